@@ -1,0 +1,395 @@
+//! The pipeline: built once, shared across threads, turns an [`Article`] into a [`Document`].
+
+use crate::article::{parse_structure, Article, Credit, Dateline, Paragraph, Warning};
+use crate::document::{Body, Document, ErrorRecord, Output, Sentence};
+use crate::error::{Error, Result};
+use crate::text::{split_sentences, tokenize, CharMap, Span, Token};
+use crate::{amounts, entities, events, places, quotes, time};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::ops::Range;
+
+/// A paragraph as extractors see it: byte range, heading flag, and its sentences (indices into
+/// [`Context::sentences`]).
+#[derive(Debug, Clone)]
+pub struct ParagraphInfo {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Whether it is a section heading.
+    pub heading: bool,
+    /// Whether it is the article title.
+    pub title: bool,
+    /// Indices of its sentences.
+    pub sentences: Range<usize>,
+}
+
+/// A sentence as extractors see it: byte range, token indices and paragraph index.
+#[derive(Debug, Clone)]
+pub struct SentenceInfo {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Indices of its tokens in [`Context::tokens`].
+    pub tokens: Range<usize>,
+    /// Index of its paragraph in [`Context::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// Everything extractors share about one article: the text, its date, paragraphs, sentences and tokens, and
+/// offset conversion. Offsets here are bytes; [`Context::span`] converts to the code points users see.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The exact input text.
+    pub text: &'a str,
+    /// The article date (anchor for relative time expressions), if known.
+    pub date: Option<NaiveDate>,
+    /// Paragraphs in order; the title, if any, comes first with `title: true`.
+    pub paragraphs: Vec<ParagraphInfo>,
+    /// Sentences in order.
+    pub sentences: Vec<SentenceInfo>,
+    /// Tokens in order.
+    pub tokens: Vec<Token>,
+    chars: CharMap,
+}
+
+impl<'a> Context<'a> {
+    /// Analyses `text` into paragraphs (from `structure`), sentences and tokens.
+    pub fn new(
+        text: &'a str,
+        date: Option<NaiveDate>,
+        paragraphs: &[(Range<usize>, bool, bool)],
+    ) -> Context<'a> {
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut sentences = Vec::new();
+        let mut infos = Vec::with_capacity(paragraphs.len());
+        let mut para_tokens = Vec::new();
+        for (pi, (range, heading, title)) in paragraphs.iter().enumerate() {
+            para_tokens.clear();
+            tokenize(text, range.clone(), &mut para_tokens);
+            let first_sentence = sentences.len();
+            let base = tokens.len();
+            for r in split_sentences(text, &para_tokens) {
+                let bytes = para_tokens[r.start].start..para_tokens[r.end - 1].end;
+                sentences.push(SentenceInfo {
+                    range: bytes,
+                    tokens: base + r.start..base + r.end,
+                    paragraph: pi,
+                });
+            }
+            tokens.extend_from_slice(&para_tokens);
+            infos.push(ParagraphInfo {
+                range: range.clone(),
+                heading: *heading,
+                title: *title,
+                sentences: first_sentence..sentences.len(),
+            });
+        }
+        Context {
+            text,
+            date,
+            paragraphs: infos,
+            sentences,
+            tokens,
+            chars: CharMap::new(text),
+        }
+    }
+
+    /// Context for a plain text: one paragraph per blank-line block, no title.
+    pub fn from_text(text: &'a str, date: Option<NaiveDate>) -> Context<'a> {
+        let st = parse_structure(text);
+        let paras: Vec<(Range<usize>, bool, bool)> = st
+            .paragraphs
+            .iter()
+            .map(|(r, h)| (r.clone(), *h, false))
+            .collect();
+        Context::new(text, date.or(st.date), &paras)
+    }
+
+    /// The span users see for byte range `range`: code-point offsets and surface.
+    pub fn span(&self, range: Range<usize>) -> Span {
+        Span {
+            start: self.char_of(range.start),
+            end: self.char_of(range.end),
+            text: self.text[range].to_string(),
+        }
+    }
+
+    /// Code-point offset of a byte offset.
+    pub fn char_of(&self, byte: usize) -> usize {
+        self.chars.char_of(self.text, byte)
+    }
+
+    /// Byte offset of a code-point offset.
+    pub fn byte_of(&self, ch: usize) -> usize {
+        self.chars.byte_of(self.text, ch)
+    }
+
+    /// Tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        &self.tokens[self.sentences[i].tokens.clone()]
+    }
+
+    /// Index of the sentence containing byte `byte`, if any.
+    pub fn sentence_at(&self, byte: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.end <= byte);
+        (i < self.sentences.len() && self.sentences[i].range.start <= byte).then_some(i)
+    }
+}
+
+/// Which extractors run. Build with [`Pipeline::builder`].
+#[derive(Debug, Clone)]
+pub struct PipelineBuilder {
+    entities: bool,
+    quotes: bool,
+    timexes: bool,
+    amounts: bool,
+    places: bool,
+    events: bool,
+}
+
+impl Default for PipelineBuilder {
+    fn default() -> Self {
+        PipelineBuilder {
+            entities: true,
+            quotes: true,
+            timexes: true,
+            amounts: true,
+            places: true,
+            events: true,
+        }
+    }
+}
+
+impl PipelineBuilder {
+    /// Run the entity recognizer (on by default). Quotes and places use its output.
+    pub fn with_entities(mut self, on: bool) -> Self {
+        self.entities = on;
+        self
+    }
+    /// Run quote and reported-speech extraction (on by default).
+    pub fn with_quotes(mut self, on: bool) -> Self {
+        self.quotes = on;
+        self
+    }
+    /// Run time-expression tagging (on by default).
+    pub fn with_timexes(mut self, on: bool) -> Self {
+        self.timexes = on;
+        self
+    }
+    /// Run amount extraction (on by default).
+    pub fn with_amounts(mut self, on: bool) -> Self {
+        self.amounts = on;
+        self
+    }
+    /// Run place resolution (on by default).
+    pub fn with_places(mut self, on: bool) -> Self {
+        self.places = on;
+        self
+    }
+    /// Run event coding (on by default; no events are produced yet).
+    pub fn with_events(mut self, on: bool) -> Self {
+        self.events = on;
+        self
+    }
+    /// Only parse structure (paragraphs, sentences): every extractor off.
+    pub fn structure_only(self) -> Self {
+        PipelineBuilder {
+            entities: false,
+            quotes: false,
+            timexes: false,
+            amounts: false,
+            places: false,
+            events: false,
+        }
+    }
+    /// Builds the pipeline, loading the embedded data the chosen extractors need.
+    pub fn build(self) -> Pipeline {
+        if self.entities || self.quotes || self.places {
+            entities::preload();
+        }
+        if self.timexes || self.amounts {
+            time::preload();
+        }
+        if self.places {
+            places::preload();
+        }
+        Pipeline { config: self }
+    }
+}
+
+/// The extraction pipeline: immutable, `Send + Sync`, reused for every article.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    config: PipelineBuilder,
+}
+
+impl Pipeline {
+    /// A builder with every extractor on.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// Extracts everything from one article.
+    ///
+    /// Fails only for input that is not an article at all (empty or whitespace-only text); any other text yields a
+    /// document, with warnings where something was odd.
+    pub fn extract(&self, article: &Article) -> Result<Document> {
+        let text = article.text.as_str();
+        if text.trim().is_empty() {
+            return Err(Error::EmptyText(article.id.clone()));
+        }
+        let st = parse_structure(text);
+        let mut warnings: Vec<Warning> = st.warnings.clone();
+        let date = st.date.or(article.date);
+        if st.date.is_some() && article.date.is_some() && st.date != article.date {
+            warnings.push(Warning {
+                kind: "date_conflict".into(),
+                message: format!(
+                    "date marker {} differs from the record date {}; the marker wins",
+                    st.date.unwrap(),
+                    article.date.unwrap()
+                ),
+            });
+        }
+        let mut paras: Vec<(Range<usize>, bool, bool)> =
+            Vec::with_capacity(st.paragraphs.len() + 1);
+        if let Some(t) = &st.title {
+            paras.push((t.clone(), false, true));
+        }
+        paras.extend(st.paragraphs.iter().map(|(r, h)| (r.clone(), *h, false)));
+        let ctx = Context::new(text, date, &paras);
+
+        let c = &self.config;
+        let (entities, entity_clusters) = if c.entities {
+            entities::recognize(&ctx)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let timexes = if c.timexes {
+            time::extract(&ctx)
+        } else {
+            Vec::new()
+        };
+        let amounts = if c.amounts {
+            amounts::extract(&ctx, &timexes)
+        } else {
+            Vec::new()
+        };
+        let quotes = if c.quotes {
+            quotes::extract(&ctx, &entities, &entity_clusters)
+        } else {
+            Vec::new()
+        };
+        let (places, focus) = if c.places {
+            places::resolve(&ctx, &entities)
+        } else {
+            (Vec::new(), places::Focus::default())
+        };
+        let events = if c.events {
+            events::extract(&ctx, &entities)
+        } else {
+            Vec::new()
+        };
+
+        let title = match &st.title {
+            Some(r) => Some(ctx.span(r.clone())),
+            None => article.title.clone().map(|t| Span {
+                start: 0,
+                end: 0,
+                text: t,
+            }),
+        };
+        let dateline = st.dateline.as_ref().map(|(r, place, agency)| {
+            let s = ctx.span(r.clone());
+            Dateline {
+                start: s.start,
+                end: s.end,
+                text: s.text,
+                place: place.clone(),
+                agency: agency.clone(),
+            }
+        });
+        let credit = st.credit.as_ref().map(|(r, agencies)| {
+            let s = ctx.span(r.clone());
+            Credit {
+                start: s.start,
+                end: s.end,
+                text: s.text,
+                agencies: agencies.clone(),
+            }
+        });
+        let paragraphs = ctx
+            .paragraphs
+            .iter()
+            .filter(|p| !p.title)
+            .map(|p| Paragraph {
+                start: ctx.char_of(p.range.start),
+                end: ctx.char_of(p.range.end),
+                heading: p.heading,
+            })
+            .collect();
+        let sentences = ctx
+            .sentences
+            .iter()
+            .map(|s| Sentence {
+                start: ctx.char_of(s.range.start),
+                end: ctx.char_of(s.range.end),
+            })
+            .collect();
+        let body = Body {
+            start: ctx.char_of(st.body.start),
+            end: ctx.char_of(st.body.end),
+        };
+        Ok(Document {
+            id: article.id.clone(),
+            date,
+            title,
+            dateline,
+            credit,
+            url: article.url.clone(),
+            source: article.source.clone(),
+            body,
+            paragraphs,
+            sentences,
+            entities,
+            entity_clusters,
+            quotes,
+            timexes,
+            amounts,
+            places,
+            focus,
+            events,
+            warnings,
+            meta: article.meta.clone(),
+            text: text.to_string(),
+        })
+    }
+
+    /// Extracts many articles in parallel (rayon's global pool); results in input order, one per input.
+    pub fn extract_many(&self, articles: &[Article]) -> Vec<Output> {
+        articles
+            .par_iter()
+            .map(|a| match self.extract(a) {
+                Ok(d) => Output::Document(Box::new(d)),
+                Err(e) => Output::Error(ErrorRecord::new(a.id.clone(), &e)),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipeline_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Pipeline>();
+    }
+
+    #[test]
+    fn empty_text_is_an_error() {
+        let p = Pipeline::builder().structure_only().build();
+        let e = p.extract(&Article::parse("x", "  \n\t ")).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::EmptyText);
+    }
+}

@@ -1,0 +1,530 @@
+//! Text primitives: spans in code points, byte/code-point offset maps, tokens and sentences.
+//!
+//! Internals work on `&str` and byte offsets; everything users see is in Unicode code points, so that Python's
+//! `text[start:end]` is the surface. [`CharMap`] converts between the two in O(1) amortised time.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A stretch of the input text: `start`/`end` in Unicode code points, and its surface `text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The surface, `input[start..end]` counted in code points.
+    pub text: String,
+}
+
+const BLOCK: usize = 64;
+
+/// Converts byte offsets of one text into code-point offsets and back.
+///
+/// Stores the code-point count at the start of every 64-byte block, so memory stays at 1/16 of the text and
+/// each lookup scans at most one block.
+#[derive(Debug, Clone)]
+pub struct CharMap {
+    ascii: bool,
+    blocks: Vec<u32>,
+    len_bytes: usize,
+}
+
+impl CharMap {
+    /// Builds the map for `text`.
+    pub fn new(text: &str) -> CharMap {
+        let bytes = text.as_bytes();
+        if text.is_ascii() {
+            return CharMap {
+                ascii: true,
+                blocks: Vec::new(),
+                len_bytes: bytes.len(),
+            };
+        }
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut count: u32 = 0;
+        for chunk in bytes.chunks(BLOCK) {
+            blocks.push(count);
+            count += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
+        }
+        blocks.push(count);
+        CharMap {
+            ascii: false,
+            blocks,
+            len_bytes: bytes.len(),
+        }
+    }
+
+    /// Code-point offset of byte offset `byte` (clamped to the text; a byte inside a character counts the
+    /// characters that start before it).
+    pub fn char_of(&self, text: &str, byte: usize) -> usize {
+        let byte = byte.min(self.len_bytes);
+        if self.ascii {
+            return byte;
+        }
+        let block = byte / BLOCK;
+        let base = self.blocks[block] as usize;
+        base + text.as_bytes()[block * BLOCK..byte]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
+    }
+
+    /// Byte offset of code-point offset `ch` (clamped to the text length).
+    pub fn byte_of(&self, text: &str, ch: usize) -> usize {
+        if self.ascii {
+            return ch.min(self.len_bytes);
+        }
+        // Last block whose start count is <= ch.
+        let block = match self.blocks.binary_search(&(ch as u32)) {
+            Ok(mut i) => {
+                // Several blocks can share a count only if a block has no char starts (impossible for 64 bytes),
+                // but stay safe.
+                while i > 0 && self.blocks[i - 1] == ch as u32 {
+                    i -= 1;
+                }
+                i
+            }
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = (block * BLOCK).min(self.len_bytes);
+        let mut count = self.blocks[block] as usize;
+        for (i, &b) in text.as_bytes()[start..].iter().enumerate() {
+            if (b & 0xC0) != 0x80 {
+                if count == ch {
+                    return start + i;
+                }
+                count += 1;
+            }
+        }
+        self.len_bytes
+    }
+}
+
+/// What a token is, coarsely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// Letters (possibly with inner hyphens, apostrophes, dots of abbreviations).
+    Word,
+    /// Digits, possibly with separators (`100,000`, `1.5`, `2022-02-17`).
+    Number,
+    /// Anything else: punctuation, symbols, quote marks.
+    Punct,
+}
+
+/// A token: a byte range into the text and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Coarse class.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's byte range.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+    /// The token's surface in `text`.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Lower-cased abbreviations (without their final dot) that do not end a sentence by themselves.
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: HashSet<&'static str> = HashSet::new();
+    for list in [include_str!("../data/abbreviations.txt")] {
+        for line in list.lines() {
+            let line = line.trim();
+            if !line.is_empty() && !line.starts_with('#') {
+                set.insert(line);
+            }
+        }
+    }
+    set
+});
+
+/// Abbreviations that precede a name and so never end a sentence (`Mr.`, `Gen.`, `Dr.`).
+static PREPOSITIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/abbreviations_prepositive.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `word` (without its final dot, any case) is a known abbreviation.
+pub fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(lower.as_str()) || PREPOSITIVE.contains(lower.as_str())
+}
+
+/// Whether `word` (without its final dot) is an abbreviation that stands before a name (`Mr`, `Gen`).
+pub fn is_prepositive_abbreviation(word: &str) -> bool {
+    PREPOSITIVE.contains(word.to_lowercase().as_str())
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‟' | '‹' | '›' | '`'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text[range]` into tokens in the style of CoNLL/Penn: punctuation apart, `n't` and `'s` apart,
+/// abbreviations (`U.S.`, `Mr.`), numbers (`100,000`, `1.5`) and hyphenated words kept whole.
+///
+/// Linear in the length of the range.
+pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    let end = range.end;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        // Whitespace-delimited chunk [i, j).
+        let mut j = i;
+        while j < end {
+            let c = match text[j..].chars().next() {
+                Some(c) => c,
+                None => break,
+            };
+            if c.is_whitespace() {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        split_chunk(text, i, j, out);
+        // Skip the whitespace char that ended the chunk (may be multibyte).
+        i = j;
+        if i < end {
+            if let Some(c) = text[i..].chars().next() {
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                }
+            }
+        }
+    }
+}
+
+fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
+    if start >= end {
+        return;
+    }
+    let s = &text[start..end];
+    let first = s.chars().next().unwrap_or(' ');
+    let kind = if first.is_ascii_digit()
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '/' | ':'))
+    {
+        TokenKind::Number
+    } else if s.chars().any(is_word_char) {
+        TokenKind::Word
+    } else {
+        TokenKind::Punct
+    };
+    out.push(Token { start, end, kind });
+}
+
+/// Splits one whitespace-free chunk `text[start..end]` into tokens.
+fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+    // Leading punctuation: each char its own token (quotes, brackets, dashes...).
+    while start < end {
+        let c = text[start..end].chars().next().unwrap_or('a');
+        if is_word_char(c) || (c == '$' || c == '€' || c == '£') && false {
+            break;
+        }
+        // A leading '.5' or '-5' stays with the number.
+        if (c == '.' || c == '-')
+            && text[start + 1..end]
+                .chars()
+                .next()
+                .is_some_and(|d| d.is_ascii_digit())
+            && c == '.'
+        {
+            break;
+        }
+        let l = c.len_utf8();
+        push(out, text, start, start + l);
+        start += l;
+    }
+    if start >= end {
+        return;
+    }
+    // Trailing punctuation, collected right to left.
+    let mut trailing: Vec<(usize, usize)> = Vec::new();
+    loop {
+        if start >= end {
+            break;
+        }
+        let c = text[start..end].chars().next_back().unwrap_or('a');
+        if is_word_char(c) {
+            break;
+        }
+        let l = c.len_utf8();
+        if c == '.' {
+            // Keep the final dot of an abbreviation: U.S., Mr., Feb., initials (J.).
+            let word = &text[start..end - 1];
+            let keeps_dot = is_abbreviation(word.trim_end_matches('.'))
+                || (word.contains('.')
+                    && word
+                        .split('.')
+                        .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)))
+                || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()));
+            if keeps_dot && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+                break;
+            }
+            // "..." as one token
+            if text[start..end].ends_with("...") {
+                trailing.push((end - 3, end));
+                end -= 3;
+                continue;
+            }
+        }
+        trailing.push((end - l, end));
+        end -= l;
+    }
+    // The core: split clitics ('s, n't, ’s) and inner punctuation that is not part of a word or number.
+    let core = &text[start..end];
+    let lower_tail = |n: usize| -> Option<&str> { core.get(core.len().saturating_sub(n)..) };
+    let mut clitic: Option<usize> = None;
+    for suffix in ["n't", "n’t"] {
+        if let Some(t) = lower_tail(suffix.len()) {
+            if t.eq_ignore_ascii_case(suffix) && core.len() > suffix.len() {
+                clitic = Some(end - suffix.len());
+            }
+        }
+    }
+    if clitic.is_none() {
+        for suffix in [
+            "'s", "’s", "'S", "’S", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m",
+            "’m",
+        ] {
+            if core.len() > suffix.len() && core.ends_with(suffix) {
+                clitic = Some(end - suffix.len());
+                break;
+            }
+        }
+    }
+    let core_end = clitic.unwrap_or(end);
+    split_core(text, start, core_end, out);
+    if let Some(c) = clitic {
+        push(out, text, c, end);
+    }
+    for &(s, e) in trailing.iter().rev() {
+        push(out, text, s, e);
+    }
+}
+
+/// Splits inner punctuation: keeps letters/digits joined by `-`, `.`, `,`, `'`, `’`, `&`, `/`, `:` between
+/// alphanumerics; splits on others (`(`, `)`, `"`, `;`, ...).
+fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let s = &text[start..end];
+    let mut tok_start = start;
+    let mut prev: Option<char> = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((off, c)) = iter.next() {
+        let abs = start + off;
+        let next = iter.peek().map(|&(_, n)| n);
+        let joins = is_word_char(c)
+            || (matches!(
+                c,
+                '-' | '.' | ',' | '\'' | '’' | '&' | '/' | ':' | '_' | '@' | '+' | '·'
+            ) && prev.is_some_and(is_word_char)
+                && next.is_some_and(is_word_char))
+            || (c == '.' && prev.is_some_and(is_word_char)); // abbreviation dots inside "U.S"
+        if !joins {
+            push(out, text, tok_start, abs);
+            push(out, text, abs, abs + c.len_utf8());
+            tok_start = abs + c.len_utf8();
+        }
+        prev = Some(c);
+    }
+    push(out, text, tok_start, end);
+}
+
+/// Words that open sentences often enough that an abbreviation before them ends its sentence.
+static SENTENCE_STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/sentence_starters.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+fn is_closing(s: &str) -> bool {
+    matches!(s, "”" | "\"" | "’" | "'" | ")" | "]" | "»" | "›")
+}
+
+/// Splits the tokens of one paragraph into sentences; returns token index ranges.
+///
+/// A sentence ends at `.`, `!`, `?`, `…` or `...` (with any closing quotes/brackets after them) when the next token
+/// can open a sentence; an abbreviation ending in a dot ends one only before a common sentence starter.
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut begin = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i].text(text);
+        let mut end_here = false;
+        let mut last = i;
+        let terminal = matches!(t, "." | "!" | "?" | "…" | "..." | "?!" | "!?");
+        let abbrev =
+            !terminal && t.len() > 1 && t.ends_with('.') && tokens[i].kind == TokenKind::Word;
+        if terminal || abbrev {
+            // Absorb closing quotes and brackets and extra terminals.
+            while last + 1 < tokens.len() {
+                let n = tokens[last + 1].text(text);
+                if is_closing(n) || matches!(n, "." | "!" | "?") {
+                    last += 1;
+                } else {
+                    break;
+                }
+            }
+            match tokens.get(last + 1) {
+                None => end_here = true,
+                Some(next) => {
+                    let n = next.text(text);
+                    let first = n.chars().next().unwrap_or(' ');
+                    let opens = first.is_uppercase()
+                        || first.is_ascii_digit()
+                        || is_quote_char(first)
+                        || matches!(first, '(' | '[' | '-' | '–' | '—' | '•' | '*');
+                    if abbrev {
+                        let word = t.trim_end_matches('.');
+                        end_here = !is_prepositive_abbreviation(word)
+                            && !(word.len() == 1 && word.chars().all(char::is_uppercase))
+                            && first.is_uppercase()
+                            && SENTENCE_STARTERS.contains(n.to_lowercase().as_str());
+                    } else if matches!(t, "..." | "…") {
+                        end_here = first.is_uppercase();
+                    } else {
+                        // A terminal inside quotes followed by a lower-case continuation ("?” he asked.) does not end.
+                        end_here = opens || (!first.is_lowercase() && !first.is_alphanumeric());
+                        if !opens && first.is_lowercase() {
+                            end_here = false;
+                        }
+                    }
+                }
+            }
+        }
+        if end_here {
+            out.push(begin..last + 1);
+            begin = last + 1;
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    if begin < tokens.len() {
+        out.push(begin..tokens.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokenize(s, 0..s.len(), &mut out);
+        out.iter().map(|t| t.text(s)).collect()
+    }
+
+    fn sents(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        tokenize(s, 0..s.len(), &mut out);
+        split_sentences(s, &out)
+            .into_iter()
+            .map(|r| s[out[r.start].start..out[r.end - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tokens_split_punctuation_and_keep_abbreviations() {
+        assert_eq!(
+            toks("“It’s a process,” he said."),
+            ["“", "It", "’s", "a", "process", ",", "”", "he", "said", "."]
+        );
+        assert_eq!(
+            toks("The U.S. sent 100,000 troops, 1.5 times more."),
+            ["The", "U.S.", "sent", "100,000", "troops", ",", "1.5", "times", "more", "."]
+        );
+        assert_eq!(
+            toks("Mr. Smith didn't go to the Russia-Ukraine border (15)."),
+            [
+                "Mr.",
+                "Smith",
+                "did",
+                "n't",
+                "go",
+                "to",
+                "the",
+                "Russia-Ukraine",
+                "border",
+                "(",
+                "15",
+                ")",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_decimals_and_quotes() {
+        assert_eq!(
+            sents("Gen. Smith met Mr. Jones in the U.S. on Feb. 3. They talked."),
+            [
+                "Gen. Smith met Mr. Jones in the U.S. on Feb. 3.",
+                "They talked."
+            ]
+        );
+        assert_eq!(
+            sents("Growth was 1.5 percent. It rose."),
+            ["Growth was 1.5 percent.", "It rose."]
+        );
+        assert_eq!(
+            sents("“We will win,” he said. “Never.”"),
+            ["“We will win,” he said.", "“Never.”"]
+        );
+        assert_eq!(
+            sents("“Will we win?” he asked. Nobody knew."),
+            ["“Will we win?” he asked.", "Nobody knew."]
+        );
+        assert_eq!(
+            sents("J. R. R. Tolkien wrote it. Then... Nothing."),
+            ["J. R. R. Tolkien wrote it.", "Then...", "Nothing."]
+        );
+        assert_eq!(
+            sents("He lives in the U.S. He works there."),
+            ["He lives in the U.S.", "He works there."]
+        );
+    }
+
+    #[test]
+    fn char_map_round_trips() {
+        let s = "Kyiv – “Київ” is 🇺🇦 ".repeat(20);
+        let m = CharMap::new(&s);
+        for (ci, (bi, _)) in s.char_indices().enumerate() {
+            assert_eq!(m.char_of(&s, bi), ci);
+            assert_eq!(m.byte_of(&s, ci), bi);
+        }
+        assert_eq!(m.char_of(&s, s.len()), s.chars().count());
+        assert_eq!(m.byte_of(&s, s.chars().count()), s.len());
+    }
+}
