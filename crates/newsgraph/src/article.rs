@@ -250,7 +250,10 @@ pub fn parse_structure(text: &str) -> Structure {
     // Title: a first paragraph that reads like a headline, followed by a body.
     if paragraphs.len() >= 2 {
         let first = paragraphs[0].clone();
-        if looks_like_heading(&text[first.clone()], true) {
+        let second = &text[paragraphs[1].clone()];
+        if looks_like_heading(&text[first.clone()], true)
+            || looks_like_sentence_title(&text[first.clone()], second)
+        {
             st.title = Some(first);
             paragraphs.remove(0);
         }
@@ -295,11 +298,20 @@ pub fn parse_structure(text: &str) -> Structure {
             (r.clone(), heading)
         })
         .collect();
+    // The body starts after the dateline, if any.
     st.body = match (st.paragraphs.first(), st.paragraphs.last()) {
-        (Some(f), Some(l)) => f.0.start..l.0.end,
+        (Some(f), Some(l)) => {
+            let start = match &st.dateline {
+                Some((r, _, _)) => {
+                    let rest = &text[r.end..l.0.end];
+                    r.end + (rest.len() - rest.trim_start().len())
+                }
+                None => f.0.start,
+            };
+            start..l.0.end
+        }
         _ => body_start..body_start,
     };
-    // The body starts after the marker on the first paragraph's line.
     st
 }
 
@@ -370,6 +382,21 @@ fn split_blocks(text: &str, from: usize) -> Vec<Range<usize>> {
     }
     push(start, text.len());
     out
+}
+
+/// A short one-sentence first line ending in a period, followed by a longer paragraph: a headline written as a
+/// sentence (`O’Malley campaign to shift staff, resources to Iowa.`).
+fn looks_like_sentence_title(s: &str, next: &str) -> bool {
+    let s = s.trim();
+    let words = s.split_whitespace().count();
+    let body = s.trim_end_matches('.');
+    s.ends_with('.')
+        && !s.contains('\n')
+        && (3..=14).contains(&words)
+        && !body.contains(". ")
+        && !s.contains(['“', '"'])
+        && next.split_whitespace().count() > words * 2
+        && s.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A short standalone line without final sentence punctuation.
