@@ -381,7 +381,39 @@ fn split_blocks(text: &str, from: usize) -> Vec<Range<usize>> {
         }
     }
     push(start, text.len());
-    out
+    // Inside a blank-line block, single newlines still separate paragraphs unless the text is hard-wrapped.
+    let mut split = Vec::with_capacity(out.len());
+    for r in out {
+        let block = &text[r.clone()];
+        if !has_blank || !block.contains('\n') || is_hard_wrapped(block) {
+            split.push(r);
+            continue;
+        }
+        let mut s = r.start;
+        for line in block.split_inclusive('\n') {
+            let e = s + line.len();
+            let seg = &text[s..e];
+            let lead = seg.len() - seg.trim_start().len();
+            let trail = seg.len() - seg.trim_end().len();
+            if lead < seg.len() {
+                split.push(s + lead..e - trail);
+            }
+            s = e;
+        }
+    }
+    split
+}
+
+/// Lines broken at a fixed width (most lines 40-100 characters, none much longer): newlines are not paragraph
+/// breaks there.
+fn is_hard_wrapped(block: &str) -> bool {
+    let lines: Vec<usize> = block.lines().map(|l| l.chars().count()).collect();
+    if lines.len() < 3 {
+        return false;
+    }
+    let max = lines.iter().copied().max().unwrap_or(0);
+    let body = &lines[..lines.len() - 1];
+    max <= 100 && body.iter().filter(|&&n| n >= 40).count() * 4 >= body.len() * 3
 }
 
 /// A short one-sentence first line ending in a period, followed by a longer paragraph: a headline written as a
