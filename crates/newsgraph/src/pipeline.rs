@@ -240,15 +240,13 @@ impl Pipeline {
         let st = parse_structure(text);
         let mut warnings: Vec<Warning> = st.warnings.clone();
         let date = st.date.or(article.date);
-        if st.date.is_some() && article.date.is_some() && st.date != article.date {
-            warnings.push(Warning {
-                kind: "date_conflict".into(),
-                message: format!(
-                    "date marker {} differs from the record date {}; the marker wins",
-                    st.date.unwrap(),
-                    article.date.unwrap()
-                ),
-            });
+        if let (Some(marked), Some(given)) = (st.date, article.date) {
+            if marked != given {
+                warnings.push(Warning {
+                    kind: "date_conflict".into(),
+                    message: format!("date marker {marked} differs from the record date {given}; the marker wins"),
+                });
+            }
         }
         let mut paras: Vec<(Range<usize>, bool, bool)> =
             Vec::with_capacity(st.paragraphs.len() + 1);

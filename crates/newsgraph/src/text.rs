@@ -464,8 +464,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                         || matches!(first, '(' | '[' | '-' | '–' | '—' | '•' | '*');
                     if abbrev {
                         let word = t.trim_end_matches('.');
+                        let initial = word.len() == 1 && word.chars().all(char::is_uppercase);
                         end_here = !is_prepositive_abbreviation(word)
-                            && !(word.len() == 1 && word.chars().all(char::is_uppercase))
+                            && !initial
                             && first.is_uppercase()
                             && SENTENCE_STARTERS.contains(n.to_lowercase().as_str());
                     } else if matches!(t, "..." | "…") {
