@@ -269,7 +269,8 @@ fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
 /// Whether a word ending in `.` keeps the dot: a known abbreviation (`Mr.`, `Feb.`), letters with inner dots
 /// (`U.S.`), or a single capital (an initial, `J.`).
 fn keeps_final_dot(word: &str) -> bool {
-    if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '.') {
+    // Abbreviations are short; the length cap also keeps hostile chunks (`a.a.a…!.!.`) linear.
+    if word.is_empty() || word.len() > 24 || !word.chars().all(|c| c.is_alphabetic() || c == '.') {
         return false;
     }
     let mut letters = word.chars().filter(|c| *c != '.');
@@ -573,6 +574,20 @@ mod tests {
             sents("He lives in the U.S. He works there."),
             ["He lives in the U.S.", "He works there."]
         );
+    }
+
+    #[test]
+    fn hostile_chunks_stay_linear() {
+        // Would be quadratic if every trailing dot re-scanned the whole chunk.
+        let s = format!("{}{}", "a.".repeat(50_000), "!.".repeat(50_000));
+        let mut out = Vec::new();
+        tokenize(&s, 0..s.len(), &mut out);
+        assert!(out.len() > 50_000);
+        let quotes = "“”\"'‘’".repeat(100_000);
+        out.clear();
+        tokenize(&quotes, 0..quotes.len(), &mut out);
+        assert_eq!(out.len(), 600_000);
+        assert!(!split_sentences(&quotes, &out).is_empty());
     }
 
     #[test]
