@@ -528,7 +528,8 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 j += 1;
             }
             let Some((j, candidates, demonym)) = best else {
-                // A capitalized name that is no place: remember its last word as a possible surname.
+                // A capitalized name that is no place: remember its first and last words as possible given
+                // names and surnames (`Nelson Mandela`, `Andrew Jackson`), to keep `Nelson` or `Jackson` out.
                 let starts_name = i == 0 || !is_cap_word(text, &toks[i - 1]);
                 let mut k = i;
                 while starts_name
@@ -538,11 +539,35 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 {
                     k += 1;
                 }
-                if k > i && !headline && !is_free_preceder(&text[t.start..t.end]) {
+                let first = &text[t.start..t.end];
+                if k > i && !headline && !is_free_preceder(first) {
                     let last = &text[toks[k].start..toks[k].end];
-                    let mut l = String::new();
-                    normalize_into(last, &mut l);
-                    surnames.push(l);
+                    // `Royal Street`, `Marathon County`: a place GeoNames' extracts lack, unresolved.
+                    let head = place_head(last).filter(|_| {
+                        !matches!(
+                            last,
+                            "State" | "Republic" | "Park" | "Port" | "Coast" | "Road"
+                        ) && !is_person_title(first)
+                    });
+                    if head.is_some() {
+                        out.push(Mention {
+                            range: t.start..toks[k].end,
+                            key: String::new(),
+                            surface: t.start..toks[k].end,
+                            candidates: Vec::new(),
+                            demonym: false,
+                            hint: head,
+                            container: None,
+                            from_entity: false,
+                        });
+                        i = k + 1;
+                        continue;
+                    }
+                    for w in [first, last] {
+                        let mut l = String::new();
+                        normalize_into(w, &mut l);
+                        surnames.push(l);
+                    }
                 }
                 // Hyphenated compounds: `Russia-Ukraine`, `U.S.-led`, `pro-Russian`.
                 if t.kind == TokenKind::Word && text[t.start..t.end].contains('-') {
@@ -559,12 +584,22 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let mut hint = None;
             let mut full = range.clone();
             let mut keep = true;
+            let country_like = demonym
+                || candidates
+                    .iter()
+                    .all(|&c| gaz.records[c as usize].kind == Kind::Country);
+            let mut capital_head = false;
             if let Some(n) = next.filter(|n| n.kind == TokenKind::Word && n.start <= range.end + 1)
             {
-                if let Some(h) = place_head(next_w) {
+                if let Some(h) = place_head(next_w).filter(|_| !country_like) {
                     hint = Some(h);
                     if is_cap_word(text, n) {
                         full.end = n.end;
+                        capital_head = true;
+                        // `Suffolk County Council`: an organization named after the place.
+                        if toks.get(j + 2).is_some_and(|m| is_cap_word(text, m)) && !headline {
+                            keep = false;
+                        }
                     }
                 } else if !demonym && !headline && is_cap_word(text, n) && !is_modified_head(next_w)
                 {
@@ -591,7 +626,19 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 let sentence_start = first_word == Some(i);
                 let locative = prev.is_some_and(|_| is_locative(prev_w));
                 let contained = next_w == "," && hint.is_none();
-                keep = locative || contained || (big && !sentence_start);
+                // `the Pacific`, `the Amazon` name features and regions, not towns.
+                let feature_article = prev_w == "the"
+                    && candidates.iter().any(|&c| {
+                        matches!(
+                            gaz.records[c as usize].kind,
+                            Kind::Feature | Kind::Region | Kind::Continent
+                        )
+                    });
+                keep = locative
+                    || contained
+                    || capital_head
+                    || feature_article
+                    || (big && !sentence_start);
             }
             if keep {
                 out.push(Mention {
@@ -682,8 +729,30 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
 
 /// `Paris, Texas`; `Arlington, Va.`; `Kharkiv, Ukraine`: a place followed by a comma and a region or country that
 /// can contain it.
-fn link_containers(ctx: &Context, mentions: &mut [Mention]) {
+fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
     let gaz = &*GAZETTEER;
+    // `Washington, D.C.` is one name.
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let b = &mentions[k + 1];
+        let between = ctx
+            .text
+            .get(mentions[k].range.end..b.range.start)
+            .unwrap_or("");
+        let b_text = ctx.text.get(b.range.clone()).unwrap_or("");
+        if between.trim() == ","
+            && matches!(b_text, "D.C." | "DC")
+            && mentions[k].key == "washington"
+        {
+            let end = b.range.end;
+            mentions[k].candidates = b.candidates.clone();
+            mentions[k].range.end = end;
+            mentions[k].surface.end = end;
+            mentions[k].key = "washington, d.c.".into();
+            mentions.remove(k + 1);
+        }
+        k += 1;
+    }
     for k in 0..mentions.len().saturating_sub(1) {
         let (a, b) = (&mentions[k], &mentions[k + 1]);
         let between = ctx.text.get(a.range.end..b.range.start).unwrap_or("");
@@ -825,7 +894,7 @@ fn score(
         Kind::Continent => 5.0,
         Kind::Region | Kind::Feature => 1.0,
         Kind::Admin1 => 1.0,
-        Kind::Capital => 1.5,
+        Kind::Capital => 2.5,
         Kind::City => 0.0,
     };
     if r.kind == Kind::Admin1 {
