@@ -235,7 +235,6 @@ fn unit_after(w: &str) -> Option<&'static str> {
         "teaspoons" | "teaspoon" | "tsp" => "tsp",
         "pints" | "pint" => "pt",
         "calories" => "kcal",
-        "points" => "points",
         "votes" if false => "votes",
         _ => return None,
     })
@@ -575,6 +574,41 @@ fn is_irregular_count_noun(w: &str) -> bool {
     )
 }
 
+/// Units of time: a number before them is a duration, which the time extractor owns.
+fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "second"
+            | "seconds"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+            | "night"
+            | "nights"
+            | "weekend"
+            | "weekends"
+            | "hr"
+            | "hrs"
+            | "min"
+            | "mins"
+            | "sec"
+            | "secs"
+    )
+}
+
 /// A parsed numeral token: value and, for `1.5bn` and `200m`, the scale letter found.
 fn parse_numeral(s: &str) -> Option<f64> {
     let digits = s.bytes().filter(u8::is_ascii_digit).count();
@@ -629,6 +663,8 @@ struct Found {
     kind: AmountKind,
     qualifier: Option<&'static str>,
     unit: Option<&'static str>,
+    /// A unit written as a noun glued to the number (`story` in `14-story`).
+    unit_text: Option<Range<usize>>,
     currency: Option<&'static str>,
     /// Index (in the sentence) of the first token after the amount.
     next: usize,
@@ -697,7 +733,16 @@ fn scan_sentence(ctx: &Context, toks: &[Token], blocked: &[Range<usize>], out: &
             kind: f.kind,
             qualifier: f.qualifier.map(str::to_string),
             object,
-            unit: f.unit.map(str::to_string),
+            unit: f
+                .unit
+                .filter(|u| !u.is_empty())
+                .map(str::to_string)
+                .or_else(|| {
+                    f.unit_text
+                        .clone()
+                        .and_then(|r| text.get(r))
+                        .map(str::to_string)
+                }),
             currency: f.currency.filter(|c| !c.is_empty()).map(str::to_string),
         });
     }
@@ -776,6 +821,9 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
     let mut unit: Option<&'static str> = None;
     let mut next;
     let mut end;
+    // Length of the noun glued to the number (`14-story`), kept as the unit.
+    let mut compound: Option<usize> = None;
+    let mut unit_text: Option<Range<usize>> = None;
     if tk.kind == TokenKind::Number {
         if sk.contains(['-', ':']) || sk.matches('/').count() > 1 {
             return None; // dates, times, scores, phone numbers
@@ -807,6 +855,7 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
                 kind: AmountKind::Age,
                 qualifier: None,
                 unit: Some("years"),
+                unit_text: None,
                 currency: None,
                 next,
             });
@@ -824,11 +873,39 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
                         kind = AmountKind::Measure;
                         unit = Some(un);
                     }
-                    None if u == "fold" || u == "plus" => {}
-                    None => return None, // `G7`, `F-16`, `3rd`, `COVID-19`
+                    None if u.is_empty() || u == "fold" || u == "plus" => {}
+                    // `$180-million`
+                    None if scale_word(u).is_some() => value *= scale_word(u).unwrap_or(1.0),
+                    // `14-story building`, `a five-time champion`, `3-stroke lead`: a compound adjective.
+                    None if ls.starts_with('-')
+                        && u.len() > 1
+                        && u.bytes().all(|b| b.is_ascii_lowercase())
+                        && !is_time_unit(u) =>
+                    {
+                        kind = AmountKind::Measure;
+                        unit = Some("");
+                        compound = Some(u.len());
+                    }
+                    None => return None, // `G7`, `F-16`, `3rd`, `COVID-19`, `24-hour` (a duration)
                 }
             }
         }
+    } else if let Some((v, noun)) = sk.split_once('-').and_then(|(a, b)| {
+        let v = word_number(a)?;
+        (b.len() > 1
+            && b.bytes().all(|c| c.is_ascii_lowercase())
+            && word_number(b).is_none()
+            && !is_time_unit(b)
+            && b != "year-old")
+            .then_some((v, b))
+    }) {
+        // `a five-time champion`, `the two-chair salon`.
+        value = v as f64;
+        kind = AmountKind::Measure;
+        unit = Some("");
+        compound = Some(noun.len());
+        end = tk.end;
+        next = k + 1;
     } else if tk.kind == TokenKind::Word {
         // Written-out numbers and vague magnitudes.
         let r = read_words(text, toks, k)?;
@@ -932,6 +1009,50 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
             }
         }
     }
+    // `millions of dollars`, `hundreds of billions of dollars`.
+    if currency.is_none() && value_max.is_some() && lw(next) == "of" {
+        if let Some(c) = currency_after(&lw(next + 1)) {
+            currency = Some(c);
+            end = toks[next + 1].end;
+            next += 2;
+        }
+    }
+    // Rates: `$50,000 a day`, `300,000 a month`, `2 million barrels per day`.
+    if matches!(lw(next).as_str(), "a" | "an" | "per" | "each")
+        && matches!(
+            lw(next + 1).as_str(),
+            "day" | "week" | "month" | "year" | "hour" | "minute" | "second"
+        )
+    {
+        let per = match lw(next + 1).as_str() {
+            "day" => "per day",
+            "week" => "per week",
+            "month" => "per month",
+            "year" => "per year",
+            "hour" => "per hour",
+            "minute" => "per minute",
+            _ => "per second",
+        };
+        unit = Some(match unit {
+            Some("bbl") => "bbl per day",
+            Some("km") if per == "per hour" => "km/h",
+            _ => per,
+        });
+        if kind == AmountKind::Count {
+            kind = AmountKind::Measure;
+        }
+        end = toks[next + 1].end;
+        next += 2;
+    }
+    if let (Some(n), Some(AmountKind::Measure)) = (compound, Some(kind)) {
+        // The glued noun is the unit: `14-story` -> `story`.
+        let word = &text[tk.end - n..tk.end];
+        unit = Some(unit_after(word).unwrap_or(""));
+        if unit == Some("") {
+            unit = None;
+            unit_text = Some(tk.end - n..tk.end);
+        }
+    }
     if currency.is_some() {
         kind = AmountKind::Money;
     }
@@ -945,6 +1066,7 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
         kind,
         qualifier,
         unit,
+        unit_text,
         currency,
         next,
     })
@@ -965,6 +1087,10 @@ fn read_words(
     let first = w(k);
     // Fractions: `half`, `a third` (only `half` and `quarter`: `third` is mostly an ordinal).
     if first == "half" {
+        // `a half million`
+        if let Some(sc) = scale_word(&w(k + 1)) {
+            return Some((0.5 * sc, None, k + 2, None));
+        }
         return Some((50.0, None, k + 1, Some(50.0)));
     }
     // `tens of thousands`, `hundreds of thousands`, `thousands`, `dozens`.
@@ -1058,6 +1184,10 @@ fn is_excluded(text: &str, toks: &[Token], first: usize, f: &Found) -> bool {
     let next = w(f.next);
     let is_numeral = toks[first].kind == TokenKind::Number;
     let plain = f.currency.is_none() && f.unit.is_none() && f.kind == AmountKind::Count;
+    // Durations (`two years`, `20 days`) belong to the time extractor.
+    if plain && f.value_max.is_none() && is_time_unit(next) {
+        return true;
+    }
     if plain && is_numeral {
         // Years: `2022`, `in 1998`.
         if s.len() == 4 && !s.contains([',', '.']) && (1800.0..=2100.0).contains(&f.value) {
