@@ -1163,6 +1163,9 @@ fn read_words(
         } else if any && word == "and" && word_number(&w(j + 1)).is_some() && w(j - 1) == "hundred"
         {
             j += 1;
+        } else if any && word == "and" && w(j + 1) == "a" && w(j + 2) == "half" {
+            current += 0.5;
+            j += 3;
         } else {
             break;
         }
@@ -1184,8 +1187,19 @@ fn is_excluded(text: &str, toks: &[Token], first: usize, f: &Found) -> bool {
     let next = w(f.next);
     let is_numeral = toks[first].kind == TokenKind::Number;
     let plain = f.currency.is_none() && f.unit.is_none() && f.kind == AmountKind::Count;
-    // Durations (`two years`, `20 days`) belong to the time extractor.
-    if plain && f.value_max.is_none() && is_time_unit(next) {
+    // Durations (`two years`, `20 days`, `half an hour`) belong to the time extractor.
+    let after_article = if matches!(next, "a" | "an") {
+        w(f.next + 1)
+    } else {
+        next
+    };
+    if plain
+        && (is_time_unit(next) || (s.eq_ignore_ascii_case("half") && is_time_unit(after_article)))
+    {
+        return true;
+    }
+    // `No. 1` split as `No` `.` `1`.
+    if prev == "." && first >= 2 && is_reference_word(w(first - 2)) {
         return true;
     }
     if plain && is_numeral {
@@ -1231,8 +1245,51 @@ fn is_excluded(text: &str, toks: &[Token], first: usize, f: &Found) -> bool {
     // Written-out words inside names (`One Direction`) and `one` as a pronoun (`one of them` is still counted).
     if !is_numeral && toks[first].kind == TokenKind::Word {
         let lw = s.to_ascii_lowercase();
-        if lw == "one" && matches!(next, "another" | "day" | "thing") {
-            return true;
+        if lw == "one" && f.next == first + 1 {
+            // `one` as a pronoun: `a bitter one`, `No one`, `each one`, `one can`, `one suspects that`.
+            let p = prev.to_ascii_lowercase();
+            let det = matches!(
+                p.as_str(),
+                "a" | "an"
+                    | "the"
+                    | "each"
+                    | "every"
+                    | "no"
+                    | "any"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "another"
+            );
+            let adjective = first > 0
+                && toks[first - 1].kind == TokenKind::Word
+                && prev.chars().all(char::is_lowercase)
+                && !is_function_word(prev);
+            let verb_next = matches!(
+                next,
+                "can"
+                    | "could"
+                    | "has"
+                    | "had"
+                    | "is"
+                    | "was"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "would"
+                    | "will"
+                    | "may"
+                    | "seems"
+                    | "does"
+                    | "suspects"
+                    | "another"
+                    | "day"
+                    | "but"
+            );
+            let punct_next = toks.get(f.next).is_none_or(|t| t.kind == TokenKind::Punct);
+            if next != "of" && (det || (adjective && punct_next) || verb_next || punct_next) {
+                return true;
+            }
         }
         if first > 0
             && prev.starts_with(|c: char| c.is_uppercase())

@@ -231,7 +231,12 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
                 None => {
                     exact.fp += 1;
                     if debug {
-                        eprintln!("FP\t{}\t{}", d.id, surface(s, e));
+                        eprintln!(
+                            "FP\t{}\t{}\t{}",
+                            d.id,
+                            surface(s, e),
+                            surface(s.saturating_sub(30), e + 30).replace('\n', " ")
+                        );
                     }
                 }
             }
