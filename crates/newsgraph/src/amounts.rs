@@ -430,14 +430,11 @@ fn is_function_word(w: &str) -> bool {
             | "least"
             | "most"
             | "estimated"
-            | "another"
             | "every"
             | "each"
             | "first"
             | "last"
             | "top"
-            | "some"
-            | "nearly"
             | "after"
             | "before"
             | "since"
@@ -474,12 +471,9 @@ fn is_function_word(w: &str) -> bool {
             | "among"
             | "against"
             | "within"
-            | "than"
             | "per"
             | "pct"
-            | "just"
             | "both"
-            | "those"
     )
 }
 
@@ -675,6 +669,10 @@ fn scan_sentence(ctx: &Context, toks: &[Token], blocked: &[Range<usize>], out: &
     let w = |i: usize| -> &str { toks.get(i).map(|t| &text[t.start..t.end]).unwrap_or("") };
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(text, &toks[i]) {
+            i += 1;
+            continue;
+        }
         let Some(mut f) = read_amount(text, toks, i, true) else {
             i += 1;
             continue;
@@ -745,6 +743,58 @@ fn scan_sentence(ctx: &Context, toks: &[Token], blocked: &[Range<usize>], out: &
                 }),
             currency: f.currency.filter(|c| !c.is_empty()).map(str::to_string),
         });
+    }
+}
+
+/// Whether token `t` can open an amount (a cheap test before the full reading).
+fn may_start(text: &str, t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => currency_before(&text[t.start..t.end]).is_some(),
+        TokenKind::Word => {
+            let w = &text[t.start..t.end];
+            if w.len() > 12 {
+                return false;
+            }
+            if w.bytes().any(|b| b.is_ascii_digit()) {
+                return true;
+            }
+            let mut buf = [0u8; 12];
+            for (d, s) in buf.iter_mut().zip(w.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            let lw = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+            let stem = lw.split('-').next().unwrap_or(lw);
+            unit_word(stem).is_some()
+                || vague_scale(lw).is_some()
+                || matches!(
+                    lw,
+                    "a" | "half"
+                        | "tens"
+                        | "several"
+                        | "few"
+                        | "dozen"
+                        | "us"
+                        | "dlrs"
+                        | "rm"
+                        | "rs"
+                        | "rs."
+                        | "usd"
+                        | "eur"
+                        | "gbp"
+                        | "jpy"
+                        | "rub"
+                        | "uah"
+                        | "inr"
+                        | "cad"
+                        | "aud"
+                        | "chf"
+                        | "cny"
+                        | "rmb"
+                        | "myr"
+                        | "hkd"
+                )
+        }
     }
 }
 

@@ -438,7 +438,11 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             normalize_into(surface, &mut key);
             let (candidates, demonym) = match gaz.demonym(surface) {
                 Some(i) => (vec![i], true),
-                None => (gaz.lookup(surface, &key), false),
+                None => {
+                    let mut c = Vec::new();
+                    gaz.lookup(surface, &key, &mut c);
+                    (c, false)
+                }
             };
             if *l == EntityLabel::Norp && candidates.is_empty() {
                 continue;
@@ -474,6 +478,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut key = String::new();
     let mut best_key = String::new();
+    let mut cands: Vec<u32> = Vec::new();
     // Last words of multi-word capitalized names that are not places: surnames (`Andrew Jackson` -> `Jackson`).
     let mut surnames: Vec<String> = Vec::new();
     for (si, s) in ctx.sentences.iter().enumerate() {
@@ -495,7 +500,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             key.clear();
             let mut best: Option<(usize, Vec<u32>, bool)> = None;
             let mut j = i;
-            while j < toks.len() && j < i + gaz.max_words + 1 {
+            while j < toks.len() && j < i + 12 {
                 let tj = &toks[j];
                 let w = &text[tj.start..tj.end];
                 let joinable = if j == i {
@@ -519,11 +524,14 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                             best_key.clone_from(&key);
                         }
                     }
-                    let c = gaz.lookup(surface, &key);
-                    if !c.is_empty() {
-                        best = Some((j, c, false));
-                        best_key.clone_from(&key);
-                    }
+                }
+                let longer = gaz.lookup(surface, &key, &mut cands);
+                if !cands.is_empty() && is_cap_word(text, tj) {
+                    best = Some((j, cands.clone(), false));
+                    best_key.clone_from(&key);
+                }
+                if !longer {
+                    break;
                 }
                 j += 1;
             }
@@ -705,7 +713,11 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
         normalize_into(part, &mut key);
         let (candidates, demonym) = match gaz.demonym(part) {
             Some(d) => (vec![d], true),
-            None => (gaz.lookup(part, &key), false),
+            None => {
+                let mut c = Vec::new();
+                gaz.lookup(part, &key, &mut c);
+                (c, false)
+            }
         };
         let candidates: Vec<u32> = candidates
             .into_iter()

@@ -1,8 +1,40 @@
 //! The embedded gazetteer: GeoNames countries, first-level regions and cities over 15,000 people, plus curated
 //! seas, straits, rivers and disputed regions (`data/geo/`, compiled by `scripts/build_geo.py`).
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FxHash (rustc's hasher): the gazetteer's keys are trusted static data, so a fast non-keyed hash is fine and
+/// keeps loading and lookups cheap.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+fn map<K, V>(n: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default())
+}
 
 /// What kind of place a gazetteer record is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,27 +101,24 @@ pub(crate) struct Record {
 /// The compiled gazetteer.
 pub(crate) struct Gazetteer {
     pub records: Vec<Record>,
-    /// Lower-cased name or alias -> record indices.
-    by_name: HashMap<Box<str>, Vec<u32>>,
-    /// Names that must match with their exact case (short forms and codes: `US`, `UK`, `UAE`).
-    exact: HashMap<&'static str, Vec<u32>>,
+    /// Lower-cased name -> (proper prefix of a longer name, comma-separated record numbers).
+    index: HashMap<&'static str, (bool, &'static str)>,
+    /// Names that match only with their exact case (codes and short forms: `US`, `UK`, `UAE`) -> record numbers.
+    exact: HashMap<&'static str, &'static str>,
     /// `CC.code` -> admin1 record.
     admin1: HashMap<String, u32>,
-    /// ISO alpha-2 -> country record.
-    countries: HashMap<&'static str, u32>,
     /// Demonym (exact case) -> record.
     demonyms: HashMap<&'static str, u32>,
-    /// Longest name in tokens, bounds the matching window.
-    pub max_words: usize,
 }
 
 static PLACES: &str = include_str!("../../data/geo/places.tsv");
+static INDEX: &str = include_str!("../../data/geo/index.tsv");
 static DEMONYMS: &str = include_str!("../../data/geo/demonyms.tsv");
 
 /// The gazetteer, loaded once.
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
-/// Lower-cases `s` into `out`, mapping typographic apostrophes to `'`.
+/// Lower-cases `s` into `out`, mapping typographic apostrophes to `'` (as `scripts/build_geo.py` does).
 pub(crate) fn normalize_into(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
@@ -100,149 +129,116 @@ pub(crate) fn normalize_into(s: &str, out: &mut String) {
     }
 }
 
+fn parse_record(line: &'static str) -> Option<Record> {
+    let mut f = line.split('\t');
+    let id = f.next()?.parse().unwrap_or(0);
+    let name = f.next()?;
+    let code = f.next()?;
+    let common = code.bytes().all(|c| c.is_ascii_lowercase());
+    let kind = Kind::from_code(&code.to_ascii_uppercase())?;
+    Some(Record {
+        id,
+        name,
+        kind,
+        country: f.next()?,
+        admin1: f.next()?,
+        lat: f.next()?.parse().unwrap_or(0.0),
+        lon: f.next()?.parse().unwrap_or(0.0),
+        population: f.next()?.parse().unwrap_or(0),
+        common,
+    })
+}
+
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut records = Vec::with_capacity(38_000);
-        let mut by_name: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(80_000);
-        let mut exact: HashMap<&'static str, Vec<u32>> = HashMap::new();
-        let mut admin1 = HashMap::new();
-        let mut countries = HashMap::new();
-        let mut max_words = 1;
-        let mut key = String::new();
+        let mut admin1 = map(4_000);
         for line in PLACES.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let mut f = line.split('\t');
-            let (
-                Some(id),
-                Some(name),
-                Some(kind),
-                Some(cc),
-                Some(a1),
-                Some(lat),
-                Some(lon),
-                Some(pop),
-            ) = (
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-            )
-            else {
-                continue;
-            };
-            let aliases = f.next().unwrap_or("");
-            let common = kind.chars().all(|c| c.is_ascii_lowercase());
-            let Some(kind) = Kind::from_code(&kind.to_ascii_uppercase()) else {
-                continue;
-            };
-            let idx = records.len() as u32;
-            records.push(Record {
-                id: id.parse().unwrap_or(0),
-                name,
-                kind,
-                country: cc,
-                admin1: a1,
-                lat: lat.parse().unwrap_or(0.0),
-                lon: lon.parse().unwrap_or(0.0),
-                population: pop.parse().unwrap_or(0),
-                common,
+            // Record numbers are data line numbers: a bad line keeps its slot, unnamed.
+            let r = parse_record(line).unwrap_or(Record {
+                id: 0,
+                name: "",
+                kind: Kind::Feature,
+                country: "",
+                admin1: "",
+                lat: 0.0,
+                lon: 0.0,
+                population: 0,
+                common: true,
             });
-            match kind {
-                Kind::Country => {
-                    countries.insert(cc, idx);
-                }
-                Kind::Admin1 => {
-                    admin1.insert(format!("{cc}.{a1}"), idx);
-                }
-                _ => {}
+            if r.kind == Kind::Admin1 {
+                admin1.insert(format!("{}.{}", r.country, r.admin1), records.len() as u32);
             }
-            for n in std::iter::once(name).chain(aliases.split('|')) {
-                if n.is_empty() {
-                    continue;
+            records.push(r);
+        }
+        let mut index = map(90_000);
+        let mut exact = map(1_000);
+        for line in INDEX.lines() {
+            let mut f = line.split('\t');
+            let (Some(key), Some(flag), Some(ids)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            match key.strip_prefix('=') {
+                Some(k) => {
+                    exact.insert(k, ids);
                 }
-                max_words = max_words.max(n.split(' ').count());
-                // Short and all-capital names are codes (`US`, `UAE`): they match only as written.
-                let letters = n.chars().filter(|c| c.is_alphabetic()).count();
-                if letters <= 3 || n.chars().all(|c| !c.is_lowercase()) {
-                    let v = exact.entry(n).or_default();
-                    if !v.contains(&idx) {
-                        v.push(idx);
-                    }
-                    continue;
-                }
-                key.clear();
-                normalize_into(n, &mut key);
-                let v = by_name.entry(key.as_str().into()).or_default();
-                if !v.contains(&idx) {
-                    v.push(idx);
+                None => {
+                    index.insert(key, (flag == "p", ids));
                 }
             }
         }
-        let mut demonyms = HashMap::new();
-        let curated_by_name: HashMap<&str, u32> = records
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| {
-                matches!(
-                    r.kind,
-                    Kind::Region | Kind::Feature | Kind::Continent | Kind::Admin1
-                )
-            })
-            .map(|(i, r)| (r.name, i as u32))
-            .collect();
+        let mut demonyms = map(700);
         for line in DEMONYMS.lines() {
             if line.starts_with('#') {
                 continue;
             }
-            let Some((word, target)) = line.split_once('\t') else {
-                continue;
-            };
-            let idx = match target.strip_prefix('@') {
-                Some(place) => curated_by_name.get(place).copied(),
-                None => countries.get(target).copied(),
-            };
-            if let Some(idx) = idx {
-                demonyms.insert(word, idx);
+            if let Some((word, n)) = line.split_once('\t') {
+                if let Ok(n) = n.parse::<u32>() {
+                    if (n as usize) < records.len() {
+                        demonyms.insert(word, n);
+                    }
+                }
             }
         }
         Gazetteer {
             records,
-            by_name,
+            index,
             exact,
             admin1,
-            countries,
             demonyms,
-            max_words,
         }
     }
 
-    /// Records named `surface` (`key` is its normalized form).
-    pub(crate) fn lookup(&self, surface: &str, key: &str) -> Vec<u32> {
-        let mut out: Vec<u32> = self.exact.get(surface).cloned().unwrap_or_default();
-        if let Some(v) = self.by_name.get(key) {
-            for &i in v {
-                if !out.contains(&i) {
-                    out.push(i);
+    /// Records named `surface` (`key` is its normalized form), into `out`; whether a longer name may start with
+    /// `key` (`new` of `new york`).
+    pub(crate) fn lookup(&self, surface: &str, key: &str, out: &mut Vec<u32>) -> bool {
+        out.clear();
+        let n = self.records.len();
+        let push = |ids: &str, out: &mut Vec<u32>| {
+            for id in ids.split(',').filter_map(|i| i.parse::<u32>().ok()) {
+                if (id as usize) < n && !out.contains(&id) {
+                    out.push(id);
                 }
             }
+        };
+        if let Some(ids) = self.exact.get(surface) {
+            push(ids, out);
         }
-        out
+        match self.index.get(key) {
+            Some((prefix, ids)) => {
+                push(ids, out);
+                *prefix
+            }
+            None => false,
+        }
     }
 
     /// The place a demonym (`Russian`, `Kurdish`) points to.
     pub(crate) fn demonym(&self, surface: &str) -> Option<u32> {
         self.demonyms.get(surface).copied()
-    }
-
-    /// The country record of ISO code `cc`.
-    pub(crate) fn country(&self, cc: &str) -> Option<u32> {
-        self.countries.get(cc).copied()
     }
 
     /// The admin1 record of `cc`.`code`.
