@@ -333,8 +333,9 @@ def main():
                 a for a in dict.fromkeys(alts.split("|"))
                 if a and keep_alternate(a, name, pop) and a.lower() not in words and a not in STOP_NAMES
             ]
-            if fold(name) != name and fold(name).lower() not in words and len(fold(name)) > 3:
-                names.append(fold(name))
+            folded = fold(name).lstrip("'‘’ʿʻ`")
+            if folded != name and folded.lower() not in words and len(folded) > 3:
+                names.append(folded)
             kind = "L" if (cc, name) in capitals else "P"
             cities.append((int(gid), name, kind, cc, a1, lat, lon, pop, names))
 
@@ -408,10 +409,12 @@ def main():
     for i, (gid, name, kind, cc, a1, lat, lon, pop, names) in enumerate(rows):
         place_of.setdefault(clean(name), i)
         for n in [clean(name)] + [clean(x) for x in names]:
-            if not n:
+            # Months and bare directions (`March`, `South`) are never names worth matching.
+            if not n or n in STOP_NAMES or n in DIRECTIONS:
                 continue
             letters = sum(c.isalpha() for c in n)
-            if letters <= 3 or not any(c.islower() for c in n):
+            # Codes and names with inner capitals (`NoMa`) match only as written.
+            if letters <= 3 or not any(c.islower() for c in n) or re.search(r"[a-z][A-Z]", n):
                 key = "=" + n
             else:
                 key = normalize(n)

@@ -222,7 +222,20 @@ fn is_free_preceder(w: &str) -> bool {
 fn is_modified_head(w: &str) -> bool {
     matches!(
         w,
-        "President"
+        "Commissioner"
+            | "Commission"
+            | "Trade"
+            | "Envoy"
+            | "Mission"
+            | "Judge"
+            | "Agency"
+            | "Council"
+            | "Committee"
+            | "Court"
+            | "Chamber"
+            | "National"
+            | "Federal"
+            | "President"
             | "Prime"
             | "Minister"
             | "Ministry"
@@ -384,6 +397,8 @@ struct Mention {
     container: Option<usize>,
     /// Whether the mention comes from the entity recognizer.
     from_entity: bool,
+    /// Whether its context says it is a place (a locative word before, a container after...).
+    support: bool,
 }
 
 fn is_cap_word(text: &str, t: &Token) -> bool {
@@ -456,6 +471,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 hint: None,
                 container: None,
                 from_entity: true,
+                support: true,
             });
         }
         mentions.sort_by_key(|m| m.range.start);
@@ -493,6 +509,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         while i < toks.len() {
             let t = &toks[i];
             if !is_cap_word(text, t) {
+                // `anti-Russian`, `pro-Kremlin`, `Asia-Pacific` inside a lower-case compound.
+                if t.kind == TokenKind::Word && text[t.start..t.end].contains('-') {
+                    split_hyphenated(text, t, &mut out);
+                }
                 i += 1;
                 continue;
             }
@@ -567,6 +587,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                             hint: head,
                             container: None,
                             from_entity: false,
+                            support: true,
                         });
                         i = k + 1;
                         continue;
@@ -597,6 +618,11 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     .iter()
                     .all(|&c| gaz.records[c as usize].kind == Kind::Country);
             let mut capital_head = false;
+            // `LONDON The Latest...`: an all-capital dateline before ordinary text.
+            let surface_text = &text[range.clone()];
+            let dateline = surface_text.len() > 2
+                && surface_text.chars().all(|c| !c.is_lowercase())
+                && next_w.chars().any(char::is_lowercase);
             if let Some(n) = next.filter(|n| n.kind == TokenKind::Word && n.start <= range.end + 1)
             {
                 if let Some(h) = place_head(next_w).filter(|_| !country_like) {
@@ -609,9 +635,14 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                             keep = false;
                         }
                     }
-                } else if !demonym && !headline && is_cap_word(text, n) && !is_modified_head(next_w)
+                } else if !country_like
+                    && !headline
+                    && !dateline
+                    && is_cap_word(text, n)
+                    && !is_modified_head(next_w)
                 {
-                    keep = false; // `Washington Post`, `Paris Hilton`
+                    // `Washington Post`, `Paris Hilton`; countries stay (`U.S. Trade Representative`).
+                    keep = false;
                 }
             }
             if let Some(p) = prev {
@@ -635,13 +666,21 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 let locative = prev.is_some_and(|_| is_locative(prev_w));
                 let contained = next_w == "," && hint.is_none();
                 // `the Pacific`, `the Amazon` name features and regions, not towns.
-                let feature_article = prev_w == "the"
-                    && candidates.iter().any(|&c| {
-                        matches!(
-                            gaz.records[c as usize].kind,
-                            Kind::Feature | Kind::Region | Kind::Continent
-                        )
-                    });
+                let feature_article = matches!(
+                    prev_w,
+                    "the"
+                        | "eastern"
+                        | "western"
+                        | "northern"
+                        | "southern"
+                        | "central"
+                        | "tropical"
+                ) && candidates.iter().any(|&c| {
+                    matches!(
+                        gaz.records[c as usize].kind,
+                        Kind::Feature | Kind::Region | Kind::Continent
+                    )
+                });
                 keep = locative
                     || contained
                     || capital_head
@@ -649,6 +688,13 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     || (big && !sentence_start);
             }
             if keep {
+                // Context that makes a small town's name a place (`in Parkland`, `Tyler, Texas`).
+                let support = is_locative(prev_w)
+                    || prev_w == "-"
+                    || (next_w == "," && toks.get(j + 2).is_some_and(|m| is_cap_word(text, m)))
+                    || hint.is_some()
+                    || dateline
+                    || matches!(next_w, "(" | "—" | "–");
                 out.push(Mention {
                     range: full,
                     key: best_key.clone(),
@@ -658,11 +704,34 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     hint,
                     container: None,
                     from_entity: false,
+                    support,
                 });
             }
             i = j + 1;
         }
     }
+    // Small towns named like people or things (`Tyler`, `Nelson`, `Barry`) need one mention in the document with a
+    // place's context; one sense per document lets that mention vouch for the others.
+    let small_town = |m: &Mention| {
+        !m.demonym
+            && !m.key.contains(' ')
+            && !m.candidates.is_empty()
+            && m.candidates.iter().all(|&c| {
+                let r = &gaz.records[c as usize];
+                matches!(r.kind, Kind::City | Kind::Feature)
+                    && r.population > 0
+                    && r.population < 100_000
+            })
+    };
+    let mut supported: Vec<&str> = out
+        .iter()
+        .filter(|m| m.support && small_town(m))
+        .map(|m| m.key.as_str())
+        .collect();
+    supported.sort_unstable();
+    supported.dedup();
+    let supported: Vec<String> = supported.into_iter().map(str::to_string).collect();
+    out.retain(|m| !small_town(m) || supported.binary_search(&m.key).is_ok());
     if !surnames.is_empty() {
         surnames.sort_unstable();
         surnames.dedup();
@@ -735,6 +804,7 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
             hint: None,
             container: None,
             from_entity: false,
+            support: true,
         });
     }
 }

@@ -155,7 +155,12 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
         if debug {
             for (g, u) in tops.iter().zip(&used) {
                 if !u {
-                    eprintln!("FN\t{id}\t{}\t{}", surface(g.start, g.end), g.kind);
+                    eprintln!(
+                        "FN\t{id}\t{}\t{}\t{}",
+                        surface(g.start, g.end),
+                        g.kind,
+                        surface(g.start.saturating_sub(30), g.end + 30).replace('\n', " ")
+                    );
                 }
             }
         }
