@@ -218,6 +218,26 @@ REGION_SUFFIX = re.compile(
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 
 
+# Geographic centres of US states and Canadian provinces (large regions whose cities' bounding box is skewed).
+ADMIN1_CENTRES = {
+    "US.AL": (32.75, -86.75), "US.AZ": (34.5, -111.5), "US.AR": (34.75, -92.5), "US.CA": (37.25, -119.75),
+    "US.CO": (39.0, -105.5), "US.CT": (41.67, -72.67), "US.DE": (39.0, -75.5), "US.DC": (38.9, -77.0),
+    "US.FL": (28.75, -82.5), "US.GA": (32.75, -83.5), "US.ID": (44.5, -114.25), "US.IL": (40.0, -89.25),
+    "US.IN": (40.0, -86.25), "US.IA": (42.0, -93.5), "US.KS": (38.5, -98.5), "US.KY": (37.5, -85.25),
+    "US.LA": (31.0, -92.0), "US.ME": (45.5, -69.25), "US.MD": (39.0, -76.75), "US.MA": (42.37, -71.9),
+    "US.MI": (44.25, -85.5), "US.MN": (46.25, -94.25), "US.MS": (32.75, -89.75), "US.MO": (38.25, -92.5),
+    "US.MT": (47.0, -109.5), "US.NE": (41.5, -99.75), "US.NV": (39.25, -116.75), "US.NH": (43.67, -71.5),
+    "US.NJ": (40.17, -74.5), "US.NM": (34.5, -106.0), "US.NY": (43.0, -75.5), "US.NC": (35.5, -80.0),
+    "US.ND": (47.5, -100.5), "US.OH": (40.25, -82.75), "US.OK": (35.5, -97.5), "US.OR": (44.0, -120.5),
+    "US.PA": (40.75, -77.75), "US.RI": (41.75, -71.5), "US.SC": (34.0, -81.0), "US.SD": (44.5, -100.25),
+    "US.TN": (35.75, -86.25), "US.TX": (31.25, -99.25), "US.UT": (39.25, -111.75), "US.VT": (44.0, -72.75),
+    "US.VA": (37.5, -78.5), "US.WA": (47.5, -120.5), "US.WV": (38.5, -80.5), "US.WI": (44.5, -90.0),
+    "US.WY": (43.0, -107.5), "CA.01": (54.5, -115.0), "CA.02": (54.0, -125.0), "CA.03": (55.0, -97.0),
+    "CA.04": (46.5, -66.25), "CA.05": (52.0, -56.0), "CA.07": (45.0, -63.0), "CA.08": (49.25, -84.5),
+    "CA.09": (46.33, -63.25), "CA.10": (52.0, -72.0), "CA.11": (54.0, -106.0), "CA.12": (63.0, -136.0),
+    "CA.13": (64.0, -119.0), "CA.14": (70.0, -90.0),
+}
+
 # AP-style abbreviations of US states: matched only after "City, " (`Arlington, Va.`).
 US_STATE_ABBREVIATIONS = {
     "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
@@ -380,6 +400,8 @@ def main():
         if code in curated_admin1:
             lat, lon, extra = curated_admin1[code]
             names += extra
+        elif code in ADMIN1_CENTRES:
+            lat, lon = ADMIN1_CENTRES[code]
         elif a["lat"]:
             # Midpoint of the bounding box of its cities: closer to the region's centre than a population mean.
             lat = (min(a["lat"]) + max(a["lat"])) / 2

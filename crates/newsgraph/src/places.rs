@@ -614,9 +614,12 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let mut full = range.clone();
             let mut keep = true;
             let country_like = demonym
-                || candidates
-                    .iter()
-                    .all(|&c| gaz.records[c as usize].kind == Kind::Country);
+                || candidates.iter().all(|&c| {
+                    let r = &gaz.records[c as usize];
+                    // Countries and blocs modify titles and bodies: `U.S. Trade Representative`, `EU
+                    // Commissioner`.
+                    r.kind == Kind::Country || (r.kind == Kind::Region && r.population == 0)
+                });
             let mut capital_head = false;
             // `LONDON The Latest...`: an all-capital dateline before ordinary text.
             let surface_text = &text[range.clone()];
@@ -630,10 +633,6 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     if is_cap_word(text, n) {
                         full.end = n.end;
                         capital_head = true;
-                        // `Suffolk County Council`: an organization named after the place.
-                        if toks.get(j + 2).is_some_and(|m| is_cap_word(text, m)) && !headline {
-                            keep = false;
-                        }
                     }
                 } else if !country_like
                     && !headline
@@ -648,7 +647,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             if let Some(p) = prev {
                 if is_cap_word(text, p) && !is_free_preceder(prev_w) && !demonym {
                     let prev_is_place = out.last().is_some_and(|m| m.range.end == p.end);
-                    if !headline && !prev_is_place {
+                    if !headline && !prev_is_place && !dateline {
                         keep = false; // `Andrew Jackson`, `Fort Worth` parts, `New Mexico` handled by longest match
                     }
                 }
