@@ -414,8 +414,9 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     let gaz = &*GAZETTEER;
     let text = ctx.text;
     let mut mentions = detect(ctx);
-    // Entities from the recognizer: LOC/NORP spans are added where the gazetteer saw nothing; PER/ORG/MISC spans
-    // veto gazetteer mentions inside them unless the spans are equal (`Jordan` the person, `Washington Post`).
+    // Entities from the recognizer: LOC/NORP spans are added where the gazetteer saw nothing. A PER span vetoes
+    // the gazetteer mentions inside it (`Jordan` the person, `Paris Hilton`); an ORG or MISC span vetoes those
+    // strictly inside it (`Washington Post`) but not an equal one, which is a metonym (`Moscow said`).
     if !entities.is_empty() {
         let ranges: Vec<(Range<usize>, EntityLabel)> = entities
             .iter()
@@ -423,12 +424,12 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             .collect();
         mentions.retain(|m| {
             !ranges.iter().any(|(r, l)| {
-                matches!(
-                    l,
-                    EntityLabel::Person | EntityLabel::Org | EntityLabel::Misc
-                ) && r.start <= m.range.start
-                    && m.range.end <= r.end
-                    && *r != m.range
+                let inside = r.start <= m.range.start && m.range.end <= r.end;
+                match l {
+                    EntityLabel::Person => inside,
+                    EntityLabel::Org | EntityLabel::Misc => inside && *r != m.range,
+                    _ => false,
+                }
             })
         });
         let mut key = String::new();

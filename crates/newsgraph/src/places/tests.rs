@@ -210,3 +210,39 @@ fn example_article() {
     assert_eq!(doc.focus.countries.first().map(String::as_str), Some("RU"));
     assert!(doc.focus.countries.iter().any(|c| c == "UA"));
 }
+
+fn entity(text: &str, surface: &str, label: EntityLabel) -> Entity {
+    let b = text.find(surface).expect("surface");
+    let start = text[..b].chars().count();
+    Entity {
+        start,
+        end: start + surface.chars().count(),
+        text: surface.to_string(),
+        label,
+        canonical: surface.to_string(),
+        cluster: 0,
+        title: None,
+        affiliation: None,
+        country: None,
+    }
+}
+
+#[test]
+fn uses_entities_when_present() {
+    let text = "Jordan said the talks in Zhytomyr Oblast and Mariupol would go on, Tyler reported.";
+    let ents = vec![
+        entity(text, "Jordan", EntityLabel::Person),
+        entity(text, "Zhytomyr Oblast", EntityLabel::Loc),
+        entity(text, "Tyler", EntityLabel::Person),
+    ];
+    let ctx = Context::from_text(text, None);
+    let (ps, _) = resolve(&ctx, &ents);
+    // A person's name is no place, even when the gazetteer knows it.
+    assert!(find(&ps, "Jordan").is_none(), "{ps:?}");
+    assert!(find(&ps, "Tyler").is_none(), "{ps:?}");
+    // The recognizer's LOC span is kept whole and resolved through its name.
+    let z = find(&ps, "Zhytomyr Oblast").expect("Zhytomyr Oblast");
+    assert_eq!(z.country.as_deref(), Some("UA"));
+    // Gazetteer detection still runs where the recognizer saw nothing.
+    assert!(find(&ps, "Mariupol").is_some(), "{ps:?}");
+}
