@@ -801,8 +801,7 @@ fn may_start(text: &str, t: &Token) -> bool {
 /// The object noun phrase starting at token `j`: up to four words, ending on a plural or count noun.
 fn read_object(text: &str, toks: &[Token], j: usize) -> Option<Range<usize>> {
     let mut end = None;
-    for k in j..toks.len().min(j.saturating_add(4)) {
-        let t = &toks[k];
+    for (k, t) in toks.iter().enumerate().take(j.saturating_add(4)).skip(j) {
         if t.kind != TokenKind::Word {
             break;
         }
@@ -812,7 +811,7 @@ fn read_object(text: &str, toks: &[Token], j: usize) -> Option<Range<usize>> {
             || (k > j && word.chars().next().is_some_and(char::is_uppercase) && lw != word)
         {
             // A capitalized word may only open the phrase (`Russian troops`).
-            if !(k == j && !is_object_stop(&lw)) {
+            if k != j || is_object_stop(&lw) {
                 break;
             }
         }
@@ -997,7 +996,9 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
         && (lw(next) != "and" || between)
     {
         if let Some(hi) = read_amount(text, toks, next + 1, false).filter(|h| {
-            h.value >= value && h.currency.is_none_or(|c| currency.is_none_or(|d| c == d))
+            h.value >= value
+                && h.currency
+                    .map_or(true, |c| currency.map_or(true, |d| c == d))
         }) {
             if hi.kind == AmountKind::Count || hi.kind == kind || kind == AmountKind::Count {
                 if hi.kind != AmountKind::Count {
@@ -1311,10 +1312,6 @@ fn is_excluded(text: &str, toks: &[Token], first: usize, f: &Found) -> bool {
                     | "which"
                     | "another"
             );
-            let adjective = first > 0
-                && toks[first - 1].kind == TokenKind::Word
-                && prev.chars().all(char::is_lowercase)
-                && !is_function_word(prev);
             let verb_next = matches!(
                 next,
                 "can"
@@ -1336,8 +1333,10 @@ fn is_excluded(text: &str, toks: &[Token], first: usize, f: &Found) -> bool {
                     | "day"
                     | "but"
             );
-            let punct_next = toks.get(f.next).is_none_or(|t| t.kind == TokenKind::Punct);
-            if next != "of" && (det || (adjective && punct_next) || verb_next || punct_next) {
+            let punct_next = toks
+                .get(f.next)
+                .map_or(true, |t| t.kind == TokenKind::Punct);
+            if next != "of" && (det || verb_next || punct_next) {
                 return true;
             }
         }

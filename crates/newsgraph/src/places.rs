@@ -538,12 +538,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 }
                 normalize_into(w, &mut key);
                 let surface = &text[t.start..tj.end];
-                if is_cap_word(text, tj) {
-                    if j <= i + 1 {
-                        if let Some(d) = gaz.demonym(surface) {
-                            best = Some((j, vec![d], true));
-                            best_key.clone_from(&key);
-                        }
+                if is_cap_word(text, tj) && j <= i + 1 {
+                    if let Some(d) = gaz.demonym(surface) {
+                        best = Some((j, vec![d], true));
+                        best_key.clone_from(&key);
                     }
                 }
                 let longer = gaz.lookup(surface, &key, &mut cands);
@@ -940,7 +938,7 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         let mut best: Option<(f64, u32)> = None;
         for &c in &m.candidates {
             let s = score(gaz, c, &m.candidates, hint, &doc_countries, top_country);
-            if best.is_none_or(|(bs, _)| s > bs) {
+            if best.map_or(true, |(bs, _)| s > bs) {
                 best = Some((s, c));
             }
         }

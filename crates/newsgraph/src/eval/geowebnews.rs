@@ -197,7 +197,7 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
                 .filter_map(|p| Some((p.lat?, p.lon?)))
                 .map(|pc| haversine_km(gc, pc))
                 .min_by(f64::total_cmp);
-            if debug && best.is_none_or(|d| d > 161.0) {
+            if debug && best.map_or(true, |d| d > 161.0) {
                 let p = preds.iter().find(|p| p.start < g.end && g.start < p.end);
                 eprintln!(
                     "GEO\t{id}\t{}\t{}\t{:?}\t{:?}\t{:?}\t{:.0}",
