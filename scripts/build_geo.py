@@ -44,6 +44,8 @@ COUNTRY_ALIASES = {
     "MK": ["North Macedonia", "Macedonia"],
     "SZ": ["Eswatini", "Swaziland"],
     "TR": ["Turkiye", "Türkiye"],
+    "CN": ["People's Republic of China", "PRC", "Mainland China"],
+    "TW": ["Taiwan"],
     "TT": ["Trinidad"],
     "CV": ["Cape Verde", "Cabo Verde"],
     "TL": ["East Timor", "Timor-Leste"],
@@ -440,9 +442,10 @@ def main():
                 key = "=" + n
             else:
                 key = normalize(n)
-                parts = key.split(" ")
-                for k in range(1, len(parts)):
-                    prefixes.add(" ".join(parts[:k]))
+                # Proper prefixes at word and clitic boundaries (`new` of `new york`, `people` of `people's ...`).
+                for k, ch in enumerate(key):
+                    if ch in " '" and k > 0:
+                        prefixes.add(key[:k].rstrip())
             ids = index.setdefault(key, [])
             if i not in ids:
                 ids.append(i)

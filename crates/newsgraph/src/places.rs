@@ -527,7 +527,9 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 let joinable = if j == i {
                     true
                 } else {
-                    (is_cap_word(text, tj) || is_connector(w) || w == "-" || w == "'")
+                    (is_cap_word(text, tj)
+                        || is_connector(w)
+                        || matches!(w, "-" | "'" | "'s" | "’s"))
                         && tj.start.saturating_sub(toks[j - 1].end) <= 1
                 };
                 if !joinable {
