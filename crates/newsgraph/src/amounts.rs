@@ -67,10 +67,25 @@ pub struct Amount {
 
 /// Finds the amounts of an article (`timexes` keeps dates and times out).
 pub fn extract(ctx: &Context, timexes: &[Timex]) -> Vec<Amount> {
-    let blocked: Vec<Range<usize>> = timexes
+    // Time expressions sorted by start, with the running maximum of their ends: an overlap test is a binary
+    // search, so many timexes against many numbers stay fast.
+    let mut blocked: Vec<Range<usize>> = timexes
         .iter()
         .map(|t| ctx.byte_of(t.start)..ctx.byte_of(t.end))
         .collect();
+    blocked.sort_by_key(|r| r.start);
+    let mut max = 0;
+    let max_end: Vec<usize> = blocked
+        .iter()
+        .map(|r| {
+            max = max.max(r.end);
+            max
+        })
+        .collect();
+    let blocked = Blocked {
+        starts: blocked.iter().map(|r| r.start).collect(),
+        max_end,
+    };
     let mut out = Vec::new();
     for si in 0..ctx.sentences.len() {
         scan_sentence(ctx, ctx.sentence_tokens(si), &blocked, &mut out);
@@ -664,7 +679,20 @@ struct Found {
     next: usize,
 }
 
-fn scan_sentence(ctx: &Context, toks: &[Token], blocked: &[Range<usize>], out: &mut Vec<Amount>) {
+/// Sorted time-expression spans (see [`extract`]).
+struct Blocked {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Blocked {
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        let n = self.starts.partition_point(|&s| s < r.end);
+        n.checked_sub(1).is_some_and(|i| self.max_end[i] > r.start)
+    }
+}
+
+fn scan_sentence(ctx: &Context, toks: &[Token], blocked: &Blocked, out: &mut Vec<Amount>) {
     let text = ctx.text;
     let w = |i: usize| -> &str { toks.get(i).map(|t| &text[t.start..t.end]).unwrap_or("") };
     let mut i = 0;
@@ -679,10 +707,7 @@ fn scan_sentence(ctx: &Context, toks: &[Token], blocked: &[Range<usize>], out: &
         };
         let first = i;
         i = f.next.max(i + 1);
-        if blocked
-            .iter()
-            .any(|b| b.start < f.range.end && f.range.start < b.end)
-        {
+        if blocked.overlaps(&f.range) {
             continue;
         }
         if is_excluded(text, toks, first, &f) {

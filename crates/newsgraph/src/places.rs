@@ -422,25 +422,29 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             .iter()
             .map(|e| (ctx.byte_of(e.start)..ctx.byte_of(e.end), e.label))
             .collect();
+        let persons = Spans::new(ranges.iter().filter(|(_, l)| *l == EntityLabel::Person));
+        let orgs = Spans::new(
+            ranges
+                .iter()
+                .filter(|(_, l)| matches!(l, EntityLabel::Org | EntityLabel::Misc)),
+        );
         mentions.retain(|m| {
-            !ranges.iter().any(|(r, l)| {
-                let inside = r.start <= m.range.start && m.range.end <= r.end;
-                match l {
-                    EntityLabel::Person => inside,
-                    EntityLabel::Org | EntityLabel::Misc => inside && *r != m.range,
-                    _ => false,
-                }
-            })
+            let r = &m.range;
+            !(persons.contains(r.start, r.end) || orgs.strictly_contains(r.start, r.end))
         });
+        let found = Spans::new(
+            mentions
+                .iter()
+                .map(|m| (m.range.clone(), EntityLabel::Loc))
+                .collect::<Vec<_>>()
+                .iter(),
+        );
         let mut key = String::new();
         for (r, l) in &ranges {
             if !matches!(l, EntityLabel::Loc | EntityLabel::Norp) {
                 continue;
             }
-            if mentions
-                .iter()
-                .any(|m| m.range.start < r.end && r.start < m.range.end)
-            {
+            if found.overlaps(r.start, r.end) {
                 continue;
             }
             let Some(surface) = text.get(r.clone()) else {
@@ -486,6 +490,58 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         .collect();
     let focus = focus(ctx, &mentions, &chosen);
     (places, focus)
+}
+
+/// Byte ranges sorted by start with the running maximum of their ends: overlap and containment queries in
+/// logarithmic time, so that many entities against many mentions stay fast.
+pub(crate) struct Spans {
+    starts: Vec<usize>,
+    /// `max_end[i]`: the largest end among the first `i + 1` ranges.
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new<'a, I: Iterator<Item = &'a (Range<usize>, EntityLabel)>>(it: I) -> Spans {
+        let mut v: Vec<Range<usize>> = it.map(|(r, _)| r.clone()).collect();
+        v.sort_by_key(|r| r.start);
+        let mut max = 0;
+        let max_end = v
+            .iter()
+            .map(|r| {
+                max = max.max(r.end);
+                max
+            })
+            .collect();
+        Spans {
+            starts: v.into_iter().map(|r| r.start).collect(),
+            max_end,
+        }
+    }
+
+    /// Largest end among ranges starting at or before `pos` (`strict`: before).
+    fn max_end_from(&self, pos: usize, strict: bool) -> Option<usize> {
+        let n = self
+            .starts
+            .partition_point(|&s| if strict { s < pos } else { s <= pos });
+        n.checked_sub(1).map(|i| self.max_end[i])
+    }
+
+    /// Whether some range overlaps `start..end`.
+    pub(crate) fn overlaps(&self, start: usize, end: usize) -> bool {
+        let n = self.starts.partition_point(|&s| s < end);
+        n.checked_sub(1).is_some_and(|i| self.max_end[i] > start)
+    }
+
+    /// Whether some range contains `start..end`.
+    fn contains(&self, start: usize, end: usize) -> bool {
+        self.max_end_from(start, false).is_some_and(|e| e >= end)
+    }
+
+    /// Whether some range contains `start..end` and is larger.
+    fn strictly_contains(&self, start: usize, end: usize) -> bool {
+        self.max_end_from(start, false).is_some_and(|e| e > end)
+            || self.max_end_from(start, true).is_some_and(|e| e >= end)
+    }
 }
 
 /// Gazetteer detection over the capitalized token sequences of each sentence.
@@ -831,10 +887,13 @@ fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
             mentions[k].range.end = end;
             mentions[k].surface.end = end;
             mentions[k].key = "washington, d.c.".into();
-            mentions.remove(k + 1);
+            // Marked empty and dropped below: removing here would be quadratic on hostile text.
+            mentions[k + 1].range = usize::MAX..usize::MAX;
+            k += 1;
         }
         k += 1;
     }
+    mentions.retain(|m| m.range.start != usize::MAX);
     for k in 0..mentions.len().saturating_sub(1) {
         let (a, b) = (&mentions[k], &mentions[k + 1]);
         let between = ctx.text.get(a.range.end..b.range.start).unwrap_or("");
@@ -1054,8 +1113,8 @@ fn round5(x: f32) -> f64 {
 /// cities and regions count for their country, demonyms half.
 fn focus(ctx: &Context, mentions: &[Mention], chosen: &[Option<u32>]) -> Focus {
     let gaz = &*GAZETTEER;
-    let mut countries: Vec<(&str, f64, usize)> = Vec::new();
-    let mut places: Vec<(&str, f64, usize)> = Vec::new();
+    let mut countries: Vec<(&'static str, f64, usize)> = Vec::new();
+    let mut places: Vec<(&'static str, f64, usize)> = Vec::new();
     let lead_end = ctx
         .paragraphs
         .iter()
@@ -1063,12 +1122,17 @@ fn focus(ctx: &Context, mentions: &[Mention], chosen: &[Option<u32>]) -> Focus {
         .nth(1)
         .map(|p| p.range.end)
         .unwrap_or(usize::MAX);
-    fn bump<'a>(v: &mut Vec<(&'a str, f64, usize)>, k: &'a str, w: f64, order: usize) {
-        match v.iter_mut().find(|e| e.0 == k) {
-            Some(e) => e.1 += w,
-            None => v.push((k, w, order)),
+    let mut slots: HashMap<(bool, &str), usize> = HashMap::new();
+    let mut bump = |country: bool, k: &'static str, w: f64, order: usize| {
+        let v = if country { &mut countries } else { &mut places };
+        match slots.get(&(country, k)) {
+            Some(&i) => v[i].1 += w,
+            None => {
+                slots.insert((country, k), v.len());
+                v.push((k, w, order));
+            }
         }
-    }
+    };
     for (k, (m, c)) in mentions.iter().zip(chosen).enumerate() {
         let Some(c) = c else { continue };
         let r = &gaz.records[*c as usize];
@@ -1076,10 +1140,10 @@ fn focus(ctx: &Context, mentions: &[Mention], chosen: &[Option<u32>]) -> Focus {
         let w = if m.demonym { 0.5 } else { 1.0 } * lead;
         if !r.country.is_empty() {
             let cw = if r.kind == Kind::Country { w } else { w * 0.5 };
-            bump(&mut countries, r.country, cw, k);
+            bump(true, r.country, cw, k);
         }
         if !matches!(r.kind, Kind::Country | Kind::Continent) && !m.demonym {
-            bump(&mut places, r.name, w, k);
+            bump(false, r.name, w, k);
         }
     }
     let rank = |v: &mut Vec<(&str, f64, usize)>, keep: f64| -> Vec<String> {

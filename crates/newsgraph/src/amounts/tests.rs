@@ -343,3 +343,38 @@ fn example_article() {
         "more than 100,000 troops"
     );
 }
+
+#[test]
+fn time_expressions_are_left_to_the_time_extractor() {
+    use crate::time::{Timex, TimexType};
+    let text = "The talks in 1,500 BC lasted; 3,000 troops stayed.";
+    let b = text.find("1,500 BC").unwrap();
+    let timex = Timex {
+        start: b,
+        end: b + "1,500 BC".len(),
+        text: "1,500 BC".into(),
+        kind: TimexType::Date,
+        value: "-1499".into(),
+        modifier: None,
+        interval: None,
+    };
+    let ctx = Context::from_text(text, None);
+    let found = extract(&ctx, &[timex]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].text, "3,000");
+    // Many timexes against many numbers: sorted spans keep it fast (and correct).
+    let many = "12 ".repeat(50_000);
+    let timexes: Vec<Timex> = (0..50_000)
+        .map(|i| Timex {
+            start: i * 3,
+            end: i * 3 + 2,
+            text: "12".into(),
+            kind: TimexType::Date,
+            value: "XXXX-12".into(),
+            modifier: None,
+            interval: None,
+        })
+        .collect();
+    let ctx = Context::from_text(&many, None);
+    assert!(extract(&ctx, &timexes).is_empty());
+}

@@ -173,6 +173,13 @@ fn hostile_input_is_handled() {
     let long = "Moscow ".repeat(20_000) + &"A".repeat(100_000) + &" Aa".repeat(50_000);
     let ps = places(&long);
     assert!(ps.len() >= 20_000);
+    // Merges and focus stay linear: many `Washington, D.C.` pairs, many distinct names, long hyphen chains.
+    let pairs = "Officials in Washington, D.C., met. ".repeat(20_000);
+    assert!(places(&pairs).len() >= 20_000);
+    let chain = "Russia-Ukraine-".repeat(30_000);
+    let _ = places(&chain);
+    let quotes = "’".repeat(100_000) + &"'s ".repeat(100_000);
+    let _ = places(&quotes);
 }
 
 #[test]
