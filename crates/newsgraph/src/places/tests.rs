@@ -212,6 +212,21 @@ fn example_article() {
         assert_eq!(p.country.as_deref(), Some(cc), "{name}");
         assert!(p.lat.is_some() && p.geonameid.is_some(), "{name}");
     }
+    // The gold's `should` items: a strait, a federal district, Europe and Eastern Europe.
+    for (name, cc) in [
+        ("Kerch Strait", Some("UA")),
+        ("Southern Federal District", Some("RU")),
+        ("Europe", None),
+        ("Eastern Europe", None),
+    ] {
+        let p = doc
+            .places
+            .iter()
+            .find(|p| p.text == name)
+            .unwrap_or_else(|| panic!("{name} missing"));
+        assert_eq!(p.country.as_deref(), cc, "{name}");
+        assert!(p.lat.is_some(), "{name}");
+    }
     let crimea = doc.places.iter().find(|p| p.text == "Crimea").unwrap();
     assert_eq!(crimea.admin1.as_ref().unwrap().code, "UA.11");
     assert_eq!(doc.focus.countries.first().map(String::as_str), Some("RU"));
