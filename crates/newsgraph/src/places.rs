@@ -576,6 +576,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             // Longest gazetteer name starting here.
             key.clear();
             let mut best: Option<(usize, Vec<u32>, bool)> = None;
+            let mut best_end = t.end;
             let mut j = i;
             while j < toks.len() && j < i + 12 {
                 let tj = &toks[j];
@@ -594,18 +595,39 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 if j > i && tj.start > toks[j - 1].end {
                     key.push(' ');
                 }
+                let before = key.len();
                 normalize_into(w, &mut key);
                 let surface = &text[t.start..tj.end];
                 if is_cap_word(text, tj) && j <= i + 1 {
                     if let Some(d) = gaz.demonym(surface) {
                         best = Some((j, vec![d], true));
+                        best_end = tj.end;
                         best_key.clone_from(&key);
                     }
                 }
                 let longer = gaz.lookup(surface, &key, &mut cands);
                 if !cands.is_empty() && is_cap_word(text, tj) {
                     best = Some((j, cands.clone(), false));
+                    best_end = tj.end;
                     best_key.clone_from(&key);
+                }
+                // `Los Angeles-based`, `New York-born`: the name ends inside the hyphenated word.
+                if j > i && cands.is_empty() {
+                    if let Some(pos) = w
+                        .find('-')
+                        .filter(|&p| w[p + 1..].starts_with(|c: char| c.is_lowercase()))
+                    {
+                        key.truncate(before);
+                        normalize_into(&w[..pos], &mut key);
+                        let head_surface = &text[t.start..tj.start + pos];
+                        gaz.lookup(head_surface, &key, &mut cands);
+                        if !cands.is_empty() {
+                            best = Some((j, cands.clone(), false));
+                            best_end = tj.start + pos;
+                            best_key.clone_from(&key);
+                        }
+                        break;
+                    }
                 }
                 if !longer {
                     break;
@@ -662,7 +684,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 i += 1;
                 continue;
             };
-            let range = toks[i].start..toks[j].end;
+            let range = toks[i].start..best_end;
             let prev = i.checked_sub(1).map(|p| &toks[p]);
             let next = toks.get(j + 1);
             let prev_w = prev.map(|p| &text[p.start..p.end]).unwrap_or("");

@@ -104,6 +104,24 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "UA",
         "country",
     ),
+    (
+        "A Los Angeles-based brokerage firm settled.",
+        "Los Angeles",
+        "US",
+        "city",
+    ),
+    (
+        "Officials met the People's Republic of China envoy.",
+        "People's Republic of China",
+        "CN",
+        "country",
+    ),
+    (
+        "Arab leaders and the U.S. Trade Representative met.",
+        "U.S.",
+        "US",
+        "country",
+    ),
 ];
 
 #[test]
