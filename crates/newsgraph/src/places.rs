@@ -99,7 +99,9 @@ fn is_connector(w: &str) -> bool {
 fn is_free_preceder(w: &str) -> bool {
     matches!(
         w,
-        "In" | "At"
+        "A" | "An"
+            | "In"
+            | "At"
             | "From"
             | "To"
             | "For"
