@@ -1,8 +1,25 @@
 //! Places resolved offline to GeoNames: id, feature, country, region, coordinates.
+//!
+//! Detection: the LOC and NORP entities of the entity recognizer when there are any, plus toponyms found with the
+//! embedded gazetteer over capitalized token sequences, with context checks against person and organization
+//! names (`Paris Hilton`, `The Washington Post`, `President Jackson`). Demonyms (`Russian`, `Syrian`) are kept
+//! as places of their country with `demonym: true`, as GeoWebNews annotates them; metonyms (`Moscow said`) are
+//! places like any other.
+//!
+//! Resolution: a population prior with countries and first-level regions before cities of the same name (unless
+//! the city is the region's seat and most of it, as Kyiv or New York), national capitals first among cities,
+//! containment (`Paris, Texas`; `Kharkiv region`), the countries the document mentions, and one sense per
+//! document.
 
-use crate::entities::Entity;
+mod gazetteer;
+
+use crate::entities::{Entity, EntityLabel};
 use crate::pipeline::Context;
+use crate::text::{Token, TokenKind};
+use gazetteer::{normalize_into, Kind, Record, GAZETTEER};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// A first-level administrative region.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,7 +39,7 @@ pub struct Place {
     pub end: usize,
     /// Surface.
     pub text: String,
-    /// GeoNames id, null when unresolved.
+    /// GeoNames id, null when unresolved (or for curated places GeoNames' extracts lack).
     pub geonameid: Option<u64>,
     /// Resolved name.
     pub name: Option<String>,
@@ -38,6 +55,9 @@ pub struct Place {
     pub lon: Option<f64>,
     /// Population.
     pub population: Option<u64>,
+    /// The mention is a demonym or adjective (`Russian`, `Syrian`) standing for the place.
+    #[serde(default)]
+    pub demonym: bool,
 }
 
 /// What the article is about, geographically.
@@ -50,9 +70,1120 @@ pub struct Focus {
 }
 
 /// Loads the embedded gazetteer (done by [`crate::PipelineBuilder::build`]).
-pub fn preload() {}
+pub fn preload() {
+    let _ = GAZETTEER.records.len();
+}
+
+/// Lower-case words that may join the words of a name (`Sea of Azov`, `Rio de Janeiro`, `Bosnia and
+/// Herzegovina`).
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "de"
+            | "del"
+            | "la"
+            | "el"
+            | "al"
+            | "and"
+            | "upon"
+            | "on"
+            | "du"
+            | "des"
+            | "da"
+            | "do"
+            | "dos"
+    )
+}
+
+/// Capitalized words that may stand right before a place name without making it part of a larger name.
+fn is_free_preceder(w: &str) -> bool {
+    matches!(
+        w,
+        "A" | "An"
+            | "In"
+            | "At"
+            | "From"
+            | "To"
+            | "For"
+            | "On"
+            | "The"
+            | "And"
+            | "But"
+            | "Near"
+            | "Across"
+            | "Outside"
+            | "Inside"
+            | "Throughout"
+            | "Within"
+            | "Like"
+            | "Unlike"
+            | "After"
+            | "Before"
+            | "Since"
+            | "While"
+            | "When"
+            | "As"
+            | "Of"
+            | "By"
+            | "With"
+            | "Without"
+            | "Both"
+            | "Only"
+            | "Even"
+            | "Or"
+            | "If"
+            | "Meanwhile"
+            | "However"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "Northeastern"
+            | "Northwestern"
+            | "Southeastern"
+            | "Southwestern"
+            | "Greater"
+            | "Upper"
+            | "Lower"
+            | "Downtown"
+            | "Rural"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Today"
+            | "Yesterday"
+            | "Last"
+            | "This"
+            | "That"
+            | "Where"
+            | "Why"
+            | "How"
+            | "What"
+            | "Via"
+            | "Into"
+            | "Over"
+            | "Under"
+            | "Against"
+            | "Toward"
+            | "Towards"
+            | "Around"
+            | "Beyond"
+            | "Between"
+            | "Among"
+            | "Despite"
+            | "During"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "So"
+            | "Yet"
+            | "Now"
+            | "Then"
+            | "Here"
+            | "There"
+            | "All"
+            | "Every"
+            | "Many"
+            | "Most"
+            | "Some"
+            | "Pro"
+            | "Anti"
+            | "Post"
+            | "Pre"
+            | "Ex"
+    )
+}
+
+/// Capitalized words after which a place stays a place (it modifies them: `U.S. President`, `Russian Defense
+/// Ministry`, `Ukraine Border Guard`).
+fn is_modified_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Commissioner"
+            | "Commission"
+            | "Trade"
+            | "Envoy"
+            | "Mission"
+            | "Judge"
+            | "Agency"
+            | "Council"
+            | "Committee"
+            | "Court"
+            | "Chamber"
+            | "National"
+            | "Federal"
+            | "President"
+            | "Prime"
+            | "Minister"
+            | "Ministry"
+            | "Foreign"
+            | "Defense"
+            | "Defence"
+            | "Secretary"
+            | "Army"
+            | "Navy"
+            | "Embassy"
+            | "Ambassador"
+            | "Consulate"
+            | "Government"
+            | "Parliament"
+            | "Senate"
+            | "Border"
+            | "Coast"
+            | "Special"
+            | "Forces"
+            | "Military"
+            | "Supreme"
+            | "Health"
+            | "Interior"
+            | "Finance"
+            | "Economy"
+            | "Chancellor"
+            | "King"
+            | "Queen"
+            | "Prince"
+            | "Crown"
+            | "Governor"
+            | "Mayor"
+            | "Premier"
+            | "Gov"
+            | "Gov."
+            | "Sen."
+            | "Rep."
+            | "Senator"
+            | "Representative"
+            | "Attorney"
+            | "General"
+            | "Gen."
+            | "Vice"
+            | "Deputy"
+            | "Officials"
+            | "Police"
+            | "Authorities"
+            | "Department"
+            | "Election"
+            | "Elections"
+    )
+}
+
+/// Words and titles that say the following capitalized word is a person (`President Jackson`, `Mr. Lincoln`).
+fn is_person_title(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Sgt"
+            | "Maj"
+            | "Adm"
+            | "Prof"
+            | "Rev"
+            | "St"
+            | "Sir"
+            | "Lady"
+            | "Lord"
+            | "Saint"
+            | "Pope"
+            | "Judge"
+            | "Justice"
+            | "Coach"
+            | "Officer"
+            | "Detective"
+            | "Sheriff"
+            | "Chief"
+            | "Senator"
+            | "Governor"
+            | "President"
+            | "Minister"
+            | "Secretary"
+            | "Mayor"
+            | "Miss"
+    )
+}
+
+/// Head nouns of place names: `Kharkiv Region`, `Kerch Strait`, `Orange County`, `Frenchmen Street`.
+fn place_head(w: &str) -> Option<Hint> {
+    let lw = w.to_ascii_lowercase();
+    Some(match lw.as_str() {
+        "region" | "oblast" | "province" | "state" | "governorate" | "krai" | "republic"
+        | "prefecture" => Hint::Region,
+        "city" | "town" | "village" => Hint::City,
+        "county" | "district" | "strait" | "sea" | "river" | "lake" | "island" | "islands"
+        | "bay" | "valley" | "peninsula" | "mountains" | "mountain" | "gulf" | "canal"
+        | "desert" | "street" | "avenue" | "road" | "square" | "bridge" | "airport" | "harbor"
+        | "harbour" | "port" | "park" | "heights" | "beach" | "boulevard" | "highway" | "coast" => {
+            Hint::Feature
+        }
+        _ => return None,
+    })
+}
+
+/// Lower-case words before a place that make a common-word name (`Reading`, `Mobile`) a place.
+fn is_locative(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "from"
+            | "to"
+            | "near"
+            | "outside"
+            | "inside"
+            | "across"
+            | "toward"
+            | "towards"
+            | "via"
+            | "into"
+            | "throughout"
+            | "around"
+            | "of"
+    )
+}
+
+/// What the words around a mention say about the kind of place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    /// `... region`, `... Oblast`, `... province`.
+    Region,
+    /// `... city`.
+    City,
+    /// `... Strait`, `... County`, `... Street`.
+    Feature,
+}
+
+/// A detected mention before resolution.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// Byte range of the whole mention (with a capitalized head: `Kerch Strait`).
+    range: Range<usize>,
+    /// Normalized name that resolves it.
+    key: String,
+    /// Surface of the name part (for exact-case codes).
+    surface: Range<usize>,
+    /// Gazetteer candidates.
+    candidates: Vec<u32>,
+    demonym: bool,
+    hint: Option<Hint>,
+    /// Index of the mention that contains it (`Paris, Texas` -> `Texas`).
+    container: Option<usize>,
+    /// Whether the mention comes from the entity recognizer.
+    from_entity: bool,
+    /// Whether its context says it is a place (a locative word before, a container after...).
+    support: bool,
+}
+
+fn is_cap_word(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && text[t.start..t.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
 
 /// Finds and resolves the places of an article.
-pub fn resolve(_ctx: &Context, _entities: &[Entity]) -> (Vec<Place>, Focus) {
-    (Vec::new(), Focus::default())
+pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
+    let gaz = &*GAZETTEER;
+    let text = ctx.text;
+    let mut mentions = detect(ctx);
+    // Entities from the recognizer: LOC/NORP spans are added where the gazetteer saw nothing. A PER span vetoes
+    // the gazetteer mentions inside it (`Jordan` the person, `Paris Hilton`); an ORG or MISC span vetoes those
+    // strictly inside it (`Washington Post`) but not an equal one, which is a metonym (`Moscow said`).
+    if !entities.is_empty() {
+        let ranges: Vec<(Range<usize>, EntityLabel)> = entities
+            .iter()
+            .map(|e| (ctx.byte_of(e.start)..ctx.byte_of(e.end), e.label))
+            .collect();
+        let persons = Spans::new(ranges.iter().filter(|(_, l)| *l == EntityLabel::Person));
+        let orgs = Spans::new(
+            ranges
+                .iter()
+                .filter(|(_, l)| matches!(l, EntityLabel::Org | EntityLabel::Misc)),
+        );
+        mentions.retain(|m| {
+            let r = &m.range;
+            !(persons.contains(r.start, r.end) || orgs.strictly_contains(r.start, r.end))
+        });
+        let found = Spans::new(
+            mentions
+                .iter()
+                .map(|m| (m.range.clone(), EntityLabel::Loc))
+                .collect::<Vec<_>>()
+                .iter(),
+        );
+        let mut key = String::new();
+        for (r, l) in &ranges {
+            if !matches!(l, EntityLabel::Loc | EntityLabel::Norp) {
+                continue;
+            }
+            if found.overlaps(r.start, r.end) {
+                continue;
+            }
+            let Some(surface) = text.get(r.clone()) else {
+                continue;
+            };
+            let surface = surface
+                .trim_start_matches("the ")
+                .trim_start_matches("The ");
+            let start = r.end - surface.len();
+            key.clear();
+            normalize_into(surface, &mut key);
+            let (candidates, demonym) = match gaz.demonym(surface) {
+                Some(i) => (vec![i], true),
+                None => {
+                    let mut c = Vec::new();
+                    gaz.lookup(surface, &key, &mut c);
+                    (c, false)
+                }
+            };
+            if *l == EntityLabel::Norp && candidates.is_empty() {
+                continue;
+            }
+            mentions.push(Mention {
+                range: start..r.end,
+                key: key.clone(),
+                surface: start..r.end,
+                candidates,
+                demonym,
+                hint: None,
+                container: None,
+                from_entity: true,
+                support: true,
+            });
+        }
+        mentions.sort_by_key(|m| m.range.start);
+    }
+    link_containers(ctx, &mut mentions);
+    let chosen = choose(ctx, &mentions);
+    let places: Vec<Place> = mentions
+        .iter()
+        .zip(&chosen)
+        .map(|(m, c)| to_place(ctx, m, *c))
+        .collect();
+    let focus = focus(ctx, &mentions, &chosen);
+    (places, focus)
 }
+
+/// Byte ranges sorted by start with the running maximum of their ends: overlap and containment queries in
+/// logarithmic time, so that many entities against many mentions stay fast.
+pub(crate) struct Spans {
+    starts: Vec<usize>,
+    /// `max_end[i]`: the largest end among the first `i + 1` ranges.
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new<'a, I: Iterator<Item = &'a (Range<usize>, EntityLabel)>>(it: I) -> Spans {
+        let mut v: Vec<Range<usize>> = it.map(|(r, _)| r.clone()).collect();
+        v.sort_by_key(|r| r.start);
+        let mut max = 0;
+        let max_end = v
+            .iter()
+            .map(|r| {
+                max = max.max(r.end);
+                max
+            })
+            .collect();
+        Spans {
+            starts: v.into_iter().map(|r| r.start).collect(),
+            max_end,
+        }
+    }
+
+    /// Largest end among ranges starting at or before `pos` (`strict`: before).
+    fn max_end_from(&self, pos: usize, strict: bool) -> Option<usize> {
+        let n = self
+            .starts
+            .partition_point(|&s| if strict { s < pos } else { s <= pos });
+        n.checked_sub(1).map(|i| self.max_end[i])
+    }
+
+    /// Whether some range overlaps `start..end`.
+    pub(crate) fn overlaps(&self, start: usize, end: usize) -> bool {
+        let n = self.starts.partition_point(|&s| s < end);
+        n.checked_sub(1).is_some_and(|i| self.max_end[i] > start)
+    }
+
+    /// Whether some range contains `start..end`.
+    fn contains(&self, start: usize, end: usize) -> bool {
+        self.max_end_from(start, false).is_some_and(|e| e >= end)
+    }
+
+    /// Whether some range contains `start..end` and is larger.
+    fn strictly_contains(&self, start: usize, end: usize) -> bool {
+        self.max_end_from(start, false).is_some_and(|e| e > end)
+            || self.max_end_from(start, true).is_some_and(|e| e >= end)
+    }
+}
+
+/// Gazetteer detection over the capitalized token sequences of each sentence.
+fn detect(ctx: &Context) -> Vec<Mention> {
+    let gaz = &*GAZETTEER;
+    let text = ctx.text;
+    let mut out: Vec<Mention> = Vec::new();
+    let mut key = String::new();
+    let mut best_key = String::new();
+    let mut cands: Vec<u32> = Vec::new();
+    // Last words of multi-word capitalized names that are not places: surnames (`Andrew Jackson` -> `Jackson`).
+    let mut surnames: Vec<String> = Vec::new();
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        let toks = ctx.sentence_tokens(si);
+        let headline = ctx
+            .paragraphs
+            .get(s.paragraph)
+            .is_some_and(|p| p.title || p.heading)
+            || is_title_case(text, toks);
+        let first_word = toks.iter().position(|t| t.kind == TokenKind::Word);
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !is_cap_word(text, t) {
+                // `anti-Russian`, `pro-Kremlin`, `Asia-Pacific` inside a lower-case compound.
+                if t.kind == TokenKind::Word && text[t.start..t.end].contains('-') {
+                    split_hyphenated(text, t, &mut out);
+                }
+                i += 1;
+                continue;
+            }
+            // Longest gazetteer name starting here.
+            key.clear();
+            let mut best: Option<(usize, Vec<u32>, bool)> = None;
+            let mut best_end = t.end;
+            let mut j = i;
+            while j < toks.len() && j < i + 12 {
+                let tj = &toks[j];
+                let w = &text[tj.start..tj.end];
+                let joinable = if j == i {
+                    true
+                } else {
+                    (is_cap_word(text, tj)
+                        || is_connector(w)
+                        || matches!(w, "-" | "'" | "'s" | "’s"))
+                        && tj.start.saturating_sub(toks[j - 1].end) <= 1
+                };
+                if !joinable {
+                    break;
+                }
+                if j > i && tj.start > toks[j - 1].end {
+                    key.push(' ');
+                }
+                let before = key.len();
+                normalize_into(w, &mut key);
+                let surface = &text[t.start..tj.end];
+                if is_cap_word(text, tj) && j <= i + 1 {
+                    if let Some(d) = gaz.demonym(surface) {
+                        best = Some((j, vec![d], true));
+                        best_end = tj.end;
+                        best_key.clone_from(&key);
+                    }
+                }
+                let longer = gaz.lookup(surface, &key, &mut cands);
+                if !cands.is_empty() && is_cap_word(text, tj) {
+                    best = Some((j, cands.clone(), false));
+                    best_end = tj.end;
+                    best_key.clone_from(&key);
+                }
+                // `Los Angeles-based`, `New York-born`: the name ends inside the hyphenated word.
+                if j > i && cands.is_empty() {
+                    if let Some(pos) = w
+                        .find('-')
+                        .filter(|&p| w[p + 1..].starts_with(|c: char| c.is_lowercase()))
+                    {
+                        key.truncate(before);
+                        normalize_into(&w[..pos], &mut key);
+                        let head_surface = &text[t.start..tj.start + pos];
+                        gaz.lookup(head_surface, &key, &mut cands);
+                        if !cands.is_empty() {
+                            best = Some((j, cands.clone(), false));
+                            best_end = tj.start + pos;
+                            best_key.clone_from(&key);
+                        }
+                        break;
+                    }
+                }
+                if !longer {
+                    break;
+                }
+                j += 1;
+            }
+            let Some((j, candidates, demonym)) = best else {
+                // A capitalized name that is no place: remember its first and last words as possible given
+                // names and surnames (`Nelson Mandela`, `Andrew Jackson`), to keep `Nelson` or `Jackson` out.
+                let starts_name = i == 0 || !is_cap_word(text, &toks[i - 1]);
+                let mut k = i;
+                while starts_name
+                    && k + 1 < toks.len()
+                    && k < i + 8
+                    && is_cap_word(text, &toks[k + 1])
+                {
+                    k += 1;
+                }
+                let first = &text[t.start..t.end];
+                if k > i && !headline && !is_free_preceder(first) {
+                    let last = &text[toks[k].start..toks[k].end];
+                    // `Royal Street`, `Marathon County`: a place GeoNames' extracts lack, unresolved.
+                    let head = place_head(last).filter(|_| {
+                        !matches!(
+                            last,
+                            "State" | "Republic" | "Park" | "Port" | "Coast" | "Road"
+                        ) && !is_person_title(first)
+                    });
+                    if head.is_some() {
+                        out.push(Mention {
+                            range: t.start..toks[k].end,
+                            key: String::new(),
+                            surface: t.start..toks[k].end,
+                            candidates: Vec::new(),
+                            demonym: false,
+                            hint: head,
+                            container: None,
+                            from_entity: false,
+                            support: true,
+                        });
+                        i = k + 1;
+                        continue;
+                    }
+                    for w in [first, last] {
+                        let mut l = String::new();
+                        normalize_into(w, &mut l);
+                        surnames.push(l);
+                    }
+                }
+                // Hyphenated compounds: `Russia-Ukraine`, `U.S.-led`, `pro-Russian`.
+                if t.kind == TokenKind::Word && text[t.start..t.end].contains('-') {
+                    split_hyphenated(text, t, &mut out);
+                }
+                i += 1;
+                continue;
+            };
+            let range = toks[i].start..best_end;
+            let prev = i.checked_sub(1).map(|p| &toks[p]);
+            let next = toks.get(j + 1);
+            let prev_w = prev.map(|p| &text[p.start..p.end]).unwrap_or("");
+            let next_w = next.map(|n| &text[n.start..n.end]).unwrap_or("");
+            let mut hint = None;
+            let mut full = range.clone();
+            let mut keep = true;
+            let country_like = demonym
+                || candidates.iter().all(|&c| {
+                    let r = &gaz.records[c as usize];
+                    // Countries and blocs modify titles and bodies: `U.S. Trade Representative`, `EU
+                    // Commissioner`.
+                    r.kind == Kind::Country || (r.kind == Kind::Region && r.population == 0)
+                });
+            let mut capital_head = false;
+            // `LONDON The Latest...`: an all-capital dateline before ordinary text.
+            let surface_text = &text[range.clone()];
+            let dateline = surface_text.len() > 2
+                && surface_text.chars().all(|c| !c.is_lowercase())
+                && next_w.chars().any(char::is_lowercase);
+            if let Some(n) = next.filter(|n| n.kind == TokenKind::Word && n.start <= range.end + 1)
+            {
+                if let Some(h) = place_head(next_w).filter(|_| !country_like) {
+                    hint = Some(h);
+                    if is_cap_word(text, n) {
+                        full.end = n.end;
+                        capital_head = true;
+                    }
+                } else if !country_like
+                    && !headline
+                    && !dateline
+                    && is_cap_word(text, n)
+                    && !is_modified_head(next_w)
+                {
+                    // `Washington Post`, `Paris Hilton`; countries stay (`U.S. Trade Representative`).
+                    keep = false;
+                }
+            }
+            if let Some(p) = prev {
+                if is_cap_word(text, p) && !is_free_preceder(prev_w) && !demonym {
+                    let prev_is_place = out.last().is_some_and(|m| m.range.end == p.end);
+                    if !headline && !prev_is_place && !dateline {
+                        keep = false; // `Andrew Jackson`, `Fort Worth` parts, `New Mexico` handled by longest match
+                    }
+                }
+                if is_person_title(prev_w) && !demonym {
+                    keep = false;
+                }
+            }
+            // Common words (`Reading`, `Mobile`, `Amazon`) need a locative word before them or a container after.
+            let all_common = candidates.iter().all(|&c| gaz.records[c as usize].common);
+            if keep && all_common && !demonym {
+                let big = candidates
+                    .iter()
+                    .any(|&c| gaz.records[c as usize].population >= 1_000_000);
+                let sentence_start = first_word == Some(i);
+                let locative = prev.is_some_and(|_| is_locative(prev_w));
+                let contained = next_w == "," && hint.is_none();
+                // `the Pacific`, `the Amazon` name features and regions, not towns.
+                let feature_article = matches!(
+                    prev_w,
+                    "the"
+                        | "eastern"
+                        | "western"
+                        | "northern"
+                        | "southern"
+                        | "central"
+                        | "tropical"
+                ) && candidates.iter().any(|&c| {
+                    matches!(
+                        gaz.records[c as usize].kind,
+                        Kind::Feature | Kind::Region | Kind::Continent
+                    )
+                });
+                keep = locative
+                    || contained
+                    || capital_head
+                    || feature_article
+                    || (big && !sentence_start);
+            }
+            if keep {
+                // Context that makes a small town's name a place (`in Parkland`, `Tyler, Texas`).
+                let support = is_locative(prev_w)
+                    || prev_w == "-"
+                    || (next_w == "," && toks.get(j + 2).is_some_and(|m| is_cap_word(text, m)))
+                    || hint.is_some()
+                    || dateline
+                    || matches!(next_w, "(" | "—" | "–");
+                out.push(Mention {
+                    range: full,
+                    key: best_key.clone(),
+                    surface: range,
+                    candidates,
+                    demonym,
+                    hint,
+                    container: None,
+                    from_entity: false,
+                    support,
+                });
+            }
+            i = j + 1;
+        }
+    }
+    // Small towns named like people or things (`Tyler`, `Nelson`, `Barry`) need one mention in the document with a
+    // place's context; one sense per document lets that mention vouch for the others.
+    let small_town = |m: &Mention| {
+        !m.demonym
+            && !m.key.contains(' ')
+            && !m.candidates.is_empty()
+            && m.candidates.iter().all(|&c| {
+                let r = &gaz.records[c as usize];
+                matches!(r.kind, Kind::City | Kind::Feature)
+                    && r.population > 0
+                    && r.population < 100_000
+            })
+    };
+    let mut supported: Vec<&str> = out
+        .iter()
+        .filter(|m| m.support && small_town(m))
+        .map(|m| m.key.as_str())
+        .collect();
+    supported.sort_unstable();
+    supported.dedup();
+    let supported: Vec<String> = supported.into_iter().map(str::to_string).collect();
+    out.retain(|m| !small_town(m) || supported.binary_search(&m.key).is_ok());
+    if !surnames.is_empty() {
+        surnames.sort_unstable();
+        surnames.dedup();
+        out.retain(|m| {
+            let single = !m.key.contains(' ');
+            let cities_only = m.candidates.iter().all(|&c| {
+                matches!(
+                    gaz.records[c as usize].kind,
+                    Kind::City | Kind::Capital | Kind::Feature
+                )
+            });
+            !(single && cities_only && !m.demonym && surnames.binary_search(&m.key).is_ok())
+        });
+    }
+    out
+}
+
+/// Whether most words of a sentence are capitalized (a headline written in title case).
+fn is_title_case(text: &str, toks: &[Token]) -> bool {
+    let mut words = 0;
+    let mut caps = 0;
+    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = &text[t.start..t.end];
+        if w.len() <= 3 && w.chars().all(|c| c.is_lowercase()) {
+            continue; // `of`, `in`, `the` stay lower case in titles
+        }
+        words += 1;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            caps += 1;
+        }
+    }
+    words >= 3 && caps * 10 >= words * 8
+}
+
+/// Places inside a hyphenated word (`Russia-Ukraine border`, `U.S.-led`, `pro-Russian`).
+fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
+    let gaz = &*GAZETTEER;
+    let word = &text[t.start..t.end];
+    let mut offset = t.start;
+    let mut key = String::new();
+    for part in word.split('-') {
+        let start = offset;
+        offset += part.len() + 1;
+        if !part.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        key.clear();
+        normalize_into(part, &mut key);
+        let (candidates, demonym) = match gaz.demonym(part) {
+            Some(d) => (vec![d], true),
+            None => {
+                let mut c = Vec::new();
+                gaz.lookup(part, &key, &mut c);
+                (c, false)
+            }
+        };
+        let candidates: Vec<u32> = candidates
+            .into_iter()
+            .filter(|&c| !gaz.records[c as usize].common)
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        out.push(Mention {
+            range: start..start + part.len(),
+            key: key.clone(),
+            surface: start..start + part.len(),
+            candidates,
+            demonym,
+            hint: None,
+            container: None,
+            from_entity: false,
+            support: true,
+        });
+    }
+}
+
+/// `Paris, Texas`; `Arlington, Va.`; `Kharkiv, Ukraine`: a place followed by a comma and a region or country that
+/// can contain it.
+fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
+    let gaz = &*GAZETTEER;
+    // `Washington, D.C.` is one name.
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let b = &mentions[k + 1];
+        let between = ctx
+            .text
+            .get(mentions[k].range.end..b.range.start)
+            .unwrap_or("");
+        let b_text = ctx.text.get(b.range.clone()).unwrap_or("");
+        if between.trim() == ","
+            && matches!(b_text, "D.C." | "DC")
+            && mentions[k].key == "washington"
+        {
+            let end = b.range.end;
+            mentions[k].candidates = b.candidates.clone();
+            mentions[k].range.end = end;
+            mentions[k].surface.end = end;
+            mentions[k].key = "washington, d.c.".into();
+            // Marked empty and dropped below: removing here would be quadratic on hostile text.
+            mentions[k + 1].range = usize::MAX..usize::MAX;
+            k += 1;
+        }
+        k += 1;
+    }
+    mentions.retain(|m| m.range.start != usize::MAX);
+    for k in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        let between = ctx.text.get(a.range.end..b.range.start).unwrap_or("");
+        if between.trim() != "," || b.demonym {
+            continue;
+        }
+        let contains = a.candidates.iter().any(|&c| {
+            let rc = &gaz.records[c as usize];
+            b.candidates
+                .iter()
+                .any(|&d| contains(&gaz.records[d as usize], rc))
+        });
+        if contains {
+            mentions[k].container = Some(k + 1);
+        }
+    }
+}
+
+/// Whether `outer` (a country or region) contains `inner`.
+fn contains(outer: &Record, inner: &Record) -> bool {
+    match outer.kind {
+        Kind::Country => inner.country == outer.country && inner.kind != Kind::Country,
+        Kind::Admin1 => {
+            inner.country == outer.country
+                && inner.admin1 == outer.admin1
+                && matches!(
+                    inner.kind,
+                    Kind::City | Kind::Capital | Kind::Feature | Kind::Region
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Chooses one record per mention (None when no candidate fits).
+fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
+    let gaz = &*GAZETTEER;
+    // Countries the document names without ambiguity (names and demonyms): the context of everything else.
+    let mut doc_countries: HashMap<&str, f64> = HashMap::new();
+    for m in mentions {
+        if let [only] = m.candidates.as_slice() {
+            let r = &gaz.records[*only as usize];
+            if !r.country.is_empty() {
+                *doc_countries.entry(r.country).or_default() +=
+                    if r.kind == Kind::Country { 1.0 } else { 0.5 };
+            }
+        }
+        for &c in &m.candidates {
+            let r = &gaz.records[c as usize];
+            if r.kind == Kind::Country && m.candidates.len() > 1 {
+                *doc_countries.entry(r.country).or_default() += 0.5;
+            }
+        }
+    }
+    let top_country = doc_countries
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(c, _)| *c);
+    // One sense per document: the hints of all mentions of a name add up.
+    let mut by_key: HashMap<&str, (Option<Hint>, Option<u32>)> = HashMap::new();
+    let mut chosen = vec![None; mentions.len()];
+    // Containers first, so that `Paris, Texas` can use the resolved `Texas`.
+    for (k, m) in mentions.iter().enumerate() {
+        let e = by_key.entry(m.key.as_str()).or_default();
+        if m.hint.is_some() {
+            e.0 = m.hint;
+        }
+        if let Some(ci) = m.container {
+            let cm = &mentions[ci];
+            let best = m.candidates.iter().copied().find(|&c| {
+                cm.candidates
+                    .iter()
+                    .any(|&d| contains(&gaz.records[d as usize], &gaz.records[c as usize]))
+            });
+            // Among the contained candidates, the most populous.
+            let best = m
+                .candidates
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    cm.candidates
+                        .iter()
+                        .any(|&d| contains(&gaz.records[d as usize], &gaz.records[c as usize]))
+                })
+                .max_by_key(|&c| gaz.records[c as usize].population)
+                .or(best);
+            chosen[k] = best;
+            if e.1.is_none() {
+                e.1 = best;
+            }
+        }
+    }
+    for (k, m) in mentions.iter().enumerate() {
+        if chosen[k].is_some() || m.candidates.is_empty() {
+            continue;
+        }
+        let (hint, fixed) = by_key.get(m.key.as_str()).copied().unwrap_or_default();
+        let hint = m.hint.or(hint);
+        if let Some(f) = fixed.filter(|_| m.hint.is_none()) {
+            chosen[k] = Some(f);
+            continue;
+        }
+        let mut best: Option<(f64, u32)> = None;
+        for &c in &m.candidates {
+            let s = score(gaz, c, &m.candidates, hint, &doc_countries, top_country);
+            if best.map_or(true, |(bs, _)| s > bs) {
+                best = Some((s, c));
+            }
+        }
+        chosen[k] = best.map(|(_, c)| c);
+        if let Some(e) = by_key.get_mut(m.key.as_str()) {
+            if e.1.is_none() && m.hint.is_none() {
+                e.1 = chosen[k];
+            }
+        }
+    }
+    let _ = ctx;
+    chosen
+}
+
+/// The prior of candidate `c` among `all` for a mention with `hint` in a document about `doc_countries`.
+fn score(
+    gaz: &gazetteer::Gazetteer,
+    c: u32,
+    all: &[u32],
+    hint: Option<Hint>,
+    doc_countries: &HashMap<&str, f64>,
+    top_country: Option<&str>,
+) -> f64 {
+    let r = &gaz.records[c as usize];
+    let pop = if r.population == 0 {
+        3_000_000
+    } else {
+        r.population
+    };
+    let mut s = (pop as f64 + 10.0).log10();
+    s += match r.kind {
+        Kind::Country => 4.0,
+        Kind::Continent => 5.0,
+        Kind::Region | Kind::Feature => 1.0,
+        Kind::Admin1 => 1.0,
+        Kind::Capital => 2.5,
+        Kind::City => 0.0,
+    };
+    if r.kind == Kind::Admin1 {
+        // A region named after its seat that holds much of its people (Kyiv, New York, Kharkiv): the city.
+        let seat = all.iter().any(|&o| {
+            let ro = &gaz.records[o as usize];
+            matches!(ro.kind, Kind::City | Kind::Capital)
+                && ro.country == r.country
+                && ro.admin1 == r.admin1
+                && ro.population * 10 >= r.population
+        });
+        if seat {
+            s -= 3.0;
+        }
+    }
+    match hint {
+        Some(Hint::Region) if r.kind == Kind::Admin1 || r.kind == Kind::Region => s += 6.0,
+        Some(Hint::City) if matches!(r.kind, Kind::City | Kind::Capital) => s += 4.0,
+        Some(Hint::Feature) if matches!(r.kind, Kind::Feature | Kind::Region) => s += 4.0,
+        _ => {}
+    }
+    if let Some(w) = doc_countries.get(r.country) {
+        s += 1.0 + w.min(3.0) * 0.5;
+        if Some(r.country) == top_country {
+            s += 1.0;
+        }
+    }
+    s
+}
+
+fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>) -> Place {
+    let gaz = &*GAZETTEER;
+    let span = ctx.span(m.range.clone());
+    let mut p = Place {
+        start: span.start,
+        end: span.end,
+        text: span.text,
+        geonameid: None,
+        name: None,
+        feature: None,
+        country: None,
+        admin1: None,
+        lat: None,
+        lon: None,
+        population: None,
+        demonym: m.demonym,
+    };
+    let _ = &m.surface;
+    let _ = m.from_entity;
+    if let Some(c) = chosen {
+        let r = &gaz.records[c as usize];
+        p.geonameid = (r.id != 0).then_some(r.id);
+        p.name = Some(r.name.to_string());
+        p.feature = Some(r.kind.feature().to_string());
+        p.country = (!r.country.is_empty()).then(|| r.country.to_string());
+        p.admin1 = gaz.admin1(r.country, r.admin1).map(|a| {
+            let ar = &gaz.records[a as usize];
+            Admin1 {
+                code: format!("{}.{}", r.country, r.admin1),
+                name: ar.name.to_string(),
+            }
+        });
+        p.lat = Some(round5(r.lat));
+        p.lon = Some(round5(r.lon));
+        p.population = (r.population > 0).then_some(r.population);
+    }
+    p
+}
+
+fn round5(x: f32) -> f64 {
+    (f64::from(x) * 1e4).round() / 1e4
+}
+
+/// The countries and places the article is about: mention counts, the title and first paragraphs weigh more,
+/// cities and regions count for their country, demonyms half.
+fn focus(ctx: &Context, mentions: &[Mention], chosen: &[Option<u32>]) -> Focus {
+    let gaz = &*GAZETTEER;
+    let mut countries: Vec<(&'static str, f64, usize)> = Vec::new();
+    let mut places: Vec<(&'static str, f64, usize)> = Vec::new();
+    let lead_end = ctx
+        .paragraphs
+        .iter()
+        .filter(|p| !p.title && !p.heading)
+        .nth(1)
+        .map(|p| p.range.end)
+        .unwrap_or(usize::MAX);
+    let mut slots: HashMap<(bool, &str), usize> = HashMap::new();
+    let mut bump = |country: bool, k: &'static str, w: f64, order: usize| {
+        let v = if country { &mut countries } else { &mut places };
+        match slots.get(&(country, k)) {
+            Some(&i) => v[i].1 += w,
+            None => {
+                slots.insert((country, k), v.len());
+                v.push((k, w, order));
+            }
+        }
+    };
+    for (k, (m, c)) in mentions.iter().zip(chosen).enumerate() {
+        let Some(c) = c else { continue };
+        let r = &gaz.records[*c as usize];
+        let lead = if m.range.start < lead_end { 2.0 } else { 1.0 };
+        let w = if m.demonym { 0.5 } else { 1.0 } * lead;
+        if !r.country.is_empty() {
+            let cw = if r.kind == Kind::Country { w } else { w * 0.5 };
+            bump(true, r.country, cw, k);
+        }
+        if !matches!(r.kind, Kind::Country | Kind::Continent) && !m.demonym {
+            bump(false, r.name, w, k);
+        }
+    }
+    let rank = |v: &mut Vec<(&str, f64, usize)>, keep: f64| -> Vec<String> {
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+        let top = v.first().map(|e| e.1).unwrap_or(0.0);
+        v.iter()
+            .filter(|e| e.1 >= top * keep && e.1 >= 1.0)
+            .take(5)
+            .map(|e| e.0.to_string())
+            .collect()
+    };
+    Focus {
+        countries: rank(&mut countries, 0.25),
+        places: rank(&mut places, 0.34),
+    }
+}
+
+#[cfg(test)]
+mod tests;

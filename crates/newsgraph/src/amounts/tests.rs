@@ -1,0 +1,380 @@
+use super::*;
+use crate::pipeline::Context;
+
+fn amounts(text: &str) -> Vec<Amount> {
+    let ctx = Context::from_text(text, None);
+    extract(&ctx, &[])
+}
+
+/// (sentence, text, value, kind, qualifier, object, unit, currency, value_max)
+#[allow(clippy::type_complexity)]
+const CASES: &[(
+    &str,
+    &str,
+    f64,
+    AmountKind,
+    Option<&str>,
+    Option<&str>,
+    Option<&str>,
+    Option<&str>,
+    Option<f64>,
+)] = &[
+    (
+        "Russia has deployed more than 100,000 troops on the border with Ukraine since December.",
+        "more than 100,000",
+        100000.0,
+        AmountKind::Count,
+        Some(">"),
+        Some("troops"),
+        None,
+        None,
+        None,
+    ),
+    (
+        "Tens of thousands of soldiers massed near the border.",
+        "Tens of thousands",
+        10000.0,
+        AmountKind::Count,
+        Some("~"),
+        Some("soldiers"),
+        None,
+        None,
+        Some(100000.0),
+    ),
+    (
+        "A dozen people were hurt.",
+        "A dozen",
+        12.0,
+        AmountKind::Count,
+        None,
+        Some("people"),
+        None,
+        None,
+        None,
+    ),
+    (
+        "Two million refugees have fled.",
+        "Two million",
+        2e6,
+        AmountKind::Count,
+        None,
+        Some("refugees"),
+        None,
+        None,
+        None,
+    ),
+    (
+        "The deal is worth 1.5bn over ten years.",
+        "1.5bn",
+        1.5e9,
+        AmountKind::Count,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "The bank lent $1.5 billion to the utility.",
+        "$1.5 billion",
+        1.5e9,
+        AmountKind::Money,
+        None,
+        None,
+        None,
+        Some("USD"),
+        None,
+    ),
+    (
+        "The club paid €200m for the striker.",
+        "€200m",
+        2e8,
+        AmountKind::Money,
+        None,
+        None,
+        None,
+        Some("EUR"),
+        None,
+    ),
+    (
+        "The budget is 1.2 trillion rubles.",
+        "1.2 trillion rubles",
+        1.2e12,
+        AmountKind::Money,
+        None,
+        None,
+        None,
+        Some("RUB"),
+        None,
+    ),
+    (
+        "Turnout rose to 40% in the capital.",
+        "40%",
+        40.0,
+        AmountKind::Percent,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "Prices rose 40 per cent last year.",
+        "40 per cent",
+        40.0,
+        AmountKind::Percent,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "Between 100 and 200 protesters gathered.",
+        "Between 100 and 200",
+        100.0,
+        AmountKind::Count,
+        Some("range"),
+        Some("protesters"),
+        None,
+        None,
+        Some(200.0),
+    ),
+    (
+        "The stadium holds up to 5,000 fans.",
+        "up to 5,000",
+        5000.0,
+        AmountKind::Count,
+        Some("<="),
+        Some("fans"),
+        None,
+        None,
+        None,
+    ),
+    (
+        "Nearly half of the voters stayed home.",
+        "Nearly half",
+        50.0,
+        AmountKind::Percent,
+        Some("<"),
+        Some("voters"),
+        None,
+        None,
+        None,
+    ),
+    (
+        "A 45-year-old man was arrested.",
+        "45-year-old",
+        45.0,
+        AmountKind::Age,
+        None,
+        None,
+        Some("years"),
+        None,
+        None,
+    ),
+    (
+        "The convoy stretched 40 km along the road.",
+        "40 km",
+        40.0,
+        AmountKind::Measure,
+        None,
+        None,
+        Some("km"),
+        None,
+        None,
+    ),
+    (
+        "The tower lost the top six floors of the 14-story building.",
+        "14-story",
+        14.0,
+        AmountKind::Measure,
+        None,
+        None,
+        Some("story"),
+        None,
+        None,
+    ),
+    (
+        "Visitors spent an estimated $50,000 a day.",
+        "an estimated $50,000 a day",
+        50000.0,
+        AmountKind::Money,
+        Some("~"),
+        None,
+        Some("per day"),
+        Some("USD"),
+        None,
+    ),
+    (
+        "Output fell by 2 million barrels a day.",
+        "2 million barrels a day",
+        2e6,
+        AmountKind::Measure,
+        None,
+        None,
+        Some("bbl per day"),
+        None,
+        None,
+    ),
+    (
+        "The ministry reported 20,000 combat soldiers and 300 armored vehicles.",
+        "20,000",
+        20000.0,
+        AmountKind::Count,
+        None,
+        Some("combat soldiers"),
+        None,
+        None,
+        None,
+    ),
+    (
+        "Thousands of laborers protested tax hikes.",
+        "Thousands",
+        1000.0,
+        AmountKind::Count,
+        Some("~"),
+        Some("laborers"),
+        None,
+        None,
+        Some(10000.0),
+    ),
+];
+
+#[test]
+fn reads_amounts_in_real_sentences() {
+    let mut failures = Vec::new();
+    for (sentence, text, value, kind, qualifier, object, unit, currency, value_max) in CASES {
+        let found = amounts(sentence);
+        let Some(a) = found.iter().find(|a| a.text == *text) else {
+            failures.push(format!("{sentence}: {text:?} not in {found:?}"));
+            continue;
+        };
+        let got = (
+            a.value,
+            a.kind,
+            a.qualifier.as_deref(),
+            a.object.as_ref().map(|o| o.text.as_str()),
+            a.unit.as_deref(),
+            a.currency.as_deref(),
+            a.value_max,
+        );
+        let want = (
+            *value, *kind, *qualifier, *object, *unit, *currency, *value_max,
+        );
+        if got != want {
+            failures.push(format!("{sentence}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+const NOT_AMOUNTS: &[&str] = &[
+    "Since Tuesday (15), Russian authorities have announced the withdrawal.",
+    "The drills should continue until February 20.",
+    "The drills should continue until 20 February 2022.",
+    "The meeting starts at 10:00 on Monday.",
+    "The meeting starts at 10 a.m.",
+    "Call 555-1234 for details.",
+    "Under Section 5 of the law, and Resolution 2334, the G7 met.",
+    "Apollo 11 landed in 1969.",
+    "She finished 3rd in the race.",
+    "Russia announced on 2022-02-17 that it has begun withdrawing.",
+];
+
+#[test]
+fn skips_dates_times_references_and_names() {
+    for s in NOT_AMOUNTS {
+        let found = amounts(s);
+        assert!(found.is_empty(), "{s}: {found:?}");
+    }
+}
+
+#[test]
+fn spans_are_code_points() {
+    let text = "« Déjà » — the fund holds €200m and 5 000 000 ₴; about 3,000 people came.";
+    for a in amounts(text) {
+        let s: String = text.chars().skip(a.start).take(a.end - a.start).collect();
+        assert_eq!(s, a.text);
+        if let Some(o) = &a.object {
+            let s: String = text.chars().skip(o.start).take(o.end - o.start).collect();
+            assert_eq!(s, o.text);
+        }
+    }
+}
+
+#[test]
+fn hostile_input_stays_linear() {
+    let digits = "9".repeat(1_000_000);
+    assert!(amounts(&digits).is_empty());
+    let chain = "1 to ".repeat(100_000);
+    assert!(!amounts(&chain).is_empty());
+    let commas = "1,".repeat(200_000);
+    let _ = amounts(&commas);
+    let words = "two hundred and ".repeat(50_000);
+    let _ = amounts(&words);
+}
+
+#[test]
+fn example_article() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/articles");
+    let path = dir.join("2022-02-17-russia-withdrawal.txt");
+    let Ok(raw) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} not found", path.display());
+        return;
+    };
+    let article = crate::Article::parse("example", &raw);
+    let doc = crate::Pipeline::builder()
+        .build()
+        .extract(&article)
+        .expect("extract");
+    assert_eq!(doc.amounts.len(), 1, "{:?}", doc.amounts);
+    let a = &doc.amounts[0];
+    assert_eq!(a.text, "more than 100,000");
+    assert_eq!(a.value, 100000.0);
+    assert_eq!(a.qualifier.as_deref(), Some(">"));
+    assert_eq!(a.kind, AmountKind::Count);
+    let o = a.object.as_ref().expect("object");
+    assert_eq!(o.text, "troops");
+    // The gold's text, "more than 100,000 troops", is `text` through `object`.
+    assert_eq!(
+        &doc.text[doc.text.char_indices().nth(a.start).unwrap().0..][..24],
+        "more than 100,000 troops"
+    );
+}
+
+#[test]
+fn time_expressions_are_left_to_the_time_extractor() {
+    use crate::time::{Timex, TimexType};
+    let text = "The talks in 1,500 BC lasted; 3,000 troops stayed.";
+    let b = text.find("1,500 BC").unwrap();
+    let timex = Timex {
+        start: b,
+        end: b + "1,500 BC".len(),
+        text: "1,500 BC".into(),
+        kind: TimexType::Date,
+        value: "-1499".into(),
+        modifier: None,
+        interval: None,
+    };
+    let ctx = Context::from_text(text, None);
+    let found = extract(&ctx, &[timex]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].text, "3,000");
+    // Many timexes against many numbers: sorted spans keep it fast (and correct).
+    let many = "12 ".repeat(50_000);
+    let timexes: Vec<Timex> = (0..50_000)
+        .map(|i| Timex {
+            start: i * 3,
+            end: i * 3 + 2,
+            text: "12".into(),
+            kind: TimexType::Date,
+            value: "XXXX-12".into(),
+            modifier: None,
+            interval: None,
+        })
+        .collect();
+    let ctx = Context::from_text(&many, None);
+    assert!(extract(&ctx, &timexes).is_empty());
+}

