@@ -195,11 +195,9 @@ def read(
     read (invalid UTF-8, malformed JSON line, binary or unreadable file)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    for d in _native.read([os.fspath(p) for p in paths], _date_arg(date)):
-        if "error" in d and "text" not in d:
-            yield Failure(d)
-        else:
-            yield Article(d)
+    # Arguments are checked now (an invalid date raises here); the corpus is read as the iterator advances.
+    reader = _native.read([os.fspath(p) for p in paths], _date_arg(date))
+    return (Failure(d) if "error" in d and "text" not in d else Article(d) for d in reader)
 
 
 # Referenced so linters see them used; they are part of the public API through __all__.

@@ -137,7 +137,8 @@ class Record:
 
     def to_dict(self) -> Dict[str, Any]:
         """The object as the dict of the JSON output (a copy): ``json.dumps`` gives the CLI's line."""
-        return _copy(self._data)
+        data: Dict[str, Any] = _copy(self._data)
+        return data
 
     def to_json(self) -> str:
         """The object as one line of JSON, as ``newsgraph extract`` writes it."""
@@ -164,7 +165,7 @@ class Record:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._data == other._data  # type: ignore[attr-defined, no-any-return]
+        return bool(self._data == other._data)
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, json.dumps(self._data, sort_keys=True)))
@@ -411,7 +412,8 @@ class Article(Record):
         """The JSON Lines record for this article (``meta`` fields back at the top level)."""
         record: Dict[str, Any] = {k: v for k, v in self._data.items() if k != "meta" and v is not None}
         record.update(self._data.get("meta") or {})
-        return _copy(record)
+        copied: Dict[str, Any] = _copy(record)
+        return copied
 
     def __repr__(self) -> str:
         d = self._data

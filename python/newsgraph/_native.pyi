@@ -3,6 +3,24 @@
 from os import PathLike
 from typing import Any, Dict, List, Optional, Sequence, Union
 
+from typing_extensions import final
+
+__all__ = [
+    "__version__",
+    "extract",
+    "extract_many",
+    "read",
+    "Reader",
+    "NewsgraphError",
+    "InvalidUtf8Error",
+    "EmptyTextError",
+    "InvalidDateError",
+    "InvalidRecordError",
+    "BinaryFileError",
+    "IoError",
+    "EvalDataError",
+]
+
 __version__: str
 
 class NewsgraphError(Exception): ...
@@ -22,6 +40,7 @@ def extract_many(
 ) -> List[Dict[str, Any]]: ...
 def read(paths: Sequence[Union[str, PathLike[str]]], date: Optional[str] = None) -> Reader: ...
 
+@final
 class Reader:
     def __iter__(self) -> Reader: ...
     def __next__(self) -> Dict[str, Any]: ...
