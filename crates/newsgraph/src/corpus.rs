@@ -223,37 +223,27 @@ impl Corpus {
         let mut reader: Box<dyn BufRead + Send> =
             Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()));
         // Sniff the first non-blank byte to choose the format.
-        let format = loop {
-            let buf = match reader.fill_buf() {
-                Ok(b) => b,
-                Err(e) => return Some(failed("-".into(), io_error(Path::new("-"), e))),
-            };
-            if buf.is_empty() {
-                break Format::Text;
-            }
-            match buf.iter().position(|b| !b.is_ascii_whitespace()) {
-                Some(i) => {
-                    break match buf[i] {
-                        b'{' => Format::JsonLines,
-                        b'[' => Format::Json,
-                        _ => Format::Text,
-                    }
+        let first = match reader.fill_buf() {
+            Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()).copied(),
+            Err(e) => return Some(failed("-".into(), io_error(Path::new("-"), e))),
+        };
+        let first = match first {
+            Some(b) => Some(b),
+            // Only blank bytes in the first block (rare): read everything and decide on the whole.
+            None => {
+                let mut all = Vec::new();
+                if let Err(e) = reader.read_to_end(&mut all) {
+                    return Some(failed("-".into(), io_error(Path::new("-"), e)));
                 }
-                // Only blank bytes so far (rare): read everything and decide on the whole.
-                None => {
-                    let mut all = Vec::new();
-                    if let Err(e) = reader.read_to_end(&mut all) {
-                        return Some(failed("-".into(), io_error(Path::new("-"), e)));
-                    }
-                    let format = match all.iter().find(|b| !b.is_ascii_whitespace()) {
-                        Some(b'{') => Format::JsonLines,
-                        Some(b'[') => Format::Json,
-                        _ => Format::Text,
-                    };
-                    reader = Box::new(std::io::Cursor::new(all));
-                    break format;
-                }
+                let first = all.iter().find(|b| !b.is_ascii_whitespace()).copied();
+                reader = Box::new(std::io::Cursor::new(all));
+                first
             }
+        };
+        let format = match first {
+            Some(b'{') => Format::JsonLines,
+            Some(b'[') => Format::Json,
+            _ => Format::Text,
         };
         self.start("-".into(), reader, format)
     }
