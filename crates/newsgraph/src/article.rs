@@ -250,7 +250,10 @@ pub fn parse_structure(text: &str) -> Structure {
     // Title: a first paragraph that reads like a headline, followed by a body.
     if paragraphs.len() >= 2 {
         let first = paragraphs[0].clone();
-        if looks_like_heading(&text[first.clone()], true) {
+        let second = &text[paragraphs[1].clone()];
+        if looks_like_heading(&text[first.clone()], true)
+            || looks_like_sentence_title(&text[first.clone()], second)
+        {
             st.title = Some(first);
             paragraphs.remove(0);
         }
@@ -295,11 +298,20 @@ pub fn parse_structure(text: &str) -> Structure {
             (r.clone(), heading)
         })
         .collect();
+    // The body starts after the dateline, if any.
     st.body = match (st.paragraphs.first(), st.paragraphs.last()) {
-        (Some(f), Some(l)) => f.0.start..l.0.end,
+        (Some(f), Some(l)) => {
+            let start = match &st.dateline {
+                Some((r, _, _)) => {
+                    let rest = &text[r.end..l.0.end];
+                    r.end + (rest.len() - rest.trim_start().len())
+                }
+                None => f.0.start,
+            };
+            start..l.0.end
+        }
         _ => body_start..body_start,
     };
-    // The body starts after the marker on the first paragraph's line.
     st
 }
 
@@ -369,7 +381,54 @@ fn split_blocks(text: &str, from: usize) -> Vec<Range<usize>> {
         }
     }
     push(start, text.len());
-    out
+    // Inside a blank-line block, single newlines still separate paragraphs unless the text is hard-wrapped.
+    let mut split = Vec::with_capacity(out.len());
+    for r in out {
+        let block = &text[r.clone()];
+        if !has_blank || !block.contains('\n') || is_hard_wrapped(block) {
+            split.push(r);
+            continue;
+        }
+        let mut s = r.start;
+        for line in block.split_inclusive('\n') {
+            let e = s + line.len();
+            let seg = &text[s..e];
+            let lead = seg.len() - seg.trim_start().len();
+            let trail = seg.len() - seg.trim_end().len();
+            if lead < seg.len() {
+                split.push(s + lead..e - trail);
+            }
+            s = e;
+        }
+    }
+    split
+}
+
+/// Lines broken at a fixed width (most lines 40-100 characters, none much longer): newlines are not paragraph
+/// breaks there.
+fn is_hard_wrapped(block: &str) -> bool {
+    let lines: Vec<usize> = block.lines().map(|l| l.chars().count()).collect();
+    if lines.len() < 3 {
+        return false;
+    }
+    let max = lines.iter().copied().max().unwrap_or(0);
+    let body = &lines[..lines.len() - 1];
+    max <= 100 && body.iter().filter(|&&n| n >= 40).count() * 4 >= body.len() * 3
+}
+
+/// A short one-sentence first line ending in a period, followed by a longer paragraph: a headline written as a
+/// sentence (`O’Malley campaign to shift staff, resources to Iowa.`).
+fn looks_like_sentence_title(s: &str, next: &str) -> bool {
+    let s = s.trim();
+    let words = s.split_whitespace().count();
+    let body = s.trim_end_matches('.');
+    s.ends_with('.')
+        && !s.contains('\n')
+        && (3..=14).contains(&words)
+        && !body.contains(". ")
+        && !s.contains(['“', '"'])
+        && next.split_whitespace().count() > words * 2
+        && s.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A short standalone line without final sentence punctuation.

@@ -9,7 +9,6 @@ use crate::error::{Error, ErrorKind};
 use crate::events::Event;
 use crate::places::{Focus, Place};
 use crate::quotes::Quote;
-use crate::text::Span;
 use crate::time::Timex;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -21,6 +20,18 @@ pub struct Sentence {
     pub start: usize,
     /// One past the last code point.
     pub end: usize,
+}
+
+/// The article title. `start`/`end` are null when the title comes from the input record and does not occur in
+/// the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Title {
+    /// First code point, if the title is in the text.
+    pub start: Option<usize>,
+    /// One past the last code point, if the title is in the text.
+    pub end: Option<usize>,
+    /// The title.
+    pub text: String,
 }
 
 /// The body of the article (after marker, title and dateline; before the credit line).
@@ -39,8 +50,8 @@ pub struct Document {
     pub id: String,
     /// Publication date (`YYYY-MM-DD`): marker, else corpus/record date, else dateline; null if none.
     pub date: Option<NaiveDate>,
-    /// Title, from the record or the text.
-    pub title: Option<Span>,
+    /// Title, from the text or the input record.
+    pub title: Option<Title>,
     /// Dateline opening the body.
     pub dateline: Option<Dateline>,
     /// Credit line closing the article.

@@ -1,7 +1,7 @@
 //! The pipeline: built once, shared across threads, turns an [`Article`] into a [`Document`].
 
 use crate::article::{parse_structure, Article, Credit, Dateline, Paragraph, Warning};
-use crate::document::{Body, Document, ErrorRecord, Output, Sentence};
+use crate::document::{Body, Document, ErrorRecord, Output, Sentence, Title};
 use crate::error::{Error, Result};
 use crate::text::{split_sentences, tokenize, CharMap, Span, Token};
 use crate::{amounts, entities, events, places, quotes, time};
@@ -240,15 +240,13 @@ impl Pipeline {
         let st = parse_structure(text);
         let mut warnings: Vec<Warning> = st.warnings.clone();
         let date = st.date.or(article.date);
-        if st.date.is_some() && article.date.is_some() && st.date != article.date {
-            warnings.push(Warning {
-                kind: "date_conflict".into(),
-                message: format!(
-                    "date marker {} differs from the record date {}; the marker wins",
-                    st.date.unwrap(),
-                    article.date.unwrap()
-                ),
-            });
+        if let (Some(marked), Some(given)) = (st.date, article.date) {
+            if marked != given {
+                warnings.push(Warning {
+                    kind: "date_conflict".into(),
+                    message: format!("date marker {marked} differs from the record date {given}; the marker wins"),
+                });
+            }
         }
         let mut paras: Vec<(Range<usize>, bool, bool)> =
             Vec::with_capacity(st.paragraphs.len() + 1);
@@ -290,13 +288,41 @@ impl Pipeline {
             Vec::new()
         };
 
-        let title = match &st.title {
-            Some(r) => Some(ctx.span(r.clone())),
-            None => article.title.clone().map(|t| Span {
-                start: 0,
-                end: 0,
-                text: t,
-            }),
+        let title = match (&st.title, &article.title) {
+            (Some(r), _) => {
+                let s = ctx.span(r.clone());
+                Some(Title {
+                    start: Some(s.start),
+                    end: Some(s.end),
+                    text: s.text,
+                })
+            }
+            (None, Some(t)) => {
+                // A record title that opens the text is a span of it; otherwise it has no offsets.
+                let mut cut = text.len().min(4096);
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                match text[..cut]
+                    .find(t.as_str())
+                    .filter(|_| !t.trim().is_empty())
+                {
+                    Some(b) => {
+                        let s = ctx.span(b..b + t.len());
+                        Some(Title {
+                            start: Some(s.start),
+                            end: Some(s.end),
+                            text: s.text,
+                        })
+                    }
+                    None => Some(Title {
+                        start: None,
+                        end: None,
+                        text: t.clone(),
+                    }),
+                }
+            }
+            (None, None) => None,
         };
         let dateline = st.dateline.as_ref().map(|(r, place, agency)| {
             let s = ctx.span(r.clone());

@@ -160,15 +160,29 @@ static PREPOSITIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Lower-cases a short ASCII word into `buf`, or returns None (abbreviations are short and ASCII).
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > buf.len() || !b.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
 /// Whether `word` (without its final dot, any case) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(lower.as_str()) || PREPOSITIVE.contains(lower.as_str())
+    let mut buf = [0u8; 16];
+    ascii_lower(word, &mut buf)
+        .is_some_and(|w| ABBREVIATIONS.contains(w) || PREPOSITIVE.contains(w))
 }
 
 /// Whether `word` (without its final dot) is an abbreviation that stands before a name (`Mr`, `Gen`).
 pub fn is_prepositive_abbreviation(word: &str) -> bool {
-    PREPOSITIVE.contains(word.to_lowercase().as_str())
+    let mut buf = [0u8; 16];
+    ascii_lower(word, &mut buf).is_some_and(|w| PREPOSITIVE.contains(w))
 }
 
 fn is_quote_char(c: char) -> bool {
@@ -189,50 +203,62 @@ fn is_word_char(c: char) -> bool {
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = range.start;
-    let end = range.end;
+    let end = range.end.min(text.len());
     while i < end {
+        // Skip whitespace.
         let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            i += 1;
-            continue;
+        if b < 0x80 {
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = char_at(text, i);
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
         }
         // Whitespace-delimited chunk [i, j).
         let mut j = i;
         while j < end {
-            let c = match text[j..].chars().next() {
-                Some(c) => c,
-                None => break,
-            };
-            if c.is_whitespace() {
-                break;
+            let b = bytes[j];
+            if b < 0x80 {
+                if b.is_ascii_whitespace() {
+                    break;
+                }
+                j += 1;
+            } else {
+                let c = char_at(text, j);
+                if c.is_whitespace() {
+                    break;
+                }
+                j += c.len_utf8();
             }
-            j += c.len_utf8();
         }
         split_chunk(text, i, j, out);
-        // Skip the whitespace char that ended the chunk (may be multibyte).
         i = j;
-        if i < end {
-            if let Some(c) = text[i..].chars().next() {
-                if c.is_whitespace() {
-                    i += c.len_utf8();
-                }
-            }
-        }
     }
+}
+
+/// The char starting at byte `i` (which must be a char boundary).
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
 }
 
 fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
     if start >= end {
         return;
     }
-    let s = &text[start..end];
-    let first = s.chars().next().unwrap_or(' ');
-    let kind = if first.is_ascii_digit()
-        && s.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '/' | ':'))
+    let s = &text.as_bytes()[start..end];
+    let kind = if s[0].is_ascii_digit()
+        && s.iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b'-' | b'/' | b':'))
     {
         TokenKind::Number
-    } else if s.chars().any(is_word_char) {
+    } else if s.iter().any(u8::is_ascii_alphanumeric)
+        || (!s.is_ascii() && text[start..end].chars().any(is_word_char))
+    {
         TokenKind::Word
     } else {
         TokenKind::Punct
@@ -240,73 +266,73 @@ fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
     out.push(Token { start, end, kind });
 }
 
-/// Splits one whitespace-free chunk `text[start..end]` into tokens.
-fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
-    // Leading punctuation: each char its own token (quotes, brackets, dashes...).
-    while start < end {
-        let c = text[start..end].chars().next().unwrap_or('a');
-        if is_word_char(c) || (c == '$' || c == '€' || c == '£') && false {
-            break;
-        }
-        // A leading '.5' or '-5' stays with the number.
-        if (c == '.' || c == '-')
-            && text[start + 1..end]
-                .chars()
-                .next()
-                .is_some_and(|d| d.is_ascii_digit())
-            && c == '.'
-        {
-            break;
-        }
-        let l = c.len_utf8();
-        push(out, text, start, start + l);
-        start += l;
+/// Whether a word ending in `.` keeps the dot: a known abbreviation (`Mr.`, `Feb.`), letters with inner dots
+/// (`U.S.`), or a single capital (an initial, `J.`).
+fn keeps_final_dot(word: &str) -> bool {
+    // Abbreviations are short; the length cap also keeps hostile chunks (`a.a.a…!.!.`) linear.
+    if word.is_empty() || word.len() > 24 || !word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return false;
     }
-    if start >= end {
+    let mut letters = word.chars().filter(|c| *c != '.');
+    if word.chars().count() == 1 {
+        return word.chars().all(char::is_uppercase);
+    }
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return letters.next().is_some();
+    }
+    is_abbreviation(word)
+}
+
+/// Splits one whitespace-free chunk `text[start..end]` into tokens.
+fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let chunk = &bytes[start..end];
+    // Fast path: plain ASCII word or number, possibly with one trailing , ; : ! ? )
+    let last = chunk[chunk.len() - 1];
+    let body = if matches!(last, b',' | b';' | b':' | b'!' | b'?' | b')') {
+        &chunk[..chunk.len() - 1]
+    } else {
+        chunk
+    };
+    if !body.is_empty() && body.iter().all(u8::is_ascii_alphanumeric) {
+        push(out, text, start, start + body.len());
+        if body.len() < chunk.len() {
+            push(out, text, end - 1, end);
+        }
         return;
     }
-    // Trailing punctuation, collected right to left.
-    let mut trailing: Vec<(usize, usize)> = Vec::new();
-    loop {
-        if start >= end {
+    // Leading punctuation: each char its own token (quotes, brackets, dashes...); a leading '.5' stays whole.
+    let mut s = start;
+    while s < end {
+        let c = char_at(text, s);
+        if is_word_char(c) || (c == '.' && bytes.get(s + 1).is_some_and(u8::is_ascii_digit)) {
             break;
         }
-        let c = text[start..end].chars().next_back().unwrap_or('a');
+        push(out, text, s, s + c.len_utf8());
+        s += c.len_utf8();
+    }
+    if s >= end {
+        return;
+    }
+    // Trailing punctuation: find where it starts, scanning right to left.
+    let mut e = end;
+    while e > s {
+        let c = text[s..e].chars().next_back().unwrap_or('a');
         if is_word_char(c) {
             break;
         }
-        let l = c.len_utf8();
-        if c == '.' {
-            // Keep the final dot of an abbreviation: U.S., Mr., Feb., initials (J.).
-            let word = &text[start..end - 1];
-            let keeps_dot = is_abbreviation(word.trim_end_matches('.'))
-                || (word.contains('.')
-                    && word
-                        .split('.')
-                        .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)))
-                || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()));
-            if keeps_dot && word.chars().all(|c| c.is_alphabetic() || c == '.') {
-                break;
-            }
-            // "..." as one token
-            if text[start..end].ends_with("...") {
-                trailing.push((end - 3, end));
-                end -= 3;
-                continue;
-            }
+        if c == '.' && !text[s..e].ends_with("..") && keeps_final_dot(&text[s..e - 1]) {
+            break;
         }
-        trailing.push((end - l, end));
-        end -= l;
+        e -= c.len_utf8();
     }
-    // The core: split clitics ('s, n't, ’s) and inner punctuation that is not part of a word or number.
-    let core = &text[start..end];
-    let lower_tail = |n: usize| -> Option<&str> { core.get(core.len().saturating_sub(n)..) };
+    // The core: split clitics ('s, n't, ’s) off the end.
+    let core = &text[s..e];
     let mut clitic: Option<usize> = None;
-    for suffix in ["n't", "n’t"] {
-        if let Some(t) = lower_tail(suffix.len()) {
-            if t.eq_ignore_ascii_case(suffix) && core.len() > suffix.len() {
-                clitic = Some(end - suffix.len());
-            }
+    for suffix in ["n't", "n’t", "N'T", "N’T"] {
+        if core.len() > suffix.len() && core.ends_with(suffix) {
+            clitic = Some(e - suffix.len());
+            break;
         }
     }
     if clitic.is_none() {
@@ -315,18 +341,27 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
             "’m",
         ] {
             if core.len() > suffix.len() && core.ends_with(suffix) {
-                clitic = Some(end - suffix.len());
+                clitic = Some(e - suffix.len());
                 break;
             }
         }
     }
-    let core_end = clitic.unwrap_or(end);
-    split_core(text, start, core_end, out);
+    let core_end = clitic.unwrap_or(e);
+    split_core(text, s, core_end, out);
     if let Some(c) = clitic {
-        push(out, text, c, end);
+        push(out, text, c, e);
     }
-    for &(s, e) in trailing.iter().rev() {
-        push(out, text, s, e);
+    // Trailing punctuation left to right, "..." kept as one token.
+    let mut t = e;
+    while t < end {
+        if text[t..end].starts_with("...") {
+            push(out, text, t, t + 3);
+            t += 3;
+            continue;
+        }
+        let l = char_at(text, t).len_utf8();
+        push(out, text, t, t + l);
+        t += l;
     }
 }
 
@@ -334,6 +369,30 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
 /// alphanumerics; splits on others (`(`, `)`, `"`, `;`, ...).
 fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let s = &text[start..end];
+    if s.is_ascii() {
+        // Same rules as below, on bytes.
+        let b = s.as_bytes();
+        let mut tok_start = start;
+        for k in 0..b.len() {
+            let c = b[k];
+            let prev_word = k > 0 && b[k - 1].is_ascii_alphanumeric();
+            let next_word = b.get(k + 1).is_some_and(u8::is_ascii_alphanumeric);
+            let joins = c.is_ascii_alphanumeric()
+                || (matches!(
+                    c,
+                    b'-' | b'.' | b',' | b'\'' | b'&' | b'/' | b':' | b'_' | b'@' | b'+'
+                ) && prev_word
+                    && next_word)
+                || (c == b'.' && prev_word);
+            if !joins {
+                push(out, text, tok_start, start + k);
+                push(out, text, start + k, start + k + 1);
+                tok_start = start + k + 1;
+            }
+        }
+        push(out, text, tok_start, end);
+        return;
+    }
     let mut tok_start = start;
     let mut prev: Option<char> = None;
     let mut iter = s.char_indices().peekable();
@@ -346,7 +405,7 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 '-' | '.' | ',' | '\'' | '’' | '&' | '/' | ':' | '_' | '@' | '+' | '·'
             ) && prev.is_some_and(is_word_char)
                 && next.is_some_and(is_word_char))
-            || (c == '.' && prev.is_some_and(is_word_char)); // abbreviation dots inside "U.S"
+            || (c == '.' && prev.is_some_and(is_word_char)); // abbreviation dots inside "U.S."
         if !joins {
             push(out, text, tok_start, abs);
             push(out, text, abs, abs + c.len_utf8());
@@ -406,8 +465,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                         || matches!(first, '(' | '[' | '-' | '–' | '—' | '•' | '*');
                     if abbrev {
                         let word = t.trim_end_matches('.');
+                        let initial = word.len() == 1 && word.chars().all(char::is_uppercase);
                         end_here = !is_prepositive_abbreviation(word)
-                            && !(word.len() == 1 && word.chars().all(char::is_uppercase))
+                            && !initial
                             && first.is_uppercase()
                             && SENTENCE_STARTERS.contains(n.to_lowercase().as_str());
                     } else if matches!(t, "..." | "…") {
@@ -514,6 +574,20 @@ mod tests {
             sents("He lives in the U.S. He works there."),
             ["He lives in the U.S.", "He works there."]
         );
+    }
+
+    #[test]
+    fn hostile_chunks_stay_linear() {
+        // Would be quadratic if every trailing dot re-scanned the whole chunk.
+        let s = format!("{}{}", "a.".repeat(50_000), "!.".repeat(50_000));
+        let mut out = Vec::new();
+        tokenize(&s, 0..s.len(), &mut out);
+        assert!(out.len() > 50_000);
+        let quotes = "“”\"'‘’".repeat(100_000);
+        out.clear();
+        tokenize(&quotes, 0..quotes.len(), &mut out);
+        assert_eq!(out.len(), 600_000);
+        assert!(!split_sentences(&quotes, &out).is_empty());
     }
 
     #[test]
