@@ -43,6 +43,7 @@ from ._model import (
     Span,
     Speaker,
     Timex,
+    Title,
     from_output,
 )
 from ._native import (
@@ -71,6 +72,7 @@ __all__ = [
     "Record",
     "Span",
     "Range",
+    "Title",
     "Paragraph",
     "Sentence",
     "Dateline",

@@ -195,6 +195,15 @@ class Range(Record):
     end = _value(int)
 
 
+class Title(Record):
+    """The article title; ``start``/``end`` are None when it comes from the input record and is not in the text."""
+
+    __slots__ = ()
+    start = _optional(int)
+    end = _optional(int)
+    text = _value(str)
+
+
 class Paragraph(Range):
     """A paragraph of the body; ``heading`` marks section headings."""
 
@@ -357,7 +366,7 @@ class Document(Record):
     __slots__ = ()
     id = _value(str)
     date = _date()
-    title = _object(Span)
+    title = _object(Title)
     dateline = _object(Dateline)
     credit = _object(Credit)
     url = _optional(str)
