@@ -101,7 +101,7 @@ __all__ = [
 ]
 
 DateLike = Union[str, datetime.date, None]
-Item = Union[str, Mapping[str, Any], Article]
+Item = Union[str, Mapping[str, Any], Article, Failure]
 
 
 def _date_arg(date: DateLike) -> Optional[str]:
@@ -164,7 +164,8 @@ def extract_many(
     """Extracts many articles in parallel (the GIL is released), one result per input, in input order.
 
     Each item is a text (its id is its index, ``"0"``, ``"1"``, ...), a record dict ``{"id"?, "text", "date"?,
-    "title"?, "url"?, "source"?, ...}`` (other keys go to ``meta``), or an ``Article`` from ``read``. ``threads``
+    "title"?, "url"?, "source"?, ...}`` (other keys go to ``meta``), or an ``Article`` (or ``Failure``) from
+    ``read``, so that ``extract_many(read(paths))`` processes a corpus. ``threads``
     sets the number of worker threads (default: one per core); ``date`` applies to articles with no date of their
     own.
 
@@ -177,8 +178,11 @@ def extract_many(
         raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
     if threads is not None and threads < 1:
         raise ValueError("threads must be at least 1")
-    raw = _native.extract_many([_item(i) for i in items], threads, _date_arg(date))
-    results = [from_output(d) for d in raw]
+    items = list(items)
+    # Failures from ``read`` stay in their place; everything else goes to the native batch.
+    todo = [_item(i) for i in items if not isinstance(i, Failure)]
+    done = iter(_native.extract_many(todo, threads, _date_arg(date)))
+    results = [i if isinstance(i, Failure) else from_output(next(done)) for i in items]
     if errors == "raise":
         for r in results:
             if isinstance(r, Failure):

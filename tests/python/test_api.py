@@ -296,3 +296,12 @@ def test_shared_example_article() -> None:
     assert len(doc.paragraphs) >= 25
     assert_offsets(doc.to_dict())
     json.dumps(doc.to_dict())
+
+
+def test_extract_many_of_a_corpus_keeps_read_failures_in_place(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("First article.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe broken")
+    (tmp_path / "c.txt").write_text("Third article.", encoding="utf-8")
+    results = newsgraph.extract_many(newsgraph.read(tmp_path), errors="return")
+    assert [type(r).__name__ for r in results] == ["Document", "Failure", "Document"]
+    assert results[1].kind == "invalid_utf8"  # type: ignore[union-attr]

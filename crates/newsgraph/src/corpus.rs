@@ -456,7 +456,12 @@ impl Iterator for Records {
                         if let Some(e) = check_text(source, &buf, base) {
                             return Some(failed(location, e));
                         }
-                        return Some(match serde_json::from_slice::<Value>(&buf) {
+                        // A byte order mark before the first record is not part of the JSON.
+                        let json = match buf.strip_prefix(b"\xEF\xBB\xBF") {
+                            Some(rest) if base == 0 => rest,
+                            _ => &buf[..],
+                        };
+                        return Some(match serde_json::from_slice::<Value>(json) {
                             Ok(Value::Object(map)) => record_input(map, &location, *date),
                             Ok(_) => failed(
                                 location.clone(),
@@ -652,6 +657,10 @@ mod tests {
         file(&root.join("a.jsonl.gz"), &gz.finish().unwrap());
         file(&root.join("b.json"), b"[{\"text\": \"x\"}, 3, {\"id\": \"named\", \"text\": \"y\", \"date\": \"2022-13-45\"}]");
         file(&root.join("c.json"), b"{\"text\": \"single\"}");
+        file(
+            &root.join("d.jsonl"),
+            b"\xEF\xBB\xBF{\"id\": \"bom\", \"text\": \"x\"}\n",
+        );
         let inputs: Vec<Input> = read(&[root.to_path_buf()], None).collect();
         let r = root.display();
         assert_eq!(
@@ -661,7 +670,8 @@ mod tests {
                 format!("{r}/b.json#1"),
                 format!("{r}/b.json#2"),
                 "named".into(),
-                format!("{r}/c.json")
+                format!("{r}/c.json"),
+                "bom".into(),
             ]
         );
         match &inputs[3] {
