@@ -108,6 +108,17 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn an_output_file_that_cannot_be_created_is_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    write(&input, b"Rain is expected.");
+    let output = dir.path().join("no/such/dir/out.jsonl");
+    let out = run(&["extract", "--output", p(&output), p(&input)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot create"), "{}", stderr(&out));
+}
+
+#[test]
 fn help_explains_the_commands() {
     let out = run(&["--help"]);
     assert_eq!(out.status.code(), Some(0));
