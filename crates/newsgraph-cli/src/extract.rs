@@ -38,7 +38,7 @@ pub struct Args {
     /// Publication date (YYYY-MM-DD) for articles whose text marker and record give none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
     date: Option<NaiveDate>,
-    /// Worker threads (default: one per core).
+    /// Worker threads (0: one per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     threads: usize,
     /// Write the JSON Lines to FILE instead of standard output.
