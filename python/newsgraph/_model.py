@@ -401,6 +401,42 @@ class Document(Record):
             f"{counts}{warnings})"
         )
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the text with entities, time expressions, amounts and places highlighted."""
+        return _html(self._data)
+
+
+_HTML_COLORS = {"entities": "#cfe8ff", "timexes": "#ffe7b3", "amounts": "#d9f2d0", "places": "#f3d1f4"}
+_HTML_LIMIT = 20_000
+
+
+def _html(data: Dict[str, Any]) -> str:
+    """The text with entities, time expressions, amounts and places highlighted (for notebooks)."""
+    import html
+
+    text: str = data.get("text", "")
+    marks = []
+    for kind, color in _HTML_COLORS.items():
+        for item in data.get(kind) or ():
+            start, end = item.get("start"), item.get("end")
+            if isinstance(start, int) and isinstance(end, int) and start < end <= _HTML_LIMIT:
+                label = item.get("label") or item.get("type") or item.get("kind") or kind
+                marks.append((start, -end, end, color, str(label)))
+    marks.sort()
+    out, pos = [], 0
+    for start, _, end, color, label in marks:
+        if start < pos:
+            continue  # nested or overlapping: the outer span wins
+        out.append(html.escape(text[pos:start]))
+        out.append(
+            f'<mark style="background:{color}" title="{html.escape(label)}">{html.escape(text[start:end])}</mark>'
+        )
+        pos = end
+    out.append(html.escape(text[pos:_HTML_LIMIT]))
+    more = f"<p><i>… {len(text) - _HTML_LIMIT:,} more characters</i></p>" if len(text) > _HTML_LIMIT else ""
+    head = html.escape(f"{data.get('id')} · {data.get('date') or 'no date'}")
+    return f'<div><b>{head}</b><div style="white-space:pre-wrap">{"".join(out)}</div>{more}</div>'
+
 
 _ALWAYS_COUNTED = ("paragraphs", "sentences", "entities", "quotes", "timexes", "amounts", "places")
 

@@ -305,3 +305,13 @@ def test_extract_many_of_a_corpus_keeps_read_failures_in_place(tmp_path: Path) -
     results = newsgraph.extract_many(newsgraph.read(tmp_path), errors="return")
     assert [type(r).__name__ for r in results] == ["Document", "Failure", "Document"]
     assert results[1].kind == "invalid_utf8"  # type: ignore[union-attr]
+
+
+def test_notebook_html_highlights_items_and_escapes_text() -> None:
+    data = newsgraph.extract("Tom & Jerry <met> in Paris on Monday.").to_dict()
+    data["places"] = [{"start": 21, "end": 26, "text": "Paris", "geonameid": 2988507, "name": "Paris",
+                       "feature": "city", "country": "FR", "admin1": None, "lat": 48.85, "lon": 2.35,
+                       "population": 2138551}]
+    html = Document(data)._repr_html_()
+    assert "Tom &amp; Jerry &lt;met&gt;" in html
+    assert ">Paris</mark>" in html
