@@ -134,6 +134,13 @@ def _item(item: Item) -> Union[str, Dict[str, Any]]:
     raise TypeError(f"expected a str, a record dict or an Article, got {type(item).__name__}")
 
 
+def _result(item: Item, data: Dict[str, Any]) -> Union[Document, Failure]:
+    """The document of one input; an ``Article``'s record warnings go first, as the CLI writes them."""
+    if isinstance(item, Article) and "warnings" in data and item._data.get("warnings"):
+        data["warnings"] = list(item._data["warnings"]) + data["warnings"]
+    return from_output(data)
+
+
 @overload
 def extract_many(
     items: Iterable[Item],
@@ -182,7 +189,7 @@ def extract_many(
     # Failures from ``read`` stay in their place; everything else goes to the native batch.
     todo = [_item(i) for i in items if not isinstance(i, Failure)]
     done = iter(_native.extract_many(todo, threads, _date_arg(date)))
-    results = [i if isinstance(i, Failure) else from_output(next(done)) for i in items]
+    results = [i if isinstance(i, Failure) else _result(i, next(done)) for i in items]
     if errors == "raise":
         for r in results:
             if isinstance(r, Failure):

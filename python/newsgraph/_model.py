@@ -452,10 +452,13 @@ class Article(Record):
     url = _optional(str)
     source = _optional(str)
     meta = _plain()
+    warnings = _objects(DocumentWarning)
 
     def to_record(self) -> Dict[str, Any]:
         """The JSON Lines record for this article (``meta`` fields back at the top level)."""
-        record: Dict[str, Any] = {k: v for k, v in self._data.items() if k != "meta" and v is not None}
+        record: Dict[str, Any] = {
+            k: v for k, v in self._data.items() if k not in ("meta", "warnings") and v is not None
+        }
         record.update(self._data.get("meta") or {})
         copied: Dict[str, Any] = _copy(record)
         return copied

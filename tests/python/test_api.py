@@ -315,3 +315,14 @@ def test_notebook_html_highlights_items_and_escapes_text() -> None:
     html = Document(data)._repr_html_()
     assert "Tom &amp; Jerry &lt;met&gt;" in html
     assert ">Paris</mark>" in html
+
+
+def test_record_warnings_survive_read_then_extract_many(tmp_path: Path, cli) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"id": "w", "text": "Kept.", "date": "2022-02-30"}\n', encoding="utf-8")
+    (article,) = newsgraph.read(path)
+    assert [w.kind for w in article.warnings] == ["invalid_date"]  # type: ignore[union-attr]
+    (doc,) = newsgraph.extract_many([article])
+    (line,) = cli("extract", "--quiet", str(path)).stdout.splitlines()
+    assert doc.to_dict() == json.loads(line)
+    assert [w.kind for w in doc.warnings] == ["invalid_date"]

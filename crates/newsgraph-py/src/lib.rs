@@ -177,7 +177,7 @@ fn extract_many<'py>(
 }
 
 /// Iterates over a corpus (files, directories, `-`), yielding record dicts `{"id", "text", "date", "title", "url",
-/// "source", "meta"}` for articles and error dicts `{"id", "error": {"kind", "message"}}` for failed inputs.
+/// "source", "meta", "warnings"?}` for articles and error dicts `{"id", "error": {"kind", "message"}}` for failed inputs.
 #[pyclass(module = "newsgraph._native")]
 struct Reader {
     corpus: Mutex<Corpus>,
@@ -196,9 +196,16 @@ impl Reader {
         });
         match next {
             None => Ok(None),
-            Some(Input::Article { article, .. }) => pythonize::pythonize(py, &article)
-                .map(Some)
-                .map_err(serialization_error),
+            Some(Input::Article { article, warnings }) => {
+                let record = pythonize::pythonize(py, &article).map_err(serialization_error)?;
+                // Problems with the record (an invalid date, say) travel with it, to be added to its document.
+                if !warnings.is_empty() {
+                    let warnings =
+                        pythonize::pythonize(py, &warnings).map_err(serialization_error)?;
+                    record.set_item("warnings", warnings)?;
+                }
+                Ok(Some(record))
+            }
             Some(failed @ Input::Failed { .. }) => {
                 pythonize::pythonize(py, &failed.process(&PIPELINE))
                     .map(Some)
