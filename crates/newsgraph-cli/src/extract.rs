@@ -1,0 +1,157 @@
+//! `newsgraph extract`: JSON Lines out, in input order, documents processed in parallel.
+
+use crate::progress::Progress;
+use crate::{parse_date_arg, thread_pool};
+use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
+use newsgraph::corpus::{self, Input};
+use newsgraph::document::Output;
+use newsgraph::Pipeline;
+use rayon::prelude::*;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc;
+
+/// Inputs are read and processed in chunks of about this many bytes of text (or [`CHUNK_DOCS`] documents), with
+/// one chunk read ahead: memory stays bounded whatever the size of the corpus.
+const CHUNK_BYTES: usize = 4 << 20;
+const CHUNK_DOCS: usize = 256;
+/// Failures reported one by one on stderr before the rest are only counted.
+const MAX_REPORTED: usize = 20;
+
+/// Arguments of `newsgraph extract`.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Output: one JSON object per input on stdout (or --output), in input order: a document, \
+or {\"id\", \"error\": {\"kind\", \"message\"}} for an input that failed. Offsets are Unicode code points into the \
+document's \"text\". See docs/schema.md.\n\nInputs: files (.jsonl/.json hold records {\"id\", \"text\", \"date\"?, \
+\"title\"?, \"url\"?, \"source\"?}; anything else is one plain-text article; .gz is decompressed), directories \
+(read recursively in sorted order: .txt, .jsonl, .json and their .gz; binary files are reported as errors, other \
+files ignored) and - for standard input (JSON Lines if it starts with '{', else one article).\n\nExit status: 0 when \
+every input succeeded, 1 when some failed (the others are still written), 2 for usage errors."
+)]
+pub struct Args {
+    /// Files, directories or - (standard input).
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for articles whose text marker and record give none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    date: Option<NaiveDate>,
+    /// Worker threads (0: one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    threads: usize,
+    /// Write the JSON Lines to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// No progress bar, no error messages and no summary on stderr.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+/// Runs `newsgraph extract`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let pipeline = Pipeline::builder().build();
+    let pool = thread_pool(args.threads)?;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),
+    };
+
+    // Reading runs one chunk ahead of processing, on its own thread.
+    let (tx, rx) = mpsc::sync_channel::<Vec<Input>>(1);
+    let (paths, date) = (args.paths.clone(), args.date);
+    std::thread::spawn(move || {
+        let mut chunk = Vec::new();
+        let mut bytes = 0;
+        for input in corpus::read(&paths, date) {
+            bytes += input.text_len();
+            chunk.push(input);
+            if bytes >= CHUNK_BYTES || chunk.len() >= CHUNK_DOCS {
+                if tx.send(std::mem::take(&mut chunk)).is_err() {
+                    return;
+                }
+                bytes = 0;
+            }
+        }
+        if !chunk.is_empty() {
+            let _ = tx.send(chunk);
+        }
+    });
+
+    let mut progress = Progress::new(args.quiet);
+    for chunk in rx {
+        let lines: Vec<(Vec<u8>, Option<String>)> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    let output = input.process(&pipeline);
+                    let mut line = serde_json::to_vec(&output).unwrap_or_else(|e| {
+                        // Serializing our own types cannot fail; should it, the line still names the input.
+                        format!(
+                            "{{\"id\":{:?},\"error\":{{\"kind\":\"io\",\"message\":{:?}}}}}",
+                            input.id(),
+                            e.to_string()
+                        )
+                        .into_bytes()
+                    });
+                    line.push(b'\n');
+                    let failure = match &output {
+                        Output::Error(record) => Some(record.error.message.clone()),
+                        Output::Document(_) => None,
+                    };
+                    (line, failure)
+                })
+                .collect()
+        });
+        for ((line, failure), input) in lines.iter().zip(&chunk) {
+            progress.documents += 1;
+            progress.bytes += input.text_len();
+            if let Some(message) = failure {
+                progress.failed += 1;
+                if !args.quiet && progress.failed <= MAX_REPORTED {
+                    progress.clear();
+                    eprintln!("newsgraph: {message}");
+                }
+            }
+            if let Err(e) = out.write_all(line) {
+                return write_failed(e);
+            }
+        }
+        // Flushed per chunk, so that a reader such as `head` sees lines as they come.
+        if let Err(e) = out.flush() {
+            return write_failed(e);
+        }
+        progress.tick();
+    }
+    if let Err(e) = out.flush() {
+        return write_failed(e);
+    }
+    progress.clear();
+    if !args.quiet {
+        if progress.failed > MAX_REPORTED {
+            eprintln!(
+                "newsgraph: {} more failures not shown (see the error records)",
+                progress.failed - MAX_REPORTED
+            );
+        }
+        eprintln!("{}", progress.summary());
+    }
+    Ok(if progress.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A closed pipe (`| head`) is success, quietly; any other write error is fatal.
+fn write_failed(e: std::io::Error) -> Result<ExitCode> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Err(anyhow::Error::new(e).context("cannot write the output"))
+    }
+}
