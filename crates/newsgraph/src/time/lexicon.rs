@@ -1,0 +1,231 @@
+//! The words the time scanner knows: months, weekdays, units, seasons, parts of day, numbers and ordinals.
+//!
+//! One hash lookup per word token classifies it; everything else (cue words such as `last`, `ago`, `since`) is
+//! compared as lower-cased text inside the matchers.
+
+use super::calendar::Unit;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a word is to the time scanner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lex {
+    /// Nothing time-related.
+    Other,
+    /// Month 1-12; `ambiguous` for words that are also common words or names (`May`, `March`) and for
+    /// abbreviations without their dot.
+    Month(u32, bool),
+    /// Weekday 1 (Monday) to 7.
+    Weekday(u32),
+    /// Plural weekday (`Mondays`): a set.
+    Weekdays(u32),
+    /// A unit, singular.
+    Unit(Unit),
+    /// A unit, plural.
+    Units(Unit),
+    /// Season code (`SP`, `SU`, `FA`, `WI`).
+    Season(&'static str),
+    /// Part of day code (`MO`, `AF`, `EV`, `NI`).
+    PartOfDay(&'static str),
+    /// A number word (`two`, `twenty`, `dozen`).
+    Number(f64),
+    /// An ordinal (`third`, `15th`).
+    Ordinal(u32),
+}
+
+static WORDS: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, Lex> = HashMap::with_capacity(256);
+    let months = [
+        ("january", 1),
+        ("february", 2),
+        ("march", 3),
+        ("april", 4),
+        ("may", 5),
+        ("june", 6),
+        ("july", 7),
+        ("august", 8),
+        ("september", 9),
+        ("october", 10),
+        ("november", 11),
+        ("december", 12),
+    ];
+    for (w, n) in months {
+        m.insert(w, Lex::Month(n, w == "may" || w == "march"));
+    }
+    for (w, n) in [
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ] {
+        m.insert(w, Lex::Month(n, true));
+    }
+    for (w, n) in [
+        ("monday", 1),
+        ("tuesday", 2),
+        ("wednesday", 3),
+        ("thursday", 4),
+        ("friday", 5),
+        ("saturday", 6),
+        ("sunday", 7),
+    ] {
+        m.insert(w, Lex::Weekday(n));
+    }
+    for (w, n) in [
+        ("mondays", 1),
+        ("tuesdays", 2),
+        ("wednesdays", 3),
+        ("thursdays", 4),
+        ("fridays", 5),
+        ("saturdays", 6),
+        ("sundays", 7),
+    ] {
+        m.insert(w, Lex::Weekdays(n));
+    }
+    for (s, p, u) in [
+        ("second", "seconds", Unit::Second),
+        ("minute", "minutes", Unit::Minute),
+        ("hour", "hours", Unit::Hour),
+        ("day", "days", Unit::Day),
+        ("week", "weeks", Unit::Week),
+        ("weekend", "weekends", Unit::Weekend),
+        ("fortnight", "fortnights", Unit::Fortnight),
+        ("month", "months", Unit::Month),
+        ("quarter", "quarters", Unit::Quarter),
+        ("year", "years", Unit::Year),
+        ("decade", "decades", Unit::Decade),
+        ("century", "centuries", Unit::Century),
+    ] {
+        m.insert(s, Lex::Unit(u));
+        m.insert(p, Lex::Units(u));
+    }
+    m.insert("hrs", Lex::Units(Unit::Hour));
+    m.insert("mins", Lex::Units(Unit::Minute));
+    m.insert("yrs", Lex::Units(Unit::Year));
+    for (w, c) in [
+        ("spring", "SP"),
+        ("summer", "SU"),
+        ("autumn", "FA"),
+        ("fall", "FA"),
+        ("winter", "WI"),
+    ] {
+        m.insert(w, Lex::Season(c));
+    }
+    for (w, c) in [
+        ("morning", "MO"),
+        ("afternoon", "AF"),
+        ("evening", "EV"),
+        ("night", "NI"),
+        ("overnight", "NI"),
+    ] {
+        m.insert(w, Lex::PartOfDay(c));
+    }
+    let numbers = [
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("thirteen", 13.0),
+        ("fourteen", 14.0),
+        ("fifteen", 15.0),
+        ("sixteen", 16.0),
+        ("seventeen", 17.0),
+        ("eighteen", 18.0),
+        ("nineteen", 19.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+        ("hundred", 100.0),
+        ("thousand", 1000.0),
+        ("dozen", 12.0),
+    ];
+    for (w, n) in numbers {
+        m.insert(w, Lex::Number(n));
+    }
+    let ordinals = [
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("sixth", 6),
+        ("seventh", 7),
+        ("eighth", 8),
+        ("ninth", 9),
+        ("tenth", 10),
+        ("eleventh", 11),
+        ("twelfth", 12),
+        ("thirteenth", 13),
+        ("fourteenth", 14),
+        ("fifteenth", 15),
+        ("sixteenth", 16),
+        ("seventeenth", 17),
+        ("eighteenth", 18),
+        ("nineteenth", 19),
+        ("twentieth", 20),
+        ("twenty-first", 21),
+        ("last", 99),
+    ];
+    for (w, n) in ordinals {
+        // "second" stays a unit; the quarter matcher asks for ordinals itself.
+        m.entry(w).or_insert(Lex::Ordinal(n));
+    }
+    m
+});
+
+/// Loads the tables.
+pub fn preload() {
+    LazyLock::force(&WORDS);
+}
+
+/// Classifies a lower-cased word (without a final abbreviation dot).
+pub fn lookup(lower: &str) -> Lex {
+    if lower.len() > 12 || lower.is_empty() {
+        return Lex::Other;
+    }
+    if let Some(l) = WORDS.get(lower) {
+        return *l;
+    }
+    // 15th, 1st, 22nd, 3rd.
+    let b = lower.as_bytes();
+    if b.len() >= 3 && b[0].is_ascii_digit() {
+        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        let suffix = &lower[digits..];
+        if digits <= 3 && matches!(suffix, "st" | "nd" | "rd" | "th") {
+            if let Ok(n) = lower[..digits].parse::<u32>() {
+                return Lex::Ordinal(n);
+            }
+        }
+    }
+    Lex::Other
+}
+
+/// Ordinal value of a word, including `second` (which the table keeps as a unit).
+pub fn ordinal(lower: &str) -> Option<u32> {
+    match lookup(lower) {
+        Lex::Ordinal(n) if n != 99 => Some(n),
+        _ if lower == "second" => Some(2),
+        _ => None,
+    }
+}
