@@ -171,7 +171,7 @@ pub fn evaluate(_pipeline: &Pipeline, path: &Path) -> Result<Report> {
                     type_ok += tt as usize;
                     if debug && (!vt || !tt) {
                         eprintln!(
-                            "VALUE {:?} gold {:?} {} {} | sys {:?} {:?} {} (dct {:?})",
+                            "VALUE {:?} gold {:?} {} {} | sys {:?} {:?} {} (dct {:?}) ctx {:?}",
                             f.file_name().unwrap_or_default(),
                             &doc.text
                                 .chars()
@@ -183,7 +183,8 @@ pub fn evaluate(_pipeline: &Pipeline, path: &Path) -> Result<Report> {
                             s.text,
                             s.kind,
                             s.value,
-                            doc.dct
+                            doc.dct,
+                            context(&doc.text, s.start, s.end)
                         );
                     }
                 }

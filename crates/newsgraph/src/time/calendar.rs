@@ -184,13 +184,18 @@ pub fn shift_weekday(anchor: Option<NaiveDate>, wd: u32, shift: i32) -> String {
 }
 
 /// The year of a bare month: this year's if it lies on the side `dir` points to, else the neighbouring year.
-pub fn resolve_month(anchor: Option<NaiveDate>, m: u32, dir: Direction) -> String {
+///
+/// With no tense cue (`dir` None), the nearest such month (within six months either way).
+pub fn resolve_month(anchor: Option<NaiveDate>, m: u32, dir: Option<Direction>) -> String {
     let Some(a) = anchor else {
         return month(None, m);
     };
+    let diff = m as i32 - a.month() as i32;
     let y = match dir {
-        Direction::Past if m > a.month() => a.year() - 1,
-        Direction::Future if m < a.month() => a.year() + 1,
+        Some(Direction::Past) if diff > 0 => a.year() - 1,
+        Some(Direction::Future) if diff < 0 => a.year() + 1,
+        None if diff > 6 => a.year() - 1,
+        None if diff < -5 => a.year() + 1,
         _ => a.year(),
     };
     month(Some(y), m)
@@ -198,7 +203,7 @@ pub fn resolve_month(anchor: Option<NaiveDate>, m: u32, dir: Direction) -> Strin
 
 /// The year of a month and day without year: this year's, unless it lies well on the wrong side of the article
 /// date for the tense (then the neighbouring year).
-pub fn resolve_month_day(anchor: Option<NaiveDate>, m: u32, d: u32, dir: Direction) -> String {
+pub fn resolve_month_day(anchor: Option<NaiveDate>, m: u32, d: u32, dir: Option<Direction>) -> String {
     let Some(a) = anchor else {
         return format!("XXXX-{m:02}-{d:02}");
     };
@@ -208,10 +213,10 @@ pub fn resolve_month_day(anchor: Option<NaiveDate>, m: u32, d: u32, dir: Directi
     };
     let diff = (this - a).num_days();
     let y = match dir {
-        Direction::Past if diff > 100 => a.year() - 1,
-        Direction::Future if diff < -100 => a.year() + 1,
-        _ if diff > 183 => a.year() - 1,
-        _ if diff < -183 => a.year() + 1,
+        Some(Direction::Past) if diff > 100 => a.year() - 1,
+        Some(Direction::Future) if diff < -100 => a.year() + 1,
+        None if diff > 183 => a.year() - 1,
+        None if diff < -183 => a.year() + 1,
         _ => a.year(),
     };
     match mk(y) {
@@ -348,10 +353,10 @@ mod tests {
     #[test]
     fn months_and_units() {
         let a = d("2022-02-17");
-        assert_eq!(resolve_month(a, 12, Direction::Past), "2021-12");
-        assert_eq!(resolve_month(a, 3, Direction::Future), "2022-03");
-        assert_eq!(resolve_month_day(a, 2, 20, Direction::Future), "2022-02-20");
-        assert_eq!(resolve_month_day(a, 12, 15, Direction::Past), "2021-12-15");
+        assert_eq!(resolve_month(a, 12, Some(Direction::Past)), "2021-12");
+        assert_eq!(resolve_month(a, 3, Some(Direction::Future)), "2022-03");
+        assert_eq!(resolve_month_day(a, 2, 20, None), "2022-02-20");
+        assert_eq!(resolve_month_day(a, 12, 15, Some(Direction::Past)), "2021-12-15");
         assert_eq!(unit_value(a, Unit::Week, 0), "2022-W07");
         assert_eq!(unit_value(a, Unit::Quarter, -1), "2021-Q4");
         assert_eq!(unit_value(a, Unit::Decade, -1), "201");

@@ -34,6 +34,8 @@ struct Cand {
     kind: TimexType,
     value: String,
     modifier: Option<&'static str>,
+    /// Computed from an earlier expression (not an anchor for later ones).
+    derived: bool,
 }
 
 fn cand(a: usize, b: usize, kind: TimexType, value: String) -> Option<Cand> {
@@ -43,6 +45,14 @@ fn cand(a: usize, b: usize, kind: TimexType, value: String) -> Option<Cand> {
         kind,
         value,
         modifier: None,
+        derived: false,
+    })
+}
+
+fn derived(c: Option<Cand>) -> Option<Cand> {
+    c.map(|mut c| {
+        c.derived = true;
+        c
     })
 }
 
@@ -296,6 +306,11 @@ impl<'c, 't> Scanner<'c, 't> {
     /// Whether the clause around tokens `a..b` speaks of the future: the nearest tense cue before the
     /// expression decides, else the nearest after it; news defaults to the past.
     fn direction(&self, a: usize, b: usize) -> Direction {
+        self.tense(a, b).unwrap_or(Direction::Past)
+    }
+
+    /// The tense cue nearest to tokens `a..b`, if any.
+    fn tense(&self, a: usize, b: usize) -> Option<Direction> {
         let lo = self.lo.max(a.saturating_sub(10));
         let mut k = a;
         while k > lo {
@@ -305,10 +320,10 @@ impl<'c, 't> Scanner<'c, 't> {
                 break;
             }
             if FUTURE_CUES.contains(&w) {
-                return Direction::Future;
+                return Some(Direction::Future);
             }
             if PAST_CUES.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
-                return Direction::Past;
+                return Some(Direction::Past);
             }
         }
         let hi = self.hi.min(b + 6).min(self.lim);
@@ -318,13 +333,13 @@ impl<'c, 't> Scanner<'c, 't> {
                 break;
             }
             if FUTURE_CUES.contains(&w) {
-                return Direction::Future;
+                return Some(Direction::Future);
             }
             if PAST_CUES.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
-                return Direction::Past;
+                return Some(Direction::Past);
             }
         }
-        Direction::Past
+        None
     }
 
     // ---- the driver ----
@@ -382,7 +397,7 @@ impl<'c, 't> Scanner<'c, 't> {
             if let Some(d) = ymd(&c.value) {
                 self.ref_day = Some(d);
             }
-            if c.value.len() == 7 && c.value.as_bytes().get(5) == Some(&b'Q') {
+            if !c.derived && c.value.len() == 7 && c.value.as_bytes().get(5) == Some(&b'Q') {
                 self.ref_quarter = Some((c.value.clone(), c.b));
             }
         }
@@ -578,6 +593,10 @@ impl<'c, 't> Scanner<'c, 't> {
                 q = Qty::N(n + 0.5);
                 k += 3;
             }
+        }
+        // "the 1988 quarter" is a year, not 1988 quarters.
+        if matches!(q, Qty::N(n) if n >= 1000.0) && !plural {
+            return None;
         }
         // "years" after "a" is not "a year"; "a few" already consumed.
         if plural && q == Qty::N(1.0) && self.any(i, &["a", "an"]) {
@@ -777,6 +796,23 @@ impl<'c, 't> Scanner<'c, 't> {
     /// A four-digit year at `i` (`1998`), or an apostrophe year (`'98`).
     fn year_num(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
+        // Spoken years: "nineteen ninety-seven", "nineteen eighty".
+        if matches!(t.low, "nineteen" | "eighteen") {
+            let c = if t.low == "nineteen" { 1900 } else { 1800 };
+            let w = self.w(i + 1);
+            let (tens, ones) = w.split_once('-').unwrap_or((w, ""));
+            if let Lex::Number(x) = lexicon::lookup(tens) {
+                if (20.0..100.0).contains(&x) && x % 10.0 == 0.0 {
+                    let o = match lexicon::lookup(ones) {
+                        Lex::Number(o) if o < 10.0 => o,
+                        _ if ones.is_empty() => 0.0,
+                        _ => return None,
+                    };
+                    return Some((c + (x + o) as i32, i + 2));
+                }
+            }
+            return None;
+        }
         if t.ndig == 4 {
             let n = t.int?;
             if (1000..=2100).contains(&n) {
@@ -854,7 +890,7 @@ impl<'c, 't> Scanner<'c, 't> {
                             };
                             return cand(start, e, TimexType::Date, v);
                         }
-                        let dir = self.direction(start, k);
+                        let dir = self.tense(start, k);
                         return cand(
                             start,
                             k,
@@ -930,10 +966,11 @@ impl<'c, 't> Scanner<'c, 't> {
             if self.any(k, &["%", "percent", "per"]) {
                 return None;
             }
-            let dir = self.direction(i, k);
-            if self.is(k, ".") && false {
-                k += 1;
-            }
+            let dir = if self.prev(i) == "since" {
+                Some(Direction::Past)
+            } else {
+                self.tense(i, k)
+            };
             return cand(
                 i,
                 k,
@@ -960,10 +997,10 @@ impl<'c, 't> Scanner<'c, 't> {
             });
             return cand(i, j + 2, TimexType::Date, cal::month(y, m));
         }
-        let dir = if self.prev(i) == "since" {
-            Direction::Past
+        let dir = if self.prev(i) == "since" || self.is(j, "ago") {
+            Some(Direction::Past)
         } else {
-            self.direction(i, j)
+            self.tense(i, j)
         };
         cand(i, j, TimexType::Date, cal::resolve_month(self.dct, m, dir))
     }
@@ -1286,6 +1323,15 @@ impl<'c, 't> Scanner<'c, 't> {
                 e = j + 1;
             }
         }
+        if ord.is_none() && the && year.is_some() && self.any(j, &["quarter", "period"]) {
+            // "the 1988 quarter": the quarter under discussion, in that year.
+            let y = year?;
+            let v = match &self.ref_quarter {
+                Some((q, _)) => format!("{y:04}{}", q.get(4..).unwrap_or("")),
+                None => format!("{y:04}"),
+            };
+            return derived(cand(i, j + 1, TimexType::Date, v));
+        }
         let n = ord?;
         // "of 1990", "of this year", "of next year"
         if self.is(e, "of") {
@@ -1401,9 +1447,9 @@ impl<'c, 't> Scanner<'c, 't> {
             // "the same quarter last year"
             let v = cal::shift_value_years(&base, -1)?;
             if self.is(e, "last") && self.is(e + 1, "year") {
-                return cand(i, e + 2, TimexType::Date, v);
+                return derived(cand(i, e + 2, TimexType::Date, v));
             }
-            v
+            return derived(cand(i, e, TimexType::Date, v));
         } else {
             base
         };
@@ -1546,6 +1592,10 @@ impl<'c, 't> Scanner<'c, 't> {
                 if anaphoric || !self.tok(k).is_some_and(|t| t.cap) {
                     return None;
                 }
+                // "last Oct. 23": the explicit date wins.
+                if self.day_num(k + 1).is_some() || (self.is(k + 1, ".") && self.day_num(k + 2).is_some()) {
+                    return None;
+                }
                 let v = match self.dct {
                     None => cal::month(None, m),
                     Some(a) => {
@@ -1642,8 +1692,11 @@ impl<'c, 't> Scanner<'c, 't> {
             "recently" | "lately" => cand(i, i + 1, TimexType::Date, "PAST_REF".into()),
             "recent" => {
                 if let Lex::Units(u) = self.lex(i + 1) {
-                    let _ = u;
-                    return cand(i, i + 2, TimexType::Date, "PAST_REF".into());
+                    // TimeBank: "recent years" a past reference, "recent weeks" a vague duration.
+                    if u == Unit::Year {
+                        return cand(i, i + 2, TimexType::Date, "PAST_REF".into());
+                    }
+                    return cand(i, i + 2, TimexType::Duration, u.duration(None));
                 }
                 cand(i, i + 1, TimexType::Date, "PAST_REF".into())
             }
@@ -1700,16 +1753,14 @@ impl<'c, 't> Scanner<'c, 't> {
             Qty::N(n) => {
                 let n = n.round() as i64 * sign;
                 // "a year earlier" in earnings news: the same quarter a year before.
-                if from_ref && u == Unit::Year && n.abs() == 1 {
-                    if let Some((qv, at)) = &self.ref_quarter {
-                        if i.saturating_sub(*at) < 40 {
-                            return cand(
-                                i,
-                                e,
-                                TimexType::Date,
-                                cal::shift_value_years(qv, n as i32)?,
-                            );
-                        }
+                if u == Unit::Year && n.abs() == 1 {
+                    if let Some((qv, _)) = &self.ref_quarter {
+                        return derived(cand(
+                            i,
+                            e,
+                            TimexType::Date,
+                            cal::shift_value_years(qv, n as i32)?,
+                        ));
                     }
                 }
                 let anchor = if from_ref {
@@ -1796,6 +1847,9 @@ impl<'c, 't> Scanner<'c, 't> {
             }
             return None;
         }
+        if rel == Some("full") && the && self.is(j, "year") {
+            return cand(i, j + 1, TimexType::Date, cal::unit_value(self.dct, Unit::Year, 0));
+        }
         if let Some((q, u, plural, e)) = self.quantity_unit(j) {
             if rel.is_none() && !the {
                 // "$5 a year", "twice a year": a rate, so a set.
@@ -1877,6 +1931,9 @@ impl<'c, 't> Scanner<'c, 't> {
                 if let Some(r) = rel {
                     if r == "recent" && !the {
                         return None; // "recent years": m_deictic
+                    }
+                    if r == "coming" && !the {
+                        return cand(i, j + 1, TimexType::Date, "FUTURE_REF".into());
                     }
                     return cand(i, j + 1, TimexType::Duration, u.duration(None));
                 }
@@ -2073,7 +2130,7 @@ impl<'c, 't> Scanner<'c, 't> {
             {
                 rest[..3].to_string()
             } else if let Lex::Month(m, _) = lexicon::lookup(rest) {
-                cal::resolve_month(self.dct, m, self.direction(i, i + 1))
+                cal::resolve_month(self.dct, m, self.tense(i, i + 1))
             } else if let Lex::PartOfDay(code) = lexicon::lookup(rest) {
                 let d = self.dct.map_or("XXXX-XX-XX".to_string(), cal::day);
                 let mut x = cand(i, i + 1, TimexType::Time, format!("{d}T{code}"))?;
@@ -2090,10 +2147,10 @@ impl<'c, 't> Scanner<'c, 't> {
         }
         if a == "year" && matches!(b, "earlier" | "ago") && c.is_none() {
             let v = match &self.ref_quarter {
-                Some((q, at)) if i.saturating_sub(*at) < 40 => cal::shift_value_years(q, -1)?,
+                Some((q, _)) => cal::shift_value_years(q, -1)?,
                 _ => cal::unit_value(self.dct, Unit::Year, -1),
             };
-            return cand(i, i + 1, TimexType::Date, v);
+            return derived(cand(i, i + 1, TimexType::Date, v));
         }
         if a == "year" && b == "end" && c.is_none() {
             let mut x = cand(
