@@ -203,7 +203,12 @@ pub fn resolve_month(anchor: Option<NaiveDate>, m: u32, dir: Option<Direction>) 
 
 /// The year of a month and day without year: this year's, unless it lies well on the wrong side of the article
 /// date for the tense (then the neighbouring year).
-pub fn resolve_month_day(anchor: Option<NaiveDate>, m: u32, d: u32, dir: Option<Direction>) -> String {
+pub fn resolve_month_day(
+    anchor: Option<NaiveDate>,
+    m: u32,
+    d: u32,
+    dir: Option<Direction>,
+) -> String {
     let Some(a) = anchor else {
         return format!("XXXX-{m:02}-{d:02}");
     };
@@ -356,7 +361,10 @@ mod tests {
         assert_eq!(resolve_month(a, 12, Some(Direction::Past)), "2021-12");
         assert_eq!(resolve_month(a, 3, Some(Direction::Future)), "2022-03");
         assert_eq!(resolve_month_day(a, 2, 20, None), "2022-02-20");
-        assert_eq!(resolve_month_day(a, 12, 15, Some(Direction::Past)), "2021-12-15");
+        assert_eq!(
+            resolve_month_day(a, 12, 15, Some(Direction::Past)),
+            "2021-12-15"
+        );
         assert_eq!(unit_value(a, Unit::Week, 0), "2022-W07");
         assert_eq!(unit_value(a, Unit::Quarter, -1), "2021-Q4");
         assert_eq!(unit_value(a, Unit::Decade, -1), "201");

@@ -77,8 +77,8 @@ const FUTURE_CUES: &[&str] = &[
     "expects",
     "expect",
     "plans",
-    "planned",
     "plan",
+    "soon",
     "intends",
     "intend",
     "would",
@@ -86,7 +86,6 @@ const FUTURE_CUES: &[&str] = &[
     "could",
     "might",
     "upcoming",
-    "set",
     "hopes",
     "aims",
     "next",
@@ -222,7 +221,14 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
     }
     out.into_iter()
         .map(|(c, interval)| {
-            let span = ctx.span(sc.toks[c.a].s..sc.toks[c.b - 1].e);
+            let last = &sc.toks[c.b - 1];
+            // "in September." keeps its sentence dot out; "Sept." and "p.m." keep theirs.
+            let end = if last.dot && last.low.len() >= 5 && !last.low.contains('.') {
+                last.e - 1
+            } else {
+                last.e
+            };
+            let span = ctx.span(sc.toks[c.a].s..end);
             Timex {
                 start: span.start,
                 end: span.end,
@@ -311,18 +317,51 @@ impl<'c, 't> Scanner<'c, 't> {
 
     /// The tense cue nearest to tokens `a..b`, if any.
     fn tense(&self, a: usize, b: usize) -> Option<Direction> {
-        let lo = self.lo.max(a.saturating_sub(10));
+        // "Tuesday's announcement" reports something that happened.
+        if self.any(b, &["'s", "’s"]) {
+            return Some(Direction::Past);
+        }
+        // "until Tuesday", "by 9 a.m. Tuesday": deadlines lie ahead.
+        if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
+            return Some(Direction::Future);
+        }
+        self.cues(a, b, true)
+    }
+
+    /// Tense for months and dates: only strong past cues count (a past-tense verb says little about whether
+    /// "January" is the last or the next one).
+    fn month_tense(&self, a: usize, b: usize) -> Option<Direction> {
+        if a > self.lo && self.any(a - 1, &["since"]) {
+            return Some(Direction::Past);
+        }
+        self.cues(a, b, false)
+    }
+
+    fn cues(&self, a: usize, b: usize, weak_past: bool) -> Option<Direction> {
+        let past = |w: &str| {
+            PAST_CUES.contains(&w)
+                || (weak_past && w.len() > 4 && w.ends_with("ed"))
+                || (!weak_past && matches!(w, "ago" | "last" | "earlier" | "since"))
+        };
+        let strong_past = |w: &str| {
+            !weak_past && matches!(w, "said" | "says" | "told" | "announced" | "reported")
+        };
+        let lo = self.lo.max(a.saturating_sub(14));
         let mut k = a;
         while k > lo {
             k -= 1;
             let w = self.w(k);
-            if matches!(w, ";" | "." | "“" | "”" | "\"") {
+            if matches!(w, ";" | "." | "“" | "”" | "\"" | "``" | "''") {
                 break;
             }
-            if FUTURE_CUES.contains(&w) {
+            if FUTURE_CUES.contains(&w) || (w == "to" && k > lo && self.any(k - 1, &["is", "are"]))
+            {
                 return Some(Direction::Future);
             }
-            if PAST_CUES.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+            if strong_past(w) {
+                continue;
+            }
+            if past(w) {
                 return Some(Direction::Past);
             }
         }
@@ -335,7 +374,10 @@ impl<'c, 't> Scanner<'c, 't> {
             if FUTURE_CUES.contains(&w) {
                 return Some(Direction::Future);
             }
-            if PAST_CUES.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+            if strong_past(w) {
+                continue;
+            }
+            if past(w) {
                 return Some(Direction::Past);
             }
         }
@@ -382,6 +424,7 @@ impl<'c, 't> Scanner<'c, 't> {
             self.m_set(i),
             self.m_holiday(i),
             self.m_compound(i),
+            self.m_misc(i),
         ];
         for c in cands.into_iter().flatten() {
             if best.as_ref().is_none_or(|b| c.b > b.b) {
@@ -586,6 +629,13 @@ impl<'c, 't> Scanner<'c, 't> {
             }
         }
         let (u, plural, mut k) = self.unit(j)?;
+        // "60 Minutes" (a title), "a second betrayal" (an ordinal).
+        if self.tok(k - 1).is_some_and(|t| t.cap) && i > self.lo && !self.is_punct(i - 1) {
+            return None;
+        }
+        if u == Unit::Second && !plural && self.tok(k).is_some_and(|t| t.kind == TokenKind::Word) {
+            return None;
+        }
         // "a year and a half", "an hour and a half"
         let mut q = q;
         if self.is(k, "and") && self.is(k + 1, "a") && self.is(k + 2, "half") {
@@ -610,6 +660,9 @@ impl<'c, 't> Scanner<'c, 't> {
     /// Clock times: `10:35 a.m.`, `3 p.m. EST Nov. 9`, `1400 GMT`, `noon Saturday`, `midnight`.
     fn m_clock(&self, i: usize) -> Option<Cand> {
         let t = self.tok(i)?;
+        if t.cap && t.kind == TokenKind::Word && i > self.lo && !self.is_punct(i - 1) {
+            return None; // "High Noon"
+        }
         let (h, m, mut j) = if matches!(t.low, "noon" | "midday") {
             (12, 0, i + 1)
         } else if t.low == "midnight" {
@@ -890,7 +943,7 @@ impl<'c, 't> Scanner<'c, 't> {
                             };
                             return cand(start, e, TimexType::Date, v);
                         }
-                        let dir = self.tense(start, k);
+                        let dir = self.month_tense(start, k);
                         return cand(
                             start,
                             k,
@@ -966,11 +1019,7 @@ impl<'c, 't> Scanner<'c, 't> {
             if self.any(k, &["%", "percent", "per"]) {
                 return None;
             }
-            let dir = if self.prev(i) == "since" {
-                Some(Direction::Past)
-            } else {
-                self.tense(i, k)
-            };
+            let dir = self.month_tense(i, k);
             return cand(
                 i,
                 k,
@@ -997,11 +1046,7 @@ impl<'c, 't> Scanner<'c, 't> {
             });
             return cand(i, j + 2, TimexType::Date, cal::month(y, m));
         }
-        let dir = if self.prev(i) == "since" || self.is(j, "ago") {
-            Some(Direction::Past)
-        } else {
-            self.tense(i, j)
-        };
+        let dir = self.month_tense(i, j);
         cand(i, j, TimexType::Date, cal::resolve_month(self.dct, m, dir))
     }
 
@@ -1185,7 +1230,25 @@ impl<'c, 't> Scanner<'c, 't> {
         let w = self.w(j);
         let mut value: Option<String> = None;
         let mut e = j + 1;
-        if let Some(d) = w.strip_suffix('s') {
+        let dec = match w {
+            "twenties" => Some('2'),
+            "thirties" => Some('3'),
+            "forties" => Some('4'),
+            "fifties" => Some('5'),
+            "sixties" => Some('6'),
+            "seventies" => Some('7'),
+            "eighties" => Some('8'),
+            "nineties" => Some('9'),
+            _ => None,
+        };
+        if let Some(c) = dec.filter(|_| the || md.is_some()) {
+            value = Some(format!("19{c}"));
+        } else if let Some(n) =
+            lexicon::ordinal(w).filter(|n| (1..=30).contains(n) && self.is(j + 1, "century"))
+        {
+            value = Some(format!("{:02}", n - 1));
+            e = j + 2;
+        } else if let Some(d) = w.strip_suffix('s') {
             if d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit()) && d.ends_with('0') {
                 value = Some(d[..3].to_string());
             } else if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) && d.ends_with('0') {
@@ -1475,20 +1538,28 @@ impl<'c, 't> Scanner<'c, 't> {
             return cand(i, e, TimexType::Date, format!("{y:04}-{code}"));
         }
         let p = self.prev(if the { i } else { j });
-        let ok =
-            the && matches!(
-                p,
-                "in" | "during" | "this" | "by" | "until" | "since" | "over" | "through"
-            ) || (!the
-                && matches!(p, "in" | "during" | "by" | "until" | "since" | "through")
-                && !matches!(code, "FA")
-                && !self
-                    .tok(j)
-                    .is_some_and(|t| t.low == "spring" && self.prev(j) == "in" && false));
+        let ok = matches!(
+            p,
+            "in" | "during"
+                | "by"
+                | "until"
+                | "since"
+                | "through"
+                | "into"
+                | "over"
+                | "for"
+                | "early"
+                | "late"
+                | "mid"
+                | "this"
+                | "throughout"
+                | "before"
+                | "after"
+        ) && (the || code != "FA");
         if !ok {
             return None;
         }
-        let dir = self.direction(i, k);
+        let dir = self.month_tense(i, k).unwrap_or(Direction::Past);
         let v = match self.dct {
             None => format!("XXXX-{code}"),
             Some(a) => {
@@ -1593,7 +1664,9 @@ impl<'c, 't> Scanner<'c, 't> {
                     return None;
                 }
                 // "last Oct. 23": the explicit date wins.
-                if self.day_num(k + 1).is_some() || (self.is(k + 1, ".") && self.day_num(k + 2).is_some()) {
+                if self.day_num(k + 1).is_some()
+                    || (self.is(k + 1, ".") && self.day_num(k + 2).is_some())
+                {
                     return None;
                 }
                 let v = match self.dct {
@@ -1848,7 +1921,12 @@ impl<'c, 't> Scanner<'c, 't> {
             return None;
         }
         if rel == Some("full") && the && self.is(j, "year") {
-            return cand(i, j + 1, TimexType::Date, cal::unit_value(self.dct, Unit::Year, 0));
+            return cand(
+                i,
+                j + 1,
+                TimexType::Date,
+                cal::unit_value(self.dct, Unit::Year, 0),
+            );
         }
         if let Some((q, u, plural, e)) = self.quantity_unit(j) {
             if rel.is_none() && !the {
@@ -1976,6 +2054,14 @@ impl<'c, 't> Scanner<'c, 't> {
         if let Some(v) = adverb {
             if t.cap && i > self.lo {
                 return None; // "the Daily Telegraph"
+            }
+            // "its quarterly dividend", "a weekly magazine": adjectives TimeBank leaves out.
+            if matches!(t.low, "quarterly" | "weekly" | "monthly")
+                && self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Word && !n.cap)
+            {
+                return None;
             }
             // "daily" as an adjective before a noun is still a set in TimeML ("daily meetings").
             return cand(i, i + 1, TimexType::Set, v.into());
@@ -2130,7 +2216,7 @@ impl<'c, 't> Scanner<'c, 't> {
             {
                 rest[..3].to_string()
             } else if let Lex::Month(m, _) = lexicon::lookup(rest) {
-                cal::resolve_month(self.dct, m, self.tense(i, i + 1))
+                cal::resolve_month(self.dct, m, self.month_tense(i, i + 1))
             } else if let Lex::PartOfDay(code) = lexicon::lookup(rest) {
                 let d = self.dct.map_or("XXXX-XX-XX".to_string(), cal::day);
                 let mut x = cand(i, i + 1, TimexType::Time, format!("{d}T{code}"))?;
@@ -2190,6 +2276,108 @@ impl<'c, 't> Scanner<'c, 't> {
         cand(i, i + 1, TimexType::Duration, u.duration(n))
     }
 
+    /// Assorted fixed phrases: fiscal years, `year end`, `some time`, `a while`, `overnight`, `in the morning`,
+    /// `future` as an adjective, `these days`, `over the years`.
+    fn m_misc(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        let day = || self.dct.map_or("XXXX-XX-XX".to_string(), cal::day);
+        let mut j = i;
+        if self.any(j, &["the", "its", "their"]) {
+            j += 1;
+        }
+        let shift = match self.w(j) {
+            "current" | "present" | "new" => {
+                j += 1;
+                0
+            }
+            "latest" | "previous" | "last" | "past" | "prior" => {
+                j += 1;
+                -1
+            }
+            "next" | "coming" => {
+                j += 1;
+                1
+            }
+            _ => 0,
+        };
+        if self.is(j, "fiscal") && self.is(j + 1, "year") && j > i {
+            if let Some((y, e)) = self.year_num(j + 2) {
+                return cand(i, e, TimexType::Date, format!("{y:04}"));
+            }
+            return cand(
+                i,
+                j + 2,
+                TimexType::Date,
+                cal::unit_value(self.dct, Unit::Year, shift),
+            );
+        }
+        match t.low {
+            "year" if self.any(i + 1, &["end", "'s", "’s"]) => {
+                let e = if self.is(i + 1, "end") {
+                    i + 2
+                } else if self.is(i + 2, "end") {
+                    i + 3
+                } else {
+                    return None;
+                };
+                let mut c = cand(
+                    i,
+                    e,
+                    TimexType::Date,
+                    cal::unit_value(self.dct, Unit::Year, 0),
+                )?;
+                c.modifier = Some("END");
+                Some(c)
+            }
+            "some" if self.is(i + 1, "time") => {
+                if self.any(i + 2, &["ago", "earlier", "before"]) {
+                    return cand(i, i + 3, TimexType::Date, "PAST_REF".into());
+                }
+                if self.any(i + 2, &["later", "soon"]) {
+                    return None;
+                }
+                cand(i, i + 2, TimexType::Duration, "PXX".into())
+            }
+            "a" if self.is(i + 1, "while") => cand(i, i + 2, TimexType::Duration, "PXX".into()),
+            "a" if self.is(i + 1, "long") && self.is(i + 2, "time") => {
+                cand(i, i + 3, TimexType::Duration, "PXX".into())
+            }
+            "overnight" if !t.cap || i == self.lo => {
+                cand(i, i + 1, TimexType::Time, format!("{}TNI", day()))
+            }
+            "future" if !t.cap && self.prev(i) != "the" => {
+                cand(i, i + 1, TimexType::Date, "FUTURE_REF".into())
+            }
+            "these" if self.is(i + 1, "days") => {
+                cand(i, i + 2, TimexType::Date, "PRESENT_REF".into())
+            }
+            "the" => {
+                let p = self.prev(i);
+                match self.lex(i + 1) {
+                    Lex::PartOfDay(code)
+                        if matches!(p, "in" | "during" | "late" | "early" | "by" | "until")
+                            && !self.is(i + 2, "of") =>
+                    {
+                        cand(i, i + 2, TimexType::Time, format!("{}T{code}", day()))
+                    }
+                    Lex::Units(u)
+                        if matches!(p, "over" | "through" | "throughout" | "in")
+                            && !self.is(i + 2, "of") =>
+                    {
+                        if self.any(i + 2, &["ahead", "since", "that", "to"]) {
+                            if self.is(i + 2, "ahead") {
+                                return cand(i, i + 3, TimexType::Duration, u.duration(None));
+                            }
+                        }
+                        cand(i, i + 2, TimexType::Duration, u.duration(None))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// Quantity modifiers: `more than two decades`, `about a year ago`, `nearly an hour`, `at least 30 days`,
     /// `around 7:15 p.m.`.
     fn m_prefix(&self, i: usize) -> Option<Cand> {
@@ -2224,8 +2412,9 @@ impl<'c, 't> Scanner<'c, 't> {
         let ok = match c.kind {
             TimexType::Duration => true,
             TimexType::Date => {
-                // "about two years ago", "around Nov. 1"
-                !matches!(self.w(i), "over" | "under" | "some") && !matches!(self.w(i), "up")
+                // "about two years ago", "around Nov. 1"; not "around Wednesday's ruling".
+                !matches!(self.w(i), "over" | "under" | "some" | "up")
+                    && !matches!(self.lex(j), Lex::Weekday(_))
             }
             TimexType::Time => matches!(
                 self.w(i),
