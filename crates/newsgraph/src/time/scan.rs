@@ -83,6 +83,8 @@ const FUTURE_CUES: &[&str] = &[
     "intend",
     "would",
     "should",
+    "must",
+    "may",
     "could",
     "might",
     "upcoming",
@@ -630,7 +632,7 @@ impl<'c, 't> Scanner<'c, 't> {
         }
         let (u, plural, mut k) = self.unit(j)?;
         // "60 Minutes" (a title), "a second betrayal" (an ordinal).
-        if self.tok(k - 1).is_some_and(|t| t.cap) && i > self.lo && !self.is_punct(i - 1) {
+        if self.tok(k - 1).is_some_and(|t| t.cap) && i > self.lo {
             return None;
         }
         if u == Unit::Second && !plural && self.tok(k).is_some_and(|t| t.kind == TokenKind::Word) {
@@ -660,7 +662,9 @@ impl<'c, 't> Scanner<'c, 't> {
     /// Clock times: `10:35 a.m.`, `3 p.m. EST Nov. 9`, `1400 GMT`, `noon Saturday`, `midnight`.
     fn m_clock(&self, i: usize) -> Option<Cand> {
         let t = self.tok(i)?;
-        if t.cap && t.kind == TokenKind::Word && i > self.lo && !self.is_punct(i - 1) {
+        if t.kind == TokenKind::Word
+            && (t.cap && i > self.lo && !self.is_punct(i - 1) || self.prev(i) == "high")
+        {
             return None; // "High Noon"
         }
         let (h, m, mut j) = if matches!(t.low, "noon" | "midday") {
@@ -759,6 +763,12 @@ impl<'c, 't> Scanner<'c, 't> {
         }
         if self.is(k, "on") && matches!(self.lex(k + 1), Lex::Weekday(_)) {
             k += 1;
+        }
+        if let (Lex::Weekday(wd), false) = (self.lex(k), matches!(self.lex(k + 1), Lex::Month(..)))
+        {
+            // The clause's tense, seen from the start of the whole expression ("until 9 a.m. Tuesday").
+            let v = cal::resolve_weekday(self.dct, wd, self.direction(i, k + 1));
+            return cand(i, k + 1, TimexType::Time, format!("{v}T{h:02}:{m:02}"));
         }
         if let Some(dc) = self
             .m_calendar(k)
@@ -999,7 +1009,8 @@ impl<'c, 't> Scanner<'c, 't> {
             return None;
         }
         let mut j = i + 1;
-        if self.is(j, ".") {
+        // "Sept . 30" when the tokenizer split the abbreviation dot.
+        if self.is(j, ".") && self.w(i).len() <= 4 && self.day_num(j + 1).is_some() {
             j += 1;
         }
         if let Some(d) = self.day_num(j) {
@@ -1618,9 +1629,17 @@ impl<'c, 't> Scanner<'c, 't> {
             self.dct
         };
         let k = j + 1;
+        // ABC's "This Week": a title, not a time.
+        if self.tok(j).is_some_and(|t| t.cap)
+            && self.tok(k).is_some_and(|t| t.cap)
+            && j > self.lo
+            && !self.any(j - 1, &[".", "\n"])
+        {
+            return None;
+        }
         match self.lex(k) {
             Lex::Unit(u) => {
-                if self.is(i, "the") && matches!(w, "past" | "coming") {
+                if self.is(i, "the") && matches!(w, "past" | "coming") && u != Unit::Weekend {
                     return None; // "the past year": a duration
                 }
                 if matches!(u, Unit::Second | Unit::Minute) {
@@ -1938,7 +1957,12 @@ impl<'c, 't> Scanner<'c, 't> {
                     } else {
                         TokenKind::Punct
                     };
+                    let counted = i >= self.lo + 2
+                        && self.toks[i - 1].kind == TokenKind::Word
+                        && !self.toks[i - 1].cap
+                        && self.toks[i - 2].kind == TokenKind::Number;
                     if pk == TokenKind::Number
+                        || counted
                         || matches!(
                             p,
                             "percent"
@@ -1989,7 +2013,7 @@ impl<'c, 't> Scanner<'c, 't> {
         }
         // No quantity: "the past year", "coming weeks", "for years", "the next few days" handled above.
         match self.lex(j) {
-            Lex::Unit(u) if rel.is_some() => {
+            Lex::Unit(u) if rel.is_some() && u != Unit::Weekend => {
                 let r = rel?;
                 if !the && !matches!(r, "past") {
                     return None;
@@ -2415,6 +2439,7 @@ impl<'c, 't> Scanner<'c, 't> {
                 // "about two years ago", "around Nov. 1"; not "around Wednesday's ruling".
                 !matches!(self.w(i), "over" | "under" | "some" | "up")
                     && !matches!(self.lex(j), Lex::Weekday(_))
+                    && !c.value.ends_with("_REF")
             }
             TimexType::Time => matches!(
                 self.w(i),
