@@ -5,6 +5,7 @@
 
 use super::calendar::Unit;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What a word is to the time scanner.
@@ -31,10 +32,163 @@ pub enum Lex {
     Number(f64),
     /// An ordinal (`third`, `15th`).
     Ordinal(u32),
+    /// A word that is temporal by itself or inside a time phrase (`today`, `now`, `daily`, `fiscal`, `time`).
+    Aux,
+    /// A function word that opens a time phrase only when a temporal word follows (`the`, `last`, `about`).
+    Cue,
 }
 
-static WORDS: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Lex> = HashMap::with_capacity(256);
+/// FNV-1a: the keys are short ASCII words, where SipHash's setup cost dominates.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Temporal by themselves or as heads of time phrases.
+const AUX: &[&str] = &[
+    "today",
+    "today's",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "now",
+    "nowadays",
+    "presently",
+    "currently",
+    "current",
+    "recently",
+    "lately",
+    "recent",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "hourly",
+    "quarterly",
+    "nightly",
+    "noon",
+    "midnight",
+    "midday",
+    "future",
+    "present",
+    "past",
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "fiscal",
+    "fy",
+    "time",
+    "while",
+    "period",
+    "term",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "half",
+    "ago",
+    "later",
+    "earlier",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "independence",
+    "labor",
+    "labour",
+    "memorial",
+    "election",
+    "valentine's",
+    "valentine’s",
+    "new",
+    "every",
+    "each",
+    "per",
+    "twice",
+    "once",
+];
+
+/// Function words that open a time phrase when a temporal word follows within three tokens.
+const CUES: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "next",
+    "coming",
+    "following",
+    "previous",
+    "prior",
+    "preceding",
+    "upcoming",
+    "early",
+    "late",
+    "mid",
+    "about",
+    "around",
+    "almost",
+    "nearly",
+    "roughly",
+    "approximately",
+    "circa",
+    "some",
+    "several",
+    "few",
+    "many",
+    "couple",
+    "more",
+    "less",
+    "fewer",
+    "longer",
+    "shorter",
+    "over",
+    "under",
+    "at",
+    "up",
+    "no",
+    "just",
+    "right",
+    "multiple",
+    "numerous",
+    "year",
+    "high",
+];
+
+static WORDS: LazyLock<FnvMap<&'static str, Lex>> = LazyLock::new(|| {
+    let mut m: FnvMap<&'static str, Lex> =
+        FnvMap::with_capacity_and_hasher(512, Default::default());
     let months = [
         ("january", 1),
         ("february", 2),
@@ -190,6 +344,12 @@ static WORDS: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     for (w, n) in ordinals {
         // "second" stays a unit; the quarter matcher asks for ordinals itself.
         m.entry(w).or_insert(Lex::Ordinal(n));
+    }
+    for w in AUX {
+        m.entry(w).or_insert(Lex::Aux);
+    }
+    for w in CUES {
+        m.entry(w).or_insert(Lex::Cue);
     }
     m
 });

@@ -63,6 +63,16 @@ enum Qty {
     Vague,
 }
 
+const C_STOP_BACK: u16 = 1;
+const C_STOP_FWD: u16 = 2;
+const C_FUTURE: u16 = 4;
+const C_PAST: u16 = 8;
+const C_REPORT: u16 = 16;
+const C_STRONG_PAST: u16 = 32;
+const C_WEAK_PAST: u16 = 64;
+const C_TO: u16 = 128;
+const C_IS: u16 = 256;
+
 const FUTURE_CUES: &[&str] = &[
     "will",
     "'ll",
@@ -132,6 +142,8 @@ struct Scanner<'c, 't> {
     ref_day: Option<NaiveDate>,
     /// Last quarter mentioned and the token where it ended (anchor for "a year earlier" in earnings news).
     ref_quarter: Option<(String, usize)>,
+    /// Tense-cue flags per token, `u16::MAX` until computed.
+    cue_cache: Vec<std::cell::Cell<u16>>,
 }
 
 /// Finds and normalizes the time expressions of the text in `ctx`.
@@ -186,7 +198,9 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         hi: 0,
         ref_day: ctx.date,
         ref_quarter: None,
+        cue_cache: Vec::new(),
     };
+    sc.cue_cache = vec![std::cell::Cell::new(u16::MAX); sc.toks.len()];
     let mut out: Vec<(Cand, Option<Interval>)> = Vec::new();
     for p in &ctx.paragraphs {
         if p.sentences.is_empty() {
@@ -242,6 +256,25 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
             }
         })
         .collect()
+}
+
+/// An unclassified word that may still be temporal: `15th`-like, `1990s`, hyphen compounds (`two-year`).
+fn timey_other(t: &Tok) -> bool {
+    t.low.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || memchr::memchr(b'-', t.low.as_bytes()).is_some()
+}
+
+/// Whether a token can carry a time phrase that a function word opens.
+fn timey(t: &Tok) -> bool {
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => false,
+        TokenKind::Word => match t.lex {
+            Lex::Other => timey_other(t),
+            Lex::Cue => false,
+            _ => true,
+        },
+    }
 }
 
 fn season_month(code: &str) -> u32 {
@@ -300,12 +333,11 @@ impl<'c, 't> Scanner<'c, 't> {
         match t.kind {
             TokenKind::Number => true,
             TokenKind::Punct => false,
-            TokenKind::Word => {
-                !matches!(t.lex, Lex::Other)
-                    || t.low.contains('-')
-                    || t.low.as_bytes().first().is_some_and(u8::is_ascii_digit)
-                    || STARTER_SET.contains(t.low)
-            }
+            TokenKind::Word => match t.lex {
+                Lex::Other => timey_other(t),
+                Lex::Cue => (i + 1..(i + 4).min(self.lim)).any(|k| timey(&self.toks[k])),
+                _ => true,
+            },
         }
     }
 
@@ -339,47 +371,86 @@ impl<'c, 't> Scanner<'c, 't> {
         self.cues(a, b, false)
     }
 
+    /// Tense-cue flags of token `k`, computed once and cached (the scans below revisit tokens).
+    fn cue(&self, k: usize) -> u16 {
+        let Some(c) = self.cue_cache.get(k) else {
+            return 0;
+        };
+        let v = c.get();
+        if v != u16::MAX {
+            return v;
+        }
+        let w = self.toks[k].low;
+        let mut f = 0u16;
+        if matches!(w, ";" | "." | "“" | "”" | "\"" | "``" | "''") {
+            f |= C_STOP_BACK;
+        }
+        if matches!(w, ";" | "." | ",") {
+            f |= C_STOP_FWD;
+        }
+        if FUTURE_CUES.contains(&w) {
+            f |= C_FUTURE;
+        }
+        if PAST_CUES.contains(&w) {
+            f |= C_PAST;
+        }
+        if matches!(w, "said" | "says" | "told" | "announced" | "reported") {
+            f |= C_REPORT;
+        }
+        if matches!(w, "ago" | "last" | "earlier" | "since") {
+            f |= C_STRONG_PAST;
+        }
+        if w.len() > 4 && w.ends_with("ed") {
+            f |= C_WEAK_PAST;
+        }
+        if w == "to" {
+            f |= C_TO;
+        }
+        if matches!(w, "is" | "are") {
+            f |= C_IS;
+        }
+        c.set(f);
+        f
+    }
+
     fn cues(&self, a: usize, b: usize, weak_past: bool) -> Option<Direction> {
-        let past = |w: &str| {
-            PAST_CUES.contains(&w)
-                || (weak_past && w.len() > 4 && w.ends_with("ed"))
-                || (!weak_past && matches!(w, "ago" | "last" | "earlier" | "since"))
+        let past = |f: u16| {
+            f & C_PAST != 0
+                || (weak_past && f & C_WEAK_PAST != 0)
+                || (!weak_past && f & C_STRONG_PAST != 0)
         };
-        let strong_past = |w: &str| {
-            !weak_past && matches!(w, "said" | "says" | "told" | "announced" | "reported")
-        };
+        let reporting = |f: u16| !weak_past && f & C_REPORT != 0;
         let lo = self.lo.max(a.saturating_sub(14));
         let mut k = a;
         while k > lo {
             k -= 1;
-            let w = self.w(k);
-            if matches!(w, ";" | "." | "“" | "”" | "\"" | "``" | "''") {
+            let f = self.cue(k);
+            if f & C_STOP_BACK != 0 {
                 break;
             }
-            if FUTURE_CUES.contains(&w) || (w == "to" && k > lo && self.any(k - 1, &["is", "are"]))
-            {
+            if f & C_FUTURE != 0 || (f & C_TO != 0 && k > lo && self.cue(k - 1) & C_IS != 0) {
                 return Some(Direction::Future);
             }
-            if strong_past(w) {
+            if reporting(f) {
                 continue;
             }
-            if past(w) {
+            if past(f) {
                 return Some(Direction::Past);
             }
         }
         let hi = self.hi.min(b + 6).min(self.lim);
         for k in b..hi {
-            let w = self.w(k);
-            if matches!(w, ";" | "." | ",") {
+            let f = self.cue(k);
+            if f & C_STOP_FWD != 0 {
                 break;
             }
-            if FUTURE_CUES.contains(&w) {
+            if f & C_FUTURE != 0 {
                 return Some(Direction::Future);
             }
-            if strong_past(w) {
+            if reporting(f) {
                 continue;
             }
-            if past(w) {
+            if past(f) {
                 return Some(Direction::Past);
             }
         }
@@ -411,26 +482,42 @@ impl<'c, 't> Scanner<'c, 't> {
 
     fn core(&self, i: usize) -> Option<Cand> {
         let mut best: Option<Cand> = None;
-        let cands = [
-            self.m_clock(i),
-            self.m_calendar(i),
-            self.m_numeric_date(i),
-            self.m_year(i),
-            self.m_decade(i),
-            self.m_quarter(i),
-            self.m_season(i),
-            self.m_relative_unit(i),
-            self.m_deictic(i),
-            self.m_ago(i),
-            self.m_duration(i),
-            self.m_set(i),
-            self.m_holiday(i),
-            self.m_compound(i),
-            self.m_misc(i),
-        ];
-        for c in cands.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.b > b.b) {
-                best = Some(c);
+        let mut take = |c: Option<Cand>| {
+            if let Some(c) = c {
+                if best.as_ref().is_none_or(|b| c.b > b.b) {
+                    best = Some(c);
+                }
+            }
+        };
+        let t = self.tok(i)?;
+        // Only the matchers that can start with this kind of token: dense date text stays cheap.
+        match (t.kind, t.lex) {
+            (TokenKind::Number, _) => {
+                take(self.m_clock(i));
+                take(self.m_calendar(i));
+                take(self.m_numeric_date(i));
+                take(self.m_year(i));
+                take(self.m_quarter(i));
+                take(self.m_ago(i));
+                take(self.m_duration(i));
+            }
+            (_, Lex::Month(..) | Lex::Weekday(_)) => take(self.m_calendar(i)),
+            (_, Lex::Weekdays(_)) => take(self.m_set(i)),
+            _ => {
+                take(self.m_clock(i));
+                take(self.m_calendar(i));
+                take(self.m_year(i));
+                take(self.m_decade(i));
+                take(self.m_quarter(i));
+                take(self.m_season(i));
+                take(self.m_relative_unit(i));
+                take(self.m_deictic(i));
+                take(self.m_ago(i));
+                take(self.m_duration(i));
+                take(self.m_set(i));
+                take(self.m_holiday(i));
+                take(self.m_compound(i));
+                take(self.m_misc(i));
             }
         }
         best
@@ -928,7 +1015,9 @@ impl<'c, 't> Scanner<'c, 't> {
                 cand(i, j, TimexType::Date, v)
             }
             Lex::Month(..) => self.month_day(i),
-            Lex::Ordinal(_) | Lex::Other if t.int.is_some() || t.kind == TokenKind::Word => {
+            Lex::Ordinal(_) | Lex::Other | Lex::Cue | Lex::Aux
+                if t.int.is_some() || t.kind == TokenKind::Word =>
+            {
                 // "17 February 2022", "the 15th of February", "the 15th"
                 let (start, d, j) = if t.low == "the" {
                     let d = self.day_num(i + 1)?;
@@ -2369,9 +2458,6 @@ impl<'c, 't> Scanner<'c, 't> {
             "overnight" if !t.cap || i == self.lo => {
                 cand(i, i + 1, TimexType::Time, format!("{}TNI", day()))
             }
-            "future" if !t.cap && self.prev(i) != "the" => {
-                cand(i, i + 1, TimexType::Date, "FUTURE_REF".into())
-            }
             "these" if self.is(i + 1, "days") => {
                 cand(i, i + 2, TimexType::Date, "PRESENT_REF".into())
             }
@@ -2542,111 +2628,3 @@ impl<'c, 't> Scanner<'c, 't> {
         Some(c)
     }
 }
-
-/// Lower-cased words that can open an expression although the lexicon does not classify them (sorted).
-static STARTERS: &[&str] = &[
-    "a",
-    "about",
-    "almost",
-    "an",
-    "annual",
-    "annually",
-    "approximately",
-    "around",
-    "at",
-    "beginning",
-    "christmas",
-    "circa",
-    "couple",
-    "current",
-    "currently",
-    "daily",
-    "each",
-    "early",
-    "earlier",
-    "easter",
-    "election",
-    "end",
-    "every",
-    "few",
-    "fewer",
-    "fiscal",
-    "fy",
-    "halloween",
-    "half",
-    "hourly",
-    "independence",
-    "its",
-    "just",
-    "labor",
-    "labour",
-    "last",
-    "late",
-    "lately",
-    "later",
-    "less",
-    "longer",
-    "many",
-    "memorial",
-    "mid",
-    "middle",
-    "midday",
-    "midnight",
-    "monthly",
-    "more",
-    "multiple",
-    "nearly",
-    "new",
-    "next",
-    "nightly",
-    "no",
-    "noon",
-    "now",
-    "nowadays",
-    "numerous",
-    "once",
-    "over",
-    "past",
-    "per",
-    "presently",
-    "previous",
-    "prior",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-    "quarterly",
-    "recent",
-    "recently",
-    "right",
-    "roughly",
-    "several",
-    "shorter",
-    "some",
-    "start",
-    "thanksgiving",
-    "that",
-    "the",
-    "their",
-    "these",
-    "this",
-    "today",
-    "today's",
-    "tomorrow",
-    "tonight",
-    "twice",
-    "under",
-    "up",
-    "upcoming",
-    "valentine's",
-    "valentine’s",
-    "weekly",
-    "yearly",
-    "yesterday",
-    "coming",
-    "following",
-    "preceding",
-];
-
-static STARTER_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| STARTERS.iter().copied().collect());
