@@ -286,8 +286,16 @@ fn season_month(code: &str) -> u32 {
     }
 }
 
+/// The day of a `YYYY-MM-DD...` value, parsed by hand (chrono's format parser is slow for a hot path).
 fn ymd(v: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()
+    let b = v.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32))
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 impl<'c, 't> Scanner<'c, 't> {
