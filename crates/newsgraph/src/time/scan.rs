@@ -129,8 +129,7 @@ const ZONES: &[&str] = &[
     "msk", "eet", "eest", "ist", "jst", "z",
 ];
 
-struct Scanner<'c, 't> {
-    ctx: &'c Context<'t>,
+struct Scanner<'c> {
     toks: Vec<Tok<'c>>,
     dct: Option<NaiveDate>,
     /// Token limit of the current paragraph (exclusive).
@@ -190,7 +189,6 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         })
         .collect();
     let mut sc = Scanner {
-        ctx,
         toks,
         dct: ctx.date,
         lim: 0,
@@ -293,12 +291,14 @@ fn ymd(v: &str) -> Option<NaiveDate> {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32))
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32)
+        })
     };
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
-impl<'c, 't> Scanner<'c, 't> {
+impl<'c> Scanner<'c> {
     // ---- token access (bounded by the paragraph) ----
 
     fn tok(&self, i: usize) -> Option<&Tok<'c>> {
@@ -332,7 +332,7 @@ impl<'c, 't> Scanner<'c, 't> {
         }
     }
     fn is_punct(&self, i: usize) -> bool {
-        self.tok(i).is_none_or(|t| t.kind == TokenKind::Punct)
+        self.tok(i).map_or(true, |t| t.kind == TokenKind::Punct)
     }
 
     /// Cheap filter: only tokens that can open an expression go to the matchers.
@@ -471,7 +471,7 @@ impl<'c, 't> Scanner<'c, 't> {
     fn at(&self, i: usize) -> Option<Cand> {
         let mut best = self.core(i);
         for c in [self.m_prefix(i), self.m_position(i)].into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| c.b > b.b) {
+            if best.as_ref().map_or(true, |b| c.b > b.b) {
                 best = Some(c);
             }
         }
@@ -492,7 +492,7 @@ impl<'c, 't> Scanner<'c, 't> {
         let mut best: Option<Cand> = None;
         let mut take = |c: Option<Cand>| {
             if let Some(c) = c {
-                if best.as_ref().is_none_or(|b| c.b > b.b) {
+                if best.as_ref().map_or(true, |b| c.b > b.b) {
                     best = Some(c);
                 }
             }
@@ -632,7 +632,7 @@ impl<'c, 't> Scanner<'c, 't> {
                 } else if let Lex::Number(n) = t.lex {
                     let mut n = n;
                     let mut j = i + 1;
-                    if n >= 20.0 && n < 100.0 {
+                    if (20.0..100.0).contains(&n) {
                         if let Lex::Number(m) = self.lex(j) {
                             if m < 10.0 {
                                 n += m;
@@ -1085,7 +1085,7 @@ impl<'c, 't> Scanner<'c, 't> {
             if let Some(x) = NaiveDate::from_ymd_opt(base.year(), base.month(), d) {
                 if cal::weekday_num(x) == wd {
                     let dist = (x - a).num_days().abs();
-                    if best.is_none_or(|(b, _)| dist < b) {
+                    if best.map_or(true, |(b, _)| dist < b) {
                         best = Some((dist, x));
                     }
                 }
@@ -1111,7 +1111,7 @@ impl<'c, 't> Scanner<'c, 't> {
             j += 1;
         }
         if let Some(d) = self.day_num(j) {
-            let mut k = j + 1;
+            let k = j + 1;
             let mut kk = k;
             if self.is(kk, ",") {
                 kk += 1;
@@ -1402,13 +1402,7 @@ impl<'c, 't> Scanner<'c, 't> {
         }
         let v = value?;
         // Apostrophe before '90s is part of the span.
-        let a = if the {
-            i
-        } else if md.is_some() {
-            i
-        } else {
-            j
-        };
+        let a = if the || md.is_some() { i } else { j };
         let a = if !the
             && md.is_none()
             && j > self.lo
@@ -1434,7 +1428,6 @@ impl<'c, 't> Scanner<'c, 't> {
             j += 1;
         }
         let mut year: Option<i32> = None;
-        let mut shift = 0i32;
         if let Some((y, e)) = self.year_num(j) {
             if self.is(e, "'s") || self.is(e, "’s") {
                 year = Some(y);
@@ -1447,7 +1440,7 @@ impl<'c, 't> Scanner<'c, 't> {
             && self.is(j + 1, "year")
             && self.any(j + 2, &["'s", "’s"])
         {
-            shift = match self.w(j) {
+            let shift = match self.w(j) {
                 "last" => -1,
                 "next" => 1,
                 _ => 0,
@@ -1861,7 +1854,7 @@ impl<'c, 't> Scanner<'c, 't> {
             "yesterday" => with_part(day(-1), i + 1),
             "tomorrow" => with_part(day(1), i + 1),
             "now" => {
-                if self.prev(i) == "right" || self.prev(i) == "until" && false {
+                if self.prev(i) == "right" {
                     return None;
                 }
                 cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
@@ -1922,6 +1915,14 @@ impl<'c, 't> Scanner<'c, 't> {
 
     /// `two years ago`, `a year earlier`, `three days later`, `10 days from now`, `several years ago`.
     fn m_ago(&self, i: usize) -> Option<Cand> {
+        // "months ago", "years earlier": vague.
+        if let Lex::Units(_) = self.lex(i) {
+            return match self.w(i + 1) {
+                "ago" | "earlier" => cand(i, i + 2, TimexType::Date, "PAST_REF".into()),
+                "later" => cand(i, i + 2, TimexType::Date, "FUTURE_REF".into()),
+                _ => None,
+            };
+        }
         let (q, u, _, j) = self.quantity_unit(i)?;
         let (sign, e, from_ref) = match self.w(j) {
             "ago" | "back" => (-1i64, j + 1, false),
@@ -2192,13 +2193,7 @@ impl<'c, 't> Scanner<'c, 't> {
         }
         let (a, mut j) = match t.low {
             "every" | "each" | "per" => (i, i + 1),
-            "twice" | "once" => {
-                if self.any(i + 1, &["a", "an", "per", "every", "each"]) {
-                    (i, i + 2)
-                } else {
-                    return None;
-                }
-            }
+            "twice" | "once" if self.any(i + 1, &["a", "an", "per", "every", "each"]) => (i, i + 2),
             _ => return None,
         };
         let mut n = 1.0;
@@ -2327,8 +2322,13 @@ impl<'c, 't> Scanner<'c, 't> {
         if c == Some("old") {
             return None; // ages are not time expressions
         }
-        if a == "mid" {
-            let rest = &t.low[4..];
+        if matches!(a, "mid" | "early" | "late") {
+            let md = match a {
+                "mid" => "MID",
+                "early" => "START",
+                _ => "END",
+            };
+            let rest = &t.low[a.len() + 1..];
             let v: String = if rest.len() == 4 && rest.bytes().all(|x| x.is_ascii_digit()) {
                 rest.to_string()
             } else if rest.len() == 5
@@ -2341,7 +2341,7 @@ impl<'c, 't> Scanner<'c, 't> {
             } else if let Lex::PartOfDay(code) = lexicon::lookup(rest) {
                 let d = self.dct.map_or("XXXX-XX-XX".to_string(), cal::day);
                 let mut x = cand(i, i + 1, TimexType::Time, format!("{d}T{code}"))?;
-                x.modifier = Some("MID");
+                x.modifier = Some(md);
                 return Some(x);
             } else if matches!(rest, "year") {
                 cal::unit_value(self.dct, Unit::Year, 0)
@@ -2349,7 +2349,7 @@ impl<'c, 't> Scanner<'c, 't> {
                 return None;
             };
             let mut x = cand(i, i + 1, TimexType::Date, v)?;
-            x.modifier = Some("MID");
+            x.modifier = Some(md);
             return Some(x);
         }
         if a == "year" && matches!(b, "earlier" | "ago") && c.is_none() {
@@ -2460,6 +2460,14 @@ impl<'c, 't> Scanner<'c, 't> {
                 cand(i, i + 2, TimexType::Duration, "PXX".into())
             }
             "a" if self.is(i + 1, "while") => cand(i, i + 2, TimexType::Duration, "PXX".into()),
+            "mid" => match self.lex(i + 1) {
+                Lex::PartOfDay(code) => {
+                    let mut c = cand(i, i + 2, TimexType::Time, format!("{}T{code}", day()))?;
+                    c.modifier = Some("MID");
+                    Some(c)
+                }
+                _ => None,
+            },
             "a" if self.is(i + 1, "long") && self.is(i + 2, "time") => {
                 cand(i, i + 3, TimexType::Duration, "PXX".into())
             }
@@ -2482,10 +2490,8 @@ impl<'c, 't> Scanner<'c, 't> {
                         if matches!(p, "over" | "through" | "throughout" | "in")
                             && !self.is(i + 2, "of") =>
                     {
-                        if self.any(i + 2, &["ahead", "since", "that", "to"]) {
-                            if self.is(i + 2, "ahead") {
-                                return cand(i, i + 3, TimexType::Duration, u.duration(None));
-                            }
+                        if self.is(i + 2, "ahead") {
+                            return cand(i, i + 3, TimexType::Duration, u.duration(None));
                         }
                         cand(i, i + 2, TimexType::Duration, u.duration(None))
                     }
