@@ -185,7 +185,7 @@ pub fn shift_weekday(anchor: Option<NaiveDate>, wd: u32, shift: i32) -> String {
 
 /// The year of a bare month: this year's if it lies on the side `dir` points to, else the neighbouring year.
 ///
-/// With no tense cue (`dir` None), the nearest such month (within six months either way).
+/// With no tense cue (`dir` None), the past one unless it is at most three months ahead.
 pub fn resolve_month(anchor: Option<NaiveDate>, m: u32, dir: Option<Direction>) -> String {
     let Some(a) = anchor else {
         return month(None, m);
@@ -194,8 +194,10 @@ pub fn resolve_month(anchor: Option<NaiveDate>, m: u32, dir: Option<Direction>) 
     let y = match dir {
         Some(Direction::Past) if diff > 0 => a.year() - 1,
         Some(Direction::Future) if diff < 0 => a.year() + 1,
-        None if diff > 6 => a.year() - 1,
-        None if diff < -5 => a.year() + 1,
+        // No cue: news mostly looks back, but a month just ahead is usually the coming one ("in March", in
+        // February), and January read in November is the next one.
+        None if diff > 3 => a.year() - 1,
+        None if diff < -8 => a.year() + 1,
         _ => a.year(),
     };
     month(Some(y), m)

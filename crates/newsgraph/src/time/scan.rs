@@ -423,9 +423,11 @@ impl<'c> Scanner<'c> {
 
     fn cues(&self, a: usize, b: usize, weak_past: bool) -> Option<Direction> {
         let past = |f: u16| {
-            f & C_PAST != 0
-                || (weak_past && f & C_WEAK_PAST != 0)
-                || (!weak_past && f & C_STRONG_PAST != 0)
+            if weak_past {
+                f & (C_PAST | C_WEAK_PAST) != 0
+            } else {
+                f & C_STRONG_PAST != 0
+            }
         };
         let reporting = |f: u16| !weak_past && f & C_REPORT != 0;
         let lo = self.lo.max(a.saturating_sub(14));
@@ -1923,7 +1925,12 @@ impl<'c> Scanner<'c> {
                 _ => None,
             };
         }
-        let (q, u, _, j) = self.quantity_unit(i)?;
+        let (q, u, _, mut j) = self.quantity_unit(i)?;
+        // "a week or so ago"
+        let approx = self.is(j, "or") && self.is(j + 1, "so");
+        if approx {
+            j += 2;
+        }
         let (sign, e, from_ref) = match self.w(j) {
             "ago" | "back" => (-1i64, j + 1, false),
             "earlier" | "before" => (-1, j + 1, true),
@@ -1961,7 +1968,11 @@ impl<'c> Scanner<'c> {
                 cal::offset_value(anchor, u, n)
             }
         };
-        cand(i, e, TimexType::Date, v)
+        let mut c = cand(i, e, TimexType::Date, v)?;
+        if approx {
+            c.modifier = Some("APPROX");
+        }
+        Some(c)
     }
 
     /// Durations: `three weeks`, `the past two months`, `the first nine months`, `24 hours`, `several years`,
