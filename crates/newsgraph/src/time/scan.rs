@@ -364,8 +364,11 @@ impl<'c> Scanner<'c> {
             return Some(Direction::Past);
         }
         // "until Tuesday", "by 9 a.m. Tuesday": deadlines lie ahead.
+        // ...unless the clause is in the past ("Until Thursday, they had not called him a suspect").
+        // The verb before "until" tells when the deadline was set, not where it lies.
         if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
-            return Some(Direction::Future);
+            let after = self.cues_fwd(b, true);
+            return Some(after.unwrap_or(Direction::Future));
         }
         self.cues(a, b, true)
     }
@@ -421,14 +424,21 @@ impl<'c> Scanner<'c> {
         f
     }
 
+    fn past_flag(f: u16, weak_past: bool) -> bool {
+        if weak_past {
+            f & (C_PAST | C_WEAK_PAST) != 0
+        } else {
+            f & C_STRONG_PAST != 0
+        }
+    }
+
     fn cues(&self, a: usize, b: usize, weak_past: bool) -> Option<Direction> {
-        let past = |f: u16| {
-            if weak_past {
-                f & (C_PAST | C_WEAK_PAST) != 0
-            } else {
-                f & C_STRONG_PAST != 0
-            }
-        };
+        self.cues_back(a, weak_past)
+            .or_else(|| self.cues_fwd(b, weak_past))
+    }
+
+    /// The nearest cue before token `a`, within the clause.
+    fn cues_back(&self, a: usize, weak_past: bool) -> Option<Direction> {
         let reporting = |f: u16| !weak_past && f & C_REPORT != 0;
         let lo = self.lo.max(a.saturating_sub(14));
         let mut k = a;
@@ -444,10 +454,16 @@ impl<'c> Scanner<'c> {
             if reporting(f) {
                 continue;
             }
-            if past(f) {
+            if Self::past_flag(f, weak_past) {
                 return Some(Direction::Past);
             }
         }
+        None
+    }
+
+    /// The nearest cue from token `b` on, up to the clause's end.
+    fn cues_fwd(&self, b: usize, weak_past: bool) -> Option<Direction> {
+        let reporting = |f: u16| !weak_past && f & C_REPORT != 0;
         let hi = self.hi.min(b + 6).min(self.lim);
         for k in b..hi {
             let f = self.cue(k);
@@ -460,7 +476,7 @@ impl<'c> Scanner<'c> {
             if reporting(f) {
                 continue;
             }
-            if past(f) {
+            if Self::past_flag(f, weak_past) {
                 return Some(Direction::Past);
             }
         }
