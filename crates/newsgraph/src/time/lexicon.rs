@@ -354,9 +354,29 @@ static WORDS: LazyLock<FnvMap<&'static str, Lex>> = LazyLock::new(|| {
     m
 });
 
+/// A cheap first test: bit `(len, first letter, second letter)` is set for every lexicon word, so most words of
+/// a text are rejected without hashing.
+static PREFIX: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; prefix_slot(13, b'z', b'z') / 64 + 1];
+    for w in WORDS.keys() {
+        let b = w.as_bytes();
+        if b.len() >= 2 && b.len() <= 12 {
+            let k = prefix_slot(b.len(), b[0], b[1]);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+});
+
+fn prefix_slot(len: usize, a: u8, b: u8) -> usize {
+    // 32 buckets per byte: letters map to themselves, anything else shares buckets (only a filter).
+    (len * 32 + (a & 31) as usize) * 32 + (b & 31) as usize
+}
+
 /// Loads the tables.
 pub fn preload() {
     LazyLock::force(&WORDS);
+    LazyLock::force(&PREFIX);
 }
 
 /// Classifies a lower-cased word (without a final abbreviation dot).
@@ -364,11 +384,17 @@ pub fn lookup(lower: &str) -> Lex {
     if lower.len() > 12 || lower.is_empty() {
         return Lex::Other;
     }
+    let b = lower.as_bytes();
+    if b.len() >= 2 && !b[0].is_ascii_digit() {
+        let k = prefix_slot(b.len(), b[0], b[1]);
+        if PREFIX[k / 64] & (1 << (k % 64)) == 0 {
+            return Lex::Other;
+        }
+    }
     if let Some(l) = WORDS.get(lower) {
         return *l;
     }
     // 15th, 1st, 22nd, 3rd.
-    let b = lower.as_bytes();
     if b.len() >= 3 && b[0].is_ascii_digit() {
         let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
         let suffix = &lower[digits..];

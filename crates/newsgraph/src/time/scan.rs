@@ -258,8 +258,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
 
 /// An unclassified word that may still be temporal: `15th`-like, `1990s`, hyphen compounds (`two-year`).
 fn timey_other(t: &Tok) -> bool {
-    t.low.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || memchr::memchr(b'-', t.low.as_bytes()).is_some()
+    t.low.as_bytes().first().is_some_and(u8::is_ascii_digit) || t.low.bytes().any(|b| b == b'-')
 }
 
 /// Whether a token can carry a time phrase that a function word opens.
