@@ -503,3 +503,67 @@ fn adversarial_text_is_linear_and_sane() {
     let t = tag(&digits, Some("2022-02-17"));
     assert!(t.is_empty());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "May",
+        "march",
+        "Tuesday",
+        "(",
+        "15",
+        ")",
+        "1990s",
+        "the",
+        "last",
+        "next",
+        "week",
+        "2022-02-17",
+        "10:00",
+        "p.m.",
+        "GMT",
+        "a",
+        "year",
+        "ago",
+        "since",
+        "until",
+        "early",
+        "mid-",
+        "third-quarter",
+        "’s",
+        "é",
+        "—",
+        "\n\n",
+        "Sept.",
+        "30",
+        ",",
+        "1998",
+        "more",
+        "than",
+        "two",
+        "decades",
+        "every",
+        "Monday",
+        "北京",
+        "'",
+        "90s",
+        ".",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Any mix of time words, digits, punctuation and multibyte text: no panic, spans in order and exact.
+        #[test]
+        fn never_panics_and_spans_hold(idx in proptest::collection::vec(0..PIECES.len(), 0..60), dated in any::<bool>()) {
+            let text: String = idx.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join(" ");
+            let t = tag(&text, dated.then_some("2022-02-17"));
+            let mut last = 0;
+            for x in &t {
+                prop_assert!(x.start >= last && x.end > x.start);
+                last = x.end;
+            }
+        }
+    }
+}
