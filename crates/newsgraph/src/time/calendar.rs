@@ -92,9 +92,21 @@ impl Unit {
     }
 }
 
-/// `2022-02-17`.
+/// `2022-02-17` (written by hand: this is the hottest formatting path).
 pub fn day(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        return format!("{:04}-{:02}-{:02}", y, d.month(), d.day());
+    }
+    let (y, m, dd) = (y as u32, d.month(), d.day());
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let mut s = String::with_capacity(10);
+    s.extend([digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)]);
+    s.push('-');
+    s.extend([digit(m / 10), digit(m)]);
+    s.push('-');
+    s.extend([digit(dd / 10), digit(dd)]);
+    s
 }
 
 /// `2022-W07`.
