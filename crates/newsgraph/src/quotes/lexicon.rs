@@ -1,0 +1,252 @@
+//! Word lists for attribution: reporting verbs with their lemmas, titles, determiners, pronouns.
+//!
+//! Lookups take the token surface as it is (cues are lower case in running text), so the hot loop allocates
+//! nothing.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Reporting verbs: lemma, then its forms. `strong` verbs introduce direct quotes and reported speech alike;
+/// the belief verbs (`think`, `believe`) only reported speech with an explicit subject.
+const VERBS: &[(&str, &[&str])] = &[
+    ("say", &["say", "says", "said", "saying"]),
+    ("tell", &["tell", "tells", "told", "telling"]),
+    ("add", &["add", "adds", "added", "adding"]),
+    (
+        "explain",
+        &["explain", "explains", "explained", "explaining"],
+    ),
+    ("insist", &["insist", "insists", "insisted", "insisting"]),
+    ("claim", &["claim", "claims", "claimed", "claiming"]),
+    (
+        "announce",
+        &["announce", "announces", "announced", "announcing"],
+    ),
+    ("deny", &["deny", "denies", "denied", "denying"]),
+    ("state", &["states", "stated", "stating"]),
+    ("note", &["note", "notes", "noted", "noting"]),
+    ("argue", &["argue", "argues", "argued", "arguing"]),
+    ("warn", &["warn", "warns", "warned", "warning"]),
+    ("continue", &["continued"]),
+    ("ask", &["ask", "asks", "asked", "asking"]),
+    ("reply", &["reply", "replies", "replied", "replying"]),
+    (
+        "respond",
+        &["respond", "responds", "responded", "responding"],
+    ),
+    ("answer", &["answered"]),
+    ("write", &["write", "writes", "wrote", "writing"]),
+    ("tweet", &["tweet", "tweets", "tweeted", "tweeting"]),
+    ("post", &["posted"]),
+    ("declare", &["declare", "declares", "declared", "declaring"]),
+    (
+        "confirm",
+        &["confirm", "confirms", "confirmed", "confirming"],
+    ),
+    ("report", &["report", "reports", "reported", "reporting"]),
+    (
+        "acknowledge",
+        &[
+            "acknowledge",
+            "acknowledges",
+            "acknowledged",
+            "acknowledging",
+        ],
+    ),
+    ("admit", &["admit", "admits", "admitted", "admitting"]),
+    ("assert", &["assert", "asserts", "asserted", "asserting"]),
+    (
+        "suggest",
+        &["suggest", "suggests", "suggested", "suggesting"],
+    ),
+    ("stress", &["stress", "stresses", "stressed", "stressing"]),
+    (
+        "emphasize",
+        &[
+            "emphasize",
+            "emphasizes",
+            "emphasized",
+            "emphasizing",
+            "emphasised",
+        ],
+    ),
+    ("recall", &["recall", "recalls", "recalled", "recalling"]),
+    (
+        "complain",
+        &["complain", "complains", "complained", "complaining"],
+    ),
+    (
+        "predict",
+        &["predict", "predicts", "predicted", "predicting"],
+    ),
+    (
+        "conclude",
+        &["conclude", "concludes", "concluded", "concluding"],
+    ),
+    ("agree", &["agree", "agrees", "agreed"]),
+    ("counter", &["countered"]),
+    (
+        "contend",
+        &["contend", "contends", "contended", "contending"],
+    ),
+    ("maintain", &["maintains", "maintained"]),
+    ("allege", &["allege", "alleges", "alleged", "alleging"]),
+    ("inform", &["informed"]),
+    ("shout", &["shouted", "shouting", "yelled"]),
+    ("chant", &["chanted", "chanting"]),
+    ("joke", &["joked", "joking", "quipped"]),
+    ("observe", &["observed"]),
+    ("remark", &["remarked"]),
+    ("comment", &["commented"]),
+    ("testify", &["testified"]),
+    ("concede", &["concede", "concedes", "conceded", "conceding"]),
+    ("vow", &["vow", "vows", "vowed", "vowing"]),
+    ("promise", &["promise", "promises", "promised", "promising"]),
+    ("pledge", &["pledged"]),
+    ("reveal", &["revealed"]),
+    ("indicate", &["indicated"]),
+    ("boast", &["boasted"]),
+    ("lament", &["lamented"]),
+    ("mention", &["mentioned"]),
+    ("estimate", &["estimated", "estimates"]),
+    ("caution", &["cautioned"]),
+    ("urge", &["urged"]),
+    ("read", &["reads"]),
+    ("whisper", &["whispered"]),
+    ("learn", &["learned"]),
+    ("show", &["show", "shows", "showed"]),
+    ("find", &["found", "finds"]),
+    ("think", &["think", "thinks", "thought"]),
+    ("believe", &["believe", "believes", "believed"]),
+    ("fear", &["fear", "fears", "feared"]),
+    ("hope", &["hopes", "hoped"]),
+    ("expect", &["expects"]),
+    ("worry", &["worry", "worries", "worried"]),
+    ("know", &["knows"]),
+    ("recognize", &["recognized"]),
+    ("contest", &["disputed"]),
+];
+
+/// Verbs that only report beliefs or findings: accepted for reported speech with a subject and a clause.
+const WEAK: &[&str] = &[
+    "show",
+    "find",
+    "think",
+    "believe",
+    "fear",
+    "hope",
+    "expect",
+    "worry",
+    "know",
+    "recognize",
+    "learn",
+    "read",
+    "urge",
+    "promise",
+    "vow",
+    "estimate",
+    "post",
+    "whisper",
+    "contest",
+];
+
+/// Surface form -> (lemma, weak).
+pub(crate) static CUES: LazyLock<HashMap<&'static str, (&'static str, bool)>> =
+    LazyLock::new(|| {
+        let mut m = HashMap::new();
+        for (lemma, forms) in VERBS {
+            let weak = WEAK.contains(lemma);
+            for f in *forms {
+                m.insert(*f, (*lemma, weak));
+            }
+        }
+        m
+    });
+
+fn set(words: &'static str) -> HashSet<&'static str> {
+    words.split_whitespace().collect()
+}
+
+/// Titles and roles that stand before or after a name (`spokesman`, `President`).
+pub(crate) static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("spokesman spokeswoman spokesperson spokespeople minister president vice secretary senator sen sen. rep \
+         rep. gov gov. governor chancellor lawyer attorney chief director leader chairman chairwoman chair official \
+         ambassador envoy general gen gen. adviser advisor aide candidate nominee mayor commissioner premier prime \
+         deputy head founder ceo economist analyst professor widow manager strategist pollster representative \
+         congressman congresswoman speaker judge justice sheriff officer mr mr. mrs mrs. ms ms. dr dr. prof prof. \
+         king queen prince pope cardinal bishop rev rev. colonel col col. captain capt capt. lieutenant lt lt. \
+         sergeant sgt sgt. admiral adm adm. commander press host anchor columnist editor correspondent reporter \
+         executive campaign chairperson superintendent coach presidential republican democratic democrat gop \
+         foreign defense defence interior finance state former senior top acting interim emeritus then-candidate \
+         author actor actress singer rapper businessman activist scholar researcher historian surgeon doctor \
+         father mother wife husband son daughter brother sister pastor priest rabbi imam mogul billionaire \
+         operative consultant organizer director-general secretary-general spokesman’s manager’s lawmaker \
+         legislator delegate whip leader’s counsel prosecutor detective inspector insp insp. commissioner’s \
+         strategist’s pundit commentator moderator narrator")
+});
+
+/// Determiners and possessives that open a descriptive mention (`the ministry`, `his aide`).
+pub(crate) static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("the a an this that these those his her its their our my your another one some several many both \
+         other most few two three four five six seven eight nine ten dozens hundreds thousands each every no \
+         The A An This That These Those His Her Its Their Our My Another One Some Several Many Both Two Three \
+         Four Five Six Each Every")
+});
+
+/// Personal pronouns that can speak.
+pub(crate) static PRONOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("he she they we i it He She They We I It"));
+
+/// Bare nouns that speak without a determiner (`officials said`, `sources say`).
+pub(crate) static SPEAKER_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("officials sources experts analysts authorities critics observers residents witnesses police officers \
+         lawmakers democrats republicans supporters aides people voters economists scientists researchers \
+         diplomats investigators prosecutors reports polls studies surveys data records documents advocates \
+         activists protesters opponents critics officials, leaders members staff staffers organizers insiders \
+         allies historians scholars doctors teachers parents students workers pollsters strategists observers \
+         commentators pundits conservatives liberals progressives americans")
+});
+
+/// Capitalized words that open sentences or clauses but are not names (`But`, `Today`).
+pub(crate) static CAP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("But And So Then Yet Also However Meanwhile Today Yesterday Tomorrow Earlier Later Now Still Instead \
+         On In At For With From By To Of As After Before Since When While If Although Though Because Asked \
+         Speaking Writing Last Next This That These Those There Here It He She They We I You Indeed Moreover \
+         Furthermore Nonetheless Nevertheless Thus Hence Finally First Second Third Again Once Even Only Just \
+         Monday Tuesday Wednesday Thursday Friday Saturday Sunday During Under Over Until Unlike Like Despite \
+         Amid Among Against Without Within Through Throughout Meantime Separately Similarly Elsewhere Overall \
+         Perhaps Maybe Not No Yes Well Oh Mr Mrs Ms Dr What Who Why How Where Which Whether Or Nor Both Either \
+         Neither All Some Many Most Few Several Such A An The Its His Her Their Our My Your Is Was Are Were")
+});
+
+/// Words skipped between a speaker and the cue (`also said`, `has repeatedly said`, `later told`).
+pub(crate) static BETWEEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("also later then has had have would will could may might again previously repeatedly once further \
+         reportedly recently subsequently earlier first just even still often frequently publicly privately \
+         separately similarly openly flatly simply herself himself themselves itself is was were are be been \
+         already always never not quickly immediately finally initially originally told_")
+});
+
+/// Words after a cue that begin a circumstance rather than the content (`said in a statement that`).
+pub(crate) static PREPOSITIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("in on at during after before from with via through to by for about of over under last this early late \
+         earlier later yesterday today tonight monday tuesday wednesday thursday friday saturday sunday \
+         Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+});
+
+/// Words that mark an organization or a place rather than a person (for pronoun antecedents).
+pub(crate) static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("Ministry Department Party Committee Kremlin House Office Agency Council Commission Service Times Post \
+         Journal News Press Association University Institute Campaign Court Congress Senate Government Army \
+         Police Bureau Union Bank Foundation Center Centre Network Corporation Inc Inc. Corp Corp. Co. Company \
+         Group Fund Organization Organisation Federation Administration Caucus Republicans Democrats Board \
+         Authority Assembly Parliament Cabinet Embassy Pentagon Navy Force Forces Guard Reuters AFP AP CNN \
+         BBC NATO UN EU FBI CIA GOP NBC ABC CBS MSNBC Fox Tribune Herald Gazette Telegraph Guardian Globe \
+         Magazine Network Channel Television Radio Club League Council Alliance Coalition Movement Project \
+         Initiative Trust Society Academy College School Hospital Church Ministry’s Kremlin’s Street Square \
+         Russia Ukraine America China States Kingdom Britain France Germany Moscow Washington Kiev Kyiv Belarus")
+});
+
+/// Connectors allowed inside a name (`Luigi di Maio`, `Secretary of State`).
+pub(crate) static NAME_JOINERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("of de di da van von bin al la le du del der dos das y -"));

@@ -1,0 +1,489 @@
+//! Quotes and reported speech, each with its cue, speaker and audience.
+//!
+//! Two stages, as in CoreNLP's quote attribution (Muzny et al. 2017): link each quote to a local speaker
+//! mention with ordered sieves, then link the mention to an entity.
+//! 1. [`marks`] pairs quotation marks into quotations; each is direct (a statement) or partial (a fragment
+//!    inside the writer's sentence). Quotes that reopen in the next paragraph, and `“A,” he said, “B.”`, become
+//!    one quote with several `parts`.
+//! 2. Sieves for direct quotes, precise first: `“...,” MENTION CUE` / `“...,” CUE MENTION` after the quote;
+//!    `MENTION CUE: “...”` before it; then the paragraph conventions (a quote in a paragraph that already has an
+//!    attributed quote, or that follows one, has the same speaker).
+//! 3. Reported speech: a reporting verb or `according to` with its subject mention, and the content clause
+//!    after it (`X said (that) ...`) or before it (`..., X said.`).
+//! 4. Mentions ([`mention`]) are names with their titles, pronouns or descriptions; they link to the entities
+//!    given (overlapping entity; a pronoun to the most recent compatible person) or, without entities, to a
+//!    local name read off the text.
+
+mod lexicon;
+mod marks;
+mod mention;
+
+use crate::entities::{Entity, EntityCluster};
+use crate::pipeline::Context;
+use crate::text::Span;
+use serde::{Deserialize, Serialize};
+
+/// What kind of quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A full quoted statement.
+    Direct,
+    /// A quoted fragment inside a sentence.
+    Partial,
+    /// Reported speech (no quotation marks).
+    Indirect,
+}
+
+/// The verb or phrase that introduces a quote (`said`, `told`, `according to`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cue {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Surface.
+    pub text: String,
+    /// Base form (`say`, `tell`, `according to`).
+    pub lemma: String,
+}
+
+/// Who said it: the local mention and, once resolved, the named entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// First code point of the local mention.
+    pub start: usize,
+    /// One past the last code point of the local mention.
+    pub end: usize,
+    /// Surface of the local mention (`he`, `Kremlin spokesman Dmitry Peskov`).
+    pub text: String,
+    /// Resolved name (`Dmitry Peskov`), if resolved.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Entity cluster id, if resolved.
+    #[serde(default)]
+    pub cluster: Option<usize>,
+    /// Title of the resolved speaker.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Affiliation of the resolved speaker.
+    #[serde(default)]
+    pub affiliation: Option<String>,
+}
+
+/// A quote or a piece of reported speech.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The quotation including its marks; for reported speech, the content clause.
+    pub text: String,
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// Cue verb or phrase.
+    pub cue: Option<Cue>,
+    /// Speaker, or null when none can be found.
+    pub speaker: Option<Speaker>,
+    /// Audience where stated (`reporters`, `news agencies`).
+    #[serde(default)]
+    pub audience: Option<Span>,
+    /// The quoted pieces when the quote is split by its attribution (`“A,” he said, “B.”`) or runs over several
+    /// paragraphs; empty when the quote is one piece. `start`/`end` cover all parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Span>,
+}
+
+use marks::Quotation;
+use mention::Words;
+use std::ops::Range;
+
+/// A found attribution before output: byte ranges and token ranges.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Byte ranges of the quoted parts (or of the content clause).
+    parts: Vec<Range<usize>>,
+    kind: QuoteKind,
+    /// Cue token range and lemma.
+    cue: Option<(Range<usize>, &'static str)>,
+    /// Speaker mention token range.
+    speaker: Option<Range<usize>>,
+    /// Audience token range.
+    audience: Option<Range<usize>>,
+    /// Paragraph index.
+    para: usize,
+}
+
+/// An attribution read around a quote: cue, mention, audience (token ranges).
+#[derive(Debug, Clone)]
+struct Attribution {
+    cue: (Range<usize>, &'static str),
+    mention: Range<usize>,
+    audience: Option<Range<usize>>,
+    /// One past the last token of the attribution clause.
+    end: usize,
+}
+
+struct Doc<'a, 'c> {
+    ctx: &'c Context<'a>,
+    w: Words<'a>,
+}
+
+fn is_mark_token(w: &str) -> bool {
+    matches!(
+        w,
+        "\"" | "“" | "”" | "''" | "``" | "«" | "»" | "„" | "‘" | "’" | "'"
+    )
+}
+
+impl<'a, 'c> Doc<'a, 'c> {
+    fn t(&self, i: usize) -> &'a str {
+        self.w.t(i)
+    }
+    /// First token that starts at or after `byte`.
+    fn tok_from(&self, byte: usize) -> usize {
+        self.ctx.tokens.partition_point(|t| t.start < byte)
+    }
+    /// Token range of sentence `s`.
+    fn sent_tokens(&self, s: usize) -> Range<usize> {
+        self.ctx.sentences[s].tokens.clone()
+    }
+    fn sentence_of_token(&self, i: usize) -> Option<usize> {
+        let s = self.ctx.sentences.partition_point(|s| s.tokens.end <= i);
+        (s < self.ctx.sentences.len() && self.ctx.sentences[s].tokens.start <= i).then_some(s)
+    }
+    fn bytes(&self, r: &Range<usize>) -> Range<usize> {
+        let toks = &self.ctx.tokens;
+        toks[r.start].start..toks[r.end - 1].end
+    }
+
+    /// Audience after `tell`/`inform`: `told reporters`, `informed news agencies today`, `told CNN`.
+    fn audience_after(&self, k: usize, hi: usize) -> Option<Range<usize>> {
+        let w = self.t(k);
+        if k >= hi {
+            return None;
+        }
+        if matches!(w, "him" | "her" | "them" | "me" | "us" | "you") {
+            return Some(k..k + 1);
+        }
+        let mut e = k;
+        while e < hi && e < k + 5 {
+            let w = self.t(e);
+            let punct = self.ctx.tokens[e].kind == crate::text::TokenKind::Punct;
+            if punct
+                || w == "that"
+                || lexicon::PREPOSITIONS.contains(w)
+                || mention::is_stop(w)
+                || lexicon::CUES.contains_key(w)
+            {
+                break;
+            }
+            e += 1;
+        }
+        (e > k).then_some(k..e)
+    }
+
+    /// `“...,” MENTION CUE` or `“...,” CUE MENTION` right after the closing mark at byte `end`.
+    fn attribution_after(&self, end: usize) -> Option<Attribution> {
+        let t0 = self.tok_from(end);
+        let s = self.sentence_of_token(t0.saturating_sub(1))?;
+        let mut hi = self.sent_tokens(s).end;
+        // The attribution may run into the next sentence when the splitter cut after `?”`.
+        if hi == t0 {
+            let next = self.ctx.sentences.get(s + 1)?;
+            if next.paragraph != self.ctx.sentences[s].paragraph {
+                return None;
+            }
+            hi = next.tokens.end.min(t0 + 25);
+        }
+        let mut k = t0;
+        while k < hi && matches!(self.t(k), "," | "—" | "–" | "-" | "--") {
+            k += 1;
+        }
+        if k >= hi {
+            return None;
+        }
+        if let Some((cue, lemma, _)) = self.w.cue_at(k) {
+            let m = self.w.mention_after(cue.end, hi)?;
+            let (audience, end) = self.audience_for(lemma, m.end, hi);
+            return Some(Attribution {
+                cue: (cue, lemma),
+                mention: m,
+                audience,
+                end,
+            });
+        }
+        let lim = hi.min(k + 18);
+        let mut c = k;
+        while c < lim {
+            if is_mark_token(self.t(c)) {
+                return None;
+            }
+            if let Some((cue, lemma, weak)) = self.w.cue_at(c) {
+                if weak && !matches!(lemma, "read" | "post") {
+                    return None;
+                }
+                let m = self.w.mention_before(k, c)?;
+                if m.start != k {
+                    return None;
+                }
+                let (audience, end) = self.audience_for(lemma, cue.end, hi);
+                return Some(Attribution {
+                    cue: (cue, lemma),
+                    mention: m,
+                    audience,
+                    end,
+                });
+            }
+            c += 1;
+        }
+        None
+    }
+
+    fn audience_for(&self, lemma: &str, k: usize, hi: usize) -> (Option<Range<usize>>, usize) {
+        if matches!(lemma, "tell" | "inform") {
+            if let Some(a) = self.audience_after(k, hi) {
+                let e = a.end;
+                return (Some(a), e);
+            }
+        }
+        (None, k)
+    }
+
+    /// `MENTION CUE: “...”`, `MENTION CUE, “...”`, `according to MENTION, “...”` before the opening mark at byte
+    /// `start`; when the quote opens its paragraph, the previous paragraph may end with `MENTION CUE:`.
+    fn attribution_before(&self, start: usize, para_start: bool) -> Option<Attribution> {
+        let t_open = self.tok_from(start);
+        let s = self.sentence_of_token(t_open)?;
+        let sr = self.sent_tokens(s);
+        let (lo, hi) = if t_open > sr.start {
+            (sr.start, t_open)
+        } else if para_start || s > 0 {
+            // Previous sentence (maybe previous paragraph) ending with a colon.
+            let ps = s.checked_sub(1)?;
+            let pr = self.sent_tokens(ps);
+            if pr.end == 0 || self.t(pr.end - 1) != ":" {
+                return None;
+            }
+            (pr.start, pr.end)
+        } else {
+            return None;
+        };
+        let mut k = hi;
+        while k > lo && matches!(self.t(k - 1), ":" | "," | "—" | "–" | "-") {
+            k -= 1;
+        }
+        let floor = k.saturating_sub(8).max(lo);
+        let mut c = k;
+        while c > floor {
+            c -= 1;
+            let w = self.t(c);
+            if is_mark_token(w) {
+                return None;
+            }
+            let cue = if w == "to" && c > lo && self.t(c - 1) == "according" {
+                Some((c - 1..c + 1, "according to", false))
+            } else {
+                self.w.cue_at(c)
+            };
+            let Some((cue, lemma, weak)) = cue else {
+                continue;
+            };
+            if weak && !matches!(lemma, "read" | "post") {
+                return None;
+            }
+            if lemma == "according to" {
+                let m = self.w.mention_after(cue.end, k)?;
+                return Some(Attribution {
+                    cue: (cue, lemma),
+                    mention: m,
+                    audience: None,
+                    end: hi,
+                });
+            }
+            let m = self.w.mention_before(lo, cue.start)?;
+            let audience = if matches!(lemma, "tell" | "inform") {
+                self.audience_after(cue.end, k)
+            } else {
+                None
+            };
+            return Some(Attribution {
+                cue: (cue, lemma),
+                mention: m,
+                audience,
+                end: hi,
+            });
+        }
+        None
+    }
+
+    /// Direct (a statement) or partial (a fragment inside the writer's sentence).
+    fn classify(&self, q: &Quotation) -> QuoteKind {
+        let text = self.ctx.text;
+        let para = &self.ctx.paragraphs[q.para];
+        if para.title || para.heading || q.continues_previous {
+            return QuoteKind::Direct;
+        }
+        let inner = text.get(q.inner_start..q.inner_end).unwrap_or("").trim();
+        let first = inner.chars().find(|c| c.is_alphanumeric()).unwrap_or('a');
+        let words = inner.split_whitespace().count();
+        let before = text.get(para.range.start..q.start).unwrap_or("").trim_end();
+        let Some(prev) = before.chars().next_back() else {
+            return QuoteKind::Direct;
+        };
+        if ".?!:;”\"".contains(prev) {
+            return QuoteKind::Direct;
+        }
+        let upper = first.is_uppercase() || first.is_ascii_digit();
+        if ",—–-(".contains(prev) {
+            return if upper || words >= 6 {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+        }
+        let prev_word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if lexicon::CUES.contains_key(prev_word) && upper && words >= 2 {
+            return QuoteKind::Direct;
+        }
+        QuoteKind::Partial
+    }
+}
+
+/// Finds the quotes and reported speech of an article and their speakers.
+pub fn extract(ctx: &Context, entities: &[Entity], clusters: &[EntityCluster]) -> Vec<Quote> {
+    if ctx.tokens.is_empty() {
+        return Vec::new();
+    }
+    let doc = Doc {
+        ctx,
+        w: Words {
+            text: ctx.text,
+            tokens: &ctx.tokens,
+        },
+    };
+    let quotations = marks::find(ctx);
+    let mut found: Vec<Found> = Vec::new();
+    // Index in `found` of the group the previous direct quotation went to, and whether its attribution came
+    // right after it (so a following quotation is the second half of a split quote).
+    let mut last_direct: Option<usize> = None;
+    let mut split_open_until: Option<usize> = None;
+    let mut partials: Vec<(Range<usize>, usize)> = Vec::new();
+    for q in &quotations {
+        let kind = doc.classify(q);
+        if kind == QuoteKind::Partial {
+            partials.push((q.start..q.end, q.para));
+            continue;
+        }
+        let para = &ctx.paragraphs[q.para];
+        let para_start = ctx
+            .text
+            .get(para.range.start..q.start)
+            .unwrap_or("")
+            .trim()
+            .is_empty();
+        // A continuation of the previous paragraph's quote.
+        if q.continues_previous {
+            if let Some(g) = last_direct {
+                found[g].parts.push(q.start..q.end);
+                found[g].para = q.para;
+                split_open_until = None;
+                if found[g].speaker.is_none() {
+                    if let Some(a) = doc.attribution_after(q.end) {
+                        set_attr(&mut found[g], a);
+                        split_open_until = Some(found[g].parts.len());
+                    }
+                }
+                continue;
+            }
+        }
+        let after = doc.attribution_after(q.end);
+        // Second half of `“A,” he said, “B.”`, or a further quote of the same attributed paragraph.
+        if let Some(g) = last_direct {
+            let same_para = found[g].para == q.para;
+            let gap_ok = split_open_until.is_some_and(|e| {
+                let gap = ctx.text.get(e..q.start).unwrap_or("x");
+                gap.trim().is_empty() || gap.trim().chars().all(|c| ",.;:—–-".contains(c))
+            });
+            if same_para && (gap_ok || after.is_none() && found[g].speaker.is_some()) {
+                let own_before = doc.attribution_before(q.start, false);
+                if own_before.is_none() || gap_ok {
+                    found[g].parts.push(q.start..q.end);
+                    split_open_until = None;
+                    if let Some(a) = after {
+                        if found[g].speaker.is_none() {
+                            let e = doc.ctx.tokens[a.end - 1].end;
+                            set_attr(&mut found[g], a);
+                            split_open_until = Some(e);
+                        }
+                    }
+                    continue;
+                }
+            }
+        }
+        let mut f = Found {
+            parts: vec![q.start..q.end],
+            kind,
+            cue: None,
+            speaker: None,
+            audience: None,
+            para: q.para,
+        };
+        split_open_until = None;
+        if let Some(a) = after {
+            let e = doc.ctx.tokens[a.end - 1].end;
+            set_attr(&mut f, a);
+            split_open_until = Some(e);
+        } else if let Some(a) = doc.attribution_before(q.start, para_start) {
+            set_attr(&mut f, a);
+        }
+        found.push(f);
+        last_direct = Some(found.len() - 1);
+    }
+    // Paragraph conventions: an unattributed quote opening a paragraph right after an attributed one.
+    for i in 1..found.len() {
+        if found[i].speaker.is_none() && found[i].kind == QuoteKind::Direct {
+            let prev = &found[i - 1];
+            if prev.speaker.is_some() && found[i].para <= prev.para + 1 {
+                found[i].speaker = prev.speaker.clone();
+            }
+        }
+    }
+    let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
+    reported::find(&doc, &quoted, &found.clone(), &mut found);
+    // Partial quotes take the speaker of the reported speech around them.
+    for (r, para) in partials {
+        let host = found
+            .iter()
+            .filter(|f| f.kind == QuoteKind::Indirect)
+            .find(|f| f.parts.iter().any(|p| p.start <= r.start && r.end <= p.end));
+        let mut f = Found {
+            parts: vec![r],
+            kind: QuoteKind::Partial,
+            cue: None,
+            speaker: None,
+            audience: None,
+            para,
+        };
+        if let Some(h) = host {
+            f.cue = h.cue.clone();
+            f.speaker = h.speaker.clone();
+        }
+        found.push(f);
+    }
+    found.sort_by_key(|f| f.parts.first().map_or(0, |p| p.start));
+    resolve::output(&doc, &found, entities, clusters)
+}
+
+fn set_attr(f: &mut Found, a: Attribution) {
+    f.cue = Some(a.cue);
+    f.speaker = Some(a.mention);
+    f.audience = a.audience;
+}
+
+mod reported;
+mod resolve;

@@ -1,0 +1,175 @@
+//! Reported speech: a reporting verb (or `according to`) with its subject mention, and the content clause
+//! after it (`X said (that) ...`) or before it (`..., X said.`, `..., said X.`, `..., according to X.`).
+
+use super::lexicon::{CUES, DETERMINERS, PREPOSITIONS, PRONOUNS};
+use super::mention::is_cap;
+use super::{is_mark_token, Doc, Found, QuoteKind};
+use crate::text::TokenKind;
+use std::ops::Range;
+
+/// Adds the reported speech of the article to `out`; `quoted` are the quotations (byte ranges, in order),
+/// `direct` the direct quotes found so far (their cues are not reused).
+pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &mut Vec<Found>) {
+    let mut used: Vec<usize> = direct
+        .iter()
+        .filter_map(|f| f.cue.as_ref().map(|c| c.0.start))
+        .collect();
+    used.sort_unstable();
+    let direct_starts: Vec<usize> = {
+        let mut v: Vec<usize> = direct
+            .iter()
+            .filter_map(|f| f.parts.first().map(|p| p.start))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let toks = &doc.ctx.tokens;
+    let mut qi = 0;
+    for (si, sent) in doc.ctx.sentences.iter().enumerate() {
+        let sr = sent.tokens.clone();
+        if doc.ctx.paragraphs[sent.paragraph].title || doc.ctx.paragraphs[sent.paragraph].heading {
+            continue;
+        }
+        // Content ends before the final punctuation.
+        let mut e = sr.end;
+        while e > sr.start && matches!(doc.t(e - 1), "." | "!" | "?" | ";") {
+            e -= 1;
+        }
+        let mut emitted: Vec<Range<usize>> = Vec::new();
+        let mut i = sr.start;
+        while i < sr.end {
+            let b = toks[i].start;
+            while qi < quoted.len() && quoted[qi].end <= b {
+                qi += 1;
+            }
+            if qi < quoted.len() && quoted[qi].start < b && b < quoted[qi].end {
+                // Inside a quotation: the writer is not reporting here.
+                i += 1;
+                continue;
+            }
+            let Some((cue, lemma, weak)) = doc.w.cue_at(i) else {
+                i += 1;
+                continue;
+            };
+            if used.binary_search(&cue.start).is_ok() {
+                i = cue.end;
+                continue;
+            }
+            let content = content_for(doc, sr.clone(), e, &cue, lemma, weak);
+            if let Some((content, speaker, audience)) = content {
+                let bytes = toks[content.start].start..toks[content.end - 1].end;
+                let is_direct = direct_starts.binary_search(&bytes.start).is_ok();
+                if !is_direct && !emitted.contains(&content) {
+                    emitted.push(content.clone());
+                    out.push(Found {
+                        parts: vec![bytes],
+                        kind: QuoteKind::Indirect,
+                        cue: Some((cue.clone(), lemma)),
+                        speaker: Some(speaker),
+                        audience,
+                        para: doc.ctx.sentences[si].paragraph,
+                    });
+                }
+            }
+            i = cue.end;
+        }
+    }
+}
+
+type Content = (Range<usize>, Range<usize>, Option<Range<usize>>);
+
+fn word(doc: &Doc, i: usize) -> bool {
+    doc.ctx
+        .tokens
+        .get(i)
+        .is_some_and(|t| t.kind != TokenKind::Punct)
+}
+
+/// Content, speaker mention and audience for the cue `cue` in sentence tokens `sr` (content ends by `e`).
+fn content_for(
+    doc: &Doc,
+    sr: Range<usize>,
+    e: usize,
+    cue: &Range<usize>,
+    lemma: &str,
+    weak: bool,
+) -> Option<Content> {
+    let t = |i: usize| doc.t(i);
+    if lemma == "according to" {
+        let m = doc.w.mention_after(cue.end, e)?;
+        if cue.start > sr.start + 2 && t(cue.start - 1) == "," {
+            return Some((sr.start..cue.start - 1, m, None));
+        }
+        if cue.start == sr.start && t(m.end) == "," && e > m.end + 3 {
+            return Some((m.end + 1..e, m, None));
+        }
+        return None;
+    }
+    if let Some(subject) = doc.w.mention_before(sr.start, cue.start) {
+        // `X said (to reporters) (on Monday) (that) CONTENT`
+        let mut k = cue.end;
+        let mut audience = None;
+        if matches!(lemma, "tell" | "inform" | "ask" | "warn" | "urge") {
+            if let Some(a) = doc.audience_after(k, e) {
+                k = a.end;
+                audience = Some(a);
+            }
+        }
+        let mut that = false;
+        if k < e && (PREPOSITIONS.contains(t(k)) || t(k) == ",") {
+            // Circumstances before `that`: `said in a statement on Monday that`.
+            let lim = (k + 12).min(e);
+            let mut j = k;
+            while j < lim && t(j) != "that" && !is_mark_token(t(j)) {
+                j += 1;
+            }
+            if j < lim && t(j) == "that" {
+                k = j;
+            } else {
+                k = e;
+            }
+        }
+        if k < e && t(k) == "that" {
+            that = true;
+            k += 1;
+        }
+        if k < e && t(k) == ":" {
+            k += 1;
+        }
+        if e > k + 2 && (word(doc, k) || is_mark_token(t(k))) {
+            let first = t(k);
+            let clause_start = PRONOUNS.contains(first)
+                || DETERMINERS.contains(first)
+                || is_cap(first)
+                || is_mark_token(first);
+            if matches!(
+                first,
+                "to" | "for" | "about" | "of" | "with" | "by" | "as" | "it"
+            ) && !that
+                || CUES.contains_key(first)
+            {
+                return None;
+            }
+            if weak && !that && !clause_start {
+                return None;
+            }
+            if weak && !that && matches!(lemma, "show" | "find" | "know" | "learn" | "read") {
+                return None;
+            }
+            return Some((k..e, subject, audience));
+        }
+        // `CONTENT, X said.`
+        if k >= e && !weak && subject.start > sr.start + 2 && t(subject.start - 1) == "," {
+            return Some((sr.start..subject.start - 1, subject, None));
+        }
+        return None;
+    }
+    // `CONTENT, said X.`
+    if !weak && cue.start > sr.start + 2 && t(cue.start - 1) == "," {
+        let m = doc.w.mention_after(cue.end, e)?;
+        if m.end >= e || t(m.end) == "," {
+            return Some((sr.start..cue.start - 1, m, None));
+        }
+    }
+    None
+}
