@@ -9,7 +9,8 @@
 //! (the same spans with several sources) count once, with all their sources.
 //!
 //! Predicted attributions are the quotes that have a speaker or a cue (an unattributed scare quote is not an
-//! attribution, and PolNeAR does not annotate it); they split the same way: text beginning with a quotation mark
+//! attribution, and PolNeAR does not annotate it), less the partial quotes inside predicted reported speech (they
+//! belong to that attribution's content); they split the same way: text beginning with a quotation mark
 //! is direct, the rest is reported speech. Split quotes are compared by their parts.
 //!
 //! Matching, one to one, greedily by size of overlap:
@@ -25,7 +26,7 @@ use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::eval::{Counts, Report};
 use crate::pipeline::Pipeline;
-use crate::quotes::Quote;
+use crate::quotes::{Quote, QuoteKind};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -298,9 +299,16 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
             Ok(doc) => doc.quotes,
             Err(_) => Vec::new(),
         };
+        // A partial quote inside predicted reported speech is part of that attribution, not one of its own.
+        let inside_reported = |q: &Quote| {
+            quotes.iter().any(|h| {
+                h.kind == QuoteKind::Indirect && h.start <= q.start && q.end <= h.end && h != q
+            })
+        };
         let predicted: Vec<&Quote> = quotes
             .iter()
             .filter(|q| q.speaker.is_some() || q.cue.is_some())
+            .filter(|q| q.kind != QuoteKind::Partial || !inside_reported(q))
             .collect();
         for want_direct in [true, false] {
             let gs: Vec<&GoldAttribution> =

@@ -79,6 +79,13 @@ impl<'a> Words<'a> {
             .unwrap_or("")
     }
 
+    /// Whether token `i` is a word (not punctuation).
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind != crate::text::TokenKind::Punct)
+    }
+
     /// The reporting cue at token `i`: (token range, lemma, weak).
     pub fn cue_at(&self, i: usize) -> Option<(Range<usize>, &'static str, bool)> {
         let w = self.t(i);
@@ -111,6 +118,9 @@ impl<'a> Words<'a> {
                 k -= 1;
             } else if saw_cap && NAME_JOINERS.contains(w) && k - 1 > lo && is_cap(self.t(k - 2)) {
                 k -= 1;
+            } else if saw_cap && w == "the" && k >= lo + 3 && self.t(k - 2) == "of" && is_cap(self.t(k - 3)) {
+                // `Mr. Morgan of the Sierra Club`
+                k -= 2;
             } else {
                 break;
             }
@@ -203,7 +213,7 @@ impl<'a> Words<'a> {
                 }
                 k -= 1;
             }
-            if k > lo && k + 1 < j - 1 && self.t(k - 1) == "," {
+            if k > lo && k < j - 1 && self.t(k - 1) == "," {
                 let mut h = k - 1;
                 if h > lo && self.t(h - 1) == ")" {
                     let mut p = h - 1;

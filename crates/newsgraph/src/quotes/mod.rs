@@ -225,9 +225,11 @@ impl<'a, 'c> Doc<'a, 'c> {
                     return None;
                 }
                 let m = self.w.mention_before(k, c)?;
-                if m.start != k {
+                // `“...,” panel Chairman Rep. Jason Chaffetz said`: a word or two of description may lead.
+                if m.start > k + 2 || (k..m.start).any(|i| !self.w.is_word(i)) {
                     return None;
                 }
+                let m = k..m.end;
                 let (audience, end) = self.audience_for(lemma, cue.end, hi);
                 return Some(Attribution {
                     cue: (cue, lemma),
@@ -314,6 +316,38 @@ impl<'a, 'c> Doc<'a, 'c> {
                 audience,
                 end: hi,
             });
+        }
+        None
+    }
+
+    /// Whether the text between an attribution (ending at byte `from`) and the next quotation (at `to`) only
+    /// continues that attribution (`said at the time.`, `said, referring to the excuse,`): few words, no mark,
+    /// no other reporting verb (`adding later,` starts an attribution of its own).
+    fn attribution_gap(&self, from: usize, to: usize) -> bool {
+        if to < from {
+            return false;
+        }
+        let (a, b) = (self.tok_from(from), self.tok_from(to));
+        b <= a + 15
+            && (a..b).all(|i| {
+                let w = self.t(i);
+                !is_mark_token(w) && self.w.cue_at(i).is_none() && !matches!(w, "?" | "!")
+            })
+    }
+
+    /// A reporting participle right before the opening mark (`, adding, “`), without a subject of its own.
+    fn bare_cue_before(&self, start: usize) -> Option<(Range<usize>, &'static str)> {
+        let t_open = self.tok_from(start);
+        let mut k = t_open;
+        while k > 0 && matches!(self.t(k - 1), ":" | ",") {
+            k -= 1;
+        }
+        for c in (k.saturating_sub(3)..k).rev() {
+            if let Some((cue, lemma, false)) = self.w.cue_at(c) {
+                if self.t(c).ends_with("ing") && c > 0 && self.t(c - 1) == "," {
+                    return Some((cue, lemma));
+                }
+            }
         }
         None
     }
@@ -405,10 +439,7 @@ pub fn extract(ctx: &Context, entities: &[Entity], clusters: &[EntityCluster]) -
         // Second half of `“A,” he said, “B.”`, or a further quote of the same attributed paragraph.
         if let Some(g) = last_direct {
             let same_para = found[g].para == q.para;
-            let gap_ok = split_open_until.is_some_and(|e| {
-                let gap = ctx.text.get(e..q.start).unwrap_or("x");
-                gap.trim().is_empty() || gap.trim().chars().all(|c| ",.;:—–-".contains(c))
-            });
+            let gap_ok = split_open_until.is_some_and(|e| doc.attribution_gap(e, q.start));
             if same_para && (gap_ok || after.is_none() && found[g].speaker.is_some()) {
                 let own_before = doc.attribution_before(q.start, false);
                 if own_before.is_none() || gap_ok {
@@ -440,6 +471,12 @@ pub fn extract(ctx: &Context, entities: &[Entity], clusters: &[EntityCluster]) -
             split_open_until = Some(e);
         } else if let Some(a) = doc.attribution_before(q.start, para_start) {
             set_attr(&mut f, a);
+        } else if let Some(cue) = doc.bare_cue_before(q.start) {
+            // `..., adding later, “...”`: the participle shares the subject of the quote before.
+            if let Some(g) = last_direct.filter(|&g| found[g].para == q.para) {
+                f.speaker = found[g].speaker.clone();
+                f.cue = Some(cue);
+            }
         }
         found.push(f);
         last_direct = Some(found.len() - 1);
