@@ -38,6 +38,7 @@ use std::path::{Path, PathBuf};
 struct GoldAttribution {
     content: Vec<(usize, usize)>,
     sources: Vec<(usize, usize)>,
+    cue: Vec<(usize, usize)>,
     direct: bool,
 }
 
@@ -100,6 +101,8 @@ fn parse_ann(ann: &str) -> Vec<GoldAttribution> {
             let Some(s) = spans.get(id) else { continue };
             if role == "Content" {
                 a.content = s.clone();
+            } else if role == "Cue" {
+                a.cue = s.clone();
             } else if role.starts_with("Source") {
                 a.sources.extend(s.iter().copied());
             }
@@ -384,7 +387,16 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
                     } else {
                         continue;
                     };
-                    let _ = writeln!(w, "{kind} {tag}\t{name}\t{}", short(&t.join(" | ")));
+                    let cue: Vec<String> = g.cue.iter().map(|&(a, b)| slice(&chars, a, b)).collect();
+                    let src: Vec<String> =
+                        g.sources.iter().map(|&(a, b)| slice(&chars, a, b)).collect();
+                    let _ = writeln!(
+                        w,
+                        "{kind} {tag}\t{name}\t{}\tcue={}\tsource={}",
+                        short(&t.join(" | ")),
+                        cue.join(" "),
+                        src.join(" ")
+                    );
                     if tag == "INEXACT" {
                         if let Some(&(_, p)) = m.iter().find(|x| x.0 == i) {
                             let _ = writeln!(w, "  pred\t{}", short(&ps[p].text));

@@ -250,3 +250,52 @@ pub(crate) static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| 
 /// Connectors allowed inside a name (`Luigi di Maio`, `Secretary of State`).
 pub(crate) static NAME_JOINERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set("of de di da van von bin al la le du del der dos das y -"));
+
+/// Stance verbs (PARC/PolNeAR count them as attributions: `called for a veto`, `urged Republicans to ...`,
+/// `criticized the plan`): reported speech only, with a subject; the content may be a noun phrase.
+const STANCE_VERBS: &[(&str, &[&str])] = &[
+    ("call", &["called", "calls", "calling", "call"]),
+    ("urge", &["urges", "urging"]),
+    ("want", &["want", "wants", "wanted"]),
+    ("support", &["support", "supports", "supported", "supporting"]),
+    ("oppose", &["oppose", "opposes", "opposed", "opposing"]),
+    ("propose", &["propose", "proposes", "proposed", "proposing"]),
+    ("criticize", &["criticize", "criticizes", "criticized", "criticizing", "criticised"]),
+    ("accuse", &["accuse", "accuses", "accused", "accusing"]),
+    ("praise", &["praise", "praises", "praised", "praising"]),
+    ("blame", &["blame", "blames", "blamed", "blaming"]),
+    ("describe", &["describe", "describes", "described", "describing"]),
+    ("endorse", &["endorse", "endorses", "endorsed", "endorsing"]),
+    ("reject", &["reject", "rejects", "rejected", "rejecting"]),
+    ("dismiss", &["dismiss", "dismisses", "dismissed", "dismissing"]),
+    ("defend", &["defend", "defends", "defended", "defending"]),
+    ("question", &["questioned", "questions", "questioning"]),
+    ("demand", &["demand", "demands", "demanded", "demanding"]),
+    ("seek", &["seek", "seeks", "sought", "seeking"]),
+    ("refuse", &["refuse", "refuses", "refused", "refusing"]),
+    ("decline", &["declined", "declines", "declining"]),
+    ("cite", &["cite", "cites", "cited", "citing"]),
+    ("condemn", &["condemn", "condemns", "condemned", "condemning"]),
+    ("attack", &["attacked", "attacking"]),
+    ("blast", &["blasted", "blasting", "slammed", "slams"]),
+    ("plan", &["plans", "planned"]),
+    ("see", &["sees", "saw"]),
+    ("denounce", &["denounce", "denounces", "denounced", "denouncing"]),
+    ("decry", &["decried", "decries"]),
+    ("recommend", &["recommended", "recommends"]),
+    ("advocate", &["advocated", "advocates"]),
+    ("threaten", &["threatened", "threatens"]),
+    ("express", &["expressed", "expresses"]),
+    ("describe", &["labeled", "branded", "dubbed"]),
+];
+
+/// Stance verb surface -> lemma.
+pub(crate) static STANCE: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for (lemma, forms) in STANCE_VERBS {
+        for f in *forms {
+            m.insert(*f, *lemma);
+        }
+    }
+    m
+});

@@ -1,7 +1,7 @@
 //! Reported speech: a reporting verb (or `according to`) with its subject mention, and the content clause
 //! after it (`X said (that) ...`) or before it (`..., X said.`, `..., said X.`, `..., according to X.`).
 
-use super::lexicon::{CUES, DETERMINERS, PREPOSITIONS, PRONOUNS};
+use super::lexicon::{CUES, DETERMINERS, PREPOSITIONS, PRONOUNS, STANCE};
 use super::mention::is_cap;
 use super::{is_mark_token, Doc, Found, QuoteKind};
 use crate::text::TokenKind;
@@ -36,6 +36,8 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
             e -= 1;
         }
         let mut emitted: Vec<Range<usize>> = Vec::new();
+        // The subject of the last attribution in the sentence, for `X said ... and added ...`.
+        let mut last_subject: Option<Range<usize>> = None;
         let mut i = sr.start;
         while i < sr.end {
             let b = toks[i].start;
@@ -47,18 +49,29 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
                 i += 1;
                 continue;
             }
-            let Some((cue, lemma, weak)) = doc.w.cue_at(i) else {
-                i += 1;
-                continue;
+            let (cue, lemma, weak, stance) = match doc.w.cue_at(i) {
+                Some((c, l, w)) => (c, l, w, false),
+                None => match STANCE.get(doc.t(i)) {
+                    Some(l) => {
+                        // `called for`, `called on`: the particle belongs to the cue.
+                        let n = usize::from(matches!(doc.t(i + 1), "for" | "on") && *l == "call");
+                        (i..i + 1 + n, *l, true, true)
+                    }
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                },
             };
             if used.binary_search(&cue.start).is_ok() {
                 i = cue.end;
                 continue;
             }
-            let content = content_for(doc, sr.clone(), e, &cue, lemma, weak);
+            let content = content_for(doc, sr.clone(), e, &cue, lemma, weak, stance, &last_subject);
             if let Some((content, speaker, audience)) = content {
                 let bytes = toks[content.start].start..toks[content.end - 1].end;
                 let is_direct = direct_starts.binary_search(&bytes.start).is_ok();
+                last_subject = Some(speaker.clone());
                 if !is_direct && !emitted.contains(&content) {
                     emitted.push(content.clone());
                     out.push(Found {
@@ -93,10 +106,19 @@ fn content_for(
     cue: &Range<usize>,
     lemma: &str,
     weak: bool,
+    stance: bool,
+    last_subject: &Option<Range<usize>>,
 ) -> Option<Content> {
     let t = |i: usize| doc.t(i);
     if lemma == "according to" {
-        let m = doc.w.mention_after(cue.end, e)?;
+        let m = doc.w.mention_after(cue.end, e).or_else(|| {
+            // `according to show insiders`: everything up to the comma or the end.
+            let mut j = cue.end;
+            while j < e && j < cue.end + 10 && t(j) != "," {
+                j += 1;
+            }
+            (j > cue.end && (j == e || t(j) == ",")).then_some(cue.end..j)
+        })?;
         if cue.start > sr.start + 2 && t(cue.start - 1) == "," {
             return Some((sr.start..cue.start - 1, m, None));
         }
@@ -105,7 +127,21 @@ fn content_for(
         }
         return None;
     }
-    if let Some(subject) = doc.w.mention_before(sr.start, cue.start) {
+    let coordinated = || {
+        // `X says ... and said ...`: the second verb shares the subject.
+        let mut j = cue.start;
+        while j > sr.start && super::lexicon::BETWEEN.contains(t(j - 1)) {
+            j -= 1;
+        }
+        (j > sr.start && matches!(t(j - 1), "and" | "but"))
+            .then(|| last_subject.clone())
+            .flatten()
+    };
+    if let Some(subject) = doc
+        .w
+        .mention_before(sr.start, cue.start)
+        .or_else(coordinated)
+    {
         // `X said (to reporters) (on Monday) (that) CONTENT`
         let mut k = cue.end;
         let mut audience = None;
@@ -135,6 +171,13 @@ fn content_for(
         }
         if k < e && t(k) == ":" {
             k += 1;
+        }
+        if stance {
+            let first = t(k);
+            if e > k && (word(doc, k) || is_mark_token(first)) && !matches!(first, "that" | "which") {
+                return Some((k..e, subject, audience));
+            }
+            return None;
         }
         if e > k + 2 && (word(doc, k) || is_mark_token(t(k))) {
             let first = t(k);
