@@ -35,7 +35,7 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
         while e > sr.start && matches!(doc.t(e - 1), "." | "!" | "?" | ";") {
             e -= 1;
         }
-        let mut emitted: Vec<Range<usize>> = Vec::new();
+        let mut pending: Vec<Pending> = Vec::new();
         // The subject of the last attribution in the sentence, for `X said ... and added ...`.
         let mut last_subject: Option<Range<usize>> = None;
         let mut i = sr.start;
@@ -67,29 +67,71 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
                 i = cue.end;
                 continue;
             }
+            let subject_here = doc.w.mention_before(sr.start, cue.start);
             let content = content_for(doc, sr.clone(), e, &cue, lemma, weak, stance, &last_subject);
             if let Some((content, speaker, audience)) = content {
-                let bytes = toks[content.start].start..toks[content.end - 1].end;
-                let is_direct = direct_starts.binary_search(&bytes.start).is_ok();
                 last_subject = Some(speaker.clone());
-                if !is_direct && !emitted.contains(&content) {
-                    emitted.push(content.clone());
-                    out.push(Found {
-                        parts: vec![bytes],
-                        kind: QuoteKind::Indirect,
-                        cue: Some((cue.clone(), lemma)),
-                        speaker: Some(speaker),
-                        audience,
-                        para: doc.ctx.sentences[si].paragraph,
-                    });
-                }
+                pending.push((content, speaker, audience, cue.clone(), lemma));
+            } else if subject_here.is_some() {
+                last_subject = subject_here;
             }
             i = cue.end;
+        }
+        // A content stops where the next attribution of the sentence begins (`X said A — and he noted B`).
+        for a in 0..pending.len() {
+            let mut end = pending[a].0.end;
+            for b in pending.iter().skip(a + 1) {
+                let s = b.1.start;
+                if pending[a].0.start < s && s < end {
+                    end = s;
+                }
+            }
+            while end > pending[a].0.start
+                && matches!(doc.t(end - 1), "and" | "but" | "while" | "," | ";" | "—" | "–" | "-" | ":")
+            {
+                end -= 1;
+            }
+            pending[a].0.end = end;
+        }
+        let mut emitted: Vec<Range<usize>> = Vec::new();
+        for (content, speaker, audience, cue, lemma) in pending {
+            if content.is_empty() || emitted.contains(&content) {
+                continue;
+            }
+            let bytes = toks[content.start].start..toks[content.end - 1].end;
+            if direct_starts.binary_search(&bytes.start).is_ok() {
+                continue;
+            }
+            emitted.push(content);
+            out.push(Found {
+                parts: vec![bytes],
+                kind: QuoteKind::Indirect,
+                cue: Some((cue, lemma)),
+                speaker: Some(speaker),
+                audience,
+                para: doc.ctx.sentences[si].paragraph,
+            });
         }
     }
 }
 
+type Pending = (
+    Range<usize>,
+    Range<usize>,
+    Option<Range<usize>>,
+    Range<usize>,
+    &'static str,
+);
+
 type Content = (Range<usize>, Range<usize>, Option<Range<usize>>);
+
+fn is_day(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "today"
+            | "yesterday" | "tonight" | "recently" | "earlier" | "later" | "previously"
+    )
+}
 
 fn word(doc: &Doc, i: usize) -> bool {
     doc.ctx
@@ -152,8 +194,14 @@ fn content_for(
             }
         }
         let mut that = false;
+        // Circumstances: `said on Friday`, `said Thursday`, `said in a statement on Monday that`.
+        while k < e && is_day(t(k)) {
+            k += 1;
+        }
+        if k < e && t(k) == "on" && is_day(t(k + 1)) {
+            k += 2;
+        }
         if k < e && (PREPOSITIONS.contains(t(k)) || t(k) == ",") {
-            // Circumstances before `that`: `said in a statement on Monday that`.
             let lim = (k + 12).min(e);
             let mut j = k;
             while j < lim && t(j) != "that" && !is_mark_token(t(j)) {
@@ -161,6 +209,9 @@ fn content_for(
             }
             if j < lim && t(j) == "that" {
                 k = j;
+            } else if let Some(c) = (k + 1..(k + 6).min(e)).find(|&c| t(c) == ",") {
+                // `said in a statement, the plan ...`
+                k = c + 1;
             } else {
                 k = e;
             }
