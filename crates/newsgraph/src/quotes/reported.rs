@@ -238,7 +238,7 @@ fn content_for(
                 || is_mark_token(first);
             if matches!(
                 first,
-                "to" | "for" | "about" | "of" | "with" | "by" | "as" | "it"
+                "to" | "for" | "about" | "of" | "with" | "by" | "as"
             ) && !that
                 || CUES.contains_key(first)
             {
