@@ -7,8 +7,19 @@ fn main() {
     let p = Pipeline::builder().build();
     let doc = p.extract(&Article::parse(path, text)).expect("extract");
     for q in &doc.quotes {
-        let sp = q.speaker.as_ref().map(|s| format!("{} => {:?}", s.text, s.name));
+        let sp = q
+            .speaker
+            .as_ref()
+            .map(|s| format!("{} => {:?}", s.text, s.name));
         let cue = q.cue.as_ref().map(|c| c.text.clone());
-        println!("[{:?}] {:?}\n    parts={} cue={:?} speaker={:?} aud={:?}", q.kind, q.text.chars().take(160).collect::<String>(), q.parts.len(), cue, sp, q.audience.as_ref().map(|a| &a.text));
+        println!(
+            "[{:?}] {:?}\n    parts={} cue={:?} speaker={:?} aud={:?}",
+            q.kind,
+            q.text.chars().take(160).collect::<String>(),
+            q.parts.len(),
+            cue,
+            sp,
+            q.audience.as_ref().map(|a| &a.text)
+        );
     }
 }

@@ -387,9 +387,13 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
                     } else {
                         continue;
                     };
-                    let cue: Vec<String> = g.cue.iter().map(|&(a, b)| slice(&chars, a, b)).collect();
-                    let src: Vec<String> =
-                        g.sources.iter().map(|&(a, b)| slice(&chars, a, b)).collect();
+                    let cue: Vec<String> =
+                        g.cue.iter().map(|&(a, b)| slice(&chars, a, b)).collect();
+                    let src: Vec<String> = g
+                        .sources
+                        .iter()
+                        .map(|&(a, b)| slice(&chars, a, b))
+                        .collect();
                     let _ = writeln!(
                         w,
                         "{kind} {tag}\t{name}\t{}\tcue={}\tsource={}",

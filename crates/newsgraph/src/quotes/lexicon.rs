@@ -187,9 +187,9 @@ pub(crate) static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Determiners and possessives that open a descriptive mention (`the ministry`, `his aide`).
 pub(crate) static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("the a an this that these those his her its their our my your another one some several many both \
+    set("the a an this these those his her its their our my your another one some several many both \
          other most few two three four five six seven eight nine ten dozens hundreds thousands each every no \
-         The A An This That These Those His Her Its Their Our My Another One Some Several Many Both Two Three \
+         The A An This These Those His Her Its Their Our My Another One Some Several Many Both Two Three \
          Four Five Six Each Every")
 });
 
@@ -257,17 +257,35 @@ const STANCE_VERBS: &[(&str, &[&str])] = &[
     ("call", &["called", "calls", "calling", "call"]),
     ("urge", &["urges", "urging"]),
     ("want", &["want", "wants", "wanted"]),
-    ("support", &["support", "supports", "supported", "supporting"]),
+    (
+        "support",
+        &["support", "supports", "supported", "supporting"],
+    ),
     ("oppose", &["oppose", "opposes", "opposed", "opposing"]),
     ("propose", &["propose", "proposes", "proposed", "proposing"]),
-    ("criticize", &["criticize", "criticizes", "criticized", "criticizing", "criticised"]),
+    (
+        "criticize",
+        &[
+            "criticize",
+            "criticizes",
+            "criticized",
+            "criticizing",
+            "criticised",
+        ],
+    ),
     ("accuse", &["accuse", "accuses", "accused", "accusing"]),
     ("praise", &["praise", "praises", "praised", "praising"]),
     ("blame", &["blame", "blames", "blamed", "blaming"]),
-    ("describe", &["describe", "describes", "described", "describing"]),
+    (
+        "describe",
+        &["describe", "describes", "described", "describing"],
+    ),
     ("endorse", &["endorse", "endorses", "endorsed", "endorsing"]),
     ("reject", &["reject", "rejects", "rejected", "rejecting"]),
-    ("dismiss", &["dismiss", "dismisses", "dismissed", "dismissing"]),
+    (
+        "dismiss",
+        &["dismiss", "dismisses", "dismissed", "dismissing"],
+    ),
     ("defend", &["defend", "defends", "defended", "defending"]),
     ("question", &["questioned", "questions", "questioning"]),
     ("demand", &["demand", "demands", "demanded", "demanding"]),
@@ -275,12 +293,18 @@ const STANCE_VERBS: &[(&str, &[&str])] = &[
     ("refuse", &["refuse", "refuses", "refused", "refusing"]),
     ("decline", &["declined", "declines", "declining"]),
     ("cite", &["cite", "cites", "cited", "citing"]),
-    ("condemn", &["condemn", "condemns", "condemned", "condemning"]),
+    (
+        "condemn",
+        &["condemn", "condemns", "condemned", "condemning"],
+    ),
     ("attack", &["attacked", "attacking"]),
     ("blast", &["blasted", "blasting", "slammed", "slams"]),
     ("plan", &["plans", "planned"]),
     ("see", &["sees", "saw"]),
-    ("denounce", &["denounce", "denounces", "denounced", "denouncing"]),
+    (
+        "denounce",
+        &["denounce", "denounces", "denounced", "denouncing"],
+    ),
     ("decry", &["decried", "decries"]),
     ("recommend", &["recommended", "recommends"]),
     ("advocate", &["advocated", "advocates"]),

@@ -89,7 +89,7 @@ impl<'a> Words<'a> {
     /// The reporting cue at token `i`: (token range, lemma, weak).
     pub fn cue_at(&self, i: usize) -> Option<(Range<usize>, &'static str, bool)> {
         let w = self.t(i);
-        if w == "according" && self.t(i + 1) == "to" {
+        if matches!(w, "according" | "According") && self.t(i + 1) == "to" {
             return Some((i..i + 2, "according to", false));
         }
         if matches!(w, "pointed" | "points") && self.t(i + 1) == "out" {
@@ -118,7 +118,12 @@ impl<'a> Words<'a> {
                 k -= 1;
             } else if saw_cap && NAME_JOINERS.contains(w) && k - 1 > lo && is_cap(self.t(k - 2)) {
                 k -= 1;
-            } else if saw_cap && w == "the" && k >= lo + 3 && self.t(k - 2) == "of" && is_cap(self.t(k - 3)) {
+            } else if saw_cap
+                && w == "the"
+                && k >= lo + 3
+                && self.t(k - 2) == "of"
+                && is_cap(self.t(k - 3))
+            {
                 // `Mr. Morgan of the Sierra Club`
                 k -= 2;
             } else {
@@ -158,7 +163,8 @@ impl<'a> Words<'a> {
         while m > floor {
             let w = self.t(m - 1);
             if DETERMINERS.contains(w) {
-                return Some(m - 1..j);
+                // A determiner alone (`an alleged`, `his demands`) is no mention.
+                return (m < j).then_some(m - 1..j);
             }
             if is_possessive(w) && m - 1 > lo && is_cap(self.t(m - 2)) {
                 return Some(m - 2..j);
@@ -287,6 +293,10 @@ impl<'a> Words<'a> {
                 break;
             }
         }
+        // `according to Western officials`
+        if k > s && k < hi && SPEAKER_NOUNS.contains(self.t(k)) {
+            k += 1;
+        }
         if k > s + usize::from(det) {
             Some(s..k)
         } else {
@@ -318,21 +328,21 @@ impl<'a> Words<'a> {
             // A description (`the ministry`) or a bare title.
             return out;
         }
-        let org = (start..end).any(|i| ORG_WORDS.contains(self.t(i)));
+        // The name proper: the capitalized words after the titles (`Dmitry Peskov`).
         let mut n = end;
+        while n > start {
+            let w = self.t(n - 1);
+            if is_cap(w) && !is_title(w) || NAME_JOINERS.contains(w) && n - 1 > start {
+                n -= 1;
+            } else {
+                break;
+            }
+        }
+        let org = (n..end).any(|i| ORG_WORDS.contains(self.t(i)));
         if org {
             // Organizations keep their whole capitalized run (`Russian Defense Ministry`).
             while n > start && (is_cap(self.t(n - 1)) || NAME_JOINERS.contains(self.t(n - 1))) {
                 n -= 1;
-            }
-        } else {
-            while n > start {
-                let w = self.t(n - 1);
-                if is_cap(w) && !is_title(w) || NAME_JOINERS.contains(w) && n - 1 > start {
-                    n -= 1;
-                } else {
-                    break;
-                }
             }
         }
         while n < end && NAME_JOINERS.contains(self.t(n)) {

@@ -284,7 +284,7 @@ impl<'a, 'c> Doc<'a, 'c> {
             if is_mark_token(w) {
                 return None;
             }
-            let cue = if w == "to" && c > lo && self.t(c - 1) == "according" {
+            let cue = if w == "to" && c > lo && matches!(self.t(c - 1), "according" | "According") {
                 Some((c - 1..c + 1, "according to", false))
             } else {
                 self.w.cue_at(c)
@@ -492,12 +492,23 @@ pub fn extract(ctx: &Context, entities: &[Entity], clusters: &[EntityCluster]) -
     }
     let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
     reported::find(&doc, &quoted, &found.clone(), &mut found);
-    // Partial quotes take the speaker of the reported speech around them.
+    // Partial quotes take the speaker of the reported speech around them (the closest content that starts
+    // before and contains them; contents are sorted, so a few steps back suffice).
+    let mut hosts: Vec<(Range<usize>, usize)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == QuoteKind::Indirect)
+        .filter_map(|(i, f)| f.parts.first().map(|p| (p.clone(), i)))
+        .collect();
+    hosts.sort_by_key(|h| h.0.start);
     for (r, para) in partials {
-        let host = found
+        let k = hosts.partition_point(|h| h.0.start <= r.start);
+        let host = hosts[..k]
             .iter()
-            .filter(|f| f.kind == QuoteKind::Indirect)
-            .find(|f| f.parts.iter().any(|p| p.start <= r.start && r.end <= p.end));
+            .rev()
+            .take(8)
+            .find(|h| r.end <= h.0.end)
+            .map(|h| &found[h.1]);
         let mut f = Found {
             parts: vec![r],
             kind: QuoteKind::Partial,
@@ -524,3 +535,432 @@ fn set_attr(f: &mut Found, a: Attribution) {
 
 mod reported;
 mod resolve;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::EntityLabel;
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        let ctx = Context::from_text(text, None);
+        extract(&ctx, &[], &[])
+    }
+
+    fn speaker_of(q: &Quote) -> Option<&str> {
+        q.speaker.as_ref().map(|s| s.text.as_str())
+    }
+
+    fn name_of(q: &Quote) -> Option<&str> {
+        q.speaker.as_ref().and_then(|s| s.name.as_deref())
+    }
+
+    /// Every span is the exact surface of its code-point range.
+    fn check_spans(text: &str, qs: &[Quote]) {
+        let chars: Vec<char> = text.chars().collect();
+        let at = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+        for q in qs {
+            assert_eq!(at(q.start, q.end), q.text);
+            for p in &q.parts {
+                assert_eq!(at(p.start, p.end), p.text);
+            }
+            if let Some(c) = &q.cue {
+                assert_eq!(at(c.start, c.end), c.text);
+            }
+            if let Some(s) = &q.speaker {
+                assert_eq!(at(s.start, s.end), s.text);
+            }
+        }
+    }
+
+    #[test]
+    fn direct_quotes_with_speaker_and_cue() {
+        // (text, quote starts with, speaker mention, cue lemma, name)
+        let cases = [
+            (
+                "“The Defense Minister has announced that some phases of the exercises are coming to an end,” \
+                 Kremlin spokesman Dmitry Peskov told reporters.",
+                "“The Defense Minister",
+                "Kremlin spokesman Dmitry Peskov",
+                "tell",
+                "Dmitry Peskov",
+            ),
+            (
+                "\"We are pleased with the Court's well-reasoned decision and order,\" Trump lawyer Marc Kasowitz said.",
+                "\"We are pleased",
+                "Trump lawyer Marc Kasowitz",
+                "say",
+                "Marc Kasowitz",
+            ),
+            (
+                "“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, a South \
+                 Florida-based Democrat.",
+                "“Hillary Clinton’s campaign",
+                "Leslie Wimes",
+                "say",
+                "Leslie Wimes",
+            ),
+            (
+                "Limbaugh continued: “They are demanding this, and they’re putting all kinds of pressure on Lester.”",
+                "“They are demanding",
+                "Limbaugh",
+                "continue",
+                "Limbaugh",
+            ),
+            (
+                "''You'd like to pay cash for your house, too, but it's just not realistic,'' Mr. Clarke said.",
+                "''You'd like",
+                "Mr. Clarke",
+                "say",
+                "Clarke",
+            ),
+        ];
+        for (text, starts, speaker, lemma, name) in cases {
+            let qs = quotes(text);
+            check_spans(text, &qs);
+            let q = qs
+                .iter()
+                .find(|q| q.kind == QuoteKind::Direct)
+                .unwrap_or_else(|| panic!("no direct quote in {text}"));
+            assert!(q.text.starts_with(starts), "{text}: {}", q.text);
+            assert_eq!(speaker_of(q), Some(speaker), "{text}");
+            assert_eq!(
+                q.cue.as_ref().map(|c| c.lemma.as_str()),
+                Some(lemma),
+                "{text}"
+            );
+            assert_eq!(name_of(q), Some(name), "{text}");
+        }
+    }
+
+    #[test]
+    fn audience_is_read_after_tell() {
+        let qs = quotes("“It is over,” Kremlin spokesman Dmitry Peskov told reporters.");
+        assert_eq!(
+            qs[0].audience.as_ref().map(|a| a.text.as_str()),
+            Some("reporters")
+        );
+    }
+
+    #[test]
+    fn split_quote_is_one_quote_with_two_parts() {
+        let text = "“Every time you say that,” Tester said, “you give ammunition to the people who want to break up the big banks.”";
+        let qs = quotes(text);
+        check_spans(text, &qs);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].parts.len(), 2);
+        assert_eq!(
+            qs[0].parts[1].text,
+            "“you give ammunition to the people who want to break up the big banks.”"
+        );
+        assert_eq!(speaker_of(&qs[0]), Some("Tester"));
+        // A second sentence after the attribution is the same statement too.
+        let qs = quotes(
+            "\"No, this is not politics,\" Cruz said at the time. \"I will tell the truth.\"",
+        );
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].parts.len(), 2);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_and_paragraph_attribution() {
+        let text = "“We will not accept this. It is a provocation.\n\n“We will answer it in due time,” Lavrov said.\n\n“Our patience has limits.”";
+        let qs = quotes(text);
+        check_spans(text, &qs);
+        assert_eq!(qs[0].parts.len(), 2, "{qs:?}");
+        assert_eq!(speaker_of(&qs[0]), Some("Lavrov"));
+        // The next paragraph, a bare quote, is attributed to the same speaker.
+        assert_eq!(qs.len(), 2);
+        assert_eq!(speaker_of(&qs[1]), Some("Lavrov"));
+    }
+
+    #[test]
+    fn nested_single_quotes_and_headlines() {
+        let text = "“You say you ‘accept responsibility,’ and that is not enough,” Merkley said.";
+        let qs = quotes(text);
+        assert_eq!(qs.len(), 1);
+        assert!(qs[0].text.ends_with("not enough,”"));
+        assert_eq!(speaker_of(&qs[0]), Some("Merkley"));
+        let article =
+            "Putin: ‘We have no plans to invade’\n\nMOSCOW, Feb 17 (AFP) - The Kremlin spoke.";
+        let ctx = Context::new(
+            article,
+            None,
+            &[(0..article.find('\n').unwrap_or(0), false, true)],
+        );
+        let qs = extract(&ctx, &[], &[]);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].text, "‘We have no plans to invade’");
+        assert_eq!(qs[0].kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn unbalanced_marks_stop_at_the_paragraph_end() {
+        let text = "“This is a stray mark, Peskov said.\n\nThe second paragraph is plain prose and stays out.";
+        let qs = quotes(text);
+        check_spans(text, &qs);
+        assert!(
+            qs.iter().all(|q| !q.text.contains("second paragraph")),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
+    fn partial_quotes_take_the_speaker_of_their_sentence() {
+        let text = "The Kremlin confirmed the beginning of the withdrawal, stressing that it is something “normal” \
+                    and denouncing, once again, the Western “hysteria” in the face of an alleged invasion.";
+        let qs = quotes(text);
+        check_spans(text, &qs);
+        let partial: Vec<&Quote> = qs.iter().filter(|q| q.kind == QuoteKind::Partial).collect();
+        assert_eq!(partial.len(), 2);
+        assert_eq!(partial[1].text, "“hysteria”");
+        assert_eq!(name_of(partial[1]), Some("Kremlin"));
+        let qs = quotes("Ukrainian President Volodymyr Zelensky said he saw no signs of troop reductions at the border and that only “small rotations” were observed.");
+        let p = qs.iter().find(|q| q.kind == QuoteKind::Partial).unwrap();
+        assert_eq!(p.text, "“small rotations”");
+        assert_eq!(name_of(p), Some("Volodymyr Zelensky"));
+    }
+
+    #[test]
+    fn reported_speech() {
+        // (text, content, speaker, cue lemma)
+        let cases = [
+            (
+                "Russia announced on Thursday that it has begun withdrawing more troops from the border.",
+                "it has begun withdrawing more troops from the border",
+                "Russia",
+                "announce",
+            ),
+            (
+                "The US government insists that Moscow continues to increase its contingent.",
+                "Moscow continues to increase its contingent",
+                "The US government",
+                "insist",
+            ),
+            (
+                "Zelensky told reporters he saw no signs of troop reductions.",
+                "he saw no signs of troop reductions",
+                "Zelensky",
+                "tell",
+            ),
+            (
+                "According to the Pentagon, the troops are still at the border.",
+                "the troops are still at the border",
+                "the Pentagon",
+                "according to",
+            ),
+            (
+                "The troops are still at the border, according to Western officials.",
+                "The troops are still at the border",
+                "Western officials",
+                "according to",
+            ),
+            (
+                "The Kremlin has repeatedly denied any plans to invade Ukraine.",
+                "any plans to invade Ukraine",
+                "The Kremlin",
+                "deny",
+            ),
+            (
+                "Secret Service protocol called for a trauma center, sources said.",
+                "Secret Service protocol called for a trauma center",
+                "sources",
+                "say",
+            ),
+            (
+                "The plan will fail, said Sen. Claire McCaskill.",
+                "The plan will fail",
+                "Sen. Claire McCaskill",
+                "say",
+            ),
+            (
+                "Moscow’s chancellor said the crisis exists only in the head of Western rulers.",
+                "the crisis exists only in the head of Western rulers",
+                "Moscow’s chancellor",
+                "say",
+            ),
+        ];
+        for (text, content, speaker, lemma) in cases {
+            let qs = quotes(text);
+            check_spans(text, &qs);
+            let q = qs
+                .iter()
+                .find(|q| q.kind == QuoteKind::Indirect && q.text == content)
+                .unwrap_or_else(|| panic!("{text}: {qs:#?}"));
+            assert_eq!(speaker_of(q), Some(speaker), "{text}");
+            assert_eq!(
+                q.cue.as_ref().map(|c| c.lemma.as_str()),
+                Some(lemma),
+                "{text}"
+            );
+        }
+        let qs = quotes("Zelensky told reporters he saw no signs of troop reductions.");
+        assert_eq!(
+            qs[0].audience.as_ref().map(|a| a.text.as_str()),
+            Some("reporters")
+        );
+    }
+
+    #[test]
+    fn pronouns_and_descriptions_resolve_locally() {
+        let text = "“Units are returning,” Kremlin spokesman Dmitry Peskov told reporters.\n\n\
+                    “It’s a process that will take some time,” he explained.\n\n\
+                    The Russian Defense Ministry said more units were leaving Crimea.\n\n\
+                    The ministry also reported the withdrawal of armored vehicles.";
+        let qs = quotes(text);
+        let he = qs.iter().find(|q| speaker_of(q) == Some("he")).unwrap();
+        assert_eq!(name_of(he), Some("Dmitry Peskov"));
+        assert_eq!(
+            he.speaker.as_ref().and_then(|s| s.title.as_deref()),
+            Some("Kremlin spokesman")
+        );
+        let ministry = qs
+            .iter()
+            .find(|q| speaker_of(q) == Some("The ministry"))
+            .unwrap();
+        assert_eq!(name_of(ministry), Some("Russian Defense Ministry"));
+    }
+
+    #[test]
+    fn speakers_link_to_given_entities() {
+        let text = "“Units are returning,” Kremlin spokesman Dmitry Peskov told reporters.\n\n\
+                    “It will take some time,” he explained.";
+        let ctx = Context::from_text(text, None);
+        let start = text.chars().position(|c| c == 'D').unwrap_or(0);
+        let peskov = Entity {
+            start,
+            end: start + "Dmitry Peskov".len(),
+            text: "Dmitry Peskov".into(),
+            label: EntityLabel::Person,
+            canonical: "Dmitry Peskov".into(),
+            cluster: 0,
+            title: Some("spokesman".into()),
+            affiliation: Some("Kremlin".into()),
+            country: Some("RU".into()),
+        };
+        let kremlin = Entity {
+            start: start - "Kremlin spokesman ".len(),
+            end: start - " spokesman ".len(),
+            text: "Kremlin".into(),
+            label: EntityLabel::Org,
+            canonical: "Kremlin".into(),
+            cluster: 1,
+            title: None,
+            affiliation: None,
+            country: Some("RU".into()),
+        };
+        let clusters = vec![
+            EntityCluster {
+                id: 0,
+                canonical: "Dmitry Peskov".into(),
+                label: EntityLabel::Person,
+                title: Some("Kremlin spokesman".into()),
+                affiliation: Some("Kremlin".into()),
+                country: Some("RU".into()),
+                mentions: 1,
+            },
+            EntityCluster {
+                id: 1,
+                canonical: "Kremlin".into(),
+                label: EntityLabel::Org,
+                title: None,
+                affiliation: None,
+                country: Some("RU".into()),
+                mentions: 1,
+            },
+        ];
+        let qs = extract(&ctx, &[kremlin, peskov], &clusters);
+        assert_eq!(qs.len(), 2);
+        for q in &qs {
+            let s = q.speaker.as_ref().unwrap();
+            assert_eq!(s.name.as_deref(), Some("Dmitry Peskov"), "{q:?}");
+            assert_eq!(s.cluster, Some(0));
+            assert_eq!(s.title.as_deref(), Some("Kremlin spokesman"));
+            assert_eq!(s.affiliation.as_deref(), Some("Kremlin"));
+        }
+        assert_eq!(qs[1].speaker.as_ref().unwrap().text, "he");
+    }
+
+    #[test]
+    fn example_article_must_quotes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/examples/articles");
+        let (Ok(text), Ok(gold)) = (
+            std::fs::read_to_string(dir.join("2022-02-17-russia-withdrawal.txt")),
+            std::fs::read_to_string(dir.join("2022-02-17-russia-withdrawal.gold.json")),
+        ) else {
+            eprintln!("skipping: ../shared/examples/articles is absent");
+            return;
+        };
+        let gold: serde_json::Value = serde_json::from_str(&gold).unwrap_or_default();
+        let doc = crate::Pipeline::builder()
+            .build()
+            .extract(&crate::Article::parse("example", text.clone()))
+            .unwrap();
+        let mut checked = 0;
+        for g in gold["direct_quotes"].as_array().into_iter().flatten() {
+            if g["must"].as_bool() != Some(true) {
+                continue;
+            }
+            let starts = g["starts"].as_str().unwrap_or_default();
+            let q = doc
+                .quotes
+                .iter()
+                .find(|q| {
+                    q.kind == QuoteKind::Direct
+                        && q.text.trim_start_matches(['“', '"']).starts_with(starts)
+                })
+                .unwrap_or_else(|| panic!("no direct quote starting {starts:?}"));
+            let s = q
+                .speaker
+                .as_ref()
+                .unwrap_or_else(|| panic!("no speaker for {starts:?}"));
+            assert_eq!(
+                Some(s.text.as_str()),
+                g["speaker_mention"].as_str(),
+                "{starts}"
+            );
+            assert_eq!(
+                q.cue.as_ref().map(|c| c.text.as_str()),
+                g["cue"].as_str(),
+                "{starts}"
+            );
+            let want = g["speaker"].as_str().unwrap_or_default();
+            assert_eq!(s.name.as_deref(), Some(want), "{starts}");
+            checked += 1;
+        }
+        assert_eq!(checked, 4);
+        check_spans(&text, &doc.quotes);
+    }
+
+    #[test]
+    fn hostile_input_is_handled_in_linear_time() {
+        // 1 MB of alternating quote marks in one paragraph, and of straight marks between letters.
+        let marks: String = "“”\"'‘’«»".chars().cycle().take(500_000).collect();
+        assert!(marks.len() >= 1_000_000);
+        let qs = quotes(&marks);
+        check_spans(&marks, &qs);
+        let mixed: String = "a \" said he \" ".repeat(80_000);
+        let qs = quotes(&mixed);
+        check_spans(&mixed, &qs);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for text in [
+            "\"",
+            "“",
+            "” said",
+            "said",
+            ", said he",
+            "“a,” he said, “",
+            "'' ''",
+            "according to",
+            "\u{feff}“é”, dit-il.",
+            "He said: “",
+            "“x” — said",
+        ] {
+            let qs = quotes(text);
+            check_spans(text, &qs);
+        }
+    }
+}

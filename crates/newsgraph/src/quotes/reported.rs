@@ -80,29 +80,31 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
         // A content stops where the next attribution of the sentence begins (`X said A — and he noted B`).
         for a in 0..pending.len() {
             let mut end = pending[a].0.end;
-            for b in pending.iter().skip(a + 1) {
+            for b in pending.iter().skip(a + 1).take(4) {
                 let s = b.1.start;
                 if pending[a].0.start < s && s < end {
                     end = s;
                 }
             }
             while end > pending[a].0.start
-                && matches!(doc.t(end - 1), "and" | "but" | "while" | "," | ";" | "—" | "–" | "-" | ":")
+                && matches!(
+                    doc.t(end - 1),
+                    "and" | "but" | "while" | "," | ";" | "—" | "–" | "-" | ":"
+                )
             {
                 end -= 1;
             }
             pending[a].0.end = end;
         }
-        let mut emitted: Vec<Range<usize>> = Vec::new();
+        let mut emitted: std::collections::HashSet<(usize, usize)> = Default::default();
         for (content, speaker, audience, cue, lemma) in pending {
-            if content.is_empty() || emitted.contains(&content) {
+            if content.is_empty() || !emitted.insert((content.start, content.end)) {
                 continue;
             }
             let bytes = toks[content.start].start..toks[content.end - 1].end;
             if direct_starts.binary_search(&bytes.start).is_ok() {
                 continue;
             }
-            emitted.push(content);
             out.push(Found {
                 parts: vec![bytes],
                 kind: QuoteKind::Indirect,
@@ -128,8 +130,20 @@ type Content = (Range<usize>, Range<usize>, Option<Range<usize>>);
 fn is_day(w: &str) -> bool {
     matches!(
         w,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "today"
-            | "yesterday" | "tonight" | "recently" | "earlier" | "later" | "previously"
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "recently"
+            | "earlier"
+            | "later"
+            | "previously"
     )
 }
 
@@ -225,7 +239,8 @@ fn content_for(
         }
         if stance {
             let first = t(k);
-            if e > k && (word(doc, k) || is_mark_token(first)) && !matches!(first, "that" | "which") {
+            if e > k && (word(doc, k) || is_mark_token(first)) && !matches!(first, "that" | "which")
+            {
                 return Some((k..e, subject, audience));
             }
             return None;
@@ -236,10 +251,7 @@ fn content_for(
                 || DETERMINERS.contains(first)
                 || is_cap(first)
                 || is_mark_token(first);
-            if matches!(
-                first,
-                "to" | "for" | "about" | "of" | "with" | "by" | "as"
-            ) && !that
+            if matches!(first, "to" | "for" | "about" | "of" | "with" | "by" | "as") && !that
                 || CUES.contains_key(first)
             {
                 return None;

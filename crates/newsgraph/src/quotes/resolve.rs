@@ -7,6 +7,9 @@ use super::{Cue, Doc, Found, Quote, Speaker};
 use crate::entities::{Entity, EntityCluster, EntityLabel};
 use std::ops::Range;
 
+/// How many earlier names or entities a pronoun or description looks back over (keeps resolution linear).
+const LOOKBACK: usize = 64;
+
 /// A name seen before some point of the text: byte position, local name.
 struct Seen {
     pos: usize,
@@ -23,6 +26,11 @@ fn titled_names(doc: &Doc) -> Vec<Seen> {
         let w = doc.t(i);
         if super::lexicon::TITLES.contains(w) || is_cap_title(w) {
             let mut j = i + 1;
+            // `its Foreign Minister, Sergei Lavrov,`
+            if doc.t(j) == "," {
+                j += 1;
+            }
+            let first = j;
             while j < n
                 && j < i + 5
                 && super::mention::is_cap(doc.t(j))
@@ -30,8 +38,8 @@ fn titled_names(doc: &Doc) -> Vec<Seen> {
             {
                 j += 1;
             }
-            if j >= i + 3 {
-                let m = i..j;
+            if j >= first + 2 {
+                let m = first..j;
                 let ln = doc.w.local_name(&m);
                 if ln.person && ln.name.is_some() {
                     out.push(Seen {
@@ -76,7 +84,8 @@ pub(super) fn output(
     clusters: &[EntityCluster],
 ) -> Vec<Quote> {
     let ctx = doc.ctx;
-    let mut seen: Vec<Seen> = titled_names(doc);
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut covered: Vec<Range<usize>> = Vec::new();
     for f in found {
         if let Some(m) = &f.speaker {
             let ln = doc.w.local_name(m);
@@ -85,7 +94,16 @@ pub(super) fn output(
                     pos: ctx.tokens[m.start].start,
                     name: ln,
                 });
+                covered.push(doc.bytes(m));
             }
+        }
+    }
+    covered.sort_by_key(|r| r.start);
+    // Titled names not already inside a speaker mention (which carries the fuller title).
+    for t in titled_names(doc) {
+        let i = covered.partition_point(|r| r.start <= t.pos);
+        if i == 0 || covered[i - 1].end <= t.pos {
+            seen.push(t);
         }
     }
     seen.sort_by_key(|s| s.pos);
@@ -152,11 +170,15 @@ fn speaker(
     let person_pronoun = matches!(pronoun.as_deref(), Some("he" | "she" | "i"));
     // 1. Entities, when the recognizer ran.
     if !entities.is_empty() {
+        // Entities come in text order: only the few before the mention are candidates.
+        let upto = entities.partition_point(|e| e.start < out.start);
+        let end_at = entities.partition_point(|e| e.start < out.end);
         let hit = if person_pronoun {
-            entities
+            entities[..upto]
                 .iter()
-                .filter(|e| e.label == EntityLabel::Person && e.end <= out.start)
-                .next_back()
+                .rev()
+                .take(LOOKBACK)
+                .find(|e| e.label == EntityLabel::Person && e.end <= out.start)
         } else if pronoun.is_some() {
             entities
                 .iter()
@@ -167,9 +189,14 @@ fn speaker(
         } else {
             // The overlapping entity; of several, the person, then the last (the head of `Kremlin spokesman
             // Dmitry Peskov`).
-            let over: Vec<&Entity> = entities
+            let over: Vec<&Entity> = entities[..end_at]
                 .iter()
+                .rev()
+                .take(LOOKBACK)
                 .filter(|e| e.start < out.end && out.start < e.end)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
                 .collect();
             over.iter()
                 .rev()
@@ -191,7 +218,13 @@ fn speaker(
     // 2. The local name.
     let before = seen.partition_point(|x| x.pos < bytes.start);
     if person_pronoun {
-        if let Some(a) = seen[..before].iter().rev().find(|x| x.name.person).take() {
+        if let Some(a) = seen[..before]
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|x| x.name.person)
+            .take()
+        {
             fill(&mut out, &a.name);
         }
         return out;
@@ -204,7 +237,7 @@ fn speaker(
         // Dmitry Peskov`).
         let mut full = ln.clone();
         if let Some(name) = &ln.name {
-            if let Some(a) = seen[..before].iter().rev().find(|x| {
+            if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
                 x.name
                     .name
                     .as_deref()
@@ -221,7 +254,7 @@ fn speaker(
     // A description: `the ministry` -> the last name ending in `Ministry`.
     let head = doc.t(m.end - 1);
     if head.chars().all(char::is_lowercase) && head.len() > 2 {
-        if let Some(a) = seen[..before].iter().rev().find(|x| {
+        if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
             x.name.name.as_deref().is_some_and(|n| {
                 n.rsplit(' ')
                     .next()
