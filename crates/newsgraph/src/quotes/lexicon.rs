@@ -4,7 +4,33 @@
 //! nothing.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: the word lists are looked up once per token, where SipHash costs more than the rest of the work.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
 /// Reporting verbs: lemma, then its forms. `strong` verbs introduce direct quotes and reported speech alike;
 /// the belief verbs (`think`, `believe`) only reported speech with an explicit subject.
@@ -151,24 +177,23 @@ const WEAK: &[&str] = &[
 ];
 
 /// Surface form -> (lemma, weak).
-pub(crate) static CUES: LazyLock<HashMap<&'static str, (&'static str, bool)>> =
-    LazyLock::new(|| {
-        let mut m = HashMap::new();
-        for (lemma, forms) in VERBS {
-            let weak = WEAK.contains(lemma);
-            for f in *forms {
-                m.insert(*f, (*lemma, weak));
-            }
+pub(crate) static CUES: LazyLock<Map<(&'static str, bool)>> = LazyLock::new(|| {
+    let mut m = Map::default();
+    for (lemma, forms) in VERBS {
+        let weak = WEAK.contains(lemma);
+        for f in *forms {
+            m.insert(*f, (*lemma, weak));
         }
-        m
-    });
+    }
+    m
+});
 
-fn set(words: &'static str) -> HashSet<&'static str> {
+fn set(words: &'static str) -> Set {
     words.split_whitespace().collect()
 }
 
 /// Titles and roles that stand before or after a name (`spokesman`, `President`).
-pub(crate) static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static TITLES: LazyLock<Set> = LazyLock::new(|| {
     set("spokesman spokeswoman spokesperson spokespeople minister president vice secretary senator sen sen. rep \
          rep. gov gov. governor chancellor lawyer attorney chief director leader chairman chairwoman chair official \
          ambassador envoy general gen gen. adviser advisor aide candidate nominee mayor commissioner premier prime \
@@ -186,7 +211,7 @@ pub(crate) static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Determiners and possessives that open a descriptive mention (`the ministry`, `his aide`).
-pub(crate) static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static DETERMINERS: LazyLock<Set> = LazyLock::new(|| {
     set("the a an this these those his her its their our my your another one some several many both \
          other most few two three four five six seven eight nine ten dozens hundreds thousands each every no \
          The A An This These Those His Her Its Their Our My Another One Some Several Many Both Two Three \
@@ -194,11 +219,11 @@ pub(crate) static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|
 });
 
 /// Personal pronouns that can speak.
-pub(crate) static PRONOUNS: LazyLock<HashSet<&'static str>> =
+pub(crate) static PRONOUNS: LazyLock<Set> =
     LazyLock::new(|| set("he she they we i it He She They We I It"));
 
 /// Bare nouns that speak without a determiner (`officials said`, `sources say`).
-pub(crate) static SPEAKER_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static SPEAKER_NOUNS: LazyLock<Set> = LazyLock::new(|| {
     set("officials sources experts analysts authorities critics observers residents witnesses police officers \
          lawmakers democrats republicans supporters aides people voters economists scientists researchers \
          diplomats investigators prosecutors reports polls studies surveys data records documents advocates \
@@ -208,7 +233,7 @@ pub(crate) static SPEAKER_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new
 });
 
 /// Capitalized words that open sentences or clauses but are not names (`But`, `Today`).
-pub(crate) static CAP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static CAP_STOP: LazyLock<Set> = LazyLock::new(|| {
     set("But And So Then Yet Also However Meanwhile Today Yesterday Tomorrow Earlier Later Now Still Instead \
          On In At For With From By To Of As After Before Since When While If Although Though Because Asked \
          Speaking Writing Last Next This That These Those There Here It He She They We I You Indeed Moreover \
@@ -220,7 +245,7 @@ pub(crate) static CAP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words skipped between a speaker and the cue (`also said`, `has repeatedly said`, `later told`).
-pub(crate) static BETWEEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static BETWEEN: LazyLock<Set> = LazyLock::new(|| {
     set("also later then has had have would will could may might again previously repeatedly once further \
          reportedly recently subsequently earlier first just even still often frequently publicly privately \
          separately similarly openly flatly simply herself himself themselves itself is was were are be been \
@@ -228,14 +253,14 @@ pub(crate) static BETWEEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words after a cue that begin a circumstance rather than the content (`said in a statement that`).
-pub(crate) static PREPOSITIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static PREPOSITIONS: LazyLock<Set> = LazyLock::new(|| {
     set("in on at during after before from with via through to by for about of over under last this early late \
          earlier later yesterday today tonight monday tuesday wednesday thursday friday saturday sunday \
          Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 });
 
 /// Words that mark an organization or a place rather than a person (for pronoun antecedents).
-pub(crate) static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static ORG_WORDS: LazyLock<Set> = LazyLock::new(|| {
     set("Ministry Department Party Committee Kremlin House Office Agency Council Commission Service Times Post \
          Journal News Press Association University Institute Campaign Court Congress Senate Government Army \
          Police Bureau Union Bank Foundation Center Centre Network Corporation Inc Inc. Corp Corp. Co. Company \
@@ -248,7 +273,7 @@ pub(crate) static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| 
 });
 
 /// Connectors allowed inside a name (`Luigi di Maio`, `Secretary of State`).
-pub(crate) static NAME_JOINERS: LazyLock<HashSet<&'static str>> =
+pub(crate) static NAME_JOINERS: LazyLock<Set> =
     LazyLock::new(|| set("of de di da van von bin al la le du del der dos das y -"));
 
 /// Stance verbs (PARC/PolNeAR count them as attributions: `called for a veto`, `urged Republicans to ...`,
@@ -314,12 +339,61 @@ const STANCE_VERBS: &[(&str, &[&str])] = &[
 ];
 
 /// Stance verb surface -> lemma.
-pub(crate) static STANCE: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+pub(crate) static STANCE: LazyLock<Map<&'static str>> = LazyLock::new(|| {
+    let mut m = Map::default();
     for (lemma, forms) in STANCE_VERBS {
         for f in *forms {
             m.insert(*f, *lemma);
         }
     }
     m
+});
+
+/// A cheap pre-check before hashing: whether a word with this length, first and last byte can be a cue.
+pub(crate) struct Shape {
+    first: [u64; 64],
+    last: [u64; 64],
+}
+
+impl Shape {
+    fn key(len: usize, b: u8) -> (usize, u64) {
+        let k = len.min(15) * 256 + usize::from(b);
+        (k / 64, 1u64 << (k % 64))
+    }
+    fn add(&mut self, w: &str) {
+        let b = w.as_bytes();
+        if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+            let (i, m) = Self::key(b.len(), f);
+            self.first[i] |= m;
+            let (i, m) = Self::key(b.len(), l);
+            self.last[i] |= m;
+        }
+    }
+    /// False when `w` is surely not in the list.
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => {
+                let (i, m) = Self::key(b.len(), f);
+                let (j, n) = Self::key(b.len(), l);
+                self.first[i] & m != 0 && self.last[j] & n != 0
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Shapes of every cue and stance verb form (and the first words of multi-word cues).
+pub(crate) static CUE_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
+    let mut s = Shape {
+        first: [0; 64],
+        last: [0; 64],
+    };
+    for w in CUES.keys().chain(STANCE.keys()) {
+        s.add(w);
+    }
+    for w in ["according", "According", "pointed", "points"] {
+        s.add(w);
+    }
+    s
 });

@@ -89,6 +89,9 @@ impl<'a> Words<'a> {
     /// The reporting cue at token `i`: (token range, lemma, weak).
     pub fn cue_at(&self, i: usize) -> Option<(Range<usize>, &'static str, bool)> {
         let w = self.t(i);
+        if !super::lexicon::CUE_SHAPES.may_hold(w) {
+            return None;
+        }
         if matches!(w, "according" | "According") && self.t(i + 1) == "to" {
             return Some((i..i + 2, "according to", false));
         }

@@ -51,6 +51,10 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
             }
             let (cue, lemma, weak, stance) = match doc.w.cue_at(i) {
                 Some((c, l, w)) => (c, l, w, false),
+                None if !super::lexicon::CUE_SHAPES.may_hold(doc.t(i)) => {
+                    i += 1;
+                    continue;
+                }
                 None => match STANCE.get(doc.t(i)) {
                     Some(l) => {
                         // `called for`, `called on`: the particle belongs to the cue.

@@ -24,6 +24,12 @@ fn titled_names(doc: &Doc) -> Vec<Seen> {
     let mut i = 0;
     while i + 2 < n {
         let w = doc.t(i);
+        // Cheap test first: a title is followed by a capitalized word (or a comma).
+        let next = doc.t(i + 1);
+        if !(super::mention::is_cap(next) || next == ",") {
+            i += 1;
+            continue;
+        }
         if super::lexicon::TITLES.contains(w) || is_cap_title(w) {
             let mut j = i + 1;
             // `its Foreign Minister, Sergei Lavrov,`
