@@ -137,6 +137,8 @@ pub(crate) fn find(ctx: &Context) -> Vec<Quotation> {
             let looks_open = space_before && word_after;
             let looks_close = !space_before && !word_after;
             match (open, kind) {
+                // A closing mark used to open (`”Fear. I am afraid...`), at a word start.
+                (None, Mark::Close) if looks_open => open = Some((i, len)),
                 (None, Mark::Close) => {}
                 (None, Mark::Either) if looks_close => {}
                 (None, _) => open = Some((i, len)),

@@ -198,11 +198,35 @@ impl<'a, 'c> Doc<'a, 'c> {
             hi = next.tokens.end.min(t0 + 25);
         }
         let mut k = t0;
-        while k < hi && matches!(self.t(k), "," | "—" | "–" | "-" | "--") {
+        let mut dash = None;
+        while k < hi && matches!(self.t(k), "," | "—" | "–" | "-" | "--" | "―") {
+            if self.t(k) != "," {
+                dash = Some(k);
+            }
             k += 1;
         }
         if k >= hi {
             return None;
+        }
+        if let Some(d) = dash {
+            // `“...” ― Pamela Padilla`: a dash and a name close the quote.
+            if let Some(m) = self.w.mention_after(k, hi) {
+                let ends = m.end >= hi || matches!(self.t(m.end), "." | "," | "“" | "\"" | "”");
+                let line_end = self.ctx.tokens.get(m.end).map_or(true, |t| {
+                    self.ctx
+                        .text
+                        .get(self.ctx.tokens[m.end - 1].end..t.start)
+                        .is_some_and(|g| g.contains('\n'))
+                });
+                if (ends || line_end) && self.w.cue_at(k).is_none() {
+                    return Some(Attribution {
+                        cue: (d..d + 1, "—"),
+                        end: m.end,
+                        mention: m,
+                        audience: None,
+                    });
+                }
+            }
         }
         if let Some((cue, lemma, _)) = self.w.cue_at(k) {
             let m = self.w.mention_after(cue.end, hi)?;
@@ -362,10 +386,15 @@ impl<'a, 'c> Doc<'a, 'c> {
         let inner = text.get(q.inner_start..q.inner_end).unwrap_or("").trim();
         let first = inner.chars().find(|c| c.is_alphanumeric()).unwrap_or('a');
         let words = inner.split_whitespace().count();
-        let before = text.get(para.range.start..q.start).unwrap_or("").trim_end();
+        let raw = text.get(para.range.start..q.start).unwrap_or("");
+        let before = raw.trim_end();
         let Some(prev) = before.chars().next_back() else {
             return QuoteKind::Direct;
         };
+        // A quote opening a line of its own.
+        if raw[before.len()..].contains('\n') {
+            return QuoteKind::Direct;
+        }
         if ".?!:;”\"".contains(prev) {
             return QuoteKind::Direct;
         }
@@ -408,18 +437,23 @@ pub fn extract(ctx: &Context, entities: &[Entity], clusters: &[EntityCluster]) -
     let mut split_open_until: Option<usize> = None;
     let mut partials: Vec<(Range<usize>, usize)> = Vec::new();
     for q in &quotations {
-        let kind = doc.classify(q);
+        let mut kind = doc.classify(q);
+        // `“A,” he said, “and B.”`: a lower-case second half right after the attribution is still the quote.
+        let after_attribution = last_direct.is_some_and(|g| found[g].para == q.para)
+            && split_open_until.is_some_and(|e| doc.attribution_gap(e, q.start));
+        if kind == QuoteKind::Partial && after_attribution {
+            kind = QuoteKind::Direct;
+        }
         if kind == QuoteKind::Partial {
             partials.push((q.start..q.end, q.para));
             continue;
         }
         let para = &ctx.paragraphs[q.para];
+        // The quote opens its paragraph (compared by tokens: no scan of the text before it).
         let para_start = ctx
-            .text
-            .get(para.range.start..q.start)
-            .unwrap_or("")
-            .trim()
-            .is_empty();
+            .sentences
+            .get(para.sentences.start)
+            .is_some_and(|s| doc.tok_from(q.start) == s.tokens.start);
         // A continuation of the previous paragraph's quote.
         if q.continues_previous {
             if let Some(g) = last_direct {
@@ -467,8 +501,10 @@ pub fn extract(ctx: &Context, entities: &[Entity], clusters: &[EntityCluster]) -
         split_open_until = None;
         if let Some(a) = after {
             let e = doc.ctx.tokens[a.end - 1].end;
+            // A dash and a name close the quote; no second half follows.
+            let closes = a.cue.1 == "—";
             set_attr(&mut f, a);
-            split_open_until = Some(e);
+            split_open_until = (!closes).then_some(e);
         } else if let Some(a) = doc.attribution_before(q.start, para_start) {
             set_attr(&mut f, a);
         } else if let Some(cue) = doc.bare_cue_before(q.start) {
