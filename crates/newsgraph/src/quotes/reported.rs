@@ -234,9 +234,9 @@ fn content_for(
                 k = e;
             }
         }
+        // The content clause keeps its `that` (PARC convention: the complement clause is the content).
         if k < e && t(k) == "that" {
             that = true;
-            k += 1;
         }
         if k < e && t(k) == ":" {
             k += 1;
