@@ -249,13 +249,23 @@ impl<'a, 'c> Doc<'a, 'c> {
             if is_mark_token(self.t(c)) {
                 return None;
             }
-            if let Some((cue, lemma, weak)) = self.w.cue_at(c) {
+            let cue = self
+                .w
+                .cue_at(c)
+                .or_else(|| self.any_verb_after_quote(k, c, hi));
+            if let Some((cue, lemma, weak)) = cue {
                 if weak && !matches!(lemma, "read" | "post") {
                     return None;
                 }
                 let m = self.w.mention_before(k, c)?;
-                // `“...,” panel Chairman Rep. Jason Chaffetz said`: a word or two of description may lead.
-                if m.start > k + 2 || (k..m.start).any(|i| !self.w.is_word(i)) {
+                // `“...,” panel Chairman Rep. Jason Chaffetz said`: a lower-case word or two of description may
+                // lead a name.
+                let lead_ok = (k..m.start).all(|i| {
+                    let w = self.t(i);
+                    self.w.is_word(i) && !mention::is_cap(w) && !mention::is_stop(w)
+                });
+                let name = !lexicon::PRONOUNS.contains(self.t(m.start));
+                if m.start > k + 2 || !lead_ok || (m.start > k && !name) {
                     return None;
                 }
                 let m = k..m.end;
@@ -270,6 +280,30 @@ impl<'a, 'c> Doc<'a, 'c> {
             c += 1;
         }
         None
+    }
+
+    /// Right after a quote, `“...?” Vitter demanded.` / `a doctor had typed`: any past-tense or present verb
+    /// that ends the sentence (or a clause) after a mention is the cue; the position makes it one.
+    fn any_verb_after_quote(
+        &self,
+        k: usize,
+        c: usize,
+        hi: usize,
+    ) -> Option<(Range<usize>, &'static str, bool)> {
+        let w = self.t(c);
+        if c == k || !self.w.is_word(c) || mention::is_cap(w) || w.len() < 4 {
+            return None;
+        }
+        if !(w.ends_with("ed") || w.ends_with('s')) || mention::is_stop(w) {
+            return None;
+        }
+        let next = self.t(c + 1);
+        let ends = c + 1 >= hi || matches!(next, "." | "," | "!" | "?" | ";");
+        if !ends {
+            return None;
+        }
+        let lemma = lexicon::STANCE.get(w).copied().unwrap_or("say");
+        Some((c..c + 1, lemma, false))
     }
 
     fn audience_for(&self, lemma: &str, k: usize, hi: usize) -> (Option<Range<usize>>, usize) {
@@ -333,7 +367,15 @@ impl<'a, 'c> Doc<'a, 'c> {
                     end: hi,
                 });
             }
-            let m = self.w.mention_before(lo, cue.start)?;
+            let participle = self.t(cue.start).ends_with("ing")
+                && cue.start > lo
+                && self.t(cue.start - 1) == ",";
+            let m = match self.w.mention_before(lo, cue.start) {
+                Some(m) => m,
+                // `Trump walked onto the stage, chanting “...”`: the subject opens the sentence.
+                None if participle => self.w.mention_after(lo, cue.start)?,
+                None => return None,
+            };
             let audience = if matches!(lemma, "tell" | "inform") {
                 self.audience_after(cue.end, k)
             } else {
