@@ -162,10 +162,7 @@ fn match_items(gold: &[Item], pred: &[Item], exact: bool) -> Vec<(usize, usize)>
             } else {
                 let (g0, g1) = (g.cores.first(), g.cores.last());
                 let (p0, p1) = (p.cores.first(), p.cores.last());
-                match (g0, g1, p0, p1) {
-                    (Some(g0), Some(g1), Some(p0), Some(p1)) if g0 <= p1 && p0 <= g1 => true,
-                    _ => false,
-                }
+                matches!((g0, g1, p0, p1), (Some(g0), Some(g1), Some(p0), Some(p1)) if g0 <= p1 && p0 <= g1)
             };
             if ok {
                 let n = overlap(&g.cores, &p.cores);

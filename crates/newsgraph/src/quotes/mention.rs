@@ -114,12 +114,12 @@ impl<'a> Words<'a> {
                 }
                 k -= 1;
                 saw_cap = true;
-            } else if is_title(w) || w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('/')
+            } else if is_title(w)
+                || w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('/')
+                || (is_possessive(w) || saw_cap && NAME_JOINERS.contains(w))
+                    && k - 1 > lo
+                    && is_cap(self.t(k - 2))
             {
-                k -= 1;
-            } else if is_possessive(w) && k - 1 > lo && is_cap(self.t(k - 2)) {
-                k -= 1;
-            } else if saw_cap && NAME_JOINERS.contains(w) && k - 1 > lo && is_cap(self.t(k - 2)) {
                 k -= 1;
             } else if saw_cap
                 && w == "the"
@@ -278,11 +278,12 @@ impl<'a> Words<'a> {
         while k < hi {
             let w = self.t(k);
             let punct = self.tokens[k].kind == crate::text::TokenKind::Punct;
-            if (is_cap(w) && !punct) || is_title(w) || w.contains('/') && !punct {
-                k += 1;
-            } else if is_possessive(w) && k > s {
-                k += 1;
-            } else if NAME_JOINERS.contains(w) && k > s && is_cap(self.t(k + 1)) {
+            if (is_cap(w) && !punct)
+                || is_title(w)
+                || w.contains('/') && !punct
+                || is_possessive(w) && k > s
+                || NAME_JOINERS.contains(w) && k > s && is_cap(self.t(k + 1))
+            {
                 k += 1;
             } else if det
                 && is_lower_word(w)

@@ -14,6 +14,9 @@
 //!    given (overlapping entity; a pronoun to the most recent compatible person) or, without entities, to a
 //!    local name read off the text.
 
+// A quote's parts are byte ranges: `vec![start..end]` is a list of one part, not a range of numbers.
+#![allow(clippy::single_range_in_vec_init)]
+
 mod lexicon;
 mod marks;
 mod mention;

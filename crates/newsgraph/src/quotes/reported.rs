@@ -158,6 +158,7 @@ fn word(doc: &Doc, i: usize) -> bool {
         .is_some_and(|t| t.kind != TokenKind::Punct)
 }
 
+#[allow(clippy::too_many_arguments)] // the sentence, the cue and its class, and the sentence's last subject
 /// Content, speaker mention and audience for the cue `cue` in sentence tokens `sr` (content ends by `e`).
 fn content_for(
     doc: &Doc,

@@ -186,12 +186,9 @@ fn speaker(
                 .take(LOOKBACK)
                 .find(|e| e.label == EntityLabel::Person && e.end <= out.start)
         } else if pronoun.is_some() {
-            entities
-                .iter()
-                .filter(|e| {
-                    matches!(e.label, EntityLabel::Org | EntityLabel::Loc) && e.end <= out.start
-                })
-                .next_back()
+            entities[..upto].iter().rev().take(LOOKBACK).find(|e| {
+                matches!(e.label, EntityLabel::Org | EntityLabel::Loc) && e.end <= out.start
+            })
         } else {
             // The overlapping entity; of several, the person, then the last (the head of `Kremlin spokesman
             // Dmitry Peskov`).
@@ -229,7 +226,6 @@ fn speaker(
             .rev()
             .take(LOOKBACK)
             .find(|x| x.name.person)
-            .take()
         {
             fill(&mut out, &a.name);
         }
