@@ -161,6 +161,19 @@ impl<'a, 'c> Doc<'a, 'c> {
         toks[r.start].start..toks[r.end - 1].end
     }
 
+    /// A pronoun or a mention whose first word after any determiner is capitalized (`Scott Pruitt`, `the
+    /// Kremlin`), not a description (`the change`), for the looser sieves.
+    fn name_like(&self, m: &Range<usize>) -> bool {
+        let mut i = m.start;
+        if lexicon::PRONOUNS.contains(self.t(i)) {
+            return true;
+        }
+        while i < m.end && lexicon::DETERMINERS.contains(self.t(i)) {
+            i += 1;
+        }
+        i < m.end && mention::is_cap(self.t(i))
+    }
+
     /// Audience after `tell`/`inform`: `told reporters`, `informed news agencies today`, `told CNN`.
     fn audience_after(&self, k: usize, hi: usize) -> Option<Range<usize>> {
         let w = self.t(k);
@@ -246,7 +259,7 @@ impl<'a, 'c> Doc<'a, 'c> {
                 end,
             });
         }
-        let lim = hi.min(k + 18);
+        let lim = hi.min(k + 30);
         let mut c = k;
         while c < lim {
             if is_mark_token(self.t(c)) {
@@ -260,7 +273,15 @@ impl<'a, 'c> Doc<'a, 'c> {
                 if weak && !matches!(lemma, "read" | "post") {
                     return None;
                 }
-                let m = self.w.mention_before(k, c)?;
+                // A long appositive (`Scott Pruitt, the attorney general of Oklahoma, one of the states suing
+                // the EPA, said`): the name that opens the attribution.
+                let Some(m) = self.w.mention_before(k, c).or_else(|| {
+                    self.w
+                        .mention_after(k, c)
+                        .filter(|m| m.start == k && self.name_like(m))
+                }) else {
+                    return None;
+                };
                 // `“...,” panel Chairman Rep. Jason Chaffetz said`: a lower-case word or two of description may
                 // lead a name.
                 let lead_ok = (k..m.start).all(|i| {
@@ -376,7 +397,15 @@ impl<'a, 'c> Doc<'a, 'c> {
             let m = match self.w.mention_before(lo, cue.start) {
                 Some(m) => m,
                 // `Trump walked onto the stage, chanting “...”`: the subject opens the sentence.
-                None if participle => self.w.mention_after(lo, cue.start)?,
+                // `Trump walked onto the stage, chanting “...”`, or a long appositive (`Rucker Culpepper, who
+                // runs ..., said, “...”`): the subject opens the sentence.
+                None if participle
+                    || cue.start > lo && matches!(self.t(cue.start - 1), "," | "--" | "—") =>
+                {
+                    self.w
+                        .mention_after(lo, cue.start)
+                        .filter(|m| self.name_like(m))?
+                }
                 None => return None,
             };
             let audience = if matches!(lemma, "tell" | "inform") {
