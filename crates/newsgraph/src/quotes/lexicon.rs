@@ -151,6 +151,15 @@ const VERBS: &[(&str, &[&str])] = &[
     ("know", &["knows"]),
     ("recognize", &["recognized"]),
     ("contest", &["disputed"]),
+    ("reiterate", &["reiterated", "reiterates", "reiterating"]),
+    ("echo", &["echoed", "echoes", "echoing"]),
+    ("assure", &["assured", "assures"]),
+    ("recount", &["recounted", "recounts"]),
+    ("email", &["emailed"]),
+    ("remind", &["reminded", "reminds"]),
+    ("tout", &["touted", "touts", "touting"]),
+    ("brag", &["bragged", "brags"]),
+    ("speculate", &["speculated"]),
 ];
 
 /// Verbs that only report beliefs or findings: accepted for reported speech with a subject and a clause.
@@ -336,6 +345,14 @@ const STANCE_VERBS: &[(&str, &[&str])] = &[
     ("threaten", &["threatened", "threatens"]),
     ("express", &["expressed", "expresses"]),
     ("describe", &["labeled", "branded", "dubbed"]),
+    ("mock", &["mocked", "mocks", "mocking"]),
+    ("highlight", &["highlighted", "highlights"]),
+    ("unveil", &["unveiled", "unveils"]),
+    ("challenge", &["challenged"]),
+    ("invoke", &["invoked", "invokes"]),
+    ("offer", &["offered"]),
+    ("favor", &["favors", "favored"]),
+    ("prefer", &["prefers", "preferred"]),
 ];
 
 /// Stance verb surface -> lemma.

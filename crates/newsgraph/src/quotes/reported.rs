@@ -264,7 +264,7 @@ fn content_for(
             if weak && !that && !clause_start {
                 return None;
             }
-            if weak && !that && matches!(lemma, "show" | "find" | "know" | "learn" | "read") {
+            if weak && !that && matches!(lemma, "know" | "learn" | "read") {
                 return None;
             }
             return Some((k..e, subject, audience));
