@@ -93,7 +93,7 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
             while end > pending[a].0.start
                 && matches!(
                     doc.t(end - 1),
-                    "and" | "but" | "while" | "," | ";" | "—" | "–" | "-" | ":"
+                    "and" | "but" | "while" | "that" | "," | ";" | "—" | "–" | "-" | ":"
                 )
             {
                 end -= 1;
@@ -198,6 +198,29 @@ fn content_for(
             .then(|| last_subject.clone())
             .flatten()
     };
+    // `his demands`, `their claims`: after a possessive the cue is a noun, not a reporting verb.
+    let noun_like = t(cue.start).ends_with('s') && !matches!(lemma, "say" | "tell");
+    let possessed = noun_like
+        && doc.w.mention_before(sr.start, cue.start).is_some_and(|m| {
+            matches!(
+                t(m.start),
+                "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "Its"
+                    | "His"
+                    | "Her"
+                    | "Their"
+                    | "Our"
+                    | "My"
+            )
+        });
+    if possessed {
+        return None;
+    }
     if let Some(subject) = doc
         .w
         .mention_before(sr.start, cue.start)
