@@ -275,13 +275,11 @@ impl<'a, 'c> Doc<'a, 'c> {
                 }
                 // A long appositive (`Scott Pruitt, the attorney general of Oklahoma, one of the states suing
                 // the EPA, said`): the name that opens the attribution.
-                let Some(m) = self.w.mention_before(k, c).or_else(|| {
+                let m = self.w.mention_before(k, c).or_else(|| {
                     self.w
                         .mention_after(k, c)
                         .filter(|m| m.start == k && self.name_like(m))
-                }) else {
-                    return None;
-                };
+                })?;
                 // `“...,” panel Chairman Rep. Jason Chaffetz said`: a lower-case word or two of description may
                 // lead a name.
                 let lead_ok = (k..m.start).all(|i| {
