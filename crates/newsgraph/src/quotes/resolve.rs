@@ -90,6 +90,16 @@ pub(super) fn output(
     clusters: &[EntityCluster],
 ) -> Vec<Quote> {
     let ctx = doc.ctx;
+    // Lookups below bisect the entities by position: make sure they are in text order.
+    let sorted: Vec<Entity>;
+    let entities = if entities.windows(2).all(|w| w[0].start <= w[1].start) {
+        entities
+    } else {
+        let mut v = entities.to_vec();
+        v.sort_by_key(|e| (e.start, e.end));
+        sorted = v;
+        &sorted
+    };
     let mut seen: Vec<Seen> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
     for f in found {
