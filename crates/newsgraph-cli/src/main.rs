@@ -23,6 +23,26 @@ enum Command {
         /// Gold file or directory.
         path: PathBuf,
     },
+    /// Train a statistical model (`ner`: the entity tagger) on annotated data.
+    Train {
+        /// Model: ner.
+        model: String,
+        /// Training file (CoNLL columns).
+        #[arg(long)]
+        train: PathBuf,
+        /// Validation file (CoNLL columns), for choosing the epoch.
+        #[arg(long)]
+        valid: PathBuf,
+        /// Output weight file (crates/newsgraph/data/ner/model.bin ships in the package).
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// Drop features whose largest quantized weight is at most this.
+        #[arg(long, default_value_t = 60)]
+        prune: i16,
+    },
 }
 
 fn main() -> ExitCode {
@@ -51,6 +71,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ),
             };
             print!("{report}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train {
+            model,
+            train,
+            valid,
+            out,
+            epochs,
+            prune,
+        } => {
+            anyhow::ensure!(model == "ner", "unknown model {model:?}: expected ner");
+            let opts = newsgraph::entities::train::TrainOptions {
+                train,
+                valid,
+                out,
+                epochs,
+                prune,
+            };
+            newsgraph::entities::train::train(&opts)?;
             Ok(ExitCode::SUCCESS)
         }
     }

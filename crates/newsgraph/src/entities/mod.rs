@@ -1,6 +1,11 @@
 //! Named entities: people (with title and affiliation), organizations, places, nationalities; linked within the
 //! document into clusters.
 
+pub mod features;
+pub mod gazetteer;
+pub mod tagger;
+pub mod train;
+
 use crate::pipeline::Context;
 use serde::{Deserialize, Serialize};
 

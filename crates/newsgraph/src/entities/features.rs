@@ -1,0 +1,367 @@
+//! Hashed features of the tagger: word, lowercase, affixes, shape, capitalization, sentence start, a +-2 window,
+//! gazetteer matches with their position, the previous predicted labels and the labels the same word got
+//! earlier in the document (Ratinov and Roth's prediction history).
+//!
+//! Every feature is a 64-bit hash of (template, value); the model maps hashes it was trained on to weights.
+
+use super::gazetteer::{Gazetteer, MAX_LEN};
+
+/// Murmur3's 64-bit finalizer: spreads bits so that hashes combine well.
+#[inline]
+pub fn fmix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// Combines two hashes (order matters).
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    fmix(a.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ b)
+}
+
+#[inline]
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+}
+
+const FNV0: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Hash of the lowercased form of `s`.
+pub fn hash_lower(s: &str) -> u64 {
+    let mut h = FNV0;
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            h = fnv(h, b.to_ascii_lowercase());
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in s.chars().flat_map(char::to_lowercase) {
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                h = fnv(h, b);
+            }
+        }
+    }
+    fmix(h)
+}
+
+fn hash_bytes(s: &[u8]) -> u64 {
+    fmix(s.iter().fold(FNV0, |h, &b| fnv(h, b)))
+}
+
+/// Capitalization class of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// No letters.
+    None,
+    /// All lower case.
+    Lower,
+    /// First letter upper, some lower (`Putin`, `McDonald`).
+    Title,
+    /// All letters upper (`NATO`, `RUSSIA`).
+    Upper,
+    /// Anything else (`iPhone`).
+    Mixed,
+}
+
+/// What the tagger knows about one token before looking at labels.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenInfo {
+    /// Hash of the exact form.
+    pub word: u64,
+    /// Hash of the lowercased form.
+    pub lower: u64,
+    /// Hash of the collapsed shape (`Xx`, `X.X.`, `d-d`).
+    pub shape: u64,
+    /// Hashes of the lowercased prefixes of 1..=4 characters (0 when shorter).
+    pub prefix: [u64; 4],
+    /// Hashes of the lowercased suffixes of 1..=4 characters.
+    pub suffix: [u64; 4],
+    /// Gazetteer matches covering the token: bit `cat * 4 + pos` with pos B=0, I=1, L=2, U=3.
+    pub gaz: u32,
+    /// Capitalization.
+    pub case: Case,
+    /// Has at least one letter.
+    pub alpha: bool,
+    /// How the word is usually written elsewhere in the document, in running text (0 unseen, 1 lower,
+    /// 2 capitalised, 3 capitals): recovers the case of headline words.
+    pub doc_case: u8,
+}
+
+/// Computes [`TokenInfo`] for each token of a sentence.
+pub fn sentence_infos(words: &[&str], gaz: &Gazetteer, out: &mut Vec<TokenInfo>) {
+    out.clear();
+    let mut lower = String::new();
+    let mut shape = Vec::with_capacity(16);
+    for w in words {
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        let (mut up, mut low, mut first_up) = (0usize, 0usize, false);
+        shape.clear();
+        for (i, c) in w.chars().enumerate() {
+            let class = if c.is_uppercase() {
+                up += 1;
+                if i == 0 {
+                    first_up = true;
+                }
+                b'X'
+            } else if c.is_lowercase() {
+                low += 1;
+                b'x'
+            } else if c.is_numeric() {
+                b'd'
+            } else if c.is_ascii() {
+                c as u8
+            } else {
+                b'*'
+            };
+            // Collapse runs so that shapes generalise over length, but keep 'Xx' distinct from 'X'.
+            if shape.last() != Some(&class) && shape.len() < 12 {
+                shape.push(class);
+            }
+        }
+        let case = match (up, low) {
+            (0, 0) => Case::None,
+            (0, _) => Case::Lower,
+            (_, 0) => Case::Upper,
+            _ if first_up && up == 1 => Case::Title,
+            _ if first_up => Case::Title,
+            _ => Case::Mixed,
+        };
+        let chars: Vec<(usize, char)> = lower.char_indices().collect();
+        let n = chars.len();
+        let mut prefix = [0u64; 4];
+        let mut suffix = [0u64; 4];
+        for k in 1..=4.min(n) {
+            let end = if k < n { chars[k].0 } else { lower.len() };
+            prefix[k - 1] = hash_bytes(&lower.as_bytes()[..end]);
+            let start = chars[n - k].0;
+            suffix[k - 1] = hash_bytes(&lower.as_bytes()[start..]);
+        }
+        out.push(TokenInfo {
+            word: hash_bytes(w.as_bytes()),
+            lower: hash_bytes(lower.as_bytes()),
+            shape: hash_bytes(&shape),
+            prefix,
+            suffix,
+            gaz: 0,
+            case,
+            alpha: up + low > 0,
+            doc_case: 0,
+        });
+    }
+    // Gazetteer matches of up to MAX_LEN tokens starting at each token; lowercase hashes as the gazetteer has.
+    let lows: Vec<u64> = out.iter().map(|t| t.lower).collect();
+    for i in 0..words.len() {
+        if !out[i].alpha {
+            continue;
+        }
+        for len in 1..=MAX_LEN.min(words.len() - i) {
+            if let Some(e) = gaz.get(&lows[i..i + len]) {
+                for c in 0..8u32 {
+                    if e.cats & (1 << c) == 0 {
+                        continue;
+                    }
+                    if len == 1 {
+                        out[i].gaz |= 1 << (c * 4 + 3);
+                    } else {
+                        out[i].gaz |= 1 << (c * 4);
+                        for t in &mut out[i + 1..i + len - 1] {
+                            t.gaz |= 1 << (c * 4 + 1);
+                        }
+                        out[i + len - 1].gaz |= 1 << (c * 4 + 2);
+                    }
+                }
+            }
+        }
+    }
+}
+
+// Template ids.
+const T_BIAS: u64 = 1;
+const T_WORD: u64 = 2;
+const T_LOWER: u64 = 3;
+const T_LOWER_AT: u64 = 4; // + offset
+const T_SHAPE_AT: u64 = 10; // + offset
+const T_PREFIX: u64 = 16;
+const T_SUFFIX: u64 = 20;
+const T_SHAPE2L: u64 = 24;
+const T_SHAPE2R: u64 = 25;
+const T_BIGRAML: u64 = 26;
+const T_BIGRAMR: u64 = 27;
+const T_GAZ: u64 = 28;
+const T_GAZ_L: u64 = 29;
+const T_GAZ_R: u64 = 30;
+const T_START: u64 = 31;
+const T_HEADLINE: u64 = 32;
+const T_CASE_AT: u64 = 33; // + offset
+const T_PREV: u64 = 40;
+const T_PREV2: u64 = 41;
+const T_PREV_LOWER: u64 = 42;
+const T_PREV_SHAPE: u64 = 43;
+const T_HIST: u64 = 44;
+const T_HIST_SHAPE: u64 = 45;
+const T_LOWER_CASE: u64 = 46;
+const T_DOC_CASE: u64 = 47;
+const T_DOC_CASE_LOWER: u64 = 48;
+const T_WORD_AT: u64 = 50; // + offset
+const T_SUFFIX_AT: u64 = 54; // + offset
+
+#[inline]
+fn f(t: u64, v: u64) -> u64 {
+    mix(t, v)
+}
+
+/// Features of token `i` that do not depend on predicted labels. `headline`: the sentence is in capitals.
+pub fn static_features(infos: &[TokenInfo], i: usize, headline: bool, out: &mut Vec<u64>) {
+    let t = &infos[i];
+    let at = |o: isize| -> Option<&TokenInfo> {
+        let j = i as isize + o;
+        (j >= 0 && (j as usize) < infos.len()).then(|| &infos[j as usize])
+    };
+    const PAD: u64 = 0x0bad;
+    out.push(f(T_BIAS, 0));
+    // In capitals or lower-case text the exact form says little: leave it out so the lowercase carries the word.
+    if !headline {
+        out.push(f(T_WORD, t.word));
+    }
+    out.push(f(T_LOWER, t.lower));
+    out.push(f(T_LOWER_CASE, mix(t.lower, t.case as u64)));
+    for (k, o) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+        let v = at(o).map_or(PAD, |x| x.lower);
+        out.push(f(T_LOWER_AT + k as u64, v));
+    }
+    for (k, o) in [-2isize, -1, 0, 1, 2].into_iter().enumerate() {
+        let v = at(o).map_or(PAD, |x| x.shape);
+        out.push(f(T_SHAPE_AT + k as u64, v));
+        let c = at(o).map_or(9, |x| x.case as u64);
+        out.push(f(T_CASE_AT + k as u64, c));
+    }
+    for k in 0..4 {
+        if t.prefix[k] != 0 {
+            out.push(f(T_PREFIX + k as u64, t.prefix[k]));
+            out.push(f(T_SUFFIX + k as u64, t.suffix[k]));
+        }
+    }
+    let l = at(-1);
+    let r = at(1);
+    out.push(f(T_SHAPE2L, mix(l.map_or(PAD, |x| x.shape), t.shape)));
+    out.push(f(T_SHAPE2R, mix(t.shape, r.map_or(PAD, |x| x.shape))));
+    out.push(f(T_BIGRAML, mix(l.map_or(PAD, |x| x.lower), t.lower)));
+    out.push(f(T_BIGRAMR, mix(t.lower, r.map_or(PAD, |x| x.lower))));
+    let mut g = t.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        out.push(f(T_GAZ, mix(b, t.case as u64)));
+        out.push(f(T_GAZ, b));
+        g &= g - 1;
+    }
+    if let Some(x) = l {
+        let mut g = x.gaz;
+        while g != 0 {
+            out.push(f(T_GAZ_L, g.trailing_zeros() as u64));
+            g &= g - 1;
+        }
+    }
+    if let Some(x) = r {
+        let mut g = x.gaz;
+        while g != 0 {
+            out.push(f(T_GAZ_R, g.trailing_zeros() as u64));
+            g &= g - 1;
+        }
+    }
+    if i == 0 {
+        out.push(f(T_START, mix(t.case as u64, t.lower)));
+        out.push(f(T_START, t.case as u64));
+    }
+    if headline {
+        out.push(f(T_HEADLINE, 1));
+    }
+    if t.alpha {
+        out.push(f(
+            T_DOC_CASE,
+            mix(t.doc_case as u64, mix(t.case as u64, (i == 0) as u64)),
+        ));
+        if headline || i == 0 {
+            out.push(f(T_DOC_CASE_LOWER, mix(t.doc_case as u64, t.lower)));
+        }
+    }
+    if !headline {
+        for (k, o) in [-1isize, 1].into_iter().enumerate() {
+            let v = at(o).map_or(PAD, |x| x.word);
+            out.push(f(T_WORD_AT + k as u64, v));
+        }
+    }
+    for (k, o) in [-1isize, 1].into_iter().enumerate() {
+        let v = at(o).map_or(PAD, |x| x.suffix[2]);
+        out.push(f(T_SUFFIX_AT + k as u64, v));
+    }
+}
+
+/// Number of labels (O plus BILU for 4 types).
+pub const N_LABELS: usize = 17;
+
+/// Features of token `i` that depend on the previous predicted labels `p1`, `p2` and on the entity type the
+/// same word got earlier in the document (`hist`, 0 for none).
+#[inline]
+pub fn dynamic_features(t: &TokenInfo, p1: u8, p2: u8, hist: u8, out: &mut [u64; 6]) {
+    out[0] = f(T_PREV, p1 as u64);
+    out[1] = f(T_PREV2, (p1 as u64) << 8 | p2 as u64);
+    out[2] = f(T_PREV_LOWER, mix(p1 as u64, t.lower));
+    out[3] = f(T_PREV_SHAPE, mix(p1 as u64, t.shape));
+    out[4] = f(T_HIST, hist as u64);
+    out[5] = f(T_HIST_SHAPE, mix(hist as u64, t.case as u64));
+}
+
+/// Whether a sentence is a headline in capitals (no lower-case letter, several capitalised words).
+pub fn is_headline(infos: &[TokenInfo]) -> bool {
+    let upper = infos.iter().filter(|t| t.case == Case::Upper).count();
+    upper >= 2
+        && !infos
+            .iter()
+            .any(|t| matches!(t.case, Case::Lower | Case::Title | Case::Mixed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::gazetteer::{CITY, COUNTRY, GAZETTEER};
+
+    #[test]
+    fn shapes_cases_and_gazetteer_positions() {
+        let words = ["Russian", "troops", "left", "New", "York", "and", "RUSSIA"];
+        let mut infos = Vec::new();
+        sentence_infos(&words, &GAZETTEER, &mut infos);
+        assert_eq!(infos[0].case, Case::Title);
+        assert_eq!(infos[1].case, Case::Lower);
+        assert_eq!(infos[6].case, Case::Upper);
+        // "New York" is a city: B on New, L on York.
+        assert!(infos[3].gaz & (1 << (CITY as u32 * 4)) != 0);
+        assert!(infos[4].gaz & (1 << (CITY as u32 * 4 + 2)) != 0);
+        // "RUSSIA" in capitals still matches the country as a unit.
+        assert!(infos[6].gaz & (1 << (COUNTRY as u32 * 4 + 3)) != 0);
+        // Same word in another case: same lowercase hash, different exact hash.
+        assert_eq!(hash_lower("RUSSIA"), hash_lower("Russia"));
+        assert_eq!(infos[0].suffix[1], hash_bytes(b"an"));
+    }
+
+    #[test]
+    fn headline_detection() {
+        let mut infos = Vec::new();
+        sentence_infos(
+            &["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN"],
+            &GAZETTEER,
+            &mut infos,
+        );
+        assert!(is_headline(&infos));
+        sentence_infos(&["Japan", "won", "."], &GAZETTEER, &mut infos);
+        assert!(!is_headline(&infos));
+    }
+}
