@@ -73,7 +73,7 @@ for p, cat, cc in [
     ("U.S.", "C", "US"), ("US", "C", "US"), ("USA", "C", "US"), ("America", "C", "US"), ("Britain", "C", "GB"),
     ("UK", "C", "GB"), ("U.K.", "C", "GB"), ("Russia", "C", "RU"), ("Kiev", "K", "UA"), ("Kyiv", "K", "UA"),
     ("American", "D", "US"), ("British", "D", "GB"), ("English", "D", "GB"), ("Scottish", "D", "GB"),
-    ("Welsh", "D", "GB"), ("Soviet", "D", ""), ("European", "D", ""), ("Western", "D", "-"), ("Arab", "D", ""),
+    ("Welsh", "D", "GB"), ("Soviet", "D", ""), ("European", "D", ""), ("Western", "D", "-"), ("Westerner", "D", "-"), ("Westerners", "D", "-"), ("Arab", "D", ""),
     ("Belarusian", "D", "BY"), ("Dutch", "D", "NL"), ("Kosovar", "D", "XK"), ("Palestinian", "D", "PS"),
     ("Taiwanese", "D", "TW"), ("Ukrainian", "D", "UA"), ("Russian", "D", "RU"), ("Crimea", "A", "UA"),
 ]:
@@ -125,3 +125,10 @@ with open(OUT, "w", encoding="utf-8") as out:
         cats, cc = entries[p]
         out.write(f"{p}\t{''.join(sorted(cats))}\t{cc}\n")
 print(f"{len(entries)} entries -> {OUT}", file=sys.stderr)
+
+# Country names by ISO code, as news writes them, for affiliations ("Russian President" -> Russia).
+SHORT = {"US": "United States", "GB": "Britain", "KR": "South Korea", "KP": "North Korea", "CZ": "Czech Republic",
+         "MK": "North Macedonia", "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo"}
+with open(os.path.join(os.path.dirname(OUT), "countries.tsv"), "w", encoding="utf-8") as out:
+    for iso in sorted(geo):
+        out.write(f"{iso}\t{SHORT.get(iso, geo[iso]['name'])}\n")

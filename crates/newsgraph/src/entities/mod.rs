@@ -6,8 +6,14 @@ pub mod gazetteer;
 pub mod tagger;
 pub mod train;
 
+pub mod coref;
+pub mod titles;
+
 use crate::pipeline::Context;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Entity type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -74,9 +80,324 @@ pub struct EntityCluster {
 }
 
 /// Loads the embedded model and gazetteers (done by [`crate::PipelineBuilder::build`]).
-pub fn preload() {}
+pub fn preload() {
+    LazyLock::force(&tagger::MODEL);
+    LazyLock::force(&gazetteer::GAZETTEER);
+    LazyLock::force(&COUNTRY_NAMES);
+}
+
+/// Country names by ISO 3166 alpha-2 code, as news writes them (`RU` -> `Russia`).
+static COUNTRY_NAMES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    include_str!("../../data/ner/countries.tsv")
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+});
+
+/// The country name for an ISO alpha-2 code.
+pub fn country_name(iso: &str) -> Option<&'static str> {
+    COUNTRY_NAMES.get(iso).copied()
+}
+
+/// Seats of power named for their government: they stay organizations, with the country they stand for.
+const METONYM_ORGS: &[(&str, &str)] = &[
+    ("kremlin", "RU"),
+    ("white house", "US"),
+    ("pentagon", "US"),
+    ("state department", "US"),
+    ("downing street", "GB"),
+    ("elysee", "FR"),
+    ("élysée", "FR"),
+    ("elysee palace", "FR"),
+    ("state duma", "RU"),
+    ("duma", "RU"),
+    ("knesset", "IL"),
+    ("bundestag", "DE"),
+    ("zhongnanhai", "CN"),
+    ("verkhovna rada", "UA"),
+];
+
+fn metonym_country(lower: &str) -> Option<&'static str> {
+    let l = lower.strip_prefix("the ").unwrap_or(lower);
+    METONYM_ORGS.iter().find(|(n, _)| *n == l).map(|(_, c)| *c)
+}
+
+/// What a person is affiliated with, before clusters exist.
+#[derive(Debug, Clone)]
+pub(crate) enum Affil {
+    /// Another mention (its cluster's canonical name is the affiliation).
+    Mention(usize),
+    /// A country, by ISO code.
+    Country(String),
+}
+
+/// A mention under construction: global token range and what is known about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub toks: Range<usize>,
+    pub sent: usize,
+    pub label: EntityLabel,
+    pub title: Option<String>,
+    pub affil: Option<Affil>,
+    pub country: Option<String>,
+    pub cluster: usize,
+}
+
+fn label_of(ty: u8) -> EntityLabel {
+    match ty {
+        0 => EntityLabel::Person,
+        1 => EntityLabel::Org,
+        2 => EntityLabel::Loc,
+        _ => EntityLabel::Misc,
+    }
+}
+
+/// Tags sentences given as tokens with the statistical tagger (with document history): per sentence, token
+/// ranges and labels. Labels are the tagger's four (NORP is decided later, from gazetteers).
+pub fn tag_sentences(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityLabel)>> {
+    tagger::tag_document(sentences)
+        .iter()
+        .map(|ls| {
+            tagger::spans(ls)
+                .into_iter()
+                .map(|(r, t)| (r, label_of(t)))
+                .collect()
+        })
+        .collect()
+}
+
+/// Name particles that join the parts of a person's name (`Luigi di Maio`, `Ursula von der Leyen`).
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "di" | "de"
+            | "da"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "del"
+            | "della"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "das"
+            | "ter"
+            | "te"
+            | "zu"
+            | "el"
+    )
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
 
 /// Finds the entity mentions of an article and links them into clusters.
-pub fn recognize(_ctx: &Context) -> (Vec<Entity>, Vec<EntityCluster>) {
-    (Vec::new(), Vec::new())
+pub fn recognize(ctx: &Context) -> (Vec<Entity>, Vec<EntityCluster>) {
+    let words: Vec<&str> = ctx.tokens.iter().map(|t| t.text(ctx.text)).collect();
+    let sents: Vec<Vec<&str>> = ctx
+        .sentences
+        .iter()
+        .map(|s| words[s.tokens.clone()].to_vec())
+        .collect();
+    let tagged = tag_sentences(&sents);
+    let mut mentions = Vec::new();
+    for (si, spans) in tagged.into_iter().enumerate() {
+        let base = ctx.sentences[si].tokens.start;
+        for (r, label) in spans {
+            mentions.push(Mention {
+                toks: base + r.start..base + r.end,
+                sent: si,
+                label,
+                title: None,
+                affil: None,
+                country: None,
+                cluster: usize::MAX,
+            });
+        }
+    }
+    fix_spans(ctx, &words, &mut mentions);
+    assign_countries(&words, &mut mentions);
+    coref::add_nominals(ctx, &words, &mut mentions);
+    titles::attach(ctx, &words, &mut mentions);
+    let clusters = coref::cluster(&words, &mut mentions);
+    output(ctx, &words, &mentions, &clusters)
+}
+
+/// Repairs the tagger's spans with deterministic rules: name particles, titles inside person spans, seats of
+/// power, nationalities.
+fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
+    let sent_end = |m: &Mention| ctx.sentences[m.sent].tokens.end;
+    // Join "Luigi" + "di" + "Maio".
+    let mut i = 0;
+    while i < mentions.len() {
+        if mentions[i].label == EntityLabel::Person {
+            let e = mentions[i].toks.end;
+            if e + 1 < sent_end(&mentions[i]) && is_particle(words[e]) && capitalised(words[e + 1])
+            {
+                let next_is_mention = mentions.get(i + 1).is_some_and(|n| n.toks.start == e + 1);
+                if next_is_mention {
+                    let n = mentions.remove(i + 1);
+                    mentions[i].toks.end = n.toks.end;
+                } else if !mentions.iter().any(|n| n.toks.contains(&(e + 1))) {
+                    mentions[i].toks.end = e + 2;
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Titles the tagger swallowed ("President Putin" as one person): the person span excludes the title.
+    for m in mentions.iter_mut() {
+        if m.label == EntityLabel::Person {
+            while m.toks.len() > 1 && titles::is_modifier(words[m.toks.start]) {
+                m.toks.start += 1;
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        let lower = mention_lower(words, m);
+        if metonym_country(&lower).is_some() {
+            m.label = EntityLabel::Org;
+        } else if matches!(m.label, EntityLabel::Misc | EntityLabel::Loc) {
+            let toks: Vec<&str> = words[m.toks.clone()].to_vec();
+            if let Some(e) = gazetteer::GAZETTEER.lookup(&toks) {
+                if e.cats & (1 << gazetteer::DEMONYM) != 0
+                    && e.cats & (1 << gazetteer::COUNTRY) == 0
+                {
+                    m.label = EntityLabel::Norp;
+                }
+            }
+        }
+    }
+    // "Russian" + "Defense Ministry": one organization of that country.
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let joined = mentions[i].label == EntityLabel::Norp
+            && mentions[i + 1].label == EntityLabel::Org
+            && mentions[i + 1].toks.start == mentions[i].toks.end
+            && mentions[i + 1].sent == mentions[i].sent;
+        if joined {
+            let n = mentions.remove(i + 1);
+            mentions[i].toks.end = n.toks.end;
+            mentions[i].label = EntityLabel::Org;
+        }
+        i += 1;
+    }
+    // Seats of power the tagger missed.
+    let mut extra = Vec::new();
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        let mut t = s.tokens.start;
+        while t < s.tokens.end {
+            let two = (t + 1 < s.tokens.end).then(|| format!("{} {}", words[t], words[t + 1]));
+            let (len, hit) = match two {
+                Some(ref w2)
+                    if capitalised(words[t]) && metonym_country(&w2.to_lowercase()).is_some() =>
+                {
+                    (2, true)
+                }
+                _ => (
+                    1,
+                    capitalised(words[t]) && metonym_country(&words[t].to_lowercase()).is_some(),
+                ),
+            };
+            if hit
+                && !mentions
+                    .iter()
+                    .any(|m| m.toks.start < t + len && t < m.toks.end)
+            {
+                extra.push(Mention {
+                    toks: t..t + len,
+                    sent: si,
+                    label: EntityLabel::Org,
+                    title: None,
+                    affil: None,
+                    country: None,
+                    cluster: usize::MAX,
+                });
+            }
+            t += len;
+        }
+    }
+    mentions.extend(extra);
+    mentions.sort_by_key(|m| m.toks.start);
+}
+
+pub(crate) fn mention_lower(words: &[&str], m: &Mention) -> String {
+    words[m.toks.clone()].join(" ").to_lowercase()
+}
+
+/// Countries of places, nationalities and seats of power.
+fn assign_countries(words: &[&str], mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        let toks: Vec<&str> = words[m.toks.clone()].to_vec();
+        let entry = gazetteer::GAZETTEER.lookup(&toks);
+        m.country = match m.label {
+            EntityLabel::Loc | EntityLabel::Norp => {
+                entry.and_then(|e| e.country().map(str::to_string))
+            }
+            EntityLabel::Org => metonym_country(&mention_lower(words, m))
+                .map(str::to_string)
+                .or_else(|| {
+                    // "Russian Defense Ministry", "U.S. Army": a leading nationality or country.
+                    (toks.len() > 1)
+                        .then(|| gazetteer::GAZETTEER.lookup(&toks[..1]))
+                        .flatten()
+                        .filter(|e| {
+                            e.cats & (1 << gazetteer::DEMONYM | 1 << gazetteer::COUNTRY) != 0
+                        })
+                        .and_then(|e| e.country().map(str::to_string))
+                }),
+            _ => None,
+        };
+    }
+}
+
+/// Builds the output entities and clusters.
+fn output(
+    ctx: &Context,
+    words: &[&str],
+    mentions: &[Mention],
+    clusters: &[coref::Cluster],
+) -> (Vec<Entity>, Vec<EntityCluster>) {
+    let out_clusters: Vec<EntityCluster> = clusters
+        .iter()
+        .enumerate()
+        .map(|(id, c)| EntityCluster {
+            id,
+            canonical: c.canonical.clone(),
+            label: c.label,
+            title: c.title.clone(),
+            affiliation: c.affiliation.clone(),
+            country: c.country.clone(),
+            mentions: c.mentions.len(),
+        })
+        .collect();
+    let _ = words;
+    let entities = mentions
+        .iter()
+        .filter_map(|m| {
+            let first = ctx.tokens.get(m.toks.start)?;
+            let last = ctx.tokens.get(m.toks.end.checked_sub(1)?)?;
+            let span = ctx.span(first.start..last.end);
+            let c = clusters.get(m.cluster)?;
+            Some(Entity {
+                start: span.start,
+                end: span.end,
+                text: span.text,
+                label: m.label,
+                canonical: c.canonical.clone(),
+                cluster: m.cluster,
+                title: c.title.clone(),
+                affiliation: c.affiliation.clone(),
+                country: m.country.clone().or_else(|| c.country.clone()),
+            })
+        })
+        .collect();
+    (entities, out_clusters)
 }
