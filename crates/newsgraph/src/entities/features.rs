@@ -135,15 +135,27 @@ pub fn sentence_infos(words: &[&str], gaz: &Gazetteer, out: &mut Vec<TokenInfo>)
             _ if first_up => Case::Title,
             _ => Case::Mixed,
         };
-        let chars: Vec<(usize, char)> = lower.char_indices().collect();
-        let n = chars.len();
+        let lb = lower.as_bytes();
         let mut prefix = [0u64; 4];
         let mut suffix = [0u64; 4];
-        for k in 1..=4.min(n) {
-            let end = if k < n { chars[k].0 } else { lower.len() };
-            prefix[k - 1] = hash_bytes(&lower.as_bytes()[..end]);
-            let start = chars[n - k].0;
-            suffix[k - 1] = hash_bytes(&lower.as_bytes()[start..]);
+        // Char boundaries from the front and the back, without allocating.
+        let mut k = 0;
+        for (i, _) in lower.char_indices().skip(1).take(4) {
+            prefix[k] = hash_bytes(&lb[..i]);
+            k += 1;
+        }
+        if k < 4 && !lb.is_empty() {
+            prefix[k] = hash_bytes(lb);
+        }
+        let mut k = 0;
+        for (i, _) in lower.char_indices().rev().take(4) {
+            suffix[k] = hash_bytes(&lb[i..]);
+            k += 1;
+        }
+        // A word shorter than 4 characters has no longer prefixes: keep the two arrays aligned.
+        let n = k;
+        for slot in prefix.iter_mut().skip(n) {
+            *slot = 0;
         }
         out.push(TokenInfo {
             word: hash_bytes(w.as_bytes()),
@@ -158,13 +170,16 @@ pub fn sentence_infos(words: &[&str], gaz: &Gazetteer, out: &mut Vec<TokenInfo>)
         });
     }
     // Gazetteer matches of up to MAX_LEN tokens starting at each token; lowercase hashes as the gazetteer has.
-    let lows: Vec<u64> = out.iter().map(|t| t.lower).collect();
+    let mut lows = [0u64; MAX_LEN];
     for i in 0..words.len() {
         if !out[i].alpha {
             continue;
         }
+        let mut h = super::gazetteer::PHRASE_SEED;
         for len in 1..=MAX_LEN.min(words.len() - i) {
-            if let Some(e) = gaz.get(&lows[i..i + len]) {
+            lows[len - 1] = out[i + len - 1].lower;
+            h = mix(h, lows[len - 1]);
+            if let Some(e) = gaz.get_hashed(h) {
                 for c in 0..8u32 {
                     if e.cats & (1 << c) == 0 {
                         continue;
@@ -219,39 +234,70 @@ fn f(t: u64, v: u64) -> u64 {
     mix(t, v)
 }
 
+const PAD: u64 = 0x0bad;
+
+/// Offsets of the context window.
+pub const WINDOW: [isize; 4] = [-2, -1, 1, 2];
+
 /// Features of token `i` that do not depend on predicted labels. `headline`: the sentence is in capitals.
 pub fn static_features(infos: &[TokenInfo], i: usize, headline: bool, out: &mut Vec<u64>) {
-    let t = &infos[i];
-    let at = |o: isize| -> Option<&TokenInfo> {
+    own_features(&infos[i], headline, out);
+    for o in WINDOW {
         let j = i as isize + o;
-        (j >= 0 && (j as usize) < infos.len()).then(|| &infos[j as usize])
-    };
-    const PAD: u64 = 0x0bad;
-    out.push(f(T_BIAS, 0));
+        let x = (j >= 0 && (j as usize) < infos.len()).then(|| &infos[j as usize]);
+        neighbour_features(x, o, headline, out);
+    }
+    position_features(infos, i, headline, out);
+}
+
+/// Features of the token itself: they depend only on its form (and the headline flag), so the tagger caches
+/// their summed weights per word.
+pub fn own_features(t: &TokenInfo, headline: bool, out: &mut Vec<u64>) {
     // In capitals or lower-case text the exact form says little: leave it out so the lowercase carries the word.
     if !headline {
         out.push(f(T_WORD, t.word));
     }
     out.push(f(T_LOWER, t.lower));
     out.push(f(T_LOWER_CASE, mix(t.lower, t.case as u64)));
-    for (k, o) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-        let v = at(o).map_or(PAD, |x| x.lower);
-        out.push(f(T_LOWER_AT + k as u64, v));
-    }
-    for (k, o) in [-2isize, -1, 0, 1, 2].into_iter().enumerate() {
-        let v = at(o).map_or(PAD, |x| x.shape);
-        out.push(f(T_SHAPE_AT + k as u64, v));
-        let c = at(o).map_or(9, |x| x.case as u64);
-        out.push(f(T_CASE_AT + k as u64, c));
-    }
+    out.push(f(T_SHAPE_AT + 2, t.shape));
+    out.push(f(T_CASE_AT + 2, t.case as u64));
     for k in 0..4 {
         if t.prefix[k] != 0 {
             out.push(f(T_PREFIX + k as u64, t.prefix[k]));
             out.push(f(T_SUFFIX + k as u64, t.suffix[k]));
         }
     }
-    let l = at(-1);
-    let r = at(1);
+}
+
+/// Features of the neighbour at offset `o` (`None` past the sentence edge): they depend only on the
+/// neighbour's form, the offset and the headline flag, so they are cached too.
+pub fn neighbour_features(x: Option<&TokenInfo>, o: isize, headline: bool, out: &mut Vec<u64>) {
+    let k = match o {
+        -2 => 0u64,
+        -1 => 1,
+        1 => 2,
+        _ => 3,
+    };
+    out.push(f(T_LOWER_AT + k, x.map_or(PAD, |x| x.lower)));
+    let sk = if k >= 2 { k + 1 } else { k };
+    out.push(f(T_SHAPE_AT + sk, x.map_or(PAD, |x| x.shape)));
+    out.push(f(T_CASE_AT + sk, x.map_or(9, |x| x.case as u64)));
+    if o.abs() == 1 {
+        let k = (o > 0) as u64;
+        if !headline {
+            out.push(f(T_WORD_AT + k, x.map_or(PAD, |x| x.word)));
+        }
+        out.push(f(T_SUFFIX_AT + k, x.map_or(PAD, |x| x.suffix[2])));
+    }
+}
+
+/// Features that depend on the token's place: bias, bigrams, gazetteer matches, sentence start, headline and
+/// document case.
+pub fn position_features(infos: &[TokenInfo], i: usize, headline: bool, out: &mut Vec<u64>) {
+    let t = &infos[i];
+    let l = i.checked_sub(1).map(|j| &infos[j]);
+    let r = infos.get(i + 1);
+    out.push(f(T_BIAS, 0));
     out.push(f(T_SHAPE2L, mix(l.map_or(PAD, |x| x.shape), t.shape)));
     out.push(f(T_SHAPE2R, mix(t.shape, r.map_or(PAD, |x| x.shape))));
     out.push(f(T_BIGRAML, mix(l.map_or(PAD, |x| x.lower), t.lower)));
@@ -292,16 +338,6 @@ pub fn static_features(infos: &[TokenInfo], i: usize, headline: bool, out: &mut 
         if headline || i == 0 {
             out.push(f(T_DOC_CASE_LOWER, mix(t.doc_case as u64, t.lower)));
         }
-    }
-    if !headline {
-        for (k, o) in [-1isize, 1].into_iter().enumerate() {
-            let v = at(o).map_or(PAD, |x| x.word);
-            out.push(f(T_WORD_AT + k as u64, v));
-        }
-    }
-    for (k, o) in [-1isize, 1].into_iter().enumerate() {
-        let v = at(o).map_or(PAD, |x| x.suffix[2]);
-        out.push(f(T_SUFFIX_AT + k as u64, v));
     }
 }
 

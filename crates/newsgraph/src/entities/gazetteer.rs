@@ -49,19 +49,41 @@ impl Entry {
 
 /// The embedded gazetteer: phrase hash (of its lowercased tokens) to entry.
 pub struct Gazetteer {
-    map: HashMap<u64, Entry>,
+    map: HashMap<u64, Entry, HashBuild>,
 }
+
+/// Start value of [`phrase_hash`].
+pub const PHRASE_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// Hash of a phrase from its tokens' lowercase hashes.
 pub fn phrase_hash(token_hashes: &[u64]) -> u64 {
-    token_hashes
-        .iter()
-        .fold(0x51_7c_c1_b7_27_22_0a_95, |h, &t| mix(h, t))
+    token_hashes.iter().fold(PHRASE_SEED, |h, &t| mix(h, t))
 }
+
+/// A hasher for keys that are already good 64-bit hashes: passes them through.
+#[derive(Default, Clone, Copy)]
+pub struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | self.0 >> 56) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Builds [`PassThrough`] hashers.
+pub type HashBuild = std::hash::BuildHasherDefault<PassThrough>;
 
 impl Gazetteer {
     fn parse(src: &str) -> Gazetteer {
-        let mut map = HashMap::with_capacity(90_000);
+        let mut map = HashMap::with_capacity_and_hasher(90_000, HashBuild::default());
         let mut hs = Vec::new();
         for line in src.lines() {
             let mut f = line.split('\t');
@@ -109,6 +131,12 @@ impl Gazetteer {
     /// The entry for a phrase given by its tokens' lowercase hashes.
     pub fn get(&self, token_hashes: &[u64]) -> Option<Entry> {
         self.map.get(&phrase_hash(token_hashes)).copied()
+    }
+
+    /// The entry for a phrase hash (see [`phrase_hash`]).
+    #[inline]
+    pub fn get_hashed(&self, h: u64) -> Option<Entry> {
+        self.map.get(&h).copied()
     }
 
     /// The entry for a phrase given as text tokens.

@@ -226,7 +226,67 @@ pub fn recognize(ctx: &Context) -> (Vec<Entity>, Vec<EntityCluster>) {
     coref::add_nominals(ctx, &words, &mut mentions);
     titles::attach(ctx, &words, &mut mentions);
     let clusters = coref::cluster(&words, &mut mentions);
-    output(ctx, &words, &mentions, &clusters)
+    let (mut entities, mut clusters) = output(ctx, &words, &mentions, &clusters);
+    add_credit_agencies(ctx, &mut entities, &mut clusters);
+    (entities, clusters)
+}
+
+/// The news agencies of the credit line (`*With AFP`), which lies outside the paragraphs: organizations.
+fn add_credit_agencies(
+    ctx: &Context,
+    entities: &mut Vec<Entity>,
+    clusters: &mut Vec<EntityCluster>,
+) {
+    let st = crate::article::parse_structure(ctx.text);
+    let Some((range, agencies)) = st.credit else {
+        return;
+    };
+    let Some(line) = ctx.text.get(range.clone()) else {
+        return;
+    };
+    for agency in agencies {
+        let Some(pos) = line.find(agency.as_str()) else {
+            continue;
+        };
+        let start = range.start + pos;
+        let span = ctx.span(start..start + agency.len());
+        if entities.iter().any(|e| e.start == span.start) {
+            continue;
+        }
+        let id = match clusters
+            .iter()
+            .position(|c| c.label == EntityLabel::Org && c.canonical == agency)
+        {
+            Some(i) => {
+                clusters[i].mentions += 1;
+                i
+            }
+            None => {
+                clusters.push(EntityCluster {
+                    id: clusters.len(),
+                    canonical: agency.clone(),
+                    label: EntityLabel::Org,
+                    title: None,
+                    affiliation: None,
+                    country: None,
+                    mentions: 1,
+                });
+                clusters.len() - 1
+            }
+        };
+        entities.push(Entity {
+            start: span.start,
+            end: span.end,
+            text: span.text,
+            label: EntityLabel::Org,
+            canonical: agency,
+            cluster: id,
+            title: None,
+            affiliation: None,
+            country: None,
+        });
+    }
+    entities.sort_by_key(|e| e.start);
 }
 
 /// Repairs the tagger's spans with deterministic rules: name particles, titles inside person spans, seats of

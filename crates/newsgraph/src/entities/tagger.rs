@@ -4,9 +4,10 @@
 //! Labels: 0 is O; `1 + 4 * type + pos` with pos B=0, I=1, L=2, U=3 and type PER=0, ORG=1, LOC=2, MISC=3.
 
 use super::features::{
-    dynamic_features, is_headline, sentence_infos, static_features, Case, TokenInfo, N_LABELS,
+    dynamic_features, is_headline, mix, neighbour_features, own_features, position_features,
+    sentence_infos, Case, TokenInfo, N_LABELS, WINDOW,
 };
-use super::gazetteer::{Gazetteer, GAZETTEER};
+use super::gazetteer::{Gazetteer, HashBuild, GAZETTEER};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -85,9 +86,15 @@ pub fn spans(labels: &[u8]) -> Vec<(Range<usize>, u8)> {
 /// Shipped weights: hashed feature -> one i16 weight per label, in an open-addressing table.
 pub struct Model {
     mask: usize,
-    keys: Vec<u32>,
+    /// Open-addressing slots: (key, row index); key 0 is empty. Small, so probing stays in cache.
+    slots: Vec<(u32, u32)>,
+    /// Dense weight rows.
     rows: Vec<[i16; N_LABELS]>,
+    /// Unique per model built in this process: keys the per-thread weight cache.
+    id: u64,
 }
+
+static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 const MAGIC: &[u8; 8] = b"NGNER1\0\0";
 
@@ -100,24 +107,33 @@ fn key32(feat: u64) -> u32 {
 impl Model {
     /// Builds the lookup table from (feature, weights) pairs.
     pub fn from_rows(rows: impl ExactSizeIterator<Item = (u64, [i16; N_LABELS])>) -> Model {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut m = Model {
-            mask: cap - 1,
-            keys: vec![0; cap],
-            rows: vec![[0; N_LABELS]; cap],
-        };
+        let mut m = Model::with_capacity(rows.len());
         for (k, w) in rows {
             m.insert(key32(k), w);
         }
         m
     }
 
+    fn with_capacity(n: usize) -> Model {
+        let cap = (n * 2).next_power_of_two().max(16);
+        Model {
+            mask: cap - 1,
+            slots: vec![(0, 0); cap],
+            rows: Vec::with_capacity(n),
+            id: NEXT_MODEL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+
     fn insert(&mut self, k: u32, w: [i16; N_LABELS]) {
         let mut i = (k as usize).wrapping_mul(0x9e37_79b9) & self.mask;
         loop {
-            if self.keys[i] == 0 || self.keys[i] == k {
-                self.keys[i] = k;
-                self.rows[i] = w;
+            if self.slots[i].0 == k {
+                self.rows[self.slots[i].1 as usize] = w;
+                return;
+            }
+            if self.slots[i].0 == 0 {
+                self.slots[i] = (k, self.rows.len() as u32);
+                self.rows.push(w);
                 return;
             }
             i = (i + 1) & self.mask;
@@ -130,10 +146,12 @@ impl Model {
         let k = key32(feat);
         let mut i = (k as usize).wrapping_mul(0x9e37_79b9) & self.mask;
         loop {
-            let key = self.keys[i];
+            let (key, row) = self.slots[i];
             if key == k {
-                for (a, &w) in acc.iter_mut().zip(self.rows[i].iter()) {
-                    *a += w as i32;
+                if let Some(r) = self.rows.get(row as usize) {
+                    for (a, &w) in acc.iter_mut().zip(r.iter()) {
+                        *a += w as i32;
+                    }
                 }
                 return;
             }
@@ -146,7 +164,7 @@ impl Model {
 
     /// Number of stored features.
     pub fn len(&self) -> usize {
-        self.keys.iter().filter(|&&k| k != 0).count()
+        self.rows.len()
     }
 
     /// Whether the model has no features.
@@ -160,16 +178,15 @@ impl Model {
         let mut raw = Vec::with_capacity(16 + n * (4 + 2 * N_LABELS));
         raw.extend_from_slice(&(N_LABELS as u32).to_le_bytes());
         raw.extend_from_slice(&(n as u32).to_le_bytes());
-        let used: Vec<usize> = (0..self.keys.len())
-            .filter(|&i| self.keys[i] != 0)
-            .collect();
-        for &i in &used {
-            raw.extend_from_slice(&self.keys[i].to_le_bytes());
+        let mut used: Vec<(u32, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
+        used.sort_unstable();
+        for &(k, _) in &used {
+            raw.extend_from_slice(&k.to_le_bytes());
         }
         // Weights label-major: same-label columns compress better.
         for l in 0..N_LABELS {
-            for &i in &used {
-                raw.extend_from_slice(&self.rows[i][l].to_le_bytes());
+            for &(_, r) in &used {
+                raw.extend_from_slice(&self.rows[r as usize][l].to_le_bytes());
             }
         }
         let mut out = MAGIC.to_vec();
@@ -195,12 +212,7 @@ impl Model {
         if raw.len() != wbase + 2 * N_LABELS * n {
             return None;
         }
-        let cap = (n * 2).next_power_of_two().max(16);
-        let mut m = Model {
-            mask: cap - 1,
-            keys: vec![0; cap],
-            rows: vec![[0; N_LABELS]; cap],
-        };
+        let mut m = Model::with_capacity(n);
         for r in 0..n {
             let k = u32_at(8 + 4 * r)?;
             let mut w = [0i16; N_LABELS];
@@ -217,8 +229,8 @@ impl Model {
 /// Per-document memory of the entity types given to each word so far (prediction history).
 #[derive(Default)]
 pub struct History {
-    counts: HashMap<u64, [u16; 4]>,
-    cases: HashMap<u64, [u16; 3]>,
+    counts: HashMap<u64, [u16; 4], HashBuild>,
+    cases: HashMap<u64, [u16; 3], HashBuild>,
 }
 
 impl History {
@@ -293,6 +305,42 @@ impl History {
     }
 }
 
+#[inline]
+fn add_to(acc: &mut [i32; N_LABELS], v: &[i32; N_LABELS]) {
+    for (a, x) in acc.iter_mut().zip(v.iter()) {
+        *a += x;
+    }
+}
+
+/// Summed weights of word-level features, per thread, across documents (frequent words hit it).
+#[derive(Default)]
+pub struct WordCache {
+    map: HashMap<u64, [i32; N_LABELS], HashBuild>,
+    /// Id of the model the cache belongs to (a cache never mixes two models' weights).
+    model: u64,
+}
+
+const CACHE_LIMIT: usize = 60_000;
+
+impl WordCache {
+    #[inline]
+    fn get_or(&mut self, key: u64, compute: impl FnOnce() -> [i32; N_LABELS]) -> [i32; N_LABELS] {
+        if let Some(v) = self.map.get(&key) {
+            return *v;
+        }
+        if self.map.len() >= CACHE_LIMIT {
+            self.map.clear();
+        }
+        let v = compute();
+        self.map.insert(key, v);
+        v
+    }
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+}
+
 /// Reusable buffers for tagging.
 #[derive(Default)]
 pub struct Scratch {
@@ -310,6 +358,34 @@ impl Model {
         scratch: &mut Scratch,
         out: &mut Vec<u8>,
     ) {
+        CACHE.with(|c| {
+            let mut cache = c.borrow_mut();
+            self.tag_with_cache(words, gaz, history, scratch, &mut cache, out)
+        });
+    }
+
+    /// Summed weights of some features.
+    fn sum(&self, feats: &[u64]) -> [i32; N_LABELS] {
+        let mut acc = [0i32; N_LABELS];
+        for &f in feats {
+            self.add(f, &mut acc);
+        }
+        acc
+    }
+
+    fn tag_with_cache(
+        &self,
+        words: &[&str],
+        gaz: &Gazetteer,
+        history: &mut History,
+        scratch: &mut Scratch,
+        cache: &mut WordCache,
+        out: &mut Vec<u8>,
+    ) {
+        if cache.model != self.id {
+            cache.map.clear();
+            cache.model = self.id;
+        }
         out.clear();
         sentence_infos(words, gaz, &mut scratch.infos);
         history.apply_case(&mut scratch.infos);
@@ -319,8 +395,27 @@ impl Model {
         let mut dynf = [0u64; 6];
         for i in 0..infos.len() {
             let mut acc = [0i32; N_LABELS];
+            // Weights of the token's own features and of its neighbours' come from the per-word cache.
+            let own = infos[i].word ^ headline as u64;
+            let v = cache.get_or(own, || {
+                scratch.feats.clear();
+                own_features(&infos[i], headline, &mut scratch.feats);
+                self.sum(&scratch.feats)
+            });
+            add_to(&mut acc, &v);
+            for o in WINDOW {
+                let j = i as isize + o;
+                let x = (j >= 0 && (j as usize) < infos.len()).then(|| &infos[j as usize]);
+                let key = mix(x.map_or(0, |x| x.word), (o + 8) as u64) ^ headline as u64;
+                let v = cache.get_or(key, || {
+                    scratch.feats.clear();
+                    neighbour_features(x, o, headline, &mut scratch.feats);
+                    self.sum(&scratch.feats)
+                });
+                add_to(&mut acc, &v);
+            }
             scratch.feats.clear();
-            static_features(infos, i, headline, &mut scratch.feats);
+            position_features(infos, i, headline, &mut scratch.feats);
             for &f in &scratch.feats {
                 self.add(f, &mut acc);
             }
