@@ -372,13 +372,15 @@ mod tests {
 
     #[test]
     fn shapes_cases_and_gazetteer_positions() {
-        let words = ["Russian", "troops", "left", "New", "York", "and", "RUSSIA"];
+        let words = [
+            "Russian", "troops", "left", "Buenos", "Aires", "and", "RUSSIA",
+        ];
         let mut infos = Vec::new();
         sentence_infos(&words, &GAZETTEER, &mut infos);
         assert_eq!(infos[0].case, Case::Title);
         assert_eq!(infos[1].case, Case::Lower);
         assert_eq!(infos[6].case, Case::Upper);
-        // "New York" is a city: B on New, L on York.
+        // "Buenos Aires" is a city: B on Buenos, L on Aires.
         assert!(infos[3].gaz & (1 << (CITY as u32 * 4)) != 0);
         assert!(infos[4].gaz & (1 << (CITY as u32 * 4 + 2)) != 0);
         // "RUSSIA" in capitals still matches the country as a unit.

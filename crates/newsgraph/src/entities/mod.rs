@@ -193,6 +193,51 @@ fn is_particle(w: &str) -> bool {
     )
 }
 
+/// Head nouns that make a name an organization ("Defense Ministry", "Labour Party").
+fn is_org_head(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "ministry"
+            | "department"
+            | "agency"
+            | "party"
+            | "bank"
+            | "council"
+            | "committee"
+            | "commission"
+            | "army"
+            | "navy"
+            | "union"
+            | "court"
+            | "parliament"
+            | "government"
+            | "office"
+            | "company"
+            | "corporation"
+            | "corp"
+            | "corp."
+            | "inc"
+            | "inc."
+            | "ltd"
+            | "ltd."
+            | "university"
+            | "institute"
+            | "association"
+            | "federation"
+            | "front"
+            | "movement"
+            | "service"
+            | "forces"
+            | "guard"
+            | "fund"
+            | "organization"
+            | "organisation"
+            | "group"
+            | "club"
+            | "agency's"
+    )
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -314,6 +359,10 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     }
     // Titles the tagger swallowed ("President Putin" as one person): the person span excludes the title.
     for m in mentions.iter_mut() {
+        if m.label == EntityLabel::Person && is_org_head(words[m.toks.end - 1]) {
+            // "Defense Ministry" read as a person: an organization by its head noun.
+            m.label = EntityLabel::Org;
+        }
         if m.label == EntityLabel::Person {
             while m.toks.len() > 1 && titles::is_modifier(words[m.toks.start]) {
                 m.toks.start += 1;
@@ -460,4 +509,209 @@ fn output(
         })
         .collect();
     (entities, out_clusters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Vec<Entity>, Vec<EntityCluster>) {
+        let ctx = Context::from_text(text, None);
+        recognize(&ctx)
+    }
+
+    fn person<'a>(clusters: &'a [EntityCluster], name: &str) -> &'a EntityCluster {
+        clusters
+            .iter()
+            .find(|c| c.label == EntityLabel::Person && c.canonical == name)
+            .unwrap_or_else(|| panic!("no person {name} in {clusters:#?}"))
+    }
+
+    #[test]
+    fn titles_and_affiliations() {
+        // (text, person, title, affiliation, country)
+        let cases = [
+            (
+                "Russian President Vladimir Putin met the press on Monday.",
+                "Vladimir Putin",
+                "President",
+                Some("Russia"),
+                Some("RU"),
+            ),
+            (
+                "Kremlin spokesman Dmitry Peskov told reporters the talks would go on.",
+                "Dmitry Peskov",
+                "Kremlin spokesman",
+                Some("Kremlin"),
+                Some("RU"),
+            ),
+            (
+                "The talks were led by Sergei Lavrov, Russia's foreign minister, in Geneva.",
+                "Sergei Lavrov",
+                "foreign minister",
+                Some("Russia"),
+                Some("RU"),
+            ),
+            (
+                "France rejected the plan and its Foreign Minister, Jean-Yves Le Drian, said so on Friday.",
+                "Jean-Yves Le Drian",
+                "Foreign Minister",
+                Some("France"),
+                Some("FR"),
+            ),
+        ];
+        for (text, name, title, affil, country) in cases {
+            let (_, clusters) = run(text);
+            let c = person(&clusters, name);
+            assert_eq!(c.title.as_deref(), Some(title), "{text}");
+            assert_eq!(c.affiliation.as_deref(), affil, "{text}");
+            assert_eq!(c.country.as_deref(), country, "{text}");
+        }
+    }
+
+    #[test]
+    fn person_span_excludes_the_title() {
+        let (entities, _) = run("German Chancellor Olaf Scholz arrived in Kiev on Monday.");
+        let p = entities
+            .iter()
+            .find(|e| e.label == EntityLabel::Person)
+            .expect("a person");
+        assert_eq!(p.text, "Olaf Scholz");
+        assert_eq!(p.title.as_deref(), Some("Chancellor"));
+        assert_eq!(p.affiliation.as_deref(), Some("Germany"));
+    }
+
+    #[test]
+    fn counterpart_takes_the_office_of_the_host() {
+        let (_, clusters) = run(
+            "Foreign Minister Sergei Lavrov received his Italian counterpart, Luigi di Maio, in Moscow on Thursday.",
+        );
+        let c = person(&clusters, "Luigi di Maio");
+        assert_eq!(c.title.as_deref(), Some("Foreign Minister"));
+        assert_eq!(c.affiliation.as_deref(), Some("Italy"));
+    }
+
+    #[test]
+    fn name_coreference() {
+        let (entities, clusters) = run(
+            "John Smith, a lawyer, met Mary Smith in London. Vladimir Putin spoke later. \
+             Mr. Smith said he was pleased. Putin did not comment.",
+        );
+        let john = person(&clusters, "John Smith").id;
+        let mary = person(&clusters, "Mary Smith").id;
+        let putin = person(&clusters, "Vladimir Putin").id;
+        assert_ne!(
+            john, mary,
+            "different people with the same surname stay apart"
+        );
+        let cluster_of = |text: &str| {
+            entities
+                .iter()
+                .find(|e| e.text == text)
+                .unwrap_or_else(|| panic!("no mention {text}"))
+                .cluster
+        };
+        assert_eq!(cluster_of("Putin"), putin);
+        // "Mr. Smith" after both Smiths: the nearest earlier full name with that surname is Mary Smith's;
+        // the test only asks that it joins one of them, not a cluster of its own.
+        let smith = entities
+            .iter()
+            .filter(|e| e.text == "Smith")
+            .map(|e| e.cluster)
+            .next()
+            .expect("Smith mention");
+        assert!(smith == john || smith == mary);
+        assert_eq!(
+            entities
+                .iter()
+                .find(|e| e.text == "Putin")
+                .map(|e| e.canonical.as_str()),
+            Some("Vladimir Putin")
+        );
+    }
+
+    #[test]
+    fn the_ministry_joins_the_only_ministry() {
+        let (entities, clusters) = run(
+            "The Russian Defense Ministry said troops were leaving. The ministry also reported the withdrawal of tanks.",
+        );
+        let ministry = clusters
+            .iter()
+            .find(|c| c.canonical == "Russian Defense Ministry")
+            .expect("ministry");
+        assert_eq!(ministry.label, EntityLabel::Org);
+        assert_eq!(ministry.country.as_deref(), Some("RU"));
+        assert!(entities
+            .iter()
+            .any(|e| e.text == "ministry" && e.cluster == ministry.id));
+    }
+
+    #[test]
+    fn nationalities_and_metonyms() {
+        let (entities, _) = run(
+            "Belarusian and Ukrainian troops met Western officials. Moscow and Kiev traded accusations \
+             while the Kremlin and the White House said they were ready to talk.",
+        );
+        let get = |t: &str| {
+            entities
+                .iter()
+                .find(|e| e.text == t)
+                .unwrap_or_else(|| panic!("no {t}"))
+        };
+        assert_eq!(get("Belarusian").label, EntityLabel::Norp);
+        assert_eq!(get("Belarusian").country.as_deref(), Some("BY"));
+        assert_eq!(get("Ukrainian").country.as_deref(), Some("UA"));
+        assert_eq!(get("Western").label, EntityLabel::Norp);
+        assert_eq!(
+            get("Western").country,
+            None,
+            "Western is a bloc, not a country"
+        );
+        assert_eq!(get("Moscow").label, EntityLabel::Loc);
+        assert_eq!(get("Moscow").country.as_deref(), Some("RU"));
+        assert_eq!(get("Kiev").country.as_deref(), Some("UA"));
+        assert_eq!(get("Kremlin").label, EntityLabel::Org);
+        assert_eq!(get("Kremlin").country.as_deref(), Some("RU"));
+        assert_eq!(get("White House").label, EntityLabel::Org);
+        assert_eq!(get("White House").country.as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn capitals_and_lower_case_keep_the_names() {
+        for text in [
+            "RUSSIAN PRESIDENT VLADIMIR PUTIN MEETS GERMAN CHANCELLOR IN MOSCOW",
+            "russian president vladimir putin met german chancellor olaf scholz in moscow on tuesday.",
+        ] {
+            let (entities, _) = run(text);
+            let labels: Vec<(String, EntityLabel)> =
+                entities.iter().map(|e| (e.text.to_lowercase(), e.label)).collect();
+            assert!(
+                labels.contains(&("vladimir putin".into(), EntityLabel::Person)),
+                "{text}: {labels:?}"
+            );
+            assert!(
+                labels.contains(&("moscow".into(), EntityLabel::Loc)),
+                "{text}: {labels:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for text in [
+            "",
+            "\u{feff}",
+            "di",
+            "Mr.",
+            "the ministry",
+            "President ,",
+            ", President",
+            "’s ’s ’s",
+            "ÉLYSÉE Élysée élysée 北京 Путин",
+        ] {
+            let _ = run(text);
+        }
+        let long = "\"".repeat(100_000) + &"1".repeat(100_000);
+        let _ = run(&long);
+    }
 }
