@@ -4,6 +4,7 @@
 //!
 //! Every feature is a 64-bit hash of (template, value); the model maps hashes it was trained on to weights.
 
+use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, MAX_LEN};
 
 /// Murmur3's 64-bit finalizer: spreads bits so that hashes combine well.
@@ -88,10 +89,17 @@ pub struct TokenInfo {
     /// How the word is usually written elsewhere in the document, in running text (0 unseen, 1 lower,
     /// 2 capitalised, 3 capitals): recovers the case of headline words.
     pub doc_case: u8,
+    /// Word clusters of the lowercased form, coarse and fine (0 when unknown).
+    pub cluster: [u16; 2],
 }
 
 /// Computes [`TokenInfo`] for each token of a sentence.
-pub fn sentence_infos(words: &[&str], gaz: &Gazetteer, out: &mut Vec<TokenInfo>) {
+pub fn sentence_infos(
+    words: &[&str],
+    gaz: &Gazetteer,
+    clusters: &Clusters,
+    out: &mut Vec<TokenInfo>,
+) {
     out.clear();
     let mut lower = String::new();
     let mut shape = Vec::with_capacity(16);
@@ -157,9 +165,11 @@ pub fn sentence_infos(words: &[&str], gaz: &Gazetteer, out: &mut Vec<TokenInfo>)
         for slot in prefix.iter_mut().skip(n) {
             *slot = 0;
         }
+        let lower_hash = hash_bytes(lower.as_bytes());
         out.push(TokenInfo {
             word: hash_bytes(w.as_bytes()),
-            lower: hash_bytes(lower.as_bytes()),
+            lower: lower_hash,
+            cluster: clusters.get(lower_hash),
             shape: hash_bytes(&shape),
             prefix,
             suffix,
@@ -228,6 +238,9 @@ const T_DOC_CASE: u64 = 47;
 const T_DOC_CASE_LOWER: u64 = 48;
 const T_WORD_AT: u64 = 50; // + offset
 const T_SUFFIX_AT: u64 = 54; // + offset
+const T_CLUSTER: u64 = 60;
+const T_CLUSTER_CASE: u64 = 61;
+const T_CLUSTER_AT: u64 = 62; // + offset
 
 #[inline]
 fn f(t: u64, v: u64) -> u64 {
@@ -261,6 +274,13 @@ pub fn own_features(t: &TokenInfo, headline: bool, out: &mut Vec<u64>) {
     out.push(f(T_LOWER_CASE, mix(t.lower, t.case as u64)));
     out.push(f(T_SHAPE_AT + 2, t.shape));
     out.push(f(T_CASE_AT + 2, t.case as u64));
+    for (level, &c) in t.cluster.iter().enumerate() {
+        if c != 0 {
+            let c = (level as u64) << 16 | c as u64;
+            out.push(f(T_CLUSTER, c));
+            out.push(f(T_CLUSTER_CASE, mix(c, t.case as u64)));
+        }
+    }
     for k in 0..4 {
         if t.prefix[k] != 0 {
             out.push(f(T_PREFIX + k as u64, t.prefix[k]));
@@ -279,6 +299,10 @@ pub fn neighbour_features(x: Option<&TokenInfo>, o: isize, headline: bool, out: 
         _ => 3,
     };
     out.push(f(T_LOWER_AT + k, x.map_or(PAD, |x| x.lower)));
+    for level in 0..2 {
+        let c = x.map_or(PAD, |x| x.cluster[level] as u64);
+        out.push(f(T_CLUSTER_AT + k, (level as u64) << 16 | c));
+    }
     let sk = if k >= 2 { k + 1 } else { k };
     out.push(f(T_SHAPE_AT + sk, x.map_or(PAD, |x| x.shape)));
     out.push(f(T_CASE_AT + sk, x.map_or(9, |x| x.case as u64)));
@@ -368,6 +392,7 @@ pub fn is_headline(infos: &[TokenInfo]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::clusters::CLUSTERS;
     use crate::entities::gazetteer::{CITY, COUNTRY, GAZETTEER};
 
     #[test]
@@ -376,7 +401,7 @@ mod tests {
             "Russian", "troops", "left", "Buenos", "Aires", "and", "RUSSIA",
         ];
         let mut infos = Vec::new();
-        sentence_infos(&words, &GAZETTEER, &mut infos);
+        sentence_infos(&words, &GAZETTEER, &CLUSTERS, &mut infos);
         assert_eq!(infos[0].case, Case::Title);
         assert_eq!(infos[1].case, Case::Lower);
         assert_eq!(infos[6].case, Case::Upper);
@@ -396,10 +421,11 @@ mod tests {
         sentence_infos(
             &["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN"],
             &GAZETTEER,
+            &CLUSTERS,
             &mut infos,
         );
         assert!(is_headline(&infos));
-        sentence_infos(&["Japan", "won", "."], &GAZETTEER, &mut infos);
+        sentence_infos(&["Japan", "won", "."], &GAZETTEER, &CLUSTERS, &mut infos);
         assert!(!is_headline(&infos));
     }
 }

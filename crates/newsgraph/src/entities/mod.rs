@@ -6,6 +6,7 @@ pub mod gazetteer;
 pub mod tagger;
 pub mod train;
 
+pub mod clusters;
 pub mod coref;
 pub mod titles;
 
@@ -83,6 +84,7 @@ pub struct EntityCluster {
 pub fn preload() {
     LazyLock::force(&tagger::MODEL);
     LazyLock::force(&gazetteer::GAZETTEER);
+    LazyLock::force(&clusters::CLUSTERS);
     LazyLock::force(&COUNTRY_NAMES);
 }
 
@@ -384,6 +386,44 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
             }
         }
     }
+    // Capitalised names ending in an organization's head noun that the tagger missed ("Defense Ministry").
+    let mut covered = vec![false; words.len()];
+    for m in mentions.iter() {
+        for t in m.toks.clone() {
+            if let Some(c) = covered.get_mut(t) {
+                *c = true;
+            }
+        }
+    }
+    let mut extra = Vec::new();
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        for t in s.tokens.clone() {
+            if covered[t] || !capitalised(words[t]) || !is_org_head(words[t]) {
+                continue;
+            }
+            let mut start = t;
+            while start > s.tokens.start
+                && !covered[start - 1]
+                && capitalised(words[start - 1])
+                && !matches!(words[start - 1], "The" | "A" | "An" | "THE")
+            {
+                start -= 1;
+            }
+            if t > start {
+                extra.push(Mention {
+                    toks: start..t + 1,
+                    sent: si,
+                    label: EntityLabel::Org,
+                    title: None,
+                    affil: None,
+                    country: None,
+                    cluster: usize::MAX,
+                });
+            }
+        }
+    }
+    mentions.extend(extra);
+    mentions.sort_by_key(|m| m.toks.start);
     // "Russian" + "Defense Ministry": one organization of that country.
     let mut i = 0;
     while i + 1 < mentions.len() {

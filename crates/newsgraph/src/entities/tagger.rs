@@ -3,6 +3,7 @@
 //!
 //! Labels: 0 is O; `1 + 4 * type + pos` with pos B=0, I=1, L=2, U=3 and type PER=0, ORG=1, LOC=2, MISC=3.
 
+use super::clusters::{Clusters, CLUSTERS};
 use super::features::{
     dynamic_features, is_headline, mix, neighbour_features, own_features, position_features,
     sentence_infos, Case, TokenInfo, N_LABELS, WINDOW,
@@ -354,13 +355,14 @@ impl Model {
         &self,
         words: &[&str],
         gaz: &Gazetteer,
+        clusters: &Clusters,
         history: &mut History,
         scratch: &mut Scratch,
         out: &mut Vec<u8>,
     ) {
         CACHE.with(|c| {
             let mut cache = c.borrow_mut();
-            self.tag_with_cache(words, gaz, history, scratch, &mut cache, out)
+            self.tag_with_cache(words, gaz, clusters, history, scratch, &mut cache, out)
         });
     }
 
@@ -377,6 +379,7 @@ impl Model {
         &self,
         words: &[&str],
         gaz: &Gazetteer,
+        clusters: &Clusters,
         history: &mut History,
         scratch: &mut Scratch,
         cache: &mut WordCache,
@@ -387,7 +390,7 @@ impl Model {
             cache.model = self.id;
         }
         out.clear();
-        sentence_infos(words, gaz, &mut scratch.infos);
+        sentence_infos(words, gaz, clusters, &mut scratch.infos);
         history.apply_case(&mut scratch.infos);
         let infos = &scratch.infos;
         let headline = is_headline(infos);
@@ -453,14 +456,21 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
     let mut history = History::default();
     let mut scratch = Scratch::default();
     for s in sentences {
-        sentence_infos(s, &GAZETTEER, &mut scratch.infos);
+        sentence_infos(s, &GAZETTEER, &CLUSTERS, &mut scratch.infos);
         history.observe_case(&scratch.infos);
     }
     sentences
         .iter()
         .map(|s| {
             let mut out = Vec::new();
-            MODEL.tag_sentence(s, &GAZETTEER, &mut history, &mut scratch, &mut out);
+            MODEL.tag_sentence(
+                s,
+                &GAZETTEER,
+                &CLUSTERS,
+                &mut history,
+                &mut scratch,
+                &mut out,
+            );
             out
         })
         .collect()
