@@ -97,7 +97,10 @@ pub struct Model {
 
 static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
+/// Deflate-compressed weights (older files).
 const MAGIC: &[u8; 8] = b"NGNER1\0\0";
+/// Uncompressed weights: larger on disk but read without inflating (faster load).
+const MAGIC_RAW: &[u8; 8] = b"NGNER2\0\0";
 
 #[inline]
 fn key32(feat: u64) -> u32 {
@@ -173,7 +176,7 @@ impl Model {
         self.len() == 0
     }
 
-    /// Serializes (u32 keys, i16 weights, little endian), deflate-compressed.
+    /// Serializes (u32 keys, then i16 weights label by label, little endian), uncompressed.
     pub fn to_bytes(&self) -> Vec<u8> {
         let n = self.len();
         let mut raw = Vec::with_capacity(16 + n * (4 + 2 * N_LABELS));
@@ -190,18 +193,24 @@ impl Model {
                 raw.extend_from_slice(&self.rows[r as usize][l].to_le_bytes());
             }
         }
-        let mut out = MAGIC.to_vec();
-        let mut enc = flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::best());
-        std::io::Write::write_all(&mut enc, &raw).ok();
-        enc.finish().ok();
+        let mut out = MAGIC_RAW.to_vec();
+        out.extend_from_slice(&raw);
         out
     }
 
     /// Reads what [`Model::to_bytes`] wrote; `None` if the bytes are not a model.
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
-        let body = bytes.strip_prefix(MAGIC.as_slice())?;
-        let mut raw = Vec::new();
-        std::io::Read::read_to_end(&mut flate2::read::DeflateDecoder::new(body), &mut raw).ok()?;
+        let inflated;
+        let raw: &[u8] = if let Some(body) = bytes.strip_prefix(MAGIC_RAW.as_slice()) {
+            body
+        } else {
+            let body = bytes.strip_prefix(MAGIC.as_slice())?;
+            let mut v = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::DeflateDecoder::new(body), &mut v)
+                .ok()?;
+            inflated = v;
+            &inflated
+        };
         let u32_at = |o: usize| -> Option<u32> {
             Some(u32::from_le_bytes(raw.get(o..o + 4)?.try_into().ok()?))
         };
@@ -375,6 +384,7 @@ impl Model {
         acc
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn tag_with_cache(
         &self,
         words: &[&str],
