@@ -61,10 +61,14 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
                         let n = usize::from(matches!(doc.t(i + 1), "for" | "on") && *l == "call");
                         (i..i + 1 + n, *l, true, true)
                     }
-                    None => {
-                        i += 1;
-                        continue;
-                    }
+                    None => match super::lexicon::LEARNED.get(doc.t(i)) {
+                        // Learned cues behave like stance verbs: a subject before, the content after.
+                        Some((l, _)) => (i..i + 1, *l, true, true),
+                        None => {
+                            i += 1;
+                            continue;
+                        }
+                    },
                 },
             };
             if used.binary_search(&cue.start).is_ok() {
@@ -98,7 +102,7 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
             {
                 end -= 1;
             }
-            pending[a].0.end = end;
+            pending[a].0.end = clause_end(doc, pending[a].0.start, end);
         }
         let mut emitted: std::collections::HashSet<(usize, usize)> = Default::default();
         for (content, speaker, audience, cue, lemma) in pending {
@@ -119,6 +123,50 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
             });
         }
     }
+}
+
+/// Where the content clause starting at token `start` ends, by `end`: before a semicolon, a colon, a
+/// participle or concessive clause after a comma (`..., citing polls`), or a second verb phrase (`... and
+/// explained ...`) — the rest of the sentence is the writer's, not the speaker's.
+fn clause_end(doc: &Doc, start: usize, end: usize) -> usize {
+    let t = |i: usize| doc.t(i);
+    let mut depth = 0usize;
+    for j in start + 1..end {
+        let w = t(j);
+        if is_mark_token(w) {
+            // Inside a quotation the speaker's own punctuation does not end the content.
+            depth ^= 1;
+            continue;
+        }
+        if depth == 1 {
+            continue;
+        }
+        let next = t(j + 1);
+        let cut = match w {
+            ";" => true,
+            ":" => j > start + 2,
+            "," => {
+                (next.ends_with("ing")
+                    && next.len() > 5
+                    && next.bytes().all(|b| b.is_ascii_lowercase()))
+                    || matches!(next, "although" | "though" | "whereas" | "according")
+            }
+            "although" | "whereas" => true,
+            "and" | "but" => {
+                let verb = |v: &str| {
+                    super::lexicon::CUES.contains_key(v)
+                        || STANCE.contains_key(v)
+                        || super::lexicon::LEARNED.contains_key(v)
+                };
+                verb(next) && (next.ends_with("ed") || next == "said")
+            }
+            _ => false,
+        };
+        if cut {
+            return j;
+        }
+    }
+    end
 }
 
 type Pending = (
@@ -266,6 +314,15 @@ fn content_for(
             k += 1;
         }
         if stance {
+            // `talked about X`, `called for X`: PolNeAR counts the particle as part of the cue.
+            if k + 1 < e
+                && matches!(
+                    t(k),
+                    "about" | "of" | "for" | "on" | "against" | "from" | "over"
+                )
+            {
+                k += 1;
+            }
             let first = t(k);
             if e > k && (word(doc, k) || is_mark_token(first)) && !matches!(first, "that" | "which")
             {
