@@ -10,8 +10,10 @@ use std::ops::Range;
 /// Adds the reported speech of the article to `out`; `quoted` are the quotations (byte ranges, in order),
 /// `direct` the direct quotes found so far (their cues are not reused).
 pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &mut Vec<Found>) {
+    // A partial quote's cue also introduces the reported speech around it (`X may be “strategic,” said Y`).
     let mut used: Vec<usize> = direct
         .iter()
+        .filter(|f| f.kind != QuoteKind::Partial)
         .filter_map(|f| f.cue.as_ref().map(|c| c.0.start))
         .collect();
     used.sort_unstable();
@@ -113,6 +115,14 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
             if direct_starts.binary_search(&bytes.start).is_ok() {
                 continue;
             }
+            // A content opening inside a quotation (`B,” said X.` after `“A.`) is the tail of a direct quote.
+            let q = quoted.partition_point(|r| r.end <= bytes.start);
+            if quoted
+                .get(q)
+                .is_some_and(|r| r.start < bytes.start && bytes.start < r.end)
+            {
+                continue;
+            }
             out.push(Found {
                 parts: vec![bytes],
                 kind: QuoteKind::Indirect,
@@ -167,6 +177,18 @@ fn clause_end(doc: &Doc, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// End of a content that stops at the comma before token `j`: `A, said` ends before the comma, `A “B,” said`
+/// after the closing mark (the quoted words belong to the content).
+fn comma_before(doc: &Doc, j: usize) -> Option<usize> {
+    if j < 2 {
+        return None;
+    }
+    if doc.t(j - 1) == "," {
+        return Some(j - 1);
+    }
+    (is_mark_token(doc.t(j - 1)) && doc.t(j - 2) == ",").then_some(j)
 }
 
 type Pending = (
@@ -269,10 +291,21 @@ fn content_for(
     if possessed {
         return None;
     }
+    // `Trump criticized the plan, saying it ...`: a participle after a comma shares the clause's subject.
+    let participle = || {
+        (cue.start > sr.start + 2 && t(cue.start - 1) == "," && t(cue.start).ends_with("ing"))
+            .then(|| {
+                last_subject
+                    .clone()
+                    .or_else(|| doc.w.mention_after(sr.start, cue.start - 1))
+            })
+            .flatten()
+    };
     if let Some(subject) = doc
         .w
         .mention_before(sr.start, cue.start)
         .or_else(coordinated)
+        .or_else(participle)
     {
         // `X said (to reporters) (on Monday) (that) CONTENT`
         let mut k = cue.end;
@@ -349,17 +382,21 @@ fn content_for(
             }
             return Some((k..e, subject, audience));
         }
-        // `CONTENT, X said.`
-        if k >= e && !weak && subject.start > sr.start + 2 && t(subject.start - 1) == "," {
-            return Some((sr.start..subject.start - 1, subject, None));
+        // `CONTENT, X said.`, `CONTENT “in quotes,” X said.`
+        if k >= e && !weak && subject.start > sr.start + 2 {
+            if let Some(end) = comma_before(doc, subject.start) {
+                return Some((sr.start..end, subject, None));
+            }
         }
         return None;
     }
     // `CONTENT, said X.`
-    if !weak && cue.start > sr.start + 2 && t(cue.start - 1) == "," {
-        let m = doc.w.mention_after(cue.end, e)?;
-        if m.end >= e || t(m.end) == "," {
-            return Some((sr.start..cue.start - 1, m, None));
+    if !weak && cue.start > sr.start + 2 {
+        if let Some(end) = comma_before(doc, cue.start) {
+            let m = doc.w.mention_after(cue.end, e)?;
+            if m.end >= e || t(m.end) == "," {
+                return Some((sr.start..end, m, None));
+            }
         }
     }
     None
