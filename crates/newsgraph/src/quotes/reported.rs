@@ -112,7 +112,9 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
                 continue;
             }
             let bytes = toks[content.start].start..toks[content.end - 1].end;
-            if direct_starts.binary_search(&bytes.start).is_ok() {
+            if direct_starts.binary_search(&bytes.start).is_ok()
+                || is_mark_token(doc.t(content.start))
+            {
                 continue;
             }
             // A content opening inside a quotation (`B,” said X.` after `“A.`) is the tail of a direct quote.
@@ -190,6 +192,9 @@ fn comma_before(doc: &Doc, j: usize) -> Option<usize> {
     }
     (is_mark_token(doc.t(j - 1)) && doc.t(j - 2) == ",").then_some(j)
 }
+
+/// Whether stance and learned cues also take a loose noun-phrase subject.
+const LOOSE_STANCE: bool = true;
 
 type Pending = (
     Range<usize>,
@@ -301,11 +306,32 @@ fn content_for(
             })
             .flatten()
     };
+    // `21 percent said ...`, `Some in the crowd say ...`: a short noun phrase opening the clause.
+    let loose = || {
+        if stance && !LOOSE_STANCE {
+            return None;
+        }
+        let mut j = cue.start;
+        while j > sr.start && cue.start - j < 8 && word(doc, j - 1) && !CUES.contains_key(t(j - 1))
+        {
+            j -= 1;
+        }
+        let opens = j == sr.start || matches!(t(j - 1), "," | ";" | ":");
+        let first = t(j);
+        (opens
+            && j < cue.start
+            && !matches!(
+                first,
+                "and" | "but" | "or" | "to" | "that" | "which" | "who"
+            ))
+        .then_some(j..cue.start)
+    };
     if let Some(subject) = doc
         .w
         .mention_before(sr.start, cue.start)
         .or_else(coordinated)
         .or_else(participle)
+        .or_else(loose)
     {
         // `X said (to reporters) (on Monday) (that) CONTENT`
         let mut k = cue.end;
