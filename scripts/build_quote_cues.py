@@ -15,7 +15,7 @@ import sys
 from collections import Counter
 
 MIN_CUE = 3
-MIN_RELIABILITY = 0.1
+MIN_RELIABILITY = 0.15
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 # Auxiliaries, negations and adverbs inside a cue span (`has repeatedly said`): not its head.
 SKIP = set("""has have had having also did does do is was were are be been being s will would could can may might

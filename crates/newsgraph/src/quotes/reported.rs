@@ -343,6 +343,17 @@ fn content_for(
             }
         }
         let mut that = false;
+        // `talked about X`, `called for X`: PolNeAR counts the particle as part of the cue.
+        if stance
+            && k + 1 < e
+            && matches!(
+                t(k),
+                "about" | "of" | "for" | "on" | "against" | "from" | "over"
+            )
+            && !is_day(t(k + 1))
+        {
+            k += 1;
+        }
         // Circumstances: `said on Friday`, `said Thursday`, `said in a statement on Monday that`.
         while k < e && is_day(t(k)) {
             k += 1;
@@ -373,15 +384,6 @@ fn content_for(
             k += 1;
         }
         if stance {
-            // `talked about X`, `called for X`: PolNeAR counts the particle as part of the cue.
-            if k + 1 < e
-                && matches!(
-                    t(k),
-                    "about" | "of" | "for" | "on" | "against" | "from" | "over"
-                )
-            {
-                k += 1;
-            }
             let first = t(k);
             if e > k && (word(doc, k) || is_mark_token(first)) && !matches!(first, "that" | "which")
             {
