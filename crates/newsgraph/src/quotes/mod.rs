@@ -1115,4 +1115,85 @@ mod tests {
             check_spans(text, &qs);
         }
     }
+
+    /// Families of reported speech learned from PolNeAR train or added with it: (sentence, content, cue lemma,
+    /// speaker).
+    #[test]
+    fn reported_speech_new_families() {
+        let table = [
+            // A cue head learned from train, its particle left out of the content.
+            (
+                "Sanders talked about the minimum wage at the rally.",
+                "the minimum wage at the rally",
+                "talk",
+                "Sanders",
+            ),
+            // A participle after a comma shares the clause's subject.
+            (
+                "Trump criticized the trade deal, saying it would cost jobs in Ohio.",
+                "it would cost jobs in Ohio",
+                "say",
+                "Trump",
+            ),
+            // The content ends where the writer's participle clause begins.
+            (
+                "The senator said the bill would pass, citing support from both parties.",
+                "the bill would pass",
+                "say",
+                "The senator",
+            ),
+            // A short noun phrase opening the clause speaks.
+            (
+                "Twenty-four percent said they were more likely to vote for him.",
+                "they were more likely to vote for him",
+                "say",
+                "Twenty-four percent",
+            ),
+            // A content ending in a quoted fragment before an inverted cue.
+            (
+                "The tactic may be \"strategic,\" said Jeffery Hemsley, a professor at Syracuse University.",
+                "The tactic may be \"strategic,\"",
+                "say",
+                "Jeffery Hemsley",
+            ),
+        ];
+        for (text, content, lemma, speaker) in table {
+            let qs = quotes(text);
+            check_spans(text, &qs);
+            let q = qs
+                .iter()
+                .find(|q| q.kind == QuoteKind::Indirect && q.text == content)
+                .unwrap_or_else(|| panic!("{text}: no content {content:?} in {qs:#?}"));
+            assert_eq!(
+                q.cue.as_ref().map(|c| c.lemma.as_str()),
+                Some(lemma),
+                "{text}"
+            );
+            assert_eq!(speaker_of(q), Some(speaker), "{text}");
+        }
+    }
+
+    /// A sentence inside a quotation that runs over several sentences is no reported speech of its own.
+    #[test]
+    fn no_reported_speech_from_inside_a_quotation() {
+        let text = "“We will not back down. The people said no,” Johnson told reporters on Monday.";
+        let qs = quotes(text);
+        check_spans(text, &qs);
+        assert!(qs.iter().all(|q| q.kind != QuoteKind::Indirect), "{qs:#?}");
+    }
+
+    /// The learned lexicon loads, and leaves the hand-written cues alone.
+    #[test]
+    fn learned_cues_load() {
+        let learned = &*lexicon::LEARNED;
+        assert!(learned.len() > 100, "{} learned cues", learned.len());
+        assert!(learned.contains_key("talked"));
+        assert!(
+            !learned.contains_key("said"),
+            "hand-written cues stay hand-written"
+        );
+        assert!(learned
+            .values()
+            .all(|(_, r)| *r >= lexicon::LEARNED_MIN && *r <= 1.0));
+    }
 }

@@ -10,8 +10,10 @@ use std::ops::Range;
 /// Adds the reported speech of the article to `out`; `quoted` are the quotations (byte ranges, in order),
 /// `direct` the direct quotes found so far (their cues are not reused).
 pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &mut Vec<Found>) {
+    // A partial quote's cue also introduces the reported speech around it (`X may be “strategic,” said Y`).
     let mut used: Vec<usize> = direct
         .iter()
+        .filter(|f| f.kind != QuoteKind::Partial)
         .filter_map(|f| f.cue.as_ref().map(|c| c.0.start))
         .collect();
     used.sort_unstable();
@@ -61,10 +63,14 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
                         let n = usize::from(matches!(doc.t(i + 1), "for" | "on") && *l == "call");
                         (i..i + 1 + n, *l, true, true)
                     }
-                    None => {
-                        i += 1;
-                        continue;
-                    }
+                    None => match super::lexicon::LEARNED.get(doc.t(i)) {
+                        // Learned cues behave like stance verbs: a subject before, the content after.
+                        Some((l, _)) => (i..i + 1, *l, true, true),
+                        None => {
+                            i += 1;
+                            continue;
+                        }
+                    },
                 },
             };
             if used.binary_search(&cue.start).is_ok() {
@@ -98,7 +104,7 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
             {
                 end -= 1;
             }
-            pending[a].0.end = end;
+            pending[a].0.end = clause_end(doc, pending[a].0.start, end);
         }
         let mut emitted: std::collections::HashSet<(usize, usize)> = Default::default();
         for (content, speaker, audience, cue, lemma) in pending {
@@ -106,7 +112,17 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
                 continue;
             }
             let bytes = toks[content.start].start..toks[content.end - 1].end;
-            if direct_starts.binary_search(&bytes.start).is_ok() {
+            if direct_starts.binary_search(&bytes.start).is_ok()
+                || is_mark_token(doc.t(content.start))
+            {
+                continue;
+            }
+            // A content opening inside a quotation (`B,” said X.` after `“A.`) is the tail of a direct quote.
+            let q = quoted.partition_point(|r| r.end <= bytes.start);
+            if quoted
+                .get(q)
+                .is_some_and(|r| r.start < bytes.start && bytes.start < r.end)
+            {
                 continue;
             }
             out.push(Found {
@@ -120,6 +136,65 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
         }
     }
 }
+
+/// Where the content clause starting at token `start` ends, by `end`: before a semicolon, a colon, a
+/// participle or concessive clause after a comma (`..., citing polls`), or a second verb phrase (`... and
+/// explained ...`) — the rest of the sentence is the writer's, not the speaker's.
+fn clause_end(doc: &Doc, start: usize, end: usize) -> usize {
+    let t = |i: usize| doc.t(i);
+    let mut depth = 0usize;
+    for j in start + 1..end {
+        let w = t(j);
+        if is_mark_token(w) {
+            // Inside a quotation the speaker's own punctuation does not end the content.
+            depth ^= 1;
+            continue;
+        }
+        if depth == 1 {
+            continue;
+        }
+        let next = t(j + 1);
+        let cut = match w {
+            ";" => true,
+            ":" => j > start + 2,
+            "," => {
+                (next.ends_with("ing")
+                    && next.len() > 5
+                    && next.bytes().all(|b| b.is_ascii_lowercase()))
+                    || matches!(next, "although" | "though" | "whereas" | "according")
+            }
+            "although" | "whereas" => true,
+            "and" | "but" => {
+                let verb = |v: &str| {
+                    super::lexicon::CUES.contains_key(v)
+                        || STANCE.contains_key(v)
+                        || super::lexicon::LEARNED.contains_key(v)
+                };
+                verb(next) && (next.ends_with("ed") || next == "said")
+            }
+            _ => false,
+        };
+        if cut {
+            return j;
+        }
+    }
+    end
+}
+
+/// End of a content that stops at the comma before token `j`: `A, said` ends before the comma, `A “B,” said`
+/// after the closing mark (the quoted words belong to the content).
+fn comma_before(doc: &Doc, j: usize) -> Option<usize> {
+    if j < 2 {
+        return None;
+    }
+    if doc.t(j - 1) == "," {
+        return Some(j - 1);
+    }
+    (is_mark_token(doc.t(j - 1)) && doc.t(j - 2) == ",").then_some(j)
+}
+
+/// Whether stance and learned cues also take a loose noun-phrase subject.
+const LOOSE_STANCE: bool = true;
 
 type Pending = (
     Range<usize>,
@@ -221,10 +296,42 @@ fn content_for(
     if possessed {
         return None;
     }
+    // `Trump criticized the plan, saying it ...`: a participle after a comma shares the clause's subject.
+    let participle = || {
+        (cue.start > sr.start + 2 && t(cue.start - 1) == "," && t(cue.start).ends_with("ing"))
+            .then(|| {
+                last_subject
+                    .clone()
+                    .or_else(|| doc.w.mention_after(sr.start, cue.start - 1))
+            })
+            .flatten()
+    };
+    // `21 percent said ...`, `Some in the crowd say ...`: a short noun phrase opening the clause.
+    let loose = || {
+        if stance && !LOOSE_STANCE {
+            return None;
+        }
+        let mut j = cue.start;
+        while j > sr.start && cue.start - j < 8 && word(doc, j - 1) && !CUES.contains_key(t(j - 1))
+        {
+            j -= 1;
+        }
+        let opens = j == sr.start || matches!(t(j - 1), "," | ";" | ":");
+        let first = t(j);
+        (opens
+            && j < cue.start
+            && !matches!(
+                first,
+                "and" | "but" | "or" | "to" | "that" | "which" | "who"
+            ))
+        .then_some(j..cue.start)
+    };
     if let Some(subject) = doc
         .w
         .mention_before(sr.start, cue.start)
         .or_else(coordinated)
+        .or_else(participle)
+        .or_else(loose)
     {
         // `X said (to reporters) (on Monday) (that) CONTENT`
         let mut k = cue.end;
@@ -236,6 +343,17 @@ fn content_for(
             }
         }
         let mut that = false;
+        // `talked about X`, `called for X`: PolNeAR counts the particle as part of the cue.
+        if stance
+            && k + 1 < e
+            && matches!(
+                t(k),
+                "about" | "of" | "for" | "on" | "against" | "from" | "over"
+            )
+            && !is_day(t(k + 1))
+        {
+            k += 1;
+        }
         // Circumstances: `said on Friday`, `said Thursday`, `said in a statement on Monday that`.
         while k < e && is_day(t(k)) {
             k += 1;
@@ -292,17 +410,21 @@ fn content_for(
             }
             return Some((k..e, subject, audience));
         }
-        // `CONTENT, X said.`
-        if k >= e && !weak && subject.start > sr.start + 2 && t(subject.start - 1) == "," {
-            return Some((sr.start..subject.start - 1, subject, None));
+        // `CONTENT, X said.`, `CONTENT “in quotes,” X said.`
+        if k >= e && !weak && subject.start > sr.start + 2 {
+            if let Some(end) = comma_before(doc, subject.start) {
+                return Some((sr.start..end, subject, None));
+            }
         }
         return None;
     }
     // `CONTENT, said X.`
-    if !weak && cue.start > sr.start + 2 && t(cue.start - 1) == "," {
-        let m = doc.w.mention_after(cue.end, e)?;
-        if m.end >= e || t(m.end) == "," {
-            return Some((sr.start..cue.start - 1, m, None));
+    if !weak && cue.start > sr.start + 2 {
+        if let Some(end) = comma_before(doc, cue.start) {
+            let m = doc.w.mention_after(cue.end, e)?;
+            if m.end >= e || t(m.end) == "," {
+                return Some((sr.start..end, m, None));
+            }
         }
     }
     None
