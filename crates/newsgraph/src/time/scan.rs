@@ -104,6 +104,26 @@ const FUTURE_CUES: &[&str] = &[
     "tomorrow",
 ];
 
+/// Words that, before "to", announce something still to come ("planned to", "set to", "agreed to").
+const INTENT_BEFORE_TO: &[&str] = &[
+    "planned",
+    "planning",
+    "set",
+    "poised",
+    "preparing",
+    "prepared",
+    "agreed",
+    "promised",
+    "pledged",
+    "vowed",
+    "wants",
+    "wanted",
+    "hoped",
+    "hoping",
+    "decided",
+    "ready",
+];
+
 const PAST_CUES: &[&str] = &[
     "said",
     "says",
@@ -366,7 +386,13 @@ impl<'c> Scanner<'c> {
         // ...unless the clause is in the past ("Until Thursday, they had not called him a suspect").
         // The verb before "until" tells when the deadline was set, not where it lies.
         if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
-            let after = self.cues_fwd(b, true);
+            // "Until Thursday, they had not called him a suspect": the clause after the comma decides.
+            let opens = a - 1 == self.lo || self.is_punct(a - 2);
+            let after = if opens && self.is(b, ",") {
+                self.cues_fwd(b + 1, true)
+            } else {
+                self.cues_fwd(b, true)
+            };
             return Some(after.unwrap_or(Direction::Future));
         }
         self.cues(a, b, true)
@@ -448,6 +474,10 @@ impl<'c> Scanner<'c> {
                 break;
             }
             if f & C_FUTURE != 0 || (f & C_TO != 0 && k > lo && self.cue(k - 1) & C_IS != 0) {
+                return Some(Direction::Future);
+            }
+            // "planned to leave on Thursday", "set to resume Monday": an intention points ahead.
+            if f & C_TO != 0 && k > lo && self.any(k - 1, INTENT_BEFORE_TO) {
                 return Some(Direction::Future);
             }
             if reporting(f) {
@@ -1889,6 +1919,30 @@ impl<'c> Scanner<'c> {
                 cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
             }
             "recently" | "lately" => cand(i, i + 1, TimexType::Date, "PAST_REF".into()),
+            // "will soon begin", "may repurchase debt soon"; "as soon as", "soon after" are signals.
+            "soon" => {
+                // "was soon released", "soon became a flood": narrative past, left out by TimeBank.
+                let past_next =
+                    self.cue(i + 1) & (C_PAST | C_WEAK_PAST) != 0 || self.is(i + 1, "became");
+                if past_next
+                    || matches!(self.prev(i), "as" | "how" | "so" | "too" | "was" | "were")
+                    || self.any(
+                        i + 1,
+                        &[
+                            "as",
+                            "after",
+                            "afterward",
+                            "afterwards",
+                            "thereafter",
+                            "before",
+                            "enough",
+                        ],
+                    )
+                {
+                    return None;
+                }
+                cand(i, i + 1, TimexType::Date, "FUTURE_REF".into())
+            }
             "recent" => {
                 if let Lex::Units(u) = self.lex(i + 1) {
                     // TimeBank: "recent years" a past reference, "recent weeks" a vague duration.
@@ -1954,6 +2008,18 @@ impl<'c> Scanner<'c> {
             "hence" => (1, j + 1, false),
             _ => return None,
         };
+        // "three days later", "an hour later": TimeBank tags the duration and leaves "later" as a signal.
+        if self.w(j) == "later" {
+            return cand(
+                i,
+                j,
+                TimexType::Duration,
+                u.duration(match q {
+                    Qty::N(n) => Some(n),
+                    Qty::Vague => None,
+                }),
+            );
+        }
         if matches!(self.w(j), "before" | "after") && !self.is_punct(e) {
             return None; // "two days before the vote": a duration plus a signal
         }
