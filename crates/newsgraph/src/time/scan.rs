@@ -404,7 +404,9 @@ impl<'c> Scanner<'c> {
         if a > self.lo && self.any(a - 1, &["since"]) {
             return Some(Direction::Past);
         }
+        // "the year ended March 31", "was shot on Oct. 23": a past-tense verb other than a reporting one.
         self.cues(a, b, false)
+            .or_else(|| self.narrative_cues(a, b).filter(|d| *d == Direction::Past))
     }
 
     /// Tense-cue flags of token `k`, computed once and cached (the scans below revisit tokens).
@@ -433,7 +435,7 @@ impl<'c> Scanner<'c> {
         if matches!(w, "said" | "says" | "told" | "announced" | "reported") {
             f |= C_REPORT;
         }
-        if matches!(w, "ago" | "last" | "earlier" | "since") {
+        if matches!(w, "ago" | "last" | "earlier" | "since" | "ended") {
             f |= C_STRONG_PAST;
         }
         if w.len() > 4 && w.ends_with("ed") {
@@ -449,11 +451,12 @@ impl<'c> Scanner<'c> {
         f
     }
 
-    fn past_flag(f: u16, weak_past: bool) -> bool {
+    /// The cue flags that count as past: any past-tense verb, or only the unambiguous words.
+    fn past_mask(weak_past: bool) -> u16 {
         if weak_past {
-            f & (C_PAST | C_WEAK_PAST) != 0
+            C_PAST | C_WEAK_PAST
         } else {
-            f & C_STRONG_PAST != 0
+            C_STRONG_PAST
         }
     }
 
@@ -462,9 +465,21 @@ impl<'c> Scanner<'c> {
             .or_else(|| self.cues_fwd(b, weak_past))
     }
 
+    /// Like `cues` with past auxiliaries ("was", "had") but not "-ed" words (often adjectives: "planned
+    /// for", "supposed to"), and a reporting verb ("said") tells nothing: it dates the report, not the month.
+    fn narrative_cues(&self, a: usize, b: usize) -> Option<Direction> {
+        let mask = C_PAST | C_STRONG_PAST;
+        self.cues_back_m(a, mask, true)
+            .or_else(|| self.cues_fwd_m(b, mask, true))
+    }
+
     /// The nearest cue before token `a`, within the clause.
     fn cues_back(&self, a: usize, weak_past: bool) -> Option<Direction> {
-        let reporting = |f: u16| !weak_past && f & C_REPORT != 0;
+        self.cues_back_m(a, Self::past_mask(weak_past), !weak_past)
+    }
+
+    fn cues_back_m(&self, a: usize, mask: u16, skip_report: bool) -> Option<Direction> {
+        let reporting = |f: u16| skip_report && f & C_REPORT != 0;
         let lo = self.lo.max(a.saturating_sub(14));
         let mut k = a;
         while k > lo {
@@ -483,7 +498,7 @@ impl<'c> Scanner<'c> {
             if reporting(f) {
                 continue;
             }
-            if Self::past_flag(f, weak_past) {
+            if f & mask != 0 {
                 return Some(Direction::Past);
             }
         }
@@ -492,7 +507,11 @@ impl<'c> Scanner<'c> {
 
     /// The nearest cue from token `b` on, up to the clause's end.
     fn cues_fwd(&self, b: usize, weak_past: bool) -> Option<Direction> {
-        let reporting = |f: u16| !weak_past && f & C_REPORT != 0;
+        self.cues_fwd_m(b, Self::past_mask(weak_past), !weak_past)
+    }
+
+    fn cues_fwd_m(&self, b: usize, mask: u16, skip_report: bool) -> Option<Direction> {
+        let reporting = |f: u16| skip_report && f & C_REPORT != 0;
         let hi = self.hi.min(b + 6).min(self.lim);
         for k in b..hi {
             let f = self.cue(k);
@@ -505,7 +524,7 @@ impl<'c> Scanner<'c> {
             if reporting(f) {
                 continue;
             }
-            if Self::past_flag(f, weak_past) {
+            if f & mask != 0 {
                 return Some(Direction::Past);
             }
         }

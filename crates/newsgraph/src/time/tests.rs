@@ -619,3 +619,29 @@ fn soon_is_a_future_reference_unless_a_signal_or_narrative() {
         ),
     ]);
 }
+
+#[test]
+fn dates_after_ended_and_past_auxiliaries_lie_behind() {
+    check(&[
+        // Annual reports: the fiscal year that ended on March 31 is the last one, not the coming one.
+        (
+            "The utility earned $76 million in the fiscal year ended March 31.",
+            "2021-11-01",
+            &[
+                ("the fiscal year", D, "2021"),
+                ("March 31", D, "2021-03-31"),
+            ],
+        ),
+        (
+            "The doctor was shot to death on the night of Oct. 23 in his kitchen.",
+            "2022-05-05",
+            &[("Oct. 23", D, "2021-10-23")],
+        ),
+        // A reporting verb dates the report, not the month it mentions.
+        (
+            "The company said the plant opens on Oct. 23.",
+            "2022-05-05",
+            &[("Oct. 23", D, "2022-10-23")],
+        ),
+    ]);
+}
