@@ -80,6 +80,10 @@ impl Unit {
                 } else if letter == "H" && t && ((x * 60.0) - (x * 60.0).round()).abs() < 1e-9 {
                     let mins = (x * 60.0).round() as i64;
                     return format!("PT{}H{}M", mins / 60, mins % 60);
+                } else if letter == "M" && t && ((x * 60.0) - (x * 60.0).round()).abs() < 1e-9 {
+                    // a minute and a half: PT1M30S.
+                    let secs = (x * 60.0).round() as i64;
+                    return format!("PT{}M{}S", secs / 60, secs % 60);
                 } else if letter == "M" && !t && ((x * 30.0) - (x * 30.0).round()).abs() < 1e-9 {
                     let days = (x * 30.0).round() as i64;
                     return format!("P{days}D");

@@ -76,6 +76,7 @@ const AUX: &[&str] = &[
     "current",
     "recently",
     "lately",
+    "soon",
     "recent",
     "daily",
     "weekly",

@@ -104,6 +104,26 @@ const FUTURE_CUES: &[&str] = &[
     "tomorrow",
 ];
 
+/// Words that, before "to", announce something still to come ("planned to", "set to", "agreed to").
+const INTENT_BEFORE_TO: &[&str] = &[
+    "planned",
+    "planning",
+    "set",
+    "poised",
+    "preparing",
+    "prepared",
+    "agreed",
+    "promised",
+    "pledged",
+    "vowed",
+    "wants",
+    "wanted",
+    "hoped",
+    "hoping",
+    "decided",
+    "ready",
+];
+
 const PAST_CUES: &[&str] = &[
     "said",
     "says",
@@ -366,7 +386,13 @@ impl<'c> Scanner<'c> {
         // ...unless the clause is in the past ("Until Thursday, they had not called him a suspect").
         // The verb before "until" tells when the deadline was set, not where it lies.
         if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
-            let after = self.cues_fwd(b, true);
+            // "Until Thursday, they had not called him a suspect": the clause after the comma decides.
+            let opens = a - 1 == self.lo || self.is_punct(a - 2);
+            let after = if opens && self.is(b, ",") {
+                self.cues_fwd(b + 1, true)
+            } else {
+                self.cues_fwd(b, true)
+            };
             return Some(after.unwrap_or(Direction::Future));
         }
         self.cues(a, b, true)
@@ -378,7 +404,9 @@ impl<'c> Scanner<'c> {
         if a > self.lo && self.any(a - 1, &["since"]) {
             return Some(Direction::Past);
         }
+        // "the year ended March 31", "was shot on Oct. 23": a past-tense verb other than a reporting one.
         self.cues(a, b, false)
+            .or_else(|| self.narrative_cues(a, b).filter(|d| *d == Direction::Past))
     }
 
     /// Tense-cue flags of token `k`, computed once and cached (the scans below revisit tokens).
@@ -407,7 +435,7 @@ impl<'c> Scanner<'c> {
         if matches!(w, "said" | "says" | "told" | "announced" | "reported") {
             f |= C_REPORT;
         }
-        if matches!(w, "ago" | "last" | "earlier" | "since") {
+        if matches!(w, "ago" | "last" | "earlier" | "since" | "ended") {
             f |= C_STRONG_PAST;
         }
         if w.len() > 4 && w.ends_with("ed") {
@@ -423,11 +451,12 @@ impl<'c> Scanner<'c> {
         f
     }
 
-    fn past_flag(f: u16, weak_past: bool) -> bool {
+    /// The cue flags that count as past: any past-tense verb, or only the unambiguous words.
+    fn past_mask(weak_past: bool) -> u16 {
         if weak_past {
-            f & (C_PAST | C_WEAK_PAST) != 0
+            C_PAST | C_WEAK_PAST
         } else {
-            f & C_STRONG_PAST != 0
+            C_STRONG_PAST
         }
     }
 
@@ -436,9 +465,21 @@ impl<'c> Scanner<'c> {
             .or_else(|| self.cues_fwd(b, weak_past))
     }
 
+    /// Like `cues` with past auxiliaries ("was", "had") but not "-ed" words (often adjectives: "planned
+    /// for", "supposed to"), and a reporting verb ("said") tells nothing: it dates the report, not the month.
+    fn narrative_cues(&self, a: usize, b: usize) -> Option<Direction> {
+        let mask = C_PAST | C_STRONG_PAST;
+        self.cues_back_m(a, mask, true)
+            .or_else(|| self.cues_fwd_m(b, mask, true))
+    }
+
     /// The nearest cue before token `a`, within the clause.
     fn cues_back(&self, a: usize, weak_past: bool) -> Option<Direction> {
-        let reporting = |f: u16| !weak_past && f & C_REPORT != 0;
+        self.cues_back_m(a, Self::past_mask(weak_past), !weak_past)
+    }
+
+    fn cues_back_m(&self, a: usize, mask: u16, skip_report: bool) -> Option<Direction> {
+        let reporting = |f: u16| skip_report && f & C_REPORT != 0;
         let lo = self.lo.max(a.saturating_sub(14));
         let mut k = a;
         while k > lo {
@@ -450,10 +491,14 @@ impl<'c> Scanner<'c> {
             if f & C_FUTURE != 0 || (f & C_TO != 0 && k > lo && self.cue(k - 1) & C_IS != 0) {
                 return Some(Direction::Future);
             }
+            // "planned to leave on Thursday", "set to resume Monday": an intention points ahead.
+            if f & C_TO != 0 && k > lo && self.any(k - 1, INTENT_BEFORE_TO) {
+                return Some(Direction::Future);
+            }
             if reporting(f) {
                 continue;
             }
-            if Self::past_flag(f, weak_past) {
+            if f & mask != 0 {
                 return Some(Direction::Past);
             }
         }
@@ -462,7 +507,11 @@ impl<'c> Scanner<'c> {
 
     /// The nearest cue from token `b` on, up to the clause's end.
     fn cues_fwd(&self, b: usize, weak_past: bool) -> Option<Direction> {
-        let reporting = |f: u16| !weak_past && f & C_REPORT != 0;
+        self.cues_fwd_m(b, Self::past_mask(weak_past), !weak_past)
+    }
+
+    fn cues_fwd_m(&self, b: usize, mask: u16, skip_report: bool) -> Option<Direction> {
+        let reporting = |f: u16| skip_report && f & C_REPORT != 0;
         let hi = self.hi.min(b + 6).min(self.lim);
         for k in b..hi {
             let f = self.cue(k);
@@ -475,7 +524,7 @@ impl<'c> Scanner<'c> {
             if reporting(f) {
                 continue;
             }
-            if Self::past_flag(f, weak_past) {
+            if f & mask != 0 {
                 return Some(Direction::Past);
             }
         }
@@ -1889,6 +1938,30 @@ impl<'c> Scanner<'c> {
                 cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
             }
             "recently" | "lately" => cand(i, i + 1, TimexType::Date, "PAST_REF".into()),
+            // "will soon begin", "may repurchase debt soon"; "as soon as", "soon after" are signals.
+            "soon" => {
+                // "was soon released", "soon became a flood": narrative past, left out by TimeBank.
+                let past_next =
+                    self.cue(i + 1) & (C_PAST | C_WEAK_PAST) != 0 || self.is(i + 1, "became");
+                if past_next
+                    || matches!(self.prev(i), "as" | "how" | "so" | "too" | "was" | "were")
+                    || self.any(
+                        i + 1,
+                        &[
+                            "as",
+                            "after",
+                            "afterward",
+                            "afterwards",
+                            "thereafter",
+                            "before",
+                            "enough",
+                        ],
+                    )
+                {
+                    return None;
+                }
+                cand(i, i + 1, TimexType::Date, "FUTURE_REF".into())
+            }
             "recent" => {
                 if let Lex::Units(u) = self.lex(i + 1) {
                     // TimeBank: "recent years" a past reference, "recent weeks" a vague duration.
@@ -1954,6 +2027,18 @@ impl<'c> Scanner<'c> {
             "hence" => (1, j + 1, false),
             _ => return None,
         };
+        // "three days later", "an hour later": TimeBank tags the duration and leaves "later" as a signal.
+        if self.w(j) == "later" {
+            return cand(
+                i,
+                j,
+                TimexType::Duration,
+                u.duration(match q {
+                    Qty::N(n) => Some(n),
+                    Qty::Vague => None,
+                }),
+            );
+        }
         if matches!(self.w(j), "before" | "after") && !self.is_punct(e) {
             return None; // "two days before the vote": a duration plus a signal
         }

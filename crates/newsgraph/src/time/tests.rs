@@ -567,3 +567,81 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn later_leaves_the_duration_and_intent_points_ahead() {
+    check(&[
+        // TimeML tags the duration; "later" is a signal linking it to the event before.
+        (
+            "The ceasefire collapsed. Three days later, the shelling resumed.",
+            "2022-02-17",
+            &[("Three days", P, "P3D")],
+        ),
+        (
+            "A minute and a half later, a pilot reported smoke.",
+            "2022-02-17",
+            &[("A minute and a half", P, "PT1M30S")],
+        ),
+        // An intention before "to" makes the weekday the coming one (Thursday 2022-02-17).
+        (
+            "The delegation planned to leave Kyiv on Monday.",
+            "2022-02-17",
+            &[("Monday", D, "2022-02-21")],
+        ),
+        (
+            "Talks are set to resume Tuesday in Geneva.",
+            "2022-02-17",
+            &[("Tuesday", D, "2022-02-22")],
+        ),
+        // A sentence-initial deadline followed by a past clause lies behind.
+        (
+            "Until Wednesday, officials had not named a suspect.",
+            "2022-02-17",
+            &[("Wednesday", D, "2022-02-16")],
+        ),
+    ]);
+}
+
+#[test]
+fn soon_is_a_future_reference_unless_a_signal_or_narrative() {
+    check(&[
+        (
+            "The central bank may soon raise interest rates.",
+            "2022-02-17",
+            &[("soon", D, "FUTURE_REF")],
+        ),
+        ("Troops will leave as soon as possible.", "2022-02-17", &[]),
+        ("He was soon released by the police.", "2022-02-17", &[]),
+        (
+            "The talks broke down soon after the vote.",
+            "2022-02-17",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn dates_after_ended_and_past_auxiliaries_lie_behind() {
+    check(&[
+        // Annual reports: the fiscal year that ended on March 31 is the last one, not the coming one.
+        (
+            "The utility earned $76 million in the fiscal year ended March 31.",
+            "2021-11-01",
+            &[
+                ("the fiscal year", D, "2021"),
+                ("March 31", D, "2021-03-31"),
+            ],
+        ),
+        (
+            "The doctor was shot to death on the night of Oct. 23 in his kitchen.",
+            "2022-05-05",
+            &[("Oct. 23", D, "2021-10-23")],
+        ),
+        // A reporting verb dates the report, not the month it mentions.
+        (
+            "The company said the plant opens on Oct. 23.",
+            "2022-05-05",
+            &[("Oct. 23", D, "2022-10-23")],
+        ),
+    ]);
+}
