@@ -466,6 +466,20 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                     (c, false)
                 }
             };
+            // A group (`Western`, `Democrats`) is a place only through a demonym or a country, bloc or
+            // continent of that name, never through a town or province that happens to share it.
+            let candidates = if *l == EntityLabel::Norp && !demonym {
+                candidates
+                    .into_iter()
+                    .filter(|&c| {
+                        let r = &gaz.records[c as usize];
+                        matches!(r.kind, Kind::Country | Kind::Continent)
+                            || (r.kind == Kind::Region && r.population == 0)
+                    })
+                    .collect()
+            } else {
+                candidates
+            };
             if *l == EntityLabel::Norp && candidates.is_empty() {
                 continue;
             }
@@ -636,6 +650,26 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 }
                 j += 1;
             }
+            // Small places (`Diaz`, `Macy`, `Nato`) share their names with people, firms and acronyms: inside a
+            // longer capitalized name or written in capitals they are that name, not the village.
+            let best = best.filter(|(j, cands, demonym)| {
+                if *demonym || !cands.iter().all(|&c| gaz.records[c as usize].small) {
+                    return true;
+                }
+                let inside_name = |k: Option<&Token>| {
+                    k.is_some_and(|k| {
+                        let w = &text[k.start..k.end];
+                        is_cap_word(text, k) && place_head(w).is_none() && !is_free_preceder(w)
+                    })
+                };
+                let next = toks.get(j + 1).filter(|n| n.start <= best_end + 1);
+                let prev = i
+                    .checked_sub(1)
+                    .map(|p| &toks[p])
+                    .filter(|p| p.end + 1 >= t.start);
+                let shouted = !text[t.start..best_end].chars().any(char::is_lowercase);
+                !(shouted || inside_name(next) || inside_name(prev))
+            });
             let Some((j, candidates, demonym)) = best else {
                 // A capitalized name that is no place: remember its first and last words as possible given
                 // names and surnames (`Nelson Mandela`, `Andrew Jackson`), to keep `Nelson` or `Jackson` out.
@@ -767,14 +801,51 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     || feature_article
                     || (big && !sentence_start);
             }
+            let mut candidates = candidates;
+            // Streets are often named after far-away towns (`Eglinton Avenue`, `Hampton Avenue`): a small town
+            // does not resolve one.
+            if capital_head
+                && matches!(
+                    next_w.to_ascii_lowercase().as_str(),
+                    "street"
+                        | "avenue"
+                        | "road"
+                        | "boulevard"
+                        | "highway"
+                        | "square"
+                        | "bridge"
+                        | "park"
+                )
+            {
+                candidates.retain(|&c| !gaz.records[c as usize].small);
+            }
+            let only_small = !demonym
+                && !candidates.is_empty()
+                && candidates.iter().all(|&c| gaz.records[c as usize].small);
             if keep {
-                // Context that makes a small town's name a place (`in Parkland`, `Tyler, Texas`).
-                let support = is_locative(prev_w)
-                    || prev_w == "-"
-                    || (next_w == "," && toks.get(j + 2).is_some_and(|m| is_cap_word(text, m)))
-                    || hint.is_some()
-                    || dateline
-                    || matches!(next_w, "(" | "—" | "–");
+                // Context that makes a small town's name a place (`in Parkland`, `Tyler, Texas`); places under
+                // 15,000 people need a place word before them, a region or country after, or a head noun.
+                let support = if only_small {
+                    matches!(
+                        prev_w,
+                        "in" | "at"
+                            | "near"
+                            | "outside"
+                            | "inside"
+                            | "into"
+                            | "throughout"
+                            | "around"
+                    ) || (next_w == "," && container_follows(text, toks, j + 2))
+                        || hint.is_some()
+                        || dateline
+                } else {
+                    is_locative(prev_w)
+                        || prev_w == "-"
+                        || (next_w == "," && toks.get(j + 2).is_some_and(|m| is_cap_word(text, m)))
+                        || hint.is_some()
+                        || dateline
+                        || matches!(next_w, "(" | "—" | "–")
+                };
                 out.push(Mention {
                     range: full,
                     key: best_key.clone(),
@@ -792,16 +863,18 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     }
     // Small towns named like people or things (`Tyler`, `Nelson`, `Barry`) need one mention in the document with a
     // place's context; one sense per document lets that mention vouch for the others.
+    // Places under 15,000 people (cities1000) need the same, whatever the length of their name.
     let small_town = |m: &Mention| {
         !m.demonym
-            && !m.key.contains(' ')
             && !m.candidates.is_empty()
-            && m.candidates.iter().all(|&c| {
-                let r = &gaz.records[c as usize];
-                matches!(r.kind, Kind::City | Kind::Feature)
-                    && r.population > 0
-                    && r.population < 100_000
-            })
+            && (m.candidates.iter().all(|&c| gaz.records[c as usize].small)
+                || (!m.key.contains(' ')
+                    && m.candidates.iter().all(|&c| {
+                        let r = &gaz.records[c as usize];
+                        matches!(r.kind, Kind::City | Kind::Feature)
+                            && r.population > 0
+                            && r.population < 100_000
+                    })))
     };
     let mut supported: Vec<&str> = out
         .iter()
@@ -827,6 +900,37 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// Whether the capitalized words from token `k` on name a country or first-level region (`Texas`, `New South
+/// Wales`): the container after `Tyler, `.
+fn container_follows(text: &str, toks: &[Token], k: usize) -> bool {
+    let gaz = &*GAZETTEER;
+    let mut key = String::new();
+    let mut cands = Vec::new();
+    for (n, t) in toks.iter().enumerate().skip(k).take(4) {
+        if !is_cap_word(text, t) && !text[t.start..t.end].ends_with('.') {
+            return false;
+        }
+        if n > k {
+            key.push(' ');
+        }
+        normalize_into(&text[t.start..t.end], &mut key);
+        let Some(surface) = toks.get(k).and_then(|f| text.get(f.start..t.end)) else {
+            return false;
+        };
+        let longer = gaz.lookup(surface, &key, &mut cands);
+        if cands
+            .iter()
+            .any(|&c| matches!(gaz.records[c as usize].kind, Kind::Country | Kind::Admin1))
+        {
+            return true;
+        }
+        if !longer {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether most words of a sentence are capitalized (a headline written in title case).
@@ -870,7 +974,8 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
         };
         let candidates: Vec<u32> = candidates
             .into_iter()
-            .filter(|&c| !gaz.records[c as usize].common)
+            // Parts of double names (`Diaz-Balart`, `Jean-Yves`) are no small places.
+            .filter(|&c| !gaz.records[c as usize].common && !gaz.records[c as usize].small)
             .collect();
         if candidates.is_empty() {
             continue;

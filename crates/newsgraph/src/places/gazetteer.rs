@@ -1,5 +1,6 @@
-//! The embedded gazetteer: GeoNames countries, first-level regions and cities over 15,000 people, plus curated
-//! seas, straits, rivers and disputed regions (`data/geo/`, compiled by `scripts/build_geo.py`).
+//! The embedded gazetteer: GeoNames countries, first-level regions and cities over 15,000 people, small places of
+//! 1,000 to 15,000 people (GeoNames cities1000, without their ids), plus curated seas, straits, rivers and
+//! disputed regions (`data/geo/`, compiled by `scripts/build_geo.py`).
 
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -59,6 +60,8 @@ impl Kind {
     fn from_code(c: &str) -> Option<Kind> {
         Some(match c {
             "C" => Kind::Country,
+            // Small places (`V`illages and towns under 15,000 people) are cities that need context.
+            "V" => Kind::City,
             "A" => Kind::Admin1,
             "R" => Kind::Region,
             "P" => Kind::City,
@@ -96,6 +99,8 @@ pub(crate) struct Record {
     pub population: u64,
     /// The name is also a common English word (`Reading`, `Mobile`): it needs context to count as a place.
     pub common: bool,
+    /// A small place (under 15,000 people, from cities1000): it needs a place's context in the document.
+    pub small: bool,
 }
 
 /// The compiled gazetteer.
@@ -135,6 +140,7 @@ fn parse_record(line: &'static str) -> Option<Record> {
     let name = f.next()?;
     let code = f.next()?;
     let common = code.bytes().all(|c| c.is_ascii_lowercase());
+    let small = code == "V";
     let kind = Kind::from_code(&code.to_ascii_uppercase())?;
     Some(Record {
         id,
@@ -146,12 +152,13 @@ fn parse_record(line: &'static str) -> Option<Record> {
         lon: f.next()?.parse().unwrap_or(0.0),
         population: f.next()?.parse().unwrap_or(0),
         common,
+        small,
     })
 }
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut records = Vec::with_capacity(38_000);
+        let mut records = Vec::with_capacity(130_000);
         let mut admin1 = map(4_000);
         for line in PLACES.lines() {
             if line.starts_with('#') || line.is_empty() {
@@ -168,13 +175,14 @@ impl Gazetteer {
                 lon: 0.0,
                 population: 0,
                 common: true,
+                small: false,
             });
             if r.kind == Kind::Admin1 {
                 admin1.insert(format!("{}.{}", r.country, r.admin1), records.len() as u32);
             }
             records.push(r);
         }
-        let mut index = map(90_000);
+        let mut index = map(200_000);
         let mut exact = map(1_000);
         for line in INDEX.lines() {
             let mut f = line.split('\t');
