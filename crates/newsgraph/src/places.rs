@@ -472,7 +472,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 candidates
                     .into_iter()
                     .filter(|&c| {
-                        let r = &gaz.records[c as usize];
+                        let r = &gaz.record(c);
                         matches!(r.kind, Kind::Country | Kind::Continent)
                             || (r.kind == Kind::Region && r.population == 0)
                     })
@@ -653,7 +653,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             // Small places (`Diaz`, `Macy`, `Nato`) share their names with people, firms and acronyms: inside a
             // longer capitalized name or written in capitals they are that name, not the village.
             let best = best.filter(|(j, cands, demonym)| {
-                if *demonym || !cands.iter().all(|&c| gaz.records[c as usize].small) {
+                if *demonym || !cands.iter().all(|&c| gaz.record(c).small) {
                     return true;
                 }
                 let inside_name = |k: Option<&Token>| {
@@ -730,7 +730,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let mut keep = true;
             let country_like = demonym
                 || candidates.iter().all(|&c| {
-                    let r = &gaz.records[c as usize];
+                    let r = &gaz.record(c);
                     // Countries and blocs modify titles and bodies: `U.S. Trade Representative`, `EU
                     // Commissioner`.
                     r.kind == Kind::Country || (r.kind == Kind::Region && r.population == 0)
@@ -771,11 +771,11 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 }
             }
             // Common words (`Reading`, `Mobile`, `Amazon`) need a locative word before them or a container after.
-            let all_common = candidates.iter().all(|&c| gaz.records[c as usize].common);
+            let all_common = candidates.iter().all(|&c| gaz.record(c).common);
             if keep && all_common && !demonym {
                 let big = candidates
                     .iter()
-                    .any(|&c| gaz.records[c as usize].population >= 1_000_000);
+                    .any(|&c| gaz.record(c).population >= 1_000_000);
                 let sentence_start = first_word == Some(i);
                 let locative = prev.is_some_and(|_| is_locative(prev_w));
                 let contained = next_w == "," && hint.is_none();
@@ -791,7 +791,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         | "tropical"
                 ) && candidates.iter().any(|&c| {
                     matches!(
-                        gaz.records[c as usize].kind,
+                        gaz.record(c).kind,
                         Kind::Feature | Kind::Region | Kind::Continent
                     )
                 });
@@ -817,11 +817,11 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         | "park"
                 )
             {
-                candidates.retain(|&c| !gaz.records[c as usize].small);
+                candidates.retain(|&c| !gaz.record(c).small);
             }
             let only_small = !demonym
                 && !candidates.is_empty()
-                && candidates.iter().all(|&c| gaz.records[c as usize].small);
+                && candidates.iter().all(|&c| gaz.record(c).small);
             if keep {
                 // Context that makes a small town's name a place (`in Parkland`, `Tyler, Texas`); places under
                 // 15,000 people need a place word before them, a region or country after, or a head noun.
@@ -867,10 +867,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let small_town = |m: &Mention| {
         !m.demonym
             && !m.candidates.is_empty()
-            && (m.candidates.iter().all(|&c| gaz.records[c as usize].small)
+            && (m.candidates.iter().all(|&c| gaz.record(c).small)
                 || (!m.key.contains(' ')
                     && m.candidates.iter().all(|&c| {
-                        let r = &gaz.records[c as usize];
+                        let r = &gaz.record(c);
                         matches!(r.kind, Kind::City | Kind::Feature)
                             && r.population > 0
                             && r.population < 100_000
@@ -892,7 +892,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let single = !m.key.contains(' ');
             let cities_only = m.candidates.iter().all(|&c| {
                 matches!(
-                    gaz.records[c as usize].kind,
+                    gaz.record(c).kind,
                     Kind::City | Kind::Capital | Kind::Feature
                 )
             });
@@ -922,7 +922,7 @@ fn container_follows(text: &str, toks: &[Token], k: usize) -> bool {
         let longer = gaz.lookup(surface, &key, &mut cands);
         if cands
             .iter()
-            .any(|&c| matches!(gaz.records[c as usize].kind, Kind::Country | Kind::Admin1))
+            .any(|&c| matches!(gaz.record(c).kind, Kind::Country | Kind::Admin1))
         {
             return true;
         }
@@ -975,7 +975,7 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
         let candidates: Vec<u32> = candidates
             .into_iter()
             // Parts of double names (`Diaz-Balart`, `Jean-Yves`) are no small places.
-            .filter(|&c| !gaz.records[c as usize].common && !gaz.records[c as usize].small)
+            .filter(|&c| !gaz.record(c).common && !gaz.record(c).small)
             .collect();
         if candidates.is_empty() {
             continue;
@@ -1030,10 +1030,8 @@ fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
             continue;
         }
         let contains = a.candidates.iter().any(|&c| {
-            let rc = &gaz.records[c as usize];
-            b.candidates
-                .iter()
-                .any(|&d| contains(&gaz.records[d as usize], rc))
+            let rc = &gaz.record(c);
+            b.candidates.iter().any(|&d| contains(&gaz.record(d), rc))
         });
         if contains {
             mentions[k].container = Some(k + 1);
@@ -1064,14 +1062,14 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     let mut doc_countries: HashMap<&str, f64> = HashMap::new();
     for m in mentions {
         if let [only] = m.candidates.as_slice() {
-            let r = &gaz.records[*only as usize];
+            let r = &gaz.record(*only);
             if !r.country.is_empty() {
                 *doc_countries.entry(r.country).or_default() +=
                     if r.kind == Kind::Country { 1.0 } else { 0.5 };
             }
         }
         for &c in &m.candidates {
-            let r = &gaz.records[c as usize];
+            let r = &gaz.record(c);
             if r.kind == Kind::Country && m.candidates.len() > 1 {
                 *doc_countries.entry(r.country).or_default() += 0.5;
             }
@@ -1095,7 +1093,7 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
             let best = m.candidates.iter().copied().find(|&c| {
                 cm.candidates
                     .iter()
-                    .any(|&d| contains(&gaz.records[d as usize], &gaz.records[c as usize]))
+                    .any(|&d| contains(&gaz.record(d), &gaz.record(c)))
             });
             // Among the contained candidates, the most populous.
             let best = m
@@ -1105,9 +1103,9 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
                 .filter(|&c| {
                     cm.candidates
                         .iter()
-                        .any(|&d| contains(&gaz.records[d as usize], &gaz.records[c as usize]))
+                        .any(|&d| contains(&gaz.record(d), &gaz.record(c)))
                 })
-                .max_by_key(|&c| gaz.records[c as usize].population)
+                .max_by_key(|&c| gaz.record(c).population)
                 .or(best);
             chosen[k] = best;
             if e.1.is_none() {
@@ -1152,7 +1150,7 @@ fn score(
     doc_countries: &HashMap<&str, f64>,
     top_country: Option<&str>,
 ) -> f64 {
-    let r = &gaz.records[c as usize];
+    let r = &gaz.record(c);
     let pop = if r.population == 0 {
         3_000_000
     } else {
@@ -1170,7 +1168,7 @@ fn score(
     if r.kind == Kind::Admin1 {
         // A region named after its seat that holds much of its people (Kyiv, New York, Kharkiv): the city.
         let seat = all.iter().any(|&o| {
-            let ro = &gaz.records[o as usize];
+            let ro = &gaz.record(o);
             matches!(ro.kind, Kind::City | Kind::Capital)
                 && ro.country == r.country
                 && ro.admin1 == r.admin1
@@ -1215,13 +1213,13 @@ fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>) -> Place {
     let _ = &m.surface;
     let _ = m.from_entity;
     if let Some(c) = chosen {
-        let r = &gaz.records[c as usize];
+        let r = &gaz.record(c);
         p.geonameid = (r.id != 0).then_some(r.id);
         p.name = Some(r.name.to_string());
         p.feature = Some(r.kind.feature().to_string());
         p.country = (!r.country.is_empty()).then(|| r.country.to_string());
         p.admin1 = gaz.admin1(r.country, r.admin1).map(|a| {
-            let ar = &gaz.records[a as usize];
+            let ar = &gaz.record(a);
             Admin1 {
                 code: format!("{}.{}", r.country, r.admin1),
                 name: ar.name.to_string(),
@@ -1264,7 +1262,7 @@ fn focus(ctx: &Context, mentions: &[Mention], chosen: &[Option<u32>]) -> Focus {
     };
     for (k, (m, c)) in mentions.iter().zip(chosen).enumerate() {
         let Some(c) = c else { continue };
-        let r = &gaz.records[*c as usize];
+        let r = &gaz.record(*c);
         let lead = if m.range.start < lead_end { 2.0 } else { 1.0 };
         let w = if m.demonym { 0.5 } else { 1.0 } * lead;
         if !r.country.is_empty() {
