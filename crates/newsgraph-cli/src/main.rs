@@ -39,6 +39,38 @@ enum Command {
     },
     /// Measure throughput (MB/s, documents/s), peak memory and the speed-up from 1 to 2 threads.
     Bench(bench::Args),
+    /// Train a model: `ner` (the entity tagger, on CoNLL files) or `clusters` (word clusters from raw news).
+    Train {
+        /// Model: ner or clusters.
+        model: String,
+        /// Training file (CoNLL columns); for clusters, its words join the raw text.
+        #[arg(long)]
+        train: PathBuf,
+        /// Validation file (CoNLL columns), for choosing the epoch (ner).
+        #[arg(long)]
+        valid: Option<PathBuf>,
+        /// Word clusters for ner (default: the embedded ones).
+        #[arg(long)]
+        clusters: Option<PathBuf>,
+        /// Directories of raw .txt news for clusters.
+        #[arg(long)]
+        raw: Vec<PathBuf>,
+        /// Perceptrons trained on different document orders and averaged (ner).
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Numbers of clusters, one clustering each (coarse to fine).
+        #[arg(long, value_delimiter = ',', default_values_t = vec![256, 600])]
+        classes: Vec<usize>,
+        /// Output weight file (crates/newsgraph/data/ner/model.bin ships in the package).
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 13)]
+        epochs: usize,
+        /// Drop features whose largest quantized weight is at most this.
+        #[arg(long, default_value_t = 400)]
+        prune: i16,
+    },
 }
 
 fn main() -> ExitCode {
@@ -69,6 +101,45 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ),
             };
             print!("{report}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train {
+            model,
+            train,
+            valid,
+            out,
+            epochs,
+            prune,
+            clusters,
+            raw,
+            classes,
+            runs,
+        } => {
+            match model.as_str() {
+                "ner" => {
+                    let valid = valid.ok_or_else(|| anyhow::anyhow!("train ner needs --valid"))?;
+                    let opts = newsgraph::entities::train::TrainOptions {
+                        train,
+                        valid,
+                        out,
+                        epochs,
+                        prune,
+                        clusters,
+                        runs,
+                    };
+                    newsgraph::entities::train::train(&opts)?;
+                }
+                "clusters" => {
+                    let n = newsgraph::entities::train::train_clusters(
+                        &raw,
+                        Some(&train),
+                        &out,
+                        &classes,
+                    )?;
+                    eprintln!("wrote {} ({n} words)", out.display());
+                }
+                other => anyhow::bail!("unknown model {other:?}: expected ner or clusters"),
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -434,13 +434,14 @@ fn looks_like_sentence_title(s: &str, next: &str) -> bool {
 /// A short standalone line without final sentence punctuation.
 fn looks_like_heading(s: &str, title: bool) -> bool {
     let s = s.trim();
-    if s.is_empty() || s.contains('\n') {
+    let max_words = if title { 25 } else { 10 };
+    let max_len = if title { 200 } else { 80 };
+    // Length first: most paragraphs are long, and this runs on every one of them.
+    if s.is_empty() || s.len() > max_len * 4 || s.chars().count() > max_len || s.contains('\n') {
         return false;
     }
     let words = s.split_whitespace().count();
-    let max_words = if title { 25 } else { 10 };
-    let max_len = if title { 200 } else { 80 };
-    if words == 0 || words > max_words || s.len() > max_len {
+    if words == 0 || words > max_words {
         return false;
     }
     let last = s.chars().next_back().unwrap_or('.');

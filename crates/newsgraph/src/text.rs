@@ -221,6 +221,44 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         }
         // Whitespace-delimited chunk [i, j).
         let mut j = i;
+        // Fast path: a run of ASCII letters/digits, the commonest chunk, ends at whitespace or one , ; : ) . ! ?
+        let mut digits = true;
+        while j < end && bytes[j].is_ascii_alphanumeric() {
+            digits &= bytes[j].is_ascii_digit();
+            j += 1;
+        }
+        if j > i {
+            let next = bytes.get(j).copied();
+            let ends = |k: usize| k >= end || bytes[k].is_ascii_whitespace();
+            let kind = if digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            if ends(j) {
+                out.push(Token {
+                    start: i,
+                    end: j,
+                    kind,
+                });
+                i = j;
+                continue;
+            }
+            if matches!(next, Some(b',' | b';' | b':' | b')' | b'!' | b'?')) && ends(j + 1) {
+                out.push(Token {
+                    start: i,
+                    end: j,
+                    kind,
+                });
+                out.push(Token {
+                    start: j,
+                    end: j + 1,
+                    kind: TokenKind::Punct,
+                });
+                i = j + 1;
+                continue;
+            }
+        }
         while j < end {
             let b = bytes[j];
             if b < 0x80 {

@@ -1,4 +1,16 @@
 //! Time expressions (TimeML TIMEX3), normalized against the article date.
+//!
+//! A hand-written, token-level scanner over [`Context::tokens`]: each token is looked up once in a small lexicon
+//! (months, weekdays, units, number words, cue words); at each token that can start an expression, a handful of
+//! matchers try their patterns and the longest match wins. Matchers never look further than a few tokens ahead,
+//! so tagging is linear in the text. Values follow the TimeML conventions used by TimeBank and TempEval-3
+//! (`2022-02-15`, `2022-W07`, `P3D`, `PRESENT_REF`...); relative expressions are anchored to the article date,
+//! and the tense around a bare weekday or month decides whether it points back (the news default) or forward.
+//! See [`lexicon`] for the words and [`calendar`] for the arithmetic.
+
+pub mod calendar;
+mod lexicon;
+mod scan;
 
 use crate::pipeline::Context;
 use serde::{Deserialize, Serialize};
@@ -49,9 +61,14 @@ pub struct Timex {
 }
 
 /// Loads the embedded lexicons (done by [`crate::PipelineBuilder::build`]).
-pub fn preload() {}
+pub fn preload() {
+    lexicon::preload();
+}
 
 /// Finds and normalizes the time expressions of an article.
-pub fn extract(_ctx: &Context) -> Vec<Timex> {
-    Vec::new()
+pub fn extract(ctx: &Context) -> Vec<Timex> {
+    scan::extract(ctx)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,431 @@
+//! Hashed features of the tagger: word, lowercase, affixes, shape, capitalization, sentence start, a +-2 window,
+//! gazetteer matches with their position, the previous predicted labels and the labels the same word got
+//! earlier in the document (Ratinov and Roth's prediction history).
+//!
+//! Every feature is a 64-bit hash of (template, value); the model maps hashes it was trained on to weights.
+
+use super::clusters::Clusters;
+use super::gazetteer::{Gazetteer, MAX_LEN};
+
+/// Murmur3's 64-bit finalizer: spreads bits so that hashes combine well.
+#[inline]
+pub fn fmix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// Combines two hashes (order matters).
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    fmix(a.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ b)
+}
+
+#[inline]
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+}
+
+const FNV0: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Hash of the lowercased form of `s`.
+pub fn hash_lower(s: &str) -> u64 {
+    let mut h = FNV0;
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            h = fnv(h, b.to_ascii_lowercase());
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in s.chars().flat_map(char::to_lowercase) {
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                h = fnv(h, b);
+            }
+        }
+    }
+    fmix(h)
+}
+
+fn hash_bytes(s: &[u8]) -> u64 {
+    fmix(s.iter().fold(FNV0, |h, &b| fnv(h, b)))
+}
+
+/// Capitalization class of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// No letters.
+    None,
+    /// All lower case.
+    Lower,
+    /// First letter upper, some lower (`Putin`, `McDonald`).
+    Title,
+    /// All letters upper (`NATO`, `RUSSIA`).
+    Upper,
+    /// Anything else (`iPhone`).
+    Mixed,
+}
+
+/// What the tagger knows about one token before looking at labels.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenInfo {
+    /// Hash of the exact form.
+    pub word: u64,
+    /// Hash of the lowercased form.
+    pub lower: u64,
+    /// Hash of the collapsed shape (`Xx`, `X.X.`, `d-d`).
+    pub shape: u64,
+    /// Hashes of the lowercased prefixes of 1..=4 characters (0 when shorter).
+    pub prefix: [u64; 4],
+    /// Hashes of the lowercased suffixes of 1..=4 characters.
+    pub suffix: [u64; 4],
+    /// Gazetteer matches covering the token: bit `cat * 4 + pos` with pos B=0, I=1, L=2, U=3.
+    pub gaz: u32,
+    /// Capitalization.
+    pub case: Case,
+    /// Has at least one letter.
+    pub alpha: bool,
+    /// How the word is usually written elsewhere in the document, in running text (0 unseen, 1 lower,
+    /// 2 capitalised, 3 capitals): recovers the case of headline words.
+    pub doc_case: u8,
+    /// Word clusters of the lowercased form, coarse and fine (0 when unknown).
+    pub cluster: [u16; 2],
+}
+
+/// Computes [`TokenInfo`] for each token of a sentence.
+pub fn sentence_infos(
+    words: &[&str],
+    gaz: &Gazetteer,
+    clusters: &Clusters,
+    out: &mut Vec<TokenInfo>,
+) {
+    out.clear();
+    let mut lower = String::new();
+    let mut shape = Vec::with_capacity(16);
+    for w in words {
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        let (mut up, mut low, mut first_up) = (0usize, 0usize, false);
+        shape.clear();
+        for (i, c) in w.chars().enumerate() {
+            let class = if c.is_uppercase() {
+                up += 1;
+                if i == 0 {
+                    first_up = true;
+                }
+                b'X'
+            } else if c.is_lowercase() {
+                low += 1;
+                b'x'
+            } else if c.is_numeric() {
+                b'd'
+            } else if c.is_ascii() {
+                c as u8
+            } else {
+                b'*'
+            };
+            // Collapse runs so that shapes generalise over length, but keep 'Xx' distinct from 'X'.
+            if shape.last() != Some(&class) && shape.len() < 12 {
+                shape.push(class);
+            }
+        }
+        let case = match (up, low) {
+            (0, 0) => Case::None,
+            (0, _) => Case::Lower,
+            (_, 0) => Case::Upper,
+            _ if first_up && up == 1 => Case::Title,
+            _ if first_up => Case::Title,
+            _ => Case::Mixed,
+        };
+        let lb = lower.as_bytes();
+        let mut prefix = [0u64; 4];
+        let mut suffix = [0u64; 4];
+        // Char boundaries from the front and the back, without allocating.
+        let mut k = 0;
+        for (i, _) in lower.char_indices().skip(1).take(4) {
+            prefix[k] = hash_bytes(&lb[..i]);
+            k += 1;
+        }
+        if k < 4 && !lb.is_empty() {
+            prefix[k] = hash_bytes(lb);
+        }
+        let mut k = 0;
+        for (i, _) in lower.char_indices().rev().take(4) {
+            suffix[k] = hash_bytes(&lb[i..]);
+            k += 1;
+        }
+        // A word shorter than 4 characters has no longer prefixes: keep the two arrays aligned.
+        let n = k;
+        for slot in prefix.iter_mut().skip(n) {
+            *slot = 0;
+        }
+        let lower_hash = hash_bytes(lower.as_bytes());
+        out.push(TokenInfo {
+            word: hash_bytes(w.as_bytes()),
+            lower: lower_hash,
+            cluster: clusters.get(lower_hash),
+            shape: hash_bytes(&shape),
+            prefix,
+            suffix,
+            gaz: 0,
+            case,
+            alpha: up + low > 0,
+            doc_case: 0,
+        });
+    }
+    // Gazetteer matches of up to MAX_LEN tokens starting at each token; lowercase hashes as the gazetteer has.
+    let mut lows = [0u64; MAX_LEN];
+    for i in 0..words.len() {
+        if !out[i].alpha {
+            continue;
+        }
+        let mut h = super::gazetteer::PHRASE_SEED;
+        for len in 1..=MAX_LEN.min(words.len() - i) {
+            lows[len - 1] = out[i + len - 1].lower;
+            h = mix(h, lows[len - 1]);
+            if let Some(e) = gaz.get_hashed(h) {
+                for c in 0..8u32 {
+                    if e.cats & (1 << c) == 0 {
+                        continue;
+                    }
+                    if len == 1 {
+                        out[i].gaz |= 1 << (c * 4 + 3);
+                    } else {
+                        out[i].gaz |= 1 << (c * 4);
+                        for t in &mut out[i + 1..i + len - 1] {
+                            t.gaz |= 1 << (c * 4 + 1);
+                        }
+                        out[i + len - 1].gaz |= 1 << (c * 4 + 2);
+                    }
+                }
+            }
+        }
+    }
+}
+
+// Template ids.
+const T_BIAS: u64 = 1;
+const T_WORD: u64 = 2;
+const T_LOWER: u64 = 3;
+const T_LOWER_AT: u64 = 4; // + offset
+const T_SHAPE_AT: u64 = 10; // + offset
+const T_PREFIX: u64 = 16;
+const T_SUFFIX: u64 = 20;
+const T_SHAPE2L: u64 = 24;
+const T_SHAPE2R: u64 = 25;
+const T_BIGRAML: u64 = 26;
+const T_BIGRAMR: u64 = 27;
+const T_GAZ: u64 = 28;
+const T_GAZ_L: u64 = 29;
+const T_GAZ_R: u64 = 30;
+const T_START: u64 = 31;
+const T_HEADLINE: u64 = 32;
+const T_CASE_AT: u64 = 33; // + offset
+const T_PREV: u64 = 40;
+const T_PREV2: u64 = 41;
+const T_PREV_LOWER: u64 = 42;
+const T_PREV_SHAPE: u64 = 43;
+const T_HIST: u64 = 44;
+const T_HIST_SHAPE: u64 = 45;
+const T_LOWER_CASE: u64 = 46;
+const T_DOC_CASE: u64 = 47;
+const T_DOC_CASE_LOWER: u64 = 48;
+const T_WORD_AT: u64 = 50; // + offset
+const T_SUFFIX_AT: u64 = 54; // + offset
+const T_CLUSTER: u64 = 60;
+const T_CLUSTER_CASE: u64 = 61;
+const T_CLUSTER_AT: u64 = 62; // + offset
+
+#[inline]
+fn f(t: u64, v: u64) -> u64 {
+    mix(t, v)
+}
+
+const PAD: u64 = 0x0bad;
+
+/// Offsets of the context window.
+pub const WINDOW: [isize; 4] = [-2, -1, 1, 2];
+
+/// Features of token `i` that do not depend on predicted labels. `headline`: the sentence is in capitals.
+pub fn static_features(infos: &[TokenInfo], i: usize, headline: bool, out: &mut Vec<u64>) {
+    own_features(&infos[i], headline, out);
+    for o in WINDOW {
+        let j = i as isize + o;
+        let x = (j >= 0 && (j as usize) < infos.len()).then(|| &infos[j as usize]);
+        neighbour_features(x, o, headline, out);
+    }
+    position_features(infos, i, headline, out);
+}
+
+/// Features of the token itself: they depend only on its form (and the headline flag), so the tagger caches
+/// their summed weights per word.
+pub fn own_features(t: &TokenInfo, headline: bool, out: &mut Vec<u64>) {
+    // In capitals or lower-case text the exact form says little: leave it out so the lowercase carries the word.
+    if !headline {
+        out.push(f(T_WORD, t.word));
+    }
+    out.push(f(T_LOWER, t.lower));
+    out.push(f(T_LOWER_CASE, mix(t.lower, t.case as u64)));
+    out.push(f(T_SHAPE_AT + 2, t.shape));
+    out.push(f(T_CASE_AT + 2, t.case as u64));
+    for (level, &c) in t.cluster.iter().enumerate() {
+        if c != 0 {
+            let c = (level as u64) << 16 | c as u64;
+            out.push(f(T_CLUSTER, c));
+            out.push(f(T_CLUSTER_CASE, mix(c, t.case as u64)));
+        }
+    }
+    for k in 0..4 {
+        if t.prefix[k] != 0 {
+            out.push(f(T_PREFIX + k as u64, t.prefix[k]));
+            out.push(f(T_SUFFIX + k as u64, t.suffix[k]));
+        }
+    }
+}
+
+/// Features of the neighbour at offset `o` (`None` past the sentence edge): they depend only on the
+/// neighbour's form, the offset and the headline flag, so they are cached too.
+pub fn neighbour_features(x: Option<&TokenInfo>, o: isize, headline: bool, out: &mut Vec<u64>) {
+    let k = match o {
+        -2 => 0u64,
+        -1 => 1,
+        1 => 2,
+        _ => 3,
+    };
+    out.push(f(T_LOWER_AT + k, x.map_or(PAD, |x| x.lower)));
+    for level in 0..2 {
+        let c = x.map_or(PAD, |x| x.cluster[level] as u64);
+        out.push(f(T_CLUSTER_AT + k, (level as u64) << 16 | c));
+    }
+    let sk = if k >= 2 { k + 1 } else { k };
+    out.push(f(T_SHAPE_AT + sk, x.map_or(PAD, |x| x.shape)));
+    out.push(f(T_CASE_AT + sk, x.map_or(9, |x| x.case as u64)));
+    if o.abs() == 1 {
+        let k = (o > 0) as u64;
+        if !headline {
+            out.push(f(T_WORD_AT + k, x.map_or(PAD, |x| x.word)));
+        }
+        out.push(f(T_SUFFIX_AT + k, x.map_or(PAD, |x| x.suffix[2])));
+    }
+}
+
+/// Features that depend on the token's place: bias, bigrams, gazetteer matches, sentence start, headline and
+/// document case.
+pub fn position_features(infos: &[TokenInfo], i: usize, headline: bool, out: &mut Vec<u64>) {
+    let t = &infos[i];
+    let l = i.checked_sub(1).map(|j| &infos[j]);
+    let r = infos.get(i + 1);
+    out.push(f(T_BIAS, 0));
+    out.push(f(T_SHAPE2L, mix(l.map_or(PAD, |x| x.shape), t.shape)));
+    out.push(f(T_SHAPE2R, mix(t.shape, r.map_or(PAD, |x| x.shape))));
+    out.push(f(T_BIGRAML, mix(l.map_or(PAD, |x| x.lower), t.lower)));
+    out.push(f(T_BIGRAMR, mix(t.lower, r.map_or(PAD, |x| x.lower))));
+    let mut g = t.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        out.push(f(T_GAZ, mix(b, t.case as u64)));
+        out.push(f(T_GAZ, b));
+        g &= g - 1;
+    }
+    if let Some(x) = l {
+        let mut g = x.gaz;
+        while g != 0 {
+            out.push(f(T_GAZ_L, g.trailing_zeros() as u64));
+            g &= g - 1;
+        }
+    }
+    if let Some(x) = r {
+        let mut g = x.gaz;
+        while g != 0 {
+            out.push(f(T_GAZ_R, g.trailing_zeros() as u64));
+            g &= g - 1;
+        }
+    }
+    if i == 0 {
+        out.push(f(T_START, mix(t.case as u64, t.lower)));
+        out.push(f(T_START, t.case as u64));
+    }
+    if headline {
+        out.push(f(T_HEADLINE, 1));
+    }
+    if t.alpha {
+        out.push(f(
+            T_DOC_CASE,
+            mix(t.doc_case as u64, mix(t.case as u64, (i == 0) as u64)),
+        ));
+        if headline || i == 0 {
+            out.push(f(T_DOC_CASE_LOWER, mix(t.doc_case as u64, t.lower)));
+        }
+    }
+}
+
+/// Number of labels (O plus BILU for 4 types).
+pub const N_LABELS: usize = 17;
+
+/// Features of token `i` that depend on the previous predicted labels `p1`, `p2` and on the entity type the
+/// same word got earlier in the document (`hist`, 0 for none).
+#[inline]
+pub fn dynamic_features(t: &TokenInfo, p1: u8, p2: u8, hist: u8, out: &mut [u64; 6]) {
+    out[0] = f(T_PREV, p1 as u64);
+    out[1] = f(T_PREV2, (p1 as u64) << 8 | p2 as u64);
+    out[2] = f(T_PREV_LOWER, mix(p1 as u64, t.lower));
+    out[3] = f(T_PREV_SHAPE, mix(p1 as u64, t.shape));
+    out[4] = f(T_HIST, hist as u64);
+    out[5] = f(T_HIST_SHAPE, mix(hist as u64, t.case as u64));
+}
+
+/// Whether a sentence is a headline in capitals (no lower-case letter, several capitalised words).
+pub fn is_headline(infos: &[TokenInfo]) -> bool {
+    let upper = infos.iter().filter(|t| t.case == Case::Upper).count();
+    upper >= 2
+        && !infos
+            .iter()
+            .any(|t| matches!(t.case, Case::Lower | Case::Title | Case::Mixed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::clusters::CLUSTERS;
+    use crate::entities::gazetteer::{CITY, COUNTRY, GAZETTEER};
+
+    #[test]
+    fn shapes_cases_and_gazetteer_positions() {
+        let words = [
+            "Russian", "troops", "left", "Buenos", "Aires", "and", "RUSSIA",
+        ];
+        let mut infos = Vec::new();
+        sentence_infos(&words, &GAZETTEER, &CLUSTERS, &mut infos);
+        assert_eq!(infos[0].case, Case::Title);
+        assert_eq!(infos[1].case, Case::Lower);
+        assert_eq!(infos[6].case, Case::Upper);
+        // "Buenos Aires" is a city: B on Buenos, L on Aires.
+        assert!(infos[3].gaz & (1 << (CITY as u32 * 4)) != 0);
+        assert!(infos[4].gaz & (1 << (CITY as u32 * 4 + 2)) != 0);
+        // "RUSSIA" in capitals still matches the country as a unit.
+        assert!(infos[6].gaz & (1 << (COUNTRY as u32 * 4 + 3)) != 0);
+        // Same word in another case: same lowercase hash, different exact hash.
+        assert_eq!(hash_lower("RUSSIA"), hash_lower("Russia"));
+        assert_eq!(infos[0].suffix[1], hash_bytes(b"an"));
+    }
+
+    #[test]
+    fn headline_detection() {
+        let mut infos = Vec::new();
+        sentence_infos(
+            &["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN"],
+            &GAZETTEER,
+            &CLUSTERS,
+            &mut infos,
+        );
+        assert!(is_headline(&infos));
+        sentence_infos(&["Japan", "won", "."], &GAZETTEER, &CLUSTERS, &mut infos);
+        assert!(!is_headline(&infos));
+    }
+}

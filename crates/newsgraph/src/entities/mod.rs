@@ -1,0 +1,757 @@
+//! Named entities: people (with title and affiliation), organizations, places, nationalities; linked within the
+//! document into clusters.
+
+pub mod features;
+pub mod gazetteer;
+pub mod tagger;
+pub mod train;
+
+pub mod clusters;
+pub mod coref;
+pub mod titles;
+
+use crate::pipeline::Context;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Entity type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityLabel {
+    /// A person.
+    Person,
+    /// An organization (government bodies, companies, agencies, alliances).
+    Org,
+    /// A place (countries, regions, cities, physical features).
+    Loc,
+    /// Nationalities, religious and political groups (`Russian`, `Western`).
+    Norp,
+    /// Other names (events, works, products).
+    Misc,
+}
+
+/// One mention of a named entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Surface.
+    pub text: String,
+    /// Type.
+    pub label: EntityLabel,
+    /// Full name of the entity this mention refers to (its cluster's canonical name).
+    pub canonical: String,
+    /// Document-level cluster id (index into `entity_clusters`).
+    pub cluster: usize,
+    /// For persons: title (`spokesman`, `President`).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// For persons: affiliation (`Kremlin`, `Russia`).
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    /// For places and nationalities (and affiliations that are countries): ISO 3166 alpha-2 code.
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+/// One real-world entity of the document, with everything known about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityCluster {
+    /// Cluster id (its index).
+    pub id: usize,
+    /// Canonical (fullest) name.
+    pub canonical: String,
+    /// Type.
+    pub label: EntityLabel,
+    /// Title, for persons.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Affiliation, for persons.
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    /// ISO 3166 alpha-2 country code, where one applies.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Number of mentions.
+    pub mentions: usize,
+}
+
+/// Loads the embedded model and gazetteers (done by [`crate::PipelineBuilder::build`]).
+pub fn preload() {
+    LazyLock::force(&tagger::MODEL);
+    LazyLock::force(&gazetteer::GAZETTEER);
+    LazyLock::force(&clusters::CLUSTERS);
+    LazyLock::force(&COUNTRY_NAMES);
+}
+
+/// Country names by ISO 3166 alpha-2 code, as news writes them (`RU` -> `Russia`).
+static COUNTRY_NAMES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    include_str!("../../data/ner/countries.tsv")
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+});
+
+/// The country name for an ISO alpha-2 code.
+pub fn country_name(iso: &str) -> Option<&'static str> {
+    COUNTRY_NAMES.get(iso).copied()
+}
+
+/// Seats of power named for their government: they stay organizations, with the country they stand for.
+const METONYM_ORGS: &[(&str, &str)] = &[
+    ("kremlin", "RU"),
+    ("white house", "US"),
+    ("pentagon", "US"),
+    ("state department", "US"),
+    ("downing street", "GB"),
+    ("elysee", "FR"),
+    ("élysée", "FR"),
+    ("elysee palace", "FR"),
+    ("state duma", "RU"),
+    ("duma", "RU"),
+    ("knesset", "IL"),
+    ("bundestag", "DE"),
+    ("zhongnanhai", "CN"),
+    ("verkhovna rada", "UA"),
+];
+
+fn metonym_country(lower: &str) -> Option<&'static str> {
+    let l = lower.strip_prefix("the ").unwrap_or(lower);
+    METONYM_ORGS.iter().find(|(n, _)| *n == l).map(|(_, c)| *c)
+}
+
+/// What a person is affiliated with, before clusters exist.
+#[derive(Debug, Clone)]
+pub(crate) enum Affil {
+    /// Another mention (its cluster's canonical name is the affiliation).
+    Mention(usize),
+    /// A country, by ISO code.
+    Country(String),
+}
+
+/// A mention under construction: global token range and what is known about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub toks: Range<usize>,
+    pub sent: usize,
+    pub label: EntityLabel,
+    pub title: Option<String>,
+    pub affil: Option<Affil>,
+    pub country: Option<String>,
+    pub cluster: usize,
+}
+
+fn label_of(ty: u8) -> EntityLabel {
+    match ty {
+        0 => EntityLabel::Person,
+        1 => EntityLabel::Org,
+        2 => EntityLabel::Loc,
+        _ => EntityLabel::Misc,
+    }
+}
+
+/// Tags sentences given as tokens with the statistical tagger (with document history): per sentence, token
+/// ranges and labels. Labels are the tagger's four (NORP is decided later, from gazetteers).
+pub fn tag_sentences(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityLabel)>> {
+    tagger::tag_document(sentences)
+        .iter()
+        .map(|ls| {
+            tagger::spans(ls)
+                .into_iter()
+                .map(|(r, t)| (r, label_of(t)))
+                .collect()
+        })
+        .collect()
+}
+
+/// Name particles that join the parts of a person's name (`Luigi di Maio`, `Ursula von der Leyen`).
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "di" | "de"
+            | "da"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "del"
+            | "della"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "das"
+            | "ter"
+            | "te"
+            | "zu"
+            | "el"
+    )
+}
+
+/// Head nouns that make a name an organization ("Defense Ministry", "Labour Party").
+fn is_org_head(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "ministry"
+            | "department"
+            | "agency"
+            | "party"
+            | "bank"
+            | "council"
+            | "committee"
+            | "commission"
+            | "army"
+            | "navy"
+            | "union"
+            | "court"
+            | "parliament"
+            | "government"
+            | "office"
+            | "company"
+            | "corporation"
+            | "corp"
+            | "corp."
+            | "inc"
+            | "inc."
+            | "ltd"
+            | "ltd."
+            | "university"
+            | "institute"
+            | "association"
+            | "federation"
+            | "front"
+            | "movement"
+            | "service"
+            | "forces"
+            | "guard"
+            | "fund"
+            | "organization"
+            | "organisation"
+            | "group"
+            | "club"
+            | "agency's"
+    )
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Finds the entity mentions of an article and links them into clusters.
+pub fn recognize(ctx: &Context) -> (Vec<Entity>, Vec<EntityCluster>) {
+    let words: Vec<&str> = ctx.tokens.iter().map(|t| t.text(ctx.text)).collect();
+    let sents: Vec<Vec<&str>> = ctx
+        .sentences
+        .iter()
+        .map(|s| words[s.tokens.clone()].to_vec())
+        .collect();
+    let tagged = tag_sentences(&sents);
+    let mut mentions = Vec::new();
+    for (si, spans) in tagged.into_iter().enumerate() {
+        let base = ctx.sentences[si].tokens.start;
+        for (r, label) in spans {
+            mentions.push(Mention {
+                toks: base + r.start..base + r.end,
+                sent: si,
+                label,
+                title: None,
+                affil: None,
+                country: None,
+                cluster: usize::MAX,
+            });
+        }
+    }
+    fix_spans(ctx, &words, &mut mentions);
+    assign_countries(&words, &mut mentions);
+    coref::add_nominals(ctx, &words, &mut mentions);
+    titles::attach(ctx, &words, &mut mentions);
+    let clusters = coref::cluster(&words, &mut mentions);
+    let (mut entities, mut clusters) = output(ctx, &words, &mentions, &clusters);
+    add_credit_agencies(ctx, &mut entities, &mut clusters);
+    (entities, clusters)
+}
+
+/// The news agencies of the credit line (`*With AFP`), which lies outside the paragraphs: organizations.
+fn add_credit_agencies(
+    ctx: &Context,
+    entities: &mut Vec<Entity>,
+    clusters: &mut Vec<EntityCluster>,
+) {
+    let st = crate::article::parse_structure(ctx.text);
+    let Some((range, agencies)) = st.credit else {
+        return;
+    };
+    let Some(line) = ctx.text.get(range.clone()) else {
+        return;
+    };
+    for agency in agencies {
+        let Some(pos) = line.find(agency.as_str()) else {
+            continue;
+        };
+        let start = range.start + pos;
+        let span = ctx.span(start..start + agency.len());
+        if entities.iter().any(|e| e.start == span.start) {
+            continue;
+        }
+        let id = match clusters
+            .iter()
+            .position(|c| c.label == EntityLabel::Org && c.canonical == agency)
+        {
+            Some(i) => {
+                clusters[i].mentions += 1;
+                i
+            }
+            None => {
+                clusters.push(EntityCluster {
+                    id: clusters.len(),
+                    canonical: agency.clone(),
+                    label: EntityLabel::Org,
+                    title: None,
+                    affiliation: None,
+                    country: None,
+                    mentions: 1,
+                });
+                clusters.len() - 1
+            }
+        };
+        entities.push(Entity {
+            start: span.start,
+            end: span.end,
+            text: span.text,
+            label: EntityLabel::Org,
+            canonical: agency,
+            cluster: id,
+            title: None,
+            affiliation: None,
+            country: None,
+        });
+    }
+    entities.sort_by_key(|e| e.start);
+}
+
+/// Repairs the tagger's spans with deterministic rules: name particles, titles inside person spans, seats of
+/// power, nationalities.
+fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
+    let sent_end = |m: &Mention| ctx.sentences[m.sent].tokens.end;
+    // Join "Luigi" + "di" + "Maio".
+    let mut i = 0;
+    while i < mentions.len() {
+        if mentions[i].label == EntityLabel::Person {
+            let e = mentions[i].toks.end;
+            if e + 1 < sent_end(&mentions[i]) && is_particle(words[e]) && capitalised(words[e + 1])
+            {
+                let next_is_mention = mentions.get(i + 1).is_some_and(|n| n.toks.start == e + 1);
+                if next_is_mention {
+                    let n = mentions.remove(i + 1);
+                    mentions[i].toks.end = n.toks.end;
+                } else if !mentions.iter().any(|n| n.toks.contains(&(e + 1))) {
+                    mentions[i].toks.end = e + 2;
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Titles the tagger swallowed ("President Putin" as one person): the person span excludes the title.
+    for m in mentions.iter_mut() {
+        if m.label == EntityLabel::Person && is_org_head(words[m.toks.end - 1]) {
+            // "Defense Ministry" read as a person: an organization by its head noun.
+            m.label = EntityLabel::Org;
+        }
+        if m.label == EntityLabel::Person {
+            while m.toks.len() > 1 && titles::is_modifier(words[m.toks.start]) {
+                m.toks.start += 1;
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        let lower = mention_lower(words, m);
+        if metonym_country(&lower).is_some() {
+            m.label = EntityLabel::Org;
+        } else if matches!(m.label, EntityLabel::Misc | EntityLabel::Loc) {
+            let toks: Vec<&str> = words[m.toks.clone()].to_vec();
+            if let Some(e) = gazetteer::GAZETTEER.lookup(&toks) {
+                if e.cats & (1 << gazetteer::DEMONYM) != 0
+                    && e.cats & (1 << gazetteer::COUNTRY) == 0
+                {
+                    m.label = EntityLabel::Norp;
+                }
+            }
+        }
+    }
+    // Capitalised names ending in an organization's head noun that the tagger missed ("Defense Ministry").
+    let mut covered = vec![false; words.len()];
+    for m in mentions.iter() {
+        for t in m.toks.clone() {
+            if let Some(c) = covered.get_mut(t) {
+                *c = true;
+            }
+        }
+    }
+    let mut extra = Vec::new();
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        for t in s.tokens.clone() {
+            if covered[t] || !capitalised(words[t]) || !is_org_head(words[t]) {
+                continue;
+            }
+            let mut start = t;
+            while start > s.tokens.start
+                && !covered[start - 1]
+                && capitalised(words[start - 1])
+                && !matches!(words[start - 1], "The" | "A" | "An" | "THE")
+            {
+                start -= 1;
+            }
+            if t > start {
+                extra.push(Mention {
+                    toks: start..t + 1,
+                    sent: si,
+                    label: EntityLabel::Org,
+                    title: None,
+                    affil: None,
+                    country: None,
+                    cluster: usize::MAX,
+                });
+            }
+        }
+    }
+    mentions.extend(extra);
+    mentions.sort_by_key(|m| m.toks.start);
+    // "Russian" + "Defense Ministry": one organization of that country.
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let joined = mentions[i].label == EntityLabel::Norp
+            && mentions[i + 1].label == EntityLabel::Org
+            && mentions[i + 1].toks.start == mentions[i].toks.end
+            && mentions[i + 1].sent == mentions[i].sent;
+        if joined {
+            let n = mentions.remove(i + 1);
+            mentions[i].toks.end = n.toks.end;
+            mentions[i].label = EntityLabel::Org;
+        }
+        i += 1;
+    }
+    // Seats of power the tagger missed.
+    let mut extra = Vec::new();
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        let mut t = s.tokens.start;
+        while t < s.tokens.end {
+            let two = (t + 1 < s.tokens.end).then(|| format!("{} {}", words[t], words[t + 1]));
+            let (len, hit) = match two {
+                Some(ref w2)
+                    if capitalised(words[t]) && metonym_country(&w2.to_lowercase()).is_some() =>
+                {
+                    (2, true)
+                }
+                _ => (
+                    1,
+                    capitalised(words[t]) && metonym_country(&words[t].to_lowercase()).is_some(),
+                ),
+            };
+            if hit
+                && !mentions
+                    .iter()
+                    .any(|m| m.toks.start < t + len && t < m.toks.end)
+            {
+                extra.push(Mention {
+                    toks: t..t + len,
+                    sent: si,
+                    label: EntityLabel::Org,
+                    title: None,
+                    affil: None,
+                    country: None,
+                    cluster: usize::MAX,
+                });
+            }
+            t += len;
+        }
+    }
+    mentions.extend(extra);
+    mentions.sort_by_key(|m| m.toks.start);
+}
+
+pub(crate) fn mention_lower(words: &[&str], m: &Mention) -> String {
+    words[m.toks.clone()].join(" ").to_lowercase()
+}
+
+/// Countries of places, nationalities and seats of power.
+fn assign_countries(words: &[&str], mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        let toks: Vec<&str> = words[m.toks.clone()].to_vec();
+        let entry = gazetteer::GAZETTEER.lookup(&toks);
+        m.country = match m.label {
+            EntityLabel::Loc | EntityLabel::Norp => {
+                entry.and_then(|e| e.country().map(str::to_string))
+            }
+            EntityLabel::Org => metonym_country(&mention_lower(words, m))
+                .map(str::to_string)
+                .or_else(|| {
+                    // "Russian Defense Ministry", "U.S. Army": a leading nationality or country.
+                    (toks.len() > 1)
+                        .then(|| gazetteer::GAZETTEER.lookup(&toks[..1]))
+                        .flatten()
+                        .filter(|e| {
+                            e.cats & (1 << gazetteer::DEMONYM | 1 << gazetteer::COUNTRY) != 0
+                        })
+                        .and_then(|e| e.country().map(str::to_string))
+                }),
+            _ => None,
+        };
+    }
+}
+
+/// Builds the output entities and clusters.
+fn output(
+    ctx: &Context,
+    words: &[&str],
+    mentions: &[Mention],
+    clusters: &[coref::Cluster],
+) -> (Vec<Entity>, Vec<EntityCluster>) {
+    let out_clusters: Vec<EntityCluster> = clusters
+        .iter()
+        .enumerate()
+        .map(|(id, c)| EntityCluster {
+            id,
+            canonical: c.canonical.clone(),
+            label: c.label,
+            title: c.title.clone(),
+            affiliation: c.affiliation.clone(),
+            country: c.country.clone(),
+            mentions: c.mentions.len(),
+        })
+        .collect();
+    let _ = words;
+    let entities = mentions
+        .iter()
+        .filter_map(|m| {
+            let first = ctx.tokens.get(m.toks.start)?;
+            let last = ctx.tokens.get(m.toks.end.checked_sub(1)?)?;
+            let span = ctx.span(first.start..last.end);
+            let c = clusters.get(m.cluster)?;
+            Some(Entity {
+                start: span.start,
+                end: span.end,
+                text: span.text,
+                label: m.label,
+                canonical: c.canonical.clone(),
+                cluster: m.cluster,
+                title: c.title.clone(),
+                affiliation: c.affiliation.clone(),
+                country: m.country.clone().or_else(|| c.country.clone()),
+            })
+        })
+        .collect();
+    (entities, out_clusters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Vec<Entity>, Vec<EntityCluster>) {
+        let ctx = Context::from_text(text, None);
+        recognize(&ctx)
+    }
+
+    fn person<'a>(clusters: &'a [EntityCluster], name: &str) -> &'a EntityCluster {
+        clusters
+            .iter()
+            .find(|c| c.label == EntityLabel::Person && c.canonical == name)
+            .unwrap_or_else(|| panic!("no person {name} in {clusters:#?}"))
+    }
+
+    #[test]
+    fn titles_and_affiliations() {
+        // (text, person, title, affiliation, country)
+        let cases = [
+            (
+                "Russian President Vladimir Putin met the press on Monday.",
+                "Vladimir Putin",
+                "President",
+                Some("Russia"),
+                Some("RU"),
+            ),
+            (
+                "Kremlin spokesman Dmitry Peskov told reporters the talks would go on.",
+                "Dmitry Peskov",
+                "Kremlin spokesman",
+                Some("Kremlin"),
+                Some("RU"),
+            ),
+            (
+                "The talks were led by Sergei Lavrov, Russia's foreign minister, in Geneva.",
+                "Sergei Lavrov",
+                "foreign minister",
+                Some("Russia"),
+                Some("RU"),
+            ),
+            (
+                "France rejected the plan and its Foreign Minister, Jean-Yves Le Drian, said so on Friday.",
+                "Jean-Yves Le Drian",
+                "Foreign Minister",
+                Some("France"),
+                Some("FR"),
+            ),
+        ];
+        for (text, name, title, affil, country) in cases {
+            let (_, clusters) = run(text);
+            let c = person(&clusters, name);
+            assert_eq!(c.title.as_deref(), Some(title), "{text}");
+            assert_eq!(c.affiliation.as_deref(), affil, "{text}");
+            assert_eq!(c.country.as_deref(), country, "{text}");
+        }
+    }
+
+    #[test]
+    fn person_span_excludes_the_title() {
+        let (entities, _) = run("German Chancellor Olaf Scholz arrived in Kiev on Monday.");
+        let p = entities
+            .iter()
+            .find(|e| e.label == EntityLabel::Person)
+            .expect("a person");
+        assert_eq!(p.text, "Olaf Scholz");
+        assert_eq!(p.title.as_deref(), Some("Chancellor"));
+        assert_eq!(p.affiliation.as_deref(), Some("Germany"));
+    }
+
+    #[test]
+    fn counterpart_takes_the_office_of_the_host() {
+        let (_, clusters) = run(
+            "Foreign Minister Sergei Lavrov received his Italian counterpart, Luigi di Maio, in Moscow on Thursday.",
+        );
+        let c = person(&clusters, "Luigi di Maio");
+        assert_eq!(c.title.as_deref(), Some("Foreign Minister"));
+        assert_eq!(c.affiliation.as_deref(), Some("Italy"));
+    }
+
+    #[test]
+    fn name_coreference() {
+        let (entities, clusters) = run(
+            "John Smith, a lawyer, met Mary Smith in London. Vladimir Putin spoke later. \
+             Mr. Smith said he was pleased. Putin did not comment.",
+        );
+        let john = person(&clusters, "John Smith").id;
+        let mary = person(&clusters, "Mary Smith").id;
+        let putin = person(&clusters, "Vladimir Putin").id;
+        assert_ne!(
+            john, mary,
+            "different people with the same surname stay apart"
+        );
+        let cluster_of = |text: &str| {
+            entities
+                .iter()
+                .find(|e| e.text == text)
+                .unwrap_or_else(|| panic!("no mention {text}"))
+                .cluster
+        };
+        assert_eq!(cluster_of("Putin"), putin);
+        // "Mr. Smith" after both Smiths: the nearest earlier full name with that surname is Mary Smith's;
+        // the test only asks that it joins one of them, not a cluster of its own.
+        let smith = entities
+            .iter()
+            .filter(|e| e.text == "Smith")
+            .map(|e| e.cluster)
+            .next()
+            .expect("Smith mention");
+        assert!(smith == john || smith == mary);
+        assert_eq!(
+            entities
+                .iter()
+                .find(|e| e.text == "Putin")
+                .map(|e| e.canonical.as_str()),
+            Some("Vladimir Putin")
+        );
+    }
+
+    #[test]
+    fn the_ministry_joins_the_only_ministry() {
+        let (entities, clusters) = run(
+            "The Russian Defense Ministry said troops were leaving. The ministry also reported the withdrawal of tanks.",
+        );
+        let ministry = clusters
+            .iter()
+            .find(|c| c.canonical == "Russian Defense Ministry")
+            .expect("ministry");
+        assert_eq!(ministry.label, EntityLabel::Org);
+        assert_eq!(ministry.country.as_deref(), Some("RU"));
+        assert!(entities
+            .iter()
+            .any(|e| e.text == "ministry" && e.cluster == ministry.id));
+    }
+
+    #[test]
+    fn nationalities_and_metonyms() {
+        let (entities, _) = run(
+            "Belarusian and Ukrainian troops met Western officials. Moscow and Kiev traded accusations \
+             while the Kremlin and the White House said they were ready to talk.",
+        );
+        let get = |t: &str| {
+            entities
+                .iter()
+                .find(|e| e.text == t)
+                .unwrap_or_else(|| panic!("no {t}"))
+        };
+        assert_eq!(get("Belarusian").label, EntityLabel::Norp);
+        assert_eq!(get("Belarusian").country.as_deref(), Some("BY"));
+        assert_eq!(get("Ukrainian").country.as_deref(), Some("UA"));
+        assert_eq!(get("Western").label, EntityLabel::Norp);
+        assert_eq!(
+            get("Western").country,
+            None,
+            "Western is a bloc, not a country"
+        );
+        assert_eq!(get("Moscow").label, EntityLabel::Loc);
+        assert_eq!(get("Moscow").country.as_deref(), Some("RU"));
+        assert_eq!(get("Kiev").country.as_deref(), Some("UA"));
+        assert_eq!(get("Kremlin").label, EntityLabel::Org);
+        assert_eq!(get("Kremlin").country.as_deref(), Some("RU"));
+        assert_eq!(get("White House").label, EntityLabel::Org);
+        assert_eq!(get("White House").country.as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn capitals_and_lower_case_keep_the_names() {
+        for text in [
+            "RUSSIAN PRESIDENT VLADIMIR PUTIN MEETS GERMAN CHANCELLOR IN MOSCOW",
+            "russian president vladimir putin met german chancellor olaf scholz in moscow on tuesday.",
+        ] {
+            let (entities, _) = run(text);
+            let labels: Vec<(String, EntityLabel)> =
+                entities.iter().map(|e| (e.text.to_lowercase(), e.label)).collect();
+            assert!(
+                labels.contains(&("vladimir putin".into(), EntityLabel::Person)),
+                "{text}: {labels:?}"
+            );
+            assert!(
+                labels.contains(&("moscow".into(), EntityLabel::Loc)),
+                "{text}: {labels:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for text in [
+            "",
+            "\u{feff}",
+            "di",
+            "Mr.",
+            "the ministry",
+            "President ,",
+            ", President",
+            "’s ’s ’s",
+            "ÉLYSÉE Élysée élysée 北京 Путин",
+        ] {
+            let _ = run(text);
+        }
+        let long = "\"".repeat(100_000) + &"1".repeat(100_000);
+        let _ = run(&long);
+    }
+}

@@ -1,0 +1,509 @@
+//! Titles and affiliations of persons: premodifiers ("Kremlin spokesman Dmitry Peskov", "Russian President
+//! Vladimir Putin") and appositions ("its Foreign Minister, Sergei Lavrov", "Lavrov, Russia's foreign minister",
+//! "his Italian counterpart, Luigi di Maio").
+
+use super::{Affil, EntityLabel, Mention};
+use crate::pipeline::Context;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Words that end a title ("spokesman", "minister").
+static HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "president",
+        "vice-president",
+        "president-elect",
+        "premier",
+        "chancellor",
+        "minister",
+        "secretary",
+        "secretary-general",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "governor",
+        "mayor",
+        "senator",
+        "sen.",
+        "congressman",
+        "congresswoman",
+        "rep.",
+        "gov.",
+        "representative",
+        "general",
+        "gen.",
+        "colonel",
+        "col.",
+        "lieutenant",
+        "lt.",
+        "major",
+        "maj.",
+        "captain",
+        "capt.",
+        "admiral",
+        "adm.",
+        "commander",
+        "commander-in-chief",
+        "chief",
+        "head",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "ceo",
+        "leader",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "pope",
+        "patriarch",
+        "archbishop",
+        "bishop",
+        "cardinal",
+        "judge",
+        "justice",
+        "prosecutor",
+        "attorney",
+        "lawyer",
+        "coach",
+        "manager",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "economist",
+        "analyst",
+        "official",
+        "diplomat",
+        "negotiator",
+        "adviser",
+        "advisor",
+        "aide",
+        "deputy",
+        "counterpart",
+        "sheikh",
+        "ayatollah",
+        "officer",
+        "executive",
+        "founder",
+        "spokesmen",
+        "editor",
+        "correspondent",
+        "professor",
+        "dr.",
+        "sergeant",
+        "sgt.",
+        "marshal",
+        "commissioner",
+        "ombudsman",
+        "speaker",
+        "monarch",
+        "dictator",
+        "strongman",
+        "opposition",
+        "activist",
+        "presenter",
+        "anchor",
+        "player",
+        "champion",
+        "candidate",
+        "nominee",
+        "mediator",
+        "representative",
+        "inspector",
+        "administrator",
+        "vice-chancellor",
+        "premier-elect",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Words that may stand inside a title before its head ("foreign", "deputy", "prime").
+static MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "prime",
+        "deputy",
+        "vice",
+        "acting",
+        "former",
+        "first",
+        "chief",
+        "senior",
+        "top",
+        "state",
+        "security",
+        "health",
+        "trade",
+        "economy",
+        "economic",
+        "energy",
+        "justice",
+        "military",
+        "press",
+        "general",
+        "national",
+        "assistant",
+        "executive",
+        "associate",
+        "of",
+        "ministry",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "party",
+        "government",
+        "presidential",
+        "kremlin",
+        "white",
+        "house",
+        "department",
+        "agriculture",
+        "education",
+        "culture",
+        "labour",
+        "labor",
+        "transport",
+        "home",
+        "treasury",
+        "attorney",
+        "secretary",
+        "head",
+        "grand",
+        "supreme",
+        "joint",
+        "staff",
+        "intelligence",
+        "police",
+        "fire",
+        "emergency",
+        "emergencies",
+        "sports",
+        "environment",
+        "development",
+        "industry",
+        "commerce",
+        "communications",
+        "digital",
+        "science",
+        "technology",
+        "information",
+        "affairs",
+        "external",
+        "internal",
+        "international",
+        "european",
+        "union",
+        "regional",
+        "local",
+        "city",
+        "federal",
+        "provincial",
+        "then",
+        "current",
+        "outgoing",
+        "incoming",
+        "interim",
+        "new",
+        "veteran",
+        "team",
+        "club",
+        "company",
+        "bank",
+        "central",
+        "managing",
+        "operating",
+        "financial",
+        "and",
+        "parliamentary",
+        "parliament",
+        "senate",
+        "opposition",
+        "ruling",
+        "coalition",
+        "rebel",
+        "separatist",
+        "armed",
+        "forces",
+        "defense-ministry",
+        "us",
+        "u.s.",
+        "un",
+        "u.n.",
+        "nato",
+        "eu",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Whether `w` (any case) can end a title.
+pub fn is_head(w: &str) -> bool {
+    HEADS.contains(w.to_lowercase().as_str())
+}
+
+/// Whether `w` (any case) can stand inside a title.
+pub fn is_modifier(w: &str) -> bool {
+    let l = w.to_lowercase();
+    MODIFIERS.contains(l.as_str()) || HEADS.contains(l.as_str())
+}
+
+/// Possessive determiners that point back to an entity ("its", "his").
+pub fn is_possessive(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "its" | "his" | "her" | "their" | "the" | "a" | "an"
+    )
+}
+
+fn is_genitive(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "'" | "’")
+}
+
+/// Fills `title` and `affil` of person mentions from the words around them.
+pub(crate) fn attach(ctx: &Context, words: &[&str], mentions: &mut [Mention]) {
+    // Which mention covers each token (linear in the text).
+    let mut at = vec![usize::MAX; words.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        for t in m.toks.clone() {
+            if let Some(slot) = at.get_mut(t) {
+                *slot = i;
+            }
+        }
+    }
+    for i in 0..mentions.len() {
+        if mentions[i].label != EntityLabel::Person {
+            continue;
+        }
+        let sent = ctx.sentences[mentions[i].sent].tokens.clone();
+        let m = mentions[i].toks.clone();
+        let found = premodifier(words, mentions, &at, &sent, m.start)
+            .or_else(|| apposition_after(words, mentions, &at, &sent, m.end))
+            .or_else(|| {
+                (m.start >= sent.start + 2 && words[m.start - 1] == ",")
+                    .then(|| premodifier(words, mentions, &at, &sent, m.start - 1))
+                    .flatten()
+            });
+        if let Some(found) = found {
+            let first = &ctx.tokens[found.title.start];
+            let last = &ctx.tokens[found.title.end - 1];
+            let mut title = ctx.text[first.start..last.end].to_string();
+            let head = words[found.title.end - 1].to_lowercase();
+            if head.starts_with("counterpart") {
+                // "his Italian counterpart": the same office as the person "his" points to.
+                if let Some(t) = mentions[..i].iter().rev().find_map(|p| p.title.clone()) {
+                    title = t;
+                }
+            }
+            mentions[i].title = Some(title);
+            mentions[i].affil = found.affil.or_else(|| {
+                found
+                    .possessor
+                    .and_then(|p| antecedent(ctx, mentions, i, p))
+            });
+            if mentions[i].affil.is_none() {
+                // "Kremlin spokesman" with no other clue: nothing more to say.
+            }
+        }
+    }
+}
+
+struct Found {
+    title: Range<usize>,
+    affil: Option<Affil>,
+    /// Token of a possessive ("its") before the title, to resolve to an earlier organization or country.
+    possessor: Option<usize>,
+}
+
+fn affil_of(mentions: &[Mention], idx: usize) -> Affil {
+    match (&mentions[idx].label, &mentions[idx].country) {
+        (EntityLabel::Norp | EntityLabel::Loc, Some(c)) => Affil::Country(c.clone()),
+        _ => Affil::Mention(idx),
+    }
+}
+
+/// The title run ending just before token `end` (exclusive), walking left; `None` unless it ends with a head.
+fn premodifier(
+    words: &[&str],
+    mentions: &[Mention],
+    at: &[usize],
+    sent: &Range<usize>,
+    end: usize,
+) -> Option<Found> {
+    if end <= sent.start || at[end - 1] != usize::MAX || !is_head(words[end - 1]) {
+        return None;
+    }
+    let mut k = end - 1;
+    let mut org = None;
+    while k > sent.start {
+        let p = k - 1;
+        if at[p] != usize::MAX {
+            let mm = &mentions[at[p]];
+            if mm.label == EntityLabel::Org && mm.toks.end == p + 1 {
+                org = Some(at[p]);
+                k = mm.toks.start;
+                continue;
+            }
+            break;
+        }
+        if is_modifier(words[p]) && words[p] != "," {
+            k = p;
+            continue;
+        }
+        break;
+    }
+    while k < end - 1 && matches!(words[k].to_lowercase().as_str(), "of" | "and" | "the") {
+        k += 1;
+    }
+    let mut found = Found {
+        title: k..end,
+        affil: org.map(Affil::Mention),
+        possessor: None,
+    };
+    if found.affil.is_none() && k > sent.start {
+        let p = k - 1;
+        if at[p] != usize::MAX
+            && matches!(
+                mentions[at[p]].label,
+                EntityLabel::Norp | EntityLabel::Loc | EntityLabel::Org
+            )
+        {
+            found.affil = Some(affil_of(mentions, at[p]));
+        } else if is_genitive(words[p]) && p > sent.start && at[p - 1] != usize::MAX {
+            found.affil = Some(affil_of(mentions, at[p - 1]));
+        } else if matches!(words[p].to_lowercase().as_str(), "its" | "their") {
+            found.possessor = Some(p);
+        }
+    }
+    Some(found)
+}
+
+/// "Lavrov, Russia's foreign minister," / "Peskov, the Kremlin spokesman,".
+fn apposition_after(
+    words: &[&str],
+    mentions: &[Mention],
+    at: &[usize],
+    sent: &Range<usize>,
+    end: usize,
+) -> Option<Found> {
+    if end + 1 >= sent.end || words[end] != "," {
+        return None;
+    }
+    let mut p = end + 1;
+    let mut possessor = None;
+    if is_possessive(words[p]) {
+        if matches!(words[p].to_lowercase().as_str(), "its" | "their") {
+            possessor = Some(p);
+        }
+        p += 1;
+    }
+    let mut affil = None;
+    if p < sent.end && at[p] != usize::MAX {
+        let mi = at[p];
+        let mm = &mentions[mi];
+        if matches!(mm.label, EntityLabel::Norp | EntityLabel::Loc) && mm.toks.start == p {
+            let after = mm.toks.end;
+            if mm.label == EntityLabel::Norp || (after < sent.end && is_genitive(words[after])) {
+                affil = Some(affil_of(mentions, mi));
+                p = if mm.label == EntityLabel::Norp {
+                    after
+                } else {
+                    after + 1
+                };
+            }
+        }
+    }
+    let start = p;
+    let mut q = p;
+    let mut last_head = None;
+    while q < sent.end {
+        if at[q] != usize::MAX {
+            let mm = &mentions[at[q]];
+            if mm.label == EntityLabel::Org && mm.toks.start == q {
+                affil = affil.or(Some(Affil::Mention(at[q])));
+                q = mm.toks.end;
+                continue;
+            }
+            break;
+        }
+        if !is_modifier(words[q]) {
+            break;
+        }
+        if is_head(words[q]) {
+            last_head = Some(q + 1);
+        }
+        q += 1;
+    }
+    let stop = last_head?;
+    if stop <= start {
+        return None;
+    }
+    // The title must end the apposition: punctuation, the end of the sentence, or "of"/"at" + an organization.
+    let next = words.get(stop).copied().unwrap_or(".");
+    if stop < sent.end && !matches!(next, "," | "." | ";" | ")" | ":" | "of" | "at" | "for") {
+        return None;
+    }
+    if affil.is_none()
+        && matches!(next, "of" | "at" | "for")
+        && stop + 1 < sent.end
+        && at[stop + 1] != usize::MAX
+    {
+        affil = Some(affil_of(mentions, at[stop + 1]));
+    }
+    let mut title = start..stop;
+    while title.len() > 1 && matches!(words[title.start].to_lowercase().as_str(), "of" | "and") {
+        title.start += 1;
+    }
+    Some(Found {
+        title,
+        affil,
+        possessor,
+    })
+}
+
+/// The organization or country a possessive ("its") before token `tok` points to: the subject of the sentence
+/// (its first organization or country), else the nearest one in the previous sentence.
+fn antecedent(ctx: &Context, mentions: &[Mention], person: usize, tok: usize) -> Option<Affil> {
+    let s = mentions[person].sent;
+    let _ = ctx;
+    let fits = |m: &Mention| {
+        m.label == EntityLabel::Org || (m.label == EntityLabel::Loc && m.country.is_some())
+    };
+    let same = mentions[..person]
+        .iter()
+        .position(|m| m.sent == s && m.toks.end <= tok && fits(m));
+    let prev = || {
+        mentions[..person]
+            .iter()
+            .rposition(|m| m.sent + 1 == s && fits(m))
+    };
+    same.or_else(prev).map(|i| affil_of(mentions, i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon() {
+        for w in ["spokesman", "President", "Minister", "counterpart"] {
+            assert!(is_head(w), "{w}");
+        }
+        for w in ["Foreign", "Defense", "Ministry", "deputy"] {
+            assert!(is_modifier(w), "{w}");
+        }
+        assert!(!is_head("Peskov"));
+        assert!(!is_modifier("said"));
+    }
+}

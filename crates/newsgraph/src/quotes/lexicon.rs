@@ -1,0 +1,416 @@
+//! Word lists for attribution: reporting verbs with their lemmas, titles, determiners, pronouns.
+//!
+//! Lookups take the token surface as it is (cues are lower case in running text), so the hot loop allocates
+//! nothing.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// FNV-1a: the word lists are looked up once per token, where SipHash costs more than the rest of the work.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// Reporting verbs: lemma, then its forms. `strong` verbs introduce direct quotes and reported speech alike;
+/// the belief verbs (`think`, `believe`) only reported speech with an explicit subject.
+const VERBS: &[(&str, &[&str])] = &[
+    ("say", &["say", "says", "said", "saying"]),
+    ("tell", &["tell", "tells", "told", "telling"]),
+    ("add", &["add", "adds", "added", "adding"]),
+    (
+        "explain",
+        &["explain", "explains", "explained", "explaining"],
+    ),
+    ("insist", &["insist", "insists", "insisted", "insisting"]),
+    ("claim", &["claim", "claims", "claimed", "claiming"]),
+    (
+        "announce",
+        &["announce", "announces", "announced", "announcing"],
+    ),
+    ("deny", &["deny", "denies", "denied", "denying"]),
+    ("state", &["states", "stated", "stating"]),
+    ("note", &["note", "notes", "noted", "noting"]),
+    ("argue", &["argue", "argues", "argued", "arguing"]),
+    ("warn", &["warn", "warns", "warned", "warning"]),
+    ("continue", &["continued"]),
+    ("ask", &["ask", "asks", "asked", "asking"]),
+    ("reply", &["reply", "replies", "replied", "replying"]),
+    (
+        "respond",
+        &["respond", "responds", "responded", "responding"],
+    ),
+    ("answer", &["answered"]),
+    ("write", &["write", "writes", "wrote", "writing"]),
+    ("tweet", &["tweet", "tweets", "tweeted", "tweeting"]),
+    ("post", &["posted"]),
+    ("declare", &["declare", "declares", "declared", "declaring"]),
+    (
+        "confirm",
+        &["confirm", "confirms", "confirmed", "confirming"],
+    ),
+    ("report", &["report", "reports", "reported", "reporting"]),
+    (
+        "acknowledge",
+        &[
+            "acknowledge",
+            "acknowledges",
+            "acknowledged",
+            "acknowledging",
+        ],
+    ),
+    ("admit", &["admit", "admits", "admitted", "admitting"]),
+    ("assert", &["assert", "asserts", "asserted", "asserting"]),
+    (
+        "suggest",
+        &["suggest", "suggests", "suggested", "suggesting"],
+    ),
+    ("stress", &["stress", "stresses", "stressed", "stressing"]),
+    (
+        "emphasize",
+        &[
+            "emphasize",
+            "emphasizes",
+            "emphasized",
+            "emphasizing",
+            "emphasised",
+        ],
+    ),
+    ("recall", &["recall", "recalls", "recalled", "recalling"]),
+    (
+        "complain",
+        &["complain", "complains", "complained", "complaining"],
+    ),
+    (
+        "predict",
+        &["predict", "predicts", "predicted", "predicting"],
+    ),
+    (
+        "conclude",
+        &["conclude", "concludes", "concluded", "concluding"],
+    ),
+    ("agree", &["agree", "agrees", "agreed"]),
+    ("counter", &["countered"]),
+    (
+        "contend",
+        &["contend", "contends", "contended", "contending"],
+    ),
+    ("maintain", &["maintains", "maintained"]),
+    ("allege", &["allege", "alleges", "alleged", "alleging"]),
+    ("inform", &["informed"]),
+    ("shout", &["shouted", "shouting", "yelled"]),
+    ("chant", &["chanted", "chanting"]),
+    ("joke", &["joked", "joking", "quipped"]),
+    ("observe", &["observed"]),
+    ("remark", &["remarked"]),
+    ("comment", &["commented"]),
+    ("testify", &["testified"]),
+    ("concede", &["concede", "concedes", "conceded", "conceding"]),
+    ("vow", &["vow", "vows", "vowed", "vowing"]),
+    ("promise", &["promise", "promises", "promised", "promising"]),
+    ("pledge", &["pledged"]),
+    ("reveal", &["revealed"]),
+    ("indicate", &["indicated"]),
+    ("boast", &["boasted"]),
+    ("lament", &["lamented"]),
+    ("mention", &["mentioned"]),
+    ("estimate", &["estimated", "estimates"]),
+    ("caution", &["cautioned"]),
+    ("urge", &["urged"]),
+    ("read", &["reads"]),
+    ("whisper", &["whispered"]),
+    ("learn", &["learned"]),
+    ("show", &["show", "shows", "showed"]),
+    ("find", &["found", "finds"]),
+    ("think", &["think", "thinks", "thought"]),
+    ("believe", &["believe", "believes", "believed"]),
+    ("fear", &["fear", "fears", "feared"]),
+    ("hope", &["hopes", "hoped"]),
+    ("expect", &["expects"]),
+    ("worry", &["worry", "worries", "worried"]),
+    ("know", &["knows"]),
+    ("recognize", &["recognized"]),
+    ("contest", &["disputed"]),
+    ("reiterate", &["reiterated", "reiterates", "reiterating"]),
+    ("echo", &["echoed", "echoes", "echoing"]),
+    ("assure", &["assured", "assures"]),
+    ("recount", &["recounted", "recounts"]),
+    ("email", &["emailed"]),
+    ("remind", &["reminded", "reminds"]),
+    ("tout", &["touted", "touts", "touting"]),
+    ("brag", &["bragged", "brags"]),
+    ("speculate", &["speculated"]),
+];
+
+/// Verbs that only report beliefs or findings: accepted for reported speech with a subject and a clause.
+const WEAK: &[&str] = &[
+    "show",
+    "find",
+    "think",
+    "believe",
+    "fear",
+    "hope",
+    "expect",
+    "worry",
+    "know",
+    "recognize",
+    "learn",
+    "read",
+    "urge",
+    "promise",
+    "vow",
+    "estimate",
+    "post",
+    "whisper",
+    "contest",
+];
+
+/// Surface form -> (lemma, weak).
+pub(crate) static CUES: LazyLock<Map<(&'static str, bool)>> = LazyLock::new(|| {
+    let mut m = Map::default();
+    for (lemma, forms) in VERBS {
+        let weak = WEAK.contains(lemma);
+        for f in *forms {
+            m.insert(*f, (*lemma, weak));
+        }
+    }
+    m
+});
+
+fn set(words: &'static str) -> Set {
+    words.split_whitespace().collect()
+}
+
+/// Titles and roles that stand before or after a name (`spokesman`, `President`).
+pub(crate) static TITLES: LazyLock<Set> = LazyLock::new(|| {
+    set("spokesman spokeswoman spokesperson spokespeople minister president vice secretary senator sen sen. rep \
+         rep. gov gov. governor chancellor lawyer attorney chief director leader chairman chairwoman chair official \
+         ambassador envoy general gen gen. adviser advisor aide candidate nominee mayor commissioner premier prime \
+         deputy head founder ceo economist analyst professor widow manager strategist pollster representative \
+         congressman congresswoman speaker judge justice sheriff officer mr mr. mrs mrs. ms ms. dr dr. prof prof. \
+         king queen prince pope cardinal bishop rev rev. colonel col col. captain capt capt. lieutenant lt lt. \
+         sergeant sgt sgt. admiral adm adm. commander press host anchor columnist editor correspondent reporter \
+         executive campaign chairperson superintendent coach presidential republican democratic democrat gop \
+         foreign defense defence interior finance state former senior top acting interim emeritus then-candidate \
+         author actor actress singer rapper businessman activist scholar researcher historian surgeon doctor \
+         father mother wife husband son daughter brother sister pastor priest rabbi imam mogul billionaire \
+         operative consultant organizer director-general secretary-general spokesman’s manager’s lawmaker \
+         legislator delegate whip leader’s counsel prosecutor detective inspector insp insp. commissioner’s \
+         strategist’s pundit commentator moderator narrator")
+});
+
+/// Determiners and possessives that open a descriptive mention (`the ministry`, `his aide`).
+pub(crate) static DETERMINERS: LazyLock<Set> = LazyLock::new(|| {
+    set("the a an this these those his her its their our my your another one some several many both \
+         other most few two three four five six seven eight nine ten dozens hundreds thousands each every no \
+         The A An This These Those His Her Its Their Our My Another One Some Several Many Both Two Three \
+         Four Five Six Each Every")
+});
+
+/// Personal pronouns that can speak.
+pub(crate) static PRONOUNS: LazyLock<Set> =
+    LazyLock::new(|| set("he she they we i it He She They We I It"));
+
+/// Bare nouns that speak without a determiner (`officials said`, `sources say`).
+pub(crate) static SPEAKER_NOUNS: LazyLock<Set> = LazyLock::new(|| {
+    set("officials sources experts analysts authorities critics observers residents witnesses police officers \
+         lawmakers democrats republicans supporters aides people voters economists scientists researchers \
+         diplomats investigators prosecutors reports polls studies surveys data records documents advocates \
+         activists protesters opponents critics officials, leaders members staff staffers organizers insiders \
+         allies historians scholars doctors teachers parents students workers pollsters strategists observers \
+         commentators pundits conservatives liberals progressives americans")
+});
+
+/// Capitalized words that open sentences or clauses but are not names (`But`, `Today`).
+pub(crate) static CAP_STOP: LazyLock<Set> = LazyLock::new(|| {
+    set("But And So Then Yet Also However Meanwhile Today Yesterday Tomorrow Earlier Later Now Still Instead \
+         On In At For With From By To Of As After Before Since When While If Although Though Because Asked \
+         Speaking Writing Last Next This That These Those There Here It He She They We I You Indeed Moreover \
+         Furthermore Nonetheless Nevertheless Thus Hence Finally First Second Third Again Once Even Only Just \
+         Monday Tuesday Wednesday Thursday Friday Saturday Sunday During Under Over Until Unlike Like Despite \
+         Amid Among Against Without Within Through Throughout Meantime Separately Similarly Elsewhere Overall \
+         Perhaps Maybe Not No Yes Well Oh Mr Mrs Ms Dr What Who Why How Where Which Whether Or Nor Both Either \
+         Neither All Some Many Most Few Several Such A An The Its His Her Their Our My Your Is Was Are Were")
+});
+
+/// Words skipped between a speaker and the cue (`also said`, `has repeatedly said`, `later told`).
+pub(crate) static BETWEEN: LazyLock<Set> = LazyLock::new(|| {
+    set("also later then has had have would will could may might again previously repeatedly once further \
+         reportedly recently subsequently earlier first just even still often frequently publicly privately \
+         separately similarly openly flatly simply herself himself themselves itself is was were are be been \
+         already always never not quickly immediately finally initially originally told_")
+});
+
+/// Words after a cue that begin a circumstance rather than the content (`said in a statement that`).
+pub(crate) static PREPOSITIONS: LazyLock<Set> = LazyLock::new(|| {
+    set("in on at during after before from with via through to by for about of over under last this early late \
+         earlier later yesterday today tonight monday tuesday wednesday thursday friday saturday sunday \
+         Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+});
+
+/// Words that mark an organization or a place rather than a person (for pronoun antecedents).
+pub(crate) static ORG_WORDS: LazyLock<Set> = LazyLock::new(|| {
+    set("Ministry Department Party Committee Kremlin House Office Agency Council Commission Service Times Post \
+         Journal News Press Association University Institute Campaign Court Congress Senate Government Army \
+         Police Bureau Union Bank Foundation Center Centre Network Corporation Inc Inc. Corp Corp. Co. Company \
+         Group Fund Organization Organisation Federation Administration Caucus Republicans Democrats Board \
+         Authority Assembly Parliament Cabinet Embassy Pentagon Navy Force Forces Guard Reuters AFP AP CNN \
+         BBC NATO UN EU FBI CIA GOP NBC ABC CBS MSNBC Fox Tribune Herald Gazette Telegraph Guardian Globe \
+         Magazine Network Channel Television Radio Club League Council Alliance Coalition Movement Project \
+         Initiative Trust Society Academy College School Hospital Church Ministry’s Kremlin’s Street Square \
+         Russia Ukraine America China States Kingdom Britain France Germany Moscow Washington Kiev Kyiv Belarus")
+});
+
+/// Connectors allowed inside a name (`Luigi di Maio`, `Secretary of State`).
+pub(crate) static NAME_JOINERS: LazyLock<Set> =
+    LazyLock::new(|| set("of de di da van von bin al la le du del der dos das y -"));
+
+/// Stance verbs (PARC/PolNeAR count them as attributions: `called for a veto`, `urged Republicans to ...`,
+/// `criticized the plan`): reported speech only, with a subject; the content may be a noun phrase.
+const STANCE_VERBS: &[(&str, &[&str])] = &[
+    ("call", &["called", "calls", "calling", "call"]),
+    ("urge", &["urges", "urging"]),
+    ("want", &["want", "wants", "wanted"]),
+    (
+        "support",
+        &["support", "supports", "supported", "supporting"],
+    ),
+    ("oppose", &["oppose", "opposes", "opposed", "opposing"]),
+    ("propose", &["propose", "proposes", "proposed", "proposing"]),
+    (
+        "criticize",
+        &[
+            "criticize",
+            "criticizes",
+            "criticized",
+            "criticizing",
+            "criticised",
+        ],
+    ),
+    ("accuse", &["accuse", "accuses", "accused", "accusing"]),
+    ("praise", &["praise", "praises", "praised", "praising"]),
+    ("blame", &["blame", "blames", "blamed", "blaming"]),
+    (
+        "describe",
+        &["describe", "describes", "described", "describing"],
+    ),
+    ("endorse", &["endorse", "endorses", "endorsed", "endorsing"]),
+    ("reject", &["reject", "rejects", "rejected", "rejecting"]),
+    (
+        "dismiss",
+        &["dismiss", "dismisses", "dismissed", "dismissing"],
+    ),
+    ("defend", &["defend", "defends", "defended", "defending"]),
+    ("question", &["questioned", "questions", "questioning"]),
+    ("demand", &["demand", "demands", "demanded", "demanding"]),
+    ("seek", &["seek", "seeks", "sought", "seeking"]),
+    ("refuse", &["refuse", "refuses", "refused", "refusing"]),
+    ("decline", &["declined", "declines", "declining"]),
+    ("cite", &["cite", "cites", "cited", "citing"]),
+    (
+        "condemn",
+        &["condemn", "condemns", "condemned", "condemning"],
+    ),
+    ("attack", &["attacked", "attacking"]),
+    ("blast", &["blasted", "blasting", "slammed", "slams"]),
+    ("plan", &["plans", "planned"]),
+    ("see", &["sees", "saw"]),
+    (
+        "denounce",
+        &["denounce", "denounces", "denounced", "denouncing"],
+    ),
+    ("decry", &["decried", "decries"]),
+    ("recommend", &["recommended", "recommends"]),
+    ("advocate", &["advocated", "advocates"]),
+    ("threaten", &["threatened", "threatens"]),
+    ("express", &["expressed", "expresses"]),
+    ("describe", &["labeled", "branded", "dubbed"]),
+    ("mock", &["mocked", "mocks", "mocking"]),
+    ("highlight", &["highlighted", "highlights"]),
+    ("unveil", &["unveiled", "unveils"]),
+    ("challenge", &["challenged"]),
+    ("invoke", &["invoked", "invokes"]),
+    ("offer", &["offered"]),
+    ("favor", &["favors", "favored"]),
+    ("prefer", &["prefers", "preferred"]),
+];
+
+/// Stance verb surface -> lemma.
+pub(crate) static STANCE: LazyLock<Map<&'static str>> = LazyLock::new(|| {
+    let mut m = Map::default();
+    for (lemma, forms) in STANCE_VERBS {
+        for f in *forms {
+            m.insert(*f, *lemma);
+        }
+    }
+    m
+});
+
+/// A cheap pre-check before hashing: whether a word with this length, first and last byte can be a cue.
+pub(crate) struct Shape {
+    first: [u64; 64],
+    last: [u64; 64],
+}
+
+impl Shape {
+    fn key(len: usize, b: u8) -> (usize, u64) {
+        let k = len.min(15) * 256 + usize::from(b);
+        (k / 64, 1u64 << (k % 64))
+    }
+    fn add(&mut self, w: &str) {
+        let b = w.as_bytes();
+        if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+            let (i, m) = Self::key(b.len(), f);
+            self.first[i] |= m;
+            let (i, m) = Self::key(b.len(), l);
+            self.last[i] |= m;
+        }
+    }
+    /// False when `w` is surely not in the list.
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => {
+                let (i, m) = Self::key(b.len(), f);
+                let (j, n) = Self::key(b.len(), l);
+                self.first[i] & m != 0 && self.last[j] & n != 0
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Shapes of every cue and stance verb form (and the first words of multi-word cues).
+pub(crate) static CUE_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
+    let mut s = Shape {
+        first: [0; 64],
+        last: [0; 64],
+    };
+    for w in CUES.keys().chain(STANCE.keys()) {
+        s.add(w);
+    }
+    for w in ["according", "According", "pointed", "points"] {
+        s.add(w);
+    }
+    s
+});

@@ -1,0 +1,1118 @@
+//! Quotes and reported speech, each with its cue, speaker and audience.
+//!
+//! Two stages, as in CoreNLP's quote attribution (Muzny et al. 2017): link each quote to a local speaker
+//! mention with ordered sieves, then link the mention to an entity.
+//! 1. [`marks`] pairs quotation marks into quotations; each is direct (a statement) or partial (a fragment
+//!    inside the writer's sentence). Quotes that reopen in the next paragraph, and `“A,” he said, “B.”`, become
+//!    one quote with several `parts`.
+//! 2. Sieves for direct quotes, precise first: `“...,” MENTION CUE` / `“...,” CUE MENTION` after the quote;
+//!    `MENTION CUE: “...”` before it; then the paragraph conventions (a quote in a paragraph that already has an
+//!    attributed quote, or that follows one, has the same speaker).
+//! 3. Reported speech: a reporting verb or `according to` with its subject mention, and the content clause
+//!    after it (`X said (that) ...`) or before it (`..., X said.`).
+//! 4. Mentions ([`mention`]) are names with their titles, pronouns or descriptions; they link to the entities
+//!    given (overlapping entity; a pronoun to the most recent compatible person) or, without entities, to a
+//!    local name read off the text.
+
+// A quote's parts are byte ranges: `vec![start..end]` is a list of one part, not a range of numbers.
+#![allow(clippy::single_range_in_vec_init)]
+
+mod lexicon;
+mod marks;
+mod mention;
+
+use crate::entities::{Entity, EntityCluster};
+use crate::pipeline::Context;
+use crate::text::Span;
+use serde::{Deserialize, Serialize};
+
+/// What kind of quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A full quoted statement.
+    Direct,
+    /// A quoted fragment inside a sentence.
+    Partial,
+    /// Reported speech (no quotation marks).
+    Indirect,
+}
+
+/// The verb or phrase that introduces a quote (`said`, `told`, `according to`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cue {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Surface.
+    pub text: String,
+    /// Base form (`say`, `tell`, `according to`).
+    pub lemma: String,
+}
+
+/// Who said it: the local mention and, once resolved, the named entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// First code point of the local mention.
+    pub start: usize,
+    /// One past the last code point of the local mention.
+    pub end: usize,
+    /// Surface of the local mention (`he`, `Kremlin spokesman Dmitry Peskov`).
+    pub text: String,
+    /// Resolved name (`Dmitry Peskov`), if resolved.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Entity cluster id, if resolved.
+    #[serde(default)]
+    pub cluster: Option<usize>,
+    /// Title of the resolved speaker.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Affiliation of the resolved speaker.
+    #[serde(default)]
+    pub affiliation: Option<String>,
+}
+
+/// A quote or a piece of reported speech.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The quotation including its marks; for reported speech, the content clause.
+    pub text: String,
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// Cue verb or phrase.
+    pub cue: Option<Cue>,
+    /// Speaker, or null when none can be found.
+    pub speaker: Option<Speaker>,
+    /// Audience where stated (`reporters`, `news agencies`).
+    #[serde(default)]
+    pub audience: Option<Span>,
+    /// The quoted pieces when the quote is split by its attribution (`“A,” he said, “B.”`) or runs over several
+    /// paragraphs; empty when the quote is one piece. `start`/`end` cover all parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Span>,
+}
+
+use marks::Quotation;
+use mention::Words;
+use std::ops::Range;
+
+/// A found attribution before output: byte ranges and token ranges.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Byte ranges of the quoted parts (or of the content clause).
+    parts: Vec<Range<usize>>,
+    kind: QuoteKind,
+    /// Cue token range and lemma.
+    cue: Option<(Range<usize>, &'static str)>,
+    /// Speaker mention token range.
+    speaker: Option<Range<usize>>,
+    /// Audience token range.
+    audience: Option<Range<usize>>,
+    /// Paragraph index.
+    para: usize,
+}
+
+/// An attribution read around a quote: cue, mention, audience (token ranges).
+#[derive(Debug, Clone)]
+struct Attribution {
+    cue: (Range<usize>, &'static str),
+    mention: Range<usize>,
+    audience: Option<Range<usize>>,
+    /// One past the last token of the attribution clause.
+    end: usize,
+}
+
+struct Doc<'a, 'c> {
+    ctx: &'c Context<'a>,
+    w: Words<'a>,
+}
+
+fn is_mark_token(w: &str) -> bool {
+    matches!(
+        w,
+        "\"" | "“" | "”" | "''" | "``" | "«" | "»" | "„" | "‘" | "’" | "'"
+    )
+}
+
+impl<'a, 'c> Doc<'a, 'c> {
+    fn t(&self, i: usize) -> &'a str {
+        self.w.t(i)
+    }
+    /// First token that starts at or after `byte`.
+    fn tok_from(&self, byte: usize) -> usize {
+        self.ctx.tokens.partition_point(|t| t.start < byte)
+    }
+    /// Token range of sentence `s`.
+    fn sent_tokens(&self, s: usize) -> Range<usize> {
+        self.ctx.sentences[s].tokens.clone()
+    }
+    fn sentence_of_token(&self, i: usize) -> Option<usize> {
+        let s = self.ctx.sentences.partition_point(|s| s.tokens.end <= i);
+        (s < self.ctx.sentences.len() && self.ctx.sentences[s].tokens.start <= i).then_some(s)
+    }
+    fn bytes(&self, r: &Range<usize>) -> Range<usize> {
+        let toks = &self.ctx.tokens;
+        toks[r.start].start..toks[r.end - 1].end
+    }
+
+    /// A pronoun or a mention whose first word after any determiner is capitalized (`Scott Pruitt`, `the
+    /// Kremlin`), not a description (`the change`), for the looser sieves.
+    fn name_like(&self, m: &Range<usize>) -> bool {
+        let mut i = m.start;
+        if lexicon::PRONOUNS.contains(self.t(i)) {
+            return true;
+        }
+        while i < m.end && lexicon::DETERMINERS.contains(self.t(i)) {
+            i += 1;
+        }
+        i < m.end && mention::is_cap(self.t(i))
+    }
+
+    /// Audience after `tell`/`inform`: `told reporters`, `informed news agencies today`, `told CNN`.
+    fn audience_after(&self, k: usize, hi: usize) -> Option<Range<usize>> {
+        let w = self.t(k);
+        if k >= hi {
+            return None;
+        }
+        if matches!(w, "him" | "her" | "them" | "me" | "us" | "you") {
+            return Some(k..k + 1);
+        }
+        if is_mark_token(w) {
+            // A quoted programme or outlet: `told "Morning Joe" on Friday`.
+            let close = (k + 1..hi.min(k + 7)).find(|&i| is_mark_token(self.t(i)))?;
+            return (close > k + 1).then_some(k..close + 1);
+        }
+        let mut e = k;
+        while e < hi && e < k + 5 {
+            let w = self.t(e);
+            let punct = self.ctx.tokens[e].kind == crate::text::TokenKind::Punct;
+            if punct
+                || w == "that"
+                || lexicon::PREPOSITIONS.contains(w)
+                || mention::is_stop(w)
+                || lexicon::CUES.contains_key(w)
+            {
+                break;
+            }
+            e += 1;
+        }
+        (e > k).then_some(k..e)
+    }
+
+    /// `“...,” MENTION CUE` or `“...,” CUE MENTION` right after the closing mark at byte `end`.
+    fn attribution_after(&self, end: usize) -> Option<Attribution> {
+        let t0 = self.tok_from(end);
+        let s = self.sentence_of_token(t0.saturating_sub(1))?;
+        let mut hi = self.sent_tokens(s).end;
+        // The attribution may run into the next sentence when the splitter cut after `?”`.
+        if hi == t0 {
+            let next = self.ctx.sentences.get(s + 1)?;
+            if next.paragraph != self.ctx.sentences[s].paragraph {
+                return None;
+            }
+            hi = next.tokens.end.min(t0 + 25);
+        }
+        let mut k = t0;
+        let mut dash = None;
+        while k < hi && matches!(self.t(k), "," | "—" | "–" | "-" | "--" | "―") {
+            if self.t(k) != "," {
+                dash = Some(k);
+            }
+            k += 1;
+        }
+        if k >= hi {
+            return None;
+        }
+        if let Some(d) = dash {
+            // `“...” ― Pamela Padilla`: a dash and a name close the quote.
+            if let Some(m) = self.w.mention_after(k, hi) {
+                let ends = m.end >= hi || matches!(self.t(m.end), "." | "," | "“" | "\"" | "”");
+                let line_end = self.ctx.tokens.get(m.end).map_or(true, |t| {
+                    self.ctx
+                        .text
+                        .get(self.ctx.tokens[m.end - 1].end..t.start)
+                        .is_some_and(|g| g.contains('\n'))
+                });
+                if (ends || line_end) && self.w.cue_at(k).is_none() {
+                    return Some(Attribution {
+                        cue: (d..d + 1, "—"),
+                        end: m.end,
+                        mention: m,
+                        audience: None,
+                    });
+                }
+            }
+        }
+        if let Some((cue, lemma, _)) = self.w.cue_at(k) {
+            let m = self.w.mention_after(cue.end, hi)?;
+            let (audience, end) = self.audience_for(lemma, m.end, hi);
+            return Some(Attribution {
+                cue: (cue, lemma),
+                mention: m,
+                audience,
+                end,
+            });
+        }
+        let lim = hi.min(k + 30);
+        let mut c = k;
+        while c < lim {
+            if is_mark_token(self.t(c)) {
+                return None;
+            }
+            let cue = self
+                .w
+                .cue_at(c)
+                .or_else(|| self.any_verb_after_quote(k, c, hi));
+            if let Some((cue, lemma, weak)) = cue {
+                if weak && !matches!(lemma, "read" | "post") {
+                    return None;
+                }
+                // A long appositive (`Scott Pruitt, the attorney general of Oklahoma, one of the states suing
+                // the EPA, said`): the name that opens the attribution.
+                let m = self.w.mention_before(k, c).or_else(|| {
+                    self.w
+                        .mention_after(k, c)
+                        .filter(|m| m.start == k && self.name_like(m))
+                })?;
+                // `“...,” panel Chairman Rep. Jason Chaffetz said`: a lower-case word or two of description may
+                // lead a name.
+                let lead_ok = (k..m.start).all(|i| {
+                    let w = self.t(i);
+                    self.w.is_word(i) && !mention::is_cap(w) && !mention::is_stop(w)
+                });
+                let name = !lexicon::PRONOUNS.contains(self.t(m.start));
+                if m.start > k + 2 || !lead_ok || (m.start > k && !name) {
+                    return None;
+                }
+                let m = k..m.end;
+                let (audience, end) = self.audience_for(lemma, cue.end, hi);
+                return Some(Attribution {
+                    cue: (cue, lemma),
+                    mention: m,
+                    audience,
+                    end,
+                });
+            }
+            c += 1;
+        }
+        None
+    }
+
+    /// Right after a quote, `“...?” Vitter demanded.` / `a doctor had typed`: any past-tense or present verb
+    /// that ends the sentence (or a clause) after a mention is the cue; the position makes it one.
+    fn any_verb_after_quote(
+        &self,
+        k: usize,
+        c: usize,
+        hi: usize,
+    ) -> Option<(Range<usize>, &'static str, bool)> {
+        let w = self.t(c);
+        if c == k || !self.w.is_word(c) || mention::is_cap(w) || w.len() < 4 {
+            return None;
+        }
+        if !(w.ends_with("ed") || w.ends_with('s')) || mention::is_stop(w) {
+            return None;
+        }
+        let next = self.t(c + 1);
+        let ends = c + 1 >= hi || matches!(next, "." | "," | "!" | "?" | ";");
+        if !ends {
+            return None;
+        }
+        let lemma = lexicon::STANCE.get(w).copied().unwrap_or("say");
+        Some((c..c + 1, lemma, false))
+    }
+
+    fn audience_for(&self, lemma: &str, k: usize, hi: usize) -> (Option<Range<usize>>, usize) {
+        if matches!(lemma, "tell" | "inform") {
+            if let Some(a) = self.audience_after(k, hi) {
+                let e = a.end;
+                return (Some(a), e);
+            }
+        }
+        (None, k)
+    }
+
+    /// `MENTION CUE: “...”`, `MENTION CUE, “...”`, `according to MENTION, “...”` before the opening mark at byte
+    /// `start`; when the quote opens its paragraph, the previous paragraph may end with `MENTION CUE:`.
+    fn attribution_before(&self, start: usize, para_start: bool) -> Option<Attribution> {
+        let t_open = self.tok_from(start);
+        let s = self.sentence_of_token(t_open)?;
+        let sr = self.sent_tokens(s);
+        let (lo, hi) = if t_open > sr.start {
+            (sr.start, t_open)
+        } else if para_start || s > 0 {
+            // Previous sentence (maybe previous paragraph) ending with a colon.
+            let ps = s.checked_sub(1)?;
+            let pr = self.sent_tokens(ps);
+            if pr.end == 0 || self.t(pr.end - 1) != ":" {
+                return None;
+            }
+            (pr.start, pr.end)
+        } else {
+            return None;
+        };
+        let mut k = hi;
+        while k > lo && matches!(self.t(k - 1), ":" | "," | "—" | "–" | "-") {
+            k -= 1;
+        }
+        let floor = k.saturating_sub(8).max(lo);
+        let mut c = k;
+        while c > floor {
+            c -= 1;
+            let w = self.t(c);
+            if is_mark_token(w) {
+                return None;
+            }
+            let cue = if w == "to" && c > lo && matches!(self.t(c - 1), "according" | "According") {
+                Some((c - 1..c + 1, "according to", false))
+            } else {
+                self.w.cue_at(c)
+            };
+            let Some((cue, lemma, weak)) = cue else {
+                continue;
+            };
+            if weak && !matches!(lemma, "read" | "post") {
+                return None;
+            }
+            if lemma == "according to" {
+                let m = self.w.mention_after(cue.end, k)?;
+                return Some(Attribution {
+                    cue: (cue, lemma),
+                    mention: m,
+                    audience: None,
+                    end: hi,
+                });
+            }
+            let participle = self.t(cue.start).ends_with("ing")
+                && cue.start > lo
+                && self.t(cue.start - 1) == ",";
+            let m = match self.w.mention_before(lo, cue.start) {
+                Some(m) => m,
+                // `Trump walked onto the stage, chanting “...”`: the subject opens the sentence.
+                // `Trump walked onto the stage, chanting “...”`, or a long appositive (`Rucker Culpepper, who
+                // runs ..., said, “...”`): the subject opens the sentence.
+                None if participle
+                    || cue.start > lo && matches!(self.t(cue.start - 1), "," | "--" | "—") =>
+                {
+                    self.w
+                        .mention_after(lo, cue.start)
+                        .filter(|m| self.name_like(m))?
+                }
+                None => return None,
+            };
+            let audience = if matches!(lemma, "tell" | "inform") {
+                self.audience_after(cue.end, k)
+            } else {
+                None
+            };
+            return Some(Attribution {
+                cue: (cue, lemma),
+                mention: m,
+                audience,
+                end: hi,
+            });
+        }
+        None
+    }
+
+    /// Whether the text between an attribution (ending at byte `from`) and the next quotation (at `to`) only
+    /// continues that attribution (`said at the time.`, `said, referring to the excuse,`): few words, no mark,
+    /// no other reporting verb (`adding later,` starts an attribution of its own).
+    fn attribution_gap(&self, from: usize, to: usize) -> bool {
+        if to < from {
+            return false;
+        }
+        let (a, b) = (self.tok_from(from), self.tok_from(to));
+        b <= a + 15
+            && (a..b).all(|i| {
+                let w = self.t(i);
+                !is_mark_token(w) && self.w.cue_at(i).is_none() && !matches!(w, "?" | "!")
+            })
+    }
+
+    /// A reporting participle right before the opening mark (`, adding, “`), without a subject of its own.
+    fn bare_cue_before(&self, start: usize) -> Option<(Range<usize>, &'static str)> {
+        let t_open = self.tok_from(start);
+        let mut k = t_open;
+        while k > 0 && matches!(self.t(k - 1), ":" | ",") {
+            k -= 1;
+        }
+        for c in (k.saturating_sub(3)..k).rev() {
+            if let Some((cue, lemma, false)) = self.w.cue_at(c) {
+                if self.t(c).ends_with("ing") && c > 0 && self.t(c - 1) == "," {
+                    return Some((cue, lemma));
+                }
+            }
+        }
+        None
+    }
+
+    /// Direct (a statement) or partial (a fragment inside the writer's sentence).
+    fn classify(&self, q: &Quotation) -> QuoteKind {
+        let text = self.ctx.text;
+        let para = &self.ctx.paragraphs[q.para];
+        if q.continues_previous {
+            return QuoteKind::Direct;
+        }
+        if para.title || para.heading {
+            // Headlines capitalize every word: only the position tells (`Putin: ‘...’` vs `Obama Sees
+            // ‘Personal Insult’`).
+            let before = text.get(para.range.start..q.start).unwrap_or("").trim_end();
+            return match before.chars().next_back() {
+                None | Some(':' | '-' | '—' | '–' | ',') => QuoteKind::Direct,
+                _ => QuoteKind::Partial,
+            };
+        }
+        let inner = text.get(q.inner_start..q.inner_end).unwrap_or("").trim();
+        let first = inner.chars().find(|c| c.is_alphanumeric()).unwrap_or('a');
+        let words = inner.split_whitespace().count();
+        let raw = text.get(para.range.start..q.start).unwrap_or("");
+        let before = raw.trim_end();
+        let Some(prev) = before.chars().next_back() else {
+            return QuoteKind::Direct;
+        };
+        // A quote opening a line of its own.
+        if raw[before.len()..].contains('\n') {
+            return QuoteKind::Direct;
+        }
+        if ".?!:;”\"".contains(prev) {
+            return QuoteKind::Direct;
+        }
+        let upper = first.is_uppercase() || first.is_ascii_digit();
+        if ",—–-(".contains(prev) {
+            return if upper || words >= 6 {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+        }
+        let prev_word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if lexicon::CUES.contains_key(prev_word) && upper && words >= 2 {
+            return QuoteKind::Direct;
+        }
+        QuoteKind::Partial
+    }
+}
+
+/// Finds the quotes and reported speech of an article and their speakers.
+pub fn extract(ctx: &Context, entities: &[Entity], clusters: &[EntityCluster]) -> Vec<Quote> {
+    if ctx.tokens.is_empty() {
+        return Vec::new();
+    }
+    let doc = Doc {
+        ctx,
+        w: Words {
+            text: ctx.text,
+            tokens: &ctx.tokens,
+        },
+    };
+    let quotations = marks::find(ctx);
+    let mut found: Vec<Found> = Vec::new();
+    // Index in `found` of the group the previous direct quotation went to, and whether its attribution came
+    // right after it (so a following quotation is the second half of a split quote).
+    let mut last_direct: Option<usize> = None;
+    let mut split_open_until: Option<usize> = None;
+    let mut partials: Vec<(Range<usize>, usize)> = Vec::new();
+    for q in &quotations {
+        let mut kind = doc.classify(q);
+        // `“A,” he said, “and B.”`: a lower-case second half right after the attribution is still the quote.
+        let after_attribution = last_direct.is_some_and(|g| found[g].para == q.para)
+            && split_open_until.is_some_and(|e| doc.attribution_gap(e, q.start));
+        if kind == QuoteKind::Partial && after_attribution {
+            kind = QuoteKind::Direct;
+        }
+        if kind == QuoteKind::Partial {
+            partials.push((q.start..q.end, q.para));
+            continue;
+        }
+        let para = &ctx.paragraphs[q.para];
+        // The quote opens its paragraph (compared by tokens: no scan of the text before it).
+        let para_start = ctx
+            .sentences
+            .get(para.sentences.start)
+            .is_some_and(|s| doc.tok_from(q.start) == s.tokens.start);
+        // A continuation of the previous paragraph's quote.
+        if q.continues_previous {
+            if let Some(g) = last_direct {
+                found[g].parts.push(q.start..q.end);
+                found[g].para = q.para;
+                split_open_until = None;
+                if found[g].speaker.is_none() {
+                    if let Some(a) = doc.attribution_after(q.end) {
+                        set_attr(&mut found[g], a);
+                        split_open_until = Some(found[g].parts.len());
+                    }
+                }
+                continue;
+            }
+        }
+        let after = doc.attribution_after(q.end);
+        // Second half of `“A,” he said, “B.”`, or a further quote of the same attributed paragraph.
+        if let Some(g) = last_direct {
+            let same_para = found[g].para == q.para;
+            let gap_ok = split_open_until.is_some_and(|e| doc.attribution_gap(e, q.start));
+            if same_para && (gap_ok || after.is_none() && found[g].speaker.is_some()) {
+                let own_before = doc.attribution_before(q.start, false);
+                if own_before.is_none() || gap_ok {
+                    found[g].parts.push(q.start..q.end);
+                    split_open_until = None;
+                    if let Some(a) = after {
+                        if found[g].speaker.is_none() {
+                            let e = doc.ctx.tokens[a.end - 1].end;
+                            set_attr(&mut found[g], a);
+                            split_open_until = Some(e);
+                        }
+                    }
+                    continue;
+                }
+            }
+        }
+        let mut f = Found {
+            parts: vec![q.start..q.end],
+            kind,
+            cue: None,
+            speaker: None,
+            audience: None,
+            para: q.para,
+        };
+        split_open_until = None;
+        if let Some(a) = after {
+            let e = doc.ctx.tokens[a.end - 1].end;
+            // A dash and a name close the quote; no second half follows.
+            let closes = a.cue.1 == "—";
+            set_attr(&mut f, a);
+            split_open_until = (!closes).then_some(e);
+        } else if let Some(a) = doc.attribution_before(q.start, para_start) {
+            set_attr(&mut f, a);
+        } else if let Some(cue) = doc.bare_cue_before(q.start) {
+            // `..., adding later, “...”`: the participle shares the subject of the quote before.
+            if let Some(g) = last_direct.filter(|&g| found[g].para == q.para) {
+                f.speaker = found[g].speaker.clone();
+                f.cue = Some(cue);
+            }
+        }
+        found.push(f);
+        last_direct = Some(found.len() - 1);
+    }
+    // Paragraph conventions: an unattributed quote opening a paragraph right after an attributed one.
+    for i in 1..found.len() {
+        let p = &ctx.paragraphs[found[i].para];
+        if p.title || p.heading {
+            continue;
+        }
+        if found[i].speaker.is_none() && found[i].kind == QuoteKind::Direct {
+            let prev = &found[i - 1];
+            if prev.speaker.is_some() && found[i].para <= prev.para + 1 {
+                found[i].speaker = prev.speaker.clone();
+            }
+        }
+    }
+    // Headlines: `Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated’` — the speaker opens the title.
+    for f in found.iter_mut() {
+        let p = &ctx.paragraphs[f.para];
+        if !p.title || f.speaker.is_some() {
+            continue;
+        }
+        let Some(s) = ctx.sentences.get(p.sentences.start) else {
+            continue;
+        };
+        let start = s.tokens.start;
+        let quote_tok = f.parts.first().map_or(start, |q| doc.tok_from(q.start));
+        let mut j = start;
+        let mut cue = None;
+        while j < quote_tok && j < start + 3 && doc.w.is_word(j) && mention::is_cap(doc.t(j)) {
+            let lower = doc.t(j).to_lowercase();
+            if let Some((l, _)) = lexicon::CUES.get(lower.as_str()) {
+                cue = Some((j..j + 1, *l));
+                break;
+            }
+            j += 1;
+        }
+        if j > start && !lexicon::CAP_STOP.contains(doc.t(start)) {
+            f.speaker = Some(start..j);
+            f.cue = cue;
+        }
+    }
+    let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
+    reported::find(&doc, &quoted, &found.clone(), &mut found);
+    // Partial quotes take the speaker of the reported speech around them (the closest content that starts
+    // before and contains them; contents are sorted, so a few steps back suffice).
+    let mut hosts: Vec<(Range<usize>, usize)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == QuoteKind::Indirect)
+        .filter_map(|(i, f)| f.parts.first().map(|p| (p.clone(), i)))
+        .collect();
+    hosts.sort_by_key(|h| h.0.start);
+    for (r, para) in partials {
+        let k = hosts.partition_point(|h| h.0.start <= r.start);
+        let host = hosts[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|h| r.end <= h.0.end)
+            .map(|h| &found[h.1]);
+        let mut f = Found {
+            parts: vec![r],
+            kind: QuoteKind::Partial,
+            cue: None,
+            speaker: None,
+            audience: None,
+            para,
+        };
+        if let Some(h) = host {
+            f.cue = h.cue.clone();
+            f.speaker = h.speaker.clone();
+        }
+        found.push(f);
+    }
+    found.sort_by_key(|f| f.parts.first().map_or(0, |p| p.start));
+    resolve::output(&doc, &found, entities, clusters)
+}
+
+fn set_attr(f: &mut Found, a: Attribution) {
+    f.cue = Some(a.cue);
+    f.speaker = Some(a.mention);
+    f.audience = a.audience;
+}
+
+mod reported;
+mod resolve;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::EntityLabel;
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        let ctx = Context::from_text(text, None);
+        extract(&ctx, &[], &[])
+    }
+
+    fn speaker_of(q: &Quote) -> Option<&str> {
+        q.speaker.as_ref().map(|s| s.text.as_str())
+    }
+
+    fn name_of(q: &Quote) -> Option<&str> {
+        q.speaker.as_ref().and_then(|s| s.name.as_deref())
+    }
+
+    /// Every span is the exact surface of its code-point range.
+    fn check_spans(text: &str, qs: &[Quote]) {
+        let chars: Vec<char> = text.chars().collect();
+        let at = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+        for q in qs {
+            assert_eq!(at(q.start, q.end), q.text);
+            for p in &q.parts {
+                assert_eq!(at(p.start, p.end), p.text);
+            }
+            if let Some(c) = &q.cue {
+                assert_eq!(at(c.start, c.end), c.text);
+            }
+            if let Some(s) = &q.speaker {
+                assert_eq!(at(s.start, s.end), s.text);
+            }
+        }
+    }
+
+    #[test]
+    fn direct_quotes_with_speaker_and_cue() {
+        // (text, quote starts with, speaker mention, cue lemma, name)
+        let cases = [
+            (
+                "“The Defense Minister has announced that some phases of the exercises are coming to an end,” \
+                 Kremlin spokesman Dmitry Peskov told reporters.",
+                "“The Defense Minister",
+                "Kremlin spokesman Dmitry Peskov",
+                "tell",
+                "Dmitry Peskov",
+            ),
+            (
+                "\"We are pleased with the Court's well-reasoned decision and order,\" Trump lawyer Marc Kasowitz said.",
+                "\"We are pleased",
+                "Trump lawyer Marc Kasowitz",
+                "say",
+                "Marc Kasowitz",
+            ),
+            (
+                "“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, a South \
+                 Florida-based Democrat.",
+                "“Hillary Clinton’s campaign",
+                "Leslie Wimes",
+                "say",
+                "Leslie Wimes",
+            ),
+            (
+                "Limbaugh continued: “They are demanding this, and they’re putting all kinds of pressure on Lester.”",
+                "“They are demanding",
+                "Limbaugh",
+                "continue",
+                "Limbaugh",
+            ),
+            (
+                "''You'd like to pay cash for your house, too, but it's just not realistic,'' Mr. Clarke said.",
+                "''You'd like",
+                "Mr. Clarke",
+                "say",
+                "Clarke",
+            ),
+        ];
+        for (text, starts, speaker, lemma, name) in cases {
+            let qs = quotes(text);
+            check_spans(text, &qs);
+            let q = qs
+                .iter()
+                .find(|q| q.kind == QuoteKind::Direct)
+                .unwrap_or_else(|| panic!("no direct quote in {text}"));
+            assert!(q.text.starts_with(starts), "{text}: {}", q.text);
+            assert_eq!(speaker_of(q), Some(speaker), "{text}");
+            assert_eq!(
+                q.cue.as_ref().map(|c| c.lemma.as_str()),
+                Some(lemma),
+                "{text}"
+            );
+            assert_eq!(name_of(q), Some(name), "{text}");
+        }
+    }
+
+    #[test]
+    fn audience_is_read_after_tell() {
+        let qs = quotes("“It is over,” Kremlin spokesman Dmitry Peskov told reporters.");
+        assert_eq!(
+            qs[0].audience.as_ref().map(|a| a.text.as_str()),
+            Some("reporters")
+        );
+    }
+
+    #[test]
+    fn split_quote_is_one_quote_with_two_parts() {
+        let text = "“Every time you say that,” Tester said, “you give ammunition to the people who want to break up the big banks.”";
+        let qs = quotes(text);
+        check_spans(text, &qs);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].parts.len(), 2);
+        assert_eq!(
+            qs[0].parts[1].text,
+            "“you give ammunition to the people who want to break up the big banks.”"
+        );
+        assert_eq!(speaker_of(&qs[0]), Some("Tester"));
+        // A second sentence after the attribution is the same statement too.
+        let qs = quotes(
+            "\"No, this is not politics,\" Cruz said at the time. \"I will tell the truth.\"",
+        );
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].parts.len(), 2);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_and_paragraph_attribution() {
+        let text = "“We will not accept this. It is a provocation.\n\n“We will answer it in due time,” Lavrov said.\n\n“Our patience has limits.”";
+        let qs = quotes(text);
+        check_spans(text, &qs);
+        assert_eq!(qs[0].parts.len(), 2, "{qs:?}");
+        assert_eq!(speaker_of(&qs[0]), Some("Lavrov"));
+        // The next paragraph, a bare quote, is attributed to the same speaker.
+        assert_eq!(qs.len(), 2);
+        assert_eq!(speaker_of(&qs[1]), Some("Lavrov"));
+    }
+
+    #[test]
+    fn nested_single_quotes_and_headlines() {
+        let text = "“You say you ‘accept responsibility,’ and that is not enough,” Merkley said.";
+        let qs = quotes(text);
+        assert_eq!(qs.len(), 1);
+        assert!(qs[0].text.ends_with("not enough,”"));
+        assert_eq!(speaker_of(&qs[0]), Some("Merkley"));
+        let article =
+            "Putin: ‘We have no plans to invade’\n\nMOSCOW, Feb 17 (AFP) - The Kremlin spoke.";
+        let ctx = Context::new(
+            article,
+            None,
+            &[(0..article.find('\n').unwrap_or(0), false, true)],
+        );
+        let qs = extract(&ctx, &[], &[]);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].text, "‘We have no plans to invade’");
+        assert_eq!(qs[0].kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn unbalanced_marks_stop_at_the_paragraph_end() {
+        let text = "“This is a stray mark, Peskov said.\n\nThe second paragraph is plain prose and stays out.";
+        let qs = quotes(text);
+        check_spans(text, &qs);
+        assert!(
+            qs.iter().all(|q| !q.text.contains("second paragraph")),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
+    fn partial_quotes_take_the_speaker_of_their_sentence() {
+        let text = "The Kremlin confirmed the beginning of the withdrawal, stressing that it is something “normal” \
+                    and denouncing, once again, the Western “hysteria” in the face of an alleged invasion.";
+        let qs = quotes(text);
+        check_spans(text, &qs);
+        let partial: Vec<&Quote> = qs.iter().filter(|q| q.kind == QuoteKind::Partial).collect();
+        assert_eq!(partial.len(), 2);
+        assert_eq!(partial[1].text, "“hysteria”");
+        assert_eq!(name_of(partial[1]), Some("Kremlin"));
+        let qs = quotes("Ukrainian President Volodymyr Zelensky said he saw no signs of troop reductions at the border and that only “small rotations” were observed.");
+        let p = qs.iter().find(|q| q.kind == QuoteKind::Partial).unwrap();
+        assert_eq!(p.text, "“small rotations”");
+        assert_eq!(name_of(p), Some("Volodymyr Zelensky"));
+    }
+
+    #[test]
+    fn reported_speech() {
+        // (text, content, speaker, cue lemma)
+        let cases = [
+            (
+                "Russia announced on Thursday that it has begun withdrawing more troops from the border.",
+                "that it has begun withdrawing more troops from the border",
+                "Russia",
+                "announce",
+            ),
+            (
+                "The US government insists that Moscow continues to increase its contingent.",
+                "that Moscow continues to increase its contingent",
+                "The US government",
+                "insist",
+            ),
+            (
+                "Zelensky told reporters he saw no signs of troop reductions.",
+                "he saw no signs of troop reductions",
+                "Zelensky",
+                "tell",
+            ),
+            (
+                "According to the Pentagon, the troops are still at the border.",
+                "the troops are still at the border",
+                "the Pentagon",
+                "according to",
+            ),
+            (
+                "The troops are still at the border, according to Western officials.",
+                "The troops are still at the border",
+                "Western officials",
+                "according to",
+            ),
+            (
+                "The Kremlin has repeatedly denied any plans to invade Ukraine.",
+                "any plans to invade Ukraine",
+                "The Kremlin",
+                "deny",
+            ),
+            (
+                "Secret Service protocol called for a trauma center, sources said.",
+                "Secret Service protocol called for a trauma center",
+                "sources",
+                "say",
+            ),
+            (
+                "The plan will fail, said Sen. Claire McCaskill.",
+                "The plan will fail",
+                "Sen. Claire McCaskill",
+                "say",
+            ),
+            (
+                "Moscow’s chancellor said the crisis exists only in the head of Western rulers.",
+                "the crisis exists only in the head of Western rulers",
+                "Moscow’s chancellor",
+                "say",
+            ),
+        ];
+        for (text, content, speaker, lemma) in cases {
+            let qs = quotes(text);
+            check_spans(text, &qs);
+            let q = qs
+                .iter()
+                .find(|q| q.kind == QuoteKind::Indirect && q.text == content)
+                .unwrap_or_else(|| panic!("{text}: {qs:#?}"));
+            assert_eq!(speaker_of(q), Some(speaker), "{text}");
+            assert_eq!(
+                q.cue.as_ref().map(|c| c.lemma.as_str()),
+                Some(lemma),
+                "{text}"
+            );
+        }
+        let qs = quotes("Zelensky told reporters he saw no signs of troop reductions.");
+        assert_eq!(
+            qs[0].audience.as_ref().map(|a| a.text.as_str()),
+            Some("reporters")
+        );
+    }
+
+    #[test]
+    fn pronouns_and_descriptions_resolve_locally() {
+        let text = "“Units are returning,” Kremlin spokesman Dmitry Peskov told reporters.\n\n\
+                    “It’s a process that will take some time,” he explained.\n\n\
+                    The Russian Defense Ministry said more units were leaving Crimea.\n\n\
+                    The ministry also reported the withdrawal of armored vehicles.";
+        let qs = quotes(text);
+        let he = qs.iter().find(|q| speaker_of(q) == Some("he")).unwrap();
+        assert_eq!(name_of(he), Some("Dmitry Peskov"));
+        assert_eq!(
+            he.speaker.as_ref().and_then(|s| s.title.as_deref()),
+            Some("Kremlin spokesman")
+        );
+        let ministry = qs
+            .iter()
+            .find(|q| speaker_of(q) == Some("The ministry"))
+            .unwrap();
+        assert_eq!(name_of(ministry), Some("Russian Defense Ministry"));
+    }
+
+    #[test]
+    fn speakers_link_to_given_entities() {
+        let text = "“Units are returning,” Kremlin spokesman Dmitry Peskov told reporters.\n\n\
+                    “It will take some time,” he explained.";
+        let ctx = Context::from_text(text, None);
+        let start = text.chars().position(|c| c == 'D').unwrap_or(0);
+        let peskov = Entity {
+            start,
+            end: start + "Dmitry Peskov".len(),
+            text: "Dmitry Peskov".into(),
+            label: EntityLabel::Person,
+            canonical: "Dmitry Peskov".into(),
+            cluster: 0,
+            title: Some("spokesman".into()),
+            affiliation: Some("Kremlin".into()),
+            country: Some("RU".into()),
+        };
+        let kremlin = Entity {
+            start: start - "Kremlin spokesman ".len(),
+            end: start - " spokesman ".len(),
+            text: "Kremlin".into(),
+            label: EntityLabel::Org,
+            canonical: "Kremlin".into(),
+            cluster: 1,
+            title: None,
+            affiliation: None,
+            country: Some("RU".into()),
+        };
+        let clusters = vec![
+            EntityCluster {
+                id: 0,
+                canonical: "Dmitry Peskov".into(),
+                label: EntityLabel::Person,
+                title: Some("Kremlin spokesman".into()),
+                affiliation: Some("Kremlin".into()),
+                country: Some("RU".into()),
+                mentions: 1,
+            },
+            EntityCluster {
+                id: 1,
+                canonical: "Kremlin".into(),
+                label: EntityLabel::Org,
+                title: None,
+                affiliation: None,
+                country: Some("RU".into()),
+                mentions: 1,
+            },
+        ];
+        let qs = extract(&ctx, &[kremlin, peskov], &clusters);
+        assert_eq!(qs.len(), 2);
+        for q in &qs {
+            let s = q.speaker.as_ref().unwrap();
+            assert_eq!(s.name.as_deref(), Some("Dmitry Peskov"), "{q:?}");
+            assert_eq!(s.cluster, Some(0));
+            assert_eq!(s.title.as_deref(), Some("Kremlin spokesman"));
+            assert_eq!(s.affiliation.as_deref(), Some("Kremlin"));
+        }
+        assert_eq!(qs[1].speaker.as_ref().unwrap().text, "he");
+    }
+
+    #[test]
+    fn example_article_must_quotes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/examples/articles");
+        let (Ok(text), Ok(gold)) = (
+            std::fs::read_to_string(dir.join("2022-02-17-russia-withdrawal.txt")),
+            std::fs::read_to_string(dir.join("2022-02-17-russia-withdrawal.gold.json")),
+        ) else {
+            eprintln!("skipping: ../shared/examples/articles is absent");
+            return;
+        };
+        let gold: serde_json::Value = serde_json::from_str(&gold).unwrap_or_default();
+        let doc = crate::Pipeline::builder()
+            .build()
+            .extract(&crate::Article::parse("example", text.clone()))
+            .unwrap();
+        let mut checked = 0;
+        for g in gold["direct_quotes"].as_array().into_iter().flatten() {
+            if g["must"].as_bool() != Some(true) {
+                continue;
+            }
+            let starts = g["starts"].as_str().unwrap_or_default();
+            let q = doc
+                .quotes
+                .iter()
+                .find(|q| {
+                    q.kind == QuoteKind::Direct
+                        && q.text.trim_start_matches(['“', '"']).starts_with(starts)
+                })
+                .unwrap_or_else(|| panic!("no direct quote starting {starts:?}"));
+            let s = q
+                .speaker
+                .as_ref()
+                .unwrap_or_else(|| panic!("no speaker for {starts:?}"));
+            assert_eq!(
+                Some(s.text.as_str()),
+                g["speaker_mention"].as_str(),
+                "{starts}"
+            );
+            assert_eq!(
+                q.cue.as_ref().map(|c| c.text.as_str()),
+                g["cue"].as_str(),
+                "{starts}"
+            );
+            let want = g["speaker"].as_str().unwrap_or_default();
+            assert_eq!(s.name.as_deref(), Some(want), "{starts}");
+            checked += 1;
+        }
+        assert_eq!(checked, 4);
+        check_spans(&text, &doc.quotes);
+    }
+
+    #[test]
+    fn hostile_input_is_handled_in_linear_time() {
+        // 1 MB of alternating quote marks in one paragraph, and of straight marks between letters.
+        let marks: String = "“”\"'‘’«»".chars().cycle().take(500_000).collect();
+        assert!(marks.len() >= 1_000_000);
+        let qs = quotes(&marks);
+        check_spans(&marks, &qs);
+        let mixed: String = "a \" said he \" ".repeat(80_000);
+        let qs = quotes(&mixed);
+        check_spans(&mixed, &qs);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for text in [
+            "\"",
+            "“",
+            "” said",
+            "said",
+            ", said he",
+            "“a,” he said, “",
+            "'' ''",
+            "according to",
+            "\u{feff}“é”, dit-il.",
+            "He said: “",
+            "“x” — said",
+        ] {
+            let qs = quotes(text);
+            check_spans(text, &qs);
+        }
+    }
+}

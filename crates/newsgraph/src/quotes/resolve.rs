@@ -1,0 +1,286 @@
+//! From found attributions to output: spans in code points, and speakers linked to entities (or, without
+//! entities, to a local name; pronouns to the most recent compatible person).
+
+use super::lexicon::ORG_WORDS;
+use super::mention::LocalName;
+use super::{Cue, Doc, Found, Quote, Speaker};
+use crate::entities::{Entity, EntityCluster, EntityLabel};
+use std::ops::Range;
+
+/// How many earlier names or entities a pronoun or description looks back over (keeps resolution linear).
+const LOOKBACK: usize = 64;
+
+/// A name seen before some point of the text: byte position, local name.
+struct Seen {
+    pos: usize,
+    name: LocalName,
+}
+
+/// Person names introduced by a title (`President Vladimir Putin`, `spokesman Dmitry Peskov`): candidates for
+/// pronouns even when they never speak.
+fn titled_names(doc: &Doc) -> Vec<Seen> {
+    let n = doc.ctx.tokens.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 2 < n {
+        let w = doc.t(i);
+        // Cheap test first: a title is followed by a capitalized word (or a comma).
+        let next = doc.t(i + 1);
+        if !(super::mention::is_cap(next) || next == ",") {
+            i += 1;
+            continue;
+        }
+        if super::lexicon::TITLES.contains(w) || is_cap_title(w) {
+            let mut j = i + 1;
+            // `its Foreign Minister, Sergei Lavrov,`
+            if doc.t(j) == "," {
+                j += 1;
+            }
+            let first = j;
+            while j < n
+                && j < i + 5
+                && super::mention::is_cap(doc.t(j))
+                && !ORG_WORDS.contains(doc.t(j))
+            {
+                j += 1;
+            }
+            if j >= first + 2 {
+                let m = first..j;
+                let ln = doc.w.local_name(&m);
+                if ln.person && ln.name.is_some() {
+                    out.push(Seen {
+                        pos: doc.ctx.tokens[i].start,
+                        name: ln,
+                    });
+                }
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_cap_title(w: &str) -> bool {
+    matches!(
+        w,
+        "President"
+            | "Minister"
+            | "Secretary"
+            | "Senator"
+            | "Sen."
+            | "Rep."
+            | "Gov."
+            | "Governor"
+            | "Chancellor"
+            | "Mayor"
+            | "Prime"
+            | "Spokesman"
+            | "Ambassador"
+            | "General"
+            | "Gen."
+    )
+}
+
+pub(super) fn output(
+    doc: &Doc,
+    found: &[Found],
+    entities: &[Entity],
+    clusters: &[EntityCluster],
+) -> Vec<Quote> {
+    let ctx = doc.ctx;
+    // Lookups below bisect the entities by position: make sure they are in text order.
+    let sorted: Vec<Entity>;
+    let entities = if entities.windows(2).all(|w| w[0].start <= w[1].start) {
+        entities
+    } else {
+        let mut v = entities.to_vec();
+        v.sort_by_key(|e| (e.start, e.end));
+        sorted = v;
+        &sorted
+    };
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut covered: Vec<Range<usize>> = Vec::new();
+    for f in found {
+        if let Some(m) = &f.speaker {
+            let ln = doc.w.local_name(m);
+            if ln.name.is_some() {
+                seen.push(Seen {
+                    pos: ctx.tokens[m.start].start,
+                    name: ln,
+                });
+                covered.push(doc.bytes(m));
+            }
+        }
+    }
+    covered.sort_by_key(|r| r.start);
+    // Titled names not already inside a speaker mention (which carries the fuller title).
+    for t in titled_names(doc) {
+        let i = covered.partition_point(|r| r.start <= t.pos);
+        if i == 0 || covered[i - 1].end <= t.pos {
+            seen.push(t);
+        }
+    }
+    seen.sort_by_key(|s| s.pos);
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let (Some(first), Some(last)) = (f.parts.first(), f.parts.last()) else {
+            continue;
+        };
+        let whole = ctx.span(first.start..last.end);
+        let parts = if f.parts.len() > 1 {
+            f.parts.iter().map(|p| ctx.span(p.clone())).collect()
+        } else {
+            Vec::new()
+        };
+        let cue = f.cue.as_ref().map(|(r, lemma)| {
+            let s = ctx.span(doc.bytes(r));
+            Cue {
+                start: s.start,
+                end: s.end,
+                text: s.text,
+                lemma: (*lemma).to_string(),
+            }
+        });
+        let audience = f.audience.as_ref().map(|r| ctx.span(doc.bytes(r)));
+        let speaker = f
+            .speaker
+            .as_ref()
+            .map(|m| speaker(doc, m, &seen, entities, clusters));
+        out.push(Quote {
+            start: whole.start,
+            end: whole.end,
+            text: whole.text,
+            kind: f.kind,
+            cue,
+            speaker,
+            audience,
+            parts,
+        });
+    }
+    out
+}
+
+fn speaker(
+    doc: &Doc,
+    m: &Range<usize>,
+    seen: &[Seen],
+    entities: &[Entity],
+    clusters: &[EntityCluster],
+) -> Speaker {
+    let ctx = doc.ctx;
+    let bytes = doc.bytes(m);
+    let s = ctx.span(bytes.clone());
+    let mut out = Speaker {
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        name: None,
+        cluster: None,
+        title: None,
+        affiliation: None,
+    };
+    let ln = doc.w.local_name(m);
+    let pronoun = ln.pronoun.then(|| doc.t(m.start).to_lowercase());
+    let person_pronoun = matches!(pronoun.as_deref(), Some("he" | "she" | "i"));
+    // 1. Entities, when the recognizer ran.
+    if !entities.is_empty() {
+        // Entities come in text order: only the few before the mention are candidates.
+        let upto = entities.partition_point(|e| e.start < out.start);
+        let end_at = entities.partition_point(|e| e.start < out.end);
+        let hit = if person_pronoun {
+            entities[..upto]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .find(|e| e.label == EntityLabel::Person && e.end <= out.start)
+        } else if pronoun.is_some() {
+            entities[..upto].iter().rev().take(LOOKBACK).find(|e| {
+                matches!(e.label, EntityLabel::Org | EntityLabel::Loc) && e.end <= out.start
+            })
+        } else {
+            // The overlapping entity; of several, the person, then the last (the head of `Kremlin spokesman
+            // Dmitry Peskov`).
+            let over: Vec<&Entity> = entities[..end_at]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .filter(|e| e.start < out.end && out.start < e.end)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            over.iter()
+                .rev()
+                .find(|e| e.label == EntityLabel::Person)
+                .or_else(|| over.last())
+                .copied()
+        };
+        if let Some(e) = hit {
+            let c = clusters.get(e.cluster).filter(|c| c.id == e.cluster);
+            out.name = Some(c.map_or_else(|| e.canonical.clone(), |c| c.canonical.clone()));
+            out.cluster = Some(e.cluster);
+            out.title = c.and_then(|c| c.title.clone()).or_else(|| e.title.clone());
+            out.affiliation = c
+                .and_then(|c| c.affiliation.clone())
+                .or_else(|| e.affiliation.clone());
+            return out;
+        }
+    }
+    // 2. The local name.
+    let before = seen.partition_point(|x| x.pos < bytes.start);
+    if person_pronoun {
+        if let Some(a) = seen[..before]
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|x| x.name.person)
+        {
+            fill(&mut out, &a.name);
+        }
+        return out;
+    }
+    if pronoun.is_some() {
+        return out;
+    }
+    if ln.name.is_some() {
+        // A later mention (`Peskov`) inherits title and affiliation of the fuller one (`Kremlin spokesman
+        // Dmitry Peskov`).
+        let mut full = ln.clone();
+        if let Some(name) = &ln.name {
+            if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
+                x.name
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| n != name && n.ends_with(name.as_str()))
+            }) {
+                full.name = a.name.name.clone();
+                full.title = full.title.or_else(|| a.name.title.clone());
+                full.affiliation = full.affiliation.or_else(|| a.name.affiliation.clone());
+            }
+        }
+        fill(&mut out, &full);
+        return out;
+    }
+    // A description: `the ministry` -> the last name ending in `Ministry`.
+    let head = doc.t(m.end - 1);
+    if head.chars().all(char::is_lowercase) && head.len() > 2 {
+        if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
+            x.name.name.as_deref().is_some_and(|n| {
+                n.rsplit(' ')
+                    .next()
+                    .is_some_and(|last| last.eq_ignore_ascii_case(head))
+            })
+        }) {
+            fill(&mut out, &a.name);
+        }
+    }
+    out
+}
+
+fn fill(out: &mut Speaker, ln: &LocalName) {
+    out.name = ln.name.clone();
+    out.title = ln.title.clone();
+    out.affiliation = ln.affiliation.clone();
+}

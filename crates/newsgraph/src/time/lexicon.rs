@@ -1,0 +1,417 @@
+//! The words the time scanner knows: months, weekdays, units, seasons, parts of day, numbers and ordinals.
+//!
+//! One hash lookup per word token classifies it; everything else (cue words such as `last`, `ago`, `since`) is
+//! compared as lower-cased text inside the matchers.
+
+use super::calendar::Unit;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// What a word is to the time scanner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lex {
+    /// Nothing time-related.
+    Other,
+    /// Month 1-12; `ambiguous` for words that are also common words or names (`May`, `March`) and for
+    /// abbreviations without their dot.
+    Month(u32, bool),
+    /// Weekday 1 (Monday) to 7.
+    Weekday(u32),
+    /// Plural weekday (`Mondays`): a set.
+    Weekdays(u32),
+    /// A unit, singular.
+    Unit(Unit),
+    /// A unit, plural.
+    Units(Unit),
+    /// Season code (`SP`, `SU`, `FA`, `WI`).
+    Season(&'static str),
+    /// Part of day code (`MO`, `AF`, `EV`, `NI`).
+    PartOfDay(&'static str),
+    /// A number word (`two`, `twenty`, `dozen`).
+    Number(f64),
+    /// An ordinal (`third`, `15th`).
+    Ordinal(u32),
+    /// A word that is temporal by itself or inside a time phrase (`today`, `now`, `daily`, `fiscal`, `time`).
+    Aux,
+    /// A function word that opens a time phrase only when a temporal word follows (`the`, `last`, `about`).
+    Cue,
+}
+
+/// FNV-1a: the keys are short ASCII words, where SipHash's setup cost dominates.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Temporal by themselves or as heads of time phrases.
+const AUX: &[&str] = &[
+    "today",
+    "today's",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "now",
+    "nowadays",
+    "presently",
+    "currently",
+    "current",
+    "recently",
+    "lately",
+    "recent",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "hourly",
+    "quarterly",
+    "nightly",
+    "noon",
+    "midnight",
+    "midday",
+    "future",
+    "present",
+    "past",
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "fiscal",
+    "fy",
+    "time",
+    "while",
+    "period",
+    "term",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "half",
+    "ago",
+    "later",
+    "earlier",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "independence",
+    "labor",
+    "labour",
+    "memorial",
+    "election",
+    "valentine's",
+    "valentine’s",
+    "new",
+    "every",
+    "each",
+    "per",
+    "twice",
+    "once",
+];
+
+/// Function words that open a time phrase when a temporal word follows within three tokens.
+const CUES: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "next",
+    "coming",
+    "following",
+    "previous",
+    "prior",
+    "preceding",
+    "upcoming",
+    "early",
+    "late",
+    "mid",
+    "about",
+    "around",
+    "almost",
+    "nearly",
+    "roughly",
+    "approximately",
+    "circa",
+    "some",
+    "several",
+    "few",
+    "many",
+    "couple",
+    "more",
+    "less",
+    "fewer",
+    "longer",
+    "shorter",
+    "over",
+    "under",
+    "at",
+    "up",
+    "no",
+    "just",
+    "right",
+    "multiple",
+    "numerous",
+    "year",
+    "high",
+];
+
+static WORDS: LazyLock<FnvMap<&'static str, Lex>> = LazyLock::new(|| {
+    let mut m: FnvMap<&'static str, Lex> =
+        FnvMap::with_capacity_and_hasher(512, Default::default());
+    let months = [
+        ("january", 1),
+        ("february", 2),
+        ("march", 3),
+        ("april", 4),
+        ("may", 5),
+        ("june", 6),
+        ("july", 7),
+        ("august", 8),
+        ("september", 9),
+        ("october", 10),
+        ("november", 11),
+        ("december", 12),
+    ];
+    for (w, n) in months {
+        m.insert(w, Lex::Month(n, w == "may" || w == "march"));
+    }
+    for (w, n) in [
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ] {
+        m.insert(w, Lex::Month(n, true));
+    }
+    for (w, n) in [
+        ("monday", 1),
+        ("tuesday", 2),
+        ("wednesday", 3),
+        ("thursday", 4),
+        ("friday", 5),
+        ("saturday", 6),
+        ("sunday", 7),
+    ] {
+        m.insert(w, Lex::Weekday(n));
+    }
+    for (w, n) in [
+        ("mondays", 1),
+        ("tuesdays", 2),
+        ("wednesdays", 3),
+        ("thursdays", 4),
+        ("fridays", 5),
+        ("saturdays", 6),
+        ("sundays", 7),
+    ] {
+        m.insert(w, Lex::Weekdays(n));
+    }
+    for (s, p, u) in [
+        ("second", "seconds", Unit::Second),
+        ("minute", "minutes", Unit::Minute),
+        ("hour", "hours", Unit::Hour),
+        ("day", "days", Unit::Day),
+        ("week", "weeks", Unit::Week),
+        ("weekend", "weekends", Unit::Weekend),
+        ("fortnight", "fortnights", Unit::Fortnight),
+        ("month", "months", Unit::Month),
+        ("quarter", "quarters", Unit::Quarter),
+        ("year", "years", Unit::Year),
+        ("decade", "decades", Unit::Decade),
+        ("century", "centuries", Unit::Century),
+    ] {
+        m.insert(s, Lex::Unit(u));
+        m.insert(p, Lex::Units(u));
+    }
+    m.insert("hrs", Lex::Units(Unit::Hour));
+    m.insert("mins", Lex::Units(Unit::Minute));
+    m.insert("yrs", Lex::Units(Unit::Year));
+    for (w, c) in [
+        ("spring", "SP"),
+        ("summer", "SU"),
+        ("autumn", "FA"),
+        ("fall", "FA"),
+        ("winter", "WI"),
+    ] {
+        m.insert(w, Lex::Season(c));
+    }
+    for (w, c) in [
+        ("morning", "MO"),
+        ("afternoon", "AF"),
+        ("evening", "EV"),
+        ("night", "NI"),
+        ("overnight", "NI"),
+    ] {
+        m.insert(w, Lex::PartOfDay(c));
+    }
+    let numbers = [
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("thirteen", 13.0),
+        ("fourteen", 14.0),
+        ("fifteen", 15.0),
+        ("sixteen", 16.0),
+        ("seventeen", 17.0),
+        ("eighteen", 18.0),
+        ("nineteen", 19.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+        ("hundred", 100.0),
+        ("thousand", 1000.0),
+        ("dozen", 12.0),
+    ];
+    for (w, n) in numbers {
+        m.insert(w, Lex::Number(n));
+    }
+    let ordinals = [
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("sixth", 6),
+        ("seventh", 7),
+        ("eighth", 8),
+        ("ninth", 9),
+        ("tenth", 10),
+        ("eleventh", 11),
+        ("twelfth", 12),
+        ("thirteenth", 13),
+        ("fourteenth", 14),
+        ("fifteenth", 15),
+        ("sixteenth", 16),
+        ("seventeenth", 17),
+        ("eighteenth", 18),
+        ("nineteenth", 19),
+        ("twentieth", 20),
+        ("twenty-first", 21),
+        ("last", 99),
+    ];
+    for (w, n) in ordinals {
+        // "second" stays a unit; the quarter matcher asks for ordinals itself.
+        m.entry(w).or_insert(Lex::Ordinal(n));
+    }
+    for w in AUX {
+        m.entry(w).or_insert(Lex::Aux);
+    }
+    for w in CUES {
+        m.entry(w).or_insert(Lex::Cue);
+    }
+    m
+});
+
+/// A cheap first test: bit `(len, first letter, second letter)` is set for every lexicon word, so most words of
+/// a text are rejected without hashing.
+static PREFIX: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; prefix_slot(13, b'z', b'z') / 64 + 1];
+    for w in WORDS.keys() {
+        let b = w.as_bytes();
+        if b.len() >= 2 && b.len() <= 12 {
+            let k = prefix_slot(b.len(), b[0], b[1]);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+});
+
+fn prefix_slot(len: usize, a: u8, b: u8) -> usize {
+    // 32 buckets per byte: letters map to themselves, anything else shares buckets (only a filter).
+    (len * 32 + (a & 31) as usize) * 32 + (b & 31) as usize
+}
+
+/// Loads the tables.
+pub fn preload() {
+    LazyLock::force(&WORDS);
+    LazyLock::force(&PREFIX);
+}
+
+/// Classifies a lower-cased word (without a final abbreviation dot).
+pub fn lookup(lower: &str) -> Lex {
+    if lower.len() > 12 || lower.is_empty() {
+        return Lex::Other;
+    }
+    let b = lower.as_bytes();
+    if b.len() >= 2 && !b[0].is_ascii_digit() {
+        let k = prefix_slot(b.len(), b[0], b[1]);
+        if PREFIX[k / 64] & (1 << (k % 64)) == 0 {
+            return Lex::Other;
+        }
+    }
+    if let Some(l) = WORDS.get(lower) {
+        return *l;
+    }
+    // 15th, 1st, 22nd, 3rd.
+    if b.len() >= 3 && b[0].is_ascii_digit() {
+        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        let suffix = &lower[digits..];
+        if digits <= 3 && matches!(suffix, "st" | "nd" | "rd" | "th") {
+            if let Ok(n) = lower[..digits].parse::<u32>() {
+                return Lex::Ordinal(n);
+            }
+        }
+    }
+    Lex::Other
+}
+
+/// Ordinal value of a word, including `second` (which the table keeps as a unit).
+pub fn ordinal(lower: &str) -> Option<u32> {
+    match lookup(lower) {
+        Lex::Ordinal(n) if n != 99 => Some(n),
+        _ if lower == "second" => Some(2),
+        _ => None,
+    }
+}

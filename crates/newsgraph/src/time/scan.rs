@@ -1,0 +1,2670 @@
+//! The token-level scanner: matchers for each family of expressions, longest match wins.
+
+use super::calendar::{self as cal, Direction, Unit};
+use super::lexicon::{self, Lex};
+use super::{Interval, Timex, TimexType};
+use crate::pipeline::Context;
+use crate::text::TokenKind;
+use chrono::{Datelike, NaiveDate, Weekday};
+
+/// A token as the scanner sees it.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'t> {
+    s: usize,
+    e: usize,
+    /// Lower-cased surface without a final abbreviation dot.
+    low: &'t str,
+    /// The surface ended with a dot (`Sept.`).
+    dot: bool,
+    kind: TokenKind,
+    /// First character is upper case.
+    cap: bool,
+    lex: Lex,
+    /// Value of an all-digit token (up to 9 digits).
+    int: Option<u32>,
+    /// Number of digits of an all-digit token.
+    ndig: u8,
+}
+
+/// A match: token range `a..b` and its normalization.
+#[derive(Debug, Clone)]
+struct Cand {
+    a: usize,
+    b: usize,
+    kind: TimexType,
+    value: String,
+    modifier: Option<&'static str>,
+    /// Computed from an earlier expression (not an anchor for later ones).
+    derived: bool,
+}
+
+fn cand(a: usize, b: usize, kind: TimexType, value: String) -> Option<Cand> {
+    Some(Cand {
+        a,
+        b,
+        kind,
+        value,
+        modifier: None,
+        derived: false,
+    })
+}
+
+fn derived(c: Option<Cand>) -> Option<Cand> {
+    c.map(|mut c| {
+        c.derived = true;
+        c
+    })
+}
+
+/// Quantities in front of units: a number, or a vague one (`several`, `a few`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Qty {
+    N(f64),
+    Vague,
+}
+
+const C_STOP_BACK: u16 = 1;
+const C_STOP_FWD: u16 = 2;
+const C_FUTURE: u16 = 4;
+const C_PAST: u16 = 8;
+const C_REPORT: u16 = 16;
+const C_STRONG_PAST: u16 = 32;
+const C_WEAK_PAST: u16 = 64;
+const C_TO: u16 = 128;
+const C_IS: u16 = 256;
+
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "wo",
+    "going",
+    "scheduled",
+    "schedule",
+    "due",
+    "expected",
+    "expects",
+    "expect",
+    "plans",
+    "plan",
+    "soon",
+    "intends",
+    "intend",
+    "would",
+    "should",
+    "must",
+    "may",
+    "could",
+    "might",
+    "upcoming",
+    "hopes",
+    "aims",
+    "next",
+    "tomorrow",
+];
+
+const PAST_CUES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "was",
+    "were",
+    "had",
+    "did",
+    "since",
+    "ago",
+    "announced",
+    "reported",
+    "last",
+    "yesterday",
+    "earlier",
+    "has",
+    "have",
+    "been",
+];
+
+const ZONES: &[&str] = &[
+    "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "cest",
+    "msk", "eet", "eest", "ist", "jst", "z",
+];
+
+struct Scanner<'c> {
+    toks: Vec<Tok<'c>>,
+    dct: Option<NaiveDate>,
+    /// Token limit of the current paragraph (exclusive).
+    lim: usize,
+    /// Token bounds of the current sentence (for tense).
+    lo: usize,
+    hi: usize,
+    /// Last day-level date mentioned (anchor for "the next day", "a day later").
+    ref_day: Option<NaiveDate>,
+    /// Last quarter mentioned and the token where it ended (anchor for "a year earlier" in earnings news).
+    ref_quarter: Option<(String, usize)>,
+    /// Tense-cue flags per token, `u16::MAX` until computed.
+    cue_cache: Vec<std::cell::Cell<u16>>,
+}
+
+/// Finds and normalizes the time expressions of the text in `ctx`.
+pub fn extract(ctx: &Context) -> Vec<Timex> {
+    let lower = ctx.text.to_ascii_lowercase();
+    let text = ctx.text;
+    let toks: Vec<Tok> = ctx
+        .tokens
+        .iter()
+        .map(|t| {
+            let raw = &lower[t.start..t.end];
+            let (low, dot) = match raw.strip_suffix('.') {
+                Some(s) if !s.is_empty() && t.kind == TokenKind::Word => (s, true),
+                _ => (raw, false),
+            };
+            let cap = text[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            let (int, ndig) = if t.kind == TokenKind::Number
+                && low.len() <= 9
+                && low.bytes().all(|b| b.is_ascii_digit())
+            {
+                (low.parse().ok(), low.len() as u8)
+            } else {
+                (None, 0)
+            };
+            let lex = if t.kind == TokenKind::Word {
+                lexicon::lookup(low)
+            } else {
+                Lex::Other
+            };
+            Tok {
+                s: t.start,
+                e: t.end,
+                low,
+                dot,
+                kind: t.kind,
+                cap,
+                lex,
+                int,
+                ndig,
+            }
+        })
+        .collect();
+    let mut sc = Scanner {
+        toks,
+        dct: ctx.date,
+        lim: 0,
+        lo: 0,
+        hi: 0,
+        ref_day: ctx.date,
+        ref_quarter: None,
+        cue_cache: Vec::new(),
+    };
+    sc.cue_cache = vec![std::cell::Cell::new(u16::MAX); sc.toks.len()];
+    let mut out: Vec<(Cand, Option<Interval>)> = Vec::new();
+    for p in &ctx.paragraphs {
+        if p.sentences.is_empty() {
+            continue;
+        }
+        let first = ctx.sentences[p.sentences.start].tokens.start;
+        let last = ctx.sentences[p.sentences.end - 1].tokens.end;
+        sc.lim = last.min(sc.toks.len());
+        let mut i = first;
+        for si in p.sentences.clone() {
+            let s = &ctx.sentences[si];
+            sc.lo = s.tokens.start;
+            sc.hi = s.tokens.end;
+            i = i.max(s.tokens.start);
+            while i < s.tokens.end.min(sc.lim) {
+                if !sc.may_start(i) {
+                    i += 1;
+                    continue;
+                }
+                match sc.at(i) {
+                    Some(c) if c.b > c.a => {
+                        i = c.b;
+                        sc.note(&c);
+                        let iv = sc.interval(&c, &out);
+                        if let Some((prev_iv, k)) = iv.1 {
+                            out[k].1 = Some(prev_iv);
+                        }
+                        out.push((c, iv.0));
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(c, interval)| {
+            let last = &sc.toks[c.b - 1];
+            // "in September." keeps its sentence dot out; "Sept." and "p.m." keep theirs.
+            let end = if last.dot && last.low.len() >= 5 && !last.low.contains('.') {
+                last.e - 1
+            } else {
+                last.e
+            };
+            let span = ctx.span(sc.toks[c.a].s..end);
+            Timex {
+                start: span.start,
+                end: span.end,
+                text: span.text,
+                kind: c.kind,
+                value: c.value,
+                modifier: c.modifier.map(str::to_string),
+                interval,
+            }
+        })
+        .collect()
+}
+
+/// An unclassified word that may still be temporal: `15th`-like, `1990s`, hyphen compounds (`two-year`).
+fn timey_other(t: &Tok) -> bool {
+    t.low.as_bytes().first().is_some_and(u8::is_ascii_digit) || t.low.bytes().any(|b| b == b'-')
+}
+
+/// Whether a token can carry a time phrase that a function word opens.
+fn timey(t: &Tok) -> bool {
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => false,
+        TokenKind::Word => match t.lex {
+            Lex::Other => timey_other(t),
+            Lex::Cue => false,
+            _ => true,
+        },
+    }
+}
+
+fn season_month(code: &str) -> u32 {
+    match code {
+        "SP" => 4,
+        "SU" => 7,
+        "FA" => 10,
+        _ => 1,
+    }
+}
+
+/// The day of a `YYYY-MM-DD...` value, parsed by hand (chrono's format parser is slow for a hot path).
+fn ymd(v: &str) -> Option<NaiveDate> {
+    let b = v.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32)
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+impl<'c> Scanner<'c> {
+    // ---- token access (bounded by the paragraph) ----
+
+    fn tok(&self, i: usize) -> Option<&Tok<'c>> {
+        if i < self.lim {
+            self.toks.get(i)
+        } else {
+            None
+        }
+    }
+    fn w(&self, i: usize) -> &str {
+        self.tok(i).map_or("", |t| t.low)
+    }
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.w(i) == s
+    }
+    fn any(&self, i: usize, set: &[&str]) -> bool {
+        let w = self.w(i);
+        !w.is_empty() && set.contains(&w)
+    }
+    fn lex(&self, i: usize) -> Lex {
+        self.tok(i).map_or(Lex::Other, |t| t.lex)
+    }
+    fn int(&self, i: usize) -> Option<u32> {
+        self.tok(i).and_then(|t| t.int)
+    }
+    fn prev(&self, i: usize) -> &str {
+        if i == 0 || i - 1 < self.lo.min(i) {
+            ""
+        } else {
+            self.toks.get(i - 1).map_or("", |t| t.low)
+        }
+    }
+    fn is_punct(&self, i: usize) -> bool {
+        self.tok(i).map_or(true, |t| t.kind == TokenKind::Punct)
+    }
+
+    /// Cheap filter: only tokens that can open an expression go to the matchers.
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => false,
+            TokenKind::Word => match t.lex {
+                Lex::Other => timey_other(t),
+                Lex::Cue => (i + 1..(i + 4).min(self.lim)).any(|k| timey(&self.toks[k])),
+                _ => true,
+            },
+        }
+    }
+
+    // ---- tense ----
+
+    /// Whether the clause around tokens `a..b` speaks of the future: the nearest tense cue before the
+    /// expression decides, else the nearest after it; news defaults to the past.
+    fn direction(&self, a: usize, b: usize) -> Direction {
+        self.tense(a, b).unwrap_or(Direction::Past)
+    }
+
+    /// The tense cue nearest to tokens `a..b`, if any.
+    fn tense(&self, a: usize, b: usize) -> Option<Direction> {
+        // "Tuesday's announcement" reports something that happened.
+        if self.any(b, &["'s", "’s"]) {
+            return Some(Direction::Past);
+        }
+        // "until Tuesday", "by 9 a.m. Tuesday": deadlines lie ahead.
+        // ...unless the clause is in the past ("Until Thursday, they had not called him a suspect").
+        // The verb before "until" tells when the deadline was set, not where it lies.
+        if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
+            let after = self.cues_fwd(b, true);
+            return Some(after.unwrap_or(Direction::Future));
+        }
+        self.cues(a, b, true)
+    }
+
+    /// Tense for months and dates: only strong past cues count (a past-tense verb says little about whether
+    /// "January" is the last or the next one).
+    fn month_tense(&self, a: usize, b: usize) -> Option<Direction> {
+        if a > self.lo && self.any(a - 1, &["since"]) {
+            return Some(Direction::Past);
+        }
+        self.cues(a, b, false)
+    }
+
+    /// Tense-cue flags of token `k`, computed once and cached (the scans below revisit tokens).
+    fn cue(&self, k: usize) -> u16 {
+        let Some(c) = self.cue_cache.get(k) else {
+            return 0;
+        };
+        let v = c.get();
+        if v != u16::MAX {
+            return v;
+        }
+        let w = self.toks[k].low;
+        let mut f = 0u16;
+        if matches!(w, ";" | "." | "“" | "”" | "\"" | "``" | "''") {
+            f |= C_STOP_BACK;
+        }
+        if matches!(w, ";" | "." | ",") {
+            f |= C_STOP_FWD;
+        }
+        if FUTURE_CUES.contains(&w) {
+            f |= C_FUTURE;
+        }
+        if PAST_CUES.contains(&w) {
+            f |= C_PAST;
+        }
+        if matches!(w, "said" | "says" | "told" | "announced" | "reported") {
+            f |= C_REPORT;
+        }
+        if matches!(w, "ago" | "last" | "earlier" | "since") {
+            f |= C_STRONG_PAST;
+        }
+        if w.len() > 4 && w.ends_with("ed") {
+            f |= C_WEAK_PAST;
+        }
+        if w == "to" {
+            f |= C_TO;
+        }
+        if matches!(w, "is" | "are") {
+            f |= C_IS;
+        }
+        c.set(f);
+        f
+    }
+
+    fn past_flag(f: u16, weak_past: bool) -> bool {
+        if weak_past {
+            f & (C_PAST | C_WEAK_PAST) != 0
+        } else {
+            f & C_STRONG_PAST != 0
+        }
+    }
+
+    fn cues(&self, a: usize, b: usize, weak_past: bool) -> Option<Direction> {
+        self.cues_back(a, weak_past)
+            .or_else(|| self.cues_fwd(b, weak_past))
+    }
+
+    /// The nearest cue before token `a`, within the clause.
+    fn cues_back(&self, a: usize, weak_past: bool) -> Option<Direction> {
+        let reporting = |f: u16| !weak_past && f & C_REPORT != 0;
+        let lo = self.lo.max(a.saturating_sub(14));
+        let mut k = a;
+        while k > lo {
+            k -= 1;
+            let f = self.cue(k);
+            if f & C_STOP_BACK != 0 {
+                break;
+            }
+            if f & C_FUTURE != 0 || (f & C_TO != 0 && k > lo && self.cue(k - 1) & C_IS != 0) {
+                return Some(Direction::Future);
+            }
+            if reporting(f) {
+                continue;
+            }
+            if Self::past_flag(f, weak_past) {
+                return Some(Direction::Past);
+            }
+        }
+        None
+    }
+
+    /// The nearest cue from token `b` on, up to the clause's end.
+    fn cues_fwd(&self, b: usize, weak_past: bool) -> Option<Direction> {
+        let reporting = |f: u16| !weak_past && f & C_REPORT != 0;
+        let hi = self.hi.min(b + 6).min(self.lim);
+        for k in b..hi {
+            let f = self.cue(k);
+            if f & C_STOP_FWD != 0 {
+                break;
+            }
+            if f & C_FUTURE != 0 {
+                return Some(Direction::Future);
+            }
+            if reporting(f) {
+                continue;
+            }
+            if Self::past_flag(f, weak_past) {
+                return Some(Direction::Past);
+            }
+        }
+        None
+    }
+
+    // ---- the driver ----
+
+    /// The longest expression starting at `i`, with a leading quantity or position modifier if any.
+    fn at(&self, i: usize) -> Option<Cand> {
+        let mut best = self.core(i);
+        for c in [self.m_prefix(i), self.m_position(i)].into_iter().flatten() {
+            if best.as_ref().map_or(true, |b| c.b > b.b) {
+                best = Some(c);
+            }
+        }
+        let mut c = best?;
+        // "Tuesday (15)", "two weeks or so", "the third quarter of 1990" tails are handled by matchers; trim a
+        // trailing possessive or punctuation never.
+        if c.b <= c.a {
+            return None;
+        }
+        if self.is(c.b, "or") && self.is(c.b + 1, "so") && c.kind == TimexType::Duration {
+            c.b += 2;
+            c.modifier.get_or_insert("APPROX");
+        }
+        Some(c)
+    }
+
+    fn core(&self, i: usize) -> Option<Cand> {
+        let mut best: Option<Cand> = None;
+        let mut take = |c: Option<Cand>| {
+            if let Some(c) = c {
+                if best.as_ref().map_or(true, |b| c.b > b.b) {
+                    best = Some(c);
+                }
+            }
+        };
+        let t = self.tok(i)?;
+        // Only the matchers that can start with this kind of token: dense date text stays cheap.
+        match (t.kind, t.lex) {
+            (TokenKind::Number, _) => {
+                take(self.m_clock(i));
+                take(self.m_calendar(i));
+                take(self.m_numeric_date(i));
+                take(self.m_year(i));
+                take(self.m_quarter(i));
+                take(self.m_ago(i));
+                take(self.m_duration(i));
+            }
+            (_, Lex::Month(..) | Lex::Weekday(_)) => take(self.m_calendar(i)),
+            (_, Lex::Weekdays(_)) => take(self.m_set(i)),
+            _ => {
+                take(self.m_clock(i));
+                take(self.m_calendar(i));
+                take(self.m_year(i));
+                take(self.m_decade(i));
+                take(self.m_quarter(i));
+                take(self.m_season(i));
+                take(self.m_relative_unit(i));
+                take(self.m_deictic(i));
+                take(self.m_ago(i));
+                take(self.m_duration(i));
+                take(self.m_set(i));
+                take(self.m_holiday(i));
+                take(self.m_compound(i));
+                take(self.m_misc(i));
+            }
+        }
+        best
+    }
+
+    /// Remembers anchors for later anaphoric expressions.
+    fn note(&mut self, c: &Cand) {
+        if matches!(c.kind, TimexType::Date | TimexType::Time) {
+            if let Some(d) = ymd(&c.value) {
+                self.ref_day = Some(d);
+            }
+            if !c.derived && c.value.len() == 7 && c.value.as_bytes().get(5) == Some(&b'Q') {
+                self.ref_quarter = Some((c.value.clone(), c.b));
+            }
+        }
+    }
+
+    /// Interval bounds from the signal words around an expression: "since X", "until X", "from X to Y",
+    /// "between X and Y". Returns this expression's interval, and possibly an updated interval for the previous
+    /// expression (the `from` side of a pair).
+    fn interval(
+        &self,
+        c: &Cand,
+        out: &[(Cand, Option<Interval>)],
+    ) -> (Option<Interval>, Option<(Interval, usize)>) {
+        if !matches!(c.kind, TimexType::Date | TimexType::Time) {
+            return (None, None);
+        }
+        let before = if c.a > self.lo { self.w(c.a - 1) } else { "" };
+        // A pair: previous expression ends right before the connector.
+        if matches!(
+            before,
+            "to" | "until" | "till" | "through" | "and" | "-" | "–" | "thru"
+        ) {
+            if let Some((k, (p, _))) = out.iter().enumerate().next_back() {
+                if p.b + 1 == c.a && p.a > self.lo {
+                    let opener = self.w(p.a - 1);
+                    let pairs = (opener == "from" && before != "and")
+                        || (opener == "between" && before == "and");
+                    if pairs {
+                        let iv = Interval {
+                            begin: Some(p.value.clone()),
+                            end: Some(c.value.clone()),
+                        };
+                        return (Some(iv.clone()), Some((iv, k)));
+                    }
+                }
+            }
+        }
+        let now = match self.dct {
+            Some(d) => cal::day(d),
+            None => "PRESENT_REF".to_string(),
+        };
+        match before {
+            "since" => (
+                Some(Interval {
+                    begin: Some(c.value.clone()),
+                    end: Some(now),
+                }),
+                None,
+            ),
+            "until" | "till" | "til" | "through" | "thru" | "to" if before != "to" => (
+                Some(Interval {
+                    begin: None,
+                    end: Some(c.value.clone()),
+                }),
+                None,
+            ),
+            "from" => (
+                Some(Interval {
+                    begin: Some(c.value.clone()),
+                    end: None,
+                }),
+                None,
+            ),
+            _ => (None, None),
+        }
+    }
+
+    // ---- quantities and units ----
+
+    /// A quantity at `i`: digits (`24`, `1.5`, `2 1/2`), number words (`twenty four`), `a`/`an`, `a couple of`,
+    /// vague words (`several`, `a few`). Returns the quantity and the next token.
+    fn quantity(&self, i: usize) -> Option<(Qty, usize)> {
+        let t = self.tok(i)?;
+        let w = t.low;
+        let (mut q, mut j) = match w {
+            "a" | "an" => match self.w(i + 1) {
+                "couple" if self.is(i + 2, "of") => (Qty::N(2.0), i + 3),
+                "few" => (Qty::Vague, i + 2),
+                "dozen" => (Qty::N(12.0), i + 2),
+                "hundred" => (Qty::N(100.0), i + 2),
+                "half" => (Qty::N(0.5), i + 2),
+                _ => (Qty::N(1.0), i + 1),
+            },
+            "couple" if self.is(i + 1, "of") => (Qty::N(2.0), i + 2),
+            "few" | "several" | "many" | "some" | "numerous" | "multiple" => (Qty::Vague, i + 1),
+            "half" if self.any(i + 1, &["a", "an"]) => (Qty::N(0.5), i + 2),
+            _ => {
+                if let Some(n) = t.int.filter(|_| t.ndig <= 4) {
+                    (Qty::N(n as f64), i + 1)
+                } else if t.kind == TokenKind::Number && w.contains('.') && !w.contains(',') {
+                    (Qty::N(w.parse::<f64>().ok()?), i + 1)
+                } else if let Lex::Number(n) = t.lex {
+                    let mut n = n;
+                    let mut j = i + 1;
+                    if (20.0..100.0).contains(&n) {
+                        if let Lex::Number(m) = self.lex(j) {
+                            if m < 10.0 {
+                                n += m;
+                                j += 1;
+                            }
+                        }
+                    }
+                    if let Lex::Number(h) = self.lex(j) {
+                        if h == 100.0 || h == 1000.0 {
+                            n *= h;
+                            j += 1;
+                        }
+                    }
+                    (Qty::N(n), j)
+                } else if w.contains('-') {
+                    // twenty-four
+                    let mut parts = w.split('-');
+                    let (a, b) = (parts.next()?, parts.next()?);
+                    if parts.next().is_some() {
+                        return None;
+                    }
+                    match (lexicon::lookup(a), lexicon::lookup(b)) {
+                        (Lex::Number(x), Lex::Number(y)) if x >= 20.0 && y < 10.0 => {
+                            (Qty::N(x + y), i + 1)
+                        }
+                        _ => return None,
+                    }
+                } else {
+                    return None;
+                }
+            }
+        };
+        // 2 1/2, two and a half
+        if let Qty::N(n) = q {
+            if self.is(j, "1/2") {
+                q = Qty::N(n + 0.5);
+                j += 1;
+            } else if self.is(j, "and")
+                && self.is(j + 1, "a")
+                && self.is(j + 2, "half")
+                && !matches!(self.lex(j + 3), Lex::Unit(_))
+            {
+                q = Qty::N(n + 0.5);
+                j += 3;
+            }
+        }
+        Some((q, j))
+    }
+
+    /// A unit at `i`, after at most one qualifying word (`trading days`, `more weeks`).
+    fn unit(&self, i: usize) -> Option<(Unit, bool, usize)> {
+        let mut j = i;
+        if self.any(
+            j,
+            &[
+                "more",
+                "additional",
+                "further",
+                "straight",
+                "consecutive",
+                "full",
+                "trading",
+                "business",
+                "working",
+                "calendar",
+                "long",
+                "whole",
+                "extra",
+                "other",
+                "successive",
+                "short",
+            ],
+        ) {
+            j += 1;
+        }
+        match self.lex(j) {
+            Lex::Unit(u) => Some((u, false, j + 1)),
+            Lex::Units(u) => Some((u, true, j + 1)),
+            _ => None,
+        }
+    }
+
+    /// `N units` with an optional range (`two to three weeks`, `12 to 18 months`).
+    fn quantity_unit(&self, i: usize) -> Option<(Qty, Unit, bool, usize)> {
+        let (q, mut j) = self.quantity(i)?;
+        if self.any(j, &["to", "or", "-", "–"]) {
+            if let Some((_, k)) = self.quantity(j + 1) {
+                if self.unit(k).is_some() {
+                    j = k;
+                }
+            }
+        }
+        let (u, plural, mut k) = self.unit(j)?;
+        // "60 Minutes" (a title), "a second betrayal" (an ordinal).
+        if self.tok(k - 1).is_some_and(|t| t.cap) && i > self.lo {
+            return None;
+        }
+        if u == Unit::Second && !plural && self.tok(k).is_some_and(|t| t.kind == TokenKind::Word) {
+            return None;
+        }
+        // "a year and a half", "an hour and a half"
+        let mut q = q;
+        if self.is(k, "and") && self.is(k + 1, "a") && self.is(k + 2, "half") {
+            if let Qty::N(n) = q {
+                q = Qty::N(n + 0.5);
+                k += 3;
+            }
+        }
+        // "the 1988 quarter" is a year, not 1988 quarters.
+        if matches!(q, Qty::N(n) if n >= 1000.0) && !plural {
+            return None;
+        }
+        // "years" after "a" is not "a year"; "a few" already consumed.
+        if plural && q == Qty::N(1.0) && self.any(i, &["a", "an"]) {
+            return None;
+        }
+        Some((q, u, plural, k))
+    }
+
+    // ---- matchers ----
+
+    /// Clock times: `10:35 a.m.`, `3 p.m. EST Nov. 9`, `1400 GMT`, `noon Saturday`, `midnight`.
+    fn m_clock(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        if t.kind == TokenKind::Word
+            && (t.cap && i > self.lo && !self.is_punct(i - 1) || self.prev(i) == "high")
+        {
+            return None; // "High Noon"
+        }
+        let (h, m, mut j) = if matches!(t.low, "noon" | "midday") {
+            (12, 0, i + 1)
+        } else if t.low == "midnight" {
+            (24, 0, i + 1)
+        } else if t.kind == TokenKind::Number {
+            let w = t.low;
+            let (h, m) = if let Some((a, b)) = w.split_once(':') {
+                if a.is_empty() || a.len() > 2 || b.len() != 2 {
+                    return None;
+                }
+                (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)
+            } else if t.ndig == 4 && self.any(i + 1, ZONES) {
+                let n = t.int?;
+                (n / 100, n % 100)
+            } else if t.ndig <= 2 {
+                (t.int?, 0)
+            } else {
+                return None;
+            };
+            if h > 24 || m > 59 {
+                return None;
+            }
+            (h, m, i + 1)
+        } else {
+            return None;
+        };
+        let mut h = h;
+        let mut clock_cue = t.low.contains(':') || t.ndig == 4 || !t.kind.eq(&TokenKind::Number);
+        match self.w(j) {
+            "a.m" | "am" => {
+                if h == 12 {
+                    h = 0;
+                }
+                clock_cue = true;
+                j += 1;
+            }
+            "p.m" | "pm" => {
+                if h < 12 {
+                    h += 12;
+                }
+                clock_cue = true;
+                j += 1;
+            }
+            "o'clock" | "o’clock" => {
+                clock_cue = true;
+                j += 1;
+            }
+            "in" if self.is(j + 1, "the") && matches!(self.lex(j + 2), Lex::PartOfDay(_)) => {
+                if self.lex(j + 2) != Lex::PartOfDay("MO") && h < 12 {
+                    h += 12;
+                }
+                clock_cue = t.kind == TokenKind::Number && t.ndig <= 2;
+                j += 3;
+            }
+            _ => {}
+        }
+        // A trailing "." of "p.m." split off by the tokenizer.
+        if clock_cue && self.is(j, ".") && self.w(j - 1).ends_with(".m") {
+            j += 1;
+        }
+        if self.any(j, ZONES) {
+            clock_cue = true;
+            j += 1;
+        } else if self.any(j, &["local", "moscow", "kyiv", "kiev", "beijing", "tokyo"])
+            && self.is(j + 1, "time")
+        {
+            clock_cue = true;
+            j += 2;
+        }
+        if !clock_cue {
+            // "at 10:00", "by 14:30"
+            let colon = t.low.contains(':');
+            let cue = matches!(
+                self.prev(i),
+                "at" | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "to"
+                    | "around"
+                    | "about"
+                    | "before"
+                    | "after"
+            );
+            if !(colon && cue) {
+                return None;
+            }
+        }
+        // An attached date: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "noon today".
+        let mut date: Option<String> = None;
+        let mut k = j;
+        if self.is(k, ",") && matches!(self.lex(k + 1), Lex::Month(..) | Lex::Weekday(_)) {
+            k += 1;
+        }
+        if self.is(k, "on") && matches!(self.lex(k + 1), Lex::Weekday(_)) {
+            k += 1;
+        }
+        if let (Lex::Weekday(wd), false) = (self.lex(k), matches!(self.lex(k + 1), Lex::Month(..)))
+        {
+            // The clause's tense, seen from the start of the whole expression ("until 9 a.m. Tuesday").
+            let v = cal::resolve_weekday(self.dct, wd, self.direction(i, k + 1));
+            return cand(i, k + 1, TimexType::Time, format!("{v}T{h:02}:{m:02}"));
+        }
+        if let Some(dc) = self
+            .m_calendar(k)
+            .or_else(|| self.m_deictic(k))
+            .filter(|c| ymd(&c.value).is_some() || c.value.starts_with("XXXX"))
+        {
+            date = Some(dc.value.get(..10).unwrap_or(&dc.value).to_string());
+            j = dc.b;
+        }
+        let d = date.unwrap_or_else(|| match self.ref_day.or(self.dct) {
+            Some(d) => cal::day(d),
+            None => "XXXX-XX-XX".into(),
+        });
+        cand(i, j, TimexType::Time, format!("{d}T{h:02}:{m:02}"))
+    }
+
+    /// Is the month word at `i` really a month? `May`/`March` and dotless abbreviations need a day, a year or a
+    /// temporal cue next to them; never a lower-case `may`/`march`.
+    fn month_ok(&self, i: usize, amb: bool) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let day_or_year_next = self
+            .int(i + 1)
+            .is_some_and(|n| n >= 1 && (n <= 31 || (1000..=2100).contains(&n)))
+            || matches!(self.lex(i + 1), Lex::Ordinal(n) if n <= 31 && n != 99);
+        if !t.cap && (amb || self.is_headline_lower(i)) {
+            return false;
+        }
+        if !amb || (t.dot && !matches!(t.low, "may" | "march")) {
+            return true;
+        }
+        if day_or_year_next {
+            return true;
+        }
+        if matches!(t.low, "may" | "march") {
+            // "Theresa May", "the March on Washington", "May be".
+            let p = if i > self.lo { self.w(i - 1) } else { "" };
+            return matches!(
+                p,
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "through"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "between"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "each"
+                    | "every"
+                    | "end"
+                    | "mid-"
+            ) && !self.any(i + 1, &["be", "have", "not", "also"]);
+        }
+        false
+    }
+
+    fn is_headline_lower(&self, _i: usize) -> bool {
+        false
+    }
+
+    /// Day of month at `i`: `20`, `20th`.
+    fn day_num(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        if let Some(n) = t.int {
+            if t.ndig <= 2 && (1..=31).contains(&n) {
+                return Some(n);
+            }
+        }
+        match t.lex {
+            Lex::Ordinal(n) if (1..=31).contains(&n) && t.low.as_bytes()[0].is_ascii_digit() => {
+                Some(n)
+            }
+            _ => None,
+        }
+    }
+
+    /// A four-digit year at `i` (`1998`), or an apostrophe year (`'98`).
+    fn year_num(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        // Spoken years: "nineteen ninety-seven", "nineteen eighty".
+        if matches!(t.low, "nineteen" | "eighteen") {
+            let c = if t.low == "nineteen" { 1900 } else { 1800 };
+            let w = self.w(i + 1);
+            let (tens, ones) = w.split_once('-').unwrap_or((w, ""));
+            if let Lex::Number(x) = lexicon::lookup(tens) {
+                if (20.0..100.0).contains(&x) && x % 10.0 == 0.0 {
+                    let o = match lexicon::lookup(ones) {
+                        Lex::Number(o) if o < 10.0 => o,
+                        _ if ones.is_empty() => 0.0,
+                        _ => return None,
+                    };
+                    return Some((c + (x + o) as i32, i + 2));
+                }
+            }
+            return None;
+        }
+        if t.ndig == 4 {
+            let n = t.int?;
+            if (1000..=2100).contains(&n) {
+                return Some((n as i32, i + 1));
+            }
+        }
+        None
+    }
+
+    /// Weekdays, months, days: `Thursday`, `Tuesday (15)`, `Friday morning`, `Aug. 7, 1998`, `17 February 2022`,
+    /// `July 1997`, `December`, `the 15th`.
+    fn m_calendar(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        match t.lex {
+            Lex::Weekday(wd) => {
+                if !t.cap && t.low.len() < 6 {
+                    return None;
+                }
+                let mut j = i + 1;
+                // "Friday, Oct. 23", "Thursday, April 6"
+                let mut k = j;
+                if self.is(k, ",") {
+                    k += 1;
+                }
+                if let Some(c) = self.month_day(k) {
+                    return cand(i, c.b, c.kind, c.value);
+                }
+                // "Tuesday (15)"
+                if self.is(j, "(") && self.is(j + 2, ")") {
+                    if let Some(d) = self.day_num(j + 1) {
+                        if let Some(v) = self.weekday_with_day(wd, d) {
+                            return cand(i, j + 3, TimexType::Date, v);
+                        }
+                    }
+                }
+                // "the 15th" after the weekday: "Tuesday the 15th"
+                if self.is(j, "the") {
+                    if let Some(d) = self.day_num(j + 1) {
+                        if let Some(v) = self.weekday_with_day(wd, d) {
+                            return cand(i, j + 2, TimexType::Date, v);
+                        }
+                    }
+                }
+                let dir = self.direction(i, j);
+                let v = cal::resolve_weekday(self.dct, wd, dir);
+                if let Lex::PartOfDay(code) = self.lex(j) {
+                    j += 1;
+                    return cand(i, j, TimexType::Time, format!("{v}T{code}"));
+                }
+                cand(i, j, TimexType::Date, v)
+            }
+            Lex::Month(..) => self.month_day(i),
+            Lex::Ordinal(_) | Lex::Other | Lex::Cue | Lex::Aux
+                if t.int.is_some() || t.kind == TokenKind::Word =>
+            {
+                // "17 February 2022", "the 15th of February", "the 15th"
+                let (start, d, j) = if t.low == "the" {
+                    let d = self.day_num(i + 1)?;
+                    if self.int(i + 1).is_some() {
+                        return None;
+                    }
+                    (i, d, i + 2)
+                } else {
+                    (i, self.day_num(i)?, i + 1)
+                };
+                let mut k = j;
+                if self.is(k, "of") {
+                    k += 1;
+                }
+                if let Lex::Month(m, amb) = self.lex(k) {
+                    if self.month_ok(k, amb) || self.tok(k).is_some_and(|t| t.cap) {
+                        let k = k + 1;
+                        if let Some((y, e)) = self.year_num(k) {
+                            let v = match NaiveDate::from_ymd_opt(y, m, d) {
+                                Some(x) => cal::day(x),
+                                None => format!("{y:04}-{m:02}-{d:02}"),
+                            };
+                            return cand(start, e, TimexType::Date, v);
+                        }
+                        let dir = self.month_tense(start, k);
+                        return cand(
+                            start,
+                            k,
+                            TimexType::Date,
+                            cal::resolve_month_day(self.dct, m, d, dir),
+                        );
+                    }
+                }
+                if t.low == "the" && self.is_punct(j) {
+                    // "the 15th": a day of the current (or last) month.
+                    let a = self.dct?;
+                    let mut x = NaiveDate::from_ymd_opt(a.year(), a.month(), d)?;
+                    if x > a && self.direction(i, j) == Direction::Past {
+                        x = cal::add_months(x, -1);
+                    }
+                    return cand(start, j, TimexType::Date, cal::day(x));
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// The date with day of month `d` nearest the article date that falls on weekday `wd`.
+    fn weekday_with_day(&self, wd: u32, d: u32) -> Option<String> {
+        let Some(a) = self.dct else {
+            return Some(format!("XXXX-XX-{d:02}"));
+        };
+        let mut best: Option<(i64, NaiveDate)> = None;
+        for off in -2i64..=2 {
+            let base = cal::add_months(NaiveDate::from_ymd_opt(a.year(), a.month(), 1)?, off);
+            if let Some(x) = NaiveDate::from_ymd_opt(base.year(), base.month(), d) {
+                if cal::weekday_num(x) == wd {
+                    let dist = (x - a).num_days().abs();
+                    if best.map_or(true, |(b, _)| dist < b) {
+                        best = Some((dist, x));
+                    }
+                }
+            }
+        }
+        match best {
+            Some((_, x)) => Some(cal::day(x)),
+            None => NaiveDate::from_ymd_opt(a.year(), a.month(), d).map(cal::day),
+        }
+    }
+
+    /// `Aug. 7`, `Aug. 7, 1998`, `July 1997`, `July of 1997`, `December`.
+    fn month_day(&self, i: usize) -> Option<Cand> {
+        let Lex::Month(m, amb) = self.lex(i) else {
+            return None;
+        };
+        if !self.month_ok(i, amb) {
+            return None;
+        }
+        let mut j = i + 1;
+        // "Sept . 30" when the tokenizer split the abbreviation dot.
+        if self.is(j, ".") && self.w(i).len() <= 4 && self.day_num(j + 1).is_some() {
+            j += 1;
+        }
+        if let Some(d) = self.day_num(j) {
+            let k = j + 1;
+            let mut kk = k;
+            if self.is(kk, ",") {
+                kk += 1;
+            }
+            if let Some((y, e)) = self.year_num(kk) {
+                let v = match NaiveDate::from_ymd_opt(y, m, d) {
+                    Some(x) => cal::day(x),
+                    None => format!("{y:04}-{m:02}-{d:02}"),
+                };
+                return cand(i, e, TimexType::Date, v);
+            }
+            // Not "May 2 percent": a bare number after a month is a day only if nothing numeric-looking follows.
+            if self.any(k, &["%", "percent", "per"]) {
+                return None;
+            }
+            let dir = self.month_tense(i, k);
+            return cand(
+                i,
+                k,
+                TimexType::Date,
+                cal::resolve_month_day(self.dct, m, d, dir),
+            );
+        }
+        let mut k = j;
+        if self.any(k, &["of", ","]) && self.year_num(k + 1).is_some() {
+            k += 1;
+        }
+        if let Some((y, e)) = self.year_num(k) {
+            return cand(i, e, TimexType::Date, cal::month(Some(y), m));
+        }
+        // "January this year", "July last year"
+        if self.any(j, &["this", "last", "next"]) && self.is(j + 1, "year") {
+            let y = self.dct.map(|a| {
+                a.year()
+                    + match self.w(j) {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    }
+            });
+            return cand(i, j + 2, TimexType::Date, cal::month(y, m));
+        }
+        let dir = self.month_tense(i, j);
+        cand(i, j, TimexType::Date, cal::resolve_month(self.dct, m, dir))
+    }
+
+    /// Numeric dates: `2022-02-17`, `02/17/2022`, `8/7/98`.
+    fn m_numeric_date(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        if t.kind != TokenKind::Number || t.int.is_some() {
+            return None;
+        }
+        let w = t.low;
+        let parts: Vec<&str> = w.split(['-', '/']).collect();
+        if parts.len() != 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
+        let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+        if nums.len() != 3 {
+            return None;
+        }
+        let (y, m, d) = if parts[0].len() == 4 && w.contains('-') {
+            (nums[0] as i32, nums[1], nums[2])
+        } else if w.contains('/') && parts[2].len() == 4 {
+            (nums[2] as i32, nums[0], nums[1])
+        } else if w.contains('/') && parts[2].len() == 2 {
+            let yy = nums[2] as i32;
+            (
+                if yy < 50 { 2000 + yy } else { 1900 + yy },
+                nums[0],
+                nums[1],
+            )
+        } else {
+            return None;
+        };
+        let x = NaiveDate::from_ymd_opt(y, m, d)?;
+        cand(i, i + 1, TimexType::Date, cal::day(x))
+    }
+
+    /// A year on its own: `1998`, `fiscal 1989`, unless the number is an amount (`1998 troops`, `$2000`).
+    fn m_year(&self, i: usize) -> Option<Cand> {
+        let (start, j) = if self.is(i, "fiscal") || self.is(i, "fy") {
+            (i, i + 1)
+        } else {
+            (i, i)
+        };
+        let (y, e) = self.year_num(j)?;
+        let p = if j > self.lo { self.w(j - 1) } else { "" };
+        if matches!(
+            p,
+            "$" | "€"
+                | "£"
+                | "¥"
+                | "no"
+                | "number"
+                | "#"
+                | "about"
+                | "nearly"
+                | "some"
+                | "over"
+                | "than"
+                | "almost"
+        ) {
+            return None;
+        }
+        let next = self.tok(e);
+        let strong = start < j
+            || matches!(
+                p,
+                "in" | "since"
+                    | "of"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "to"
+                    | "through"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "year"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "between"
+                    | "and"
+                    | "for"
+                    | "summer"
+                    | "winter"
+                    | "spring"
+                    | "autumn"
+                    | "fall"
+                    | "("
+                    | ","
+                    | "–"
+                    | "-"
+            );
+        if let Some(n) = next {
+            let nw = n.low;
+            let amountish = matches!(
+                nw,
+                "%" | "percent"
+                    | "people"
+                    | "troops"
+                    | "soldiers"
+                    | "tons"
+                    | "tonnes"
+                    | "km"
+                    | "kilometers"
+                    | "miles"
+                    | "meters"
+                    | "feet"
+                    | "dollars"
+                    | "euros"
+                    | "rubles"
+                    | "pounds"
+                    | "units"
+                    | "cases"
+                    | "deaths"
+                    | "votes"
+                    | "barrels"
+            ) || n.kind == TokenKind::Number
+                || (n.kind == TokenKind::Word
+                    && !n.cap
+                    && nw.len() > 3
+                    && nw.ends_with('s')
+                    && !matches!(
+                        nw,
+                        "was"
+                            | "has"
+                            | "is"
+                            | "as"
+                            | "this"
+                            | "its"
+                            | "his"
+                            | "does"
+                            | "sales"
+                            | "earnings"
+                            | "results"
+                            | "levels"
+                            | "figures"
+                            | "prices"
+                            | "profits"
+                            | "elections"
+                            | "games"
+                    ));
+            if amountish && !strong {
+                return None;
+            }
+            if matches!(nw, "%" | "percent") {
+                return None;
+            }
+        }
+        if y < 1900 && !strong {
+            return None;
+        }
+        cand(start, e, TimexType::Date, format!("{y:04}"))
+    }
+
+    /// Decades and centuries: `the 1990s`, `the '80s`, `the early 1980s`, `the nineties`, `the 20th century`.
+    fn m_decade(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let the = self.is(j, "the");
+        if the {
+            j += 1;
+        }
+        let mut md = None;
+        match self.w(j) {
+            "early" => md = Some("START"),
+            "late" => md = Some("END"),
+            "mid" | "middle" => md = Some("MID"),
+            _ => {}
+        }
+        if md.is_some() {
+            j += 1;
+            if self.is(j, "-") {
+                j += 1;
+            }
+        }
+        let w = self.w(j);
+        let mut value: Option<String> = None;
+        let mut e = j + 1;
+        let dec = match w {
+            "twenties" => Some('2'),
+            "thirties" => Some('3'),
+            "forties" => Some('4'),
+            "fifties" => Some('5'),
+            "sixties" => Some('6'),
+            "seventies" => Some('7'),
+            "eighties" => Some('8'),
+            "nineties" => Some('9'),
+            _ => None,
+        };
+        if let Some(c) = dec.filter(|_| the || md.is_some()) {
+            value = Some(format!("19{c}"));
+        } else if let Some(n) =
+            lexicon::ordinal(w).filter(|n| (1..=30).contains(n) && self.is(j + 1, "century"))
+        {
+            value = Some(format!("{:02}", n - 1));
+            e = j + 2;
+        } else if let Some(d) = w.strip_suffix('s') {
+            if d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit()) && d.ends_with('0') {
+                value = Some(d[..3].to_string());
+            } else if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) && d.ends_with('0') {
+                // '90s: the century of the article date, or the 1900s.
+                let p = if j > 0 { self.toks[j - 1].low } else { "" };
+                if matches!(p, "'" | "’" | "‘") || the {
+                    let c = if d < "30" && self.dct.is_some_and(|a| a.year() >= 2000) {
+                        20
+                    } else {
+                        19
+                    };
+                    value = Some(format!("{c}{}", &d[..1]));
+                }
+            }
+        } else if self.tok(j).is_some_and(|t| t.ndig == 4) && self.is(j + 1, "'s") && the {
+            let d = w;
+            if d.ends_with('0') && !matches!(self.lex(j + 2), Lex::Unit(_) | Lex::Ordinal(_)) {
+                value = Some(d[..3].to_string());
+                e = j + 2;
+            }
+        } else if the || md.is_some() {
+            let dec = match w {
+                "twenties" => Some('2'),
+                "thirties" => Some('3'),
+                "forties" => Some('4'),
+                "fifties" => Some('5'),
+                "sixties" => Some('6'),
+                "seventies" => Some('7'),
+                "eighties" => Some('8'),
+                "nineties" => Some('9'),
+                _ => None,
+            };
+            if let Some(c) = dec {
+                value = Some(format!("19{c}"));
+            }
+            // the 20th century
+            if let Some(n) = lexicon::ordinal(w) {
+                if self.is(j + 1, "century") && (1..=30).contains(&n) {
+                    value = Some(format!("{:02}", n - 1));
+                    e = j + 2;
+                }
+            }
+        }
+        let v = value?;
+        // Apostrophe before '90s is part of the span.
+        let a = if the || md.is_some() { i } else { j };
+        let a = if !the
+            && md.is_none()
+            && j > self.lo
+            && matches!(self.toks[j - 1].low, "'" | "’" | "‘")
+            && v.len() == 3
+            && w.len() == 3
+        {
+            j - 1
+        } else {
+            a
+        };
+        let mut c = cand(a, e, TimexType::Date, v)?;
+        c.modifier = md;
+        Some(c)
+    }
+
+    /// The year a quarter belongs to, from a leading possessive (`last year's`, `1989's`), else the article year
+    /// (the previous year for a quarter that has not begun yet, in a past-tense clause).
+    fn quarter(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let the = self.any(j, &["the", "its", "their"]);
+        if the {
+            j += 1;
+        }
+        let mut year: Option<i32> = None;
+        if let Some((y, e)) = self.year_num(j) {
+            if self.is(e, "'s") || self.is(e, "’s") {
+                year = Some(y);
+                j = e + 1;
+            } else if the {
+                year = Some(y);
+                j = e;
+            }
+        } else if self.any(j, &["last", "this", "next"])
+            && self.is(j + 1, "year")
+            && self.any(j + 2, &["'s", "’s"])
+        {
+            let shift = match self.w(j) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            year = self.dct.map(|a| a.year() + shift);
+            j += 3;
+        }
+        if self.is(j, "fiscal") {
+            j += 1;
+        }
+        let mut ord: Option<u32> = None;
+        let mut half = false;
+        let mut e = j;
+        let w = self.w(j);
+        if let Some((o, u)) = w.split_once('-') {
+            // third-quarter, first-half
+            let n = lexicon::ordinal(o)?;
+            match u {
+                "quarter" if (1..=4).contains(&n) => ord = Some(n),
+                "half" if (1..=2).contains(&n) => {
+                    ord = Some(n);
+                    half = true
+                }
+                _ => return None,
+            }
+            e = j + 1;
+        } else if let Some(n) = lexicon::ordinal(w) {
+            let mut k = j + 1;
+            if self.is(k, "fiscal") {
+                k += 1;
+            }
+            match self.w(k) {
+                "quarter" if (1..=4).contains(&n) => ord = Some(n),
+                "half" if (1..=2).contains(&n) => {
+                    ord = Some(n);
+                    half = true
+                }
+                _ => return None,
+            }
+            e = k + 1;
+        } else if let Some(q) = w.strip_prefix('q').and_then(|d| d.parse::<u32>().ok()) {
+            if (1..=4).contains(&q) && w.len() == 2 {
+                ord = Some(q);
+                e = j + 1;
+            }
+        }
+        if ord.is_none() && the && year.is_some() && self.any(j, &["quarter", "period"]) {
+            // "the 1988 quarter": the quarter under discussion, in that year.
+            let y = year?;
+            let v = match &self.ref_quarter {
+                Some((q, _)) => format!("{y:04}{}", q.get(4..).unwrap_or("")),
+                None => format!("{y:04}"),
+            };
+            return derived(cand(i, j + 1, TimexType::Date, v));
+        }
+        let n = ord?;
+        // "of 1990", "of this year", "of next year"
+        if self.is(e, "of") {
+            if let Some((y, k)) = self.year_num(e + 1) {
+                year = Some(y);
+                e = k;
+            } else if self.any(e + 1, &["this", "last", "next"]) && self.is(e + 2, "year") {
+                let s = match self.w(e + 1) {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                year = self.dct.map(|a| a.year() + s);
+                e += 3;
+            }
+        } else if let Some((y, k)) = self.year_num(e) {
+            year = Some(y);
+            e = k;
+        }
+        let year = match year {
+            Some(y) => Some(y),
+            None => self.dct.map(|a| {
+                let cur = if half {
+                    a.month0() / 6 + 1
+                } else {
+                    a.month0() / 3 + 1
+                };
+                if n > cur && self.direction(i, e) == Direction::Past {
+                    a.year() - 1
+                } else {
+                    a.year()
+                }
+            }),
+        };
+        let v = format!("{}-{}{}", cal::year(year), if half { 'H' } else { 'Q' }, n);
+        let a = if the || i < j { i } else { j };
+        cand(a, e, TimexType::Date, v)
+    }
+
+    /// Quarters and halves: `the third quarter`, `third-quarter`, `the fiscal first quarter of 1990`,
+    /// `last year's fourth quarter`, `the latest quarter`, `the year-earlier quarter`.
+    fn m_quarter(&self, i: usize) -> Option<Cand> {
+        if let Some(c) = self.quarter(i) {
+            return Some(c);
+        }
+        // the quarter / the latest quarter / the current quarter / the year-ago quarter
+        if !self.is(i, "the") && !self.any(i, &["this", "last", "next", "its"]) {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut shift: i64 = match self.w(i) {
+            "this" => 0,
+            "last" => -1,
+            "next" => 1,
+            _ => i64::MIN,
+        };
+        let mut year_back = false;
+        if shift == i64::MIN {
+            match self.w(j) {
+                "latest" | "recent" | "most" | "just-ended" | "just-completed" => {
+                    if self.is(j, "most") && self.is(j + 1, "recent") {
+                        j += 1;
+                    }
+                    j += 1;
+                }
+                "current" | "present" => {
+                    shift = 0;
+                    j += 1
+                }
+                "previous" | "prior" | "preceding" => {
+                    shift = -1;
+                    j += 1
+                }
+                "year-earlier" | "year-ago" | "comparable" | "corresponding" | "same" => {
+                    year_back = true;
+                    j += 1;
+                    if self.any(j, &["year-earlier", "year-ago"]) {
+                        j += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if self.is(j, "fiscal") {
+            j += 1;
+        }
+        let is_period =
+            self.is(j, "period") && (year_back || self.any(j - 1, &["latest", "recent"]));
+        if !self.is(j, "quarter") && !is_period {
+            return None;
+        }
+        let e = j + 1;
+        let a = self.dct?;
+        let reporting = || {
+            // Earnings news reports the quarter that just ended during the first two months of the next.
+            if a.month0() % 3 < 2 {
+                -1
+            } else {
+                0
+            }
+        };
+        let base = if year_back {
+            match &self.ref_quarter {
+                Some((v, _)) => v.clone(),
+                None => cal::unit_value(Some(a), Unit::Quarter, reporting()),
+            }
+        } else if shift == i64::MIN {
+            cal::unit_value(Some(a), Unit::Quarter, reporting())
+        } else {
+            cal::unit_value(Some(a), Unit::Quarter, shift)
+        };
+        let v = if year_back {
+            // "the same quarter last year"
+            let v = cal::shift_value_years(&base, -1)?;
+            if self.is(e, "last") && self.is(e + 1, "year") {
+                return derived(cand(i, e + 2, TimexType::Date, v));
+            }
+            return derived(cand(i, e, TimexType::Date, v));
+        } else {
+            base
+        };
+        if shift == i64::MIN && !year_back {
+            shift = 0;
+        }
+        let _ = shift;
+        cand(i, e, TimexType::Date, v)
+    }
+
+    /// Seasons: `summer 1998`, `the summer of 1998`, `in the fall`, `winter`.
+    fn m_season(&self, i: usize) -> Option<Cand> {
+        let the = self.is(i, "the");
+        let j = if the { i + 1 } else { i };
+        let Lex::Season(code) = self.lex(j) else {
+            return None;
+        };
+        let mut k = j + 1;
+        if self.is(k, "of") && self.year_num(k + 1).is_some() {
+            k += 1;
+        }
+        if let Some((y, e)) = self.year_num(k) {
+            return cand(i, e, TimexType::Date, format!("{y:04}-{code}"));
+        }
+        let p = self.prev(if the { i } else { j });
+        let ok = matches!(
+            p,
+            "in" | "during"
+                | "by"
+                | "until"
+                | "since"
+                | "through"
+                | "into"
+                | "over"
+                | "for"
+                | "early"
+                | "late"
+                | "mid"
+                | "this"
+                | "throughout"
+                | "before"
+                | "after"
+        ) && (the || code != "FA");
+        if !ok {
+            return None;
+        }
+        let dir = self.month_tense(i, k).unwrap_or(Direction::Past);
+        let v = match self.dct {
+            None => format!("XXXX-{code}"),
+            Some(a) => {
+                let sm = season_month(code);
+                let mut y = a.year();
+                let cur = a.month();
+                if dir == Direction::Past && sm > cur + 1 && code != "WI" {
+                    y -= 1;
+                }
+                if dir == Direction::Future && sm + 2 < cur {
+                    y += 1;
+                }
+                format!("{y:04}-{code}")
+            }
+        };
+        cand(i, k, TimexType::Date, v)
+    }
+
+    /// `this/last/next/coming/past/previous/current X`, `that day`, `the next day`, `the following year`,
+    /// `last night`, `this morning`, `next Tuesday`, `last April`, `this summer`.
+    fn m_relative_unit(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let the = self.any(j, &["the", "that", "this"])
+            && self.any(
+                j + 1,
+                &[
+                    "previous",
+                    "following",
+                    "next",
+                    "same",
+                    "current",
+                    "coming",
+                    "preceding",
+                    "prior",
+                ],
+            );
+        if the {
+            j += 1;
+        }
+        let w = self.w(j);
+        let shift: i64 = match w {
+            "this" | "current" | "that" | "same" | "these" => 0,
+            "last" | "past" | "previous" | "preceding" | "prior" => -1,
+            "next" | "coming" | "following" | "upcoming" => 1,
+            _ => return None,
+        };
+        // Relative to the last mentioned date for anaphoric forms.
+        let anaphoric =
+            the && matches!(
+                w,
+                "previous" | "following" | "next" | "same" | "preceding" | "prior"
+            ) || w == "that";
+        let anchor = if anaphoric {
+            self.ref_day.or(self.dct)
+        } else {
+            self.dct
+        };
+        let k = j + 1;
+        // ABC's "This Week": a title, not a time.
+        if self.tok(j).is_some_and(|t| t.cap)
+            && self.tok(k).is_some_and(|t| t.cap)
+            && j > self.lo
+            && !self.any(j - 1, &[".", "\n"])
+        {
+            return None;
+        }
+        match self.lex(k) {
+            Lex::Unit(u) => {
+                if self.is(i, "the") && matches!(w, "past" | "coming") && u != Unit::Weekend {
+                    return None; // "the past year": a duration
+                }
+                if matches!(u, Unit::Second | Unit::Minute) {
+                    return None;
+                }
+                if u == Unit::Hour {
+                    return None;
+                }
+                if w == "past" {
+                    return None; // "past year": duration, left to m_duration
+                }
+                if u == Unit::Day && shift == 0 && w == "this" {
+                    return None;
+                }
+                let v = if u == Unit::Day {
+                    match anchor {
+                        Some(a) => cal::day(cal::add_days(a, shift)),
+                        None => "XXXX-XX-XX".into(),
+                    }
+                } else {
+                    cal::unit_value(anchor, u, shift)
+                };
+                // "that year's", "this year's" before a quarter is the quarter matcher's.
+                cand(i, k + 1, TimexType::Date, v)
+            }
+            Lex::Weekday(wd) => {
+                if anaphoric {
+                    return None;
+                }
+                let v = match shift {
+                    0 => cal::resolve_weekday(self.dct, wd, self.direction(i, k + 1)),
+                    s => cal::shift_weekday(self.dct, wd, s as i32),
+                };
+                if let Lex::PartOfDay(code) = self.lex(k + 1) {
+                    return cand(i, k + 2, TimexType::Time, format!("{v}T{code}"));
+                }
+                cand(i, k + 1, TimexType::Date, v)
+            }
+            Lex::Month(m, _) => {
+                if anaphoric || !self.tok(k).is_some_and(|t| t.cap) {
+                    return None;
+                }
+                // "last Oct. 23": the explicit date wins.
+                if self.day_num(k + 1).is_some()
+                    || (self.is(k + 1, ".") && self.day_num(k + 2).is_some())
+                {
+                    return None;
+                }
+                let v = match self.dct {
+                    None => cal::month(None, m),
+                    Some(a) => {
+                        let y = match shift {
+                            -1 if m >= a.month() => a.year() - 1,
+                            1 if m <= a.month() => a.year() + 1,
+                            _ => a.year(),
+                        };
+                        cal::month(Some(y), m)
+                    }
+                };
+                cand(i, k + 1, TimexType::Date, v)
+            }
+            Lex::Season(code) => {
+                if anaphoric {
+                    return None;
+                }
+                let v = match self.dct {
+                    None => format!("XXXX-{code}"),
+                    Some(a) => {
+                        let sm = season_month(code);
+                        let y = match shift {
+                            -1 if sm >= a.month() => a.year() - 1,
+                            1 if sm + 2 <= a.month() => a.year() + 1,
+                            _ => a.year(),
+                        };
+                        format!("{y:04}-{code}")
+                    }
+                };
+                cand(i, k + 1, TimexType::Date, v)
+            }
+            Lex::PartOfDay(code) => {
+                let a = anchor;
+                let d = match (w, code) {
+                    ("last", "NI") => a.map(|a| cal::add_days(a, -1)),
+                    ("this", _) | ("that", _) | ("same", _) => a,
+                    ("next", _) | ("following", _) => a.map(|a| cal::add_days(a, 1)),
+                    ("previous", _) => a.map(|a| cal::add_days(a, -1)),
+                    _ => return None,
+                };
+                if code == "NI" && self.lex(k) == Lex::PartOfDay("NI") && self.is(k, "overnight") {
+                    return None;
+                }
+                let d = d.map_or("XXXX-XX-XX".to_string(), cal::day);
+                if anaphoric && the && w == "next" {
+                    // "the next morning": a date in TimeBank.
+                    return cand(i, k + 1, TimexType::Date, d);
+                }
+                cand(i, k + 1, TimexType::Time, format!("{d}T{code}"))
+            }
+            _ => None,
+        }
+    }
+
+    /// Deictic words: `today`, `tonight`, `yesterday afternoon`, `tomorrow`, `now`, `currently`, `recently`,
+    /// `the future`, `the past`.
+    fn m_deictic(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        let day = |n: i64| match self.dct {
+            Some(a) => cal::day(cal::add_days(a, n)),
+            None => "XXXX-XX-XX".to_string(),
+        };
+        let with_part = |v: String, j: usize| -> Option<Cand> {
+            if let Lex::PartOfDay(code) = self.lex(j) {
+                if code != "NI" || !self.is(j, "overnight") {
+                    return cand(i, j + 1, TimexType::Time, format!("{v}T{code}"));
+                }
+            }
+            cand(i, j, TimexType::Date, v)
+        };
+        match t.low {
+            "today" | "today's" => cand(i, i + 1, TimexType::Date, day(0)),
+            "tonight" => cand(i, i + 1, TimexType::Time, format!("{}TNI", day(0))),
+            "yesterday" => with_part(day(-1), i + 1),
+            "tomorrow" => with_part(day(1), i + 1),
+            "now" => {
+                if self.prev(i) == "right" {
+                    return None;
+                }
+                cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
+            }
+            "right" if self.is(i + 1, "now") => {
+                cand(i, i + 2, TimexType::Date, "PRESENT_REF".into())
+            }
+            "currently" | "nowadays" | "presently" => {
+                cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
+            }
+            "current" if !t.cap => {
+                if matches!(self.lex(i + 1), Lex::Unit(_)) || self.is(i + 1, "fiscal") {
+                    return None;
+                }
+                cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
+            }
+            "recently" | "lately" => cand(i, i + 1, TimexType::Date, "PAST_REF".into()),
+            "recent" => {
+                if let Lex::Units(u) = self.lex(i + 1) {
+                    // TimeBank: "recent years" a past reference, "recent weeks" a vague duration.
+                    if u == Unit::Year {
+                        return cand(i, i + 2, TimexType::Date, "PAST_REF".into());
+                    }
+                    return cand(i, i + 2, TimexType::Duration, u.duration(None));
+                }
+                cand(i, i + 1, TimexType::Date, "PAST_REF".into())
+            }
+            "the" => {
+                let mut j = i + 1;
+                if self.any(
+                    j,
+                    &["near", "foreseeable", "distant", "immediate", "recent"],
+                ) {
+                    j += 1;
+                }
+                match self.w(j) {
+                    "future" => cand(i, j + 1, TimexType::Date, "FUTURE_REF".into()),
+                    "past" if j == i + 1 || self.is(i + 1, "recent") => {
+                        if self.quantity(j + 1).is_some()
+                            || matches!(self.lex(j + 1), Lex::Unit(_) | Lex::Units(_))
+                        {
+                            return None;
+                        }
+                        cand(i, j + 1, TimexType::Date, "PAST_REF".into())
+                    }
+                    "present" if j == i + 1 => {
+                        cand(i, j + 1, TimexType::Date, "PRESENT_REF".into())
+                    }
+                    "term" if self.is(i + 1, "near") => {
+                        cand(i, j + 1, TimexType::Date, "FUTURE_REF".into())
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// `two years ago`, `a year earlier`, `three days later`, `10 days from now`, `several years ago`.
+    fn m_ago(&self, i: usize) -> Option<Cand> {
+        // "months ago", "years earlier": vague.
+        if let Lex::Units(_) = self.lex(i) {
+            return match self.w(i + 1) {
+                "ago" | "earlier" => cand(i, i + 2, TimexType::Date, "PAST_REF".into()),
+                "later" => cand(i, i + 2, TimexType::Date, "FUTURE_REF".into()),
+                _ => None,
+            };
+        }
+        let (q, u, _, mut j) = self.quantity_unit(i)?;
+        // "a week or so ago"
+        let approx = self.is(j, "or") && self.is(j + 1, "so");
+        if approx {
+            j += 2;
+        }
+        let (sign, e, from_ref) = match self.w(j) {
+            "ago" | "back" => (-1i64, j + 1, false),
+            "earlier" | "before" => (-1, j + 1, true),
+            "later" | "after" | "afterward" | "afterwards" => (1, j + 1, true),
+            "from" if self.is(j + 1, "now") => (1, j + 2, false),
+            "hence" => (1, j + 1, false),
+            _ => return None,
+        };
+        if matches!(self.w(j), "before" | "after") && !self.is_punct(e) {
+            return None; // "two days before the vote": a duration plus a signal
+        }
+        if self.w(j) == "back" && !self.is_punct(e) {
+            return None;
+        }
+        let v = match q {
+            Qty::Vague => if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string(),
+            Qty::N(n) => {
+                let n = n.round() as i64 * sign;
+                // "a year earlier" in earnings news: the same quarter a year before.
+                if u == Unit::Year && n.abs() == 1 {
+                    if let Some((qv, _)) = &self.ref_quarter {
+                        return derived(cand(
+                            i,
+                            e,
+                            TimexType::Date,
+                            cal::shift_value_years(qv, n as i32)?,
+                        ));
+                    }
+                }
+                let anchor = if from_ref {
+                    self.ref_day.or(self.dct)
+                } else {
+                    self.dct
+                };
+                cal::offset_value(anchor, u, n)
+            }
+        };
+        let mut c = cand(i, e, TimexType::Date, v)?;
+        if approx {
+            c.modifier = Some("APPROX");
+        }
+        Some(c)
+    }
+
+    /// Durations: `three weeks`, `the past two months`, `the first nine months`, `24 hours`, `several years`,
+    /// `a year and a half`, `for years`; `in three days` in a future clause is a date.
+    fn m_duration(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let the = self.any(j, &["the", "its", "their"]);
+        if the {
+            j += 1;
+        }
+        let rel = if self.any(
+            j,
+            &[
+                "past",
+                "last",
+                "next",
+                "coming",
+                "first",
+                "previous",
+                "following",
+                "final",
+                "latest",
+                "recent",
+                "remaining",
+                "initial",
+                "ensuing",
+                "preceding",
+                "succeeding",
+                "same",
+                "entire",
+                "whole",
+                "full",
+                "better",
+            ],
+        ) {
+            j += 1;
+            Some(self.w(j - 1))
+        } else {
+            None
+        };
+        if rel.is_none() && the && !matches!(self.lex(j), Lex::Number(_)) && self.int(j).is_none() {
+            // "the year" on its own
+            if let Lex::Unit(u) = self.lex(j) {
+                let p = self.prev(i);
+                return match u {
+                    Unit::Year if matches!(p, "for" | "during" | "over" | "throughout") => {
+                        cand(i, j + 1, TimexType::Duration, "P1Y".into())
+                    }
+                    Unit::Year => cand(
+                        i,
+                        j + 1,
+                        TimexType::Date,
+                        cal::unit_value(self.dct, Unit::Year, 0),
+                    ),
+                    Unit::Weekend => {
+                        let dir = self.direction(i, j + 1);
+                        let v = match self.dct {
+                            Some(a) => {
+                                let wd = cal::weekday_num(a) as i64;
+                                let off = match dir {
+                                    Direction::Past if wd < 6 => -7,
+                                    Direction::Future if wd >= 6 => 7,
+                                    _ => 0,
+                                };
+                                format!("{}-WE", cal::week(cal::add_days(a, off)))
+                            }
+                            None => "XXXX-WXX-WE".into(),
+                        };
+                        cand(i, j + 1, TimexType::Date, v)
+                    }
+                    _ => None,
+                };
+            }
+            return None;
+        }
+        if rel == Some("full") && the && self.is(j, "year") {
+            return cand(
+                i,
+                j + 1,
+                TimexType::Date,
+                cal::unit_value(self.dct, Unit::Year, 0),
+            );
+        }
+        if let Some((q, u, plural, e)) = self.quantity_unit(j) {
+            if rel.is_none() && !the {
+                // "$5 a year", "twice a year": a rate, so a set.
+                if self.any(i, &["a", "an", "per"]) && q == Qty::N(1.0) {
+                    let p = self.prev(i);
+                    let pk = if i > self.lo {
+                        self.toks[i - 1].kind
+                    } else {
+                        TokenKind::Punct
+                    };
+                    let counted = i >= self.lo + 2
+                        && self.toks[i - 1].kind == TokenKind::Word
+                        && !self.toks[i - 1].cap
+                        && self.toks[i - 2].kind == TokenKind::Number;
+                    if pk == TokenKind::Number
+                        || counted
+                        || matches!(
+                            p,
+                            "percent"
+                                | "%"
+                                | "twice"
+                                | "once"
+                                | "times"
+                                | "dollars"
+                                | "cents"
+                                | "million"
+                                | "billion"
+                                | "thousand"
+                        )
+                    {
+                        return cand(i, e, TimexType::Set, u.duration(Some(1.0)));
+                    }
+                }
+                if matches!(u, Unit::Weekend) {
+                    return None;
+                }
+            }
+            // "the past year" has no quantity word in front; only known relative words reach here with one.
+            let n = match q {
+                Qty::N(n) => Some(n),
+                Qty::Vague => None,
+            };
+            // age: "8-month-old" is compound; "two years old"
+            if self.is(e, "old") {
+                return None;
+            }
+            // "in three days" in a future clause: a date.
+            if !the && rel.is_none() && self.prev(i) == "in" {
+                if let Some(n) = n {
+                    if self.direction(i, e) == Direction::Future
+                        && !matches!(u, Unit::Hour | Unit::Minute | Unit::Second)
+                    {
+                        return cand(
+                            i,
+                            e,
+                            TimexType::Date,
+                            cal::offset_value(self.dct, u, n.round() as i64),
+                        );
+                    }
+                }
+            }
+            let _ = plural;
+            return cand(i, e, TimexType::Duration, u.duration(n));
+        }
+        // No quantity: "the past year", "coming weeks", "for years", "the next few days" handled above.
+        match self.lex(j) {
+            Lex::Unit(u) if rel.is_some() && u != Unit::Weekend => {
+                let r = rel?;
+                if !the && !matches!(r, "past") {
+                    return None;
+                }
+                if matches!(r, "same" | "following" | "next" | "previous" | "preceding") {
+                    return None;
+                }
+                if u == Unit::Quarter && matches!(r, "latest" | "first" | "recent") {
+                    return None;
+                }
+                if matches!(r, "recent") {
+                    return None;
+                }
+                cand(i, j + 1, TimexType::Duration, u.duration(Some(1.0)))
+            }
+            Lex::Units(u) => {
+                if let Some(r) = rel {
+                    if r == "recent" && !the {
+                        return None; // "recent years": m_deictic
+                    }
+                    if r == "coming" && !the {
+                        return cand(i, j + 1, TimexType::Date, "FUTURE_REF".into());
+                    }
+                    return cand(i, j + 1, TimexType::Duration, u.duration(None));
+                }
+                if the {
+                    return None;
+                }
+                let p = self.prev(i);
+                if matches!(
+                    p,
+                    "for"
+                        | "in"
+                        | "within"
+                        | "over"
+                        | "after"
+                        | "took"
+                        | "lasted"
+                        | "last"
+                        | "take"
+                ) {
+                    return cand(i, j + 1, TimexType::Duration, u.duration(None));
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// Sets: `every Monday`, `each year`, `daily`, `annually`, `twice a year`, `on Mondays`.
+    fn m_set(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        let adverb = match t.low {
+            "daily" | "nightly" => Some("P1D"),
+            "weekly" => Some("P1W"),
+            "monthly" => Some("P1M"),
+            "annually" | "yearly" | "annual" if t.low != "annual" => Some("P1Y"),
+            "hourly" => Some("PT1H"),
+            "quarterly" => Some("P3M"),
+            _ => None,
+        };
+        if let Some(v) = adverb {
+            if t.cap && i > self.lo {
+                return None; // "the Daily Telegraph"
+            }
+            // "its quarterly dividend", "a weekly magazine": adjectives TimeBank leaves out.
+            if matches!(t.low, "quarterly" | "weekly" | "monthly")
+                && self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Word && !n.cap)
+            {
+                return None;
+            }
+            // "daily" as an adjective before a noun is still a set in TimeML ("daily meetings").
+            return cand(i, i + 1, TimexType::Set, v.into());
+        }
+        if let Lex::Weekdays(wd) = t.lex {
+            return cand(i, i + 1, TimexType::Set, format!("XXXX-WXX-{wd}"));
+        }
+        let (a, mut j) = match t.low {
+            "every" | "each" | "per" => (i, i + 1),
+            "twice" | "once" if self.any(i + 1, &["a", "an", "per", "every", "each"]) => (i, i + 2),
+            _ => return None,
+        };
+        let mut n = 1.0;
+        if self.is(j, "other") {
+            n = 2.0;
+            j += 1;
+        }
+        if let Some((Qty::N(q), k)) = self.quantity(j) {
+            if self.unit(k).is_some() && !self.any(j, &["a", "an"]) {
+                n = q;
+                j = k;
+            }
+        }
+        match self.lex(j) {
+            Lex::Unit(u) => cand(a, j + 1, TimexType::Set, u.duration(Some(n))),
+            Lex::Units(u) if n != 1.0 => cand(a, j + 1, TimexType::Set, u.duration(Some(n))),
+            Lex::Weekday(wd) => cand(a, j + 1, TimexType::Set, format!("XXXX-WXX-{wd}")),
+            Lex::Month(m, _) if self.tok(j).is_some_and(|t| t.cap) => {
+                cand(a, j + 1, TimexType::Set, format!("XXXX-{m:02}"))
+            }
+            Lex::Season(code) => cand(a, j + 1, TimexType::Set, format!("XXXX-{code}")),
+            Lex::PartOfDay(code) => cand(a, j + 1, TimexType::Set, format!("XXXX-XX-XXT{code}")),
+            _ => None,
+        }
+    }
+
+    /// Holidays with a fixed or computable date: `Christmas`, `New Year's Day`, `Thanksgiving`, `Easter`.
+    fn m_holiday(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        if !t.cap {
+            return None;
+        }
+        type Rule = fn(i32) -> Option<NaiveDate>;
+        let (rule, mut e): (Rule, usize) = match t.low {
+            "christmas" if self.is(i + 1, "eve") => (|y| NaiveDate::from_ymd_opt(y, 12, 24), i + 2),
+            "christmas" => (
+                |y| NaiveDate::from_ymd_opt(y, 12, 25),
+                if self.is(i + 1, "day") { i + 2 } else { i + 1 },
+            ),
+            "new"
+                if self.is(i + 1, "year")
+                    && self.any(i + 2, &["'s", "’s"])
+                    && self.is(i + 3, "eve") =>
+            {
+                (|y| NaiveDate::from_ymd_opt(y, 12, 31), i + 4)
+            }
+            "new"
+                if self.is(i + 1, "year")
+                    && self.any(i + 2, &["'s", "’s"])
+                    && self.is(i + 3, "day") =>
+            {
+                (|y| NaiveDate::from_ymd_opt(y, 1, 1), i + 4)
+            }
+            "thanksgiving" => (
+                |y| cal::nth_weekday(y, 11, Weekday::Thu, 4),
+                if self.is(i + 1, "day") { i + 2 } else { i + 1 },
+            ),
+            "easter" => (
+                cal::easter,
+                if self.is(i + 1, "sunday") {
+                    i + 2
+                } else {
+                    i + 1
+                },
+            ),
+            "halloween" => (|y| NaiveDate::from_ymd_opt(y, 10, 31), i + 1),
+            "independence" if self.is(i + 1, "day") => {
+                (|y| NaiveDate::from_ymd_opt(y, 7, 4), i + 2)
+            }
+            "labor" | "labour" if self.is(i + 1, "day") => {
+                (|y| cal::nth_weekday(y, 9, Weekday::Mon, 1), i + 2)
+            }
+            "memorial" if self.is(i + 1, "day") => {
+                (|y| cal::nth_weekday(y, 5, Weekday::Mon, 5), i + 2)
+            }
+            "election" if self.is(i + 1, "day") => (
+                |y| cal::nth_weekday(y, 11, Weekday::Mon, 1).map(|d| cal::add_days(d, 1)),
+                i + 2,
+            ),
+            "valentine's" | "valentine’s" if self.is(i + 1, "day") => {
+                (|y| NaiveDate::from_ymd_opt(y, 2, 14), i + 2)
+            }
+            _ => return None,
+        };
+        // "Easter" as part of a name ("Easter Island") is rare; a following capitalized word vetoes.
+        if self
+            .tok(e)
+            .is_some_and(|t| t.cap && t.kind == TokenKind::Word && t.lex == Lex::Other)
+        {
+            return None;
+        }
+        let y = if let Some((y, k)) = self.year_num(e) {
+            e = k;
+            Some(y)
+        } else {
+            self.dct.map(|a| {
+                let this = rule(a.year());
+                match (this, self.direction(i, e)) {
+                    (Some(d), Direction::Past) if d > cal::add_days(a, 7) => a.year() - 1,
+                    (Some(d), Direction::Future) if d < a => a.year() + 1,
+                    _ => a.year(),
+                }
+            })
+        };
+        let v = match y {
+            Some(y) => rule(y).map_or(format!("{y:04}"), cal::day),
+            None => "XXXX-XX-XX".into(),
+        };
+        cand(i, e, TimexType::Date, v)
+    }
+
+    /// Hyphenated words: `two-year`, `30-day`, `day-long`, `third-quarter` (via the quarter matcher),
+    /// `year-earlier`, `year-end`, `mid-1990s`, `mid-November`, `mid-afternoon`.
+    fn m_compound(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        if !t.low.contains('-') {
+            return None;
+        }
+        let mut parts = t.low.split('-');
+        let a = parts.next()?;
+        let b = parts.next()?;
+        let c = parts.next();
+        if parts.next().is_some() {
+            return None;
+        }
+        if c == Some("old") {
+            return None; // ages are not time expressions
+        }
+        if matches!(a, "mid" | "early" | "late") {
+            let md = match a {
+                "mid" => "MID",
+                "early" => "START",
+                _ => "END",
+            };
+            let rest = &t.low[a.len() + 1..];
+            let v: String = if rest.len() == 4 && rest.bytes().all(|x| x.is_ascii_digit()) {
+                rest.to_string()
+            } else if rest.len() == 5
+                && rest.ends_with("0s")
+                && rest[..4].bytes().all(|x| x.is_ascii_digit())
+            {
+                rest[..3].to_string()
+            } else if let Lex::Month(m, _) = lexicon::lookup(rest) {
+                cal::resolve_month(self.dct, m, self.month_tense(i, i + 1))
+            } else if let Lex::PartOfDay(code) = lexicon::lookup(rest) {
+                let d = self.dct.map_or("XXXX-XX-XX".to_string(), cal::day);
+                let mut x = cand(i, i + 1, TimexType::Time, format!("{d}T{code}"))?;
+                x.modifier = Some(md);
+                return Some(x);
+            } else if matches!(rest, "year") {
+                cal::unit_value(self.dct, Unit::Year, 0)
+            } else {
+                return None;
+            };
+            let mut x = cand(i, i + 1, TimexType::Date, v)?;
+            x.modifier = Some(md);
+            return Some(x);
+        }
+        if a == "year" && matches!(b, "earlier" | "ago") && c.is_none() {
+            let v = match &self.ref_quarter {
+                Some((q, _)) => cal::shift_value_years(q, -1)?,
+                _ => cal::unit_value(self.dct, Unit::Year, -1),
+            };
+            return derived(cand(i, i + 1, TimexType::Date, v));
+        }
+        if a == "year" && b == "end" && c.is_none() {
+            let mut x = cand(
+                i,
+                i + 1,
+                TimexType::Date,
+                cal::unit_value(self.dct, Unit::Year, 0),
+            )?;
+            x.modifier = Some("END");
+            return Some(x);
+        }
+        // unit-long: day-long, decades-long
+        if b == "long" && c.is_none() {
+            return match lexicon::lookup(a) {
+                Lex::Unit(u) => cand(i, i + 1, TimexType::Duration, u.duration(Some(1.0))),
+                Lex::Units(u) => cand(i, i + 1, TimexType::Duration, u.duration(None)),
+                _ => None,
+            };
+        }
+        // N-unit
+        let n: Option<f64> = if let Ok(n) = a.parse::<f64>() {
+            Some(n)
+        } else if let Lex::Number(n) = lexicon::lookup(a) {
+            Some(n)
+        } else if matches!(a, "several" | "multi" | "few") {
+            None
+        } else {
+            return None;
+        };
+        let u = match lexicon::lookup(b) {
+            Lex::Unit(u) => u,
+            _ => return None,
+        };
+        if matches!(c, Some(x) if x != "long") {
+            return None;
+        }
+        cand(i, i + 1, TimexType::Duration, u.duration(n))
+    }
+
+    /// Assorted fixed phrases: fiscal years, `year end`, `some time`, `a while`, `overnight`, `in the morning`,
+    /// `future` as an adjective, `these days`, `over the years`.
+    fn m_misc(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        let day = || self.dct.map_or("XXXX-XX-XX".to_string(), cal::day);
+        let mut j = i;
+        if self.any(j, &["the", "its", "their"]) {
+            j += 1;
+        }
+        let shift = match self.w(j) {
+            "current" | "present" | "new" => {
+                j += 1;
+                0
+            }
+            "latest" | "previous" | "last" | "past" | "prior" => {
+                j += 1;
+                -1
+            }
+            "next" | "coming" => {
+                j += 1;
+                1
+            }
+            _ => 0,
+        };
+        if self.is(j, "fiscal") && self.is(j + 1, "year") && j > i {
+            if let Some((y, e)) = self.year_num(j + 2) {
+                return cand(i, e, TimexType::Date, format!("{y:04}"));
+            }
+            return cand(
+                i,
+                j + 2,
+                TimexType::Date,
+                cal::unit_value(self.dct, Unit::Year, shift),
+            );
+        }
+        match t.low {
+            "year" if self.any(i + 1, &["end", "'s", "’s"]) => {
+                let e = if self.is(i + 1, "end") {
+                    i + 2
+                } else if self.is(i + 2, "end") {
+                    i + 3
+                } else {
+                    return None;
+                };
+                let mut c = cand(
+                    i,
+                    e,
+                    TimexType::Date,
+                    cal::unit_value(self.dct, Unit::Year, 0),
+                )?;
+                c.modifier = Some("END");
+                Some(c)
+            }
+            "some" if self.is(i + 1, "time") => {
+                if self.any(i + 2, &["ago", "earlier", "before"]) {
+                    return cand(i, i + 3, TimexType::Date, "PAST_REF".into());
+                }
+                if self.any(i + 2, &["later", "soon"]) {
+                    return None;
+                }
+                cand(i, i + 2, TimexType::Duration, "PXX".into())
+            }
+            "a" if self.is(i + 1, "while") => cand(i, i + 2, TimexType::Duration, "PXX".into()),
+            "mid" => match self.lex(i + 1) {
+                Lex::PartOfDay(code) => {
+                    let mut c = cand(i, i + 2, TimexType::Time, format!("{}T{code}", day()))?;
+                    c.modifier = Some("MID");
+                    Some(c)
+                }
+                _ => None,
+            },
+            "a" if self.is(i + 1, "long") && self.is(i + 2, "time") => {
+                cand(i, i + 3, TimexType::Duration, "PXX".into())
+            }
+            "overnight" if !t.cap || i == self.lo => {
+                cand(i, i + 1, TimexType::Time, format!("{}TNI", day()))
+            }
+            "these" if self.is(i + 1, "days") => {
+                cand(i, i + 2, TimexType::Date, "PRESENT_REF".into())
+            }
+            "the" => {
+                let p = self.prev(i);
+                match self.lex(i + 1) {
+                    Lex::PartOfDay(code)
+                        if matches!(p, "in" | "during" | "late" | "early" | "by" | "until")
+                            && !self.is(i + 2, "of") =>
+                    {
+                        cand(i, i + 2, TimexType::Time, format!("{}T{code}", day()))
+                    }
+                    Lex::Units(u)
+                        if matches!(p, "over" | "through" | "throughout" | "in")
+                            && !self.is(i + 2, "of") =>
+                    {
+                        if self.is(i + 2, "ahead") {
+                            return cand(i, i + 3, TimexType::Duration, u.duration(None));
+                        }
+                        cand(i, i + 2, TimexType::Duration, u.duration(None))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Quantity modifiers: `more than two decades`, `about a year ago`, `nearly an hour`, `at least 30 days`,
+    /// `around 7:15 p.m.`.
+    fn m_prefix(&self, i: usize) -> Option<Cand> {
+        let (md, j) = match self.w(i) {
+            "more" | "longer" if self.is(i + 1, "than") => ("MORE_THAN", i + 2),
+            "over" => ("MORE_THAN", i + 1),
+            "less" | "fewer" | "shorter" if self.is(i + 1, "than") => ("LESS_THAN", i + 2),
+            "under" => ("LESS_THAN", i + 1),
+            "nearly" | "almost" => ("LESS_THAN", i + 1),
+            "about" | "around" | "roughly" | "approximately" | "some" | "circa" => {
+                ("APPROX", i + 1)
+            }
+            "at" if self.is(i + 1, "least") => ("EQUAL_OR_MORE", i + 2),
+            "at" if self.is(i + 1, "most") => ("EQUAL_OR_LESS", i + 2),
+            "up" if self.is(i + 1, "to") => ("EQUAL_OR_LESS", i + 2),
+            "no" if self.is(i + 1, "more") && self.is(i + 2, "than") => ("EQUAL_OR_LESS", i + 3),
+            "no" if self.is(i + 1, "less") && self.is(i + 2, "than") => ("EQUAL_OR_MORE", i + 3),
+            "just" if self.any(i + 1, &["over", "under"]) => (
+                if self.is(i + 1, "over") {
+                    "MORE_THAN"
+                } else {
+                    "LESS_THAN"
+                },
+                i + 2,
+            ),
+            _ => return None,
+        };
+        let mut c = self.core(j)?;
+        if c.a != j {
+            return None;
+        }
+        let ok = match c.kind {
+            TimexType::Duration => true,
+            TimexType::Date => {
+                // "about two years ago", "around Nov. 1"; not "around Wednesday's ruling".
+                !matches!(self.w(i), "over" | "under" | "some" | "up")
+                    && !matches!(self.lex(j), Lex::Weekday(_))
+                    && !c.value.ends_with("_REF")
+            }
+            TimexType::Time => matches!(
+                self.w(i),
+                "about" | "around" | "approximately" | "roughly" | "nearly" | "almost"
+            ),
+            TimexType::Set => false,
+        };
+        if !ok {
+            return None;
+        }
+        if c.kind == TimexType::Date
+            && md != "APPROX"
+            && !matches!(self.w(i), "nearly" | "almost" | "more" | "less")
+        {
+            return None;
+        }
+        c.a = i;
+        c.modifier = Some(md);
+        Some(c)
+    }
+
+    /// Position modifiers: `early next year`, `late November`, `the end of 1990`, `the beginning of October`,
+    /// `earlier this week`, `later this month`, `mid-1996` (compound), `the middle of October`.
+    fn m_position(&self, i: usize) -> Option<Cand> {
+        let (md, j): (Option<&'static str>, usize) = match self.w(i) {
+            "early" => (Some("START"), i + 1),
+            "late" => (Some("END"), i + 1),
+            "mid" => (Some("MID"), if self.is(i + 1, "-") { i + 2 } else { i + 1 }),
+            "earlier" | "later" => (None, i + 1),
+            "the" | "end" | "beginning" | "start" | "middle" => {
+                let k = if self.is(i, "the") { i + 1 } else { i };
+                let md = match self.w(k) {
+                    "end" => "END",
+                    "beginning" | "start" => "START",
+                    "middle" => "MID",
+                    "turn" => "START",
+                    _ => return None,
+                };
+                if !self.is(k + 1, "of") {
+                    return None;
+                }
+                let j = k + 2;
+                // "the end of the month/year/week/quarter/decade"
+                if self.is(j, "the") || self.is(j, "this") {
+                    if let Lex::Unit(u) = self.lex(j + 1) {
+                        if matches!(
+                            u,
+                            Unit::Week
+                                | Unit::Month
+                                | Unit::Year
+                                | Unit::Quarter
+                                | Unit::Decade
+                                | Unit::Century
+                        ) {
+                            let anchor = if self.is(j, "the") {
+                                self.ref_day.or(self.dct)
+                            } else {
+                                self.dct
+                            };
+                            let mut c =
+                                cand(i, j + 2, TimexType::Date, cal::unit_value(anchor, u, 0))?;
+                            c.modifier = Some(md);
+                            return Some(c);
+                        }
+                    }
+                }
+                (Some(md), j)
+            }
+            _ => return None,
+        };
+        let mut c = self.core(j)?;
+        if c.a != j || !matches!(c.kind, TimexType::Date | TimexType::Time) {
+            return None;
+        }
+        if c.value.ends_with("_REF") {
+            return None;
+        }
+        // "earlier" / "later" alone before a plain year or month reads as comparison ("later 1990 models"): only
+        // with deictic or relative expressions.
+        if md.is_none()
+            && !(self.any(
+                j,
+                &[
+                    "this",
+                    "that",
+                    "today",
+                    "yesterday",
+                    "tomorrow",
+                    "in",
+                    "tonight",
+                ],
+            ) || matches!(self.lex(j), Lex::Weekday(_)))
+        {
+            return None;
+        }
+        c.a = i;
+        if let Some(m) = md {
+            c.modifier = Some(m);
+        }
+        Some(c)
+    }
+}

