@@ -432,7 +432,19 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         );
         mentions.retain(|m| {
             let r = &m.range;
-            !(persons.contains(r.start, r.end) || orgs.strictly_contains(r.start, r.end))
+            // Countries, blocs, demonyms and named regions (`U.S. Senate`, `Russian Foreign Ministry`,
+            // `Suffolk County Police`) still say where the organization is; a city inside a name (`Washington
+            // Post`) does not.
+            let says_where = m.demonym
+                || m.hint.is_some()
+                || (!m.candidates.is_empty()
+                    && m.candidates.iter().all(|&c| {
+                        let r = gaz.record(c);
+                        matches!(r.kind, Kind::Country | Kind::Continent)
+                            || (r.kind == Kind::Region && r.population == 0)
+                    }));
+            !(persons.contains(r.start, r.end)
+                || (orgs.strictly_contains(r.start, r.end) && !says_where))
         });
         let found = Spans::new(
             mentions
@@ -481,6 +493,11 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 candidates
             };
             if *l == EntityLabel::Norp && candidates.is_empty() {
+                continue;
+            }
+            // A recognizer's location the gazetteer does not know counts only with a place word at its end
+            // (`Royal Street`, `Marathon County`): alone it is too often a firm or a person (`Twitter`, `Chopin`).
+            if candidates.is_empty() && surface.rsplit(' ').next().and_then(place_head).is_none() {
                 continue;
             }
             mentions.push(Mention {
