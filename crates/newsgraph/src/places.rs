@@ -432,7 +432,19 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         );
         mentions.retain(|m| {
             let r = &m.range;
-            !(persons.contains(r.start, r.end) || orgs.strictly_contains(r.start, r.end))
+            // Countries, blocs, demonyms and named regions (`U.S. Senate`, `Russian Foreign Ministry`,
+            // `Suffolk County Police`) still say where the organization is; a city inside a name (`Washington
+            // Post`) does not.
+            let says_where = m.demonym
+                || m.hint.is_some()
+                || (!m.candidates.is_empty()
+                    && m.candidates.iter().all(|&c| {
+                        let r = gaz.record(c);
+                        matches!(r.kind, Kind::Country | Kind::Continent)
+                            || (r.kind == Kind::Region && r.population == 0)
+                    }));
+            !(persons.contains(r.start, r.end)
+                || (orgs.strictly_contains(r.start, r.end) && !says_where))
         });
         let found = Spans::new(
             mentions
@@ -466,7 +478,26 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                     (c, false)
                 }
             };
+            // A group (`Western`, `Democrats`) is a place only through a demonym or a country, bloc or
+            // continent of that name, never through a town or province that happens to share it.
+            let candidates = if *l == EntityLabel::Norp && !demonym {
+                candidates
+                    .into_iter()
+                    .filter(|&c| {
+                        let r = &gaz.record(c);
+                        matches!(r.kind, Kind::Country | Kind::Continent)
+                            || (r.kind == Kind::Region && r.population == 0)
+                    })
+                    .collect()
+            } else {
+                candidates
+            };
             if *l == EntityLabel::Norp && candidates.is_empty() {
+                continue;
+            }
+            // A recognizer's location the gazetteer does not know counts only with a place word at its end
+            // (`Royal Street`, `Marathon County`): alone it is too often a firm or a person (`Twitter`, `Chopin`).
+            if candidates.is_empty() && surface.rsplit(' ').next().and_then(place_head).is_none() {
                 continue;
             }
             mentions.push(Mention {
@@ -636,6 +667,26 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 }
                 j += 1;
             }
+            // Small places (`Diaz`, `Macy`, `Nato`) share their names with people, firms and acronyms: inside a
+            // longer capitalized name or written in capitals they are that name, not the village.
+            let best = best.filter(|(j, cands, demonym)| {
+                if *demonym || !cands.iter().all(|&c| gaz.record(c).small) {
+                    return true;
+                }
+                let inside_name = |k: Option<&Token>| {
+                    k.is_some_and(|k| {
+                        let w = &text[k.start..k.end];
+                        is_cap_word(text, k) && place_head(w).is_none() && !is_free_preceder(w)
+                    })
+                };
+                let next = toks.get(j + 1).filter(|n| n.start <= best_end + 1);
+                let prev = i
+                    .checked_sub(1)
+                    .map(|p| &toks[p])
+                    .filter(|p| p.end + 1 >= t.start);
+                let shouted = !text[t.start..best_end].chars().any(char::is_lowercase);
+                !(shouted || inside_name(next) || inside_name(prev))
+            });
             let Some((j, candidates, demonym)) = best else {
                 // A capitalized name that is no place: remember its first and last words as possible given
                 // names and surnames (`Nelson Mandela`, `Andrew Jackson`), to keep `Nelson` or `Jackson` out.
@@ -696,7 +747,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let mut keep = true;
             let country_like = demonym
                 || candidates.iter().all(|&c| {
-                    let r = &gaz.records[c as usize];
+                    let r = &gaz.record(c);
                     // Countries and blocs modify titles and bodies: `U.S. Trade Representative`, `EU
                     // Commissioner`.
                     r.kind == Kind::Country || (r.kind == Kind::Region && r.population == 0)
@@ -737,11 +788,11 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 }
             }
             // Common words (`Reading`, `Mobile`, `Amazon`) need a locative word before them or a container after.
-            let all_common = candidates.iter().all(|&c| gaz.records[c as usize].common);
+            let all_common = candidates.iter().all(|&c| gaz.record(c).common);
             if keep && all_common && !demonym {
                 let big = candidates
                     .iter()
-                    .any(|&c| gaz.records[c as usize].population >= 1_000_000);
+                    .any(|&c| gaz.record(c).population >= 1_000_000);
                 let sentence_start = first_word == Some(i);
                 let locative = prev.is_some_and(|_| is_locative(prev_w));
                 let contained = next_w == "," && hint.is_none();
@@ -757,7 +808,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         | "tropical"
                 ) && candidates.iter().any(|&c| {
                     matches!(
-                        gaz.records[c as usize].kind,
+                        gaz.record(c).kind,
                         Kind::Feature | Kind::Region | Kind::Continent
                     )
                 });
@@ -767,14 +818,51 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     || feature_article
                     || (big && !sentence_start);
             }
+            let mut candidates = candidates;
+            // Streets are often named after far-away towns (`Eglinton Avenue`, `Hampton Avenue`): a small town
+            // does not resolve one.
+            if capital_head
+                && matches!(
+                    next_w.to_ascii_lowercase().as_str(),
+                    "street"
+                        | "avenue"
+                        | "road"
+                        | "boulevard"
+                        | "highway"
+                        | "square"
+                        | "bridge"
+                        | "park"
+                )
+            {
+                candidates.retain(|&c| !gaz.record(c).small);
+            }
+            let only_small = !demonym
+                && !candidates.is_empty()
+                && candidates.iter().all(|&c| gaz.record(c).small);
             if keep {
-                // Context that makes a small town's name a place (`in Parkland`, `Tyler, Texas`).
-                let support = is_locative(prev_w)
-                    || prev_w == "-"
-                    || (next_w == "," && toks.get(j + 2).is_some_and(|m| is_cap_word(text, m)))
-                    || hint.is_some()
-                    || dateline
-                    || matches!(next_w, "(" | "—" | "–");
+                // Context that makes a small town's name a place (`in Parkland`, `Tyler, Texas`); places under
+                // 15,000 people need a place word before them, a region or country after, or a head noun.
+                let support = if only_small {
+                    matches!(
+                        prev_w,
+                        "in" | "at"
+                            | "near"
+                            | "outside"
+                            | "inside"
+                            | "into"
+                            | "throughout"
+                            | "around"
+                    ) || (next_w == "," && container_follows(text, toks, j + 2))
+                        || hint.is_some()
+                        || dateline
+                } else {
+                    is_locative(prev_w)
+                        || prev_w == "-"
+                        || (next_w == "," && toks.get(j + 2).is_some_and(|m| is_cap_word(text, m)))
+                        || hint.is_some()
+                        || dateline
+                        || matches!(next_w, "(" | "—" | "–")
+                };
                 out.push(Mention {
                     range: full,
                     key: best_key.clone(),
@@ -792,16 +880,18 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     }
     // Small towns named like people or things (`Tyler`, `Nelson`, `Barry`) need one mention in the document with a
     // place's context; one sense per document lets that mention vouch for the others.
+    // Places under 15,000 people (cities1000) need the same, whatever the length of their name.
     let small_town = |m: &Mention| {
         !m.demonym
-            && !m.key.contains(' ')
             && !m.candidates.is_empty()
-            && m.candidates.iter().all(|&c| {
-                let r = &gaz.records[c as usize];
-                matches!(r.kind, Kind::City | Kind::Feature)
-                    && r.population > 0
-                    && r.population < 100_000
-            })
+            && (m.candidates.iter().all(|&c| gaz.record(c).small)
+                || (!m.key.contains(' ')
+                    && m.candidates.iter().all(|&c| {
+                        let r = &gaz.record(c);
+                        matches!(r.kind, Kind::City | Kind::Feature)
+                            && r.population > 0
+                            && r.population < 100_000
+                    })))
     };
     let mut supported: Vec<&str> = out
         .iter()
@@ -819,7 +909,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let single = !m.key.contains(' ');
             let cities_only = m.candidates.iter().all(|&c| {
                 matches!(
-                    gaz.records[c as usize].kind,
+                    gaz.record(c).kind,
                     Kind::City | Kind::Capital | Kind::Feature
                 )
             });
@@ -827,6 +917,37 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// Whether the capitalized words from token `k` on name a country or first-level region (`Texas`, `New South
+/// Wales`): the container after `Tyler, `.
+fn container_follows(text: &str, toks: &[Token], k: usize) -> bool {
+    let gaz = &*GAZETTEER;
+    let mut key = String::new();
+    let mut cands = Vec::new();
+    for (n, t) in toks.iter().enumerate().skip(k).take(4) {
+        if !is_cap_word(text, t) && !text[t.start..t.end].ends_with('.') {
+            return false;
+        }
+        if n > k {
+            key.push(' ');
+        }
+        normalize_into(&text[t.start..t.end], &mut key);
+        let Some(surface) = toks.get(k).and_then(|f| text.get(f.start..t.end)) else {
+            return false;
+        };
+        let longer = gaz.lookup(surface, &key, &mut cands);
+        if cands
+            .iter()
+            .any(|&c| matches!(gaz.record(c).kind, Kind::Country | Kind::Admin1))
+        {
+            return true;
+        }
+        if !longer {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether most words of a sentence are capitalized (a headline written in title case).
@@ -870,7 +991,8 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
         };
         let candidates: Vec<u32> = candidates
             .into_iter()
-            .filter(|&c| !gaz.records[c as usize].common)
+            // Parts of double names (`Diaz-Balart`, `Jean-Yves`) are no small places.
+            .filter(|&c| !gaz.record(c).common && !gaz.record(c).small)
             .collect();
         if candidates.is_empty() {
             continue;
@@ -925,10 +1047,8 @@ fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
             continue;
         }
         let contains = a.candidates.iter().any(|&c| {
-            let rc = &gaz.records[c as usize];
-            b.candidates
-                .iter()
-                .any(|&d| contains(&gaz.records[d as usize], rc))
+            let rc = &gaz.record(c);
+            b.candidates.iter().any(|&d| contains(&gaz.record(d), rc))
         });
         if contains {
             mentions[k].container = Some(k + 1);
@@ -959,14 +1079,14 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     let mut doc_countries: HashMap<&str, f64> = HashMap::new();
     for m in mentions {
         if let [only] = m.candidates.as_slice() {
-            let r = &gaz.records[*only as usize];
+            let r = &gaz.record(*only);
             if !r.country.is_empty() {
                 *doc_countries.entry(r.country).or_default() +=
                     if r.kind == Kind::Country { 1.0 } else { 0.5 };
             }
         }
         for &c in &m.candidates {
-            let r = &gaz.records[c as usize];
+            let r = &gaz.record(c);
             if r.kind == Kind::Country && m.candidates.len() > 1 {
                 *doc_countries.entry(r.country).or_default() += 0.5;
             }
@@ -990,7 +1110,7 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
             let best = m.candidates.iter().copied().find(|&c| {
                 cm.candidates
                     .iter()
-                    .any(|&d| contains(&gaz.records[d as usize], &gaz.records[c as usize]))
+                    .any(|&d| contains(&gaz.record(d), &gaz.record(c)))
             });
             // Among the contained candidates, the most populous.
             let best = m
@@ -1000,9 +1120,9 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
                 .filter(|&c| {
                     cm.candidates
                         .iter()
-                        .any(|&d| contains(&gaz.records[d as usize], &gaz.records[c as usize]))
+                        .any(|&d| contains(&gaz.record(d), &gaz.record(c)))
                 })
-                .max_by_key(|&c| gaz.records[c as usize].population)
+                .max_by_key(|&c| gaz.record(c).population)
                 .or(best);
             chosen[k] = best;
             if e.1.is_none() {
@@ -1047,7 +1167,7 @@ fn score(
     doc_countries: &HashMap<&str, f64>,
     top_country: Option<&str>,
 ) -> f64 {
-    let r = &gaz.records[c as usize];
+    let r = &gaz.record(c);
     let pop = if r.population == 0 {
         3_000_000
     } else {
@@ -1065,7 +1185,7 @@ fn score(
     if r.kind == Kind::Admin1 {
         // A region named after its seat that holds much of its people (Kyiv, New York, Kharkiv): the city.
         let seat = all.iter().any(|&o| {
-            let ro = &gaz.records[o as usize];
+            let ro = &gaz.record(o);
             matches!(ro.kind, Kind::City | Kind::Capital)
                 && ro.country == r.country
                 && ro.admin1 == r.admin1
@@ -1110,13 +1230,13 @@ fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>) -> Place {
     let _ = &m.surface;
     let _ = m.from_entity;
     if let Some(c) = chosen {
-        let r = &gaz.records[c as usize];
+        let r = &gaz.record(c);
         p.geonameid = (r.id != 0).then_some(r.id);
         p.name = Some(r.name.to_string());
         p.feature = Some(r.kind.feature().to_string());
         p.country = (!r.country.is_empty()).then(|| r.country.to_string());
         p.admin1 = gaz.admin1(r.country, r.admin1).map(|a| {
-            let ar = &gaz.records[a as usize];
+            let ar = &gaz.record(a);
             Admin1 {
                 code: format!("{}.{}", r.country, r.admin1),
                 name: ar.name.to_string(),
@@ -1159,7 +1279,7 @@ fn focus(ctx: &Context, mentions: &[Mention], chosen: &[Option<u32>]) -> Focus {
     };
     for (k, (m, c)) in mentions.iter().zip(chosen).enumerate() {
         let Some(c) = c else { continue };
-        let r = &gaz.records[*c as usize];
+        let r = &gaz.record(*c);
         let lead = if m.range.start < lead_end { 2.0 } else { 1.0 };
         let w = if m.demonym { 0.5 } else { 1.0 } * lead;
         if !r.country.is_empty() {

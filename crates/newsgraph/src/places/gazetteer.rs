@@ -1,6 +1,8 @@
-//! The embedded gazetteer: GeoNames countries, first-level regions and cities over 15,000 people, plus curated
-//! seas, straits, rivers and disputed regions (`data/geo/`, compiled by `scripts/build_geo.py`).
+//! The embedded gazetteer: GeoNames countries, first-level regions and cities over 15,000 people, small places of
+//! 1,000 to 15,000 people (GeoNames cities1000, without their ids), plus curated seas, straits, rivers and
+//! disputed regions (`data/geo/`, compiled by `scripts/build_geo.py`).
 
+use std::borrow::Cow;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -96,6 +98,8 @@ pub(crate) struct Record {
     pub population: u64,
     /// The name is also a common English word (`Reading`, `Mobile`): it needs context to count as a place.
     pub common: bool,
+    /// A small place (under 15,000 people, from cities1000): it needs a place's context in the document.
+    pub small: bool,
 }
 
 /// The compiled gazetteer.
@@ -105,6 +109,12 @@ pub(crate) struct Gazetteer {
     index: HashMap<&'static str, (bool, &'static str)>,
     /// Names that match only with their exact case (codes and short forms: `US`, `UK`, `UAE`) -> record numbers.
     exact: HashMap<&'static str, &'static str>,
+    /// Lines of `small.tsv` (places under 15,000 people), sorted by name: looked up by binary search, parsed only
+    /// when a name matches. Their record numbers follow those of `records`.
+    small: Vec<(&'static str, &'static str)>,
+    /// Bit set over the hashes of small places' names and of their proper prefixes at word boundaries: most
+    /// capitalized words are no small place and are turned away without a binary search.
+    small_filter: Vec<u64>,
     /// `CC.code` -> admin1 record.
     admin1: HashMap<String, u32>,
     /// Demonym (exact case) -> record.
@@ -114,6 +124,48 @@ pub(crate) struct Gazetteer {
 static PLACES: &str = include_str!("../../data/geo/places.tsv");
 static INDEX: &str = include_str!("../../data/geo/index.tsv");
 static DEMONYMS: &str = include_str!("../../data/geo/demonyms.tsv");
+static SMALL: &str = include_str!("../../data/geo/small.tsv");
+
+/// Size of the small places' name filter in bits (a power of two; 512 KiB).
+const SMALL_FILTER_BITS: usize = 1 << 22;
+
+fn filter_slot(key: &str) -> (usize, u64) {
+    let mut h = FxHasher::default();
+    h.write(key.as_bytes());
+    let v = h.finish();
+    // The high bits of the multiplicative hash are the well mixed ones.
+    let bit = (v >> 42) as usize & (SMALL_FILTER_BITS - 1);
+    (bit / 64, 1u64 << (bit % 64))
+}
+
+fn set_bit(filter: &mut [u64], key: &str) {
+    let (w, m) = filter_slot(key);
+    if let Some(x) = filter.get_mut(w) {
+        *x |= m;
+    }
+}
+
+fn test_bit(filter: &[u64], key: &str) -> bool {
+    let (w, m) = filter_slot(key);
+    filter.get(w).is_some_and(|x| x & m != 0)
+}
+
+/// A `small.tsv` line as a record.
+fn parse_small(line: &'static str) -> Option<Record> {
+    let mut f = line.split('\t').skip(1);
+    Some(Record {
+        id: 0,
+        name: f.next()?,
+        kind: Kind::City,
+        country: f.next()?,
+        admin1: f.next()?,
+        lat: f.next()?.parse().unwrap_or(0.0),
+        lon: f.next()?.parse().unwrap_or(0.0),
+        population: f.next()?.parse().unwrap_or(0),
+        common: false,
+        small: true,
+    })
+}
 
 /// The gazetteer, loaded once.
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -146,6 +198,7 @@ fn parse_record(line: &'static str) -> Option<Record> {
         lon: f.next()?.parse().unwrap_or(0.0),
         population: f.next()?.parse().unwrap_or(0),
         common,
+        small: false,
     })
 }
 
@@ -168,6 +221,7 @@ impl Gazetteer {
                 lon: 0.0,
                 population: 0,
                 common: true,
+                small: false,
             });
             if r.kind == Kind::Admin1 {
                 admin1.insert(format!("{}.{}", r.country, r.admin1), records.len() as u32);
@@ -203,8 +257,23 @@ impl Gazetteer {
                 }
             }
         }
+        let small: Vec<(&'static str, &'static str)> = SMALL
+            .lines()
+            .map(|l| (l.split_once('\t').map_or(l, |(k, _)| k), l))
+            .collect();
+        let mut small_filter = vec![0u64; SMALL_FILTER_BITS / 64];
+        for (k, _) in &small {
+            set_bit(&mut small_filter, k);
+            for (p, b) in k.bytes().enumerate() {
+                if matches!(b, b' ' | b'\'') && p > 0 {
+                    set_bit(&mut small_filter, &k[..p]);
+                }
+            }
+        }
         Gazetteer {
             records,
+            small,
+            small_filter,
             index,
             exact,
             admin1,
@@ -216,7 +285,7 @@ impl Gazetteer {
     /// `key` (`new` of `new york`).
     pub(crate) fn lookup(&self, surface: &str, key: &str, out: &mut Vec<u32>) -> bool {
         out.clear();
-        let n = self.records.len();
+        let n = self.records.len() + self.small.len();
         let push = |ids: &str, out: &mut Vec<u32>| {
             for id in ids.split(',').filter_map(|i| i.parse::<u32>().ok()) {
                 if (id as usize) < n && !out.contains(&id) {
@@ -227,13 +296,71 @@ impl Gazetteer {
         if let Some(ids) = self.exact.get(surface) {
             push(ids, out);
         }
-        match self.index.get(key) {
+        let prefix = match self.index.get(key) {
             Some((prefix, ids)) => {
                 push(ids, out);
                 *prefix
             }
             None => false,
+        };
+        // Small places only for names no larger place has (a town of 2,000 seldom beats a city of the same name,
+        // and long candidate lists cost time on every mention).
+        let collect = out.is_empty();
+        self.lookup_small(key, out, collect) || prefix
+    }
+
+    /// Small places named `key`, into `out` (appended) when `collect`; whether a longer small place's name starts with it.
+    fn lookup_small(&self, key: &str, out: &mut Vec<u32>, collect: bool) -> bool {
+        if !test_bit(&self.small_filter, key) {
+            return false;
         }
+        let mut i = self.small.partition_point(|(k, _)| *k < key);
+        while let Some((k, _)) = self.small.get(i) {
+            if *k != key {
+                break;
+            }
+            if collect {
+                out.push((self.records.len() + i) as u32);
+            }
+            i += 1;
+        }
+        // Longer names continue after a space or an apostrophe (`red` of `red oak`): they sort right after it,
+        // spaces first.
+        while let Some((k, _)) = self.small.get(i) {
+            match k.strip_prefix(key).and_then(|rest| rest.bytes().next()) {
+                Some(b' ' | b'\'') => return true,
+                Some(b) if b < b'\'' => i += 1,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Record number `c`: a loaded record, or a small place parsed on demand.
+    pub(crate) fn record(&self, c: u32) -> Cow<'_, Record> {
+        let c = c as usize;
+        if let Some(r) = self.records.get(c) {
+            return Cow::Borrowed(r);
+        }
+        Cow::Owned(self.small_record(c))
+    }
+
+    fn small_record(&self, c: usize) -> Record {
+        self.small
+            .get(c - self.records.len())
+            .and_then(|(_, l)| parse_small(l))
+            .unwrap_or(Record {
+                id: 0,
+                name: "",
+                kind: Kind::Feature,
+                country: "",
+                admin1: "",
+                lat: 0.0,
+                lon: 0.0,
+                population: 0,
+                common: true,
+                small: false,
+            })
     }
 
     /// The place a demonym (`Russian`, `Kurdish`) points to.
