@@ -4,6 +4,7 @@
 
 use super::{country_name, mention_lower, Affil, EntityLabel, Mention};
 use crate::pipeline::Context;
+use std::collections::{BTreeSet, HashMap};
 
 /// A cluster under construction.
 #[derive(Debug, Clone)]
@@ -60,20 +61,44 @@ fn name_tokens(words: &[&str], m: &Mention) -> Vec<String> {
 pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let keys: Vec<Vec<String>> = mentions.iter().map(|m| name_tokens(words, m)).collect();
+    // Names already seen, so that repeated mentions find their cluster without scanning all clusters (which would
+    // make long documents quadratic).
+    let mut exact: HashMap<(EntityLabel, &[String]), usize> = HashMap::new();
     // Full person names first, so that a lone surname can find its person wherever it stands.
     for i in 0..mentions.len() {
         if mentions[i].label != EntityLabel::Person || keys[i].len() < 2 {
             continue;
         }
         let k = &keys[i];
-        let found = clusters.iter().position(|c| {
-            c.label == EntityLabel::Person
-                && (c.key == *k
-                    || (c.key.first() == k.first() && c.key.last() == k.last())
-                    || (k.len() > c.key.len() && k.ends_with(&c.key) && c.key.len() >= 2))
-        });
+        let found = exact
+            .get(&(EntityLabel::Person, k.as_slice()))
+            .copied()
+            .or_else(|| {
+                clusters.iter().position(|c| {
+                    c.label == EntityLabel::Person
+                        && (c.key == *k
+                            || (c.key.first() == k.first() && c.key.last() == k.last())
+                            || (k.len() > c.key.len() && k.ends_with(&c.key) && c.key.len() >= 2))
+                })
+            });
         join_or_new(&mut clusters, found, i, k, mentions[i].label);
-        mentions[i].cluster = clusters.len().min(found.unwrap_or(clusters.len() - 1));
+        let ci = found.unwrap_or(clusters.len() - 1);
+        exact
+            .entry((EntityLabel::Person, k.as_slice()))
+            .or_insert(ci);
+        mentions[i].cluster = ci;
+    }
+    // Full-name clusters by surname, with the token positions of their mentions (in order).
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
+    for (ci, c) in clusters.iter().enumerate() {
+        if c.label == EntityLabel::Person && c.key.len() >= 2 {
+            if let Some(last) = c.key.last() {
+                by_surname.entry(last.clone()).or_default().push(ci);
+            }
+            starts[ci] = c.mentions.iter().map(|&m| mentions[m].toks.start).collect();
+            starts[ci].sort_unstable();
+        }
     }
     // A lone name joins the nearest person (before, else after) whose full name ends with it; other mentions
     // of a person's surname (a headline "PUTIN" tagged as a place) are relabelled.
@@ -83,25 +108,18 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
         }
         let k = &keys[i][0];
         let mut best: Option<(usize, usize)> = None; // (distance rank, cluster)
-        for (ci, c) in clusters.iter().enumerate() {
-            if c.label != EntityLabel::Person || c.key.len() < 2 || c.key.last() != Some(k) {
-                continue;
-            }
-            let start = mentions[i].toks.start;
-            let dist = c
-                .mentions
-                .iter()
-                .map(|&m| {
-                    let s = mentions[m].toks.start;
-                    if s < start {
-                        start - s
-                    } else {
-                        // Later full names count, but after every earlier one.
-                        usize::MAX / 2 + (s - start)
-                    }
-                })
-                .min()
-                .unwrap_or(usize::MAX);
+        let start = mentions[i].toks.start;
+        for &ci in by_surname.get(k).map_or(&[][..], Vec::as_slice) {
+            // Nearest full-name mention: the last one before, else (ranked after every earlier one) the first after.
+            let s = &starts[ci];
+            let pos = s.partition_point(|&x| x < start);
+            let dist = if pos > 0 {
+                start - s[pos - 1]
+            } else if let Some(&after) = s.get(pos) {
+                usize::MAX / 2 + (after - start)
+            } else {
+                usize::MAX
+            };
             if best.map_or(true, |(d, _)| dist < d) {
                 best = Some((dist, ci));
             }
@@ -128,9 +146,15 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
         }
         let k = &keys[i];
         let label = mentions[i].label;
-        let mut found = clusters
-            .iter()
-            .position(|c| c.label == label && c.key == *k);
+        let mut found = exact
+            .get(&(label, k.as_slice()))
+            .copied()
+            .filter(|&c| clusters[c].key == *k)
+            .or_else(|| {
+                clusters
+                    .iter()
+                    .position(|c| c.label == label && c.key == *k)
+            });
         if found.is_none()
             && matches!(
                 label,
@@ -149,7 +173,11 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
             }
         }
         join_or_new(&mut clusters, found, i, k, mentions[i].label);
-        mentions[i].cluster = found.unwrap_or(clusters.len() - 1);
+        let ci = found.unwrap_or(clusters.len() - 1);
+        if clusters[ci].key == *k {
+            exact.insert((label, k.as_slice()), ci);
+        }
+        mentions[i].cluster = ci;
     }
     // Nominal mentions ("the ministry") were added with cluster unset and key of one word: resolve them.
     for c in clusters.iter_mut() {
@@ -209,6 +237,22 @@ pub(crate) fn add_nominals(ctx: &Context, words: &[&str], mentions: &mut Vec<Men
             }
         }
     }
+    // Organization names by the last word of the name, admitted in text order as the scan passes their end: each
+    // "the <head>" then sees the names before it without rescanning every mention (linear in the document).
+    let mut orgs: Vec<(usize, String, String)> = mentions
+        .iter()
+        .filter(|m| m.label == EntityLabel::Org && !m.toks.is_empty())
+        .map(|m| {
+            (
+                m.toks.end,
+                words[m.toks.end - 1].to_ascii_lowercase(),
+                mention_lower(words, m),
+            )
+        })
+        .collect();
+    orgs.sort_by_key(|o| o.0);
+    let mut admitted = 0;
+    let mut seen: HashMap<String, BTreeSet<String>> = HashMap::new();
     for (si, s) in ctx.sentences.iter().enumerate() {
         for t in s.tokens.start..s.tokens.end.saturating_sub(1) {
             if !words[t].eq_ignore_ascii_case("the") || covered[t + 1] {
@@ -231,16 +275,17 @@ pub(crate) fn add_nominals(ctx: &Context, words: &[&str], mentions: &mut Vec<Men
                     continue;
                 }
             }
-            let mut names: Vec<String> = mentions
-                .iter()
-                .filter(|m| m.label == EntityLabel::Org && m.toks.end <= t)
-                .filter(|m| words[m.toks.end - 1].eq_ignore_ascii_case(head))
-                .map(|m| mention_lower(words, m))
-                .collect();
-            names.sort();
-            names.dedup();
+            while admitted < orgs.len() && orgs[admitted].0 <= t {
+                let (_, last, name) = &orgs[admitted];
+                seen.entry(last.clone()).or_default().insert(name.clone());
+                admitted += 1;
+            }
+            let names: Vec<&String> = seen
+                .get(head)
+                .map(|set| set.iter().collect())
+                .unwrap_or_default();
             // Collapse short forms into the longer names they end ("defense ministry" in "russian defense ministry").
-            let distinct: Vec<&String> = names
+            let distinct: Vec<&&String> = names
                 .iter()
                 .filter(|n| {
                     !names
@@ -270,8 +315,15 @@ pub(crate) fn add_nominals(ctx: &Context, words: &[&str], mentions: &mut Vec<Men
 
 fn finish(words: &[&str], mentions: &mut [Mention], clusters: &mut [Cluster]) {
     // Nominal mentions: attach to the cluster of the nearest earlier organization whose name ends with the noun.
+    // The latest multi-word organization by the lower-cased last word of its name: a running index, so that
+    // each nominal finds its antecedent without scanning back (linear in the document).
+    let mut latest_org: HashMap<String, usize> = HashMap::new();
+    let mut touched = Vec::new();
     for i in 0..mentions.len() {
         let m = &mentions[i];
+        if m.label == EntityLabel::Org && m.toks.len() > 1 {
+            latest_org.insert(words[m.toks.end - 1].to_ascii_lowercase(), i);
+        }
         if m.label != EntityLabel::Org || m.toks.len() != 1 {
             continue;
         }
@@ -279,11 +331,7 @@ fn finish(words: &[&str], mentions: &mut [Mention], clusters: &mut [Cluster]) {
         if !NOMINAL_HEADS.contains(&w) {
             continue;
         }
-        let target = (0..i).rev().find(|&j| {
-            mentions[j].label == EntityLabel::Org
-                && mentions[j].toks.len() > 1
-                && words[mentions[j].toks.end - 1].eq_ignore_ascii_case(w)
-        });
+        let target = latest_org.get(w).copied().filter(|&j| j < i);
         if let Some(j) = target {
             let (from, to) = (mentions[i].cluster, mentions[j].cluster);
             if from != to
@@ -293,10 +341,16 @@ fn finish(words: &[&str], mentions: &mut [Mention], clusters: &mut [Cluster]) {
             {
                 clusters[from].mentions.clear();
                 clusters[to].mentions.push(i);
-                clusters[to].mentions.sort_unstable();
+                touched.push(to);
                 mentions[i].cluster = to;
             }
         }
+    }
+    // Sorted once at the end rather than after every join.
+    touched.sort_unstable();
+    touched.dedup();
+    for c in touched {
+        clusters[c].mentions.sort_unstable();
     }
     for c in clusters.iter_mut() {
         if let Some(&first) = c.mentions.first() {
