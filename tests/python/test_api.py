@@ -239,7 +239,8 @@ def test_repr_is_readable_and_truncated() -> None:
     r = repr(doc)
     assert r.startswith("Document(id='0', date='2022-02-17', text=")
     assert "…" in r and len(r) < 400
-    assert "paragraphs=" in r and "sentences=" in r and "quotes=0" in r
+    assert f"paragraphs={len(doc.paragraphs)}" in r and f"sentences={len(doc.sentences)}" in r
+    assert f"quotes={len(doc.quotes)}" in r and f"entities={len(doc.entities)}" in r
     assert repr(doc.paragraphs[0]).startswith("Paragraph(start=")
     assert repr(doc.credit) == "Credit(start={}, end={}, text='*With AFP', agencies=['AFP'])".format(
         doc.credit.start, doc.credit.end  # type: ignore[union-attr]
@@ -313,7 +314,8 @@ def test_notebook_html_highlights_items_and_escapes_text() -> None:
                        "feature": "city", "country": "FR", "admin1": None, "lat": 48.85, "lon": 2.35,
                        "population": 2138551}]
     html = Document(data)._repr_html_()
-    assert "Tom &amp; Jerry &lt;met&gt;" in html
+    # Text is escaped inside and outside the highlighted spans ("Tom & Jerry" is an entity).
+    assert "Tom &amp; Jerry" in html and "&lt;met&gt;" in html and "<met>" not in html
     assert ">Paris</mark>" in html
 
 
