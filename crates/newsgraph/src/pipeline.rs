@@ -48,6 +48,8 @@ pub struct Context<'a> {
     pub sentences: Vec<SentenceInfo>,
     /// Tokens in order.
     pub tokens: Vec<Token>,
+    /// The credit line (byte range, agencies), which lies outside the paragraphs.
+    pub credit: Option<(Range<usize>, Vec<String>)>,
     chars: CharMap,
 }
 
@@ -89,6 +91,7 @@ impl<'a> Context<'a> {
             paragraphs: infos,
             sentences,
             tokens,
+            credit: None,
             chars: CharMap::new(text),
         }
     }
@@ -101,7 +104,9 @@ impl<'a> Context<'a> {
             .iter()
             .map(|(r, h)| (r.clone(), *h, false))
             .collect();
-        Context::new(text, date.or(st.date), &paras)
+        let mut ctx = Context::new(text, date.or(st.date), &paras);
+        ctx.credit = st.credit;
+        ctx
     }
 
     /// The span users see for byte range `range`: code-point offsets and surface.
@@ -254,7 +259,8 @@ impl Pipeline {
             paras.push((t.clone(), false, true));
         }
         paras.extend(st.paragraphs.iter().map(|(r, h)| (r.clone(), *h, false)));
-        let ctx = Context::new(text, date, &paras);
+        let mut ctx = Context::new(text, date, &paras);
+        ctx.credit = st.credit.clone();
 
         let c = &self.config;
         let (entities, entity_clusters) = if c.entities {

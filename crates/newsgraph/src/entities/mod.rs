@@ -284,8 +284,7 @@ fn add_credit_agencies(
     entities: &mut Vec<Entity>,
     clusters: &mut Vec<EntityCluster>,
 ) {
-    let st = crate::article::parse_structure(ctx.text);
-    let Some((range, agencies)) = st.credit else {
+    let Some((range, agencies)) = &ctx.credit else {
         return;
     };
     let Some(line) = ctx.text.get(range.clone()) else {
@@ -302,7 +301,7 @@ fn add_credit_agencies(
         }
         let id = match clusters
             .iter()
-            .position(|c| c.label == EntityLabel::Org && c.canonical == agency)
+            .position(|c| c.label == EntityLabel::Org && c.canonical == *agency)
         {
             Some(i) => {
                 clusters[i].mentions += 1;
@@ -326,7 +325,7 @@ fn add_credit_agencies(
             end: span.end,
             text: span.text,
             label: EntityLabel::Org,
-            canonical: agency,
+            canonical: agency.clone(),
             cluster: id,
             title: None,
             affiliation: None,
