@@ -4,7 +4,10 @@ use newsgraph::{Article, Pipeline, PipelineBuilder};
 use std::time::Instant;
 
 fn main() {
-    let dir = std::env::args().nth(1).expect("usage: stage_speed DIR");
+    let dir = std::env::args()
+        .nth(1)
+        .expect("usage: stage_speed DIR [STAGE]");
+    let only = std::env::args().nth(2);
     let mut texts = Vec::new();
     for e in std::fs::read_dir(dir).expect("dir") {
         if let Ok(t) = std::fs::read_to_string(e.expect("entry").path()) {
@@ -23,6 +26,9 @@ fn main() {
         ("all", Pipeline::builder()),
     ];
     for (name, b) in stages {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
         let p = b.build();
         let t = Instant::now();
         for text in &texts {

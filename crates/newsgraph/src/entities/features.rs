@@ -5,7 +5,7 @@
 //! Every feature is a 64-bit hash of (template, value); the model maps hashes it was trained on to weights.
 
 use super::clusters::Clusters;
-use super::gazetteer::{Gazetteer, MAX_LEN};
+use super::gazetteer::{Entry, Gazetteer, MAX_LEN};
 
 /// Murmur3's 64-bit finalizer: spreads bits so that hashes combine well.
 #[inline]
@@ -101,153 +101,205 @@ pub fn sentence_infos(
     out: &mut Vec<TokenInfo>,
 ) {
     out.clear();
-    let mut lower = String::new();
-    let mut shape = Vec::with_capacity(16);
-    for w in words {
-        lower.clear();
-        if w.is_ascii() {
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
+    let mut buf = WordBuf::default();
+    out.extend(words.iter().map(|w| word_info(w, clusters, &mut buf)));
+    mark_gazetteer(out, gaz);
+}
+
+/// Reusable buffers of [`word_info`].
+#[derive(Default)]
+pub struct WordBuf {
+    lower: String,
+    shape: Vec<u8>,
+}
+
+/// What a word form alone tells (no gazetteer match, no document case yet): the tagger caches it per form.
+pub fn word_info(w: &str, clusters: &Clusters, buf: &mut WordBuf) -> TokenInfo {
+    let WordBuf { lower, shape } = buf;
+    lower.clear();
+    if w.is_ascii() {
+        lower.push_str(w);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    let (mut up, mut low, mut first_up) = (0usize, 0usize, false);
+    shape.clear();
+    for (i, c) in w.chars().enumerate() {
+        let class = if c.is_uppercase() {
+            up += 1;
+            if i == 0 {
+                first_up = true;
+            }
+            b'X'
+        } else if c.is_lowercase() {
+            low += 1;
+            b'x'
+        } else if c.is_numeric() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
         } else {
-            lower.extend(w.chars().flat_map(char::to_lowercase));
-        }
-        let (mut up, mut low, mut first_up) = (0usize, 0usize, false);
-        shape.clear();
-        for (i, c) in w.chars().enumerate() {
-            let class = if c.is_uppercase() {
-                up += 1;
-                if i == 0 {
-                    first_up = true;
-                }
-                b'X'
-            } else if c.is_lowercase() {
-                low += 1;
-                b'x'
-            } else if c.is_numeric() {
-                b'd'
-            } else if c.is_ascii() {
-                c as u8
-            } else {
-                b'*'
-            };
-            // Collapse runs so that shapes generalise over length, but keep 'Xx' distinct from 'X'.
-            if shape.last() != Some(&class) && shape.len() < 12 {
-                shape.push(class);
-            }
-        }
-        let case = match (up, low) {
-            (0, 0) => Case::None,
-            (0, _) => Case::Lower,
-            (_, 0) => Case::Upper,
-            _ if first_up && up == 1 => Case::Title,
-            _ if first_up => Case::Title,
-            _ => Case::Mixed,
+            b'*'
         };
-        let lb = lower.as_bytes();
-        let mut prefix = [0u64; 4];
-        let mut suffix = [0u64; 4];
-        // Char boundaries from the front and the back, without allocating.
-        let mut k = 0;
-        for (i, _) in lower.char_indices().skip(1).take(4) {
-            prefix[k] = hash_bytes(&lb[..i]);
-            k += 1;
+        // Collapse runs so that shapes generalise over length, but keep 'Xx' distinct from 'X'.
+        if shape.last() != Some(&class) && shape.len() < 12 {
+            shape.push(class);
         }
-        if k < 4 && !lb.is_empty() {
-            prefix[k] = hash_bytes(lb);
-        }
-        let mut k = 0;
-        for (i, _) in lower.char_indices().rev().take(4) {
-            suffix[k] = hash_bytes(&lb[i..]);
-            k += 1;
-        }
-        // A word shorter than 4 characters has no longer prefixes: keep the two arrays aligned.
-        let n = k;
-        for slot in prefix.iter_mut().skip(n) {
-            *slot = 0;
-        }
-        let lower_hash = hash_bytes(lower.as_bytes());
-        out.push(TokenInfo {
-            word: hash_bytes(w.as_bytes()),
-            lower: lower_hash,
-            cluster: clusters.get(lower_hash),
-            shape: hash_bytes(&shape),
-            prefix,
-            suffix,
-            gaz: 0,
-            case,
-            alpha: up + low > 0,
-            doc_case: 0,
-        });
     }
-    // Gazetteer matches of up to MAX_LEN tokens starting at each token; lowercase hashes as the gazetteer has.
-    let mut lows = [0u64; MAX_LEN];
-    for i in 0..words.len() {
-        if !out[i].alpha {
+    let case = match (up, low) {
+        (0, 0) => Case::None,
+        (0, _) => Case::Lower,
+        (_, 0) => Case::Upper,
+        _ if first_up && up == 1 => Case::Title,
+        _ if first_up => Case::Title,
+        _ => Case::Mixed,
+    };
+    let lb = lower.as_bytes();
+    let mut prefix = [0u64; 4];
+    let mut suffix = [0u64; 4];
+    // Char boundaries from the front and the back, without allocating.
+    let mut k = 0;
+    for (i, _) in lower.char_indices().skip(1).take(4) {
+        prefix[k] = hash_bytes(&lb[..i]);
+        k += 1;
+    }
+    if k < 4 && !lb.is_empty() {
+        prefix[k] = hash_bytes(lb);
+    }
+    let mut k = 0;
+    for (i, _) in lower.char_indices().rev().take(4) {
+        suffix[k] = hash_bytes(&lb[i..]);
+        k += 1;
+    }
+    // A word shorter than 4 characters has no longer prefixes: keep the two arrays aligned.
+    let n = k;
+    for slot in prefix.iter_mut().skip(n) {
+        *slot = 0;
+    }
+    let lower_hash = hash_bytes(lower.as_bytes());
+    TokenInfo {
+        word: hash_bytes(w.as_bytes()),
+        lower: lower_hash,
+        cluster: clusters.get(lower_hash),
+        shape: hash_bytes(shape),
+        prefix,
+        suffix,
+        gaz: 0,
+        case,
+        alpha: up + low > 0,
+        doc_case: 0,
+    }
+}
+
+/// Marks gazetteer matches of up to [`MAX_LEN`] tokens (on lowercase hashes, as the gazetteer has them) in
+/// the tokens' [`TokenInfo::gaz`] bits. Stops extending a phrase as soon as no entry starts with it.
+pub fn mark_gazetteer(out: &mut [TokenInfo], gaz: &Gazetteer) {
+    let firsts: Vec<_> = out.iter().map(|t| first_probe(t, gaz)).collect();
+    mark_gazetteer_from(out, gaz, &firsts);
+}
+
+/// The gazetteer probe for the one-word phrase of a token (what [`mark_gazetteer_from`] starts from);
+/// `None` for tokens without letters and words no phrase starts with.
+#[inline]
+pub fn first_probe(t: &TokenInfo, gaz: &Gazetteer) -> Option<(Entry, bool)> {
+    if !t.alpha {
+        return None;
+    }
+    gaz.probe(mix(super::gazetteer::PHRASE_SEED, t.lower))
+}
+
+/// [`mark_gazetteer`] given each token's [`first_probe`] (which the tagger caches per word form).
+pub fn mark_gazetteer_from(
+    out: &mut [TokenInfo],
+    gaz: &Gazetteer,
+    firsts: &[Option<(Entry, bool)>],
+) {
+    for t in out.iter_mut() {
+        t.gaz = 0;
+    }
+    for i in 0..out.len() {
+        let Some(mut probe) = firsts.get(i).copied().flatten() else {
             continue;
-        }
-        let mut h = super::gazetteer::PHRASE_SEED;
-        for len in 1..=MAX_LEN.min(words.len() - i) {
-            lows[len - 1] = out[i + len - 1].lower;
-            h = mix(h, lows[len - 1]);
-            if let Some(e) = gaz.get_hashed(h) {
-                for c in 0..8u32 {
-                    if e.cats & (1 << c) == 0 {
-                        continue;
-                    }
-                    if len == 1 {
-                        out[i].gaz |= 1 << (c * 4 + 3);
-                    } else {
-                        out[i].gaz |= 1 << (c * 4);
-                        for t in &mut out[i + 1..i + len - 1] {
-                            t.gaz |= 1 << (c * 4 + 1);
-                        }
-                        out[i + len - 1].gaz |= 1 << (c * 4 + 2);
-                    }
+        };
+        let mut h = mix(super::gazetteer::PHRASE_SEED, out[i].lower);
+        let mut len = 1;
+        loop {
+            let (e, longer) = probe;
+            for c in 0..8u32 {
+                if e.cats & (1 << c) == 0 {
+                    continue;
                 }
+                if len == 1 {
+                    out[i].gaz |= 1 << (c * 4 + 3);
+                } else {
+                    out[i].gaz |= 1 << (c * 4);
+                    for t in &mut out[i + 1..i + len - 1] {
+                        t.gaz |= 1 << (c * 4 + 1);
+                    }
+                    out[i + len - 1].gaz |= 1 << (c * 4 + 2);
+                }
+            }
+            if !longer || len >= MAX_LEN || i + len >= out.len() {
+                break;
+            }
+            len += 1;
+            h = mix(h, out[i + len - 1].lower);
+            match gaz.probe(h) {
+                Some(p) => probe = p,
+                None => break,
             }
         }
     }
+}
+
+/// Hash of a word's exact form (the key of [`TokenInfo::word`]).
+#[inline]
+pub fn hash_word(w: &str) -> u64 {
+    hash_bytes(w.as_bytes())
 }
 
 // Template ids.
-const T_BIAS: u64 = 1;
-const T_WORD: u64 = 2;
-const T_LOWER: u64 = 3;
-const T_LOWER_AT: u64 = 4; // + offset
-const T_SHAPE_AT: u64 = 10; // + offset
-const T_PREFIX: u64 = 16;
-const T_SUFFIX: u64 = 20;
-const T_SHAPE2L: u64 = 24;
-const T_SHAPE2R: u64 = 25;
-const T_BIGRAML: u64 = 26;
-const T_BIGRAMR: u64 = 27;
-const T_GAZ: u64 = 28;
-const T_GAZ_L: u64 = 29;
-const T_GAZ_R: u64 = 30;
-const T_START: u64 = 31;
-const T_HEADLINE: u64 = 32;
-const T_CASE_AT: u64 = 33; // + offset
-const T_PREV: u64 = 40;
-const T_PREV2: u64 = 41;
-const T_PREV_LOWER: u64 = 42;
-const T_PREV_SHAPE: u64 = 43;
-const T_HIST: u64 = 44;
-const T_HIST_SHAPE: u64 = 45;
-const T_LOWER_CASE: u64 = 46;
-const T_DOC_CASE: u64 = 47;
-const T_DOC_CASE_LOWER: u64 = 48;
-const T_WORD_AT: u64 = 50; // + offset
-const T_SUFFIX_AT: u64 = 54; // + offset
-const T_CLUSTER: u64 = 60;
-const T_CLUSTER_CASE: u64 = 61;
-const T_CLUSTER_AT: u64 = 62; // + offset
+pub(crate) const T_BIAS: u64 = 1;
+pub(crate) const T_WORD: u64 = 2;
+pub(crate) const T_LOWER: u64 = 3;
+pub(crate) const T_LOWER_AT: u64 = 4; // + offset
+pub(crate) const T_SHAPE_AT: u64 = 10; // + offset
+pub(crate) const T_PREFIX: u64 = 16;
+pub(crate) const T_SUFFIX: u64 = 20;
+pub(crate) const T_SHAPE2L: u64 = 24;
+pub(crate) const T_SHAPE2R: u64 = 25;
+pub(crate) const T_BIGRAML: u64 = 26;
+pub(crate) const T_BIGRAMR: u64 = 27;
+pub(crate) const T_GAZ: u64 = 28;
+pub(crate) const T_GAZ_L: u64 = 29;
+pub(crate) const T_GAZ_R: u64 = 30;
+pub(crate) const T_START: u64 = 31;
+pub(crate) const T_HEADLINE: u64 = 32;
+pub(crate) const T_CASE_AT: u64 = 33; // + offset
+pub(crate) const T_PREV: u64 = 40;
+pub(crate) const T_PREV2: u64 = 41;
+pub(crate) const T_PREV_LOWER: u64 = 42;
+pub(crate) const T_PREV_SHAPE: u64 = 43;
+pub(crate) const T_HIST: u64 = 44;
+pub(crate) const T_HIST_SHAPE: u64 = 45;
+pub(crate) const T_LOWER_CASE: u64 = 46;
+pub(crate) const T_DOC_CASE: u64 = 47;
+pub(crate) const T_DOC_CASE_LOWER: u64 = 48;
+pub(crate) const T_WORD_AT: u64 = 50; // + offset
+pub(crate) const T_SUFFIX_AT: u64 = 54; // + offset
+pub(crate) const T_CLUSTER: u64 = 60;
+pub(crate) const T_CLUSTER_CASE: u64 = 61;
+pub(crate) const T_CLUSTER_AT: u64 = 62; // + offset
 
+/// Hash of a feature: template and value.
 #[inline]
-fn f(t: u64, v: u64) -> u64 {
+pub(crate) fn f(t: u64, v: u64) -> u64 {
     mix(t, v)
 }
 
-const PAD: u64 = 0x0bad;
+/// Value of a feature looking past the sentence edge.
+pub(crate) const PAD: u64 = 0x0bad;
 
 /// Offsets of the context window.
 pub const WINDOW: [isize; 4] = [-2, -1, 1, 2];

@@ -49,7 +49,15 @@ impl Entry {
 
 /// The embedded gazetteer: phrase hash (of its lowercased tokens) to entry.
 pub struct Gazetteer {
-    map: HashMap<u64, Entry, HashBuild>,
+    map: HashMap<u64, Slot, HashBuild>,
+}
+
+/// A phrase hash's slot: the entry if the phrase itself is in the gazetteer, and whether longer phrases
+/// start with it (so phrase matching can stop early).
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    entry: Option<Entry>,
+    longer: bool,
 }
 
 /// Start value of [`phrase_hash`].
@@ -117,26 +125,52 @@ impl Gazetteer {
             } else {
                 [0, 0]
             };
-            map.insert(
-                phrase_hash(&hs),
-                Entry {
-                    cats: bits,
-                    country,
-                },
-            );
+            let entry = Entry {
+                cats: bits,
+                country,
+            };
+            map.entry(phrase_hash(&hs))
+                .and_modify(|s: &mut Slot| s.entry = Some(entry))
+                .or_insert(Slot {
+                    entry: Some(entry),
+                    longer: false,
+                });
+            // Every proper prefix learns that a longer phrase starts with it.
+            let mut h = PHRASE_SEED;
+            for &t in &hs[..hs.len() - 1] {
+                h = mix(h, t);
+                map.entry(h)
+                    .and_modify(|s: &mut Slot| s.longer = true)
+                    .or_insert(Slot {
+                        entry: None,
+                        longer: true,
+                    });
+            }
         }
         Gazetteer { map }
     }
 
     /// The entry for a phrase given by its tokens' lowercase hashes.
     pub fn get(&self, token_hashes: &[u64]) -> Option<Entry> {
-        self.map.get(&phrase_hash(token_hashes)).copied()
+        self.get_hashed(phrase_hash(token_hashes))
     }
 
     /// The entry for a phrase hash (see [`phrase_hash`]).
     #[inline]
     pub fn get_hashed(&self, h: u64) -> Option<Entry> {
-        self.map.get(&h).copied()
+        self.map.get(&h).and_then(|s| s.entry)
+    }
+
+    /// For a phrase hash that is a phrase or begins one: the phrase's category bits (0 when it only begins
+    /// longer phrases) and whether longer phrases start with it. `None`: no phrase starts this way.
+    #[inline]
+    pub fn probe(&self, h: u64) -> Option<(Entry, bool)> {
+        let s = self.map.get(&h)?;
+        let e = s.entry.unwrap_or(Entry {
+            cats: 0,
+            country: [0, 0],
+        });
+        Some((e, s.longer))
     }
 
     /// The entry for a phrase given as text tokens.

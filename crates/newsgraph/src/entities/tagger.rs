@@ -5,10 +5,12 @@
 
 use super::clusters::{Clusters, CLUSTERS};
 use super::features::{
-    dynamic_features, is_headline, mix, neighbour_features, own_features, position_features,
-    sentence_infos, Case, TokenInfo, N_LABELS, WINDOW,
+    dynamic_features, f, first_probe, hash_word, is_headline, mark_gazetteer_from, mix,
+    neighbour_features, own_features, word_info, Case, TokenInfo, WordBuf, N_LABELS, PAD, T_BIAS,
+    T_BIGRAML, T_BIGRAMR, T_DOC_CASE, T_DOC_CASE_LOWER, T_GAZ, T_GAZ_L, T_GAZ_R, T_HEADLINE,
+    T_HIST, T_HIST_SHAPE, T_PREV, T_PREV2, T_SHAPE2L, T_SHAPE2R, T_START, WINDOW,
 };
-use super::gazetteer::{Gazetteer, HashBuild, GAZETTEER};
+use super::gazetteer::{Entry, Gazetteer, HashBuild, GAZETTEER};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -91,8 +93,97 @@ pub struct Model {
     slots: Vec<(u32, u32)>,
     /// Dense weight rows.
     rows: Vec<[i16; N_LABELS]>,
+    /// One bit per hashed feature (from other hash bits than the key): most features a text brings up are
+    /// not in the model, and this small bitset answers that without touching the large table.
+    present: Vec<u64>,
     /// Unique per model built in this process: keys the per-thread weight cache.
     id: u64,
+    /// Summed weights of the features with few values, looked up by index instead of hashing.
+    dense: Box<Dense>,
+}
+
+/// Weights of the features whose values are few (labels, case classes, gazetteer bits), precomputed
+/// from the hashed table so that tagging indexes arrays for them. Same sums as the hashed lookups.
+struct Dense {
+    bias: [i32; N_LABELS],
+    headline: [i32; N_LABELS],
+    /// Previous label.
+    prev: [[i32; N_LABELS]; N_LABELS],
+    /// Previous two labels.
+    prev2: Vec<[i32; N_LABELS]>,
+    /// Document history type (0..5) and with the token's case.
+    hist: [[i32; N_LABELS]; 5],
+    hist_case: [[i32; N_LABELS]; 25],
+    /// Gazetteer bit of the token (with and without its case), of the left and right neighbours.
+    gaz: Vec<[i32; N_LABELS]>,
+    gaz_left: [[i32; N_LABELS]; 32],
+    gaz_right: [[i32; N_LABELS]; 32],
+    /// Sentence start by case.
+    start: [[i32; N_LABELS]; 5],
+    /// Document case (0..4) by the token's case and sentence-initial flag.
+    doc_case: [[i32; N_LABELS]; 50],
+}
+
+const CASES: [Case; 5] = [
+    Case::None,
+    Case::Lower,
+    Case::Title,
+    Case::Upper,
+    Case::Mixed,
+];
+
+impl Dense {
+    fn new(m: &Model) -> Box<Dense> {
+        let row = |feat: u64| {
+            let mut acc = [0i32; N_LABELS];
+            m.add(feat, &mut acc);
+            acc
+        };
+        let mut d = Box::new(Dense {
+            bias: row(f(T_BIAS, 0)),
+            headline: row(f(T_HEADLINE, 1)),
+            prev: [[0; N_LABELS]; N_LABELS],
+            prev2: vec![[0; N_LABELS]; N_LABELS * N_LABELS],
+            hist: [[0; N_LABELS]; 5],
+            hist_case: [[0; N_LABELS]; 25],
+            gaz: vec![[0; N_LABELS]; 32 * 5],
+            gaz_left: [[0; N_LABELS]; 32],
+            gaz_right: [[0; N_LABELS]; 32],
+            start: [[0; N_LABELS]; 5],
+            doc_case: [[0; N_LABELS]; 50],
+        });
+        for p1 in 0..N_LABELS as u64 {
+            d.prev[p1 as usize] = row(f(T_PREV, p1));
+            for p2 in 0..N_LABELS as u64 {
+                d.prev2[(p1 * N_LABELS as u64 + p2) as usize] = row(f(T_PREV2, p1 << 8 | p2));
+            }
+        }
+        for h in 0..5u64 {
+            d.hist[h as usize] = row(f(T_HIST, h));
+            for c in CASES {
+                d.hist_case[h as usize * 5 + c as usize] = row(f(T_HIST_SHAPE, mix(h, c as u64)));
+            }
+        }
+        for b in 0..32u64 {
+            for c in CASES {
+                let mut acc = row(f(T_GAZ, mix(b, c as u64)));
+                add_to(&mut acc, &row(f(T_GAZ, b)));
+                d.gaz[b as usize * 5 + c as usize] = acc;
+            }
+            d.gaz_left[b as usize] = row(f(T_GAZ_L, b));
+            d.gaz_right[b as usize] = row(f(T_GAZ_R, b));
+        }
+        for c in CASES {
+            d.start[c as usize] = row(f(T_START, c as u64));
+            for dc in 0..5u64 {
+                for first in 0..2u64 {
+                    d.doc_case[(dc as usize * 5 + c as usize) * 2 + first as usize] =
+                        row(f(T_DOC_CASE, mix(dc, mix(c as u64, first))));
+                }
+            }
+        }
+        d
+    }
 }
 
 static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -101,6 +192,15 @@ static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU6
 const MAGIC: &[u8; 8] = b"NGNER1\0\0";
 /// Uncompressed weights: larger on disk but read without inflating (faster load).
 const MAGIC_RAW: &[u8; 8] = b"NGNER2\0\0";
+
+/// Size of [`Model::present`]: 256 KB, small enough to stay in a core's cache.
+const PRESENT_BITS: usize = 1 << 21;
+
+/// The presence bit of a key: from the key's bits that the table's slot index does not use first.
+#[inline]
+fn present_bit(k: u32) -> usize {
+    (k.wrapping_mul(0x85eb_ca6b) >> 11) as usize % PRESENT_BITS
+}
 
 #[inline]
 fn key32(feat: u64) -> u32 {
@@ -115,7 +215,7 @@ impl Model {
         for (k, w) in rows {
             m.insert(key32(k), w);
         }
-        m
+        m.finish()
     }
 
     fn with_capacity(n: usize) -> Model {
@@ -124,8 +224,35 @@ impl Model {
             mask: cap - 1,
             slots: vec![(0, 0); cap],
             rows: Vec::with_capacity(n),
+            present: Vec::new(),
             id: NEXT_MODEL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            dense: Box::new(Dense {
+                bias: [0; N_LABELS],
+                headline: [0; N_LABELS],
+                prev: [[0; N_LABELS]; N_LABELS],
+                prev2: Vec::new(),
+                hist: [[0; N_LABELS]; 5],
+                hist_case: [[0; N_LABELS]; 25],
+                gaz: Vec::new(),
+                gaz_left: [[0; N_LABELS]; 32],
+                gaz_right: [[0; N_LABELS]; 32],
+                start: [[0; N_LABELS]; 5],
+                doc_case: [[0; N_LABELS]; 50],
+            }),
         }
+    }
+
+    /// Fills the dense tables once all weights are in.
+    fn finish(mut self) -> Model {
+        self.present = vec![0; PRESENT_BITS / 64];
+        for &(k, _) in &self.slots {
+            if k != 0 {
+                let b = present_bit(k);
+                self.present[b / 64] |= 1 << (b % 64);
+            }
+        }
+        self.dense = Dense::new(&self);
+        self
     }
 
     fn insert(&mut self, k: u32, w: [i16; N_LABELS]) {
@@ -148,6 +275,12 @@ impl Model {
     #[inline]
     pub fn add(&self, feat: u64, acc: &mut [i32; N_LABELS]) {
         let k = key32(feat);
+        if !self.present.is_empty() {
+            let b = present_bit(k);
+            if self.present[b / 64] & (1 << (b % 64)) == 0 {
+                return;
+            }
+        }
         let mut i = (k as usize).wrapping_mul(0x9e37_79b9) & self.mask;
         loop {
             let (key, row) = self.slots[i];
@@ -232,7 +365,7 @@ impl Model {
             }
             m.insert(k, w);
         }
-        Some(m)
+        Some(m.finish())
     }
 }
 
@@ -322,28 +455,105 @@ fn add_to(acc: &mut [i32; N_LABELS], v: &[i32; N_LABELS]) {
     }
 }
 
-/// Summed weights of word-level features, per thread, across documents (frequent words hit it).
-#[derive(Default)]
-pub struct WordCache {
-    map: HashMap<u64, [i32; N_LABELS], HashBuild>,
-    /// Id of the model the cache belongs to (a cache never mixes two models' weights).
-    model: u64,
+/// A word form's features and the summed weights of everything that depends on the form alone, for text
+/// that is not a headline in capitals: its own features, its features as each neighbour in the window, and
+/// the label-history features when the previous label is O (the usual case).
+struct WordWeights {
+    info: TokenInfo,
+    /// Gazetteer probe of the word as a one-word phrase.
+    gaz: Option<(Entry, bool)>,
+    own: [i32; N_LABELS],
+    neighbour: [[i32; N_LABELS]; 4],
+    after_o: [i32; N_LABELS],
 }
 
-const CACHE_LIMIT: usize = 60_000;
+/// Per-thread cache of [`WordWeights`], across documents: news repeats its words, so most tokens cost one
+/// lookup instead of twenty weight lookups and a dozen string hashes.
+#[derive(Default)]
+pub struct WordCache {
+    index: HashMap<u64, u32, HashBuild>,
+    words: Vec<WordWeights>,
+    /// Weights of the padding past the sentence edges, per window offset.
+    pad: [[i32; N_LABELS]; 4],
+    /// The model and word clusters the cache was filled with (a cache never mixes two models' weights).
+    owner: (u64, usize),
+    /// Bumped whenever the cache is emptied: word indexes from an older generation are stale.
+    generation: u64,
+    buf: WordBuf,
+}
+
+/// Most word forms kept per thread (about 0.5 KB each); the cache starts afresh when full.
+const CACHE_LIMIT: usize = 24_576;
 
 impl WordCache {
-    #[inline]
-    fn get_or(&mut self, key: u64, compute: impl FnOnce() -> [i32; N_LABELS]) -> [i32; N_LABELS] {
-        if let Some(v) = self.map.get(&key) {
-            return *v;
+    /// Makes the cache belong to `model` and `clusters`, emptying it if it held another's weights.
+    fn own_by(&mut self, model: &Model, clusters: &Clusters, gaz: &Gazetteer) {
+        let owner = (
+            model.id,
+            clusters as *const Clusters as usize
+                ^ (gaz as *const Gazetteer as usize).rotate_left(17),
+        );
+        if self.owner != owner || self.words.len() >= CACHE_LIMIT {
+            self.index.clear();
+            self.words.clear();
+            self.owner = owner;
+            self.generation += 1;
+            for (k, o) in WINDOW.into_iter().enumerate() {
+                let mut feats = Vec::new();
+                neighbour_features(None, o, false, &mut feats);
+                self.pad[k] = model.sum(&feats);
+            }
         }
-        if self.map.len() >= CACHE_LIMIT {
-            self.map.clear();
+    }
+
+    /// Index of a word form's entry, computing it on first sight.
+    fn word(&mut self, w: &str, model: &Model, clusters: &Clusters, gaz: &Gazetteer) -> u32 {
+        let key = hash_word(w);
+        if let Some(&i) = self.index.get(&key) {
+            return i;
         }
-        let v = compute();
-        self.map.insert(key, v);
-        v
+        let info = word_info(w, clusters, &mut self.buf);
+        let mut feats = Vec::new();
+        own_features(&info, false, &mut feats);
+        let own = model.sum(&feats);
+        let mut neighbour = [[0; N_LABELS]; 4];
+        for (k, o) in WINDOW.into_iter().enumerate() {
+            feats.clear();
+            neighbour_features(Some(&info), o, false, &mut feats);
+            neighbour[k] = model.sum(&feats);
+        }
+        let mut dynf = [0u64; 6];
+        dynamic_features(&info, 0, 0, 0, &mut dynf);
+        let after_o = model.sum(&dynf[2..4]);
+        let i = self.words.len() as u32;
+        self.words.push(WordWeights {
+            gaz: first_probe(&info, gaz),
+            info,
+            own,
+            neighbour,
+            after_o,
+        });
+        self.index.insert(key, i);
+        i
+    }
+
+    /// Fills `ids` and `infos` for a sentence (no gazetteer marks, no document case yet).
+    fn sentence(
+        &mut self,
+        words: &[&str],
+        model: &Model,
+        clusters: &Clusters,
+        gaz: &Gazetteer,
+        ids: &mut Vec<u32>,
+        infos: &mut Vec<TokenInfo>,
+    ) {
+        ids.clear();
+        infos.clear();
+        for w in words {
+            let i = self.word(w, model, clusters, gaz);
+            ids.push(i);
+            infos.push(self.words[i as usize].info);
+        }
     }
 }
 
@@ -355,7 +565,10 @@ thread_local! {
 #[derive(Default)]
 pub struct Scratch {
     infos: Vec<TokenInfo>,
+    ids: Vec<u32>,
     feats: Vec<u64>,
+    firsts: Vec<Option<(Entry, bool)>>,
+    bigrams: Vec<[i32; N_LABELS]>,
 }
 
 impl Model {
@@ -371,8 +584,92 @@ impl Model {
     ) {
         CACHE.with(|c| {
             let mut cache = c.borrow_mut();
-            self.tag_with_cache(words, gaz, clusters, history, scratch, &mut cache, out)
+            self.tag_with_cache(
+                words, gaz, clusters, history, scratch, &mut cache, None, out,
+            )
         });
+    }
+
+    /// Notes the case of a sentence's words in `history` (the document pass before tagging), through the
+    /// same per-thread cache as tagging.
+    pub fn observe_sentence(
+        &self,
+        words: &[&str],
+        clusters: &Clusters,
+        history: &mut History,
+        scratch: &mut Scratch,
+    ) {
+        CACHE.with(|c| {
+            let mut cache = c.borrow_mut();
+            cache.own_by(self, clusters, &GAZETTEER);
+            cache.sentence(
+                words,
+                self,
+                clusters,
+                &GAZETTEER,
+                &mut scratch.ids,
+                &mut scratch.infos,
+            );
+        });
+        history.observe_case(&scratch.infos);
+    }
+
+    /// Adds the weights of [`position_features`] of token `i`: the few-valued ones from the dense tables,
+    /// the rest hashed.
+    #[inline]
+    fn add_position(
+        &self,
+        infos: &[TokenInfo],
+        i: usize,
+        headline: bool,
+        bigrams: bool,
+        acc: &mut [i32; N_LABELS],
+    ) {
+        let d = &self.dense;
+        let t = &infos[i];
+        let l = i.checked_sub(1).map(|j| &infos[j]);
+        let r = infos.get(i + 1);
+        add_to(acc, &d.bias);
+        self.add(f(T_SHAPE2L, mix(l.map_or(PAD, |x| x.shape), t.shape)), acc);
+        self.add(f(T_SHAPE2R, mix(t.shape, r.map_or(PAD, |x| x.shape))), acc);
+        if bigrams {
+            self.add(f(T_BIGRAML, mix(l.map_or(PAD, |x| x.lower), t.lower)), acc);
+            self.add(f(T_BIGRAMR, mix(t.lower, r.map_or(PAD, |x| x.lower))), acc);
+        }
+        let mut g = t.gaz;
+        while g != 0 {
+            let b = g.trailing_zeros() as usize;
+            add_to(acc, &d.gaz[b * 5 + t.case as usize]);
+            g &= g - 1;
+        }
+        if let Some(x) = l {
+            let mut g = x.gaz;
+            while g != 0 {
+                add_to(acc, &d.gaz_left[g.trailing_zeros() as usize]);
+                g &= g - 1;
+            }
+        }
+        if let Some(x) = r {
+            let mut g = x.gaz;
+            while g != 0 {
+                add_to(acc, &d.gaz_right[g.trailing_zeros() as usize]);
+                g &= g - 1;
+            }
+        }
+        if i == 0 {
+            self.add(f(T_START, mix(t.case as u64, t.lower)), acc);
+            add_to(acc, &d.start[t.case as usize]);
+        }
+        if headline {
+            add_to(acc, &d.headline);
+        }
+        if t.alpha {
+            let dc = (t.doc_case as usize % 5) * 5 + t.case as usize;
+            add_to(acc, &d.doc_case[dc * 2 + (i == 0) as usize]);
+            if headline || i == 0 {
+                self.add(f(T_DOC_CASE_LOWER, mix(t.doc_case as u64, t.lower)), acc);
+            }
+        }
     }
 
     /// Summed weights of some features.
@@ -393,50 +690,98 @@ impl Model {
         history: &mut History,
         scratch: &mut Scratch,
         cache: &mut WordCache,
+        known: Option<(&[u32], u64)>,
         out: &mut Vec<u8>,
     ) {
-        if cache.model != self.id {
-            cache.map.clear();
-            cache.model = self.id;
-        }
         out.clear();
-        sentence_infos(words, gaz, clusters, &mut scratch.infos);
-        history.apply_case(&mut scratch.infos);
-        let infos = &scratch.infos;
+        cache.own_by(self, clusters, gaz);
+        let Scratch {
+            infos,
+            ids,
+            feats,
+            firsts,
+            bigrams,
+        } = scratch;
+        match known {
+            Some((known, generation)) if generation == cache.generation => {
+                ids.clear();
+                ids.extend_from_slice(known);
+                infos.clear();
+                infos.extend(known.iter().map(|&i| cache.words[i as usize].info));
+            }
+            _ => cache.sentence(words, self, clusters, gaz, ids, infos),
+        }
+        firsts.clear();
+        firsts.extend(ids.iter().map(|&i| cache.words[i as usize].gaz));
+        mark_gazetteer_from(infos, gaz, firsts);
+        history.apply_case(infos);
         let headline = is_headline(infos);
+        let n = infos.len();
+        // Word-pair weights first, in a loop of independent lookups: the pairs are mostly rare, their
+        // weights far out in memory, and fetching them apart from the decoder lets the fetches overlap.
+        bigrams.clear();
+        for i in 0..n {
+            let t = &infos[i];
+            let l = i.checked_sub(1).map_or(PAD, |j| infos[j].lower);
+            let r = infos.get(i + 1).map_or(PAD, |x| x.lower);
+            let mut acc = [0i32; N_LABELS];
+            self.add(f(T_BIGRAML, mix(l, t.lower)), &mut acc);
+            self.add(f(T_BIGRAMR, mix(t.lower, r)), &mut acc);
+            bigrams.push(acc);
+        }
         let (mut p1, mut p2) = (0u8, 0u8);
         let mut dynf = [0u64; 6];
-        for i in 0..infos.len() {
+        for i in 0..n {
             let mut acc = [0i32; N_LABELS];
-            // Weights of the token's own features and of its neighbours' come from the per-word cache.
-            let own = infos[i].word ^ headline as u64;
-            let v = cache.get_or(own, || {
-                scratch.feats.clear();
-                own_features(&infos[i], headline, &mut scratch.feats);
-                self.sum(&scratch.feats)
-            });
-            add_to(&mut acc, &v);
-            for o in WINDOW {
-                let j = i as isize + o;
-                let x = (j >= 0 && (j as usize) < infos.len()).then(|| &infos[j as usize]);
-                let key = mix(x.map_or(0, |x| x.word), (o + 8) as u64) ^ headline as u64;
-                let v = cache.get_or(key, || {
-                    scratch.feats.clear();
-                    neighbour_features(x, o, headline, &mut scratch.feats);
-                    self.sum(&scratch.feats)
-                });
-                add_to(&mut acc, &v);
+            if headline {
+                // Headlines in capitals drop the exact-form features: rare enough to compute afresh.
+                feats.clear();
+                own_features(&infos[i], true, feats);
+                for o in WINDOW {
+                    let j = i as isize + o;
+                    let x = (j >= 0 && (j as usize) < n).then(|| &infos[j as usize]);
+                    neighbour_features(x, o, true, feats);
+                }
+                for &f in feats.iter() {
+                    self.add(f, &mut acc);
+                }
+            } else {
+                add_to(&mut acc, &cache.words[ids[i] as usize].own);
+                for (k, o) in WINDOW.into_iter().enumerate() {
+                    let j = i as isize + o;
+                    if j >= 0 && (j as usize) < n {
+                        add_to(
+                            &mut acc,
+                            &cache.words[ids[j as usize] as usize].neighbour[k],
+                        );
+                    } else {
+                        add_to(&mut acc, &cache.pad[k]);
+                    }
+                }
             }
-            scratch.feats.clear();
-            position_features(infos, i, headline, &mut scratch.feats);
-            for &f in &scratch.feats {
-                self.add(f, &mut acc);
+            self.add_position(infos, i, headline, false, &mut acc);
+            add_to(&mut acc, &bigrams[i]);
+            let t = &infos[i];
+            let hist = history.get(t);
+            let d = &self.dense;
+            add_to(&mut acc, &d.prev[p1 as usize % N_LABELS]);
+            add_to(
+                &mut acc,
+                &d.prev2[(p1 as usize % N_LABELS) * N_LABELS + p2 as usize % N_LABELS],
+            );
+            add_to(&mut acc, &d.hist[hist as usize % 5]);
+            add_to(
+                &mut acc,
+                &d.hist_case[(hist as usize % 5) * 5 + t.case as usize],
+            );
+            if p1 == 0 {
+                add_to(&mut acc, &cache.words[ids[i] as usize].after_o);
+            } else {
+                dynamic_features(t, p1, p2, hist, &mut dynf);
+                self.add(dynf[2], &mut acc);
+                self.add(dynf[3], &mut acc);
             }
-            dynamic_features(&infos[i], p1, p2, history.get(&infos[i]), &mut dynf);
-            for &f in &dynf {
-                self.add(f, &mut acc);
-            }
-            let last = i + 1 == infos.len();
+            let last = i + 1 == n;
             let mut best = 0u8;
             let mut best_score = i32::MIN;
             for (l, &s) in acc.iter().enumerate() {
@@ -463,27 +808,54 @@ pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
 
 /// Tags a document given as sentences of tokens with the embedded model: BILOU labels per token.
 pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
-    let mut history = History::default();
-    let mut scratch = Scratch::default();
-    for s in sentences {
-        sentence_infos(s, &GAZETTEER, &CLUSTERS, &mut scratch.infos);
-        history.observe_case(&scratch.infos);
-    }
-    sentences
-        .iter()
-        .map(|s| {
-            let mut out = Vec::new();
-            MODEL.tag_sentence(
-                s,
-                &GAZETTEER,
-                &CLUSTERS,
-                &mut history,
-                &mut scratch,
-                &mut out,
-            );
-            out
+    MODEL.tag_document(sentences, &GAZETTEER, &CLUSTERS)
+}
+
+impl Model {
+    /// Tags a document: a first pass notes how each word is usually written, then each sentence is tagged
+    /// in order, continuing the document's history. Each word form is looked up once for both passes.
+    pub fn tag_document(
+        &self,
+        sentences: &[Vec<&str>],
+        gaz: &Gazetteer,
+        clusters: &Clusters,
+    ) -> Vec<Vec<u8>> {
+        CACHE.with(|c| {
+            let mut cache = c.borrow_mut();
+            let mut history = History::default();
+            let mut scratch = Scratch::default();
+            let mut all_ids = Vec::new();
+            let mut generations = Vec::with_capacity(sentences.len());
+            for s in sentences {
+                cache.own_by(self, clusters, gaz);
+                cache.sentence(s, self, clusters, gaz, &mut scratch.ids, &mut scratch.infos);
+                history.observe_case(&scratch.infos);
+                generations.push(cache.generation);
+                all_ids.extend_from_slice(&scratch.ids);
+            }
+            let mut offset = 0;
+            sentences
+                .iter()
+                .zip(generations)
+                .map(|(s, generation)| {
+                    let ids = all_ids.get(offset..offset + s.len()).unwrap_or(&[]);
+                    offset += s.len();
+                    let mut out = Vec::new();
+                    self.tag_with_cache(
+                        s,
+                        gaz,
+                        clusters,
+                        &mut history,
+                        &mut scratch,
+                        &mut cache,
+                        (ids.len() == s.len()).then_some((ids, generation)),
+                        &mut out,
+                    );
+                    out
+                })
+                .collect()
         })
-        .collect()
+    }
 }
 
 #[cfg(test)]
@@ -502,6 +874,86 @@ mod tests {
         assert!(!allowed(1, 0, false), "an open entity must close");
         assert!(allowed(1, 3, true));
         assert!(!allowed(1, 7, false), "L-ORG cannot close B-PER");
+    }
+
+    /// The dense tables and the per-word cache are only a faster way to the same sums: check them against
+    /// the plain feature lists on real sentences, headlines and sentence edges included.
+    #[test]
+    fn fast_scores_equal_plain_feature_sums() {
+        use crate::entities::features::{position_features, sentence_infos, static_features};
+        let sentences: [&[&str]; 4] = [
+            &[
+                "Kremlin",
+                "spokesman",
+                "Dmitry",
+                "Peskov",
+                "told",
+                "reporters",
+                "in",
+                "Moscow",
+                ".",
+            ],
+            &["RUSSIA", "PULLS", "TROOPS", "FROM", "UKRAINE", "BORDER"],
+            &[
+                "The", "New", "York", "Times", "reported", "it", "on", "Tuesday", "(", "15", ")",
+            ],
+            &["Buenos", "Aires"],
+        ];
+        let m = &*MODEL;
+        let mut history = History::default();
+        for words in sentences {
+            let mut infos = Vec::new();
+            sentence_infos(words, &GAZETTEER, &CLUSTERS, &mut infos);
+            history.apply_case(&mut infos);
+            let headline = is_headline(&infos);
+            for (i, word) in words.iter().enumerate() {
+                let mut feats = Vec::new();
+                position_features(&infos, i, headline, &mut feats);
+                let mut fast = [0i32; N_LABELS];
+                m.add_position(&infos, i, headline, true, &mut fast);
+                assert_eq!(m.sum(&feats), fast, "position features of {word}");
+                feats.clear();
+                static_features(&infos, i, headline, &mut feats);
+                assert!(!feats.is_empty());
+            }
+            // Tagging through the cache gives the labels of the plain greedy decoder.
+            let mut scratch = Scratch::default();
+            let mut out = Vec::new();
+            let mut h1 = History::default();
+            m.tag_sentence(
+                words,
+                &GAZETTEER,
+                &CLUSTERS,
+                &mut h1,
+                &mut scratch,
+                &mut out,
+            );
+            let (mut p1, mut p2) = (0u8, 0u8);
+            let mut h2 = History::default();
+            let mut plain = Vec::new();
+            for i in 0..infos.len() {
+                let mut feats = Vec::new();
+                static_features(&infos, i, headline, &mut feats);
+                let mut dynf = [0u64; 6];
+                dynamic_features(&infos[i], p1, p2, h2.get(&infos[i]), &mut dynf);
+                feats.extend_from_slice(&dynf);
+                let acc = m.sum(&feats);
+                let last = i + 1 == infos.len();
+                let best = (0..N_LABELS as u8)
+                    .filter(|&l| allowed(p1, l, last))
+                    .max_by_key(|&l| (acc[l as usize], std::cmp::Reverse(l)))
+                    .unwrap_or(0);
+                plain.push(best);
+                p2 = p1;
+                p1 = best;
+            }
+            for (t, &l) in infos.iter().zip(plain.iter()) {
+                h2.record(t, l);
+            }
+            assert_eq!(out, plain, "labels of {words:?}");
+            history = h2;
+        }
+        let _ = history;
     }
 
     #[test]
