@@ -439,20 +439,27 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     }
     // Seats of power the tagger missed.
     let mut extra = Vec::new();
+    let mut lower = String::new();
     for (si, s) in ctx.sentences.iter().enumerate() {
         let mut t = s.tokens.start;
         while t < s.tokens.end {
-            let two = (t + 1 < s.tokens.end).then(|| format!("{} {}", words[t], words[t + 1]));
-            let (len, hit) = match two {
-                Some(ref w2)
-                    if capitalised(words[t]) && metonym_country(&w2.to_lowercase()).is_some() =>
-                {
-                    (2, true)
-                }
-                _ => (
-                    1,
-                    capitalised(words[t]) && metonym_country(&words[t].to_lowercase()).is_some(),
-                ),
+            // Seats of power are capitalised: most tokens are ruled out without building a string.
+            if !capitalised(words[t]) {
+                t += 1;
+                continue;
+            }
+            lower.clear();
+            lower.extend(words[t].chars().flat_map(char::to_lowercase));
+            let one = lower.len();
+            let two = t + 1 < s.tokens.end && {
+                lower.push(' ');
+                lower.extend(words[t + 1].chars().flat_map(char::to_lowercase));
+                metonym_country(&lower).is_some()
+            };
+            let (len, hit) = if two {
+                (2, true)
+            } else {
+                (1, metonym_country(&lower[..one]).is_some())
             };
             if hit
                 && !mentions

@@ -568,7 +568,8 @@ pub struct Scratch {
     ids: Vec<u32>,
     feats: Vec<u64>,
     firsts: Vec<Option<(Entry, bool)>>,
-    bigrams: Vec<[i32; N_LABELS]>,
+    /// Per token: the summed weights that do not depend on predicted labels.
+    fixed: Vec<[i32; N_LABELS]>,
 }
 
 impl Model {
@@ -622,7 +623,6 @@ impl Model {
         infos: &[TokenInfo],
         i: usize,
         headline: bool,
-        bigrams: bool,
         acc: &mut [i32; N_LABELS],
     ) {
         let d = &self.dense;
@@ -632,10 +632,8 @@ impl Model {
         add_to(acc, &d.bias);
         self.add(f(T_SHAPE2L, mix(l.map_or(PAD, |x| x.shape), t.shape)), acc);
         self.add(f(T_SHAPE2R, mix(t.shape, r.map_or(PAD, |x| x.shape))), acc);
-        if bigrams {
-            self.add(f(T_BIGRAML, mix(l.map_or(PAD, |x| x.lower), t.lower)), acc);
-            self.add(f(T_BIGRAMR, mix(t.lower, r.map_or(PAD, |x| x.lower))), acc);
-        }
+        self.add(f(T_BIGRAML, mix(l.map_or(PAD, |x| x.lower), t.lower)), acc);
+        self.add(f(T_BIGRAMR, mix(t.lower, r.map_or(PAD, |x| x.lower))), acc);
         let mut g = t.gaz;
         while g != 0 {
             let b = g.trailing_zeros() as usize;
@@ -700,7 +698,7 @@ impl Model {
             ids,
             feats,
             firsts,
-            bigrams,
+            fixed,
         } = scratch;
         match known {
             Some((known, generation)) if generation == cache.generation => {
@@ -717,24 +715,19 @@ impl Model {
         history.apply_case(infos);
         let headline = is_headline(infos);
         let n = infos.len();
-        // Word-pair weights first, in a loop of independent lookups: the pairs are mostly rare, their
-        // weights far out in memory, and fetching them apart from the decoder lets the fetches overlap.
-        bigrams.clear();
+        // The weights that do not depend on predicted labels first, for the whole sentence, in loops of
+        // independent memory fetches (the decoder below is a chain of dependent steps that cannot overlap
+        // them). Word-pair weights are mostly rare and far out in memory; each word's cached entry is read
+        // once, front to back, and scattered to the tokens whose window it falls in.
+        fixed.clear();
         for i in 0..n {
-            let t = &infos[i];
-            let l = i.checked_sub(1).map_or(PAD, |j| infos[j].lower);
-            let r = infos.get(i + 1).map_or(PAD, |x| x.lower);
             let mut acc = [0i32; N_LABELS];
-            self.add(f(T_BIGRAML, mix(l, t.lower)), &mut acc);
-            self.add(f(T_BIGRAMR, mix(t.lower, r)), &mut acc);
-            bigrams.push(acc);
+            self.add_position(infos, i, headline, &mut acc);
+            fixed.push(acc);
         }
-        let (mut p1, mut p2) = (0u8, 0u8);
-        let mut dynf = [0u64; 6];
-        for i in 0..n {
-            let mut acc = [0i32; N_LABELS];
-            if headline {
-                // Headlines in capitals drop the exact-form features: rare enough to compute afresh.
+        if headline {
+            // Headlines in capitals drop the exact-form features: rare enough to compute afresh.
+            for i in 0..n {
                 feats.clear();
                 own_features(&infos[i], true, feats);
                 for o in WINDOW {
@@ -743,24 +736,35 @@ impl Model {
                     neighbour_features(x, o, true, feats);
                 }
                 for &f in feats.iter() {
-                    self.add(f, &mut acc);
+                    self.add(f, &mut fixed[i]);
                 }
-            } else {
-                add_to(&mut acc, &cache.words[ids[i] as usize].own);
+            }
+        } else {
+            for (j, &id) in ids.iter().enumerate() {
+                let w = &cache.words[id as usize];
+                add_to(&mut fixed[j], &w.own);
                 for (k, o) in WINDOW.into_iter().enumerate() {
-                    let j = i as isize + o;
-                    if j >= 0 && (j as usize) < n {
-                        add_to(
-                            &mut acc,
-                            &cache.words[ids[j as usize] as usize].neighbour[k],
-                        );
-                    } else {
-                        add_to(&mut acc, &cache.pad[k]);
+                    // Word j is at offset o of token j - o.
+                    let i = j as isize - o;
+                    if i >= 0 && (i as usize) < n {
+                        add_to(&mut fixed[i as usize], &w.neighbour[k]);
                     }
                 }
             }
-            self.add_position(infos, i, headline, false, &mut acc);
-            add_to(&mut acc, &bigrams[i]);
+            // Past the sentence edges the window holds padding.
+            for (k, o) in WINDOW.into_iter().enumerate() {
+                for (i, acc) in fixed.iter_mut().enumerate() {
+                    let j = i as isize + o;
+                    if j < 0 || j as usize >= n {
+                        add_to(acc, &cache.pad[k]);
+                    }
+                }
+            }
+        }
+        let (mut p1, mut p2) = (0u8, 0u8);
+        let mut dynf = [0u64; 6];
+        for i in 0..n {
+            let mut acc = fixed[i];
             let t = &infos[i];
             let hist = history.get(t);
             let d = &self.dense;
@@ -910,7 +914,7 @@ mod tests {
                 let mut feats = Vec::new();
                 position_features(&infos, i, headline, &mut feats);
                 let mut fast = [0i32; N_LABELS];
-                m.add_position(&infos, i, headline, true, &mut fast);
+                m.add_position(&infos, i, headline, &mut fast);
                 assert_eq!(m.sum(&feats), fast, "position features of {word}");
                 feats.clear();
                 static_features(&infos, i, headline, &mut feats);
