@@ -4,6 +4,7 @@
 //! Phrases are matched on lowercased tokens, so headlines in capitals and lower-case text match alike.
 
 use super::features::{hash_lower, mix};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -47,9 +48,28 @@ impl Entry {
     }
 }
 
-/// The embedded gazetteer: phrase hash (of its lowercased tokens) to entry.
+/// The embedded gazetteer: phrase hash (of its lowercased tokens) to entry, as an open-addressing table
+/// kept in the bytes it ships as (`data/ner/gazetteer.bin`, built from `gazetteer.tsv`), so it is used in
+/// place without loading.
+///
+/// Table layout: magic, slot count (u32, little endian, a power of two), then slots of 8 bytes: key (u32,
+/// the high half of the phrase hash, 0 for an empty slot), category bits, country code (2 bytes), flags
+/// (1: the phrase is an entry, 2: longer phrases start with it). Probing starts at the low bits of the hash.
 pub struct Gazetteer {
-    map: HashMap<u64, Slot, HashBuild>,
+    table: Cow<'static, [u8]>,
+    mask: usize,
+}
+
+const MAGIC: &[u8; 8] = b"NGGAZ1\0\0";
+const HEADER: usize = 16;
+const SLOT: usize = 8;
+const IS_ENTRY: u8 = 1;
+const IS_PREFIX: u8 = 2;
+
+/// The key stored for a phrase hash (never 0).
+#[inline]
+fn key_of(h: u64) -> u32 {
+    ((h >> 32) as u32) | 1
 }
 
 /// A phrase hash's slot: the entry if the phrase itself is in the gazetteer, and whether longer phrases
@@ -90,8 +110,10 @@ impl std::hash::Hasher for PassThrough {
 pub type HashBuild = std::hash::BuildHasherDefault<PassThrough>;
 
 impl Gazetteer {
-    fn parse(src: &str) -> Gazetteer {
-        let mut map = HashMap::with_capacity_and_hasher(90_000, HashBuild::default());
+    /// Builds the table from the gazetteer's TSV source (phrase, category letters, country).
+    pub fn from_tsv(src: &str) -> Gazetteer {
+        let mut map: HashMap<u64, Slot, HashBuild> =
+            HashMap::with_capacity_and_hasher(120_000, HashBuild::default());
         let mut hs = Vec::new();
         for line in src.lines() {
             let mut f = line.split('\t');
@@ -147,7 +169,83 @@ impl Gazetteer {
                     });
             }
         }
-        Gazetteer { map }
+        // Fill the table in hash order so the same source always gives the same bytes.
+        let mut slots: Vec<(u64, Slot)> = map.into_iter().collect();
+        slots.sort_unstable_by_key(|s| s.0);
+        let cap = (slots.len() * 2).next_power_of_two().max(16);
+        let mut table = vec![0u8; HEADER + cap * SLOT];
+        table[..8].copy_from_slice(MAGIC);
+        table[8..12].copy_from_slice(&(cap as u32).to_le_bytes());
+        for (h, slot) in slots {
+            let mut i = h as usize & (cap - 1);
+            while table[HEADER + i * SLOT..HEADER + i * SLOT + 4] != [0; 4] {
+                i = (i + 1) & (cap - 1);
+            }
+            let e = slot.entry.unwrap_or(Entry {
+                cats: 0,
+                country: [0, 0],
+            });
+            let flags = if slot.entry.is_some() { IS_ENTRY } else { 0 }
+                | if slot.longer { IS_PREFIX } else { 0 };
+            let o = HEADER + i * SLOT;
+            table[o..o + 4].copy_from_slice(&key_of(h).to_le_bytes());
+            table[o + 4..o + 8].copy_from_slice(&[e.cats, e.country[0], e.country[1], flags]);
+        }
+        Gazetteer::from_table(Cow::Owned(table)).unwrap_or_else(Gazetteer::empty)
+    }
+
+    /// A gazetteer with no phrases.
+    fn empty() -> Gazetteer {
+        Gazetteer {
+            table: Cow::Owned(Vec::new()),
+            mask: 0,
+        }
+    }
+
+    /// Checks a table and wraps it.
+    fn from_table(table: Cow<'static, [u8]>) -> Option<Gazetteer> {
+        if table.get(..8)? != MAGIC {
+            return None;
+        }
+        let cap = u32::from_le_bytes(table.get(8..12)?.try_into().ok()?) as usize;
+        if !cap.is_power_of_two() || table.len() != HEADER + cap * SLOT {
+            return None;
+        }
+        Some(Gazetteer {
+            table,
+            mask: cap - 1,
+        })
+    }
+
+    /// The table's bytes (what `data/ner/gazetteer.bin` holds).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.table.to_vec()
+    }
+
+    /// The slot of a phrase hash: (entry, flags).
+    #[inline]
+    fn slot(&self, h: u64) -> Option<(Entry, u8)> {
+        if self.table.is_empty() {
+            return None;
+        }
+        let k = key_of(h);
+        let mut i = h as usize & self.mask;
+        loop {
+            let o = HEADER + i * SLOT;
+            let b = self.table.get(o..o + SLOT)?;
+            let key = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            if key == k {
+                let e = Entry {
+                    cats: b[4],
+                    country: [b[5], b[6]],
+                };
+                return Some((e, b[7]));
+            }
+            if key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 
     /// The entry for a phrase given by its tokens' lowercase hashes.
@@ -158,19 +256,16 @@ impl Gazetteer {
     /// The entry for a phrase hash (see [`phrase_hash`]).
     #[inline]
     pub fn get_hashed(&self, h: u64) -> Option<Entry> {
-        self.map.get(&h).and_then(|s| s.entry)
+        self.slot(h)
+            .and_then(|(e, flags)| (flags & IS_ENTRY != 0).then_some(e))
     }
 
     /// For a phrase hash that is a phrase or begins one: the phrase's category bits (0 when it only begins
     /// longer phrases) and whether longer phrases start with it. `None`: no phrase starts this way.
     #[inline]
     pub fn probe(&self, h: u64) -> Option<(Entry, bool)> {
-        let s = self.map.get(&h)?;
-        let e = s.entry.unwrap_or(Entry {
-            cats: 0,
-            country: [0, 0],
-        });
-        Some((e, s.longer))
+        let (e, flags) = self.slot(h)?;
+        Some((e, flags & IS_PREFIX != 0))
     }
 
     /// The entry for a phrase given as text tokens.
@@ -180,6 +275,45 @@ impl Gazetteer {
     }
 }
 
-/// The embedded gazetteer, parsed once.
-pub static GAZETTEER: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(include_str!("../../data/ner/gazetteer.tsv")));
+/// The embedded gazetteer, used in place.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    Gazetteer::from_table(Cow::Borrowed(include_bytes!(
+        "../../data/ner/gazetteer.bin"
+    )))
+    .unwrap_or_else(Gazetteer::empty)
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `gazetteer.bin` is derived from `gazetteer.tsv` (the reviewable source): they must agree.
+    /// `UPDATE_DATA=1 cargo test -p newsgraph gazetteer_table` rebuilds the table after the TSV changed.
+    #[test]
+    fn gazetteer_table_matches_its_source() {
+        let built = Gazetteer::from_tsv(include_str!("../../data/ner/gazetteer.tsv")).to_bytes();
+        if std::env::var_os("UPDATE_DATA").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/ner/gazetteer.bin");
+            std::fs::write(path, &built).expect("write gazetteer.bin");
+            return;
+        }
+        assert!(
+            GAZETTEER.to_bytes() == built,
+            "data/ner/gazetteer.bin is out of date: run UPDATE_DATA=1 cargo test -p newsgraph gazetteer_table"
+        );
+    }
+
+    #[test]
+    fn phrases_prefixes_and_misses() {
+        let g = &*GAZETTEER;
+        let russia = g.lookup(&["Russia"]).expect("Russia");
+        assert!(russia.cats & (1 << COUNTRY) != 0);
+        assert_eq!(russia.country(), Some("RU"));
+        assert!(g.lookup(&["Buenos", "Aires"]).is_some());
+        // "Buenos" alone is no entry but begins one.
+        assert!(g.lookup(&["Buenos"]).is_none());
+        let h = phrase_hash(&[hash_lower("buenos")]);
+        assert!(matches!(g.probe(h), Some((e, true)) if e.cats == 0));
+        assert!(g.lookup(&["Xqzzyplonk"]).is_none());
+    }
+}

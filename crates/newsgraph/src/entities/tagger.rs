@@ -11,6 +11,7 @@ use super::features::{
     T_HIST, T_HIST_SHAPE, T_PREV, T_PREV2, T_SHAPE2L, T_SHAPE2R, T_START, WINDOW,
 };
 use super::gazetteer::{Entry, Gazetteer, HashBuild, GAZETTEER};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -86,13 +87,16 @@ pub fn spans(labels: &[u8]) -> Vec<(Range<usize>, u8)> {
     out
 }
 
-/// Shipped weights: hashed feature -> one i16 weight per label, in an open-addressing table.
+/// Shipped weights: hashed feature -> one i16 weight per label, in an open-addressing table kept as the
+/// bytes it ships as, so the embedded model is used in place without being loaded.
 pub struct Model {
     mask: usize,
-    /// Open-addressing slots: (key, row index); key 0 is empty. Small, so probing stays in cache.
-    slots: Vec<(u32, u32)>,
-    /// Dense weight rows.
-    rows: Vec<[i16; N_LABELS]>,
+    /// The table (see [`MAGIC_TABLE`]): the bytes of the embedded file, or built by training.
+    table: Cow<'static, [u8]>,
+    /// Where the slots and the weight rows start in `table`, and the number of rows.
+    slots_at: usize,
+    rows_at: usize,
+    n: usize,
     /// One bit per hashed feature (from other hash bits than the key): most features a text brings up are
     /// not in the model, and this small bitset answers that without touching the large table.
     present: Vec<u64>,
@@ -133,6 +137,23 @@ const CASES: [Case; 5] = [
 ];
 
 impl Dense {
+    /// All zero, until the weights are in.
+    fn zero() -> Box<Dense> {
+        Box::new(Dense {
+            bias: [0; N_LABELS],
+            headline: [0; N_LABELS],
+            prev: [[0; N_LABELS]; N_LABELS],
+            prev2: Vec::new(),
+            hist: [[0; N_LABELS]; 5],
+            hist_case: [[0; N_LABELS]; 25],
+            gaz: Vec::new(),
+            gaz_left: [[0; N_LABELS]; 32],
+            gaz_right: [[0; N_LABELS]; 32],
+            start: [[0; N_LABELS]; 5],
+            doc_case: [[0; N_LABELS]; 50],
+        })
+    }
+
     fn new(m: &Model) -> Box<Dense> {
         let row = |feat: u64| {
             let mut acc = [0i32; N_LABELS];
@@ -190,8 +211,22 @@ static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU6
 
 /// Deflate-compressed weights (older files).
 const MAGIC: &[u8; 8] = b"NGNER1\0\0";
-/// Uncompressed weights: larger on disk but read without inflating (faster load).
+/// Uncompressed weights, sorted keys then label-major weights (older files).
 const MAGIC_RAW: &[u8; 8] = b"NGNER2\0\0";
+/// The lookup table itself: after the magic, `N_LABELS`, row count and slot count (u32 each, little
+/// endian, then 4 bytes of padding), the slots (u32 key, u32 row; key 0 is empty; linear probing from
+/// [`slot_of`]) and the rows (`N_LABELS` i16 each). Rows are in key order and slots filled in key order,
+/// so the same weights always give the same bytes.
+const MAGIC_TABLE: &[u8; 8] = b"NGNER3\0\0";
+const HEADER: usize = 24;
+const SLOT: usize = 8;
+const ROW: usize = 2 * N_LABELS;
+
+/// Where probing for key `k` starts.
+#[inline]
+fn slot_of(k: u32, mask: usize) -> usize {
+    (k as usize).wrapping_mul(0x9e37_79b9) & mask
+}
 
 /// Size of [`Model::present`]: 256 KB, small enough to stay in a core's cache.
 const PRESENT_BITS: usize = 1 << 21;
@@ -209,65 +244,98 @@ fn key32(feat: u64) -> u32 {
 }
 
 impl Model {
-    /// Builds the lookup table from (feature, weights) pairs.
+    /// Builds the lookup table from (feature, weights) pairs (a later pair for the same key wins).
     pub fn from_rows(rows: impl ExactSizeIterator<Item = (u64, [i16; N_LABELS])>) -> Model {
-        let mut m = Model::with_capacity(rows.len());
-        for (k, w) in rows {
-            m.insert(key32(k), w);
+        let mut rows: Vec<(u32, [i16; N_LABELS])> = rows.map(|(k, w)| (key32(k), w)).collect();
+        // Stable sort keeps the order of equal keys, so the last one can win.
+        rows.sort_by_key(|r| r.0);
+        let mut unique: Vec<(u32, [i16; N_LABELS])> = Vec::with_capacity(rows.len());
+        for r in rows {
+            match unique.last_mut() {
+                Some(last) if last.0 == r.0 => *last = r,
+                _ => unique.push(r),
+            }
         }
-        m.finish()
-    }
-
-    fn with_capacity(n: usize) -> Model {
+        let n = unique.len();
         let cap = (n * 2).next_power_of_two().max(16);
-        Model {
+        let mask = cap - 1;
+        let mut slots = vec![(0u32, 0u32); cap];
+        for (r, (k, _)) in unique.iter().enumerate() {
+            let mut i = slot_of(*k, mask);
+            while slots[i].0 != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (*k, r as u32);
+        }
+        let mut table = Vec::with_capacity(HEADER + cap * SLOT + n * ROW);
+        table.extend_from_slice(MAGIC_TABLE);
+        for v in [N_LABELS as u32, n as u32, cap as u32, 0] {
+            table.extend_from_slice(&v.to_le_bytes());
+        }
+        for (k, r) in slots {
+            table.extend_from_slice(&k.to_le_bytes());
+            table.extend_from_slice(&r.to_le_bytes());
+        }
+        for (_, w) in &unique {
+            for x in w {
+                table.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        Model::from_table(Cow::Owned(table)).unwrap_or_else(Model::empty)
+    }
+
+    /// A model without weights (every label scores 0).
+    fn empty() -> Model {
+        Model::from_rows(std::iter::empty())
+    }
+
+    /// Checks a [`MAGIC_TABLE`] table and makes the model around it.
+    fn from_table(table: Cow<'static, [u8]>) -> Option<Model> {
+        let u32_at = |o: usize| -> Option<usize> {
+            Some(u32::from_le_bytes(table.get(o..o + 4)?.try_into().ok()?) as usize)
+        };
+        if table.get(..8)? != MAGIC_TABLE || u32_at(8)? != N_LABELS {
+            return None;
+        }
+        let (n, cap) = (u32_at(12)?, u32_at(16)?);
+        let rows_at = HEADER + cap * SLOT;
+        if !cap.is_power_of_two() || n >= cap || table.len() != rows_at + n * ROW {
+            return None;
+        }
+        let mut m = Model {
             mask: cap - 1,
-            slots: vec![(0, 0); cap],
-            rows: Vec::with_capacity(n),
-            present: Vec::new(),
+            slots_at: HEADER,
+            rows_at,
+            n,
+            table,
+            present: vec![0; PRESENT_BITS / 64],
             id: NEXT_MODEL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            dense: Box::new(Dense {
-                bias: [0; N_LABELS],
-                headline: [0; N_LABELS],
-                prev: [[0; N_LABELS]; N_LABELS],
-                prev2: Vec::new(),
-                hist: [[0; N_LABELS]; 5],
-                hist_case: [[0; N_LABELS]; 25],
-                gaz: Vec::new(),
-                gaz_left: [[0; N_LABELS]; 32],
-                gaz_right: [[0; N_LABELS]; 32],
-                start: [[0; N_LABELS]; 5],
-                doc_case: [[0; N_LABELS]; 50],
-            }),
-        }
-    }
-
-    /// Fills the dense tables once all weights are in.
-    fn finish(mut self) -> Model {
-        self.present = vec![0; PRESENT_BITS / 64];
-        for &(k, _) in &self.slots {
+            dense: Dense::zero(),
+        };
+        for i in 0..cap {
+            let (k, r) = m.slot(i);
             if k != 0 {
+                if r as usize >= n {
+                    return None;
+                }
                 let b = present_bit(k);
-                self.present[b / 64] |= 1 << (b % 64);
+                m.present[b / 64] |= 1 << (b % 64);
             }
         }
-        self.dense = Dense::new(&self);
-        self
+        m.dense = Dense::new(&m);
+        Some(m)
     }
 
-    fn insert(&mut self, k: u32, w: [i16; N_LABELS]) {
-        let mut i = (k as usize).wrapping_mul(0x9e37_79b9) & self.mask;
-        loop {
-            if self.slots[i].0 == k {
-                self.rows[self.slots[i].1 as usize] = w;
-                return;
-            }
-            if self.slots[i].0 == 0 {
-                self.slots[i] = (k, self.rows.len() as u32);
-                self.rows.push(w);
-                return;
-            }
-            i = (i + 1) & self.mask;
+    /// Slot `i`: (key, row).
+    #[inline]
+    fn slot(&self, i: usize) -> (u32, u32) {
+        let o = self.slots_at + i * SLOT;
+        match self.table.get(o..o + SLOT) {
+            Some(b) => (
+                u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+                u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+            ),
+            None => (0, 0),
         }
     }
 
@@ -275,19 +343,19 @@ impl Model {
     #[inline]
     pub fn add(&self, feat: u64, acc: &mut [i32; N_LABELS]) {
         let k = key32(feat);
-        if !self.present.is_empty() {
-            let b = present_bit(k);
-            if self.present[b / 64] & (1 << (b % 64)) == 0 {
-                return;
-            }
+        let b = present_bit(k);
+        match self.present.get(b / 64) {
+            Some(w) if w & (1 << (b % 64)) != 0 => {}
+            _ => return,
         }
-        let mut i = (k as usize).wrapping_mul(0x9e37_79b9) & self.mask;
+        let mut i = slot_of(k, self.mask);
         loop {
-            let (key, row) = self.slots[i];
+            let (key, row) = self.slot(i);
             if key == k {
-                if let Some(r) = self.rows.get(row as usize) {
-                    for (a, &w) in acc.iter_mut().zip(r.iter()) {
-                        *a += w as i32;
+                let o = self.rows_at + row as usize * ROW;
+                if let Some(r) = self.table.get(o..o + ROW) {
+                    for (a, w) in acc.iter_mut().zip(r.chunks_exact(2)) {
+                        *a += i16::from_le_bytes([w[0], w[1]]) as i32;
                     }
                 }
                 return;
@@ -301,7 +369,7 @@ impl Model {
 
     /// Number of stored features.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.n
     }
 
     /// Whether the model has no features.
@@ -309,30 +377,29 @@ impl Model {
         self.len() == 0
     }
 
-    /// Serializes (u32 keys, then i16 weights label by label, little endian), uncompressed.
+    /// The model as it ships: its lookup table ([`MAGIC_TABLE`]), used in place when embedded.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let n = self.len();
-        let mut raw = Vec::with_capacity(16 + n * (4 + 2 * N_LABELS));
-        raw.extend_from_slice(&(N_LABELS as u32).to_le_bytes());
-        raw.extend_from_slice(&(n as u32).to_le_bytes());
-        let mut used: Vec<(u32, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
-        used.sort_unstable();
-        for &(k, _) in &used {
-            raw.extend_from_slice(&k.to_le_bytes());
-        }
-        // Weights label-major: same-label columns compress better.
-        for l in 0..N_LABELS {
-            for &(_, r) in &used {
-                raw.extend_from_slice(&self.rows[r as usize][l].to_le_bytes());
-            }
-        }
-        let mut out = MAGIC_RAW.to_vec();
-        out.extend_from_slice(&raw);
-        out
+        self.table.to_vec()
     }
 
-    /// Reads what [`Model::to_bytes`] wrote; `None` if the bytes are not a model.
+    /// Reads what [`Model::to_bytes`] wrote (or an older weight file); `None` if the bytes are not a model.
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        if bytes.starts_with(MAGIC_TABLE) {
+            return Model::from_table(Cow::Owned(bytes.to_vec()));
+        }
+        Model::from_rows(Model::old_rows(bytes)?.into_iter()).into()
+    }
+
+    /// The embedded model's bytes used in place (older formats are read into a new table).
+    pub fn from_static(bytes: &'static [u8]) -> Option<Model> {
+        if bytes.starts_with(MAGIC_TABLE) {
+            return Model::from_table(Cow::Borrowed(bytes));
+        }
+        Model::from_bytes(bytes)
+    }
+
+    /// The (key, weights) rows of the older formats.
+    fn old_rows(bytes: &[u8]) -> Option<Vec<(u64, [i16; N_LABELS])>> {
         let inflated;
         let raw: &[u8] = if let Some(body) = bytes.strip_prefix(MAGIC_RAW.as_slice()) {
             body
@@ -355,7 +422,7 @@ impl Model {
         if raw.len() != wbase + 2 * N_LABELS * n {
             return None;
         }
-        let mut m = Model::with_capacity(n);
+        let mut rows = Vec::with_capacity(n);
         for r in 0..n {
             let k = u32_at(8 + 4 * r)?;
             let mut w = [0i16; N_LABELS];
@@ -363,9 +430,10 @@ impl Model {
                 let o = wbase + 2 * (l * n + r);
                 *x = i16::from_le_bytes([raw[o], raw[o + 1]]);
             }
-            m.insert(k, w);
+            // Keys are stored as the table's 32-bit keys: put them back where key32 reads them.
+            rows.push(((k as u64) << 32, w));
         }
-        Some(m.finish())
+        Some(rows)
     }
 }
 
@@ -806,8 +874,7 @@ impl Model {
 
 /// The embedded model, loaded once.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    Model::from_bytes(include_bytes!("../../data/ner/model.bin"))
-        .unwrap_or_else(|| Model::from_rows(std::iter::empty()))
+    Model::from_static(include_bytes!("../../data/ner/model.bin")).unwrap_or_else(Model::empty)
 });
 
 /// Tags a document given as sentences of tokens with the embedded model: BILOU labels per token.
