@@ -548,6 +548,7 @@ pub struct WordCache {
     /// Bumped whenever the cache is emptied: word indexes from an older generation are stale.
     generation: u64,
     buf: WordBuf,
+    keys: Vec<u64>,
 }
 
 /// Most word forms kept per thread (about 0.5 KB each); the cache starts afresh when full.
@@ -615,13 +616,24 @@ impl WordCache {
         ids: &mut Vec<u32>,
         infos: &mut Vec<TokenInfo>,
     ) {
+        // In separate loops (hash, find, copy) so that the memory fetches of one word do not wait for the
+        // previous word's: the cache is larger than a core's own caches.
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.clear();
+        keys.extend(words.iter().map(|w| hash_word(w)));
         ids.clear();
-        infos.clear();
-        for w in words {
-            let i = self.word(w, model, clusters, gaz);
-            ids.push(i);
-            infos.push(self.words[i as usize].info);
+        ids.extend(
+            keys.iter()
+                .map(|k| self.index.get(k).copied().unwrap_or(u32::MAX)),
+        );
+        for (id, w) in ids.iter_mut().zip(words) {
+            if *id == u32::MAX {
+                *id = self.word(w, model, clusters, gaz);
+            }
         }
+        self.keys = keys;
+        infos.clear();
+        infos.extend(ids.iter().map(|&i| self.words[i as usize].info));
     }
 }
 
