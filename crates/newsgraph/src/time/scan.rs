@@ -72,6 +72,9 @@ const C_STRONG_PAST: u16 = 32;
 const C_WEAK_PAST: u16 = 64;
 const C_TO: u16 = 128;
 const C_IS: u16 = 256;
+/// "planned", "planning": a plan points ahead to the date that follows it ("planned a rally on Saturday"), but
+/// after the date it is the narrative's past ("On Friday, the government planned to pay...").
+const C_PLAN: u16 = 512;
 
 const FUTURE_CUES: &[&str] = &[
     "will",
@@ -98,6 +101,7 @@ const FUTURE_CUES: &[&str] = &[
     "could",
     "might",
     "upcoming",
+    "slated",
     "hopes",
     "aims",
     "next",
@@ -144,6 +148,77 @@ const PAST_CUES: &[&str] = &[
     "been",
 ];
 
+/// "-ed" words that are not past-tense verbs.
+const NOT_PAST_ED: &[&str] = &[
+    "united", "hundred", "indeed", "proceed", "succeed", "exceed", "speed", "breed", "greed",
+    "kindred", "sacred", "naked", "wicked",
+];
+
+/// Irregular past-tense verbs frequent in news narration ("In January, the company brought in a new chief").
+const IRREGULAR_PAST: &[&str] = &[
+    "ate",
+    "became",
+    "began",
+    "bought",
+    "brought",
+    "built",
+    "came",
+    "caught",
+    "chose",
+    "dealt",
+    "drew",
+    "drove",
+    "fell",
+    "felt",
+    "fled",
+    "flew",
+    "fought",
+    "found",
+    "gave",
+    "got",
+    "grew",
+    "heard",
+    "held",
+    "hit",
+    "kept",
+    "knew",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "ran",
+    "rose",
+    "sank",
+    "sat",
+    "saw",
+    "sent",
+    "shot",
+    "shook",
+    "slid",
+    "sold",
+    "sought",
+    "spent",
+    "spoke",
+    "stood",
+    "stole",
+    "struck",
+    "swept",
+    "took",
+    "taught",
+    "thought",
+    "threw",
+    "tore",
+    "underwent",
+    "went",
+    "withdrew",
+    "won",
+    "wore",
+    "wrote",
+];
+
 const ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "cest",
     "msk", "eet", "eest", "ist", "jst", "z",
@@ -159,6 +234,10 @@ struct Scanner<'c> {
     hi: usize,
     /// Last day-level date mentioned (anchor for "the next day", "a day later").
     ref_day: Option<NaiveDate>,
+    /// A day in the last month mentioned (anchor for "that month", "the following month").
+    ref_month: Option<NaiveDate>,
+    /// A day in the last year mentioned (anchor for "that year", "later that year").
+    ref_year: Option<NaiveDate>,
     /// Last quarter mentioned and the token where it ended (anchor for "a year earlier" in earnings news).
     ref_quarter: Option<(String, usize)>,
     /// Tense-cue flags per token, `u16::MAX` until computed.
@@ -215,6 +294,8 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         lo: 0,
         hi: 0,
         ref_day: ctx.date,
+        ref_month: ctx.date,
+        ref_year: ctx.date,
         ref_quarter: None,
         cue_cache: Vec::new(),
     };
@@ -317,6 +398,31 @@ fn ymd(v: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
+/// The quarter earnings news reports, relative to the article's: the one that just ended during the first two
+/// months of the next.
+fn reporting_shift(a: NaiveDate) -> i64 {
+    if a.month0() % 3 < 2 {
+        -1
+    } else {
+        0
+    }
+}
+
+/// The year and month (if any) of a `YYYY`, `YYYY-MM`, `YYYY-Q3`, `YYYY-SU`... value.
+fn year_month(v: &str) -> Option<(i32, Option<u32>)> {
+    let b = v.as_bytes();
+    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) || (b.len() > 4 && b[4] != b'-') {
+        return None;
+    }
+    let y = v.get(..4)?.parse().ok()?;
+    let m = v
+        .get(5..7)
+        .filter(|_| b.len() == 7)
+        .and_then(|m| m.parse::<u32>().ok())
+        .filter(|m| (1..=12).contains(m));
+    Some((y, m))
+}
+
 impl<'c> Scanner<'c> {
     // ---- token access (bounded by the paragraph) ----
 
@@ -404,6 +510,10 @@ impl<'c> Scanner<'c> {
         if a > self.lo && self.any(a - 1, &["since"]) {
             return Some(Direction::Past);
         }
+        // "pay down the loan by February", "until March": a deadline, ahead unless the clause is past.
+        if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
+            return self.tense(a, b);
+        }
         // "the year ended March 31", "was shot on Oct. 23": a past-tense verb other than a reporting one.
         self.cues(a, b, false)
             .or_else(|| self.narrative_cues(a, b).filter(|d| *d == Direction::Past))
@@ -426,7 +536,8 @@ impl<'c> Scanner<'c> {
         if matches!(w, ";" | "." | ",") {
             f |= C_STOP_FWD;
         }
-        if FUTURE_CUES.contains(&w) {
+        // "next to the embassy" is a place, not the next week.
+        if FUTURE_CUES.contains(&w) && !(w == "next" && self.is(k + 1, "to")) {
             f |= C_FUTURE;
         }
         if PAST_CUES.contains(&w) {
@@ -438,11 +549,18 @@ impl<'c> Scanner<'c> {
         if matches!(w, "ago" | "last" | "earlier" | "since" | "ended") {
             f |= C_STRONG_PAST;
         }
-        if w.len() > 4 && w.ends_with("ed") {
+        // "-ed" verbs and common irregular past forms; a capitalized "-ed" word is a name ("United States").
+        let t = &self.toks[k];
+        if (w.len() > 4 && w.ends_with("ed") && !t.cap && !NOT_PAST_ED.contains(&w))
+            || IRREGULAR_PAST.contains(&w)
+        {
             f |= C_WEAK_PAST;
         }
         if w == "to" {
             f |= C_TO;
+        }
+        if matches!(w, "planned" | "planning") {
+            f |= C_PLAN;
         }
         if matches!(w, "is" | "are") {
             f |= C_IS;
@@ -462,7 +580,7 @@ impl<'c> Scanner<'c> {
 
     fn cues(&self, a: usize, b: usize, weak_past: bool) -> Option<Direction> {
         self.cues_back(a, weak_past)
-            .or_else(|| self.cues_fwd(b, weak_past))
+            .or_else(|| self.cues_after(a, b, Self::past_mask(weak_past), !weak_past))
     }
 
     /// Like `cues` with past auxiliaries ("was", "had") but not "-ed" words (often adjectives: "planned
@@ -470,7 +588,7 @@ impl<'c> Scanner<'c> {
     fn narrative_cues(&self, a: usize, b: usize) -> Option<Direction> {
         let mask = C_PAST | C_STRONG_PAST;
         self.cues_back_m(a, mask, true)
-            .or_else(|| self.cues_fwd_m(b, mask, true))
+            .or_else(|| self.cues_after(a, b, mask, true))
     }
 
     /// The nearest cue before token `a`, within the clause.
@@ -489,6 +607,28 @@ impl<'c> Scanner<'c> {
                 break;
             }
             if f & C_FUTURE != 0 || (f & C_TO != 0 && k > lo && self.cue(k - 1) & C_IS != 0) {
+                // "had been due to expire Friday", "had planned to leave Monday": a plan seen from the past.
+                if f & C_FUTURE != 0
+                    && (k >= 1 && self.is(k - 1, "had") || k >= 2 && self.is(k - 2, "had"))
+                {
+                    return Some(Direction::Past);
+                }
+                return Some(Direction::Future);
+            }
+            // "planned a rally on Saturday" (not "previously planned", nor "the rally planned for Saturday was
+            // cancelled").
+            if f & C_PLAN != 0 {
+                let before = if k > 0 { self.toks[k - 1].low } else { "" };
+                let after = if matches!(self.lex(a + 1), Lex::PartOfDay(_)) {
+                    a + 2
+                } else {
+                    a + 1
+                };
+                let cancelled = self.any(after, &["was", "were"]);
+                if matches!(before, "previously" | "originally" | "had" | "initially") || cancelled
+                {
+                    return Some(Direction::Past);
+                }
                 return Some(Direction::Future);
             }
             // "planned to leave on Thursday", "set to resume Monday": an intention points ahead.
@@ -511,8 +651,46 @@ impl<'c> Scanner<'c> {
     }
 
     fn cues_fwd_m(&self, b: usize, mask: u16, skip_report: bool) -> Option<Direction> {
+        self.cues_fwd_w(b, 6, mask, skip_report)
+    }
+
+    /// Whether the expression at `a..b` opens its sentence and a comma follows ("In January, the company
+    /// brought in...", "On Tuesday, the league plans to..."): its clause is the one after the comma.
+    fn opens_sentence(&self, a: usize, b: usize) -> bool {
+        self.is(b, ",")
+            && (a == self.lo
+                || (a == self.lo + 1
+                    && self.any(
+                        self.lo,
+                        &[
+                            "in", "on", "at", "by", "during", "since", "early", "late", "last",
+                            "until", "through", "from", "then", "and", "but", "also",
+                        ],
+                    )))
+    }
+
+    /// Cues after an expression that opens its sentence: the main clause after the comma, with a wider window
+    /// (its subject comes first); else the usual forward scan.
+    fn cues_after(&self, a: usize, b: usize, mask: u16, skip_report: bool) -> Option<Direction> {
+        if self.opens_sentence(a, b) {
+            // The main clause's first tensed verb decides, a reporting one too ("In September, it announced
+            // plans to...": the announcement is past).
+            let _ = (mask, skip_report);
+            self.cues_fwd_w(b + 1, 12, C_PAST | C_WEAK_PAST | C_STRONG_PAST, false)
+        } else {
+            self.cues_fwd_m(b, mask, skip_report)
+        }
+    }
+
+    fn cues_fwd_w(
+        &self,
+        b: usize,
+        width: usize,
+        mask: u16,
+        skip_report: bool,
+    ) -> Option<Direction> {
         let reporting = |f: u16| skip_report && f & C_REPORT != 0;
-        let hi = self.hi.min(b + 6).min(self.lim);
+        let hi = self.hi.min(b + width).min(self.lim);
         for k in b..hi {
             let f = self.cue(k);
             if f & C_STOP_FWD != 0 {
@@ -602,8 +780,28 @@ impl<'c> Scanner<'c> {
         if matches!(c.kind, TimexType::Date | TimexType::Time) {
             if let Some(d) = ymd(&c.value) {
                 self.ref_day = Some(d);
+                self.ref_month = Some(d);
+                self.ref_year = Some(d);
+            } else if let Some((y, m)) = year_month(&c.value) {
+                let first = NaiveDate::from_ymd_opt(y, m.unwrap_or(1), 1);
+                if m.is_some() {
+                    self.ref_month = first;
+                }
+                self.ref_year = first;
             }
-            if !c.derived && c.value.len() == 7 && c.value.as_bytes().get(5) == Some(&b'Q') {
+            // Earnings news reports past quarters: "losses through the third quarter of 1990" is a forecast, not
+            // the period that "a year earlier" compares with.
+            let future = self.dct.is_some_and(|a| {
+                // One quarter of slack: fiscal years name quarters ahead of the calendar ("fourth quarter ended
+                // Sept. 30").
+                let latest = cal::unit_value(Some(a), Unit::Quarter, reporting_shift(a) + 1);
+                c.value.as_str() > latest.as_str()
+            });
+            if !c.derived
+                && !future
+                && c.value.len() == 7
+                && c.value.as_bytes().get(5) == Some(&b'Q')
+            {
                 self.ref_quarter = Some((c.value.clone(), c.b));
             }
         }
@@ -1655,14 +1853,7 @@ impl<'c> Scanner<'c> {
         }
         let e = j + 1;
         let a = self.dct?;
-        let reporting = || {
-            // Earnings news reports the quarter that just ended during the first two months of the next.
-            if a.month0() % 3 < 2 {
-                -1
-            } else {
-                0
-            }
-        };
+        let reporting = || reporting_shift(a);
         let base = if year_back {
             match &self.ref_quarter {
                 Some((v, _)) => v.clone(),
@@ -1779,12 +1970,18 @@ impl<'c> Scanner<'c> {
                 w,
                 "previous" | "following" | "next" | "same" | "preceding" | "prior"
             ) || w == "that";
+        let k = j + 1;
+        // "that year" after "in June 1998" is 1998: the anchor at the unit's own granularity.
         let anchor = if anaphoric {
-            self.ref_day.or(self.dct)
+            match self.lex(k) {
+                Lex::Unit(Unit::Year) => self.ref_year,
+                Lex::Unit(Unit::Month) => self.ref_month,
+                _ => self.ref_day,
+            }
+            .or(self.dct)
         } else {
             self.dct
         };
-        let k = j + 1;
         // ABC's "This Week": a title, not a time.
         if self.tok(j).is_some_and(|t| t.cap)
             && self.tok(k).is_some_and(|t| t.cap)
@@ -1823,7 +2020,16 @@ impl<'c> Scanner<'c> {
             }
             Lex::Weekday(wd) => {
                 if anaphoric {
-                    return None;
+                    // "down 4.5% from the previous Friday": the one before the day under discussion.
+                    if !the || shift == 0 {
+                        return None;
+                    }
+                    return cand(
+                        i,
+                        k + 1,
+                        TimexType::Date,
+                        cal::shift_weekday(anchor, wd, shift as i32),
+                    );
                 }
                 let v = match shift {
                     0 => cal::resolve_weekday(self.dct, wd, self.direction(i, k + 1)),

@@ -645,3 +645,86 @@ fn dates_after_ended_and_past_auxiliaries_lie_behind() {
         ),
     ]);
 }
+
+#[test]
+fn tense_of_the_clause_decides_weekdays_and_months() {
+    check(&[
+        // A capitalized "-ed" word is a name, not a past tense ("United States").
+        (
+            "Gonzalez would be traveling to the United States Thursday with his wife.",
+            "2000-04-05",
+            &[("Thursday", D, "2000-04-06")],
+        ),
+        // "next to" is a place.
+        (
+            "More than 100 people were killed in the blasts next to the U.S. embassies in Kenya and Tanzania on Friday.",
+            "1998-08-08",
+            &[("Friday", D, "1998-08-07")],
+        ),
+        // A sentence-opening date takes the tense of the main clause after the comma.
+        (
+            "In January, American Medical brought in a new chief executive.",
+            "1989-10-27",
+            &[("January", D, "1989-01")],
+        ),
+        (
+            "On Tuesday, the league plans to hold a news conference.",
+            "1998-10-26",
+            &[("Tuesday", D, "1998-10-27")],
+        ),
+        // A plan seen from the past ("had been due") lies behind.
+        (
+            "The offer had been due to expire Friday evening.",
+            "1989-10-30",
+            &[("Friday evening", T, "1989-10-27TEV")],
+        ),
+        // A deadline month lies ahead.
+        (
+            "The sale is part of a program to pay down a bridge loan by February.",
+            "1989-10-30",
+            &[("February", D, "1990-02")],
+        ),
+        // A plan points to the date after it; not when it is cancelled or comes after the date.
+        (
+            "Protesters planned a large demonstration on Saturday.",
+            "2000-01-07",
+            &[("Saturday", D, "2000-01-08")],
+        ),
+        (
+            "A memorial service planned for Saturday was canceled.",
+            "1999-10-24",
+            &[("Saturday", D, "1999-10-23")],
+        ),
+        (
+            "On Friday, the government planned to pay the families.",
+            "1998-09-30",
+            &[("Friday", D, "1998-09-25")],
+        ),
+        (
+            "The accession was planned for early March.",
+            "1999-02-10",
+            &[("early March", D, "1999-03")],
+        ),
+    ]);
+}
+
+#[test]
+fn anaphoric_expressions_follow_the_last_mentioned_date() {
+    check(&[
+        (
+            "He fled to Florida in June 1998 and returned to Cuba later that year.",
+            "2000-01-28",
+            &[("June 1998", D, "1998-06"), ("later that year", D, "1998")],
+        ),
+        (
+            "In March, the company received an offer. The following month, it put itself up for sale.",
+            "1989-10-27",
+            &[("March", D, "1989-03"), ("The following month", D, "1989-04")],
+        ),
+        (
+            "Stocks fell on Friday, down 4.5% from the previous Friday.",
+            "1989-10-30",
+            &[("Friday", D, "1989-10-27"), ("the previous Friday", D, "1989-10-20")],
+        ),
+    ]);
+}
