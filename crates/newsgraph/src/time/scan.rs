@@ -102,6 +102,7 @@ const FUTURE_CUES: &[&str] = &[
     "might",
     "upcoming",
     "slated",
+    "effective",
     "hopes",
     "aims",
     "next",
@@ -2323,10 +2324,41 @@ impl<'c> Scanner<'c> {
             // "the year" on its own
             if let Lex::Unit(u) = self.lex(j) {
                 let p = self.prev(i);
-                return match u {
-                    Unit::Year if matches!(p, "for" | "during" | "over" | "throughout") => {
-                        cand(i, j + 1, TimexType::Duration, "P1Y".into())
+                if u == Unit::Year {
+                    // "the year 2000", "the year two thousand"
+                    if let Some((y, e)) = self.year_num(j + 1) {
+                        return cand(i, e, TimexType::Date, format!("{y:04}"));
                     }
+                    if self.is(j + 1, "two") && self.is(j + 2, "thousand") {
+                        let (y, e) = match self.lex(j + 3) {
+                            Lex::Number(n) if (1.0..100.0).contains(&n) && n.fract() == 0.0 => {
+                                (2000 + n as i32, j + 4)
+                            }
+                            _ => (2000, j + 3),
+                        };
+                        return cand(i, e, TimexType::Date, format!("{y:04}"));
+                    }
+                }
+                if u == Unit::Week {
+                    // "the week of March 6": that date's week.
+                    if self.is(j + 1, "of") {
+                        let c = self.m_calendar(j + 2)?;
+                        let d = ymd(&c.value)?;
+                        return cand(i, c.b, TimexType::Date, cal::week(d));
+                    }
+                    // "For the week, the index dropped 3.8%", "the week's most active session": a week the
+                    // context gives (TimeBank leaves it unresolved within the article's year).
+                    if self.is_punct(j + 1) || self.any(j + 1, &["'s", "’s"]) {
+                        let y = self.dct.map(|a| a.year());
+                        return cand(i, j + 1, TimexType::Date, format!("{}-WXX", cal::year(y)));
+                    }
+                }
+                // "in the year ended March 31", "throughout the year": a year-long period; "a high for the
+                // year", "for the year, volume was flat": this year.
+                let period = self.any(j + 1, &["ended", "ending"])
+                    || matches!(p, "during" | "over" | "throughout");
+                return match u {
+                    Unit::Year if period => cand(i, j + 1, TimexType::Duration, "P1Y".into()),
                     Unit::Year => cand(
                         i,
                         j + 1,
@@ -2363,6 +2395,21 @@ impl<'c> Scanner<'c> {
             );
         }
         if let Some((q, u, plural, e)) = self.quantity_unit(j) {
+            // "Islam will one day be...": some time ahead, not a day-long span.
+            if !the
+                && rel.is_none()
+                && u == Unit::Day
+                && self.is(i, "one")
+                && self.any(
+                    self.lo.max(i.saturating_sub(1)),
+                    &[
+                        "will", "would", "could", "may", "might", "can", "'ll", "’ll",
+                    ],
+                )
+                && i > self.lo
+            {
+                return cand(i, e, TimexType::Date, "FUTURE_REF".into());
+            }
             if rel.is_none() && !the {
                 // "$5 a year", "twice a year": a rate, so a set.
                 if self.any(i, &["a", "an", "per"]) && q == Qty::N(1.0) {
@@ -2741,6 +2788,12 @@ impl<'c> Scanner<'c> {
         if self.is(j, "fiscal") && self.is(j + 1, "year") && j > i {
             if let Some((y, e)) = self.year_num(j + 2) {
                 return cand(i, e, TimexType::Date, format!("{y:04}"));
+            }
+            // "the fiscal year ended Jan. 31", "throughout the fiscal year": the year-long period.
+            if self.any(j + 2, &["ended", "ending"])
+                || matches!(self.prev(i), "during" | "over" | "throughout")
+            {
+                return cand(i, j + 2, TimexType::Duration, "P1Y".into());
             }
             return cand(
                 i,

@@ -623,14 +623,12 @@ fn soon_is_a_future_reference_unless_a_signal_or_narrative() {
 #[test]
 fn dates_after_ended_and_past_auxiliaries_lie_behind() {
     check(&[
-        // Annual reports: the fiscal year that ended on March 31 is the last one, not the coming one.
+        // Annual reports: the fiscal year that ended on March 31 is a year-long period (TimeBank), and March 31
+        // the last one, not the coming one.
         (
             "The utility earned $76 million in the fiscal year ended March 31.",
             "2021-11-01",
-            &[
-                ("the fiscal year", D, "2021"),
-                ("March 31", D, "2021-03-31"),
-            ],
+            &[("the fiscal year", P, "P1Y"), ("March 31", D, "2021-03-31")],
         ),
         (
             "The doctor was shot to death on the night of Oct. 23 in his kitchen.",
@@ -725,6 +723,60 @@ fn anaphoric_expressions_follow_the_last_mentioned_date() {
             "Stocks fell on Friday, down 4.5% from the previous Friday.",
             "1989-10-30",
             &[("Friday", D, "1989-10-27"), ("the previous Friday", D, "1989-10-20")],
+        ),
+    ]);
+}
+
+#[test]
+fn granularity_follows_the_text() {
+    check(&[
+        (
+            "The dispute should be resolved in a court hearing the week of March 6.",
+            "2000-02-24",
+            &[("the week of March 6", D, "2000-W10")],
+        ),
+        (
+            "His promise to halve unemployment by the year two thousand has been abandoned.",
+            "1998-02-05",
+            &[("the year two thousand", D, "2000")],
+        ),
+        (
+            "Few expected the euro before the year 2000.",
+            "1998-02-05",
+            &[("the year 2000", D, "2000")],
+        ),
+        // A week the context gives, left unresolved within the year.
+        (
+            "For the week, the index dropped 3.8%.",
+            "1989-10-30",
+            &[("the week", D, "1989-WXX")],
+        ),
+        (
+            "Islam will one day be the second largest religion in the country.",
+            "1998-03-03",
+            &[("one day", D, "FUTURE_REF")],
+        ),
+        // "the year ended March 31" is the year-long period; "for the year" alone is this year.
+        (
+            "The unit had revenue of $980 million in the year ended March 31.",
+            "1989-10-31",
+            &[("the year", P, "P1Y"), ("March 31", D, "1989-03-31")],
+        ),
+        (
+            "For the year, pet food volume was flat.",
+            "1989-11-02",
+            &[("the year", D, "1989")],
+        ),
+        (
+            "Profitability should increase throughout the fiscal year.",
+            "1989-10-26",
+            &[("the fiscal year", P, "P1Y")],
+        ),
+        // "effective June 1": a change still to come.
+        (
+            "Steelmakers signed a new labor pact effective June 1.",
+            "1989-10-26",
+            &[("June 1", D, "1990-06-01")],
         ),
     ]);
 }
