@@ -492,6 +492,17 @@ impl<'c> Scanner<'c> {
         // "until Tuesday", "by 9 a.m. Tuesday": deadlines lie ahead.
         // ...unless the clause is in the past ("Until Thursday, they had not called him a suspect").
         // The verb before "until" tells when the deadline was set, not where it lies.
+        // "ahead of the weekend", "as soon as trading opens Monday": still to come.
+        if a >= self.lo + 2 && self.is(a - 2, "ahead") && self.is(a - 1, "of") {
+            return Some(Direction::Future);
+        }
+        let soon_as = (self.lo + 2..a)
+            .rev()
+            .take(3)
+            .any(|k| self.is(k, "as") && self.is(k - 1, "soon") && self.is(k - 2, "as"));
+        if soon_as {
+            return Some(Direction::Future);
+        }
         if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
             // "Until Thursday, they had not called him a suspect": the clause after the comma decides.
             let opens = a - 1 == self.lo || self.is_punct(a - 2);
@@ -1692,6 +1703,11 @@ impl<'c> Scanner<'c> {
         if the {
             j += 1;
         }
+        // "the year-ago third quarter": that quarter, a year back.
+        let year_back = the && self.any(j, &["year-ago", "year-earlier"]);
+        if year_back {
+            j += 1;
+        }
         let mut year: Option<i32> = None;
         if let Some((y, e)) = self.year_num(j) {
             if self.is(e, "'s") || self.is(e, "’s") {
@@ -1797,6 +1813,9 @@ impl<'c> Scanner<'c> {
         };
         let v = format!("{}-{}{}", cal::year(year), if half { 'H' } else { 'Q' }, n);
         let a = if the || i < j { i } else { j };
+        if year_back {
+            return derived(cand(a, e, TimexType::Date, cal::shift_value_years(&v, -1)?));
+        }
         cand(a, e, TimexType::Date, v)
     }
 
@@ -2395,6 +2414,13 @@ impl<'c> Scanner<'c> {
             );
         }
         if let Some((q, u, plural, e)) = self.quantity_unit(j) {
+            // "more than a quarter of the market" is a share; "in a quarter that produced a loss" some quarter.
+            if u == Unit::Quarter
+                && self.any(j, &["a", "an", "one"])
+                && self.any(e, &["of", "that", "which", "when", "in"])
+            {
+                return None;
+            }
             // "Islam will one day be...": some time ahead, not a day-long span.
             if !the
                 && rel.is_none()
@@ -2662,8 +2688,15 @@ impl<'c> Scanner<'c> {
                 }
             })
         };
+        let day = y.and_then(rule);
+        // "Easter week": the week of the holiday.
+        if self.is(e, "week") {
+            if let Some(d) = day {
+                return cand(i, e + 1, TimexType::Date, cal::week(d));
+            }
+        }
         let v = match y {
-            Some(y) => rule(y).map_or(format!("{y:04}"), cal::day),
+            Some(y) => day.map_or(format!("{y:04}"), cal::day),
             None => "XXXX-XX-XX".into(),
         };
         cand(i, e, TimexType::Date, v)
@@ -2703,8 +2736,14 @@ impl<'c> Scanner<'c> {
             } else if let Lex::Month(m, _) = lexicon::lookup(rest) {
                 cal::resolve_month(self.dct, m, self.month_tense(i, i + 1))
             } else if let Lex::PartOfDay(code) = lexicon::lookup(rest) {
-                let d = self.dct.map_or("XXXX-XX-XX".to_string(), cal::day);
-                let mut x = cand(i, i + 1, TimexType::Time, format!("{d}T{code}"))?;
+                // "mid-afternoon yesterday": the day that follows names the date.
+                let (d, e) = match (self.w(i + 1), self.dct) {
+                    ("yesterday", Some(a)) => (cal::day(cal::add_days(a, -1)), i + 2),
+                    ("today", Some(a)) => (cal::day(a), i + 2),
+                    ("tomorrow", Some(a)) => (cal::day(cal::add_days(a, 1)), i + 2),
+                    (_, a) => (a.map_or("XXXX-XX-XX".to_string(), cal::day), i + 1),
+                };
+                let mut x = cand(i, e, TimexType::Time, format!("{d}T{code}"))?;
                 x.modifier = Some(md);
                 return Some(x);
             } else if matches!(rest, "year") {

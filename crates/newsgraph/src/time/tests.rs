@@ -780,3 +780,41 @@ fn granularity_follows_the_text() {
         ),
     ]);
 }
+
+#[test]
+fn compounds_holidays_and_shares() {
+    check(&[
+        (
+            "National Intergroup in the year-ago third quarter earned $22.5 million.",
+            "1989-10-26",
+            &[("the year-ago third quarter", D, "1988-Q3")],
+        ),
+        (
+            "In London at mid-afternoon yesterday, Ratners's shares were up 2 pence.",
+            "1989-11-02",
+            &[("mid-afternoon yesterday", T, "1989-11-01TAF")],
+        ),
+        (
+            "Protesters prayed for divine help as Easter week began.",
+            "2000-04-17",
+            &[("Easter week", D, "2000-W16")],
+        ),
+        // A share, not a period.
+        (
+            "Junk funds are the largest holders, accounting for more than a quarter of the entire market.",
+            "1989-10-27",
+            &[],
+        ),
+        // Still to come.
+        (
+            "Traders had chosen to square positions ahead of the weekend.",
+            "1989-10-30",
+            &[("the weekend", D, "1989-W44-WE")],
+        ),
+        (
+            "Friendly institutions were likely to buy its stock as soon as trading opened Monday.",
+            "1989-11-01",
+            &[("Monday", D, "1989-11-06")],
+        ),
+    ]);
+}
