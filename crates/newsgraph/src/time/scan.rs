@@ -1748,6 +1748,11 @@ impl<'c> Scanner<'c> {
                 _ => return None,
             }
             e = j + 1;
+        } else if w == "last" && self.is(j + 1, "half") && self.is(j + 2, "of") {
+            // "the last half of 1989": the second half.
+            ord = Some(2);
+            half = true;
+            e = j + 2;
         } else if let Some(n) = lexicon::ordinal(w) {
             let mut k = j + 1;
             if self.is(k, "fiscal") {
@@ -1884,6 +1889,19 @@ impl<'c> Scanner<'c> {
         } else {
             cal::unit_value(Some(a), Unit::Quarter, shift)
         };
+        // "the quarter a year ago": that quarter, a year back.
+        if !year_back
+            && self.any(e, &["a", "one"])
+            && self.is(e + 1, "year")
+            && self.any(e + 2, &["ago", "earlier"])
+        {
+            return derived(cand(
+                i,
+                e + 3,
+                TimexType::Date,
+                cal::shift_value_years(&base, -1)?,
+            ));
+        }
         let v = if year_back {
             // "the same quarter last year"
             let v = cal::shift_value_years(&base, -1)?;
@@ -2420,6 +2438,18 @@ impl<'c> Scanner<'c> {
                 && self.any(e, &["of", "that", "which", "when", "in"])
             {
                 return None;
+            }
+            // "the first two quarters of 1990": its first half.
+            if the
+                && u == Unit::Quarter
+                && q == Qty::N(2.0)
+                && matches!(rel, Some("first" | "last"))
+                && self.is(e, "of")
+            {
+                if let Some((y, k)) = self.year_num(e + 1) {
+                    let h = if rel == Some("first") { 1 } else { 2 };
+                    return cand(i, k, TimexType::Date, format!("{y:04}-H{h}"));
+                }
             }
             // "Islam will one day be...": some time ahead, not a day-long span.
             if !the

@@ -795,6 +795,21 @@ fn compounds_holidays_and_shares() {
             &[("mid-afternoon yesterday", T, "1989-11-01TAF")],
         ),
         (
+            "For the quarter a year ago, Columbia reported earnings of $16.3 million.",
+            "1989-10-26",
+            &[("the quarter a year ago", D, "1988-Q3")],
+        ),
+        (
+            "Analysts lowered anticipated earnings for the last half of 1989.",
+            "1989-10-26",
+            &[("the last half of 1989", D, "1989-H2")],
+        ),
+        (
+            "Losses will continue through at least the first two quarters of 1990.",
+            "1989-10-26",
+            &[("the first two quarters of 1990", D, "1990-H1")],
+        ),
+        (
             "Protesters prayed for divine help as Easter week began.",
             "2000-04-17",
             &[("Easter week", D, "2000-W16")],
