@@ -1748,7 +1748,11 @@ impl<'c> Scanner<'c> {
                 _ => return None,
             }
             e = j + 1;
-        } else if w == "last" && self.is(j + 1, "half") && self.is(j + 2, "of") {
+        } else if w == "last"
+            && self.is(j + 1, "half")
+            && self.is(j + 2, "of")
+            && self.year_num(j + 3).is_some()
+        {
             // "the last half of 1989": the second half.
             ord = Some(2);
             half = true;
@@ -2178,6 +2182,10 @@ impl<'c> Scanner<'c> {
             "current" if !t.cap => {
                 if matches!(self.lex(i + 1), Lex::Unit(_)) || self.is(i + 1, "fiscal") {
                     return None;
+                }
+                // "at the then current market price": current at a past time.
+                if self.prev(i) == "then" {
+                    return cand(i, i + 1, TimexType::Date, "PAST_REF".into());
                 }
                 cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
             }

@@ -810,6 +810,16 @@ fn compounds_holidays_and_shares() {
             &[("the first two quarters of 1990", D, "1990-H1")],
         ),
         (
+            "Sales followed the trend of the last half of the '80s.",
+            "1989-10-26",
+            &[("'80s", D, "198")],
+        ),
+        (
+            "Holders may buy shares at 50% of the then current market price.",
+            "1989-10-26",
+            &[("current", D, "PAST_REF")],
+        ),
+        (
             "Protesters prayed for divine help as Easter week began.",
             "2000-04-17",
             &[("Easter week", D, "2000-W16")],
