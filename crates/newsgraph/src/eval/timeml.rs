@@ -132,7 +132,10 @@ pub fn evaluate(_pipeline: &Pipeline, path: &Path) -> Result<Report> {
             path.display()
         )));
     }
-    let debug = std::env::var_os("NEWSGRAPH_TIMEML_DEBUG").is_some();
+    let debug_var = std::env::var("NEWSGRAPH_TIMEML_DEBUG").ok();
+    let debug = debug_var.is_some();
+    // `NEWSGRAPH_TIMEML_DEBUG=all` also prints the correct matches (to study a convention's frequency).
+    let debug_all = debug_var.as_deref() == Some("all");
     let (mut strict, mut relaxed) = (Counts::default(), Counts::default());
     let (mut value_ok, mut type_ok, mut n_sys, mut n_gold) = (0usize, 0usize, 0usize, 0usize);
     for f in &files {
@@ -169,9 +172,10 @@ pub fn evaluate(_pipeline: &Pipeline, path: &Path) -> Result<Report> {
                     let tt = g.kind == format!("{:?}", s.kind).to_uppercase();
                     value_ok += vt as usize;
                     type_ok += tt as usize;
-                    if debug && (!vt || !tt) {
+                    if debug && (!vt || !tt || debug_all) {
                         eprintln!(
-                            "VALUE {:?} gold {:?} {} {} | sys {:?} {:?} {} (dct {:?}) ctx {:?}",
+                            "{} {:?} gold {:?} {} {} | sys {:?} {:?} {} (dct {:?}) ctx {:?}",
+                            if vt && tt { "OK" } else { "VALUE" },
                             f.file_name().unwrap_or_default(),
                             &doc.text
                                 .chars()

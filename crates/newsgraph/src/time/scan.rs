@@ -72,6 +72,9 @@ const C_STRONG_PAST: u16 = 32;
 const C_WEAK_PAST: u16 = 64;
 const C_TO: u16 = 128;
 const C_IS: u16 = 256;
+/// "planned", "planning": a plan points ahead to the date that follows it ("planned a rally on Saturday"), but
+/// after the date it is the narrative's past ("On Friday, the government planned to pay...").
+const C_PLAN: u16 = 512;
 
 const FUTURE_CUES: &[&str] = &[
     "will",
@@ -98,6 +101,8 @@ const FUTURE_CUES: &[&str] = &[
     "could",
     "might",
     "upcoming",
+    "slated",
+    "effective",
     "hopes",
     "aims",
     "next",
@@ -144,6 +149,77 @@ const PAST_CUES: &[&str] = &[
     "been",
 ];
 
+/// "-ed" words that are not past-tense verbs.
+const NOT_PAST_ED: &[&str] = &[
+    "united", "hundred", "indeed", "proceed", "succeed", "exceed", "speed", "breed", "greed",
+    "kindred", "sacred", "naked", "wicked",
+];
+
+/// Irregular past-tense verbs frequent in news narration ("In January, the company brought in a new chief").
+const IRREGULAR_PAST: &[&str] = &[
+    "ate",
+    "became",
+    "began",
+    "bought",
+    "brought",
+    "built",
+    "came",
+    "caught",
+    "chose",
+    "dealt",
+    "drew",
+    "drove",
+    "fell",
+    "felt",
+    "fled",
+    "flew",
+    "fought",
+    "found",
+    "gave",
+    "got",
+    "grew",
+    "heard",
+    "held",
+    "hit",
+    "kept",
+    "knew",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "ran",
+    "rose",
+    "sank",
+    "sat",
+    "saw",
+    "sent",
+    "shot",
+    "shook",
+    "slid",
+    "sold",
+    "sought",
+    "spent",
+    "spoke",
+    "stood",
+    "stole",
+    "struck",
+    "swept",
+    "took",
+    "taught",
+    "thought",
+    "threw",
+    "tore",
+    "underwent",
+    "went",
+    "withdrew",
+    "won",
+    "wore",
+    "wrote",
+];
+
 const ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "cest",
     "msk", "eet", "eest", "ist", "jst", "z",
@@ -159,6 +235,10 @@ struct Scanner<'c> {
     hi: usize,
     /// Last day-level date mentioned (anchor for "the next day", "a day later").
     ref_day: Option<NaiveDate>,
+    /// A day in the last month mentioned (anchor for "that month", "the following month").
+    ref_month: Option<NaiveDate>,
+    /// A day in the last year mentioned (anchor for "that year", "later that year").
+    ref_year: Option<NaiveDate>,
     /// Last quarter mentioned and the token where it ended (anchor for "a year earlier" in earnings news).
     ref_quarter: Option<(String, usize)>,
     /// Tense-cue flags per token, `u16::MAX` until computed.
@@ -215,6 +295,8 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         lo: 0,
         hi: 0,
         ref_day: ctx.date,
+        ref_month: ctx.date,
+        ref_year: ctx.date,
         ref_quarter: None,
         cue_cache: Vec::new(),
     };
@@ -317,6 +399,31 @@ fn ymd(v: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
+/// The quarter earnings news reports, relative to the article's: the one that just ended during the first two
+/// months of the next.
+fn reporting_shift(a: NaiveDate) -> i64 {
+    if a.month0() % 3 < 2 {
+        -1
+    } else {
+        0
+    }
+}
+
+/// The year and month (if any) of a `YYYY`, `YYYY-MM`, `YYYY-Q3`, `YYYY-SU`... value.
+fn year_month(v: &str) -> Option<(i32, Option<u32>)> {
+    let b = v.as_bytes();
+    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) || (b.len() > 4 && b[4] != b'-') {
+        return None;
+    }
+    let y = v.get(..4)?.parse().ok()?;
+    let m = v
+        .get(5..7)
+        .filter(|_| b.len() == 7)
+        .and_then(|m| m.parse::<u32>().ok())
+        .filter(|m| (1..=12).contains(m));
+    Some((y, m))
+}
+
 impl<'c> Scanner<'c> {
     // ---- token access (bounded by the paragraph) ----
 
@@ -385,6 +492,17 @@ impl<'c> Scanner<'c> {
         // "until Tuesday", "by 9 a.m. Tuesday": deadlines lie ahead.
         // ...unless the clause is in the past ("Until Thursday, they had not called him a suspect").
         // The verb before "until" tells when the deadline was set, not where it lies.
+        // "ahead of the weekend", "as soon as trading opens Monday": still to come.
+        if a >= self.lo + 2 && self.is(a - 2, "ahead") && self.is(a - 1, "of") {
+            return Some(Direction::Future);
+        }
+        let soon_as = (self.lo + 2..a)
+            .rev()
+            .take(3)
+            .any(|k| self.is(k, "as") && self.is(k - 1, "soon") && self.is(k - 2, "as"));
+        if soon_as {
+            return Some(Direction::Future);
+        }
         if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
             // "Until Thursday, they had not called him a suspect": the clause after the comma decides.
             let opens = a - 1 == self.lo || self.is_punct(a - 2);
@@ -403,6 +521,10 @@ impl<'c> Scanner<'c> {
     fn month_tense(&self, a: usize, b: usize) -> Option<Direction> {
         if a > self.lo && self.any(a - 1, &["since"]) {
             return Some(Direction::Past);
+        }
+        // "pay down the loan by February", "until March": a deadline, ahead unless the clause is past.
+        if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
+            return self.tense(a, b);
         }
         // "the year ended March 31", "was shot on Oct. 23": a past-tense verb other than a reporting one.
         self.cues(a, b, false)
@@ -426,7 +548,8 @@ impl<'c> Scanner<'c> {
         if matches!(w, ";" | "." | ",") {
             f |= C_STOP_FWD;
         }
-        if FUTURE_CUES.contains(&w) {
+        // "next to the embassy" is a place, not the next week.
+        if FUTURE_CUES.contains(&w) && !(w == "next" && self.is(k + 1, "to")) {
             f |= C_FUTURE;
         }
         if PAST_CUES.contains(&w) {
@@ -438,11 +561,18 @@ impl<'c> Scanner<'c> {
         if matches!(w, "ago" | "last" | "earlier" | "since" | "ended") {
             f |= C_STRONG_PAST;
         }
-        if w.len() > 4 && w.ends_with("ed") {
+        // "-ed" verbs and common irregular past forms; a capitalized "-ed" word is a name ("United States").
+        let t = &self.toks[k];
+        if (w.len() > 4 && w.ends_with("ed") && !t.cap && !NOT_PAST_ED.contains(&w))
+            || IRREGULAR_PAST.contains(&w)
+        {
             f |= C_WEAK_PAST;
         }
         if w == "to" {
             f |= C_TO;
+        }
+        if matches!(w, "planned" | "planning") {
+            f |= C_PLAN;
         }
         if matches!(w, "is" | "are") {
             f |= C_IS;
@@ -462,7 +592,7 @@ impl<'c> Scanner<'c> {
 
     fn cues(&self, a: usize, b: usize, weak_past: bool) -> Option<Direction> {
         self.cues_back(a, weak_past)
-            .or_else(|| self.cues_fwd(b, weak_past))
+            .or_else(|| self.cues_after(a, b, Self::past_mask(weak_past), !weak_past))
     }
 
     /// Like `cues` with past auxiliaries ("was", "had") but not "-ed" words (often adjectives: "planned
@@ -470,7 +600,7 @@ impl<'c> Scanner<'c> {
     fn narrative_cues(&self, a: usize, b: usize) -> Option<Direction> {
         let mask = C_PAST | C_STRONG_PAST;
         self.cues_back_m(a, mask, true)
-            .or_else(|| self.cues_fwd_m(b, mask, true))
+            .or_else(|| self.cues_after(a, b, mask, true))
     }
 
     /// The nearest cue before token `a`, within the clause.
@@ -489,6 +619,28 @@ impl<'c> Scanner<'c> {
                 break;
             }
             if f & C_FUTURE != 0 || (f & C_TO != 0 && k > lo && self.cue(k - 1) & C_IS != 0) {
+                // "had been due to expire Friday", "had planned to leave Monday": a plan seen from the past.
+                if f & C_FUTURE != 0
+                    && (k >= 1 && self.is(k - 1, "had") || k >= 2 && self.is(k - 2, "had"))
+                {
+                    return Some(Direction::Past);
+                }
+                return Some(Direction::Future);
+            }
+            // "planned a rally on Saturday" (not "previously planned", nor "the rally planned for Saturday was
+            // cancelled").
+            if f & C_PLAN != 0 {
+                let before = if k > 0 { self.toks[k - 1].low } else { "" };
+                let after = if matches!(self.lex(a + 1), Lex::PartOfDay(_)) {
+                    a + 2
+                } else {
+                    a + 1
+                };
+                let cancelled = self.any(after, &["was", "were"]);
+                if matches!(before, "previously" | "originally" | "had" | "initially") || cancelled
+                {
+                    return Some(Direction::Past);
+                }
                 return Some(Direction::Future);
             }
             // "planned to leave on Thursday", "set to resume Monday": an intention points ahead.
@@ -511,8 +663,46 @@ impl<'c> Scanner<'c> {
     }
 
     fn cues_fwd_m(&self, b: usize, mask: u16, skip_report: bool) -> Option<Direction> {
+        self.cues_fwd_w(b, 6, mask, skip_report)
+    }
+
+    /// Whether the expression at `a..b` opens its sentence and a comma follows ("In January, the company
+    /// brought in...", "On Tuesday, the league plans to..."): its clause is the one after the comma.
+    fn opens_sentence(&self, a: usize, b: usize) -> bool {
+        self.is(b, ",")
+            && (a == self.lo
+                || (a == self.lo + 1
+                    && self.any(
+                        self.lo,
+                        &[
+                            "in", "on", "at", "by", "during", "since", "early", "late", "last",
+                            "until", "through", "from", "then", "and", "but", "also",
+                        ],
+                    )))
+    }
+
+    /// Cues after an expression that opens its sentence: the main clause after the comma, with a wider window
+    /// (its subject comes first); else the usual forward scan.
+    fn cues_after(&self, a: usize, b: usize, mask: u16, skip_report: bool) -> Option<Direction> {
+        if self.opens_sentence(a, b) {
+            // The main clause's first tensed verb decides, a reporting one too ("In September, it announced
+            // plans to...": the announcement is past).
+            let _ = (mask, skip_report);
+            self.cues_fwd_w(b + 1, 12, C_PAST | C_WEAK_PAST | C_STRONG_PAST, false)
+        } else {
+            self.cues_fwd_m(b, mask, skip_report)
+        }
+    }
+
+    fn cues_fwd_w(
+        &self,
+        b: usize,
+        width: usize,
+        mask: u16,
+        skip_report: bool,
+    ) -> Option<Direction> {
         let reporting = |f: u16| skip_report && f & C_REPORT != 0;
-        let hi = self.hi.min(b + 6).min(self.lim);
+        let hi = self.hi.min(b + width).min(self.lim);
         for k in b..hi {
             let f = self.cue(k);
             if f & C_STOP_FWD != 0 {
@@ -602,8 +792,28 @@ impl<'c> Scanner<'c> {
         if matches!(c.kind, TimexType::Date | TimexType::Time) {
             if let Some(d) = ymd(&c.value) {
                 self.ref_day = Some(d);
+                self.ref_month = Some(d);
+                self.ref_year = Some(d);
+            } else if let Some((y, m)) = year_month(&c.value) {
+                let first = NaiveDate::from_ymd_opt(y, m.unwrap_or(1), 1);
+                if m.is_some() {
+                    self.ref_month = first;
+                }
+                self.ref_year = first;
             }
-            if !c.derived && c.value.len() == 7 && c.value.as_bytes().get(5) == Some(&b'Q') {
+            // Earnings news reports past quarters: "losses through the third quarter of 1990" is a forecast, not
+            // the period that "a year earlier" compares with.
+            let future = self.dct.is_some_and(|a| {
+                // One quarter of slack: fiscal years name quarters ahead of the calendar ("fourth quarter ended
+                // Sept. 30").
+                let latest = cal::unit_value(Some(a), Unit::Quarter, reporting_shift(a) + 1);
+                c.value.as_str() > latest.as_str()
+            });
+            if !c.derived
+                && !future
+                && c.value.len() == 7
+                && c.value.as_bytes().get(5) == Some(&b'Q')
+            {
                 self.ref_quarter = Some((c.value.clone(), c.b));
             }
         }
@@ -1493,6 +1703,11 @@ impl<'c> Scanner<'c> {
         if the {
             j += 1;
         }
+        // "the year-ago third quarter": that quarter, a year back.
+        let year_back = the && self.any(j, &["year-ago", "year-earlier"]);
+        if year_back {
+            j += 1;
+        }
         let mut year: Option<i32> = None;
         if let Some((y, e)) = self.year_num(j) {
             if self.is(e, "'s") || self.is(e, "’s") {
@@ -1533,6 +1748,15 @@ impl<'c> Scanner<'c> {
                 _ => return None,
             }
             e = j + 1;
+        } else if w == "last"
+            && self.is(j + 1, "half")
+            && self.is(j + 2, "of")
+            && self.year_num(j + 3).is_some()
+        {
+            // "the last half of 1989": the second half.
+            ord = Some(2);
+            half = true;
+            e = j + 2;
         } else if let Some(n) = lexicon::ordinal(w) {
             let mut k = j + 1;
             if self.is(k, "fiscal") {
@@ -1598,6 +1822,9 @@ impl<'c> Scanner<'c> {
         };
         let v = format!("{}-{}{}", cal::year(year), if half { 'H' } else { 'Q' }, n);
         let a = if the || i < j { i } else { j };
+        if year_back {
+            return derived(cand(a, e, TimexType::Date, cal::shift_value_years(&v, -1)?));
+        }
         cand(a, e, TimexType::Date, v)
     }
 
@@ -1655,14 +1882,7 @@ impl<'c> Scanner<'c> {
         }
         let e = j + 1;
         let a = self.dct?;
-        let reporting = || {
-            // Earnings news reports the quarter that just ended during the first two months of the next.
-            if a.month0() % 3 < 2 {
-                -1
-            } else {
-                0
-            }
-        };
+        let reporting = || reporting_shift(a);
         let base = if year_back {
             match &self.ref_quarter {
                 Some((v, _)) => v.clone(),
@@ -1673,6 +1893,19 @@ impl<'c> Scanner<'c> {
         } else {
             cal::unit_value(Some(a), Unit::Quarter, shift)
         };
+        // "the quarter a year ago": that quarter, a year back.
+        if !year_back
+            && self.any(e, &["a", "one"])
+            && self.is(e + 1, "year")
+            && self.any(e + 2, &["ago", "earlier"])
+        {
+            return derived(cand(
+                i,
+                e + 3,
+                TimexType::Date,
+                cal::shift_value_years(&base, -1)?,
+            ));
+        }
         let v = if year_back {
             // "the same quarter last year"
             let v = cal::shift_value_years(&base, -1)?;
@@ -1779,12 +2012,18 @@ impl<'c> Scanner<'c> {
                 w,
                 "previous" | "following" | "next" | "same" | "preceding" | "prior"
             ) || w == "that";
+        let k = j + 1;
+        // "that year" after "in June 1998" is 1998: the anchor at the unit's own granularity.
         let anchor = if anaphoric {
-            self.ref_day.or(self.dct)
+            match self.lex(k) {
+                Lex::Unit(Unit::Year) => self.ref_year,
+                Lex::Unit(Unit::Month) => self.ref_month,
+                _ => self.ref_day,
+            }
+            .or(self.dct)
         } else {
             self.dct
         };
-        let k = j + 1;
         // ABC's "This Week": a title, not a time.
         if self.tok(j).is_some_and(|t| t.cap)
             && self.tok(k).is_some_and(|t| t.cap)
@@ -1823,7 +2062,16 @@ impl<'c> Scanner<'c> {
             }
             Lex::Weekday(wd) => {
                 if anaphoric {
-                    return None;
+                    // "down 4.5% from the previous Friday": the one before the day under discussion.
+                    if !the || shift == 0 {
+                        return None;
+                    }
+                    return cand(
+                        i,
+                        k + 1,
+                        TimexType::Date,
+                        cal::shift_weekday(anchor, wd, shift as i32),
+                    );
                 }
                 let v = match shift {
                     0 => cal::resolve_weekday(self.dct, wd, self.direction(i, k + 1)),
@@ -1934,6 +2182,10 @@ impl<'c> Scanner<'c> {
             "current" if !t.cap => {
                 if matches!(self.lex(i + 1), Lex::Unit(_)) || self.is(i + 1, "fiscal") {
                     return None;
+                }
+                // "at the then current market price": current at a past time.
+                if self.prev(i) == "then" {
+                    return cand(i, i + 1, TimexType::Date, "PAST_REF".into());
                 }
                 cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
             }
@@ -2117,10 +2369,41 @@ impl<'c> Scanner<'c> {
             // "the year" on its own
             if let Lex::Unit(u) = self.lex(j) {
                 let p = self.prev(i);
-                return match u {
-                    Unit::Year if matches!(p, "for" | "during" | "over" | "throughout") => {
-                        cand(i, j + 1, TimexType::Duration, "P1Y".into())
+                if u == Unit::Year {
+                    // "the year 2000", "the year two thousand"
+                    if let Some((y, e)) = self.year_num(j + 1) {
+                        return cand(i, e, TimexType::Date, format!("{y:04}"));
                     }
+                    if self.is(j + 1, "two") && self.is(j + 2, "thousand") {
+                        let (y, e) = match self.lex(j + 3) {
+                            Lex::Number(n) if (1.0..100.0).contains(&n) && n.fract() == 0.0 => {
+                                (2000 + n as i32, j + 4)
+                            }
+                            _ => (2000, j + 3),
+                        };
+                        return cand(i, e, TimexType::Date, format!("{y:04}"));
+                    }
+                }
+                if u == Unit::Week {
+                    // "the week of March 6": that date's week.
+                    if self.is(j + 1, "of") {
+                        let c = self.m_calendar(j + 2)?;
+                        let d = ymd(&c.value)?;
+                        return cand(i, c.b, TimexType::Date, cal::week(d));
+                    }
+                    // "For the week, the index dropped 3.8%", "the week's most active session": a week the
+                    // context gives (TimeBank leaves it unresolved within the article's year).
+                    if self.is_punct(j + 1) || self.any(j + 1, &["'s", "’s"]) {
+                        let y = self.dct.map(|a| a.year());
+                        return cand(i, j + 1, TimexType::Date, format!("{}-WXX", cal::year(y)));
+                    }
+                }
+                // "in the year ended March 31", "throughout the year": a year-long period; "a high for the
+                // year", "for the year, volume was flat": this year.
+                let period = self.any(j + 1, &["ended", "ending"])
+                    || matches!(p, "during" | "over" | "throughout");
+                return match u {
+                    Unit::Year if period => cand(i, j + 1, TimexType::Duration, "P1Y".into()),
                     Unit::Year => cand(
                         i,
                         j + 1,
@@ -2157,6 +2440,40 @@ impl<'c> Scanner<'c> {
             );
         }
         if let Some((q, u, plural, e)) = self.quantity_unit(j) {
+            // "more than a quarter of the market" is a share; "in a quarter that produced a loss" some quarter.
+            if u == Unit::Quarter
+                && self.any(j, &["a", "an", "one"])
+                && self.any(e, &["of", "that", "which", "when", "in"])
+            {
+                return None;
+            }
+            // "the first two quarters of 1990": its first half.
+            if the
+                && u == Unit::Quarter
+                && q == Qty::N(2.0)
+                && matches!(rel, Some("first" | "last"))
+                && self.is(e, "of")
+            {
+                if let Some((y, k)) = self.year_num(e + 1) {
+                    let h = if rel == Some("first") { 1 } else { 2 };
+                    return cand(i, k, TimexType::Date, format!("{y:04}-H{h}"));
+                }
+            }
+            // "Islam will one day be...": some time ahead, not a day-long span.
+            if !the
+                && rel.is_none()
+                && u == Unit::Day
+                && self.is(i, "one")
+                && self.any(
+                    self.lo.max(i.saturating_sub(1)),
+                    &[
+                        "will", "would", "could", "may", "might", "can", "'ll", "’ll",
+                    ],
+                )
+                && i > self.lo
+            {
+                return cand(i, e, TimexType::Date, "FUTURE_REF".into());
+            }
             if rel.is_none() && !the {
                 // "$5 a year", "twice a year": a rate, so a set.
                 if self.any(i, &["a", "an", "per"]) && q == Qty::N(1.0) {
@@ -2409,8 +2726,15 @@ impl<'c> Scanner<'c> {
                 }
             })
         };
+        let day = y.and_then(rule);
+        // "Easter week": the week of the holiday.
+        if self.is(e, "week") {
+            if let Some(d) = day {
+                return cand(i, e + 1, TimexType::Date, cal::week(d));
+            }
+        }
         let v = match y {
-            Some(y) => rule(y).map_or(format!("{y:04}"), cal::day),
+            Some(y) => day.map_or(format!("{y:04}"), cal::day),
             None => "XXXX-XX-XX".into(),
         };
         cand(i, e, TimexType::Date, v)
@@ -2450,8 +2774,14 @@ impl<'c> Scanner<'c> {
             } else if let Lex::Month(m, _) = lexicon::lookup(rest) {
                 cal::resolve_month(self.dct, m, self.month_tense(i, i + 1))
             } else if let Lex::PartOfDay(code) = lexicon::lookup(rest) {
-                let d = self.dct.map_or("XXXX-XX-XX".to_string(), cal::day);
-                let mut x = cand(i, i + 1, TimexType::Time, format!("{d}T{code}"))?;
+                // "mid-afternoon yesterday": the day that follows names the date.
+                let (d, e) = match (self.w(i + 1), self.dct) {
+                    ("yesterday", Some(a)) => (cal::day(cal::add_days(a, -1)), i + 2),
+                    ("today", Some(a)) => (cal::day(a), i + 2),
+                    ("tomorrow", Some(a)) => (cal::day(cal::add_days(a, 1)), i + 2),
+                    (_, a) => (a.map_or("XXXX-XX-XX".to_string(), cal::day), i + 1),
+                };
+                let mut x = cand(i, e, TimexType::Time, format!("{d}T{code}"))?;
                 x.modifier = Some(md);
                 return Some(x);
             } else if matches!(rest, "year") {
@@ -2535,6 +2865,12 @@ impl<'c> Scanner<'c> {
         if self.is(j, "fiscal") && self.is(j + 1, "year") && j > i {
             if let Some((y, e)) = self.year_num(j + 2) {
                 return cand(i, e, TimexType::Date, format!("{y:04}"));
+            }
+            // "the fiscal year ended Jan. 31", "throughout the fiscal year": the year-long period.
+            if self.any(j + 2, &["ended", "ending"])
+                || matches!(self.prev(i), "during" | "over" | "throughout")
+            {
+                return cand(i, j + 2, TimexType::Duration, "P1Y".into());
             }
             return cand(
                 i,

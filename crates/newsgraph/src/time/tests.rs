@@ -623,14 +623,12 @@ fn soon_is_a_future_reference_unless_a_signal_or_narrative() {
 #[test]
 fn dates_after_ended_and_past_auxiliaries_lie_behind() {
     check(&[
-        // Annual reports: the fiscal year that ended on March 31 is the last one, not the coming one.
+        // Annual reports: the fiscal year that ended on March 31 is a year-long period (TimeBank), and March 31
+        // the last one, not the coming one.
         (
             "The utility earned $76 million in the fiscal year ended March 31.",
             "2021-11-01",
-            &[
-                ("the fiscal year", D, "2021"),
-                ("March 31", D, "2021-03-31"),
-            ],
+            &[("the fiscal year", P, "P1Y"), ("March 31", D, "2021-03-31")],
         ),
         (
             "The doctor was shot to death on the night of Oct. 23 in his kitchen.",
@@ -642,6 +640,206 @@ fn dates_after_ended_and_past_auxiliaries_lie_behind() {
             "The company said the plant opens on Oct. 23.",
             "2022-05-05",
             &[("Oct. 23", D, "2022-10-23")],
+        ),
+    ]);
+}
+
+#[test]
+fn tense_of_the_clause_decides_weekdays_and_months() {
+    check(&[
+        // A capitalized "-ed" word is a name, not a past tense ("United States").
+        (
+            "Gonzalez would be traveling to the United States Thursday with his wife.",
+            "2000-04-05",
+            &[("Thursday", D, "2000-04-06")],
+        ),
+        // "next to" is a place.
+        (
+            "More than 100 people were killed in the blasts next to the U.S. embassies in Kenya and Tanzania on Friday.",
+            "1998-08-08",
+            &[("Friday", D, "1998-08-07")],
+        ),
+        // A sentence-opening date takes the tense of the main clause after the comma.
+        (
+            "In January, American Medical brought in a new chief executive.",
+            "1989-10-27",
+            &[("January", D, "1989-01")],
+        ),
+        (
+            "On Tuesday, the league plans to hold a news conference.",
+            "1998-10-26",
+            &[("Tuesday", D, "1998-10-27")],
+        ),
+        // A plan seen from the past ("had been due") lies behind.
+        (
+            "The offer had been due to expire Friday evening.",
+            "1989-10-30",
+            &[("Friday evening", T, "1989-10-27TEV")],
+        ),
+        // A deadline month lies ahead.
+        (
+            "The sale is part of a program to pay down a bridge loan by February.",
+            "1989-10-30",
+            &[("February", D, "1990-02")],
+        ),
+        // A plan points to the date after it; not when it is cancelled or comes after the date.
+        (
+            "Protesters planned a large demonstration on Saturday.",
+            "2000-01-07",
+            &[("Saturday", D, "2000-01-08")],
+        ),
+        (
+            "A memorial service planned for Saturday was canceled.",
+            "1999-10-24",
+            &[("Saturday", D, "1999-10-23")],
+        ),
+        (
+            "On Friday, the government planned to pay the families.",
+            "1998-09-30",
+            &[("Friday", D, "1998-09-25")],
+        ),
+        (
+            "The accession was planned for early March.",
+            "1999-02-10",
+            &[("early March", D, "1999-03")],
+        ),
+    ]);
+}
+
+#[test]
+fn anaphoric_expressions_follow_the_last_mentioned_date() {
+    check(&[
+        (
+            "He fled to Florida in June 1998 and returned to Cuba later that year.",
+            "2000-01-28",
+            &[("June 1998", D, "1998-06"), ("later that year", D, "1998")],
+        ),
+        (
+            "In March, the company received an offer. The following month, it put itself up for sale.",
+            "1989-10-27",
+            &[("March", D, "1989-03"), ("The following month", D, "1989-04")],
+        ),
+        (
+            "Stocks fell on Friday, down 4.5% from the previous Friday.",
+            "1989-10-30",
+            &[("Friday", D, "1989-10-27"), ("the previous Friday", D, "1989-10-20")],
+        ),
+    ]);
+}
+
+#[test]
+fn granularity_follows_the_text() {
+    check(&[
+        (
+            "The dispute should be resolved in a court hearing the week of March 6.",
+            "2000-02-24",
+            &[("the week of March 6", D, "2000-W10")],
+        ),
+        (
+            "His promise to halve unemployment by the year two thousand has been abandoned.",
+            "1998-02-05",
+            &[("the year two thousand", D, "2000")],
+        ),
+        (
+            "Few expected the euro before the year 2000.",
+            "1998-02-05",
+            &[("the year 2000", D, "2000")],
+        ),
+        // A week the context gives, left unresolved within the year.
+        (
+            "For the week, the index dropped 3.8%.",
+            "1989-10-30",
+            &[("the week", D, "1989-WXX")],
+        ),
+        (
+            "Islam will one day be the second largest religion in the country.",
+            "1998-03-03",
+            &[("one day", D, "FUTURE_REF")],
+        ),
+        // "the year ended March 31" is the year-long period; "for the year" alone is this year.
+        (
+            "The unit had revenue of $980 million in the year ended March 31.",
+            "1989-10-31",
+            &[("the year", P, "P1Y"), ("March 31", D, "1989-03-31")],
+        ),
+        (
+            "For the year, pet food volume was flat.",
+            "1989-11-02",
+            &[("the year", D, "1989")],
+        ),
+        (
+            "Profitability should increase throughout the fiscal year.",
+            "1989-10-26",
+            &[("the fiscal year", P, "P1Y")],
+        ),
+        // "effective June 1": a change still to come.
+        (
+            "Steelmakers signed a new labor pact effective June 1.",
+            "1989-10-26",
+            &[("June 1", D, "1990-06-01")],
+        ),
+    ]);
+}
+
+#[test]
+fn compounds_holidays_and_shares() {
+    check(&[
+        (
+            "National Intergroup in the year-ago third quarter earned $22.5 million.",
+            "1989-10-26",
+            &[("the year-ago third quarter", D, "1988-Q3")],
+        ),
+        (
+            "In London at mid-afternoon yesterday, Ratners's shares were up 2 pence.",
+            "1989-11-02",
+            &[("mid-afternoon yesterday", T, "1989-11-01TAF")],
+        ),
+        (
+            "For the quarter a year ago, Columbia reported earnings of $16.3 million.",
+            "1989-10-26",
+            &[("the quarter a year ago", D, "1988-Q3")],
+        ),
+        (
+            "Analysts lowered anticipated earnings for the last half of 1989.",
+            "1989-10-26",
+            &[("the last half of 1989", D, "1989-H2")],
+        ),
+        (
+            "Losses will continue through at least the first two quarters of 1990.",
+            "1989-10-26",
+            &[("the first two quarters of 1990", D, "1990-H1")],
+        ),
+        (
+            "Sales followed the trend of the last half of the '80s.",
+            "1989-10-26",
+            &[("'80s", D, "198")],
+        ),
+        (
+            "Holders may buy shares at 50% of the then current market price.",
+            "1989-10-26",
+            &[("current", D, "PAST_REF")],
+        ),
+        (
+            "Protesters prayed for divine help as Easter week began.",
+            "2000-04-17",
+            &[("Easter week", D, "2000-W16")],
+        ),
+        // A share, not a period.
+        (
+            "Junk funds are the largest holders, accounting for more than a quarter of the entire market.",
+            "1989-10-27",
+            &[],
+        ),
+        // Still to come.
+        (
+            "Traders had chosen to square positions ahead of the weekend.",
+            "1989-10-30",
+            &[("the weekend", D, "1989-W44-WE")],
+        ),
+        (
+            "Friendly institutions were likely to buy its stock as soon as trading opened Monday.",
+            "1989-11-01",
+            &[("Monday", D, "1989-11-06")],
         ),
     ]);
 }
