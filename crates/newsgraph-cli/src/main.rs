@@ -10,6 +10,7 @@ mod progress;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 use newsgraph::Pipeline;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -100,8 +101,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     "unknown task {other:?}: expected conll, timeml, polnear, ieer or geowebnews"
                 ),
             };
-            print!("{report}");
-            Ok(ExitCode::SUCCESS)
+            // A reader that stops early (`| head`) is not an error.
+            let mut out = std::io::stdout().lock();
+            match write!(out, "{report}").and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+                _ => Ok(ExitCode::SUCCESS),
+            }
         }
         Command::Train {
             model,

@@ -289,6 +289,34 @@ fn closed_pipe_ends_quietly_with_success() {
 }
 
 #[test]
+fn eval_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tiny.conll");
+    write(
+        &file,
+        b"-DOCSTART- -X- -X- O\n\nPeskov NNP B-NP B-PER\nspoke VBD B-VP O\nin IN B-PP O\nMoscow NNP B-NP B-LOC\n. . O O\n",
+    );
+    let mut child = newsgraph()
+        .args(["eval", "conll", p(&file)])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before the report is written, as `| head -0` would.
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert_eq!(err, "", "a closed pipe is not an error");
+}
+
+#[test]
 fn a_50_mb_one_line_document() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("huge.txt");
