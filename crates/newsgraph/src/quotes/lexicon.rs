@@ -385,8 +385,26 @@ pub(crate) static LEARNED: LazyLock<Map<(&'static str, f32)>> = LazyLock::new(||
             continue;
         };
         let reliability = cue / seen.max(1.0);
-        if reliability >= LEARNED_MIN && !CUES.contains_key(form) && !STANCE.contains_key(form) {
+        if reliability >= LEARNED_FLOOR && !CUES.contains_key(form) && !STANCE.contains_key(form) {
             m.insert(form, (lemma, reliability));
+        }
+    }
+    m
+});
+
+/// Minimum reliability of a learned cue form to be a candidate for the cue model ([`super::model`]), which
+/// decides in context; without the model, [`LEARNED_MIN`] applies.
+pub(crate) const LEARNED_FLOOR: f32 = 0.05;
+
+/// Reliability of every form of `data/quotes/cues.tsv`, hand-written cues included (a feature of the cue model).
+pub(crate) static RELIABILITY: LazyLock<Map<f32>> = LazyLock::new(|| {
+    let mut m = Map::default();
+    for line in LEARNED_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        if let [form, _, cue, seen, ..] = cols[..] {
+            if let (Ok(cue), Ok(seen)) = (cue.parse::<f32>(), seen.parse::<f32>()) {
+                m.insert(form, cue / seen.max(1.0));
+            }
         }
     }
     m

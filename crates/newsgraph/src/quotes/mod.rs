@@ -20,6 +20,8 @@
 mod lexicon;
 mod marks;
 mod mention;
+mod model;
+pub mod train;
 
 use crate::entities::{Entity, EntityCluster};
 use crate::pipeline::Context;
@@ -505,6 +507,16 @@ impl<'a, 'c> Doc<'a, 'c> {
 
 /// Finds the quotes and reported speech of an article and their speakers.
 pub fn extract(ctx: &Context, entities: &[Entity], clusters: &[EntityCluster]) -> Vec<Quote> {
+    run(ctx, entities, clusters, None)
+}
+
+/// [`extract`], also handing every reported-speech candidate the cue model judged to `collect` (training).
+fn run(
+    ctx: &Context,
+    entities: &[Entity],
+    clusters: &[EntityCluster],
+    collect: Option<&mut Vec<reported::Collected>>,
+) -> Vec<Quote> {
     if ctx.tokens.is_empty() {
         return Vec::new();
     }
@@ -643,7 +655,7 @@ pub fn extract(ctx: &Context, entities: &[Entity], clusters: &[EntityCluster]) -
         }
     }
     let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
-    reported::find(&doc, &quoted, &found.clone(), &mut found);
+    reported::find(&doc, &quoted, &found.clone(), &mut found, collect);
     // Partial quotes take the speaker of the reported speech around them (the closest content that starts
     // before and contains them; contents are sorted, so a few steps back suffice).
     let mut hosts: Vec<(Range<usize>, usize)> = found
