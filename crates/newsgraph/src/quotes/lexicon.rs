@@ -385,16 +385,12 @@ pub(crate) static LEARNED: LazyLock<Map<(&'static str, f32)>> = LazyLock::new(||
             continue;
         };
         let reliability = cue / seen.max(1.0);
-        if reliability >= LEARNED_FLOOR && !CUES.contains_key(form) && !STANCE.contains_key(form) {
+        if reliability >= LEARNED_MIN && !CUES.contains_key(form) && !STANCE.contains_key(form) {
             m.insert(form, (lemma, reliability));
         }
     }
     m
 });
-
-/// Minimum reliability of a learned cue form to be a candidate for the cue model ([`super::model`]), which
-/// decides in context; without the model, [`LEARNED_MIN`] applies.
-pub(crate) const LEARNED_FLOOR: f32 = 0.05;
 
 /// Reliability of every form of `data/quotes/cues.tsv`, hand-written cues included (a feature of the cue model).
 pub(crate) static RELIABILITY: LazyLock<Map<f32>> = LazyLock::new(|| {

@@ -88,15 +88,8 @@ pub(super) fn find(
                             (i..i + 1 + n, *l, true, true, Source::Stance)
                         }
                         None => match super::lexicon::LEARNED.get(doc.t(i)) {
-                            // Learned cues behave like stance verbs: a subject before, the content after;
-                            // the rarer ones only where the cue model is there to judge them.
-                            Some((l, r))
-                                if *r >= super::lexicon::LEARNED_MIN
-                                    || model.is_some()
-                                    || collect.is_some() =>
-                            {
-                                (i..i + 1, *l, true, true, Source::Learned)
-                            }
+                            // Learned cues behave like stance verbs: a subject before, the content after.
+                            Some((l, _)) => (i..i + 1, *l, true, true, Source::Learned),
                             _ => {
                                 i += 1;
                                 continue;
@@ -110,14 +103,10 @@ pub(super) fn find(
             }
             let subject_here = doc.w.mention_before(sr.start, cue.start);
             let rules = content_for(doc, sr.clone(), e, &cue, lemma, weak, stance, &last_subject);
-            let rules_reliable = !matches!(source, Source::Learned)
-                || super::lexicon::LEARNED
-                    .get(doc.t(cue.start))
-                    .is_some_and(|(_, r)| *r >= super::lexicon::LEARNED_MIN);
             let content = if model.is_none() && collect.is_none() {
                 rules.map(|(c, s, a)| (c, Some(s), a))
             } else {
-                let accepted_by_rules = rules.is_some() && rules_reliable;
+                let accepted_by_rules = rules.is_some();
                 let cand = match rules {
                     Some((c, s, a)) => Some((c, Some(s), a)),
                     None => fallback(doc, sr.clone(), e, &cue, subject_here.clone()),
@@ -139,7 +128,7 @@ pub(super) fn find(
                     };
                     model::features(doc, &c, &mut feats);
                     let keep = match model {
-                        Some(m) => m.score(&feats) > model::THRESHOLD,
+                        Some(m) => m.score(&feats) > *model::THRESHOLD,
                         None => accepted_by_rules,
                     };
                     if let Some(col) = collect.as_deref_mut() {
@@ -234,8 +223,17 @@ fn fallback(
 ) -> Option<Attributed> {
     let k = cue.end;
     if e > k + 1 && word(doc, k) {
+        // `vessels calling at Odesa` (but `said at least 30 ...`), `asked not to be named`: a place or the
+        // source's anonymity, no content.
+        let t = |i: usize| doc.t(i);
+        if t(k) == "at" && !matches!(t(k + 1), "least" | "most")
+            || (k..(k + 4).min(e))
+                .any(|i| t(i) == "be" && matches!(t(i + 1), "named" | "identified"))
+        {
+            return None;
+        }
         let end = clause_end(doc, k, e);
-        return (end > k).then_some((k..end, subject, None));
+        return (end > k + 1).then_some((k..end, subject, None));
     }
     let before = subject.as_ref().map_or(cue.start, |s| s.start);
     if k + 1 >= e && before > sr.start + 2 {
