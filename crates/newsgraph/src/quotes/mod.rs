@@ -429,7 +429,12 @@ impl<'a, 'c> Doc<'a, 'c> {
                 {
                     self.w
                         .mention_after(lo, m.start)
-                        .filter(|s| self.name_like(s) && s.end < m.start)
+                        .filter(|s| {
+                            // `During a speech earlier in the day, Trump ...`: no name opens the sentence.
+                            self.name_like(s)
+                                && s.end < m.start
+                                && !lexicon::CAP_STOP.contains(self.t(s.start))
+                        })
                         .unwrap_or(m)
                 }
                 Some(m) => m,
@@ -1330,6 +1335,12 @@ mod tests {
             .find(|q| q.text == "\"What curfew?\"")
             .expect("the chant");
         assert_eq!(speaker_of(q), Some("Protesters"));
+        let qs = titled("Forum\n\nDuring a speech earlier in the day, Trump attacked Clinton, saying, \"She's trigger-happy.\"");
+        let q = qs
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct)
+            .expect("a direct quote");
+        assert_ne!(speaker_of(q), Some("During"));
     }
 
     /// The cue model keeps stance cues in context (`refuses to release ...`), drops a non-speaker's `add`
