@@ -9,7 +9,9 @@
 //!    `MENTION CUE: “...”` before it; then the paragraph conventions (a quote in a paragraph that already has an
 //!    attributed quote, or that follows one, has the same speaker).
 //! 3. Reported speech: a reporting verb or `according to` with its subject mention, and the content clause
-//!    after it (`X said (that) ...`) or before it (`..., X said.`).
+//!    after it (`X said (that) ...`) or before it (`..., X said.`); headlines (`Graham: ...`, `X Says ...`) and
+//!    transcript turns (`WALLACE: ...`). A cue model ([`model`], an averaged perceptron trained on PolNeAR)
+//!    judges every candidate cue in context, the rules' verdict being one of its features.
 //! 4. Mentions ([`mention`]) are names with their titles, pronouns or descriptions; they link to the entities
 //!    given (overlapping entity; a pronoun to the most recent compatible person) or, without entities, to a
 //!    local name read off the text.
