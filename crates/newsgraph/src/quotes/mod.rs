@@ -1360,4 +1360,34 @@ mod tests {
         assert!(!r.iter().any(|c| c.contains("two to three days")), "{r:?}");
         assert!(!r.iter().any(|c| c.contains("named")), "{r:?}");
     }
+
+    /// Subjects the clause implies: the antecedent of `, which says`, the opener of a coordinated verb; and no
+    /// auxiliary in a loose subject (`Putin did not explain`).
+    #[test]
+    fn implied_subjects() {
+        if model::CUE_MODEL.is_none() {
+            eprintln!("skipped: no cue model shipped");
+            return;
+        }
+        let text = "Western arms deliveries have angered Russia, which says Ukraine could mount an offensive against separatists. Putin was willing to talk, but said his demands must also be on the table. Russian President Vladimir Putin did not explain the size of the withdrawals.";
+        let qs = quotes(text);
+        check_spans(text, &qs);
+        let r = reported(&qs);
+        assert!(
+            r.contains(&(
+                "Ukraine could mount an offensive against separatists",
+                Some("Russia")
+            )),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&("his demands must also be on the table", Some("Putin"))),
+            "{r:?}"
+        );
+        assert!(
+            r.iter()
+                .any(|(_, s)| *s == Some("Russian President Vladimir Putin")),
+            "{r:?}"
+        );
+    }
 }

@@ -109,7 +109,15 @@ pub(super) fn find(
                 let accepted_by_rules = rules.is_some();
                 let cand = match rules {
                     Some((c, s, a)) => Some((c, Some(s), a)),
-                    None => fallback(doc, sr.clone(), e, &cue, subject_here.clone()),
+                    None => fallback(
+                        doc,
+                        sr.clone(),
+                        e,
+                        &cue,
+                        subject_here
+                            .clone()
+                            .or_else(|| implied_subject(doc, &sr, &cue)),
+                    ),
                 };
                 cand.filter(|(content, speaker, _)| {
                     let c = Candidate {
@@ -242,6 +250,26 @@ fn fallback(
             end -= 1;
         }
         return (end > sr.start + 1).then_some((sr.start..end, subject, None));
+    }
+    None
+}
+
+/// The subject of a cue without one of its own: the antecedent of `, which says` (`angered Russia, which says
+/// ...`), or the name opening the sentence for a second verb (`Putin was willing to talk, but said ...`).
+fn implied_subject(doc: &Doc, sr: &Range<usize>, cue: &Range<usize>) -> Option<Range<usize>> {
+    let t = |i: usize| doc.t(i);
+    let c = cue.start;
+    if c >= sr.start + 3 && matches!(t(c - 1), "which" | "who") && t(c - 2) == "," {
+        return doc
+            .w
+            .mention_before(sr.start, c - 2)
+            .filter(|m| m.end == c - 2 && doc.name_like(m));
+    }
+    if c > sr.start + 2 && matches!(t(c - 1), "and" | "but") {
+        return doc
+            .w
+            .mention_after(sr.start, c)
+            .filter(|m| doc.name_like(m) && !super::lexicon::CAP_STOP.contains(t(m.start)));
     }
     None
 }
@@ -563,6 +591,28 @@ fn content_for(
                 "and" | "but" | "or" | "to" | "that" | "which" | "who"
             ))
         .then_some(j..cue.start)
+        .map(|mut m| {
+            // `Putin did not explain`: the auxiliary and the negation are not the speaker's.
+            while m.end > m.start + 1
+                && matches!(
+                    t(m.end - 1),
+                    "did"
+                        | "does"
+                        | "do"
+                        | "not"
+                        | "n't"
+                        | "never"
+                        | "can"
+                        | "cannot"
+                        | "must"
+                        | "should"
+                        | "shall"
+                )
+            {
+                m.end -= 1;
+            }
+            m
+        })
     };
     if let Some(subject) = doc
         .w
