@@ -1390,4 +1390,69 @@ mod tests {
             "{r:?}"
         );
     }
+
+    /// `The Russian government said`: a nationality before a collective noun names the government, not Russia.
+    #[test]
+    fn nationality_and_collective_noun_name_a_body() {
+        let text = "The Russian government said it wants to negotiate with the West.";
+        let ctx = Context::from_text(text, None);
+        let russian = Entity {
+            start: 4,
+            end: 11,
+            text: "Russian".into(),
+            label: EntityLabel::Norp,
+            canonical: "Russian".into(),
+            cluster: 0,
+            title: None,
+            affiliation: None,
+            country: Some("RU".into()),
+        };
+        let qs = extract(&ctx, &[russian], &[]);
+        check_spans(text, &qs);
+        let q = qs
+            .iter()
+            .find(|q| q.kind == QuoteKind::Indirect)
+            .expect("reported speech");
+        assert_eq!(speaker_of(q), Some("The Russian government"));
+        assert_eq!(name_of(q), Some("Russian government"));
+    }
+
+    /// `Moscow’s chancellor said`: the most recent titled person of that country speaks, not Moscow.
+    #[test]
+    fn owned_title_resolves_to_the_titled_person() {
+        let text = "Foreign Minister Sergei Lavrov met his Italian counterpart. Moscow’s chancellor said the crisis exists only in the West.";
+        let ctx = Context::from_text(text, None);
+        let pos = |w: &str| {
+            let b = text.find(w).unwrap_or(0);
+            text[..b].chars().count()
+        };
+        let ent = |w: &str, label, cluster, title: Option<&str>| Entity {
+            start: pos(w),
+            end: pos(w) + w.chars().count(),
+            text: w.into(),
+            label,
+            canonical: w.into(),
+            cluster,
+            title: title.map(Into::into),
+            affiliation: None,
+            country: Some("RU".into()),
+        };
+        let entities = vec![
+            ent(
+                "Sergei Lavrov",
+                EntityLabel::Person,
+                0,
+                Some("Foreign Minister"),
+            ),
+            ent("Moscow", EntityLabel::Loc, 1, None),
+        ];
+        let qs = extract(&ctx, &entities, &[]);
+        check_spans(text, &qs);
+        let q = qs
+            .iter()
+            .find(|q| q.kind == QuoteKind::Indirect)
+            .expect("reported speech");
+        assert_eq!(speaker_of(q), Some("Moscow’s chancellor"));
+        assert_eq!(name_of(q), Some("Sergei Lavrov"));
+    }
 }
