@@ -40,9 +40,10 @@ enum Command {
     },
     /// Measure throughput (MB/s, documents/s), peak memory and the speed-up from 1 to 2 threads.
     Bench(bench::Args),
-    /// Train a model: `ner` (the entity tagger, on CoNLL files) or `clusters` (word clusters from raw news).
+    /// Train a model: `ner` (the entity tagger, on CoNLL files), `clusters` (word clusters from raw news) or
+    /// `quotes` (the reported-speech cue model, on a PolNeAR split directory).
     Train {
-        /// Model: ner or clusters.
+        /// Model: ner, clusters or quotes.
         model: String,
         /// Training file (CoNLL columns); for clusters, its words join the raw text.
         #[arg(long)]
@@ -143,7 +144,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     )?;
                     eprintln!("wrote {} ({n} words)", out.display());
                 }
-                other => anyhow::bail!("unknown model {other:?}: expected ner or clusters"),
+                "quotes" => {
+                    let s = newsgraph::quotes::train::train(&train, &out, epochs)?;
+                    eprintln!(
+                        "wrote {} ({} weights; {} candidates, {} attributions, {} articles)",
+                        out.display(),
+                        s.weights,
+                        s.examples,
+                        s.positives,
+                        s.documents
+                    );
+                }
+                other => anyhow::bail!("unknown model {other:?}: expected ner, clusters or quotes"),
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -392,6 +392,20 @@ pub(crate) static LEARNED: LazyLock<Map<(&'static str, f32)>> = LazyLock::new(||
     m
 });
 
+/// Reliability of every form of `data/quotes/cues.tsv`, hand-written cues included (a feature of the cue model).
+pub(crate) static RELIABILITY: LazyLock<Map<f32>> = LazyLock::new(|| {
+    let mut m = Map::default();
+    for line in LEARNED_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        if let [form, _, cue, seen, ..] = cols[..] {
+            if let (Ok(cue), Ok(seen)) = (cue.parse::<f32>(), seen.parse::<f32>()) {
+                m.insert(form, cue / seen.max(1.0));
+            }
+        }
+    }
+    m
+});
+
 /// Minimum reliability of a learned cue form, chosen on PolNeAR train (reported-speech F1 0.608 at 0.10,
 /// 0.609 at 0.15, 0.606 at 0.20, 0.595 at 0.30; 0.15 keeps precision above 0.70).
 pub(crate) const LEARNED_MIN: f32 = 0.15;

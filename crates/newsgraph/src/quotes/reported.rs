@@ -3,13 +3,21 @@
 
 use super::lexicon::{CUES, DETERMINERS, PREPOSITIONS, PRONOUNS, STANCE};
 use super::mention::is_cap;
+use super::model::{self, Candidate, Source};
 use super::{is_mark_token, Doc, Found, QuoteKind};
 use crate::text::TokenKind;
 use std::ops::Range;
 
 /// Adds the reported speech of the article to `out`; `quoted` are the quotations (byte ranges, in order),
 /// `direct` the direct quotes found so far (their cues are not reused).
-pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &mut Vec<Found>) {
+pub(super) fn find(
+    doc: &Doc,
+    quoted: &[Range<usize>],
+    direct: &[Found],
+    out: &mut Vec<Found>,
+    mut collect: Option<&mut Vec<Collected>>,
+) {
+    let mut feats: Vec<u32> = Vec::with_capacity(32);
     // A partial quote's cue also introduces the reported speech around it (`X may be “strategic,” said Y`).
     let mut used: Vec<usize> = direct
         .iter()
@@ -29,8 +37,15 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
     let mut qi = 0;
     for (si, sent) in doc.ctx.sentences.iter().enumerate() {
         let sr = sent.tokens.clone();
-        if doc.ctx.paragraphs[sent.paragraph].title || doc.ctx.paragraphs[sent.paragraph].heading {
+        let para = &doc.ctx.paragraphs[sent.paragraph];
+        if para.heading && !para.title {
             continue;
+        }
+        let title = para.title;
+        if para.sentences.start == si {
+            if let Some(f) = colon_attribution(doc, si, title) {
+                out.push(f);
+            }
         }
         // Content ends before the final punctuation.
         let mut e = sr.end;
@@ -51,36 +66,96 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
                 i += 1;
                 continue;
             }
-            let (cue, lemma, weak, stance) = match doc.w.cue_at(i) {
-                Some((c, l, w)) => (c, l, w, false),
-                None if !super::lexicon::CUE_SHAPES.may_hold(doc.t(i)) => {
-                    i += 1;
-                    continue;
-                }
-                None => match STANCE.get(doc.t(i)) {
-                    Some(l) => {
-                        // `called for`, `called on`: the particle belongs to the cue.
-                        let n = usize::from(matches!(doc.t(i + 1), "for" | "on") && *l == "call");
-                        (i..i + 1 + n, *l, true, true)
+            let model = model::CUE_MODEL.as_ref();
+            let (cue, lemma, weak, stance, source) =
+                match doc.w.cue_at(i).or_else(|| title_cue(doc, i, title)) {
+                    Some((c, l, w)) => (
+                        c,
+                        l,
+                        w,
+                        false,
+                        if w { Source::Weak } else { Source::Strong },
+                    ),
+                    None if !super::lexicon::CUE_SHAPES.may_hold(doc.t(i)) => {
+                        i += 1;
+                        continue;
                     }
-                    None => match super::lexicon::LEARNED.get(doc.t(i)) {
-                        // Learned cues behave like stance verbs: a subject before, the content after.
-                        Some((l, _)) => (i..i + 1, *l, true, true),
-                        None => {
-                            i += 1;
-                            continue;
+                    None => match STANCE.get(doc.t(i)) {
+                        Some(l) => {
+                            // `called for`, `called on`: the particle belongs to the cue.
+                            let n =
+                                usize::from(matches!(doc.t(i + 1), "for" | "on") && *l == "call");
+                            (i..i + 1 + n, *l, true, true, Source::Stance)
                         }
+                        None => match super::lexicon::LEARNED.get(doc.t(i)) {
+                            // Learned cues behave like stance verbs: a subject before, the content after.
+                            Some((l, _)) => (i..i + 1, *l, true, true, Source::Learned),
+                            _ => {
+                                i += 1;
+                                continue;
+                            }
+                        },
                     },
-                },
-            };
+                };
             if used.binary_search(&cue.start).is_ok() {
                 i = cue.end;
                 continue;
             }
             let subject_here = doc.w.mention_before(sr.start, cue.start);
-            let content = content_for(doc, sr.clone(), e, &cue, lemma, weak, stance, &last_subject);
+            let rules = content_for(doc, sr.clone(), e, &cue, lemma, weak, stance, &last_subject);
+            let content = if model.is_none() && collect.is_none() {
+                rules.map(|(c, s, a)| (c, Some(s), a))
+            } else {
+                let accepted_by_rules = rules.is_some();
+                let cand = match rules {
+                    Some((c, s, a)) => Some((c, Some(s), a)),
+                    None => fallback(
+                        doc,
+                        sr.clone(),
+                        e,
+                        &cue,
+                        subject_here
+                            .clone()
+                            .or_else(|| implied_subject(doc, &sr, &cue)),
+                    ),
+                };
+                cand.filter(|(content, speaker, _)| {
+                    let c = Candidate {
+                        cue: &cue,
+                        lemma,
+                        source,
+                        reliability: super::lexicon::RELIABILITY
+                            .get(doc.t(cue.start))
+                            .copied()
+                            .unwrap_or(0.0),
+                        sentence: sr.clone(),
+                        content,
+                        speaker: speaker.as_ref(),
+                        rules: accepted_by_rules,
+                        title,
+                    };
+                    model::features(doc, &c, &mut feats);
+                    let keep = match model {
+                        Some(m) => m.score(&feats) > *model::THRESHOLD,
+                        None => accepted_by_rules,
+                    };
+                    if let Some(col) = collect.as_deref_mut() {
+                        let toks = &doc.ctx.tokens;
+                        let end =
+                            clause_end(doc, content.start, content.end).max(content.start + 1);
+                        col.push(Collected {
+                            cue: toks[cue.start].start..toks[cue.end - 1].end,
+                            content: toks[content.start].start..toks[end - 1].end,
+                            features: feats.clone(),
+                        });
+                    }
+                    keep
+                })
+            };
             if let Some((content, speaker, audience)) = content {
-                last_subject = Some(speaker.clone());
+                if speaker.is_some() {
+                    last_subject = speaker.clone();
+                }
                 pending.push((content, speaker, audience, cue.clone(), lemma));
             } else if subject_here.is_some() {
                 last_subject = subject_here;
@@ -91,7 +166,7 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
         for a in 0..pending.len() {
             let mut end = pending[a].0.end;
             for b in pending.iter().skip(a + 1).take(4) {
-                let s = b.1.start;
+                let s = b.1.as_ref().map_or(b.3.start, |m| m.start.min(b.3.start));
                 if pending[a].0.start < s && s < end {
                     end = s;
                 }
@@ -129,12 +204,200 @@ pub(super) fn find(doc: &Doc, quoted: &[Range<usize>], direct: &[Found], out: &m
                 parts: vec![bytes],
                 kind: QuoteKind::Indirect,
                 cue: Some((cue, lemma)),
-                speaker: Some(speaker),
+                speaker,
                 audience,
                 para: doc.ctx.sentences[si].paragraph,
             });
         }
     }
+}
+
+/// A cue candidate as the cue model saw it, for training: cue and content byte ranges, features.
+pub(crate) struct Collected {
+    pub cue: Range<usize>,
+    pub content: Range<usize>,
+    pub features: Vec<u32>,
+}
+
+/// Content for a cue the rules found none for, for the cue model to judge: the words after the cue
+/// (`X wants to ...`, `X refuses ...`), or the clause before a cue that ends the sentence (`..., X reportedly
+/// believes.`).
+fn fallback(
+    doc: &Doc,
+    sr: Range<usize>,
+    e: usize,
+    cue: &Range<usize>,
+    subject: Option<Range<usize>>,
+) -> Option<Attributed> {
+    let k = cue.end;
+    if e > k + 1 && word(doc, k) {
+        // `vessels calling at Odesa` (but `said at least 30 ...`), `asked not to be named`: a place or the
+        // source's anonymity, no content.
+        let t = |i: usize| doc.t(i);
+        if t(k) == "at" && !matches!(t(k + 1), "least" | "most")
+            || (k..(k + 4).min(e))
+                .any(|i| t(i) == "be" && matches!(t(i + 1), "named" | "identified"))
+        {
+            return None;
+        }
+        let end = clause_end(doc, k, e);
+        return (end > k + 1).then_some((k..end, subject, None));
+    }
+    let before = subject.as_ref().map_or(cue.start, |s| s.start);
+    if k + 1 >= e && before > sr.start + 2 {
+        let mut end = before;
+        while end > sr.start && !word(doc, end - 1) && !is_mark_token(doc.t(end - 1)) {
+            end -= 1;
+        }
+        return (end > sr.start + 1).then_some((sr.start..end, subject, None));
+    }
+    None
+}
+
+/// The subject of a cue without one of its own: the antecedent of `, which says` (`angered Russia, which says
+/// ...`), or the name opening the sentence for a second verb (`Putin was willing to talk, but said ...`).
+fn implied_subject(doc: &Doc, sr: &Range<usize>, cue: &Range<usize>) -> Option<Range<usize>> {
+    let t = |i: usize| doc.t(i);
+    let c = cue.start;
+    if c >= sr.start + 3 && matches!(t(c - 1), "which" | "who") && t(c - 2) == "," {
+        return doc
+            .w
+            .mention_before(sr.start, c - 2)
+            .filter(|m| m.end == c - 2 && doc.name_like(m));
+    }
+    if c > sr.start + 2 && matches!(t(c - 1), "and" | "but") {
+        return doc
+            .w
+            .mention_after(sr.start, c)
+            .filter(|m| doc.name_like(m) && !super::lexicon::CAP_STOP.contains(t(m.start)));
+    }
+    None
+}
+
+/// A cue in headline case (`Flynn Says Trump ...`, `..., Says Former Doctor`): titles capitalize every word.
+fn title_cue(doc: &Doc, i: usize, title: bool) -> Option<(Range<usize>, &'static str, bool)> {
+    if !title {
+        return None;
+    }
+    let w = doc.t(i);
+    if !is_cap(w) || w.len() > 12 {
+        return None;
+    }
+    let mut buf = [0u8; 12];
+    for (d, b) in buf.iter_mut().zip(w.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
+    let (lemma, weak) = CUES.get(lower)?;
+    (!*weak).then_some((i..i + 1, *lemma, false))
+}
+
+/// Words that label a headline or a paragraph rather than name who speaks (`EXCLUSIVE: ...`, `UPDATE: ...`).
+fn is_label(w: &str) -> bool {
+    let mut buf = [0u8; 12];
+    if w.len() > 12 {
+        return false;
+    }
+    for (d, b) in buf.iter_mut().zip(w.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..w.len()],
+        b"exclusive"
+            | b"update"
+            | b"updated"
+            | b"breaking"
+            | b"watch"
+            | b"video"
+            | b"photos"
+            | b"photo"
+            | b"live"
+            | b"listen"
+            | b"editor"
+            | b"note"
+            | b"correction"
+            | b"related"
+            | b"read"
+            | b"see"
+            | b"opinion"
+            | b"analysis"
+            | b"review"
+            | b"transcript"
+            | b"source"
+            | b"sources"
+            | b"contact"
+            | b"email"
+            | b"follow"
+            | b"q"
+            | b"a"
+            | b"question"
+            | b"answer"
+            | b"day"
+            | b"part"
+            | b"step"
+            | b"chapter"
+            | b"the"
+            | b"bottom"
+            | b"why"
+            | b"what"
+            | b"how"
+            | b"who"
+            | b"when"
+            | b"where"
+    )
+}
+
+/// `Graham: Trump's Rhetoric Destroying GOP` (a headline that opens with its speaker) and `WALLACE: Governor,
+/// ...` (a transcript turn: a capitalized name and a colon open the paragraph, the rest of it is the speech).
+fn colon_attribution(doc: &Doc, si: usize, title: bool) -> Option<Found> {
+    let sent = &doc.ctx.sentences[si];
+    let sr = sent.tokens.clone();
+    let hi = sr.end.min(sr.start + 7);
+    let c = (sr.start + 1..hi).find(|&c| doc.t(c) == ":")?;
+    if is_label(doc.t(sr.start)) {
+        return None;
+    }
+    for j in sr.start..c {
+        let w = doc.t(j);
+        let ok = if title {
+            is_cap(w) && word(doc, j)
+                || matches!(w, "." | "’s" | "'s" | "-" | "of" | "at" | "the") && j > sr.start
+        } else {
+            // In running text only an all-capitals name (a transcript speaker) opens a turn.
+            w.bytes().any(|b| b.is_ascii_uppercase())
+                && !w.bytes().any(|b| b.is_ascii_lowercase())
+                && (word(doc, j) || w == ".")
+        };
+        if !ok {
+            return None;
+        }
+    }
+    let first = c + 1;
+    if first >= sr.end || is_mark_token(doc.t(first)) || !word(doc, first) {
+        return None;
+    }
+    let para = &doc.ctx.paragraphs[sent.paragraph];
+    let last_sentence = if title {
+        si
+    } else {
+        para.sentences.end.saturating_sub(1).max(si)
+    };
+    let mut end = doc.ctx.sentences[last_sentence].tokens.end;
+    while end > first && matches!(doc.t(end - 1), "." | "!" | "?" | ";") {
+        end -= 1;
+    }
+    if end < first + 2 {
+        return None;
+    }
+    let toks = &doc.ctx.tokens;
+    Some(Found {
+        parts: vec![toks[first].start..toks[end - 1].end],
+        kind: QuoteKind::Indirect,
+        cue: None,
+        speaker: Some(sr.start..c),
+        audience: None,
+        para: sent.paragraph,
+    })
 }
 
 /// Where the content clause starting at token `start` ends, by `end`: before a semicolon, a colon, a
@@ -198,11 +461,14 @@ const LOOSE_STANCE: bool = true;
 
 type Pending = (
     Range<usize>,
-    Range<usize>,
+    Option<Range<usize>>,
     Option<Range<usize>>,
     Range<usize>,
     &'static str,
 );
+
+/// Content, speaker mention if any, audience.
+type Attributed = (Range<usize>, Option<Range<usize>>, Option<Range<usize>>);
 
 type Content = (Range<usize>, Range<usize>, Option<Range<usize>>);
 
@@ -325,6 +591,28 @@ fn content_for(
                 "and" | "but" | "or" | "to" | "that" | "which" | "who"
             ))
         .then_some(j..cue.start)
+        .map(|mut m| {
+            // `Putin did not explain`: the auxiliary and the negation are not the speaker's.
+            while m.end > m.start + 1
+                && matches!(
+                    t(m.end - 1),
+                    "did"
+                        | "does"
+                        | "do"
+                        | "not"
+                        | "n't"
+                        | "never"
+                        | "can"
+                        | "cannot"
+                        | "must"
+                        | "should"
+                        | "shall"
+                )
+            {
+                m.end -= 1;
+            }
+            m
+        })
     };
     if let Some(subject) = doc
         .w

@@ -217,6 +217,48 @@ fn speaker(
                 .or_else(|| over.last())
                 .copied()
         };
+        // `Moscow’s chancellor`: a title owned by a place or body is the most recent titled person of that
+        // country (or with that title).
+        let noun = doc.t(m.end - 1);
+        let owned_title = m.end == m.start + 3
+            && matches!(doc.t(m.start + 1), "’s" | "'s")
+            && super::lexicon::TITLES.contains(noun);
+        if let Some(owner) = hit.filter(|e| owned_title && e.label != EntityLabel::Person) {
+            let person = entities[..upto].iter().rev().take(LOOKBACK).find(|p| {
+                p.label == EntityLabel::Person
+                    && p.end <= out.start
+                    && p.title.as_deref().is_some_and(|t| {
+                        t.to_lowercase().contains(noun)
+                            || owner.country.is_some() && p.country == owner.country
+                    })
+            });
+            if let Some(p) = person {
+                let c = clusters.get(p.cluster).filter(|c| c.id == p.cluster);
+                out.name = Some(c.map_or_else(|| p.canonical.clone(), |c| c.canonical.clone()));
+                out.cluster = Some(p.cluster);
+                out.title = c.and_then(|c| c.title.clone()).or_else(|| p.title.clone());
+                out.affiliation = c
+                    .and_then(|c| c.affiliation.clone())
+                    .or_else(|| p.affiliation.clone());
+                return out;
+            }
+        }
+        // `The Russian government`, `US officials`: a nationality or a country before a collective noun names a
+        // body of its own, not the country.
+        let head = doc.t(m.end - 1);
+        if hit.is_some_and(|e| matches!(e.label, EntityLabel::Norp | EntityLabel::Loc))
+            && pronoun.is_none()
+            && is_collective(head)
+            && e_inside(hit, &out)
+        {
+            let mut k = m.start;
+            while k + 1 < m.end && super::lexicon::DETERMINERS.contains(doc.t(k)) {
+                k += 1;
+            }
+            let b = doc.ctx.tokens[k].start..bytes.end;
+            out.name = doc.ctx.text.get(b).map(str::to_string);
+            return out;
+        }
         if let Some(e) = hit {
             let c = clusters.get(e.cluster).filter(|c| c.id == e.cluster);
             out.name = Some(c.map_or_else(|| e.canonical.clone(), |c| c.canonical.clone()));
@@ -277,6 +319,36 @@ fn speaker(
         }
     }
     out
+}
+
+/// Nouns for a body of people that speaks as one (`the Russian government`, `US officials`).
+fn is_collective(w: &str) -> bool {
+    matches!(
+        w,
+        "government"
+            | "authorities"
+            | "administration"
+            | "military"
+            | "army"
+            | "navy"
+            | "ministry"
+            | "embassy"
+            | "officials"
+            | "forces"
+            | "diplomats"
+            | "leadership"
+            | "regime"
+            | "parliament"
+            | "intelligence"
+            | "police"
+            | "delegation"
+            | "side"
+    )
+}
+
+/// Whether entity `e` lies inside the speaker mention (not a longer entity around it).
+fn e_inside(e: Option<&Entity>, s: &Speaker) -> bool {
+    e.is_some_and(|e| s.start <= e.start && e.end <= s.end && e.end < s.end)
 }
 
 fn fill(out: &mut Speaker, ln: &LocalName) {
