@@ -93,21 +93,32 @@ pub(crate) struct Candidate<'x> {
     pub title: bool,
 }
 
-/// A feature key: a tag and up to two words, lower-cased (ASCII) as they are hashed.
-fn key(tag: u8, a: &str, b: &str) -> u32 {
+/// A word's hash, lower-cased (ASCII) as it is hashed: each word is hashed once per candidate, the features
+/// combine the hashes.
+fn word_hash(w: &str) -> u64 {
     let mut h = Fnv::default();
-    h.write(&[tag, 0xff]);
-    for w in [a, b] {
-        let mut buf = [0u8; 32];
-        let n = w.len().min(32);
-        for (d, s) in buf.iter_mut().zip(w.bytes()) {
-            *d = s.to_ascii_lowercase();
-        }
-        h.write(&buf[..n]);
-        h.write(&[0xfe]);
+    let mut buf = [0u8; 32];
+    let n = w.len().min(32);
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
     }
-    let x = h.finish();
+    h.write(&buf[..n]);
+    h.write(&[0xfe]);
+    h.finish()
+}
+
+/// A feature key: a tag and up to two word hashes.
+fn key_of(tag: u8, a: u64, b: u64) -> u32 {
+    let x = (a ^ u64::from(tag).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+        .wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let x = (x ^ (x >> 29) ^ b.rotate_left(17)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     (x ^ (x >> 32)) as u32
+}
+
+/// A feature key from words (`key(1, "says", "")`).
+#[cfg(test)]
+fn key(tag: u8, a: &str, b: &str) -> u32 {
+    key_of(tag, word_hash(a), word_hash(b))
 }
 
 /// A coarse shape of a word: pronoun, capitalized, lower case, quotation mark, other punctuation, digit.
@@ -191,43 +202,61 @@ pub(crate) fn features(doc: &Doc, c: &Candidate, out: &mut Vec<u32>) {
     };
     let first = t(c.content.start);
     let len = bucket(c.content.end - c.content.start);
+    let (hw, hl, hp1, hn1, hsrc, hrules, hdir, hsubject, hfirst, hrel) = (
+        word_hash(w),
+        word_hash(c.lemma),
+        word_hash(p1),
+        word_hash(n1),
+        word_hash(src),
+        word_hash(rules),
+        word_hash(dir),
+        word_hash(subject),
+        word_hash(first),
+        word_hash(rel),
+    );
+    let k = key_of;
+    let none = word_hash("");
     out.extend([
-        key(0, "bias", ""),
-        key(1, w, ""),
-        key(2, c.lemma, ""),
-        key(3, src, rules),
-        key(4, rel, rules),
-        key(5, p1, ""),
-        key(6, n1, ""),
-        key(7, p2, p1),
-        key(8, n1, n2),
-        key(9, w, n1),
-        key(10, p1, w),
-        key(11, shape(p1), shape(n1)),
-        key(12, dir, rules),
-        key(13, subject, dir),
-        key(14, first, dir),
-        key(15, len, dir),
-        key(16, c.lemma, rules),
-        key(17, c.lemma, dir),
-        key(18, c.lemma, subject),
-        key(19, if c.title { "title" } else { "body" }, rules),
-        key(20, shape(w), rel),
-        key(21, shape(first), dir),
-        key(22, c.lemma, n1),
-        key(23, src, subject),
-        key(
+        k(0, word_hash("bias"), none),
+        k(1, hw, none),
+        k(2, hl, none),
+        k(3, hsrc, hrules),
+        k(4, hrel, hrules),
+        k(5, hp1, none),
+        k(6, hn1, none),
+        k(7, word_hash(p2), hp1),
+        k(8, hn1, word_hash(n2)),
+        k(9, hw, hn1),
+        k(10, hp1, hw),
+        k(11, word_hash(shape(p1)), word_hash(shape(n1))),
+        k(12, hdir, hrules),
+        k(13, hsubject, hdir),
+        k(14, hfirst, hdir),
+        k(15, word_hash(len), hdir),
+        k(16, hl, hrules),
+        k(17, hl, hdir),
+        k(18, hl, hsubject),
+        k(
+            19,
+            word_hash(if c.title { "title" } else { "body" }),
+            hrules,
+        ),
+        k(20, word_hash(shape(w)), hrel),
+        k(21, word_hash(shape(first)), hdir),
+        k(22, hl, hn1),
+        k(23, hsrc, hsubject),
+        k(
             24,
-            if head == c.sentence.start {
+            word_hash(if head == c.sentence.start {
                 "first"
             } else {
                 "inner"
-            },
-            src,
+            }),
+            hsrc,
         ),
-        key(25, t(c.content.end), dir),
-        key(26, w, dir),
-        key(27, c.lemma, p1),
+        k(25, word_hash(t(c.content.end)), hdir),
+        k(26, hw, hdir),
+        k(27, hl, hp1),
     ]);
 }
 
