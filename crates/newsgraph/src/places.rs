@@ -71,7 +71,7 @@ pub struct Focus {
 
 /// Loads the embedded gazetteer (done by [`crate::PipelineBuilder::build`]).
 pub fn preload() {
-    let _ = GAZETTEER.records.len();
+    let _ = GAZETTEER.len();
 }
 
 /// Lower-case words that may join the words of a name (`Sea of Azov`, `Rio de Janeiro`, `Bosnia and
@@ -1092,9 +1092,10 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
             }
         }
     }
+    // Ties go to the first code in order, not to the hash map's order: the same input gives the same output.
     let top_country = doc_countries
         .iter()
-        .max_by(|a, b| a.1.total_cmp(b.1))
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(c, _)| *c);
     // One sense per document: the hints of all mentions of a name add up.
     let mut by_key: HashMap<&str, (Option<Hint>, Option<u32>)> = HashMap::new();
