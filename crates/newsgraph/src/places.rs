@@ -453,13 +453,20 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 .iter()
                 .filter(|(_, l)| matches!(l, EntityLabel::Org | EntityLabel::Misc)),
         );
+        // Facilities come out of the recognizer as locations (`Cavan Town Hall`, `Heathrow Animal Reception
+        // Center`): a town that starts or ends one is embedded in it too.
+        let names = Spans::new(
+            ranges
+                .iter()
+                .filter(|(_, l)| !matches!(l, EntityLabel::Person | EntityLabel::Norp)),
+        );
         // A place inside an organization's or event's name (`The Washington Post`, `U.S. Senate`, `Russian
         // Foreign Ministry`) is kept with the role `embedded`; a name part the recognizer puts in no
         // organization (`Andrew Jackson`, `Paris Hilton`) is no place.
         mentions.retain(|m| {
             let r = &m.range;
             !persons.contains(r.start, r.end)
-                && (!m.embedded || orgs.strictly_contains(r.start, r.end))
+                && (!m.embedded || names.strictly_contains(r.start, r.end))
         });
         for m in &mut mentions {
             if !m.embedded && orgs.strictly_contains(m.range.start, m.range.end) {
@@ -1150,6 +1157,18 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         .iter()
         .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(c, _)| *c);
+    // First-level regions the document names or places its unambiguous towns in.
+    let mut doc_regions: Vec<(&str, &str)> = Vec::new();
+    for m in mentions.iter().filter(|m| !m.embedded) {
+        if let [only] = m.candidates.as_slice() {
+            let r = gaz.record(*only);
+            if matches!(r.kind, Kind::Admin1 | Kind::City | Kind::Capital) && !r.admin1.is_empty() {
+                doc_regions.push((r.country, r.admin1));
+            }
+        }
+    }
+    doc_regions.sort_unstable();
+    doc_regions.dedup();
     // One sense per document: the hints of all mentions of a name add up.
     let mut by_key: HashMap<&str, (Option<Hint>, Option<u32>)> = HashMap::new();
     let mut chosen = vec![None; mentions.len()];
@@ -1196,14 +1215,25 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         }
         let mut best: Option<(f64, u32)> = None;
         for &c in &m.candidates {
-            let s = score(gaz, c, &m.candidates, hint, &doc_countries, top_country);
+            let mut s = score(gaz, c, &m.candidates, hint, &doc_countries, top_country);
+            // A town in a region the document names or places other towns in (`Morris County` in a story
+            // about New Jersey).
+            let r = gaz.record(c);
+            if matches!(r.kind, Kind::City | Kind::Capital | Kind::Feature)
+                && !r.admin1.is_empty()
+                && doc_regions.binary_search(&(r.country, r.admin1)).is_ok()
+            {
+                s += 1.5;
+            }
             if best.map_or(true, |(bs, _)| s > bs) {
                 best = Some((s, c));
             }
         }
         chosen[k] = best.map(|(_, c)| c);
         if let Some(e) = by_key.get_mut(m.key.as_str()) {
-            if e.1.is_none() && m.hint.is_none() {
+            // A name inside an organization's (`The Washington Post`) does not decide what the plain name
+            // means in the document.
+            if e.1.is_none() && m.hint.is_none() && !m.embedded {
                 e.1 = chosen[k];
             }
         }

@@ -388,3 +388,31 @@ fn role_serializes_in_snake_case() {
         "{v}"
     );
 }
+
+#[test]
+fn towns_in_the_documents_regions_win() {
+    // Without context the largest Springfield (Missouri); with Chicago and Peoria in the story, the Illinois one.
+    let ps = places(
+        "The governor spoke in Chicago and Peoria on Monday. Later she flew back to Springfield.",
+    );
+    let s = find(&ps, "Springfield").expect("Springfield");
+    assert_eq!(
+        s.admin1.as_ref().map(|a| a.code.as_str()),
+        Some("US.IL"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn facilities_named_after_towns_hold_embedded_places() {
+    let text = "The man appeared before Belfast Magistrates Court on Monday.";
+    let ents = vec![entity(text, "Belfast Magistrates Court", EntityLabel::Loc)];
+    let ctx = Context::from_text(text, None);
+    let (ps, _) = resolve(&ctx, &ents);
+    let b = find(&ps, "Belfast").expect("Belfast");
+    assert_eq!(
+        (b.role, b.country.as_deref()),
+        (PlaceRole::Embedded, Some("GB")),
+        "{b:?}"
+    );
+}
