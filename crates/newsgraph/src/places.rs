@@ -700,7 +700,39 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             // Small places (`Diaz`, `Macy`, `Nato`) share their names with people, firms and acronyms: inside a
             // longer capitalized name or written in capitals they are that name, not the village.
             let best = best.filter(|(j, cands, demonym)| {
-                if *demonym || !cands.iter().all(|&c| gaz.record(c).small) {
+                // A language is no place: `in English`, `speaks Russian`, `French-language`.
+                if *demonym {
+                    let prev = i
+                        .checked_sub(1)
+                        .map_or("", |p| &text[toks[p].start..toks[p].end]);
+                    let next = toks.get(j + 1).map_or("", |n| &text[n.start..n.end]);
+                    let after = text.get(best_end..).unwrap_or("");
+                    // `in English.` but not `in African civil service`.
+                    let ends_phrase = !next.starts_with(|c: char| c.is_lowercase())
+                        || matches!(next, "and" | "or");
+                    return !((matches!(prev, "in" | "into") && ends_phrase)
+                        || matches!(
+                            prev,
+                            "speak"
+                                | "speaks"
+                                | "spoke"
+                                | "speaking"
+                                | "fluent"
+                                | "learn"
+                                | "learning"
+                                | "teach"
+                                | "taught"
+                                | "translated"
+                                | "subtitled"
+                        )
+                        || matches!(
+                            next,
+                            "language" | "languages" | "speaker" | "speakers" | "translation"
+                        )
+                        || after.starts_with("-language")
+                        || after.starts_with("-speaking"));
+                }
+                if !cands.iter().all(|&c| gaz.record(c).small) {
                     return true;
                 }
                 let inside_name = |k: Option<&Token>| {
@@ -1036,6 +1068,11 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
         let start = offset;
         offset += part.len() + 1;
         if !part.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // `Russian-language`, `English-speaking`: a language, no place.
+        let rest = text.get(offset.min(t.end)..t.end).unwrap_or("");
+        if rest.starts_with("language") || rest.starts_with("speaking") {
             continue;
         }
         key.clear();

@@ -416,3 +416,23 @@ fn facilities_named_after_towns_hold_embedded_places() {
         "{b:?}"
     );
 }
+
+#[test]
+fn languages_are_no_demonyms() {
+    let ps = places("The English city of Salisbury was sealed off.");
+    let e = find(&ps, "English").expect("English");
+    assert_eq!(
+        (e.role, e.name.as_deref()),
+        (PlaceRole::Demonym, Some("England")),
+        "{e:?}"
+    );
+    for sentence in [
+        "The statement was published in English.",
+        "Last year the book was translated into Russian.",
+        "She speaks French at home.",
+        "A Russian-language newspaper reported the raid.",
+    ] {
+        let ps = places(sentence);
+        assert!(ps.iter().all(|p| !p.demonym), "{sentence}: {ps:?}");
+    }
+}
