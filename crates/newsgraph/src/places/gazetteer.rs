@@ -293,9 +293,14 @@ impl Gazetteer {
             if at == 0 {
                 return None;
             }
-            let (line, _) = line_at(INDEX, at as usize - 1)?;
-            let mut f = line.split('\t');
-            if f.next() == Some(key) {
+            // Compare the key in place before finding the line's end: most probes are other names.
+            let start = at as usize - 1;
+            let b = INDEX.as_bytes();
+            if b.get(start..start + key.len()) == Some(key.as_bytes())
+                && b.get(start + key.len()) == Some(&b'\t')
+            {
+                let (line, _) = line_at(INDEX, start)?;
+                let mut f = line.split('\t').skip(1);
                 return Some((f.next() == Some("p"), f.next().unwrap_or("")));
             }
             slot = (slot + 1) & (INDEX_SLOTS - 1);
