@@ -219,6 +219,7 @@ PLACE_DEMONYMS = {
     "Bavaria": ["Bavarian"],
     "Catalonia": ["Catalan"],
     "Chechnya": ["Chechen", "Chechens"],
+    "England": ["English"],
 }
 # Region-name suffixes that GeoNames keeps in admin1 names; the bare stem is added as an alias.
 REGION_SUFFIX = re.compile(

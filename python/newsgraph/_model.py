@@ -343,6 +343,10 @@ class Place(Span):
     lat = _optional(float)
     lon = _optional(float)
     population = _optional(int)
+    demonym = _value(bool)
+    #: ``literal``, ``metonym`` (``Moscow said``), ``demonym`` (``Russian troops``) or ``embedded`` (``Washington``
+    #: in ``The Washington Post``).
+    role = _value(str)
 
 
 class Focus(Record):

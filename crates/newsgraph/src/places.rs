@@ -30,6 +30,22 @@ pub struct Admin1 {
     pub name: String,
 }
 
+/// How the text names a place: analysts who want only where things happen keep `literal` (and `metonym`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceRole {
+    /// The place itself: `fighting in Kharkiv`, `flights to Moscow`.
+    #[default]
+    Literal,
+    /// The place standing for its government, people or team: `Moscow said`, `Ukraine rejected the offer`.
+    Metonym,
+    /// A demonym or adjective standing for the place: `Russian troops`, `Syrians`.
+    Demonym,
+    /// Part of the name of an organization, facility or event: `Washington` in `The Washington Post`, `Texas`
+    /// in `University of Texas`, `Toronto` in `Toronto Police`.
+    Embedded,
+}
+
 /// A place mention and what it resolves to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
@@ -58,6 +74,10 @@ pub struct Place {
     /// The mention is a demonym or adjective (`Russian`, `Syrian`) standing for the place.
     #[serde(default)]
     pub demonym: bool,
+    /// How the text names the place: `literal`, `metonym`, `demonym` or `embedded` (inside an organization's or
+    /// facility's name).
+    #[serde(default)]
+    pub role: PlaceRole,
 }
 
 /// What the article is about, geographically.
@@ -71,7 +91,7 @@ pub struct Focus {
 
 /// Loads the embedded gazetteer (done by [`crate::PipelineBuilder::build`]).
 pub fn preload() {
-    let _ = GAZETTEER.records.len();
+    let _ = GAZETTEER.len();
 }
 
 /// Lower-case words that may join the words of a name (`Sea of Azov`, `Rio de Janeiro`, `Bosnia and
@@ -401,6 +421,9 @@ struct Mention {
     from_entity: bool,
     /// Whether its context says it is a place (a locative word before, a container after...).
     support: bool,
+    /// Part of a longer capitalized name (`Washington Post`, `HSBC Bank Malta`): kept only inside an
+    /// organization or event the recognizer found, as an embedded place.
+    embedded: bool,
 }
 
 fn is_cap_word(text: &str, t: &Token) -> bool {
@@ -430,22 +453,26 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 .iter()
                 .filter(|(_, l)| matches!(l, EntityLabel::Org | EntityLabel::Misc)),
         );
+        // Facilities come out of the recognizer as locations (`Cavan Town Hall`, `Heathrow Animal Reception
+        // Center`): a town that starts or ends one is embedded in it too.
+        let names = Spans::new(
+            ranges
+                .iter()
+                .filter(|(_, l)| !matches!(l, EntityLabel::Person | EntityLabel::Norp)),
+        );
+        // A place inside an organization's or event's name (`The Washington Post`, `U.S. Senate`, `Russian
+        // Foreign Ministry`) is kept with the role `embedded`; a name part the recognizer puts in no
+        // organization (`Andrew Jackson`, `Paris Hilton`) is no place.
         mentions.retain(|m| {
             let r = &m.range;
-            // Countries, blocs, demonyms and named regions (`U.S. Senate`, `Russian Foreign Ministry`,
-            // `Suffolk County Police`) still say where the organization is; a city inside a name (`Washington
-            // Post`) does not.
-            let says_where = m.demonym
-                || m.hint.is_some()
-                || (!m.candidates.is_empty()
-                    && m.candidates.iter().all(|&c| {
-                        let r = gaz.record(c);
-                        matches!(r.kind, Kind::Country | Kind::Continent)
-                            || (r.kind == Kind::Region && r.population == 0)
-                    }));
-            !(persons.contains(r.start, r.end)
-                || (orgs.strictly_contains(r.start, r.end) && !says_where))
+            !persons.contains(r.start, r.end)
+                && (!m.embedded || names.strictly_contains(r.start, r.end))
         });
+        for m in &mut mentions {
+            if !m.embedded && orgs.strictly_contains(m.range.start, m.range.end) {
+                m.embedded = true;
+            }
+        }
         let found = Spans::new(
             mentions
                 .iter()
@@ -510,9 +537,12 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 container: None,
                 from_entity: true,
                 support: true,
+                embedded: false,
             });
         }
         mentions.sort_by_key(|m| m.range.start);
+    } else {
+        mentions.retain(|m| !m.embedded);
     }
     link_containers(ctx, &mut mentions);
     let chosen = choose(ctx, &mentions);
@@ -670,7 +700,39 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             // Small places (`Diaz`, `Macy`, `Nato`) share their names with people, firms and acronyms: inside a
             // longer capitalized name or written in capitals they are that name, not the village.
             let best = best.filter(|(j, cands, demonym)| {
-                if *demonym || !cands.iter().all(|&c| gaz.record(c).small) {
+                // A language is no place: `in English`, `speaks Russian`, `French-language`.
+                if *demonym {
+                    let prev = i
+                        .checked_sub(1)
+                        .map_or("", |p| &text[toks[p].start..toks[p].end]);
+                    let next = toks.get(j + 1).map_or("", |n| &text[n.start..n.end]);
+                    let after = text.get(best_end..).unwrap_or("");
+                    // `in English.` but not `in African civil service`.
+                    let ends_phrase = !next.starts_with(|c: char| c.is_lowercase())
+                        || matches!(next, "and" | "or");
+                    return !((matches!(prev, "in" | "into") && ends_phrase)
+                        || matches!(
+                            prev,
+                            "speak"
+                                | "speaks"
+                                | "spoke"
+                                | "speaking"
+                                | "fluent"
+                                | "learn"
+                                | "learning"
+                                | "teach"
+                                | "taught"
+                                | "translated"
+                                | "subtitled"
+                        )
+                        || matches!(
+                            next,
+                            "language" | "languages" | "speaker" | "speakers" | "translation"
+                        )
+                        || after.starts_with("-language")
+                        || after.starts_with("-speaking"));
+                }
+                if !cands.iter().all(|&c| gaz.record(c).small) {
                     return true;
                 }
                 let inside_name = |k: Option<&Token>| {
@@ -720,6 +782,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                             container: None,
                             from_entity: false,
                             support: true,
+                            embedded: false,
                         });
                         i = k + 1;
                         continue;
@@ -745,6 +808,8 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let mut hint = None;
             let mut full = range.clone();
             let mut keep = true;
+            // Part of a longer name: an embedded place if the recognizer finds an organization around it.
+            let mut name_part = false;
             let country_like = demonym
                 || candidates.iter().all(|&c| {
                     let r = &gaz.record(c);
@@ -773,14 +838,14 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     && !is_modified_head(next_w)
                 {
                     // `Washington Post`, `Paris Hilton`; countries stay (`U.S. Trade Representative`).
-                    keep = false;
+                    name_part = true;
                 }
             }
             if let Some(p) = prev {
                 if is_cap_word(text, p) && !is_free_preceder(prev_w) && !demonym {
                     let prev_is_place = out.last().is_some_and(|m| m.range.end == p.end);
                     if !headline && !prev_is_place && !dateline {
-                        keep = false; // `Andrew Jackson`, `Fort Worth` parts, `New Mexico` handled by longest match
+                        name_part = true; // `Andrew Jackson`, `Fort Worth` parts, `New Mexico` handled by longest match
                     }
                 }
                 if is_person_title(prev_w) && !demonym {
@@ -789,7 +854,11 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             }
             // Common words (`Reading`, `Mobile`, `Amazon`) need a locative word before them or a container after.
             let all_common = candidates.iter().all(|&c| gaz.record(c).common);
-            if keep && all_common && !demonym {
+            if name_part {
+                // Inside a name, only a place known well enough to be named after: no small town, no common
+                // word (`Post`, `Reading`), no person's name taken for a town.
+                keep = keep && !all_common && candidates.iter().any(|&c| !gaz.record(c).small);
+            } else if keep && all_common && !demonym {
                 let big = candidates
                     .iter()
                     .any(|&c| gaz.record(c).population >= 1_000_000);
@@ -836,13 +905,34 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             {
                 candidates.retain(|&c| !gaz.record(c).small);
             }
+            if name_part {
+                // Inside a name, a village is more often a firm's or a person's name and a generic region a plain
+                // word (`Convention Centre`, `Nile Delta`); towns under 100,000 also need a mention elsewhere in
+                // the document that says they are a place (see `small_town` below).
+                let generic = matches!(
+                    surface_text,
+                    "Centre"
+                        | "Center"
+                        | "Central"
+                        | "Delta"
+                        | "Orange"
+                        | "Nord"
+                        | "Sud"
+                        | "Capital"
+                        | "Surprise"
+                );
+                candidates.retain(|&c| !generic && !gaz.record(c).small);
+                keep = keep && !candidates.is_empty();
+            }
             let only_small = !demonym
                 && !candidates.is_empty()
                 && candidates.iter().all(|&c| gaz.record(c).small);
             if keep {
                 // Context that makes a small town's name a place (`in Parkland`, `Tyler, Texas`); places under
                 // 15,000 people need a place word before them, a region or country after, or a head noun.
-                let support = if only_small {
+                let support = if name_part {
+                    false
+                } else if only_small {
                     matches!(
                         prev_w,
                         "in" | "at"
@@ -873,6 +963,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     container: None,
                     from_entity: false,
                     support,
+                    embedded: name_part,
                 });
             }
             i = j + 1;
@@ -979,6 +1070,11 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
         if !part.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
+        // `Russian-language`, `English-speaking`: a language, no place.
+        let rest = text.get(offset.min(t.end)..t.end).unwrap_or("");
+        if rest.starts_with("language") || rest.starts_with("speaking") {
+            continue;
+        }
         key.clear();
         normalize_into(part, &mut key);
         let (candidates, demonym) = match gaz.demonym(part) {
@@ -1007,6 +1103,7 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
             container: None,
             from_entity: false,
             support: true,
+            embedded: false,
         });
     }
 }
@@ -1077,7 +1174,7 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     // Countries the document names without ambiguity (names and demonyms): the context of everything else.
     let mut doc_countries: HashMap<&str, f64> = HashMap::new();
-    for m in mentions {
+    for m in mentions.iter().filter(|m| !m.embedded) {
         if let [only] = m.candidates.as_slice() {
             let r = &gaz.record(*only);
             if !r.country.is_empty() {
@@ -1092,10 +1189,23 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
             }
         }
     }
+    // Ties go to the first code in order, not to the hash map's order: the same input gives the same output.
     let top_country = doc_countries
         .iter()
-        .max_by(|a, b| a.1.total_cmp(b.1))
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(c, _)| *c);
+    // First-level regions the document names or places its unambiguous towns in.
+    let mut doc_regions: Vec<(&str, &str)> = Vec::new();
+    for m in mentions.iter().filter(|m| !m.embedded) {
+        if let [only] = m.candidates.as_slice() {
+            let r = gaz.record(*only);
+            if matches!(r.kind, Kind::Admin1 | Kind::City | Kind::Capital) && !r.admin1.is_empty() {
+                doc_regions.push((r.country, r.admin1));
+            }
+        }
+    }
+    doc_regions.sort_unstable();
+    doc_regions.dedup();
     // One sense per document: the hints of all mentions of a name add up.
     let mut by_key: HashMap<&str, (Option<Hint>, Option<u32>)> = HashMap::new();
     let mut chosen = vec![None; mentions.len()];
@@ -1142,14 +1252,25 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         }
         let mut best: Option<(f64, u32)> = None;
         for &c in &m.candidates {
-            let s = score(gaz, c, &m.candidates, hint, &doc_countries, top_country);
+            let mut s = score(gaz, c, &m.candidates, hint, &doc_countries, top_country);
+            // A town in a region the document names or places other towns in (`Morris County` in a story
+            // about New Jersey).
+            let r = gaz.record(c);
+            if matches!(r.kind, Kind::City | Kind::Capital | Kind::Feature)
+                && !r.admin1.is_empty()
+                && doc_regions.binary_search(&(r.country, r.admin1)).is_ok()
+            {
+                s += 1.5;
+            }
             if best.map_or(true, |(bs, _)| s > bs) {
                 best = Some((s, c));
             }
         }
         chosen[k] = best.map(|(_, c)| c);
         if let Some(e) = by_key.get_mut(m.key.as_str()) {
-            if e.1.is_none() && m.hint.is_none() {
+            // A name inside an organization's (`The Washington Post`) does not decide what the plain name
+            // means in the document.
+            if e.1.is_none() && m.hint.is_none() && !m.embedded {
                 e.1 = chosen[k];
             }
         }
@@ -1226,6 +1347,7 @@ fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>) -> Place {
         lon: None,
         population: None,
         demonym: m.demonym,
+        role: role(ctx.text, m),
     };
     let _ = &m.surface;
     let _ = m.from_entity;
@@ -1247,6 +1369,114 @@ fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>) -> Place {
         p.population = (r.population > 0).then_some(r.population);
     }
     p
+}
+
+/// Verbs after which a place is its government, people or team (`Moscow said`, `Ukraine has rejected`).
+fn is_agent_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "announced"
+            | "announces"
+            | "warned"
+            | "warns"
+            | "accused"
+            | "accuses"
+            | "denied"
+            | "denies"
+            | "claimed"
+            | "claims"
+            | "insisted"
+            | "insists"
+            | "rejected"
+            | "rejects"
+            | "agreed"
+            | "agrees"
+            | "urged"
+            | "urges"
+            | "wants"
+            | "wanted"
+            | "demanded"
+            | "demands"
+            | "threatened"
+            | "threatens"
+            | "responded"
+            | "condemned"
+            | "condemns"
+            | "welcomed"
+            | "welcomes"
+            | "refused"
+            | "refuses"
+            | "vowed"
+            | "vows"
+            | "argued"
+            | "argues"
+            | "stated"
+            | "declared"
+            | "sanctioned"
+            | "imposed"
+            | "expelled"
+            | "recognized"
+            | "recognised"
+            | "signed"
+            | "invaded"
+            | "beat"
+            | "defeated"
+            | "won"
+            | "lost"
+            | "hopes"
+            | "believes"
+            | "plans"
+            | "intends"
+            | "must"
+            | "should"
+    )
+}
+
+/// How the text names the place of mention `m`.
+fn role(text: &str, m: &Mention) -> PlaceRole {
+    if m.demonym {
+        return PlaceRole::Demonym;
+    }
+    if m.embedded {
+        return PlaceRole::Embedded;
+    }
+    // After a preposition the place is where something is (`officials in Kyiv rejected`).
+    let before = text.get(..m.range.start).unwrap_or("");
+    let prev = before
+        .trim_end_matches(|c: char| c.is_whitespace())
+        .trim_end_matches(" the")
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    if is_locative(prev) || matches!(prev, "of" | "for" | "by" | "with" | "on" | "over") {
+        return PlaceRole::Literal;
+    }
+    // The next word, or the one after an auxiliary: `Russia said`, `Kyiv has repeatedly denied` is too far.
+    let rest = text.get(m.range.end..).unwrap_or("");
+    let mut words = rest
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(2);
+    let first = words.next().unwrap_or("");
+    if !rest.starts_with(' ') {
+        return PlaceRole::Literal;
+    }
+    let verb = if matches!(
+        first,
+        "has" | "had" | "will" | "would" | "could" | "may" | "might"
+    ) {
+        words.next().unwrap_or("")
+    } else {
+        first
+    };
+    if is_agent_verb(verb.trim_end_matches([',', '.', ';', ':'])) {
+        PlaceRole::Metonym
+    } else {
+        PlaceRole::Literal
+    }
 }
 
 fn round5(x: f32) -> f64 {
@@ -1279,6 +1509,10 @@ fn focus(ctx: &Context, mentions: &[Mention], chosen: &[Option<u32>]) -> Focus {
     };
     for (k, (m, c)) in mentions.iter().zip(chosen).enumerate() {
         let Some(c) = c else { continue };
+        // `The Washington Post`, `Texas Rangers`: a name, not where the story is.
+        if m.embedded {
+            continue;
+        }
         let r = &gaz.record(*c);
         let lead = if m.range.start < lead_end { 2.0 } else { 1.0 };
         let w = if m.demonym { 0.5 } else { 1.0 } * lead;

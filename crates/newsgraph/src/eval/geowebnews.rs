@@ -199,8 +199,14 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
                 .min_by(f64::total_cmp);
             if debug && best.map_or(true, |d| d > 161.0) {
                 let p = preds.iter().find(|p| p.start < g.end && g.start < p.end);
+                // Why: not detected at all, detected but unresolved, or resolved too far away.
+                let cause = match (p, best) {
+                    (None, _) => "undetected",
+                    (Some(_), None) => "unresolved",
+                    (Some(_), Some(_)) => "wrong",
+                };
                 eprintln!(
-                    "GEO\t{id}\t{}\t{}\t{:?}\t{:?}\t{:?}\t{:.0}",
+                    "GEO\t{id}\t{}\t{}\t{cause}\t{:?}\t{:?}\t{:?}\t{:.0}",
                     surface(g.start, g.end),
                     g.kind,
                     gc,

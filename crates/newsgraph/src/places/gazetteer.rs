@@ -3,9 +3,10 @@
 //! disputed regions (`data/geo/`, compiled by `scripts/build_geo.py`).
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// FxHash (rustc's hasher): the gazetteer's keys are trusted static data, so a fast non-keyed hash is fine and
 /// keeps loading and lookups cheap.
@@ -102,21 +103,13 @@ pub(crate) struct Record {
     pub small: bool,
 }
 
-/// The compiled gazetteer.
+/// The compiled gazetteer. Loading only finds line starts: records are parsed when first used and names are
+/// looked up by binary search in the sorted embedded text, so that building a pipeline stays cheap.
 pub(crate) struct Gazetteer {
-    pub records: Vec<Record>,
-    /// Lower-cased name -> (proper prefix of a longer name, comma-separated record numbers).
-    index: HashMap<&'static str, (bool, &'static str)>,
+    /// Records of `places.tsv`, parsed on first use.
+    parsed: Vec<OnceLock<Record>>,
     /// Names that match only with their exact case (codes and short forms: `US`, `UK`, `UAE`) -> record numbers.
     exact: HashMap<&'static str, &'static str>,
-    /// Lines of `small.tsv` (places under 15,000 people), sorted by name: looked up by binary search, parsed only
-    /// when a name matches. Their record numbers follow those of `records`.
-    small: Vec<(&'static str, &'static str)>,
-    /// Bit set over the hashes of small places' names and of their proper prefixes at word boundaries: most
-    /// capitalized words are no small place and are turned away without a binary search.
-    small_filter: Vec<u64>,
-    /// `CC.code` -> admin1 record.
-    admin1: HashMap<String, u32>,
     /// Demonym (exact case) -> record.
     demonyms: HashMap<&'static str, u32>,
 }
@@ -126,28 +119,26 @@ static INDEX: &str = include_str!("../../data/geo/index.tsv");
 static DEMONYMS: &str = include_str!("../../data/geo/demonyms.tsv");
 static SMALL: &str = include_str!("../../data/geo/small.tsv");
 
-/// Size of the small places' name filter in bits (a power of two; 512 KiB).
-const SMALL_FILTER_BITS: usize = 1 << 22;
+include!("geo_tables.rs");
 
-fn filter_slot(key: &str) -> (usize, u64) {
-    let mut h = FxHasher::default();
-    h.write(key.as_bytes());
-    let v = h.finish();
-    // The high bits of the multiplicative hash are the well mixed ones.
-    let bit = (v >> 42) as usize & (SMALL_FILTER_BITS - 1);
-    (bit / 64, 1u64 << (bit % 64))
+/// Record number -> byte offset (u32 LE) of its line in `places.tsv`, compiled by `build.rs`.
+static LINES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/geo_lines.bin"));
+/// `CC.code TAB record` lines, sorted (compiled by `build.rs`).
+static ADMIN1: &str = include_str!(concat!(env!("OUT_DIR"), "/geo_admin1.tsv"));
+/// Hash table over `index.tsv` (see `geo_tables.rs`), compiled by `build.rs`.
+static INDEX_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/geo_index.bin"));
+/// Bit set over the hashes of small places' names and of their proper prefixes at word boundaries: most
+/// capitalized words are no small place and are turned away without a binary search (compiled by `build.rs`).
+static SMALL_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/geo_filter.bin"));
+
+fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
+    let b = bytes.get(i * 4..i * 4 + 4)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-fn set_bit(filter: &mut [u64], key: &str) {
-    let (w, m) = filter_slot(key);
-    if let Some(x) = filter.get_mut(w) {
-        *x |= m;
-    }
-}
-
-fn test_bit(filter: &[u64], key: &str) -> bool {
-    let (w, m) = filter_slot(key);
-    filter.get(w).is_some_and(|x| x & m != 0)
+fn in_small_filter(key: &str) -> bool {
+    let (b, m) = filter_bit(key);
+    SMALL_FILTER.get(b).is_some_and(|x| x & m != 0)
 }
 
 /// A `small.tsv` line as a record.
@@ -202,90 +193,130 @@ fn parse_record(line: &'static str) -> Option<Record> {
     })
 }
 
+/// The key (first tab-separated field) of a line.
+fn key_of(line: &str) -> &str {
+    line.split_once('\t').map_or(line, |(k, _)| k)
+}
+
+/// The line of `data` that contains byte `pos`, as (start, end without the newline).
+fn line_around(data: &str, lo: usize, pos: usize) -> (usize, usize) {
+    let b = data.as_bytes();
+    let start = b[lo..pos]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(lo, |p| lo + p + 1);
+    let end = b[pos..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |p| pos + p);
+    (start, end)
+}
+
+/// Byte offset of the first line of `data` (lines sorted by key, byte order) whose key is not less than `key`.
+fn lower_bound(data: &str, key: &str) -> usize {
+    let (mut lo, mut hi) = (0, data.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let (s, e) = line_around(data, lo, mid);
+        match data.get(s..e).map(key_of).map(|k| k.cmp(key)) {
+            Some(Ordering::Less) => lo = e + 1,
+            _ => hi = s,
+        }
+    }
+    lo.min(data.len())
+}
+
+/// The line starting at byte `pos` and the start of the next one.
+fn line_at(data: &'static str, pos: usize) -> Option<(&'static str, usize)> {
+    let rest = data.get(pos..).filter(|r| !r.is_empty())?;
+    Some(match rest.find('\n') {
+        Some(n) => (&rest[..n], pos + n + 1),
+        None => (rest, data.len()),
+    })
+}
+
+fn unnamed() -> Record {
+    Record {
+        id: 0,
+        name: "",
+        kind: Kind::Feature,
+        country: "",
+        admin1: "",
+        lat: 0.0,
+        lon: 0.0,
+        population: 0,
+        common: true,
+        small: false,
+    }
+}
+
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut records = Vec::with_capacity(38_000);
-        let mut admin1 = map(4_000);
-        for line in PLACES.lines() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            // Record numbers are data line numbers: a bad line keeps its slot, unnamed.
-            let r = parse_record(line).unwrap_or(Record {
-                id: 0,
-                name: "",
-                kind: Kind::Feature,
-                country: "",
-                admin1: "",
-                lat: 0.0,
-                lon: 0.0,
-                population: 0,
-                common: true,
-                small: false,
-            });
-            if r.kind == Kind::Admin1 {
-                admin1.insert(format!("{}.{}", r.country, r.admin1), records.len() as u32);
-            }
-            records.push(r);
-        }
-        let mut index = map(90_000);
-        let mut exact = map(1_000);
-        for line in INDEX.lines() {
-            let mut f = line.split('\t');
-            let (Some(key), Some(flag), Some(ids)) = (f.next(), f.next(), f.next()) else {
-                continue;
+        let n = LINES.len() / 4;
+        let parsed = (0..n).map(|_| OnceLock::new()).collect();
+        // The exact-case keys start with `=` and sort together.
+        let mut exact = map(500);
+        let from = lower_bound(INDEX, "=");
+        let mut pos = from;
+        while let Some((line, next)) = line_at(INDEX, pos) {
+            let Some(k) = key_of(line).strip_prefix('=') else {
+                break;
             };
-            match key.strip_prefix('=') {
-                Some(k) => {
-                    exact.insert(k, ids);
-                }
-                None => {
-                    index.insert(key, (flag == "p", ids));
-                }
-            }
+            exact.insert(k, line.rsplit('\t').next().unwrap_or(""));
+            pos = next;
         }
         let mut demonyms = map(700);
         for line in DEMONYMS.lines() {
             if line.starts_with('#') {
                 continue;
             }
-            if let Some((word, n)) = line.split_once('\t') {
-                if let Ok(n) = n.parse::<u32>() {
-                    if (n as usize) < records.len() {
-                        demonyms.insert(word, n);
+            if let Some((word, r)) = line.split_once('\t') {
+                if let Ok(r) = r.parse::<u32>() {
+                    if (r as usize) < n {
+                        demonyms.insert(word, r);
                     }
                 }
             }
         }
-        let small: Vec<(&'static str, &'static str)> = SMALL
-            .lines()
-            .map(|l| (l.split_once('\t').map_or(l, |(k, _)| k), l))
-            .collect();
-        let mut small_filter = vec![0u64; SMALL_FILTER_BITS / 64];
-        for (k, _) in &small {
-            set_bit(&mut small_filter, k);
-            for (p, b) in k.bytes().enumerate() {
-                if matches!(b, b' ' | b'\'') && p > 0 {
-                    set_bit(&mut small_filter, &k[..p]);
-                }
-            }
-        }
         Gazetteer {
-            records,
-            small,
-            small_filter,
-            index,
+            parsed,
             exact,
-            admin1,
             demonyms,
         }
+    }
+
+    /// The `index.tsv` entry of `key`: whether it is a proper prefix of a longer name, and its record numbers.
+    fn index_entry(&self, key: &str) -> Option<(bool, &'static str)> {
+        let mut slot = index_slot(key);
+        loop {
+            let at = u32_at(INDEX_TABLE, slot)?;
+            if at == 0 {
+                return None;
+            }
+            // Compare the key in place before finding the line's end: most probes are other names.
+            let start = at as usize - 1;
+            let b = INDEX.as_bytes();
+            if b.get(start..start + key.len()) == Some(key.as_bytes())
+                && b.get(start + key.len()) == Some(&b'\t')
+            {
+                let (line, _) = line_at(INDEX, start)?;
+                let mut f = line.split('\t').skip(1);
+                return Some((f.next() == Some("p"), f.next().unwrap_or("")));
+            }
+            slot = (slot + 1) & (INDEX_SLOTS - 1);
+        }
+    }
+
+    /// Number of records in `places.tsv` (small places are numbered after them).
+    pub(crate) fn len(&self) -> usize {
+        self.parsed.len()
     }
 
     /// Records named `surface` (`key` is its normalized form), into `out`; whether a longer name may start with
     /// `key` (`new` of `new york`).
     pub(crate) fn lookup(&self, surface: &str, key: &str, out: &mut Vec<u32>) -> bool {
         out.clear();
-        let n = self.records.len() + self.small.len();
+        let n = self.parsed.len() + SMALL.len();
         let push = |ids: &str, out: &mut Vec<u32>| {
             for id in ids.split(',').filter_map(|i| i.parse::<u32>().ok()) {
                 if (id as usize) < n && !out.contains(&id) {
@@ -296,10 +327,10 @@ impl Gazetteer {
         if let Some(ids) = self.exact.get(surface) {
             push(ids, out);
         }
-        let prefix = match self.index.get(key) {
+        let prefix = match self.index_entry(key) {
             Some((prefix, ids)) => {
                 push(ids, out);
-                *prefix
+                prefix
             }
             None => false,
         };
@@ -309,58 +340,52 @@ impl Gazetteer {
         self.lookup_small(key, out, collect) || prefix
     }
 
-    /// Small places named `key`, into `out` (appended) when `collect`; whether a longer small place's name starts with it.
+    /// Small places named `key`, into `out` (appended) when `collect`; whether a longer small place's name starts
+    /// with it. A small place's record number is the records' count plus the byte offset of its line.
     fn lookup_small(&self, key: &str, out: &mut Vec<u32>, collect: bool) -> bool {
-        if !test_bit(&self.small_filter, key) {
+        if !in_small_filter(key) {
             return false;
         }
-        let mut i = self.small.partition_point(|(k, _)| *k < key);
-        while let Some((k, _)) = self.small.get(i) {
-            if *k != key {
+        let mut pos = lower_bound(SMALL, key);
+        while let Some((line, next)) = line_at(SMALL, pos) {
+            if key_of(line) != key {
                 break;
             }
             if collect {
-                out.push((self.records.len() + i) as u32);
+                out.push((self.parsed.len() + pos) as u32);
             }
-            i += 1;
+            pos = next;
         }
         // Longer names continue after a space or an apostrophe (`red` of `red oak`): they sort right after it,
         // spaces first.
-        while let Some((k, _)) = self.small.get(i) {
-            match k.strip_prefix(key).and_then(|rest| rest.bytes().next()) {
+        while let Some((line, next)) = line_at(SMALL, pos) {
+            match key_of(line)
+                .strip_prefix(key)
+                .and_then(|rest| rest.bytes().next())
+            {
                 Some(b' ' | b'\'') => return true,
-                Some(b) if b < b'\'' => i += 1,
+                Some(b) if b < b'\'' => pos = next,
                 _ => return false,
             }
         }
         false
     }
 
-    /// Record number `c`: a loaded record, or a small place parsed on demand.
+    /// Record number `c`: a record of `places.tsv` (parsed once), or a small place parsed on demand.
     pub(crate) fn record(&self, c: u32) -> Cow<'_, Record> {
         let c = c as usize;
-        if let Some(r) = self.records.get(c) {
-            return Cow::Borrowed(r);
+        if let (Some(cell), Some(start)) = (self.parsed.get(c), u32_at(LINES, c)) {
+            return Cow::Borrowed(cell.get_or_init(|| {
+                line_at(PLACES, start as usize)
+                    .and_then(|(l, _)| parse_record(l))
+                    .unwrap_or_else(unnamed)
+            }));
         }
-        Cow::Owned(self.small_record(c))
-    }
-
-    fn small_record(&self, c: usize) -> Record {
-        self.small
-            .get(c - self.records.len())
-            .and_then(|(_, l)| parse_small(l))
-            .unwrap_or(Record {
-                id: 0,
-                name: "",
-                kind: Kind::Feature,
-                country: "",
-                admin1: "",
-                lat: 0.0,
-                lon: 0.0,
-                population: 0,
-                common: true,
-                small: false,
-            })
+        Cow::Owned(
+            line_at(SMALL, c - self.parsed.len())
+                .and_then(|(l, _)| parse_small(l))
+                .unwrap_or_else(unnamed),
+        )
     }
 
     /// The place a demonym (`Russian`, `Kurdish`) points to.
@@ -377,6 +402,8 @@ impl Gazetteer {
         k.push_str(cc);
         k.push('.');
         k.push_str(code);
-        self.admin1.get(&k).copied()
+        let (line, _) = line_at(ADMIN1, lower_bound(ADMIN1, &k))?;
+        let (key, n) = line.split_once('\t')?;
+        (key == k).then(|| n.parse().ok()).flatten()
     }
 }

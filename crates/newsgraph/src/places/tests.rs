@@ -286,3 +286,153 @@ fn uses_entities_when_present() {
     // Gazetteer detection still runs where the recognizer saw nothing.
     assert!(find(&ps, "Mariupol").is_some(), "{ps:?}");
 }
+
+/// Places of `text` through the whole pipeline (with the entity recognizer).
+fn pipeline_places(text: &str) -> Vec<Place> {
+    let doc = crate::Pipeline::builder()
+        .build()
+        .extract(&crate::Article::parse("t", text))
+        .expect("extract");
+    doc.places
+}
+
+/// (sentence, surface, role, country) through the whole pipeline.
+const ROLES: &[(&str, &str, PlaceRole, &str)] = &[
+    (
+        "The network told The Washington Post the vacation was pre-planned.",
+        "Washington",
+        PlaceRole::Embedded,
+        "US",
+    ),
+    (
+        "He sued the Toronto Transit Commission for $3 million in damages.",
+        "Toronto",
+        PlaceRole::Embedded,
+        "CA",
+    ),
+    (
+        "Boston lost to the Texas Rangers on Sunday.",
+        "Texas",
+        PlaceRole::Embedded,
+        "US",
+    ),
+    (
+        "The New York Times reports that police had arrested two men in Brooklyn.",
+        "New York",
+        PlaceRole::Embedded,
+        "US",
+    ),
+    (
+        "Moscow said on Tuesday that talks would resume.",
+        "Moscow",
+        PlaceRole::Metonym,
+        "RU",
+    ),
+    (
+        "Ukraine has rejected the proposal, officials in Kyiv said.",
+        "Ukraine",
+        PlaceRole::Metonym,
+        "UA",
+    ),
+    (
+        "Officials in Kyiv rejected the claim.",
+        "Kyiv",
+        PlaceRole::Literal,
+        "UA",
+    ),
+    (
+        "Russian troops massed near the border.",
+        "Russian",
+        PlaceRole::Demonym,
+        "RU",
+    ),
+];
+
+#[test]
+fn places_say_how_the_text_names_them() {
+    for (sentence, surface, role, country) in ROLES {
+        let ps = pipeline_places(sentence);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{sentence}: {ps:?}"));
+        assert_eq!(p.role, *role, "{sentence}: {p:?}");
+        assert_eq!(p.country.as_deref(), Some(*country), "{sentence}: {p:?}");
+    }
+}
+
+#[test]
+fn name_parts_outside_organizations_are_no_places() {
+    // Without the recognizer, a city inside a longer name is left out; `Paris Hilton` is a person either way.
+    assert!(find(
+        &places("The network told The Washington Post on Monday."),
+        "Washington"
+    )
+    .is_none());
+    let ps = pipeline_places("Paris Hilton arrived at the party with her sister.");
+    assert!(find(&ps, "Paris").is_none(), "{ps:?}");
+    // Generic words inside a facility's name are no embedded region.
+    let ps = pipeline_places("The detainees were held at the Farmers Service Centre in Gisborne.");
+    assert!(find(&ps, "Centre").is_none(), "{ps:?}");
+}
+
+#[test]
+fn role_serializes_in_snake_case() {
+    let ps = pipeline_places("The New York Times reports that Moscow said it would respond.");
+    let v = serde_json::to_value(&ps).expect("json");
+    let roles: Vec<&str> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|p| p["role"].as_str())
+        .collect();
+    assert!(
+        roles.contains(&"embedded") && roles.contains(&"metonym"),
+        "{v}"
+    );
+}
+
+#[test]
+fn towns_in_the_documents_regions_win() {
+    // Without context the largest Springfield (Missouri); with Chicago and Peoria in the story, the Illinois one.
+    let ps = places(
+        "The governor spoke in Chicago and Peoria on Monday. Later she flew back to Springfield.",
+    );
+    let s = find(&ps, "Springfield").expect("Springfield");
+    assert_eq!(
+        s.admin1.as_ref().map(|a| a.code.as_str()),
+        Some("US.IL"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn facilities_named_after_towns_hold_embedded_places() {
+    let text = "The man appeared before Belfast Magistrates Court on Monday.";
+    let ents = vec![entity(text, "Belfast Magistrates Court", EntityLabel::Loc)];
+    let ctx = Context::from_text(text, None);
+    let (ps, _) = resolve(&ctx, &ents);
+    let b = find(&ps, "Belfast").expect("Belfast");
+    assert_eq!(
+        (b.role, b.country.as_deref()),
+        (PlaceRole::Embedded, Some("GB")),
+        "{b:?}"
+    );
+}
+
+#[test]
+fn languages_are_no_demonyms() {
+    let ps = places("The English city of Salisbury was sealed off.");
+    let e = find(&ps, "English").expect("English");
+    assert_eq!(
+        (e.role, e.name.as_deref()),
+        (PlaceRole::Demonym, Some("England")),
+        "{e:?}"
+    );
+    for sentence in [
+        "The statement was published in English.",
+        "Last year the book was translated into Russian.",
+        "She speaks French at home.",
+        "A Russian-language newspaper reported the raid.",
+    ] {
+        let ps = places(sentence);
+        assert!(ps.iter().all(|p| !p.demonym), "{sentence}: {ps:?}");
+    }
+}

@@ -1,0 +1,89 @@
+//! Compiles the gazetteer's lookup tables (`data/geo/`) into OUT_DIR, so that loading them costs nothing at run
+//! time: the start of every record line, the admin1 codes, a hash table over `index.tsv` and a name filter over
+//! `small.tsv`.
+
+use std::path::Path;
+
+include!("src/places/geo_tables.rs");
+
+fn data(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/geo")
+        .join(name);
+    println!("cargo:rerun-if-changed={}", path.display());
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn key_of(line: &str) -> &str {
+    line.split_once('\t').map_or(line, |(k, _)| k)
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=src/places/geo_tables.rs");
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR");
+    let out = Path::new(&out);
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(out.join(name), bytes).expect("write OUT_DIR");
+    };
+
+    // Record number -> byte offset of its line in places.tsv; admin1 `CC.code\trecord` lines, sorted.
+    let places = data("places.tsv");
+    let mut lines: Vec<u8> = Vec::new();
+    let mut admin1: Vec<String> = Vec::new();
+    let mut pos = 0usize;
+    let mut n = 0u32;
+    for line in places.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        if line.starts_with('#') || line.trim_end().is_empty() {
+            continue;
+        }
+        let mut f = line.split('\t').skip(2);
+        if let (Some("A"), Some(cc), Some(code)) = (f.next(), f.next(), f.next()) {
+            admin1.push(format!("{cc}.{code}\t{n}\n"));
+        }
+        lines.extend_from_slice(&(start as u32).to_le_bytes());
+        n += 1;
+    }
+    admin1.sort();
+    write("geo_lines.bin", &lines);
+    write("geo_admin1.tsv", admin1.concat().as_bytes());
+
+    // index.tsv: open addressing by key hash (the `=` exact-case keys are read at load, they are few).
+    let index = data("index.tsv");
+    let mut table = vec![0u32; INDEX_SLOTS];
+    let mut pos = 0usize;
+    for line in index.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let key = key_of(line.trim_end_matches('\n'));
+        if key.starts_with('=') || key.is_empty() {
+            continue;
+        }
+        let mut slot = index_slot(key);
+        while table[slot] != 0 {
+            slot = (slot + 1) & (INDEX_SLOTS - 1);
+        }
+        table[slot] = start as u32 + 1;
+    }
+    let bytes: Vec<u8> = table.iter().flat_map(|v| v.to_le_bytes()).collect();
+    write("geo_index.bin", &bytes);
+
+    // Filter over small places' names and their proper prefixes at word boundaries.
+    let small = data("small.tsv");
+    let mut filter = vec![0u8; FILTER_BITS / 8];
+    let mut set = |k: &str| {
+        let (b, m) = filter_bit(k);
+        filter[b] |= m;
+    };
+    for line in small.lines() {
+        let k = key_of(line);
+        set(k);
+        for (p, b) in k.bytes().enumerate() {
+            if matches!(b, b' ' | b'\'') && p > 0 {
+                set(&k[..p]);
+            }
+        }
+    }
+    write("geo_filter.bin", &filter);
+}

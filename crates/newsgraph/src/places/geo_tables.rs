@@ -1,0 +1,36 @@
+// Shared by `build.rs` (which compiles the gazetteer's lookup tables into OUT_DIR) and the gazetteer (which reads
+// them): one hash and one table layout on both sides. No inner attributes or doc comments: this file is
+// `include!`d by the build script.
+
+/// FxHash-style multiplicative hash of a name (trusted static data: a fast non-keyed hash is fine).
+pub(crate) fn geo_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h: u64 = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+    }
+    for &b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+    h
+}
+
+/// Slots of the index table (a power of two, about four per name): u32 LE byte offsets plus one, 0 empty.
+pub(crate) const INDEX_SLOTS: usize = 1 << 18;
+
+/// Size of the small places' name filter in bits (a power of two; 512 KiB).
+pub(crate) const FILTER_BITS: usize = 1 << 22;
+
+/// First slot of `key` in the index table.
+pub(crate) fn index_slot(key: &str) -> usize {
+    // The high bits of the multiplicative hash are the well mixed ones.
+    (geo_hash(key.as_bytes()) >> 40) as usize & (INDEX_SLOTS - 1)
+}
+
+/// Byte and bit mask of `key` in the filter.
+pub(crate) fn filter_bit(key: &str) -> (usize, u8) {
+    let bit = (geo_hash(key.as_bytes()) >> 42) as usize & (FILTER_BITS - 1);
+    (bit / 8, 1u8 << (bit % 8))
+}
