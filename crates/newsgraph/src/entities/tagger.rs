@@ -650,6 +650,9 @@ pub struct Scratch {
     firsts: Vec<Option<(Entry, bool)>>,
     /// Per token: the summed weights that do not depend on predicted labels.
     fixed: Vec<[i32; N_LABELS]>,
+    /// Hashed features with their token, and the weight rows found for them.
+    hashed: Vec<(u64, u32)>,
+    found: Vec<(u32, u32)>,
 }
 
 impl Model {
@@ -695,8 +698,8 @@ impl Model {
         history.observe_case(&scratch.infos);
     }
 
-    /// Adds the weights of [`position_features`] of token `i`: the few-valued ones from the dense tables,
-    /// the rest hashed.
+    /// Adds the weights of [`position_features`] of token `i` that come from the dense tables to `acc`, and
+    /// pushes the hashed ones, with the token's index, to `hashed` (for [`Model::add_batch`]).
     #[inline]
     fn add_position(
         &self,
@@ -704,16 +707,18 @@ impl Model {
         i: usize,
         headline: bool,
         acc: &mut [i32; N_LABELS],
+        hashed: &mut Vec<(u64, u32)>,
     ) {
         let d = &self.dense;
         let t = &infos[i];
         let l = i.checked_sub(1).map(|j| &infos[j]);
         let r = infos.get(i + 1);
         add_to(acc, &d.bias);
-        self.add(f(T_SHAPE2L, mix(l.map_or(PAD, |x| x.shape), t.shape)), acc);
-        self.add(f(T_SHAPE2R, mix(t.shape, r.map_or(PAD, |x| x.shape))), acc);
-        self.add(f(T_BIGRAML, mix(l.map_or(PAD, |x| x.lower), t.lower)), acc);
-        self.add(f(T_BIGRAMR, mix(t.lower, r.map_or(PAD, |x| x.lower))), acc);
+        let at = i as u32;
+        hashed.push((f(T_SHAPE2L, mix(l.map_or(PAD, |x| x.shape), t.shape)), at));
+        hashed.push((f(T_SHAPE2R, mix(t.shape, r.map_or(PAD, |x| x.shape))), at));
+        hashed.push((f(T_BIGRAML, mix(l.map_or(PAD, |x| x.lower), t.lower)), at));
+        hashed.push((f(T_BIGRAMR, mix(t.lower, r.map_or(PAD, |x| x.lower))), at));
         let mut g = t.gaz;
         while g != 0 {
             let b = g.trailing_zeros() as usize;
@@ -735,7 +740,7 @@ impl Model {
             }
         }
         if i == 0 {
-            self.add(f(T_START, mix(t.case as u64, t.lower)), acc);
+            hashed.push((f(T_START, mix(t.case as u64, t.lower)), at));
             add_to(acc, &d.start[t.case as usize]);
         }
         if headline {
@@ -745,7 +750,46 @@ impl Model {
             let dc = (t.doc_case as usize % 5) * 5 + t.case as usize;
             add_to(acc, &d.doc_case[dc * 2 + (i == 0) as usize]);
             if headline || i == 0 {
-                self.add(f(T_DOC_CASE_LOWER, mix(t.doc_case as u64, t.lower)), acc);
+                hashed.push((f(T_DOC_CASE_LOWER, mix(t.doc_case as u64, t.lower)), at));
+            }
+        }
+    }
+
+    /// Adds the weights of many hashed features, each to its token's row of `accs`, in three passes (presence
+    /// bits, slots, weight rows) of independent lookups: the table is far larger than a core's caches, and
+    /// lookups that do not wait for each other overlap their memory fetches.
+    fn add_batch(
+        &self,
+        feats: &mut Vec<(u64, u32)>,
+        found: &mut Vec<(u32, u32)>,
+        accs: &mut [[i32; N_LABELS]],
+    ) {
+        feats.retain(|&(feat, _)| {
+            let b = present_bit(key32(feat));
+            matches!(self.present.get(b / 64), Some(w) if w & (1 << (b % 64)) != 0)
+        });
+        found.clear();
+        for &(feat, at) in feats.iter() {
+            let k = key32(feat);
+            let mut i = slot_of(k, self.mask);
+            loop {
+                let (key, row) = self.slot(i);
+                if key == k {
+                    found.push((row, at));
+                    break;
+                }
+                if key == 0 {
+                    break;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+        for &(row, at) in found.iter() {
+            let o = self.rows_at + row as usize * ROW;
+            if let (Some(r), Some(acc)) = (self.table.get(o..o + ROW), accs.get_mut(at as usize)) {
+                for (a, w) in acc.iter_mut().zip(r.chunks_exact(2)) {
+                    *a += i16::from_le_bytes([w[0], w[1]]) as i32;
+                }
             }
         }
     }
@@ -779,6 +823,8 @@ impl Model {
             feats,
             firsts,
             fixed,
+            hashed,
+            found,
         } = scratch;
         match known {
             Some((known, generation)) if generation == cache.generation => {
@@ -800,11 +846,13 @@ impl Model {
         // them). Word-pair weights are mostly rare and far out in memory; each word's cached entry is read
         // once, front to back, and scattered to the tokens whose window it falls in.
         fixed.clear();
+        hashed.clear();
         for i in 0..n {
             let mut acc = [0i32; N_LABELS];
-            self.add_position(infos, i, headline, &mut acc);
+            self.add_position(infos, i, headline, &mut acc, hashed);
             fixed.push(acc);
         }
+        self.add_batch(hashed, found, fixed);
         if headline {
             // Headlines in capitals drop the exact-form features: rare enough to compute afresh.
             for i in 0..n {
@@ -992,8 +1040,14 @@ mod tests {
             for (i, word) in words.iter().enumerate() {
                 let mut feats = Vec::new();
                 position_features(&infos, i, headline, &mut feats);
-                let mut fast = [0i32; N_LABELS];
-                m.add_position(&infos, i, headline, &mut fast);
+                let mut fast = [[0i32; N_LABELS]];
+                let (mut hashed, mut found) = (Vec::new(), Vec::new());
+                m.add_position(&infos, i, headline, &mut fast[0], &mut hashed);
+                for h in hashed.iter_mut() {
+                    h.1 = 0;
+                }
+                m.add_batch(&mut hashed, &mut found, &mut fast);
+                let fast = fast[0];
                 assert_eq!(m.sum(&feats), fast, "position features of {word}");
                 feats.clear();
                 static_features(&infos, i, headline, &mut feats);
