@@ -40,7 +40,7 @@ COUNTRY_ALIASES = {
     "US": ["U.S.", "US", "U.S.A.", "USA", "America", "United States of America", "the States"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
-    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Zaire"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"],
     "MM": ["Burma", "Myanmar"],
@@ -60,8 +60,12 @@ COUNTRY_ALIASES = {
     "VA": ["Vatican", "Vatican City", "Holy See"],
     "PS": ["Palestine", "Palestinian territories", "Palestinian Territories"],
     "SY": ["Syria"],
-    "IR": ["Iran"],
+    "IR": ["Iran", "Persia"],
     "LA": ["Laos"],
+    # Former names still used in history and features.
+    "LK": ["Ceylon"],
+    "TH": ["Siam"],
+    "ZW": ["Rhodesia"],
     "VN": ["Vietnam", "Viet Nam"],
     "BO": ["Bolivia"],
     "VE": ["Venezuela"],
@@ -187,6 +191,7 @@ EXTRA_DEMONYMS = {
 }
 # Demonyms of curated places and first-level regions (name of the target place).
 PLACE_DEMONYMS = {
+    "Soviet Union": ["Soviet", "Soviets"],
     "Europe": ["European", "Europeans"],
     "Africa": ["African", "Africans"],
     "Asia": ["Asian", "Asians"],
@@ -257,6 +262,15 @@ US_STATE_ABBREVIATIONS = {
     "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
     "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
     "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.", "DC": "D.C.",
+}
+
+# News abbreviations of Canadian provinces and Australian states. Forms that are also words or other places' codes
+# (`Man.`, `WA`, `SA`, `ACT`, `BC` of years) are left out; those ending in a dot match only after `City, ` or `(`
+# (see `places.rs`).
+REGION_ABBREVIATIONS = {
+    "CA.01": ["Alta."], "CA.02": ["B.C."], "CA.04": ["N.B."], "CA.05": ["Nfld.", "N.L."], "CA.07": ["N.S."],
+    "CA.08": ["Ont."], "CA.09": ["P.E.I.", "PEI"], "CA.10": ["Que.", "Qc"], "CA.11": ["Sask."],
+    "AU.02": ["NSW", "N.S.W."], "AU.04": ["Qld", "Qld."], "AU.06": ["Tas."], "AU.07": ["Vic."],
 }
 
 
@@ -460,6 +474,7 @@ def main():
             names.append(stem)
         if cc == "US" and a1 in US_STATE_ABBREVIATIONS:
             names.append(US_STATE_ABBREVIATIONS[a1])
+        names += REGION_ABBREVIATIONS.get(code, [])
         if code in curated_admin1:
             lat, lon, extra = curated_admin1[code]
             names += extra

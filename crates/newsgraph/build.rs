@@ -7,9 +7,10 @@ use std::path::Path;
 include!("src/places/geo_tables.rs");
 
 fn data(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data/geo")
-        .join(name);
+    // The run-time variable, not `env!`: a build script binary reused from another checkout (a copied `target/`)
+    // must still read this crate's data.
+    let dir = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
+    let path = Path::new(&dir).join("data/geo").join(name);
     println!("cargo:rerun-if-changed={}", path.display());
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

@@ -669,6 +669,28 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     }
                 }
                 let longer = gaz.lookup(surface, &key, &mut cands);
+                // `Portland, Ore.`, `Walker County (Ga.)`: the tokenizer leaves the dot of an AP-style region
+                // abbreviation apart; it names a region only right after a comma or a bracket (`Mass.` is also a
+                // church service).
+                if cands.is_empty() && j == i {
+                    let dot = toks
+                        .get(j + 1)
+                        .filter(|d| d.start == tj.end && &text[d.start..d.end] == ".");
+                    let after = i
+                        .checked_sub(1)
+                        .is_some_and(|p| matches!(&text[toks[p].start..toks[p].end], "," | "("));
+                    if let Some(d) = dot.filter(|_| after) {
+                        key.push('.');
+                        gaz.lookup(&text[t.start..d.end], &key, &mut cands);
+                        cands.retain(|&c| gaz.record(c).kind == Kind::Admin1);
+                        if !cands.is_empty() {
+                            best = Some((j + 1, cands.clone(), false));
+                            best_end = d.end;
+                            best_key.clone_from(&key);
+                        }
+                        break;
+                    }
+                }
                 if !cands.is_empty() && is_cap_word(text, tj) {
                     best = Some((j, cands.clone(), false));
                     best_end = tj.end;
@@ -731,6 +753,16 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         )
                         || after.starts_with("-language")
                         || after.starts_with("-speaking"));
+                }
+                // `300 B.C.` is an era and `N.B.` at a sentence's start a note, not British Columbia or New
+                // Brunswick.
+                if text[t.start..best_end].ends_with('.')
+                    && cands.iter().all(|&c| gaz.record(c).kind == Kind::Admin1)
+                    && (first_word == Some(i)
+                        || i.checked_sub(1)
+                            .is_some_and(|p| toks[p].kind == TokenKind::Number))
+                {
+                    return false;
                 }
                 if !cands.iter().all(|&c| gaz.record(c).small) {
                     return true;

@@ -436,3 +436,149 @@ fn languages_are_no_demonyms() {
         assert!(ps.iter().all(|p| !p.demonym), "{sentence}: {ps:?}");
     }
 }
+
+#[test]
+fn region_abbreviations_resolve_to_their_regions() {
+    // (sentence, abbreviation, admin1 code)
+    let cases = [
+        (
+            "Police in Portland, Ore., said the suspect had fled.",
+            "Ore.",
+            "US.OR",
+        ),
+        (
+            "He was found in the backyard of his home in Slidell, La., on March 5.",
+            "La.",
+            "US.LA",
+        ),
+        (
+            "SPRINGFIELD, Ill. (AP) - Officials say the count is done.",
+            "Ill.",
+            "US.IL",
+        ),
+        (
+            "The Walker County (Ga.) Sheriff's Office is asking for help.",
+            "Ga.",
+            "US.GA",
+        ),
+        (
+            "She grew up in Albany, N.Y., before moving west.",
+            "N.Y.",
+            "US.NY",
+        ),
+        (
+            "He lives in Vancouver, B.C., with his family.",
+            "B.C.",
+            "CA.02",
+        ),
+        ("The plant in Sarnia, Ont., will close.", "Ont.", "CA.08"),
+        (
+            "Flooding hit Lismore in northern NSW last week.",
+            "NSW",
+            "AU.02",
+        ),
+    ];
+    for (sentence, surface, code) in cases {
+        let ps = places(sentence);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{sentence}: {ps:?}"));
+        assert_eq!(
+            p.admin1.as_ref().map(|a| a.code.as_str()),
+            Some(code),
+            "{sentence}: {p:?}"
+        );
+        assert_eq!(p.feature.as_deref(), Some("region"), "{p:?}");
+    }
+    // The city before the abbreviation takes its region.
+    let ps = places("He lives in Vancouver, B.C., with his family.");
+    let v = find(&ps, "Vancouver").expect("Vancouver");
+    assert_eq!(v.country.as_deref(), Some("CA"), "{v:?}");
+    // No comma, no region: `Mass.` is a service; `300 B.C.` an era; `N.B.` at a sentence's start a note.
+    for (sentence, surface) in [
+        ("They went to Mass. Afterwards they ate.", "Mass."),
+        (
+            "The temple was built around 300 B.C. by a local king.",
+            "B.C.",
+        ),
+        ("N.B. The office is closed on Monday.", "N.B."),
+    ] {
+        let ps = places(sentence);
+        assert!(find(&ps, surface).is_none(), "{sentence}: {ps:?}");
+    }
+}
+
+#[test]
+fn historical_countries_rivers_and_ranges_resolve() {
+    // (sentence, surface, expected name, country)
+    let cases = [
+        (
+            "The nerve agent was developed by the Soviet Union in the 1970s.",
+            "Soviet Union",
+            "Soviet Union",
+            "RU",
+        ),
+        (
+            "The USSR collapsed in December 1991.",
+            "USSR",
+            "Soviet Union",
+            "RU",
+        ),
+        (
+            "Czechoslovakia split peacefully in 1993.",
+            "Czechoslovakia",
+            "Czechoslovakia",
+            "CZ",
+        ),
+        (
+            "Mobutu renamed the country Zaire in 1971.",
+            "Zaire",
+            "Democratic Republic of the Congo",
+            "CD",
+        ),
+        (
+            "Karnataka and Tamil Nadu have long fought over the waters of the Cauvery.",
+            "Cauvery",
+            "Cauvery",
+            "IN",
+        ),
+        (
+            "Floods along the Indus displaced thousands of families.",
+            "Indus",
+            "Indus",
+            "PK",
+        ),
+        (
+            "The climbers died on Mount Everest last spring.",
+            "Mount Everest",
+            "Mount Everest",
+            "NP",
+        ),
+        (
+            "A village north of Cairo, in the Nile Delta, was flooded.",
+            "Nile Delta",
+            "Nile Delta",
+            "EG",
+        ),
+        (
+            "Storms over the Great Lakes delayed shipping.",
+            "Great Lakes",
+            "Great Lakes",
+            "",
+        ),
+        (
+            "Smugglers cross the Hindu Kush on foot.",
+            "Hindu Kush",
+            "Hindu Kush",
+            "",
+        ),
+    ];
+    for (sentence, surface, name, country) in cases {
+        let ps = places(sentence);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{sentence}: {ps:?}"));
+        assert_eq!(p.name.as_deref(), Some(name), "{sentence}: {p:?}");
+        assert_eq!(
+            p.country.as_deref().unwrap_or(""),
+            country,
+            "{sentence}: {p:?}"
+        );
+    }
+}
