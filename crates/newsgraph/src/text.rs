@@ -196,6 +196,26 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Byte classes for the tokenizer's hot loop: one table load per byte instead of range tests.
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+static ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Splits `text[range]` into tokens in the style of CoNLL/Penn: punctuation apart, `n't` and `'s` apart,
 /// abbreviations (`U.S.`, `Mr.`), numbers (`100,000`, `1.5`) and hyphenated words kept whole.
 ///
@@ -223,8 +243,12 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         let mut j = i;
         // Fast path: a run of ASCII letters/digits, the commonest chunk, ends at whitespace or one , ; : ) . ! ?
         let mut digits = true;
-        while j < end && bytes[j].is_ascii_alphanumeric() {
-            digits &= bytes[j].is_ascii_digit();
+        while j < end {
+            let class = ALNUM[usize::from(bytes[j])];
+            if class == 0 {
+                break;
+            }
+            digits &= class == DIGIT;
             j += 1;
         }
         if j > i {
@@ -477,6 +501,11 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i].text(text);
+        // Every terminal and abbreviation ends in `.`, `!`, `?` or `…` (last byte 0xA6): skip the rest cheaply.
+        if !matches!(t.as_bytes().last(), Some(b'.' | b'!' | b'?' | 0xA6)) {
+            i += 1;
+            continue;
+        }
         let mut end_here = false;
         let mut last = i;
         let terminal = matches!(t, "." | "!" | "?" | "…" | "..." | "?!" | "!?");
