@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -137,9 +138,34 @@ impl Token {
     }
 }
 
+/// FNV-1a: the word sets below are probed for every word that ends in a dot, where SipHash costs more than
+/// the lookup itself.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
 /// Lower-cased abbreviations (without their final dot) that do not end a sentence by themselves.
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set: HashSet<&'static str> = HashSet::new();
+static ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut set = WordSet::default();
     for list in [include_str!("../data/abbreviations.txt")] {
         for line in list.lines() {
             let line = line.trim();
@@ -152,7 +178,7 @@ static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Abbreviations that precede a name and so never end a sentence (`Mr.`, `Gen.`, `Dr.`).
-static PREPOSITIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PREPOSITIVE: LazyLock<WordSet> = LazyLock::new(|| {
     include_str!("../data/abbreviations_prepositive.txt")
         .lines()
         .map(str::trim)
@@ -479,7 +505,7 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 }
 
 /// Words that open sentences often enough that an abbreviation before them ends its sentence.
-static SENTENCE_STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static SENTENCE_STARTERS: LazyLock<WordSet> = LazyLock::new(|| {
     include_str!("../data/sentence_starters.txt")
         .lines()
         .map(str::trim)
