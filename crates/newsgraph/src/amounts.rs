@@ -789,7 +789,11 @@ fn may_start(text: &str, t: &Token) -> bool {
                 *d = s.to_ascii_lowercase();
             }
             let lw = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
-            let stem = lw.split('-').next().unwrap_or(lw);
+            // The part before the first hyphen (a byte search: this runs on every word).
+            let stem = lw
+                .bytes()
+                .position(|b| b == b'-')
+                .map_or(lw, |p| lw.get(..p).unwrap_or(lw));
             unit_word(stem).is_some()
                 || vague_scale(lw).is_some()
                 || matches!(
