@@ -1154,6 +1154,65 @@ mod tests {
         check_spans(&text, &doc.quotes);
     }
 
+    /// The example article's partial quotes and reported speech (the gold's `should` items): each found, with
+    /// its speaker resolved to the named entity the analyst expects and, for reported speech, the cue.
+    #[test]
+    fn example_article_partial_quotes_and_reported_speech() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/examples/articles");
+        let (Ok(text), Ok(gold)) = (
+            std::fs::read_to_string(dir.join("2022-02-17-russia-withdrawal.txt")),
+            std::fs::read_to_string(dir.join("2022-02-17-russia-withdrawal.gold.json")),
+        ) else {
+            eprintln!("skipping: ../shared/examples/articles is absent");
+            return;
+        };
+        let gold: serde_json::Value = serde_json::from_str(&gold).unwrap_or_default();
+        let doc = crate::Pipeline::builder()
+            .build()
+            .extract(&crate::Article::parse("example", text.clone()))
+            .unwrap();
+        let speaker_of = |q: &Quote| q.speaker.as_ref().and_then(|s| s.name.clone());
+        let mut partial = 0;
+        for g in gold["direct_quotes"].as_array().into_iter().flatten() {
+            if g["kind"].as_str() != Some("partial") {
+                continue;
+            }
+            let starts = g["starts"].as_str().unwrap_or_default();
+            let q = doc
+                .quotes
+                .iter()
+                .find(|q| {
+                    q.kind == QuoteKind::Partial
+                        && q.text.trim_start_matches(['“', '"']).starts_with(starts)
+                })
+                .unwrap_or_else(|| panic!("no partial quote {starts:?}"));
+            assert_eq!(speaker_of(q).as_deref(), g["speaker"].as_str(), "{starts}");
+            partial += 1;
+        }
+        assert_eq!(partial, 5);
+        let mut reported = 0;
+        for g in gold["reported_speech"].as_array().into_iter().flatten() {
+            let starts = g["content_starts"].as_str().unwrap_or_default();
+            let q = doc
+                .quotes
+                .iter()
+                .find(|q| {
+                    q.kind == QuoteKind::Indirect
+                        && q.text.trim_start_matches("that ").starts_with(starts)
+                })
+                .unwrap_or_else(|| panic!("no reported speech {starts:?}"));
+            assert_eq!(speaker_of(q).as_deref(), g["source"].as_str(), "{starts}");
+            assert_eq!(
+                q.cue.as_ref().map(|c| c.text.as_str()),
+                g["cue"].as_str(),
+                "{starts}"
+            );
+            reported += 1;
+        }
+        assert_eq!(reported, 7);
+    }
+
     #[test]
     fn hostile_input_is_handled_in_linear_time() {
         // 1 MB of alternating quote marks in one paragraph, and of straight marks between letters.
