@@ -138,10 +138,10 @@ impl Token {
     }
 }
 
-/// FNV-1a: the word sets below are probed for every word that ends in a dot, where SipHash costs more than
-/// the lookup itself.
-#[derive(Default)]
-struct Fnv(u64);
+/// FNV-1a, the crate's hasher for sets and maps of short words probed once per token (here: every word that
+/// ends in a dot; the quote and time lexicons), where SipHash's setup costs more than the lookup itself.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {

@@ -4,30 +4,10 @@
 //! nothing.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-/// FNV-1a: the word lists are looked up once per token, where SipHash costs more than the rest of the work.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+pub(crate) use crate::text::Fnv;
 
 type Map<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
