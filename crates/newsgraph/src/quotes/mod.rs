@@ -1102,22 +1102,28 @@ mod tests {
         assert_eq!(qs[1].speaker.as_ref().unwrap().text, "he");
     }
 
-    #[test]
-    fn example_article_must_quotes() {
+    /// The shared example article, its analyst gold and what the full pipeline extracts from it; `None` when
+    /// `../shared` is absent.
+    fn example_article() -> Option<(String, serde_json::Value, crate::Document)> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../../shared/examples/articles");
-        let (Ok(text), Ok(gold)) = (
-            std::fs::read_to_string(dir.join("2022-02-17-russia-withdrawal.txt")),
-            std::fs::read_to_string(dir.join("2022-02-17-russia-withdrawal.gold.json")),
-        ) else {
-            eprintln!("skipping: ../shared/examples/articles is absent");
-            return;
-        };
-        let gold: serde_json::Value = serde_json::from_str(&gold).unwrap_or_default();
+        let text = std::fs::read_to_string(dir.join("2022-02-17-russia-withdrawal.txt")).ok()?;
+        let gold =
+            std::fs::read_to_string(dir.join("2022-02-17-russia-withdrawal.gold.json")).ok()?;
+        let gold = serde_json::from_str(&gold).unwrap_or_default();
         let doc = crate::Pipeline::builder()
             .build()
             .extract(&crate::Article::parse("example", text.clone()))
-            .unwrap();
+            .expect("the example article extracts");
+        Some((text, gold, doc))
+    }
+
+    #[test]
+    fn example_article_must_quotes() {
+        let Some((text, gold, doc)) = example_article() else {
+            eprintln!("skipping: ../shared/examples/articles is absent");
+            return;
+        };
         let mut checked = 0;
         for g in gold["direct_quotes"].as_array().into_iter().flatten() {
             if g["must"].as_bool() != Some(true) {
@@ -1158,20 +1164,10 @@ mod tests {
     /// its speaker resolved to the named entity the analyst expects and, for reported speech, the cue.
     #[test]
     fn example_article_partial_quotes_and_reported_speech() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/examples/articles");
-        let (Ok(text), Ok(gold)) = (
-            std::fs::read_to_string(dir.join("2022-02-17-russia-withdrawal.txt")),
-            std::fs::read_to_string(dir.join("2022-02-17-russia-withdrawal.gold.json")),
-        ) else {
+        let Some((_, gold, doc)) = example_article() else {
             eprintln!("skipping: ../shared/examples/articles is absent");
             return;
         };
-        let gold: serde_json::Value = serde_json::from_str(&gold).unwrap_or_default();
-        let doc = crate::Pipeline::builder()
-            .build()
-            .extract(&crate::Article::parse("example", text.clone()))
-            .unwrap();
         let speaker_of = |q: &Quote| q.speaker.as_ref().and_then(|s| s.name.clone());
         let mut partial = 0;
         for g in gold["direct_quotes"].as_array().into_iter().flatten() {
