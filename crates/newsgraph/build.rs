@@ -1,6 +1,6 @@
 //! Compiles the gazetteer's lookup tables (`data/geo/`) into OUT_DIR, so that loading them costs nothing at run
-//! time: the start of every record line, the admin1 codes, a hash table over `index.tsv` and a name filter over
-//! `small.tsv`.
+//! time: the start of every record line, the admin1 codes, a hash table over `index.tsv`, and a name filter and a hash
+//! table over `small.tsv`.
 
 use std::path::Path;
 
@@ -87,4 +87,49 @@ fn main() {
         }
     }
     write("geo_filter.bin", &filter);
+
+    // Small places' table: each name and each proper prefix at a word boundary -> a line that proves it.
+    let mut entries: std::collections::HashMap<&str, (u32, u32)> = std::collections::HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    let mut pos = 0usize;
+    for line in small.split_inclusive('\n') {
+        let start = pos as u32;
+        pos += line.len();
+        let k = key_of(line.trim_end_matches('\n'));
+        if k.is_empty() {
+            continue;
+        }
+        let e = entries.entry(k).or_insert_with(|| {
+            order.push(k);
+            (start, 0)
+        });
+        if e.1 & SMALL_EXACT == 0 {
+            // The first line named `k` is the witness, also when a longer name came first.
+            *e = (start, e.1 | SMALL_EXACT);
+        }
+        for (p, b) in k.bytes().enumerate() {
+            if matches!(b, b' ' | b'\'') && p > 0 {
+                let e = entries.entry(&k[..p]).or_insert_with(|| {
+                    order.push(&k[..p]);
+                    (start, 0)
+                });
+                e.1 |= SMALL_PREFIX;
+            }
+        }
+    }
+    let mut table = vec![0u32; SMALL_SLOTS];
+    for k in order {
+        let (start, flags) = entries[k];
+        assert!(
+            start + 1 < SMALL_PREFIX,
+            "small.tsv too large for its table"
+        );
+        let mut slot = small_slot(k);
+        while table[slot] != 0 {
+            slot = (slot + 1) & (SMALL_SLOTS - 1);
+        }
+        table[slot] = (start + 1) | flags;
+    }
+    let bytes: Vec<u8> = table.iter().flat_map(|v| v.to_le_bytes()).collect();
+    write("geo_small.bin", &bytes);
 }

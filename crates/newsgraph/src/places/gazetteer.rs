@@ -130,6 +130,9 @@ static INDEX_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/geo_index.
 /// Bit set over the hashes of small places' names and of their proper prefixes at word boundaries: most
 /// capitalized words are no small place and are turned away without a binary search (compiled by `build.rs`).
 static SMALL_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/geo_filter.bin"));
+/// Hash table over small places' names and their proper prefixes at word boundaries (see `geo_tables.rs`),
+/// compiled by `build.rs`: one probe instead of a binary search in 4 MB of text.
+static SMALL_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/geo_small.bin"));
 
 fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
     let b = bytes.get(i * 4..i * 4 + 4)?;
@@ -346,29 +349,39 @@ impl Gazetteer {
         if !in_small_filter(key) {
             return false;
         }
-        let mut pos = lower_bound(SMALL, key);
-        while let Some((line, next)) = line_at(SMALL, pos) {
-            if key_of(line) != key {
-                break;
+        let b = SMALL.as_bytes();
+        let mut slot = small_slot(key);
+        let (start, flags) = loop {
+            let Some(v) = u32_at(SMALL_TABLE, slot) else {
+                return false;
+            };
+            if v == 0 {
+                return false;
             }
-            if collect {
+            // Compare the key in place: the witness line's name is the key itself (exact) or continues it.
+            let start = (v & !(SMALL_EXACT | SMALL_PREFIX)) as usize - 1;
+            let next = b.get(start + key.len());
+            let fits = if v & SMALL_EXACT != 0 {
+                next == Some(&b'\t')
+            } else {
+                matches!(next, Some(b' ' | b'\''))
+            };
+            if fits && b.get(start..start + key.len()) == Some(key.as_bytes()) {
+                break (start, v);
+            }
+            slot = (slot + 1) & (SMALL_SLOTS - 1);
+        };
+        if collect && flags & SMALL_EXACT != 0 {
+            let mut pos = start;
+            while let Some((line, next)) = line_at(SMALL, pos) {
+                if key_of(line) != key {
+                    break;
+                }
                 out.push((self.parsed.len() + pos) as u32);
-            }
-            pos = next;
-        }
-        // Longer names continue after a space or an apostrophe (`red` of `red oak`): they sort right after it,
-        // spaces first.
-        while let Some((line, next)) = line_at(SMALL, pos) {
-            match key_of(line)
-                .strip_prefix(key)
-                .and_then(|rest| rest.bytes().next())
-            {
-                Some(b' ' | b'\'') => return true,
-                Some(b) if b < b'\'' => pos = next,
-                _ => return false,
+                pos = next;
             }
         }
-        false
+        flags & SMALL_PREFIX != 0
     }
 
     /// Record number `c`: a record of `places.tsv` (parsed once), or a small place parsed on demand.
@@ -405,5 +418,54 @@ impl Gazetteer {
         let (line, _) = line_at(ADMIN1, lower_bound(ADMIN1, &k))?;
         let (key, n) = line.split_once('\t')?;
         (key == k).then(|| n.parse().ok()).flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The small places named `key` and whether a longer name continues it, by binary search in the sorted
+    /// text: what the compiled table must answer.
+    fn by_search(key: &str) -> (Vec<usize>, bool) {
+        let mut found = Vec::new();
+        let mut pos = lower_bound(SMALL, key);
+        while let Some((line, next)) = line_at(SMALL, pos) {
+            if key_of(line) != key {
+                break;
+            }
+            found.push(pos);
+            pos = next;
+        }
+        let longer = SMALL.lines().any(|l| {
+            key_of(l)
+                .strip_prefix(key)
+                .is_some_and(|r| r.starts_with([' ', '\'']))
+        });
+        (found, longer)
+    }
+
+    #[test]
+    fn small_places_table_answers_like_a_search_of_the_text() {
+        let g = &*GAZETTEER;
+        let mut keys: Vec<&str> = SMALL.lines().step_by(211).map(key_of).collect();
+        // Prefixes at word boundaries, and names that are no small place.
+        keys.extend([
+            "san", "new", "saint", "port", "le", "red", "moscow", "xqzzy", "a",
+        ]);
+        for line in SMALL.lines().step_by(1009) {
+            let k = key_of(line);
+            if let Some(p) = k.find(' ') {
+                keys.push(&k[..p]);
+            }
+        }
+        for key in keys {
+            let (found, longer) = by_search(key);
+            let mut out = Vec::new();
+            let got = g.lookup_small(key, &mut out, true);
+            let want: Vec<u32> = found.iter().map(|p| (g.len() + p) as u32).collect();
+            assert_eq!(out, want, "{key}");
+            assert_eq!(got, longer, "{key}");
+        }
     }
 }

@@ -20,6 +20,17 @@ pub(crate) fn geo_hash(bytes: &[u8]) -> u64 {
 /// Slots of the index table (a power of two, about four per name): u32 LE byte offsets plus one, 0 empty.
 pub(crate) const INDEX_SLOTS: usize = 1 << 18;
 
+/// Slots of the small places' table (a power of two, about three per name): u32 LE, 0 empty, else the byte offset
+/// plus one of a `small.tsv` line (the first one with the name, or one whose name continues it), with the flags
+/// below in the top bits.
+pub(crate) const SMALL_SLOTS: usize = 1 << 18;
+
+/// Small-table flag: the line's name is the key itself (and the lines after it with the same name follow).
+pub(crate) const SMALL_EXACT: u32 = 1 << 31;
+
+/// Small-table flag: a longer small place's name starts with the key and a space or an apostrophe.
+pub(crate) const SMALL_PREFIX: u32 = 1 << 30;
+
 /// Size of the small places' name filter in bits (a power of two; 512 KiB).
 pub(crate) const FILTER_BITS: usize = 1 << 22;
 
@@ -27,6 +38,11 @@ pub(crate) const FILTER_BITS: usize = 1 << 22;
 pub(crate) fn index_slot(key: &str) -> usize {
     // The high bits of the multiplicative hash are the well mixed ones.
     (geo_hash(key.as_bytes()) >> 40) as usize & (INDEX_SLOTS - 1)
+}
+
+/// First slot of `key` in the small places' table.
+pub(crate) fn small_slot(key: &str) -> usize {
+    (geo_hash(key.as_bytes()) >> 38) as usize & (SMALL_SLOTS - 1)
 }
 
 /// Byte and bit mask of `key` in the filter.
