@@ -290,6 +290,8 @@ class Quote(Span):
     cue = _object(Cue)
     speaker = _object(Speaker)
     audience = _object(Span)
+    #: The speaker is reported as not saying it ("did not say", "declined to comment").
+    negated = _value(bool)
 
 
 class Interval(Record):

@@ -15,7 +15,7 @@ _COLUMNS: Dict[str, List[str]] = {
     "quotes": [
         "start", "end", "text", "kind", "cue_start", "cue_end", "cue_text", "cue_lemma", "speaker_start",
         "speaker_end", "speaker_text", "speaker_name", "speaker_cluster", "speaker_title", "speaker_affiliation",
-        "audience_start", "audience_end", "audience_text",
+        "audience_start", "audience_end", "audience_text", "negated",
     ],
     "timexes": ["start", "end", "text", "type", "value", "mod", "interval_begin", "interval_end"],
     "amounts": [

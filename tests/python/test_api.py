@@ -114,6 +114,14 @@ def test_offsets_are_code_points() -> None:
         assert doc.text[s.start : s.end].strip() == doc.text[s.start : s.end]
 
 
+def test_quotes_say_when_the_speaker_did_not_say_it() -> None:
+    doc = newsgraph.extract("Peskov declined to say whether the talks would resume. Lavrov said they would.")
+    by_speaker = {q.speaker.text: q for q in doc.quotes if q.speaker is not None}
+    assert by_speaker["Peskov"].negated is True
+    assert by_speaker["Lavrov"].negated is False
+    assert doc.quotes[0].to_dict()["negated"] is True
+
+
 def test_offsets_of_bundled_examples(example_texts: list) -> None:
     for path in example_texts:
         d = newsgraph.extract(path.read_text(encoding="utf-8")).to_dict()

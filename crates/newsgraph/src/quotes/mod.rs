@@ -100,6 +100,10 @@ pub struct Quote {
     /// paragraphs; empty when the quote is one piece. `start`/`end` cover all parts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Span>,
+    /// The speaker is reported as not saying it (`did not say`, `declined to comment`, `refused to confirm`):
+    /// the content is what went unsaid, not a claim of the speaker's.
+    #[serde(default)]
+    pub negated: bool,
 }
 
 use marks::Quotation;
@@ -851,6 +855,62 @@ mod tests {
                 "{text}"
             );
             assert_eq!(name_of(q), Some(name), "{text}");
+        }
+    }
+
+    #[test]
+    fn attributions_of_what_was_not_said_are_negated() {
+        // (text, cue of the attribution, negated)
+        let cases = [
+            (
+                "Putin did not explain why the troops stayed near the border.",
+                "explain",
+                true,
+            ),
+            (
+                "Peskov declined to say whether the talks would resume.",
+                "declined",
+                true,
+            ),
+            (
+                "The ministry refused to confirm that the convoy had left.",
+                "refused",
+                true,
+            ),
+            (
+                "Lavrov didn't say when the talks would resume.",
+                "say",
+                true,
+            ),
+            (
+                "The company has never disclosed how much it paid.",
+                "disclosed",
+                true,
+            ),
+            (
+                "Peskov said the talks would not resume before March.",
+                "said",
+                false,
+            ),
+            (
+                "The minister denied that Russia planned an attack.",
+                "denied",
+                false,
+            ),
+            (
+                "“We will not attack anyone,” Peskov told reporters.",
+                "told",
+                false,
+            ),
+        ];
+        for (text, cue, negated) in cases {
+            let qs = quotes(text);
+            check_spans(text, &qs);
+            let q = qs
+                .iter()
+                .find(|q| q.cue.as_ref().is_some_and(|c| c.text == cue))
+                .unwrap_or_else(|| panic!("no attribution with cue {cue} in {text}: {qs:?}"));
+            assert_eq!(q.negated, negated, "{text}");
         }
     }
 

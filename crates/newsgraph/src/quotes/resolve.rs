@@ -148,6 +148,10 @@ pub(super) fn output(
             .speaker
             .as_ref()
             .map(|m| speaker(doc, m, &seen, entities, clusters));
+        let negated = f
+            .cue
+            .as_ref()
+            .is_some_and(|(r, lemma)| negated(doc, r, lemma, f.speaker.as_ref()));
         out.push(Quote {
             start: whole.start,
             end: whole.end,
@@ -157,9 +161,30 @@ pub(super) fn output(
             speaker,
             audience,
             parts,
+            negated,
         });
     }
     out
+}
+
+/// Whether the attribution says the speaker did not say it: a cue of refusal (`declined to comment`, `refused to
+/// confirm`), or a negation between the speaker and the cue (`did not say`, `has never explained`, `won't tell`).
+fn negated(doc: &Doc, cue: &Range<usize>, lemma: &str, speaker: Option<&Range<usize>>) -> bool {
+    if matches!(lemma, "decline" | "refuse") {
+        return true;
+    }
+    // The auxiliary and its negation sit right before the cue: look back a few words, not past the speaker,
+    // punctuation or a quotation mark.
+    let stop = speaker.filter(|s| s.end <= cue.start).map_or(0, |s| s.end);
+    let from = cue.start.saturating_sub(4).max(stop);
+    (from..cue.start)
+        .rev()
+        .map(|j| doc.t(j))
+        .take_while(|w| w.chars().any(char::is_alphanumeric) || matches!(*w, "n't" | "n’t"))
+        .any(|w| {
+            matches!(w, "n't" | "n’t" | "cannot" | "never" | "Never")
+                || w.eq_ignore_ascii_case("not")
+        })
 }
 
 fn speaker(
