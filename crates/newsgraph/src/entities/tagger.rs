@@ -50,6 +50,22 @@ pub fn allowed(prev: u8, cur: u8, last: bool) -> bool {
     }
 }
 
+/// Per previous label and "ends the sentence": the labels [`allowed`] after it, one bit each (decoding tests
+/// a bit instead of recomputing label positions for every label of every token).
+static ALLOWED: LazyLock<[[u32; 2]; N_LABELS]> = LazyLock::new(|| {
+    let mut t = [[0u32; 2]; N_LABELS];
+    for (prev, row) in t.iter_mut().enumerate() {
+        for (last, mask) in row.iter_mut().enumerate() {
+            for cur in 0..N_LABELS {
+                if allowed(prev as u8, cur as u8, last == 1) {
+                    *mask |= 1 << cur;
+                }
+            }
+        }
+    }
+    t
+});
+
 /// Typed spans (token ranges) of a BILOU label sequence; tolerant of invalid sequences.
 pub fn spans(labels: &[u8]) -> Vec<(Range<usize>, u8)> {
     let mut out = Vec::new();
@@ -109,15 +125,13 @@ pub struct Model {
 /// Weights of the features whose values are few (labels, case classes, gazetteer bits), precomputed
 /// from the hashed table so that tagging indexes arrays for them. Same sums as the hashed lookups.
 struct Dense {
-    bias: [i32; N_LABELS],
     headline: [i32; N_LABELS],
-    /// Previous label.
-    prev: [[i32; N_LABELS]; N_LABELS],
-    /// Previous two labels.
-    prev2: Vec<[i32; N_LABELS]>,
-    /// Document history type (0..5) and with the token's case.
-    hist: [[i32; N_LABELS]; 5],
-    hist_case: [[i32; N_LABELS]; 25],
+    /// By the previous two labels: the bias, the previous label's and the previous two labels' weights
+    /// (every token gets each once, so they are one row).
+    labels: Vec<[i32; N_LABELS]>,
+    /// By document history type (0..5) and the token's case: the history type's weights and those with the
+    /// case.
+    history: [[i32; N_LABELS]; 25],
     /// Gazetteer bit of the token (with and without its case), of the left and right neighbours.
     gaz: Vec<[i32; N_LABELS]>,
     gaz_left: [[i32; N_LABELS]; 32],
@@ -140,12 +154,9 @@ impl Dense {
     /// All zero, until the weights are in.
     fn zero() -> Box<Dense> {
         Box::new(Dense {
-            bias: [0; N_LABELS],
             headline: [0; N_LABELS],
-            prev: [[0; N_LABELS]; N_LABELS],
-            prev2: Vec::new(),
-            hist: [[0; N_LABELS]; 5],
-            hist_case: [[0; N_LABELS]; 25],
+            labels: Vec::new(),
+            history: [[0; N_LABELS]; 25],
             gaz: Vec::new(),
             gaz_left: [[0; N_LABELS]; 32],
             gaz_right: [[0; N_LABELS]; 32],
@@ -161,28 +172,31 @@ impl Dense {
             acc
         };
         let mut d = Box::new(Dense {
-            bias: row(f(T_BIAS, 0)),
             headline: row(f(T_HEADLINE, 1)),
-            prev: [[0; N_LABELS]; N_LABELS],
-            prev2: vec![[0; N_LABELS]; N_LABELS * N_LABELS],
-            hist: [[0; N_LABELS]; 5],
-            hist_case: [[0; N_LABELS]; 25],
+            labels: vec![[0; N_LABELS]; N_LABELS * N_LABELS],
+            history: [[0; N_LABELS]; 25],
             gaz: vec![[0; N_LABELS]; 32 * 5],
             gaz_left: [[0; N_LABELS]; 32],
             gaz_right: [[0; N_LABELS]; 32],
             start: [[0; N_LABELS]; 5],
             doc_case: [[0; N_LABELS]; 50],
         });
+        let bias = row(f(T_BIAS, 0));
         for p1 in 0..N_LABELS as u64 {
-            d.prev[p1 as usize] = row(f(T_PREV, p1));
+            let mut prev = row(f(T_PREV, p1));
+            add_to(&mut prev, &bias);
             for p2 in 0..N_LABELS as u64 {
-                d.prev2[(p1 * N_LABELS as u64 + p2) as usize] = row(f(T_PREV2, p1 << 8 | p2));
+                let mut acc = row(f(T_PREV2, p1 << 8 | p2));
+                add_to(&mut acc, &prev);
+                d.labels[(p1 * N_LABELS as u64 + p2) as usize] = acc;
             }
         }
         for h in 0..5u64 {
-            d.hist[h as usize] = row(f(T_HIST, h));
+            let hist = row(f(T_HIST, h));
             for c in CASES {
-                d.hist_case[h as usize * 5 + c as usize] = row(f(T_HIST_SHAPE, mix(h, c as u64)));
+                let mut acc = row(f(T_HIST_SHAPE, mix(h, c as u64)));
+                add_to(&mut acc, &hist);
+                d.history[h as usize * 5 + c as usize] = acc;
             }
         }
         for b in 0..32u64 {
@@ -354,9 +368,7 @@ impl Model {
             if key == k {
                 let o = self.rows_at + row as usize * ROW;
                 if let Some(r) = self.table.get(o..o + ROW) {
-                    for (a, w) in acc.iter_mut().zip(r.chunks_exact(2)) {
-                        *a += i16::from_le_bytes([w[0], w[1]]) as i32;
-                    }
+                    add_row(acc, r);
                 }
                 return;
             }
@@ -513,6 +525,18 @@ impl History {
                 c[ty as usize] = c[ty as usize].saturating_add(1);
             }
         }
+    }
+}
+
+/// Adds a stored weight row (`N_LABELS` little-endian i16) to `acc`; indexed over a fixed-size array so that
+/// the compiler widens all labels at once.
+#[inline]
+fn add_row(acc: &mut [i32; N_LABELS], r: &[u8]) {
+    let Ok(r) = <&[u8; ROW]>::try_from(r) else {
+        return;
+    };
+    for (l, a) in acc.iter_mut().enumerate() {
+        *a += i16::from_le_bytes([r[2 * l], r[2 * l + 1]]) as i32;
     }
 }
 
@@ -698,8 +722,9 @@ impl Model {
         history.observe_case(&scratch.infos);
     }
 
-    /// Adds the weights of [`position_features`] of token `i` that come from the dense tables to `acc`, and
-    /// pushes the hashed ones, with the token's index, to `hashed` (for [`Model::add_batch`]).
+    /// Adds the weights of [`position_features`] of token `i` that come from the dense tables to `acc`, except
+    /// the bias (decoding adds it with the label weights), and pushes the hashed ones, with the token's index, to
+    /// `hashed` (for [`Model::add_batch`]).
     #[inline]
     fn add_position(
         &self,
@@ -713,7 +738,6 @@ impl Model {
         let t = &infos[i];
         let l = i.checked_sub(1).map(|j| &infos[j]);
         let r = infos.get(i + 1);
-        add_to(acc, &d.bias);
         let at = i as u32;
         hashed.push((f(T_SHAPE2L, mix(l.map_or(PAD, |x| x.shape), t.shape)), at));
         hashed.push((f(T_SHAPE2R, mix(t.shape, r.map_or(PAD, |x| x.shape))), at));
@@ -787,9 +811,7 @@ impl Model {
         for &(row, at) in found.iter() {
             let o = self.rows_at + row as usize * ROW;
             if let (Some(r), Some(acc)) = (self.table.get(o..o + ROW), accs.get_mut(at as usize)) {
-                for (a, w) in acc.iter_mut().zip(r.chunks_exact(2)) {
-                    *a += i16::from_le_bytes([w[0], w[1]]) as i32;
-                }
+                add_row(acc, r);
             }
         }
     }
@@ -889,6 +911,7 @@ impl Model {
                 }
             }
         }
+        let allowed_after = &*ALLOWED;
         let (mut p1, mut p2) = (0u8, 0u8);
         let mut dynf = [0u64; 6];
         for i in 0..n {
@@ -896,15 +919,13 @@ impl Model {
             let t = &infos[i];
             let hist = history.get(t);
             let d = &self.dense;
-            add_to(&mut acc, &d.prev[p1 as usize % N_LABELS]);
             add_to(
                 &mut acc,
-                &d.prev2[(p1 as usize % N_LABELS) * N_LABELS + p2 as usize % N_LABELS],
+                &d.labels[(p1 as usize % N_LABELS) * N_LABELS + p2 as usize % N_LABELS],
             );
-            add_to(&mut acc, &d.hist[hist as usize % 5]);
             add_to(
                 &mut acc,
-                &d.hist_case[(hist as usize % 5) * 5 + t.case as usize],
+                &d.history[(hist as usize % 5) * 5 + t.case as usize],
             );
             if p1 == 0 {
                 add_to(&mut acc, &cache.words[ids[i] as usize].after_o);
@@ -914,10 +935,13 @@ impl Model {
                 self.add(dynf[3], &mut acc);
             }
             let last = i + 1 == n;
+            let mask = allowed_after[p1 as usize % N_LABELS][last as usize];
             let mut best = 0u8;
             let mut best_score = i32::MIN;
             for (l, &s) in acc.iter().enumerate() {
-                if s > best_score && allowed(p1, l as u8, last) {
+                // Branch-free masking: a label not allowed here never beats the start.
+                let s = if mask >> l & 1 != 0 { s } else { i32::MIN };
+                if s > best_score {
                     best = l as u8;
                     best_score = s;
                 }
@@ -1047,6 +1071,7 @@ mod tests {
                     h.1 = 0;
                 }
                 m.add_batch(&mut hashed, &mut found, &mut fast);
+                m.add(f(T_BIAS, 0), &mut fast[0]);
                 let fast = fast[0];
                 assert_eq!(m.sum(&feats), fast, "position features of {word}");
                 feats.clear();
