@@ -606,7 +606,7 @@ impl WordCache {
             return i;
         }
         let info = word_info(w, clusters, &mut self.buf);
-        let mut feats = Vec::new();
+        let mut feats = Vec::with_capacity(32);
         own_features(&info, false, &mut feats);
         let own = model.sum(&feats);
         let mut neighbour = [[0; N_LABELS]; 4];
