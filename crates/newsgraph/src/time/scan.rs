@@ -504,6 +504,10 @@ impl<'c> Scanner<'c> {
             return Some(Direction::Future);
         }
         if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
+            // "32 members had filed reports by Wednesday": a past perfect puts the deadline behind.
+            if self.is(a - 1, "by") && self.past_perfect_before(a - 1) {
+                return Some(Direction::Past);
+            }
             // "Until Thursday, they had not called him a suspect": the clause after the comma decides.
             let opens = a - 1 == self.lo || self.is_punct(a - 2);
             let after = if opens && self.is(b, ",") {
@@ -514,6 +518,22 @@ impl<'c> Scanner<'c> {
             return Some(after.unwrap_or(Direction::Future));
         }
         self.cues(a, b, true)
+    }
+
+    /// Whether a past perfect ("had filed", "had been told") stands just before token `k` in its clause, with
+    /// no future word in between.
+    fn past_perfect_before(&self, k: usize) -> bool {
+        let lo = self.lo.max(k.saturating_sub(8));
+        for j in (lo..k).rev() {
+            let f = self.cue(j);
+            if f & (C_STOP_BACK | C_STOP_FWD | C_FUTURE) != 0 {
+                return false;
+            }
+            if self.is(j, "had") {
+                return true;
+            }
+        }
+        false
     }
 
     /// Tense for months and dates: only strong past cues count (a past-tense verb says little about whether
@@ -548,8 +568,17 @@ impl<'c> Scanner<'c> {
         if matches!(w, ";" | "." | ",") {
             f |= C_STOP_FWD;
         }
-        // "next to the embassy" is a place, not the next week.
-        if FUTURE_CUES.contains(&w) && !(w == "next" && self.is(k + 1, "to")) {
+        // "next to the embassy" is a place, not the next week; "set aside vacation plans" is a noun, while
+        // "plans to visit", "plans a rally" announce something.
+        let noun_plans = matches!(w, "plans" | "plan")
+            && !self.any(
+                k + 1,
+                &[
+                    "to", "a", "an", "the", "another", "further", "new", "more", "its", "his",
+                    "her", "their",
+                ],
+            );
+        if FUTURE_CUES.contains(&w) && !(w == "next" && self.is(k + 1, "to")) && !noun_plans {
             f |= C_FUTURE;
         }
         if PAST_CUES.contains(&w) {
@@ -2095,8 +2124,10 @@ impl<'c> Scanner<'c> {
                 let v = match self.dct {
                     None => cal::month(None, m),
                     Some(a) => {
+                        // "last February" read on March 1 is a year back: the month just past would be
+                        // "last month" or plain "February".
                         let y = match shift {
-                            -1 if m >= a.month() => a.year() - 1,
+                            -1 if m + 1 >= a.month() => a.year() - 1,
                             1 if m <= a.month() => a.year() + 1,
                             _ => a.year(),
                         };
@@ -2604,6 +2635,18 @@ impl<'c> Scanner<'c> {
         if let Some(v) = adverb {
             if t.cap && i > self.lo {
                 return None; // "the Daily Telegraph"
+            }
+            // "revenue to increase by 20% annually", "10,000 units annually": a growth or output rate, which
+            // TimeBank leaves out.
+            if matches!(t.low, "annually" | "yearly") && i > self.lo {
+                let p = &self.toks[i - 1];
+                let counted = i >= self.lo + 2
+                    && p.kind == TokenKind::Word
+                    && !p.cap
+                    && self.toks[i - 2].kind == TokenKind::Number;
+                if p.kind == TokenKind::Number || matches!(p.low, "%" | "percent") || counted {
+                    return None;
+                }
             }
             // "its quarterly dividend", "a weekly magazine": adjectives TimeBank leaves out.
             if matches!(t.low, "quarterly" | "weekly" | "monthly")

@@ -843,3 +843,69 @@ fn compounds_holidays_and_shares() {
         ),
     ]);
 }
+
+#[test]
+fn last_month_name_just_past_is_a_year_back() {
+    check(&[
+        (
+            "Seventy-three soldiers were killed when two military helicopters crashed last February.",
+            "1998-03-01",
+            &[("last February", D, "1997-02")],
+        ),
+        (
+            "The company cut its dividend last June.",
+            "1989-10-27",
+            &[("last June", D, "1989-06")],
+        ),
+    ]);
+}
+
+#[test]
+fn tense_cues_in_the_clause() {
+    check(&[
+        // A past perfect before "by": the deadline is behind.
+        (
+            "Thirty-two members had filed compliance reports by Wednesday, and all were honoring the sanctions.",
+            "1990-08-16",
+            &[("Wednesday", D, "1990-08-15")],
+        ),
+        (
+            "The company must file its report by Wednesday.",
+            "1990-08-16",
+            &[("Wednesday", D, "1990-08-22")],
+        ),
+        // "vacation plans" is a noun, not an announcement of something ahead.
+        (
+            "On Friday, when Albright set aside vacation plans for the hastily planned trip, the State \
+             Department lifted a warning.",
+            "1998-08-17",
+            &[("Friday", D, "1998-08-14")],
+        ),
+        (
+            "The league plans to resume play on Friday.",
+            "1998-08-17",
+            &[("Friday", D, "1998-08-21")],
+        ),
+    ]);
+}
+
+#[test]
+fn growth_and_output_rates_are_not_sets() {
+    check(&[
+        (
+            "Analysts expect the company's revenue to increase by 20% annually.",
+            "1989-10-30",
+            &[],
+        ),
+        (
+            "The plant would produce about 10,000 units annually.",
+            "1989-10-26",
+            &[],
+        ),
+        (
+            "The commemorations were similar to those held here annually for Marti.",
+            "2000-01-28",
+            &[("annually", S, "P1Y")],
+        ),
+    ]);
+}
