@@ -536,6 +536,21 @@ impl<'c> Scanner<'c> {
         false
     }
 
+    /// Whether the nearest "-ed" word before token `a` in its clause follows "is", "are" or "be" ("is heard",
+    /// "are expected"): a present or future passive, not a past tense.
+    fn present_passive_before(&self, a: usize) -> bool {
+        let lo = self.lo.max(a.saturating_sub(14));
+        for k in (lo..a).rev() {
+            if self.cue(k) & C_STOP_BACK != 0 {
+                return false;
+            }
+            if self.cue(k) & (C_PAST | C_WEAK_PAST) != 0 {
+                return k > lo && self.any(k - 1, &["is", "are", "be", "being"]);
+            }
+        }
+        false
+    }
+
     /// Tense for months and dates: only strong past cues count (a past-tense verb says little about whether
     /// "January" is the last or the next one).
     fn month_tense(&self, a: usize, b: usize) -> Option<Direction> {
@@ -1319,6 +1334,15 @@ impl<'c> Scanner<'c> {
                         }
                     }
                 }
+                // "Tuesday nights", "on Monday and Tuesday nights": every such night, a set.
+                if let Some(code) = self.plural_part_of_day(j) {
+                    return cand(i, j + 1, TimexType::Set, format!("XXXX-WXX-{wd}T{code}"));
+                }
+                if self.any(j, &["and", "or"]) && matches!(self.lex(j + 1), Lex::Weekday(_)) {
+                    if let Some(code) = self.plural_part_of_day(j + 2) {
+                        return cand(i, j, TimexType::Set, format!("XXXX-WXX-{wd}T{code}"));
+                    }
+                }
                 let dir = self.direction(i, j);
                 let v = cal::resolve_weekday(self.dct, wd, dir);
                 if let Lex::PartOfDay(code) = self.lex(j) {
@@ -1375,6 +1399,17 @@ impl<'c> Scanner<'c> {
                 }
                 None
             }
+            _ => None,
+        }
+    }
+
+    /// The TIMEX3 code of a plural part of day at token `j` ("nights": `NI`).
+    fn plural_part_of_day(&self, j: usize) -> Option<&'static str> {
+        match self.w(j) {
+            "mornings" => Some("MO"),
+            "afternoons" => Some("AF"),
+            "evenings" => Some("EV"),
+            "nights" => Some("NI"),
             _ => None,
         }
     }
@@ -1459,7 +1494,15 @@ impl<'c> Scanner<'c> {
             });
             return cand(i, j + 2, TimexType::Date, cal::month(y, m));
         }
-        let dir = self.month_tense(i, j);
+        let mut dir = self.month_tense(i, j);
+        // "changed to a calendar year in December", read in October: a month still ahead of the article date,
+        // closing its clause after a past-tense verb, is last year's ("November transactions" is a modifier;
+        // "when the case is heard in May" a present passive).
+        if dir.is_none() && self.dct.is_some_and(|a| m > a.month()) && self.is_punct(j) {
+            dir = self
+                .cues_back(i, true)
+                .filter(|d| *d == Direction::Past && !self.present_passive_before(i));
+        }
         cand(i, j, TimexType::Date, cal::resolve_month(self.dct, m, dir))
     }
 

@@ -909,3 +909,45 @@ fn growth_and_output_rates_are_not_sets() {
         ),
     ]);
 }
+
+#[test]
+fn weekday_nights_in_the_plural_are_sets() {
+    check(&[
+        (
+            "Two new flights would leave Bombay on Monday and Tuesday nights from March 30.",
+            "1998-02-13",
+            &[
+                ("Monday", S, "XXXX-WXX-1TNI"),
+                ("Tuesday nights", S, "XXXX-WXX-2TNI"),
+                ("March 30", D, "1998-03-30"),
+            ],
+        ),
+        (
+            "The club opens on Friday evenings.",
+            "1998-02-13",
+            &[("Friday evenings", S, "XXXX-WXX-5TEV")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_month_ahead_after_a_past_verb_is_last_year() {
+    check(&[
+        (
+            "The operator changed its accounting in December.",
+            "1989-10-27",
+            &[("December", D, "1988-12")],
+        ),
+        // A present passive and a modifier keep the coming month.
+        (
+            "Her relatives want to keep him when the case is heard in May.",
+            "2000-03-29",
+            &[("May", D, "2000-05")],
+        ),
+        (
+            "Dealers placed heavy buy orders to start the first trading day for November transactions.",
+            "1989-10-30",
+            &[("November", D, "1989-11")],
+        ),
+    ]);
+}
