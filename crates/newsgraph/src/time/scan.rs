@@ -339,7 +339,11 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         .map(|(c, interval)| {
             let last = &sc.toks[c.b - 1];
             // "in September." keeps its sentence dot out; "Sept." and "p.m." keep theirs.
-            let end = if last.dot && last.low.len() >= 5 && !last.low.contains('.') {
+            // "in May." too: May, June and July are never abbreviated.
+            let end = if last.dot
+                && (last.low.len() >= 5 || matches!(last.low, "may" | "june" | "july"))
+                && !last.low.contains('.')
+            {
                 last.e - 1
             } else {
                 last.e
