@@ -1224,6 +1224,19 @@ impl<'c> Scanner<'c> {
         if matches!(t.low, "may" | "march") {
             // "Theresa May", "the March on Washington", "May be".
             let p = if i > self.lo { self.w(i - 1) } else { "" };
+            // "The March accession", "the May elections": a capitalized month before a lowercase noun.
+            if t.cap
+                && i > self.lo
+                && p == "the"
+                && self.tok(i + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Word
+                        && !n.cap
+                        && n.lex == Lex::Other
+                        && !matches!(n.low, "on" | "of" | "for" | "to" | "in" | "and" | "be")
+                })
+            {
+                return true;
+            }
             return matches!(
                 p,
                 "in" | "since"
@@ -1387,6 +1400,18 @@ impl<'c> Scanner<'c> {
                         return cand(
                             start,
                             k,
+                            TimexType::Date,
+                            cal::resolve_month_day(self.dct, m, d, dir),
+                        );
+                    }
+                }
+                // "on April 24 and 25": the second day shares the first one's month.
+                if t.int.is_some() && i >= self.lo + 3 && self.any(i - 1, &["and", "or"]) {
+                    if let (Some(_), Lex::Month(m, _)) = (self.day_num(i - 2), self.lex(i - 3)) {
+                        let dir = self.month_tense(i - 3, j);
+                        return cand(
+                            start,
+                            j,
                             TimexType::Date,
                             cal::resolve_month_day(self.dct, m, d, dir),
                         );

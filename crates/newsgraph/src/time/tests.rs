@@ -951,3 +951,21 @@ fn a_month_ahead_after_a_past_verb_is_last_year() {
         ),
     ]);
 }
+
+#[test]
+fn coordinated_days_and_months_as_modifiers() {
+    check(&[
+        (
+            "The alliance will celebrate at its Washington summit on April 24 and 25.",
+            "1999-02-10",
+            &[("April 24", D, "1999-04-24"), ("25", D, "1999-04-25")],
+        ),
+        (
+            "The March accession will enable the three countries to take part.",
+            "1999-02-10",
+            &[("March", D, "1999-03")],
+        ),
+        // Still not a month: an event name.
+        ("He remembered the March on Washington.", "1999-02-10", &[]),
+    ]);
+}
