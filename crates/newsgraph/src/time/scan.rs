@@ -837,6 +837,11 @@ impl<'c> Scanner<'c> {
 
     /// Remembers anchors for later anaphoric expressions.
     fn note(&mut self, c: &Cand) {
+        // "In the first nine months, net was $30 million, compared with $20 million a year earlier": the
+        // comparison is now with the year-earlier nine months, not with the quarter.
+        if c.kind == TimexType::Duration && matches!(c.value.as_str(), "P6M" | "P9M") {
+            self.ref_quarter = None;
+        }
         if matches!(c.kind, TimexType::Date | TimexType::Time) {
             if let Some(d) = ymd(&c.value) {
                 self.ref_day = Some(d);

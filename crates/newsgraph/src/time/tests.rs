@@ -969,3 +969,20 @@ fn coordinated_days_and_months_as_modifiers() {
         ("He remembered the March on Washington.", "1999-02-10", &[]),
     ]);
 }
+
+#[test]
+fn a_year_earlier_after_nine_months_is_the_year() {
+    check(&[
+        (
+            "Third-quarter net rose to $10 million from $8 million a year earlier. In the first nine months, \
+             net was $30.2 million, compared with earnings a year earlier of $25 million.",
+            "1989-10-30",
+            &[
+                ("Third-quarter", D, "1989-Q3"),
+                ("a year earlier", D, "1988-Q3"),
+                ("the first nine months", P, "P9M"),
+                ("a year earlier", D, "1988"),
+            ],
+        ),
+    ]);
+}
