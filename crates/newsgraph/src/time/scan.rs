@@ -2105,6 +2105,11 @@ impl<'c> Scanner<'c> {
         if the {
             j += 1;
         }
+        // "this past weekend", "this past Sunday": the last one.
+        let this_past = !the && self.is(i, "this") && self.is(i + 1, "past");
+        if this_past {
+            j += 1;
+        }
         let w = self.w(j);
         let shift: i64 = match w {
             "this" | "current" | "that" | "same" | "these" => 0,
@@ -2149,7 +2154,7 @@ impl<'c> Scanner<'c> {
                 if u == Unit::Hour {
                     return None;
                 }
-                if w == "past" {
+                if w == "past" && !(this_past && matches!(u, Unit::Week | Unit::Weekend)) {
                     return None; // "past year": duration, left to m_duration
                 }
                 if u == Unit::Day && shift == 0 && w == "this" {
@@ -2438,6 +2443,19 @@ impl<'c> Scanner<'c> {
     /// Durations: `three weeks`, `the past two months`, `the first nine months`, `24 hours`, `several years`,
     /// `a year and a half`, `for years`; `in three days` in a future clause is a date.
     fn m_duration(&self, i: usize) -> Option<Cand> {
+        // "the strike could last two weeks": the verb, not "the last two weeks".
+        if self.is(i, "last")
+            && i > self.lo
+            && self.any(
+                i - 1,
+                &[
+                    "to", "will", "would", "could", "may", "might", "can", "should", "must", "'ll",
+                    "’ll", "did", "does", "do", "not", "n't",
+                ],
+            )
+        {
+            return None;
+        }
         let mut j = i;
         let the = self.any(j, &["the", "its", "their"]);
         if the {

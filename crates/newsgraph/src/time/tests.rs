@@ -986,3 +986,30 @@ fn a_year_earlier_after_nine_months_is_the_year() {
         ),
     ]);
 }
+
+#[test]
+fn this_past_and_last_as_a_verb() {
+    check(&[
+        (
+            "This past weekend, prices fell sharply.",
+            "2013-03-22",
+            &[("This past weekend", D, "2013-W11-WE")],
+        ),
+        (
+            "We met this past Sunday in Geneva.",
+            "2013-03-22",
+            &[("this past Sunday", D, "2013-03-17")],
+        ),
+        // "last" as a verb stays out of the span.
+        (
+            "The strike could last two weeks, and the trial is expected to last several months.",
+            "2013-03-22",
+            &[("two weeks", P, "P2W"), ("several months", P, "PXM")],
+        ),
+        (
+            "It was the worst showing of the last two weeks.",
+            "2013-03-22",
+            &[("the last two weeks", P, "P2W")],
+        ),
+    ]);
+}
