@@ -107,6 +107,17 @@ const FUTURE_CUES: &[&str] = &[
     "aims",
     "next",
     "tomorrow",
+    // The news present for a scheduled event: "a two-day summit opens Monday", "Arafat meets Albright
+    // Tuesday" (not the base form: "difficult to meet demand well into the summer").
+    "opens",
+    "begins",
+    "starts",
+    "resumes",
+    "meets",
+    "arrives",
+    "visits",
+    "convenes",
+    "expires",
 ];
 
 /// Words that, before "to", announce something still to come ("planned to", "set to", "agreed to").

@@ -1013,3 +1013,24 @@ fn this_past_and_last_as_a_verb() {
         ),
     ]);
 }
+
+#[test]
+fn the_news_present_schedules_ahead() {
+    check(&[
+        (
+            "A two-day summit opens Monday in Brussels.",
+            "2013-03-22",
+            &[("two-day", P, "P2D"), ("Monday", D, "2013-03-25")],
+        ),
+        (
+            "Kerry meets Abbas on Tuesday in Ramallah.",
+            "2013-03-22",
+            &[("Tuesday", D, "2013-03-26")],
+        ),
+        (
+            "The summit opened Monday in Brussels.",
+            "2013-03-22",
+            &[("Monday", D, "2013-03-18")],
+        ),
+    ]);
+}
