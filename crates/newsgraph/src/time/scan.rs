@@ -118,6 +118,7 @@ const FUTURE_CUES: &[&str] = &[
     "visits",
     "convenes",
     "expires",
+    "closes",
 ];
 
 /// Words that, before "to", announce something still to come ("planned to", "set to", "agreed to").
@@ -3103,6 +3104,17 @@ impl<'c> Scanner<'c> {
     fn m_prefix(&self, i: usize) -> Option<Cand> {
         let (md, j) = match self.w(i) {
             "more" | "longer" if self.is(i + 1, "than") => ("MORE_THAN", i + 2),
+            // "over the past decade" is during it, not more than it.
+            "over" | "under"
+                if self.any(
+                    i + 1,
+                    &[
+                        "the", "this", "its", "their", "past", "last", "next", "recent", "coming",
+                    ],
+                ) =>
+            {
+                return None
+            }
             "over" => ("MORE_THAN", i + 1),
             "less" | "fewer" | "shorter" if self.is(i + 1, "than") => ("LESS_THAN", i + 2),
             "under" => ("LESS_THAN", i + 1),

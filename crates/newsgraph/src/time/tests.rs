@@ -1034,3 +1034,18 @@ fn the_news_present_schedules_ahead() {
         ),
     ]);
 }
+
+#[test]
+fn over_the_past_decade_is_during_it() {
+    let t = tag("Prices doubled over the past decade.", Some("2013-03-22"));
+    let x = find(&t, "the past decade");
+    assert_eq!((x.value.as_str(), x.modifier.as_deref()), ("P10Y", None));
+    let t = tag("The talks lasted over two weeks.", Some("2013-03-22"));
+    let x = find(&t, "over two weeks");
+    assert_eq!(x.modifier.as_deref(), Some("MORE_THAN"));
+    check(&[(
+        "Voting closes at 8 p.m. Sunday.",
+        "2013-03-22",
+        &[("8 p.m. Sunday", T, "2013-03-24T20:00")],
+    )]);
+}
