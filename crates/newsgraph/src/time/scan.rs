@@ -2271,6 +2271,38 @@ impl<'c> Scanner<'c> {
         }
     }
 
+    /// "today's youth", "in today's world", "today's personal computers": the present era in general, which
+    /// TimeBank leaves out (unlike "today's editions").
+    fn generic_today(&self, i: usize) -> bool {
+        let k = if self.is(i, "today's") {
+            i + 1
+        } else if self.any(i + 1, &["'s", "’s"]) {
+            i + 2
+        } else {
+            return false;
+        };
+        const ERA: &[&str] = &[
+            "world",
+            "society",
+            "youth",
+            "generation",
+            "children",
+            "kids",
+            "teenagers",
+            "students",
+            "families",
+            "parents",
+            "women",
+            "men",
+            "computers",
+            "technology",
+            "culture",
+            "economy",
+            "standards",
+        ];
+        self.any(k, ERA) || self.any(k + 1, ERA)
+    }
+
     /// Deictic words: `today`, `tonight`, `yesterday afternoon`, `tomorrow`, `now`, `currently`, `recently`,
     /// `the future`, `the past`.
     fn m_deictic(&self, i: usize) -> Option<Cand> {
@@ -2288,6 +2320,7 @@ impl<'c> Scanner<'c> {
             cand(i, j, TimexType::Date, v)
         };
         match t.low {
+            "today" | "today's" if self.generic_today(i) => None,
             "today" | "today's" => cand(i, i + 1, TimexType::Date, day(0)),
             "tonight" => cand(i, i + 1, TimexType::Time, format!("{}TNI", day(0))),
             "yesterday" => with_part(day(-1), i + 1),

@@ -1049,3 +1049,24 @@ fn over_the_past_decade_is_during_it() {
         &[("8 p.m. Sunday", T, "2013-03-24T20:00")],
     )]);
 }
+
+#[test]
+fn todays_world_is_the_era_not_the_day() {
+    check(&[
+        (
+            "The law applies only to fathers and not to mothers in today's world.",
+            "1998-04-24",
+            &[],
+        ),
+        (
+            "Its chips are used in many of today's personal computers.",
+            "1989-10-27",
+            &[],
+        ),
+        (
+            "The offer was advertised in today's editions of The Wall Street Journal.",
+            "1989-11-02",
+            &[("today", D, "1989-11-02")],
+        ),
+    ]);
+}
