@@ -2788,8 +2788,8 @@ impl<'c> Scanner<'c> {
                     return None;
                 }
             }
-            // "its quarterly dividend", "a weekly magazine": adjectives TimeBank leaves out.
-            if matches!(t.low, "quarterly" | "weekly" | "monthly")
+            // "its quarterly dividend": a financial term TimeBank leaves out; "his weekly radio address" is a set.
+            if t.low == "quarterly"
                 && self
                     .tok(i + 1)
                     .is_some_and(|n| n.kind == TokenKind::Word && !n.cap)

@@ -1070,3 +1070,19 @@ fn todays_world_is_the_era_not_the_day() {
         ),
     ]);
 }
+
+#[test]
+fn weekly_before_a_noun_is_a_set_but_not_a_quarterly_dividend() {
+    check(&[
+        (
+            "\"Justice will be done,\" Clinton said in his weekly radio address.",
+            "1998-08-08",
+            &[("weekly", S, "P1W")],
+        ),
+        (
+            "The company cut its quarterly dividend in half.",
+            "1989-11-02",
+            &[],
+        ),
+    ]);
+}
