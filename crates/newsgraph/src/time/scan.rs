@@ -2348,6 +2348,10 @@ impl<'c> Scanner<'c> {
                 cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
             }
             "recently" | "lately" => cand(i, i + 1, TimexType::Date, "PAST_REF".into()),
+            // "offerings at a later date": some time ahead.
+            "a" if self.is(i + 1, "later") && self.is(i + 2, "date") => {
+                cand(i, i + 3, TimexType::Date, "FUTURE_REF".into())
+            }
             // "will soon begin", "may repurchase debt soon"; "as soon as", "soon after" are signals.
             "soon" => {
                 // "was soon released", "soon became a flood": narrative past, left out by TimeBank.

@@ -1086,3 +1086,12 @@ fn weekly_before_a_noun_is_a_set_but_not_a_quarterly_dividend() {
         ),
     ]);
 }
+
+#[test]
+fn a_later_date_is_a_future_reference() {
+    check(&[(
+        "The company will fund the plant through borrowings or equity offerings at a later date.",
+        "1989-10-26",
+        &[("a later date", D, "FUTURE_REF")],
+    )]);
+}
