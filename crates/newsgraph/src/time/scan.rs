@@ -107,6 +107,18 @@ const FUTURE_CUES: &[&str] = &[
     "aims",
     "next",
     "tomorrow",
+    // The news present for a scheduled event: "a two-day summit opens Monday", "Arafat meets Albright
+    // Tuesday" (not the base form: "difficult to meet demand well into the summer").
+    "opens",
+    "begins",
+    "starts",
+    "resumes",
+    "meets",
+    "arrives",
+    "visits",
+    "convenes",
+    "expires",
+    "closes",
 ];
 
 /// Words that, before "to", announce something still to come ("planned to", "set to", "agreed to").
@@ -339,7 +351,11 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         .map(|(c, interval)| {
             let last = &sc.toks[c.b - 1];
             // "in September." keeps its sentence dot out; "Sept." and "p.m." keep theirs.
-            let end = if last.dot && last.low.len() >= 5 && !last.low.contains('.') {
+            // "in May." too: May, June and July are never abbreviated.
+            let end = if last.dot
+                && (last.low.len() >= 5 || matches!(last.low, "may" | "june" | "july"))
+                && !last.low.contains('.')
+            {
                 last.e - 1
             } else {
                 last.e
@@ -504,6 +520,10 @@ impl<'c> Scanner<'c> {
             return Some(Direction::Future);
         }
         if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
+            // "32 members had filed reports by Wednesday": a past perfect puts the deadline behind.
+            if self.is(a - 1, "by") && self.past_perfect_before(a - 1) {
+                return Some(Direction::Past);
+            }
             // "Until Thursday, they had not called him a suspect": the clause after the comma decides.
             let opens = a - 1 == self.lo || self.is_punct(a - 2);
             let after = if opens && self.is(b, ",") {
@@ -514,6 +534,37 @@ impl<'c> Scanner<'c> {
             return Some(after.unwrap_or(Direction::Future));
         }
         self.cues(a, b, true)
+    }
+
+    /// Whether a past perfect ("had filed", "had been told") stands just before token `k` in its clause, with
+    /// no future word in between.
+    fn past_perfect_before(&self, k: usize) -> bool {
+        let lo = self.lo.max(k.saturating_sub(8));
+        for j in (lo..k).rev() {
+            let f = self.cue(j);
+            if f & (C_STOP_BACK | C_STOP_FWD | C_FUTURE) != 0 {
+                return false;
+            }
+            if self.is(j, "had") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the nearest "-ed" word before token `a` in its clause follows "is", "are" or "be" ("is heard",
+    /// "are expected"): a present or future passive, not a past tense.
+    fn present_passive_before(&self, a: usize) -> bool {
+        let lo = self.lo.max(a.saturating_sub(14));
+        for k in (lo..a).rev() {
+            if self.cue(k) & C_STOP_BACK != 0 {
+                return false;
+            }
+            if self.cue(k) & (C_PAST | C_WEAK_PAST) != 0 {
+                return k > lo && self.any(k - 1, &["is", "are", "be", "being"]);
+            }
+        }
+        false
     }
 
     /// Tense for months and dates: only strong past cues count (a past-tense verb says little about whether
@@ -548,8 +599,17 @@ impl<'c> Scanner<'c> {
         if matches!(w, ";" | "." | ",") {
             f |= C_STOP_FWD;
         }
-        // "next to the embassy" is a place, not the next week.
-        if FUTURE_CUES.contains(&w) && !(w == "next" && self.is(k + 1, "to")) {
+        // "next to the embassy" is a place, not the next week; "set aside vacation plans" is a noun, while
+        // "plans to visit", "plans a rally" announce something.
+        let noun_plans = matches!(w, "plans" | "plan")
+            && !self.any(
+                k + 1,
+                &[
+                    "to", "a", "an", "the", "another", "further", "new", "more", "its", "his",
+                    "her", "their",
+                ],
+            );
+        if FUTURE_CUES.contains(&w) && !(w == "next" && self.is(k + 1, "to")) && !noun_plans {
             f |= C_FUTURE;
         }
         if PAST_CUES.contains(&w) {
@@ -789,6 +849,11 @@ impl<'c> Scanner<'c> {
 
     /// Remembers anchors for later anaphoric expressions.
     fn note(&mut self, c: &Cand) {
+        // "In the first nine months, net was $30 million, compared with $20 million a year earlier": the
+        // comparison is now with the year-earlier nine months, not with the quarter.
+        if c.kind == TimexType::Duration && matches!(c.value.as_str(), "P6M" | "P9M") {
+            self.ref_quarter = None;
+        }
         if matches!(c.kind, TimexType::Date | TimexType::Time) {
             if let Some(d) = ymd(&c.value) {
                 self.ref_day = Some(d);
@@ -1176,6 +1241,19 @@ impl<'c> Scanner<'c> {
         if matches!(t.low, "may" | "march") {
             // "Theresa May", "the March on Washington", "May be".
             let p = if i > self.lo { self.w(i - 1) } else { "" };
+            // "The March accession", "the May elections": a capitalized month before a lowercase noun.
+            if t.cap
+                && i > self.lo
+                && p == "the"
+                && self.tok(i + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Word
+                        && !n.cap
+                        && n.lex == Lex::Other
+                        && !matches!(n.low, "on" | "of" | "for" | "to" | "in" | "and" | "be")
+                })
+            {
+                return true;
+            }
             return matches!(
                 p,
                 "in" | "since"
@@ -1290,6 +1368,15 @@ impl<'c> Scanner<'c> {
                         }
                     }
                 }
+                // "Tuesday nights", "on Monday and Tuesday nights": every such night, a set.
+                if let Some(code) = self.plural_part_of_day(j) {
+                    return cand(i, j + 1, TimexType::Set, format!("XXXX-WXX-{wd}T{code}"));
+                }
+                if self.any(j, &["and", "or"]) && matches!(self.lex(j + 1), Lex::Weekday(_)) {
+                    if let Some(code) = self.plural_part_of_day(j + 2) {
+                        return cand(i, j, TimexType::Set, format!("XXXX-WXX-{wd}T{code}"));
+                    }
+                }
                 let dir = self.direction(i, j);
                 let v = cal::resolve_weekday(self.dct, wd, dir);
                 if let Lex::PartOfDay(code) = self.lex(j) {
@@ -1335,6 +1422,18 @@ impl<'c> Scanner<'c> {
                         );
                     }
                 }
+                // "on April 24 and 25": the second day shares the first one's month.
+                if t.int.is_some() && i >= self.lo + 3 && self.any(i - 1, &["and", "or"]) {
+                    if let (Some(_), Lex::Month(m, _)) = (self.day_num(i - 2), self.lex(i - 3)) {
+                        let dir = self.month_tense(i - 3, j);
+                        return cand(
+                            start,
+                            j,
+                            TimexType::Date,
+                            cal::resolve_month_day(self.dct, m, d, dir),
+                        );
+                    }
+                }
                 if t.low == "the" && self.is_punct(j) {
                     // "the 15th": a day of the current (or last) month.
                     let a = self.dct?;
@@ -1346,6 +1445,17 @@ impl<'c> Scanner<'c> {
                 }
                 None
             }
+            _ => None,
+        }
+    }
+
+    /// The TIMEX3 code of a plural part of day at token `j` ("nights": `NI`).
+    fn plural_part_of_day(&self, j: usize) -> Option<&'static str> {
+        match self.w(j) {
+            "mornings" => Some("MO"),
+            "afternoons" => Some("AF"),
+            "evenings" => Some("EV"),
+            "nights" => Some("NI"),
             _ => None,
         }
     }
@@ -1430,7 +1540,15 @@ impl<'c> Scanner<'c> {
             });
             return cand(i, j + 2, TimexType::Date, cal::month(y, m));
         }
-        let dir = self.month_tense(i, j);
+        let mut dir = self.month_tense(i, j);
+        // "changed to a calendar year in December", read in October: a month still ahead of the article date,
+        // closing its clause after a past-tense verb, is last year's ("November transactions" is a modifier;
+        // "when the case is heard in May" a present passive).
+        if dir.is_none() && self.dct.is_some_and(|a| m > a.month()) && self.is_punct(j) {
+            dir = self
+                .cues_back(i, true)
+                .filter(|d| *d == Direction::Past && !self.present_passive_before(i));
+        }
         cand(i, j, TimexType::Date, cal::resolve_month(self.dct, m, dir))
     }
 
@@ -1999,6 +2117,11 @@ impl<'c> Scanner<'c> {
         if the {
             j += 1;
         }
+        // "this past weekend", "this past Sunday": the last one.
+        let this_past = !the && self.is(i, "this") && self.is(i + 1, "past");
+        if this_past {
+            j += 1;
+        }
         let w = self.w(j);
         let shift: i64 = match w {
             "this" | "current" | "that" | "same" | "these" => 0,
@@ -2043,7 +2166,7 @@ impl<'c> Scanner<'c> {
                 if u == Unit::Hour {
                     return None;
                 }
-                if w == "past" {
+                if w == "past" && !(this_past && matches!(u, Unit::Week | Unit::Weekend)) {
                     return None; // "past year": duration, left to m_duration
                 }
                 if u == Unit::Day && shift == 0 && w == "this" {
@@ -2095,8 +2218,10 @@ impl<'c> Scanner<'c> {
                 let v = match self.dct {
                     None => cal::month(None, m),
                     Some(a) => {
+                        // "last February" read on March 1 is a year back: the month just past would be
+                        // "last month" or plain "February".
                         let y = match shift {
-                            -1 if m >= a.month() => a.year() - 1,
+                            -1 if m + 1 >= a.month() => a.year() - 1,
                             1 if m <= a.month() => a.year() + 1,
                             _ => a.year(),
                         };
@@ -2146,6 +2271,38 @@ impl<'c> Scanner<'c> {
         }
     }
 
+    /// "today's youth", "in today's world", "today's personal computers": the present era in general, which
+    /// TimeBank leaves out (unlike "today's editions").
+    fn generic_today(&self, i: usize) -> bool {
+        let k = if self.is(i, "today's") {
+            i + 1
+        } else if self.any(i + 1, &["'s", "’s"]) {
+            i + 2
+        } else {
+            return false;
+        };
+        const ERA: &[&str] = &[
+            "world",
+            "society",
+            "youth",
+            "generation",
+            "children",
+            "kids",
+            "teenagers",
+            "students",
+            "families",
+            "parents",
+            "women",
+            "men",
+            "computers",
+            "technology",
+            "culture",
+            "economy",
+            "standards",
+        ];
+        self.any(k, ERA) || self.any(k + 1, ERA)
+    }
+
     /// Deictic words: `today`, `tonight`, `yesterday afternoon`, `tomorrow`, `now`, `currently`, `recently`,
     /// `the future`, `the past`.
     fn m_deictic(&self, i: usize) -> Option<Cand> {
@@ -2163,6 +2320,7 @@ impl<'c> Scanner<'c> {
             cand(i, j, TimexType::Date, v)
         };
         match t.low {
+            "today" | "today's" if self.generic_today(i) => None,
             "today" | "today's" => cand(i, i + 1, TimexType::Date, day(0)),
             "tonight" => cand(i, i + 1, TimexType::Time, format!("{}TNI", day(0))),
             "yesterday" => with_part(day(-1), i + 1),
@@ -2190,6 +2348,10 @@ impl<'c> Scanner<'c> {
                 cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
             }
             "recently" | "lately" => cand(i, i + 1, TimexType::Date, "PAST_REF".into()),
+            // "offerings at a later date": some time ahead.
+            "a" if self.is(i + 1, "later") && self.is(i + 2, "date") => {
+                cand(i, i + 3, TimexType::Date, "FUTURE_REF".into())
+            }
             // "will soon begin", "may repurchase debt soon"; "as soon as", "soon after" are signals.
             "soon" => {
                 // "was soon released", "soon became a flood": narrative past, left out by TimeBank.
@@ -2330,6 +2492,19 @@ impl<'c> Scanner<'c> {
     /// Durations: `three weeks`, `the past two months`, `the first nine months`, `24 hours`, `several years`,
     /// `a year and a half`, `for years`; `in three days` in a future clause is a date.
     fn m_duration(&self, i: usize) -> Option<Cand> {
+        // "the strike could last two weeks": the verb, not "the last two weeks".
+        if self.is(i, "last")
+            && i > self.lo
+            && self.any(
+                i - 1,
+                &[
+                    "to", "will", "would", "could", "may", "might", "can", "should", "must", "'ll",
+                    "’ll", "did", "does", "do", "not", "n't",
+                ],
+            )
+        {
+            return None;
+        }
         let mut j = i;
         let the = self.any(j, &["the", "its", "their"]);
         if the {
@@ -2605,8 +2780,20 @@ impl<'c> Scanner<'c> {
             if t.cap && i > self.lo {
                 return None; // "the Daily Telegraph"
             }
-            // "its quarterly dividend", "a weekly magazine": adjectives TimeBank leaves out.
-            if matches!(t.low, "quarterly" | "weekly" | "monthly")
+            // "revenue to increase by 20% annually", "10,000 units annually": a growth or output rate, which
+            // TimeBank leaves out.
+            if matches!(t.low, "annually" | "yearly") && i > self.lo {
+                let p = &self.toks[i - 1];
+                let counted = i >= self.lo + 2
+                    && p.kind == TokenKind::Word
+                    && !p.cap
+                    && self.toks[i - 2].kind == TokenKind::Number;
+                if p.kind == TokenKind::Number || matches!(p.low, "%" | "percent") || counted {
+                    return None;
+                }
+            }
+            // "its quarterly dividend": a financial term TimeBank leaves out; "his weekly radio address" is a set.
+            if t.low == "quarterly"
                 && self
                     .tok(i + 1)
                     .is_some_and(|n| n.kind == TokenKind::Word && !n.cap)
@@ -2954,6 +3141,17 @@ impl<'c> Scanner<'c> {
     fn m_prefix(&self, i: usize) -> Option<Cand> {
         let (md, j) = match self.w(i) {
             "more" | "longer" if self.is(i + 1, "than") => ("MORE_THAN", i + 2),
+            // "over the past decade" is during it, not more than it.
+            "over" | "under"
+                if self.any(
+                    i + 1,
+                    &[
+                        "the", "this", "its", "their", "past", "last", "next", "recent", "coming",
+                    ],
+                ) =>
+            {
+                return None
+            }
             "over" => ("MORE_THAN", i + 1),
             "less" | "fewer" | "shorter" if self.is(i + 1, "than") => ("LESS_THAN", i + 2),
             "under" => ("LESS_THAN", i + 1),

@@ -843,3 +843,255 @@ fn compounds_holidays_and_shares() {
         ),
     ]);
 }
+
+#[test]
+fn last_month_name_just_past_is_a_year_back() {
+    check(&[
+        (
+            "Seventy-three soldiers were killed when two military helicopters crashed last February.",
+            "1998-03-01",
+            &[("last February", D, "1997-02")],
+        ),
+        (
+            "The company cut its dividend last June.",
+            "1989-10-27",
+            &[("last June", D, "1989-06")],
+        ),
+    ]);
+}
+
+#[test]
+fn tense_cues_in_the_clause() {
+    check(&[
+        // A past perfect before "by": the deadline is behind.
+        (
+            "Thirty-two members had filed compliance reports by Wednesday, and all were honoring the sanctions.",
+            "1990-08-16",
+            &[("Wednesday", D, "1990-08-15")],
+        ),
+        (
+            "The company must file its report by Wednesday.",
+            "1990-08-16",
+            &[("Wednesday", D, "1990-08-22")],
+        ),
+        // "vacation plans" is a noun, not an announcement of something ahead.
+        (
+            "On Friday, when Albright set aside vacation plans for the hastily planned trip, the State \
+             Department lifted a warning.",
+            "1998-08-17",
+            &[("Friday", D, "1998-08-14")],
+        ),
+        (
+            "The league plans to resume play on Friday.",
+            "1998-08-17",
+            &[("Friday", D, "1998-08-21")],
+        ),
+    ]);
+}
+
+#[test]
+fn growth_and_output_rates_are_not_sets() {
+    check(&[
+        (
+            "Analysts expect the company's revenue to increase by 20% annually.",
+            "1989-10-30",
+            &[],
+        ),
+        (
+            "The plant would produce about 10,000 units annually.",
+            "1989-10-26",
+            &[],
+        ),
+        (
+            "The commemorations were similar to those held here annually for Marti.",
+            "2000-01-28",
+            &[("annually", S, "P1Y")],
+        ),
+    ]);
+}
+
+#[test]
+fn weekday_nights_in_the_plural_are_sets() {
+    check(&[
+        (
+            "Two new flights would leave Bombay on Monday and Tuesday nights from March 30.",
+            "1998-02-13",
+            &[
+                ("Monday", S, "XXXX-WXX-1TNI"),
+                ("Tuesday nights", S, "XXXX-WXX-2TNI"),
+                ("March 30", D, "1998-03-30"),
+            ],
+        ),
+        (
+            "The club opens on Friday evenings.",
+            "1998-02-13",
+            &[("Friday evenings", S, "XXXX-WXX-5TEV")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_month_ahead_after_a_past_verb_is_last_year() {
+    check(&[
+        (
+            "The operator changed its accounting in December.",
+            "1989-10-27",
+            &[("December", D, "1988-12")],
+        ),
+        // A present passive and a modifier keep the coming month.
+        (
+            "Her relatives want to keep him when the case is heard in May.",
+            "2000-03-29",
+            &[("May", D, "2000-05")],
+        ),
+        (
+            "Dealers placed heavy buy orders to start the first trading day for November transactions.",
+            "1989-10-30",
+            &[("November", D, "1989-11")],
+        ),
+    ]);
+}
+
+#[test]
+fn coordinated_days_and_months_as_modifiers() {
+    check(&[
+        (
+            "The alliance will celebrate at its Washington summit on April 24 and 25.",
+            "1999-02-10",
+            &[("April 24", D, "1999-04-24"), ("25", D, "1999-04-25")],
+        ),
+        (
+            "The March accession will enable the three countries to take part.",
+            "1999-02-10",
+            &[("March", D, "1999-03")],
+        ),
+        // Still not a month: an event name.
+        ("He remembered the March on Washington.", "1999-02-10", &[]),
+    ]);
+}
+
+#[test]
+fn a_year_earlier_after_nine_months_is_the_year() {
+    check(&[
+        (
+            "Third-quarter net rose to $10 million from $8 million a year earlier. In the first nine months, \
+             net was $30.2 million, compared with earnings a year earlier of $25 million.",
+            "1989-10-30",
+            &[
+                ("Third-quarter", D, "1989-Q3"),
+                ("a year earlier", D, "1988-Q3"),
+                ("the first nine months", P, "P9M"),
+                ("a year earlier", D, "1988"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn this_past_and_last_as_a_verb() {
+    check(&[
+        (
+            "This past weekend, prices fell sharply.",
+            "2013-03-22",
+            &[("This past weekend", D, "2013-W11-WE")],
+        ),
+        (
+            "We met this past Sunday in Geneva.",
+            "2013-03-22",
+            &[("this past Sunday", D, "2013-03-17")],
+        ),
+        // "last" as a verb stays out of the span.
+        (
+            "The strike could last two weeks, and the trial is expected to last several months.",
+            "2013-03-22",
+            &[("two weeks", P, "P2W"), ("several months", P, "PXM")],
+        ),
+        (
+            "It was the worst showing of the last two weeks.",
+            "2013-03-22",
+            &[("the last two weeks", P, "P2W")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_news_present_schedules_ahead() {
+    check(&[
+        (
+            "A two-day summit opens Monday in Brussels.",
+            "2013-03-22",
+            &[("two-day", P, "P2D"), ("Monday", D, "2013-03-25")],
+        ),
+        (
+            "Kerry meets Abbas on Tuesday in Ramallah.",
+            "2013-03-22",
+            &[("Tuesday", D, "2013-03-26")],
+        ),
+        (
+            "The summit opened Monday in Brussels.",
+            "2013-03-22",
+            &[("Monday", D, "2013-03-18")],
+        ),
+    ]);
+}
+
+#[test]
+fn over_the_past_decade_is_during_it() {
+    let t = tag("Prices doubled over the past decade.", Some("2013-03-22"));
+    let x = find(&t, "the past decade");
+    assert_eq!((x.value.as_str(), x.modifier.as_deref()), ("P10Y", None));
+    let t = tag("The talks lasted over two weeks.", Some("2013-03-22"));
+    let x = find(&t, "over two weeks");
+    assert_eq!(x.modifier.as_deref(), Some("MORE_THAN"));
+    check(&[(
+        "Voting closes at 8 p.m. Sunday.",
+        "2013-03-22",
+        &[("8 p.m. Sunday", T, "2013-03-24T20:00")],
+    )]);
+}
+
+#[test]
+fn todays_world_is_the_era_not_the_day() {
+    check(&[
+        (
+            "The law applies only to fathers and not to mothers in today's world.",
+            "1998-04-24",
+            &[],
+        ),
+        (
+            "Its chips are used in many of today's personal computers.",
+            "1989-10-27",
+            &[],
+        ),
+        (
+            "The offer was advertised in today's editions of The Wall Street Journal.",
+            "1989-11-02",
+            &[("today", D, "1989-11-02")],
+        ),
+    ]);
+}
+
+#[test]
+fn weekly_before_a_noun_is_a_set_but_not_a_quarterly_dividend() {
+    check(&[
+        (
+            "\"Justice will be done,\" Clinton said in his weekly radio address.",
+            "1998-08-08",
+            &[("weekly", S, "P1W")],
+        ),
+        (
+            "The company cut its quarterly dividend in half.",
+            "1989-11-02",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn a_later_date_is_a_future_reference() {
+    check(&[(
+        "The company will fund the plant through borrowings or equity offerings at a later date.",
+        "1989-10-26",
+        &[("a later date", D, "FUTURE_REF")],
+    )]);
+}
