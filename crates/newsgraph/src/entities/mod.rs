@@ -197,8 +197,19 @@ fn is_particle(w: &str) -> bool {
 
 /// Head nouns that make a name an organization ("Defense Ministry", "Labour Party").
 fn is_org_head(w: &str) -> bool {
+    // Called for every capitalised word: lower-case into a small buffer instead of a new string. The heads are
+    // short ASCII words, so anything longer or not ASCII is no head.
+    let mut buf = [0u8; 16];
+    let Some(b) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    if !w.is_ascii() {
+        return false;
+    }
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
     matches!(
-        w.to_lowercase().as_str(),
+        std::str::from_utf8(b).unwrap_or(""),
         "ministry"
             | "department"
             | "agency"
