@@ -1705,6 +1705,34 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     }
     doc_regions.sort_unstable();
     doc_regions.dedup();
+    let first = choose_with(mentions, &doc_countries, top_country, &doc_regions);
+    // The regions the first pass settled on (`Iowa` is also a town in Louisiana) place the small towns of the
+    // second: `Red Oak` in a story about Iowa is the Iowa one.
+    let before = doc_regions.len();
+    for (m, c) in mentions.iter().zip(&first) {
+        let Some(c) = c else { continue };
+        let r = gaz.record(*c);
+        if r.kind == Kind::Admin1 && !m.embedded && !m.demonym && !r.admin1.is_empty() {
+            doc_regions.push((r.country, r.admin1));
+        }
+    }
+    doc_regions.sort_unstable();
+    doc_regions.dedup();
+    let _ = ctx;
+    if doc_regions.len() == before {
+        return first;
+    }
+    choose_with(mentions, &doc_countries, top_country, &doc_regions)
+}
+
+/// One resolution pass given the document's countries and regions.
+fn choose_with(
+    mentions: &[Mention],
+    doc_countries: &HashMap<&str, f64>,
+    top_country: Option<&str>,
+    doc_regions: &[(&str, &str)],
+) -> Vec<Option<u32>> {
+    let gaz = &*GAZETTEER;
     // One sense per document: the hints of all mentions of a name add up.
     let mut by_key: HashMap<&str, (Option<Hint>, Option<u32>)> = HashMap::new();
     let mut chosen = vec![None; mentions.len()];
@@ -1751,7 +1779,7 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         }
         let mut best: Option<(f64, u32)> = None;
         for &c in &m.candidates {
-            let mut s = score(gaz, c, &m.candidates, hint, &doc_countries, top_country);
+            let mut s = score(gaz, c, &m.candidates, hint, doc_countries, top_country);
             // A town in a region the document names or places other towns in (`Morris County` in a story
             // about New Jersey).
             let r = gaz.record(c);
@@ -1774,7 +1802,6 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
             }
         }
     }
-    let _ = ctx;
     chosen
 }
 
