@@ -10,6 +10,12 @@
 //! the city is the region's seat and most of it, as Kyiv or New York), national capitals first among cities,
 //! containment (`Paris, Texas`; `Kharkiv region`), the countries the document mentions, and one sense per
 //! document.
+//!
+//! Streets, buildings, venues, counties, numbered roads and villages GeoNames' extracts lack (`Royal Street`,
+//! `Manila Cathedral`, `Marathon County`, `the A417`, `in Toomevara`) are kept with `resolution: context`: no id or
+//! name, but the country, region and approximate coordinates of the place `near` them (a town in their name, the
+//! place after a comma, the most specific place of the sentence or of the three before, else the focus), so that
+//! an analyst can still map them.
 
 mod gazetteer;
 
@@ -73,7 +79,8 @@ pub struct Place {
     /// Resolved name.
     pub name: Option<String>,
     /// `country`, `region`, `city` or `feature` for gazetteer places; for places located from their context,
-    /// what their name says they are: `street`, `county`, `district`, `building`, `park` or `feature`.
+    /// what their name says they are: `street`, `county`, `district`, `building`, `park`, `feature` or
+    /// `locality`.
     pub feature: Option<String>,
     /// ISO 3166 alpha-2 country.
     pub country: Option<String>,
@@ -395,7 +402,7 @@ fn place_head(w: &str) -> Option<Hint> {
 /// What the head noun of a name the gazetteer lacks says the place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Facility {
-    /// The `feature` reported: `street`, `county`, `district`, `building`, `park` or `feature`.
+    /// The `feature` reported: `street`, `county`, `district`, `building`, `park`, `feature` or `locality`.
     feature: &'static str,
     /// Seldom a surname or a firm's last word (`Street`, `Cathedral`, unlike `Hall`, `Church` or `Park`): the
     /// name stays a place even where the recognizer calls it a person.
@@ -1350,6 +1357,12 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         || dateline
                         || matches!(next_w, "(" | "—" | "–")
                 };
+                // `Eglinton Avenue` whose town is too small to name it: a street located from its context.
+                let unlocated_head = if capital_head && candidates.is_empty() {
+                    facility_head(next_w)
+                } else {
+                    None
+                };
                 out.push(Mention {
                     range: full,
                     key: best_key.clone(),
@@ -1361,7 +1374,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     from_entity: false,
                     support,
                     embedded: name_part,
-                    facility: None,
+                    facility: unlocated_head,
                 });
             }
             i = j + 1;
@@ -1427,6 +1440,19 @@ fn facility_tail(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize, 
         n += 1;
     }
     let e = last_cap?;
+    // `Eglinton Avenue West`: a compass word after a street's head.
+    if e > k
+        && matches!(
+            &text[toks[e].start..toks[e].end],
+            "North" | "South" | "East" | "West"
+        )
+    {
+        let street = facility_head(&text[toks[e - 1].start..toks[e - 1].end])
+            .filter(|f| f.feature == "street");
+        if let Some(f) = street {
+            return Some((e, toks[e].end, f));
+        }
+    }
     let head = &text[toks[e].start..toks[e].end];
     let fac = facility_head(head)?;
     // `Victoria St.`: the abbreviation's dot, when the tokenizer leaves it apart.
@@ -1901,6 +1927,10 @@ fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>, near: Option<u32>) 
         p.resolution = Some(PlaceResolution::Context);
         p.near = Some(r.name.to_string());
         return p;
+    }
+    if chosen.is_none() {
+        // Unlocated: still say what the name says it is.
+        p.feature = m.facility.map(|f| f.feature.to_string());
     }
     if let Some(c) = chosen {
         let r = &gaz.record(c);
