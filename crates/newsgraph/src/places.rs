@@ -751,10 +751,12 @@ fn context_anchors(
             // Bounded: a huge sentence full of places costs no more than a few dozen comparisons per mention.
             let window = &anchors[lo..hi];
             let window = &window[window.len().saturating_sub(64)..];
+            // Beyond its own sentence, only a place in the article's main country locates a street: a same-name
+            // town resolved abroad is a worse guess than the article's focus.
             let pick = |same: bool| {
                 window
                     .iter()
-                    .filter(|a| !same || a.0 == s)
+                    .filter(|a| if same { a.0 == s } else { a.2 .0 })
                     .max_by_key(|a| (a.2, std::cmp::Reverse(a.1.abs_diff(m.range.start))))
                     .map(|a| a.3)
             };
