@@ -634,21 +634,29 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 .next()
                 .unwrap_or("");
             let locality = *l == EntityLabel::Loc
-                && matches!(prev, "in" | "near" | "outside")
-                && surface.chars().any(char::is_lowercase);
+                && matches!(
+                    prev,
+                    "in" | "near" | "outside" | "at" | "from" | "to" | "into" | "around"
+                )
+                && surface.starts_with(char::is_uppercase)
+                && surface.chars().any(char::is_lowercase)
+                && !surface.contains(|c: char| c.is_ascii_digit());
             let facility = facility_head(last)
                 .or(locality.then_some(LOCALITY))
                 .filter(|_| candidates.is_empty() && !demonym);
             if candidates.is_empty() && place_head(last).is_none() && facility.is_none() {
                 continue;
             }
+            // `Oulton Park`: a feature the gazetteer lacks, located from its context.
+            let feature_head =
+                place_head(last).filter(|h| *h == Hint::Feature && candidates.is_empty());
             mentions.push(Mention {
                 range: start..r.end,
                 key: key.clone(),
                 surface: start..r.end,
                 candidates,
                 demonym,
-                hint: None,
+                hint: feature_head,
                 container: None,
                 from_entity: true,
                 support: true,
@@ -1552,10 +1560,13 @@ fn container_follows(text: &str, toks: &[Token], k: usize) -> bool {
             return false;
         };
         let longer = gaz.lookup(surface, &key, &mut cands);
-        if cands
-            .iter()
-            .any(|&c| matches!(gaz.record(c).kind, Kind::Country | Kind::Admin1))
-        {
+        // Counties and historical regions (`Norfolk`, `Yorkshire`) contain too.
+        if cands.iter().any(|&c| {
+            matches!(
+                gaz.record(c).kind,
+                Kind::Country | Kind::Admin1 | Kind::Region
+            )
+        }) {
             return true;
         }
         if !longer {
