@@ -640,7 +640,12 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 )
                 && surface.starts_with(char::is_uppercase)
                 && surface.chars().any(char::is_lowercase)
-                && !surface.contains(|c: char| c.is_ascii_digit());
+                && !surface.contains(|c: char| c.is_ascii_digit())
+                // `at Cornell University`: an affiliation, not where the story is.
+                && !matches!(
+                    last,
+                    "University" | "College" | "School" | "Institute" | "Academy"
+                );
             let facility = facility_head(last)
                 .or(locality.then_some(LOCALITY))
                 .filter(|_| candidates.is_empty() && !demonym);

@@ -696,3 +696,25 @@ fn same_name_small_towns_follow_the_documents_region() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_name_before_a_county_is_placed_in_it() {
+    let ps =
+        places("The championship moves to Snetterton, Norfolk, at the end of July after a break.");
+    let s = find(&ps, "Snetterton").expect("Snetterton");
+    assert_eq!(
+        (s.resolution, s.feature.as_deref(), s.near.as_deref()),
+        (
+            Some(PlaceResolution::Context),
+            Some("locality"),
+            Some("Norfolk")
+        ),
+        "{s:?}"
+    );
+    assert_eq!(s.country.as_deref(), Some("GB"), "{s:?}");
+    // An affiliation is not where the story is.
+    let ps = pipeline_places(
+        "She is a professor of trade policy at Cornell University and lives in Ithaca.",
+    );
+    assert!(find(&ps, "Cornell University").is_none(), "{ps:?}");
+}
