@@ -1048,38 +1048,36 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 // `Northwestern Memorial Hospital`, `the Princes Theatre`, `St. Peter's Basilica`: a street,
                 // building or venue GeoNames' extracts lack, located from its context.
                 // `The Princes Theatre` without `The`; `South Kilburn Estate` whole.
-                let direction = first.starts_with(['N', 'S', 'E', 'W', 'C', 'U', 'L', 'G', 'D'])
-                    && matches!(
-                        first,
-                        "North"
-                            | "South"
-                            | "East"
-                            | "West"
-                            | "Northern"
-                            | "Southern"
-                            | "Eastern"
-                            | "Western"
-                            | "Central"
-                            | "Northeast"
-                            | "Northwest"
-                            | "Southeast"
-                            | "Southwest"
-                            | "Northeastern"
-                            | "Northwestern"
-                            | "Southeastern"
-                            | "Southwestern"
-                            | "Upper"
-                            | "Lower"
-                            | "Greater"
-                            | "Downtown"
-                    );
+                let direction = matches!(
+                    first,
+                    "North"
+                        | "South"
+                        | "East"
+                        | "West"
+                        | "Northern"
+                        | "Southern"
+                        | "Eastern"
+                        | "Western"
+                        | "Central"
+                        | "Northeast"
+                        | "Northwest"
+                        | "Southeast"
+                        | "Southwest"
+                        | "Northeastern"
+                        | "Northwestern"
+                        | "Southeastern"
+                        | "Southwestern"
+                        | "Upper"
+                        | "Lower"
+                        | "Greater"
+                        | "Downtown"
+                );
                 let name_start = if is_free_preceder(first) && !direction {
                     i + 1
                 } else {
                     i
                 };
-                let after_preceder = name_start == i + 1 && starts_name;
-                if (starts_name || after_preceder) && !headline {
+                if starts_name && !headline {
                     if let Some((e, end, fac)) = facility_name(text, toks, name_start) {
                         let start = toks[name_start].start;
                         out.push(Mention {
@@ -1174,10 +1172,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 .get(j + 1)
                 .is_some_and(|n| matches!(&text[n.start..n.end], "'s" | "’s"));
             if starts_here && !headline && !demonym && !possessive && j + 1 < toks.len() {
-                let country_like = candidates.iter().all(|&c| {
-                    let r = &gaz.record(c);
-                    r.kind == Kind::Country || (r.kind == Kind::Region && r.population == 0)
-                });
+                // `U.S. Embassy`, `Europe Square`: a country or continent names things far from it.
+                let country_like = candidates
+                    .iter()
+                    .all(|&c| matches!(gaz.record(c).kind, Kind::Country | Kind::Continent));
                 let joined = toks[j + 1].start <= best_end + 1;
                 let tail = facility_tail(text, toks, j + 1)
                     .filter(|_| joined && !country_like && is_cap_word(text, &toks[j + 1]));
@@ -1323,6 +1321,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 )
             {
                 candidates.retain(|&c| !gaz.record(c).small);
+            }
+            // `Montgomery County Sheriff`: a county is no town of its name.
+            if capital_head && facility_head(next_w).is_some_and(|f| f.feature == "county") {
+                candidates.clear();
             }
             if name_part {
                 // Inside a name, a village is more often a firm's or a person's name and a generic region a plain
