@@ -578,6 +578,9 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 .iter(),
         );
         let mut key = String::new();
+        // Words the text also writes in lower case (`science`): a capitalized one is no village.
+        let mut lower_words: Option<std::collections::HashSet<&str>> = None;
+        let mut person_names: Option<std::collections::HashSet<&str>> = None;
         for (r, l) in &ranges {
             if !matches!(l, EntityLabel::Loc | EntityLabel::Norp) {
                 continue;
@@ -646,6 +649,28 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                     last,
                     "University" | "College" | "School" | "Institute" | "Academy"
                 );
+            // A name the recognizer calls a person elsewhere (`spoke to Volodymyr Zelenskyy`) is none.
+            let locality = locality
+                && !person_names
+                    .get_or_insert_with(|| {
+                        ranges
+                            .iter()
+                            .filter(|(_, pl)| *pl == EntityLabel::Person)
+                            .filter_map(|(pr, _)| text.get(pr.clone()))
+                            .collect()
+                    })
+                    .contains(surface)
+                && (surface.contains(' ') || {
+                    let lower = lower_words.get_or_insert_with(|| {
+                        ctx.tokens
+                            .iter()
+                            .filter(|t| t.kind == TokenKind::Word)
+                            .filter_map(|t| text.get(t.start..t.end))
+                            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                            .collect()
+                    });
+                    !lower.contains(surface.to_lowercase().as_str())
+                });
             let facility = facility_head(last)
                 .or(locality.then_some(LOCALITY))
                 .filter(|_| candidates.is_empty() && !demonym);
@@ -1119,10 +1144,12 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     continue;
                 }
                 // `Snetterton, Norfolk`; `Matias Romero, Oaxaca State`: a name the gazetteer lacks, placed by the
-                // region or country after it.
+                // region or country after it; not a sentence's opener (`Indeed, Russia`) nor an acronym.
                 if starts_name
                     && !headline
                     && k < i + 3
+                    && first_word != Some(i)
+                    && first.chars().any(char::is_lowercase)
                     && !is_free_preceder(first)
                     && !is_person_title(first)
                     && toks
