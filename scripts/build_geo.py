@@ -370,10 +370,12 @@ def small_places(admin1, words, known):
             continue
         if name.lower() in words or fold(name).lower() in words or name in STOP_NAMES or name in DIRECTIONS:
             continue
-        if (cc, name) in seen:
-            continue
-        seen.add((cc, name))
+        # Same-name towns of one country in different regions all stay (`Red Oak`, Iowa and North Carolina):
+        # the regions the story names choose between them.
         a1 = a1_of.get((cc, (x.get("state") or "").lower()), "")
+        if (cc, a1, name) in seen:
+            continue
+        seen.add((cc, a1, name))
         rows.append((0, name, "V", cc, a1, float(x["latitude"]), float(x["longitude"]), pop, []))
     rows.sort(key=lambda r: -r[7])
     return rows
@@ -496,7 +498,7 @@ def main():
     taken |= {normalize(w) for ws in PLACE_DEMONYMS.values() for w in ws}
     for info in cinfo.values():
         taken |= {normalize(w.strip()) for w in (info.get("demonym") or "").split(",") if w.strip()}
-    small = [r for r in small_places(admin1, words, {(r[3], r[1]) for r in cities})
+    small = [r for r in small_places(admin1, words, {(r[3], r[4], r[1]) for r in cities})
              if normalize(r[1]) not in taken]
 
     with open(os.path.join(OUT, "places.tsv"), "w", encoding="utf-8") as out:

@@ -349,6 +349,11 @@ class Place(Span):
     #: ``literal``, ``metonym`` (``Moscow said``), ``demonym`` (``Russian troops``) or ``embedded`` (``Washington``
     #: in ``The Washington Post``).
     role = _value(str)
+    #: ``gazetteer`` (the place itself), ``context`` (a street, building or county GeoNames lacks, with the
+    #: approximate coordinates of the place ``near`` it) or None when unresolved.
+    resolution = _optional(str)
+    #: For ``context`` places: the name of the place whose country, region and coordinates they take.
+    near = _optional(str)
 
 
 class Focus(Record):

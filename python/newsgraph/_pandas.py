@@ -24,7 +24,7 @@ _COLUMNS: Dict[str, List[str]] = {
     ],
     "places": [
         "start", "end", "text", "geonameid", "name", "feature", "country", "admin1_code", "admin1_name", "lat",
-        "lon", "population", "demonym", "role",
+        "lon", "population", "demonym", "role", "resolution", "near",
     ],
 }
 

@@ -10,6 +10,12 @@
 //! the city is the region's seat and most of it, as Kyiv or New York), national capitals first among cities,
 //! containment (`Paris, Texas`; `Kharkiv region`), the countries the document mentions, and one sense per
 //! document.
+//!
+//! Streets, buildings, venues, counties, numbered roads and villages GeoNames' extracts lack (`Royal Street`,
+//! `Manila Cathedral`, `Marathon County`, `the A417`, `in Toomevara`) are kept with `resolution: context`: no id or
+//! name, but the country, region and approximate coordinates of the place `near` them (a town in their name, the
+//! place after a comma, the most specific place of the sentence or of the three before, else the focus), so that
+//! an analyst can still map them.
 
 mod gazetteer;
 
@@ -46,6 +52,19 @@ pub enum PlaceRole {
     Embedded,
 }
 
+/// Where the coordinates of a place come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceResolution {
+    /// The place itself is in the gazetteer: `geonameid`, `name`, `lat`/`lon` are its own.
+    Gazetteer,
+    /// A street, building, county, venue or village the gazetteer lacks (`Royal Street`, `Manila Cathedral`,
+    /// `Marathon County`): `geonameid` and `name` stay null; `country`, `admin1` and the approximate `lat`/`lon`
+    /// are those of the place named in its context (`near`): a town in its name, the most specific place in the
+    /// same or the previous sentences, else the article's focus.
+    Context,
+}
+
 /// A place mention and what it resolves to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
@@ -59,7 +78,9 @@ pub struct Place {
     pub geonameid: Option<u64>,
     /// Resolved name.
     pub name: Option<String>,
-    /// `country`, `region`, `city` or `feature`.
+    /// `country`, `region`, `city` or `feature` for gazetteer places; for places located from their context,
+    /// what their name says they are: `street`, `county`, `district`, `building`, `park`, `feature` or
+    /// `locality`.
     pub feature: Option<String>,
     /// ISO 3166 alpha-2 country.
     pub country: Option<String>,
@@ -78,6 +99,14 @@ pub struct Place {
     /// facility's name).
     #[serde(default)]
     pub role: PlaceRole,
+    /// Where the coordinates come from: `gazetteer`, or `context` for places GeoNames' extracts lack, whose
+    /// coordinates are approximate (those of `near`); null when unresolved.
+    #[serde(default)]
+    pub resolution: Option<PlaceResolution>,
+    /// For a place located from its context: the name of the place whose country, region and coordinates it
+    /// takes (`New Orleans` for `Royal Street`).
+    #[serde(default)]
+    pub near: Option<String>,
 }
 
 /// What the article is about, geographically.
@@ -370,6 +399,70 @@ fn place_head(w: &str) -> Option<Hint> {
     })
 }
 
+/// What the head noun of a name the gazetteer lacks says the place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Facility {
+    /// The `feature` reported: `street`, `county`, `district`, `building`, `park`, `feature` or `locality`.
+    feature: &'static str,
+    /// Seldom a surname or a firm's last word (`Street`, `Cathedral`, unlike `Hall`, `Church` or `Park`): the
+    /// name stays a place even where the recognizer calls it a person.
+    strong: bool,
+}
+
+/// A place known only by the region or country after it (`Snetterton, Norfolk`) or a locative before it.
+const LOCALITY: Facility = Facility {
+    feature: "locality",
+    strong: false,
+};
+
+/// A numbered British road (`the A417`, `the M25`).
+const ROAD: Facility = Facility {
+    feature: "street",
+    strong: true,
+};
+
+/// Whether `w` is a British road number: `A417`, `M25`, `A1(M)`.
+fn is_road_number(w: &str) -> bool {
+    let w = w.strip_suffix("(M)").unwrap_or(w);
+    let b = w.as_bytes();
+    b.len() >= 2
+        && b.len() <= 5
+        && matches!(b[0], b'A' | b'M')
+        && b[1] != b'0'
+        && b[1..].iter().all(u8::is_ascii_digit)
+}
+
+/// Head nouns of streets, buildings, venues, counties and small features (`Royal Street`, `Manila Cathedral`,
+/// `Marathon County`, `Glenrock Lagoon`): names located from their context when the gazetteer lacks them.
+fn facility_head(w: &str) -> Option<Facility> {
+    let w = w.trim_end_matches('.');
+    let f = |feature, strong| Some(Facility { feature, strong });
+    match w {
+        "Street" | "St" | "Avenue" | "Ave" | "Boulevard" | "Blvd" | "Road" | "Rd" | "Drive"
+        | "Highway" | "Motorway" | "Expressway" | "Freeway" | "Parkway" | "Square" => {
+            f("street", true)
+        }
+        "Lane" | "Place" | "Terrace" | "Crescent" => f("street", false),
+        "County" | "Township" => f("county", true),
+        "Parish" | "Borough" => f("county", false),
+        "District" | "Quarter" | "Estate" | "Neighbourhood" | "Neighborhood" => {
+            f("district", false)
+        }
+        "Cathedral" | "Basilica" | "Chapel" | "Abbey" | "Mosque" | "Synagogue" | "Hospital"
+        | "Infirmary" | "Theatre" | "Theater" | "Stadium" | "Arena" | "Racecourse" | "Raceway"
+        | "Speedway" | "Castle" | "Mall" | "Prison" | "Jail" | "Penitentiary" | "Airport"
+        | "Cemetery" | "Graveyard" | "Courthouse" | "Lighthouse" | "Barracks" => {
+            f("building", true)
+        }
+        "Church" | "Temple" | "Shrine" | "Clinic" | "Palace" | "Hotel" | "Library" | "Museum"
+        | "Tower" | "Hall" | "Centre" | "Center" | "Complex" | "Plaza" | "Station" | "Terminal"
+        | "Farm" | "Farms" | "Cottage" => f("building", false),
+        "Gardens" | "Racetrack" | "Reserve" => f("park", false),
+        "Lagoon" | "Point" | "Creek" | "Reservoir" => f("feature", false),
+        _ => None,
+    }
+}
+
 /// Lower-case words before a place that make a common-word name (`Reading`, `Mobile`) a place.
 fn is_locative(w: &str) -> bool {
     matches!(
@@ -424,6 +517,9 @@ struct Mention {
     /// Part of a longer capitalized name (`Washington Post`, `HSBC Bank Malta`): kept only inside an
     /// organization or event the recognizer found, as an embedded place.
     embedded: bool,
+    /// A street, building or county the gazetteer lacks (`Royal Street`, `Manila Cathedral`): located from
+    /// the town in its name (its `candidates`) or else from its context.
+    facility: Option<Facility>,
 }
 
 fn is_cap_word(text: &str, t: &Token) -> bool {
@@ -463,9 +559,10 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         // A place inside an organization's or event's name (`The Washington Post`, `U.S. Senate`, `Russian
         // Foreign Ministry`) is kept with the role `embedded`; a name part the recognizer puts in no
         // organization (`Andrew Jackson`, `Paris Hilton`) is no place.
+        // `Royal Street` stays a street where the recognizer takes it for a person.
         mentions.retain(|m| {
             let r = &m.range;
-            !persons.contains(r.start, r.end)
+            (!persons.contains(r.start, r.end) || m.facility.is_some_and(|f| f.strong))
                 && (!m.embedded || names.strictly_contains(r.start, r.end))
         });
         for m in &mut mentions {
@@ -481,6 +578,9 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 .iter(),
         );
         let mut key = String::new();
+        // Words the text also writes in lower case (`science`): a capitalized one is no village.
+        let mut lower_words: Option<std::collections::HashSet<&str>> = None;
+        let mut person_names: Option<std::collections::HashSet<&str>> = None;
         for (r, l) in &ranges {
             if !matches!(l, EntityLabel::Loc | EntityLabel::Norp) {
                 continue;
@@ -524,20 +624,74 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             }
             // A recognizer's location the gazetteer does not know counts only with a place word at its end
             // (`Royal Street`, `Marathon County`): alone it is too often a firm or a person (`Twitter`, `Chopin`).
-            if candidates.is_empty() && surface.rsplit(' ').next().and_then(place_head).is_none() {
+            // Buildings and streets the recognizer calls locations (`Northwestern Memorial Hospital`) are
+            // located from their context.
+            let last = surface.rsplit(' ').next().unwrap_or("");
+            // `in Toomevara`, `near Khayelitsha`: a location of the recognizer after a locative word is a
+            // village or district GeoNames' extracts lack.
+            let prev = text
+                .get(..start)
+                .unwrap_or("")
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            let locality = *l == EntityLabel::Loc
+                && matches!(
+                    prev,
+                    "in" | "near" | "outside" | "at" | "from" | "to" | "into" | "around"
+                )
+                && surface.starts_with(char::is_uppercase)
+                && surface.chars().any(char::is_lowercase)
+                && !surface.contains(|c: char| c.is_ascii_digit())
+                // `at Cornell University`: an affiliation, not where the story is.
+                && !matches!(
+                    last,
+                    "University" | "College" | "School" | "Institute" | "Academy"
+                );
+            // A name the recognizer calls a person elsewhere (`spoke to Volodymyr Zelenskyy`) is none.
+            let locality = locality
+                && !person_names
+                    .get_or_insert_with(|| {
+                        ranges
+                            .iter()
+                            .filter(|(_, pl)| *pl == EntityLabel::Person)
+                            .filter_map(|(pr, _)| text.get(pr.clone()))
+                            .collect()
+                    })
+                    .contains(surface)
+                && (surface.contains(' ') || {
+                    let lower = lower_words.get_or_insert_with(|| {
+                        ctx.tokens
+                            .iter()
+                            .filter(|t| t.kind == TokenKind::Word)
+                            .filter_map(|t| text.get(t.start..t.end))
+                            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                            .collect()
+                    });
+                    !lower.contains(surface.to_lowercase().as_str())
+                });
+            let facility = facility_head(last)
+                .or(locality.then_some(LOCALITY))
+                .filter(|_| candidates.is_empty() && !demonym);
+            if candidates.is_empty() && place_head(last).is_none() && facility.is_none() {
                 continue;
             }
+            // `Oulton Park`: a feature the gazetteer lacks, located from its context.
+            let feature_head =
+                place_head(last).filter(|h| *h == Hint::Feature && candidates.is_empty());
             mentions.push(Mention {
                 range: start..r.end,
                 key: key.clone(),
                 surface: start..r.end,
                 candidates,
                 demonym,
-                hint: None,
+                hint: feature_head,
                 container: None,
                 from_entity: true,
                 support: true,
                 embedded: false,
+                facility,
             });
         }
         mentions.sort_by_key(|m| m.range.start);
@@ -546,13 +700,107 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     }
     link_containers(ctx, &mut mentions);
     let chosen = choose(ctx, &mentions);
+    let focus = focus(ctx, &mentions, &chosen);
+    // The records of the first focus place and country: where a street with no place around it is.
+    let record_of = |want: &dyn Fn(&Record) -> bool| {
+        mentions
+            .iter()
+            .zip(&chosen)
+            .filter(|(m, _)| !m.embedded && m.facility.is_none())
+            .filter_map(|(_, c)| *c)
+            .find(|&c| want(&gaz.record(c)))
+    };
+    // The first focus place in the first focus country.
+    let fallback = focus
+        .places
+        .iter()
+        .filter_map(|p| record_of(&|r| r.name == p.as_str()))
+        .find(|&c| Some(gaz.record(c).country) == focus.countries.first().map(String::as_str))
+        .or_else(|| {
+            let cc = focus.countries.first()?;
+            record_of(&|r| r.kind == Kind::Country && r.country == cc.as_str())
+        });
+    let top_country = focus.countries.first().map(String::as_str);
+    let near = context_anchors(ctx, &mentions, &chosen, fallback, top_country);
     let places: Vec<Place> = mentions
         .iter()
-        .zip(&chosen)
-        .map(|(m, c)| to_place(ctx, m, *c))
+        .zip(chosen.iter().zip(&near))
+        .map(|(m, (c, n))| to_place(ctx, m, *c, *n))
         .collect();
-    let focus = focus(ctx, &mentions, &chosen);
     (places, focus)
+}
+
+/// How specific a resolved place is as the context of a street or building: towns first, then regions and
+/// features, then countries.
+fn specificity(kind: Kind) -> Option<u8> {
+    match kind {
+        Kind::City | Kind::Capital => Some(3),
+        Kind::Admin1 | Kind::Region | Kind::Feature => Some(2),
+        Kind::Country => Some(1),
+        Kind::Continent => None,
+    }
+}
+
+/// For each mention located from its context (a street, building or county the gazetteer lacks), the record
+/// whose coordinates it takes: the town in its name; else the most specific place of its sentence (the nearest
+/// one among equals), then of the three sentences before; else the article's focus place, then focus country.
+fn context_anchors(
+    ctx: &Context,
+    mentions: &[Mention],
+    chosen: &[Option<u32>],
+    fallback: Option<u32>,
+    top_country: Option<&str>,
+) -> Vec<Option<u32>> {
+    let gaz = &*GAZETTEER;
+    let sentence = |m: &Mention| ctx.sentence_at(m.range.start).unwrap_or(0);
+    // (sentence, byte start, (in the article's main country, specificity), record) of the places that can
+    // locate others, in text order. A place in another country than the article's (often a same-name town
+    // resolved wrongly) locates a street only where nothing in the article's country is near.
+    let anchors: Vec<(usize, usize, (bool, u8), u32)> = mentions
+        .iter()
+        .zip(chosen)
+        .filter(|(m, _)| !m.embedded && !m.demonym && m.facility.is_none())
+        .filter_map(|(m, c)| {
+            let c = (*c)?;
+            let r = gaz.record(c);
+            let home = top_country.map_or(true, |t| r.country == t);
+            Some((sentence(m), m.range.start, (home, specificity(r.kind)?), c))
+        })
+        .collect();
+    mentions
+        .iter()
+        .zip(chosen)
+        .map(|(m, c)| {
+            // Unresolved names with a region's head (`Islamic State`) are not located.
+            let located =
+                m.facility.is_some() || matches!(m.hint, Some(Hint::Feature | Hint::City));
+            if m.demonym || (c.is_some() && m.facility.is_none()) || !located {
+                return None;
+            }
+            if let Some(c) = c {
+                return Some(*c);
+            }
+            if let Some(c) = m.container.and_then(|ci| chosen[ci]) {
+                return Some(c);
+            }
+            let s = sentence(m);
+            let lo = anchors.partition_point(|a| a.0 + 3 < s);
+            let hi = anchors.partition_point(|a| a.0 <= s);
+            // Bounded: a huge sentence full of places costs no more than a few dozen comparisons per mention.
+            let window = &anchors[lo..hi];
+            let window = &window[window.len().saturating_sub(64)..];
+            // Beyond its own sentence, only a place in the article's main country locates a street: a same-name
+            // town resolved abroad is a worse guess than the article's focus.
+            let pick = |same: bool| {
+                window
+                    .iter()
+                    .filter(|a| if same { a.0 == s } else { a.2 .0 })
+                    .max_by_key(|a| (a.2, std::cmp::Reverse(a.1.abs_diff(m.range.start))))
+                    .map(|a| a.3)
+            };
+            pick(true).or_else(|| pick(false)).or(fallback)
+        })
+        .collect()
 }
 
 /// Byte ranges sorted by start with the running maximum of their ends: overlap and containment queries in
@@ -796,7 +1044,8 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 let first = &text[t.start..t.end];
                 if k > i && !headline && !is_free_preceder(first) {
                     let last = &text[toks[k].start..toks[k].end];
-                    // `Royal Street`, `Marathon County`: a place GeoNames' extracts lack, unresolved.
+                    // `Royal Street`, `Marathon County`: a place GeoNames' extracts lack, located from its
+                    // context.
                     let head = place_head(last).filter(|_| {
                         !matches!(
                             last,
@@ -815,10 +1064,117 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                             from_entity: false,
                             support: true,
                             embedded: false,
+                            facility: facility_head(last),
                         });
                         i = k + 1;
                         continue;
                     }
+                }
+                // `Northwestern Memorial Hospital`, `the Princes Theatre`, `St. Peter's Basilica`: a street,
+                // building or venue GeoNames' extracts lack, located from its context.
+                // `The Princes Theatre` without `The`; `South Kilburn Estate` whole.
+                let direction = matches!(
+                    first,
+                    "North"
+                        | "South"
+                        | "East"
+                        | "West"
+                        | "Northern"
+                        | "Southern"
+                        | "Eastern"
+                        | "Western"
+                        | "Central"
+                        | "Northeast"
+                        | "Northwest"
+                        | "Southeast"
+                        | "Southwest"
+                        | "Northeastern"
+                        | "Northwestern"
+                        | "Southeastern"
+                        | "Southwestern"
+                        | "Upper"
+                        | "Lower"
+                        | "Greater"
+                        | "Downtown"
+                );
+                let name_start = if is_free_preceder(first) && !direction {
+                    i + 1
+                } else {
+                    i
+                };
+                if starts_name && !headline {
+                    if let Some((e, end, fac)) = facility_name(text, toks, name_start) {
+                        let start = toks[name_start].start;
+                        out.push(Mention {
+                            range: start..end,
+                            key: String::new(),
+                            surface: start..end,
+                            candidates: Vec::new(),
+                            demonym: false,
+                            hint: Some(Hint::Feature),
+                            container: None,
+                            from_entity: false,
+                            support: true,
+                            embedded: false,
+                            facility: Some(fac),
+                        });
+                        i = e + 1;
+                        continue;
+                    }
+                }
+                // `on the A417`: a numbered road.
+                let prev_the = i
+                    .checked_sub(1)
+                    .is_some_and(|p| &text[toks[p].start..toks[p].end] == "the");
+                if prev_the && is_road_number(first) {
+                    out.push(Mention {
+                        range: t.start..t.end,
+                        key: String::new(),
+                        surface: t.start..t.end,
+                        candidates: Vec::new(),
+                        demonym: false,
+                        hint: None,
+                        container: None,
+                        from_entity: false,
+                        support: true,
+                        embedded: false,
+                        facility: Some(ROAD),
+                    });
+                    i += 1;
+                    continue;
+                }
+                // `Snetterton, Norfolk`; `Matias Romero, Oaxaca State`: a name the gazetteer lacks, placed by the
+                // region or country after it; not a sentence's opener (`Indeed, Russia`) nor an acronym.
+                if starts_name
+                    && !headline
+                    && k < i + 3
+                    && first_word != Some(i)
+                    && first.chars().any(char::is_lowercase)
+                    && !is_free_preceder(first)
+                    && !is_person_title(first)
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|c| &text[c.start..c.end] == "," && c.start == toks[k].end)
+                    && container_follows(text, toks, k + 2)
+                {
+                    out.push(Mention {
+                        range: t.start..toks[k].end,
+                        key: String::new(),
+                        surface: t.start..toks[k].end,
+                        candidates: Vec::new(),
+                        demonym: false,
+                        hint: None,
+                        container: None,
+                        from_entity: false,
+                        support: true,
+                        embedded: false,
+                        facility: Some(LOCALITY),
+                    });
+                    i = k + 1;
+                    continue;
+                }
+                if k > i && !headline && !is_free_preceder(first) {
+                    let last = &text[toks[k].start..toks[k].end];
                     for w in [first, last] {
                         let mut l = String::new();
                         normalize_into(w, &mut l);
@@ -832,6 +1188,62 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 i += 1;
                 continue;
             };
+            // `Manila Cathedral`, `Colchester General Hospital`, `Hamilton County`, `Atlantic Avenue`: a
+            // building is located by the town in its name (not a saint's: `St George's Chapel`), a street or
+            // county, often named after a far-away town or a person, by its context.
+            let starts_here = i == 0 || {
+                let p = &toks[i - 1];
+                !is_cap_word(text, p) || is_free_preceder(&text[p.start..p.end])
+            };
+            let possessive = toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(&text[n.start..n.end], "'s" | "’s"));
+            if starts_here && !headline && !demonym && !possessive && j + 1 < toks.len() {
+                // `U.S. Embassy`, `Europe Square`: a country or continent names things far from it.
+                let country_like = candidates
+                    .iter()
+                    .all(|&c| matches!(gaz.record(c).kind, Kind::Country | Kind::Continent));
+                let joined = toks[j + 1].start <= best_end + 1;
+                let tail = facility_tail(text, toks, j + 1)
+                    .filter(|_| joined && !country_like && is_cap_word(text, &toks[j + 1]));
+                if let Some((e, end, fac)) = tail {
+                    let saint = matches!(
+                        text[t.start..t.end].trim_end_matches('.'),
+                        "St" | "Saint" | "San" | "Santa"
+                    );
+                    let candidates: Vec<u32> = if fac.feature == "building" && !saint {
+                        candidates
+                            .into_iter()
+                            .filter(|&c| {
+                                let r = gaz.record(c);
+                                !r.small && !r.common
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    let key = if candidates.is_empty() {
+                        String::new()
+                    } else {
+                        best_key.clone()
+                    };
+                    out.push(Mention {
+                        range: t.start..end,
+                        key,
+                        surface: t.start..best_end,
+                        candidates,
+                        demonym: false,
+                        hint: None,
+                        container: None,
+                        from_entity: false,
+                        support: true,
+                        embedded: false,
+                        facility: Some(fac),
+                    });
+                    i = e + 1;
+                    continue;
+                }
+            }
             let range = toks[i].start..best_end;
             let prev = i.checked_sub(1).map(|p| &toks[p]);
             let next = toks.get(j + 1);
@@ -937,6 +1349,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             {
                 candidates.retain(|&c| !gaz.record(c).small);
             }
+            // `Montgomery County Sheriff`: a county is no town of its name.
+            if capital_head && facility_head(next_w).is_some_and(|f| f.feature == "county") {
+                candidates.clear();
+            }
             if name_part {
                 // Inside a name, a village is more often a firm's or a person's name and a generic region a plain
                 // word (`Convention Centre`, `Nile Delta`); towns under 100,000 also need a mention elsewhere in
@@ -985,6 +1401,12 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         || dateline
                         || matches!(next_w, "(" | "—" | "–")
                 };
+                // `Eglinton Avenue` whose town is too small to name it: a street located from its context.
+                let unlocated_head = if capital_head && candidates.is_empty() {
+                    facility_head(next_w)
+                } else {
+                    None
+                };
                 out.push(Mention {
                     range: full,
                     key: best_key.clone(),
@@ -996,6 +1418,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     from_entity: false,
                     support,
                     embedded: name_part,
+                    facility: unlocated_head,
                 });
             }
             i = j + 1;
@@ -1042,6 +1465,117 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     out
 }
 
+/// A name from token `k` on that ends in a street, building or county head (`Northwestern Memorial Hospital`,
+/// `Alder Hey Children's Hospital`, `Victoria St.`): the index of its last token, its byte end and the head.
+fn facility_tail(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize, Facility)> {
+    let mut last_cap = None;
+    let mut n = k;
+    while n < toks.len() && n < k + 8 {
+        let t = &toks[n];
+        let w = &text[t.start..t.end];
+        if n > k && t.start.saturating_sub(toks[n - 1].end) > 1 {
+            break;
+        }
+        if is_cap_word(text, t) {
+            last_cap = Some(n);
+        } else if !(n > k && matches!(w, "'s" | "’s" | "&")) {
+            break;
+        }
+        n += 1;
+    }
+    let e = last_cap?;
+    // `Eglinton Avenue West`: a compass word after a street's head.
+    if e > k
+        && matches!(
+            &text[toks[e].start..toks[e].end],
+            "North" | "South" | "East" | "West"
+        )
+    {
+        let street = facility_head(&text[toks[e - 1].start..toks[e - 1].end])
+            .filter(|f| f.feature == "street");
+        if let Some(f) = street {
+            return Some((e, toks[e].end, f));
+        }
+    }
+    let head = &text[toks[e].start..toks[e].end];
+    let fac = facility_head(head)?;
+    // `Victoria St.`: the abbreviation's dot, when the tokenizer leaves it apart.
+    let mut end = toks[e].end;
+    if matches!(head, "St" | "Ave" | "Rd" | "Blvd") {
+        if let Some(d) = toks
+            .get(e + 1)
+            .filter(|d| d.start == end && &text[d.start..d.end] == ".")
+        {
+            end = d.end;
+        }
+    }
+    Some((e, end, fac))
+}
+
+/// A whole name from token `k` on that is a street, building or county the gazetteer lacks: at least two
+/// capitalized words, no person's title first (`Judge Hall`), saints allowed (`St. Peter's Basilica`).
+fn facility_name(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize, Facility)> {
+    let t = toks.get(k)?;
+    let first = &text[t.start..t.end];
+    if !is_cap_word(text, t)
+        || first.contains('-')
+        || (is_person_title(first) && !matches!(first.trim_end_matches('.'), "St" | "Saint"))
+    {
+        return None;
+    }
+    let (e, end, fac) = facility_tail(text, toks, k)?;
+    // `Supreme Court`, `Catholic Church`, `Police Station`: an institution or a kind of building, not one
+    // place; `City Hall` is one.
+    let generic = e == k + 1
+        && !fac.strong
+        && matches!(
+            first,
+            "Supreme"
+                | "High"
+                | "Federal"
+                | "National"
+                | "State"
+                | "Catholic"
+                | "Orthodox"
+                | "Anglican"
+                | "Protestant"
+                | "Methodist"
+                | "Baptist"
+                | "Presbyterian"
+                | "Lutheran"
+                | "Evangelical"
+                | "World"
+                | "Detention"
+                | "Medical"
+                | "Memorial"
+                | "Community"
+                | "Convention"
+                | "Conference"
+                | "Research"
+                | "Shopping"
+                | "Police"
+                | "Fire"
+                | "Train"
+                | "Bus"
+                | "Power"
+                | "Press"
+                | "Sports"
+                | "Science"
+                | "Cancer"
+                | "Health"
+                | "Trade"
+                | "Data"
+                | "Call"
+                | "Service"
+                | "Visitor"
+                | "Visitors"
+        );
+    // Streets and counties are named with a word or three (`Eglinton Avenue West` aside); a longer run of
+    // capitals before the head is a headline or a byline.
+    let long = e > k + if fac.feature == "building" { 5 } else { 3 };
+    (e > k && !generic && !long).then_some((e, end, fac))
+}
+
 /// Whether the capitalized words from token `k` on name a country or first-level region (`Texas`, `New South
 /// Wales`): the container after `Tyler, `.
 fn container_follows(text: &str, toks: &[Token], k: usize) -> bool {
@@ -1060,10 +1594,13 @@ fn container_follows(text: &str, toks: &[Token], k: usize) -> bool {
             return false;
         };
         let longer = gaz.lookup(surface, &key, &mut cands);
-        if cands
-            .iter()
-            .any(|&c| matches!(gaz.record(c).kind, Kind::Country | Kind::Admin1))
-        {
+        // Counties and historical regions (`Norfolk`, `Yorkshire`) contain too.
+        if cands.iter().any(|&c| {
+            matches!(
+                gaz.record(c).kind,
+                Kind::Country | Kind::Admin1 | Kind::Region
+            )
+        }) {
             return true;
         }
         if !longer {
@@ -1136,6 +1673,7 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
             from_entity: false,
             support: true,
             embedded: false,
+            facility: None,
         });
     }
 }
@@ -1179,7 +1717,9 @@ fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
             let rc = &gaz.record(c);
             b.candidates.iter().any(|&d| contains(&gaz.record(d), rc))
         });
-        if contains {
+        // `Fitzwilliam Place, Dublin`: the place after a street or building the gazetteer lacks locates it.
+        let locates = a.candidates.is_empty() && a.facility.is_some() && !b.candidates.is_empty();
+        if contains || locates {
             mentions[k].container = Some(k + 1);
         }
     }
@@ -1238,6 +1778,34 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     }
     doc_regions.sort_unstable();
     doc_regions.dedup();
+    let first = choose_with(mentions, &doc_countries, top_country, &doc_regions);
+    // The regions the first pass settled on (`Iowa` is also a town in Louisiana) place the small towns of the
+    // second: `Red Oak` in a story about Iowa is the Iowa one.
+    let before = doc_regions.len();
+    for (m, c) in mentions.iter().zip(&first) {
+        let Some(c) = c else { continue };
+        let r = gaz.record(*c);
+        if r.kind == Kind::Admin1 && !m.embedded && !m.demonym && !r.admin1.is_empty() {
+            doc_regions.push((r.country, r.admin1));
+        }
+    }
+    doc_regions.sort_unstable();
+    doc_regions.dedup();
+    let _ = ctx;
+    if doc_regions.len() == before {
+        return first;
+    }
+    choose_with(mentions, &doc_countries, top_country, &doc_regions)
+}
+
+/// One resolution pass given the document's countries and regions.
+fn choose_with(
+    mentions: &[Mention],
+    doc_countries: &HashMap<&str, f64>,
+    top_country: Option<&str>,
+    doc_regions: &[(&str, &str)],
+) -> Vec<Option<u32>> {
+    let gaz = &*GAZETTEER;
     // One sense per document: the hints of all mentions of a name add up.
     let mut by_key: HashMap<&str, (Option<Hint>, Option<u32>)> = HashMap::new();
     let mut chosen = vec![None; mentions.len()];
@@ -1284,7 +1852,7 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         }
         let mut best: Option<(f64, u32)> = None;
         for &c in &m.candidates {
-            let mut s = score(gaz, c, &m.candidates, hint, &doc_countries, top_country);
+            let mut s = score(gaz, c, &m.candidates, hint, doc_countries, top_country);
             // A town in a region the document names or places other towns in (`Morris County` in a story
             // about New Jersey).
             let r = gaz.record(c);
@@ -1307,7 +1875,6 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
             }
         }
     }
-    let _ = ctx;
     chosen
 }
 
@@ -1363,7 +1930,7 @@ fn score(
     s
 }
 
-fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>) -> Place {
+fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>, near: Option<u32>) -> Place {
     let gaz = &*GAZETTEER;
     let span = ctx.span(m.range.clone());
     let mut p = Place {
@@ -1380,27 +1947,60 @@ fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>) -> Place {
         population: None,
         demonym: m.demonym,
         role: role(ctx.text, m),
+        resolution: None,
+        near: None,
     };
     let _ = &m.surface;
     let _ = m.from_entity;
+    if let Some(c) = near {
+        // Located from its context: the country, region and coordinates of the place near it, no id or name.
+        let r = &gaz.record(c);
+        p.feature = Some(
+            m.facility
+                .map_or(
+                    match m.hint {
+                        Some(Hint::City) => "city",
+                        Some(Hint::Region) => "region",
+                        _ => "feature",
+                    },
+                    |f| f.feature,
+                )
+                .to_string(),
+        );
+        p.country = (!r.country.is_empty()).then(|| r.country.to_string());
+        p.admin1 = admin1_of(r);
+        p.lat = Some(round5(r.lat));
+        p.lon = Some(round5(r.lon));
+        p.resolution = Some(PlaceResolution::Context);
+        p.near = Some(r.name.to_string());
+        return p;
+    }
+    if chosen.is_none() {
+        // Unlocated: still say what the name says it is.
+        p.feature = m.facility.map(|f| f.feature.to_string());
+    }
     if let Some(c) = chosen {
         let r = &gaz.record(c);
+        p.resolution = Some(PlaceResolution::Gazetteer);
         p.geonameid = (r.id != 0).then_some(r.id);
         p.name = Some(r.name.to_string());
         p.feature = Some(r.kind.feature().to_string());
         p.country = (!r.country.is_empty()).then(|| r.country.to_string());
-        p.admin1 = gaz.admin1(r.country, r.admin1).map(|a| {
-            let ar = &gaz.record(a);
-            Admin1 {
-                code: format!("{}.{}", r.country, r.admin1),
-                name: ar.name.to_string(),
-            }
-        });
+        p.admin1 = admin1_of(r);
         p.lat = Some(round5(r.lat));
         p.lon = Some(round5(r.lon));
         p.population = (r.population > 0).then_some(r.population);
     }
     p
+}
+
+/// The first-level region of record `r`.
+fn admin1_of(r: &Record) -> Option<Admin1> {
+    let gaz = &*GAZETTEER;
+    gaz.admin1(r.country, r.admin1).map(|a| Admin1 {
+        code: format!("{}.{}", r.country, r.admin1),
+        name: gaz.record(a).name.to_string(),
+    })
 }
 
 /// Verbs after which a place is its government, people or team (`Moscow said`, `Ukraine has rejected`).

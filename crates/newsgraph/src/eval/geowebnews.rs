@@ -210,7 +210,10 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
                     surface(g.start, g.end),
                     g.kind,
                     gc,
-                    p.and_then(|p| p.name.clone()),
+                    p.and_then(|p| p
+                        .name
+                        .clone()
+                        .or_else(|| p.near.clone().map(|n| format!("~{n}")))),
                     p.and_then(|p| p.country.clone()),
                     best.unwrap_or(-1.0)
                 );

@@ -337,9 +337,13 @@ impl Gazetteer {
             }
             None => false,
         };
-        // Small places only for names no larger place has (a town of 2,000 seldom beats a city of the same name,
-        // and long candidate lists cost time on every mention).
-        let collect = out.is_empty();
+        // Small places only for names no larger place has or only towns under 100,000 have (a town of 2,000 seldom
+        // beats a city of the same name, but may beat a town in another state the story never names; long
+        // candidate lists cost time on every mention).
+        let collect = out.iter().all(|&c| {
+            let r = self.record(c);
+            r.kind == Kind::City && r.population < 100_000
+        });
         self.lookup_small(key, out, collect) || prefix
     }
 

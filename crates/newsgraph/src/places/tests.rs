@@ -582,3 +582,139 @@ fn historical_countries_rivers_and_ranges_resolve() {
         );
     }
 }
+
+/// (sentence, surface, expected `feature`, expected `near`, expected admin1 code) for streets, buildings,
+/// counties and roads the gazetteer lacks: located from their context, through the whole pipeline.
+const LOCATED_FROM_CONTEXT: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "Police closed Royal Street in New Orleans after the parade on Tuesday night.",
+        "Royal Street",
+        "street",
+        "New Orleans",
+        "US.LA",
+    ),
+    (
+        "He was pronounced dead at Northwestern Memorial Hospital in Chicago a few hours later.",
+        "Northwestern Memorial Hospital",
+        "building",
+        "Chicago",
+        "US.IL",
+    ),
+    (
+        "Thousands of worshippers attended the vigil at the Manila Cathedral on Saturday evening.",
+        "Manila Cathedral",
+        "building",
+        "Manila",
+        "PH.NCR",
+    ),
+    (
+        "Sheriff's deputies in Hamilton County, Tennessee, arrested two men after a long chase.",
+        "Hamilton County",
+        "county",
+        "Tennessee",
+        "US.TN",
+    ),
+    (
+        "A cyclist was seriously hurt in a crash with a lorry on the A120 near Colchester on Monday.",
+        "A120",
+        "street",
+        "Colchester",
+        "GB.ENG",
+    ),
+    (
+        "He was driving along Eglinton Avenue West in Toronto when the crash happened.",
+        "Eglinton Avenue West",
+        "street",
+        "Toronto",
+        "CA.08",
+    ),
+];
+
+#[test]
+fn streets_buildings_and_counties_are_located_from_their_context() {
+    for (sentence, surface, feature, near, admin1) in LOCATED_FROM_CONTEXT {
+        let ps = pipeline_places(sentence);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{sentence}: {ps:?}"));
+        assert_eq!(p.resolution, Some(PlaceResolution::Context), "{p:?}");
+        assert_eq!(p.geonameid, None, "{p:?}");
+        assert_eq!(p.name, None, "{p:?}");
+        assert_eq!(p.feature.as_deref(), Some(*feature), "{p:?}");
+        assert_eq!(p.near.as_deref(), Some(*near), "{p:?}");
+        assert_eq!(
+            p.admin1.as_ref().map(|a| a.code.as_str()),
+            Some(*admin1),
+            "{p:?}"
+        );
+        assert!(p.lat.is_some() && p.lon.is_some(), "{p:?}");
+    }
+}
+
+#[test]
+fn gazetteer_places_say_so_and_kinds_of_buildings_are_no_places() {
+    let ps = pipeline_places("Moscow said on Tuesday that talks would resume in Geneva.");
+    let m = find(&ps, "Moscow").expect("Moscow");
+    assert_eq!(
+        (m.resolution, m.near.as_deref()),
+        (Some(PlaceResolution::Gazetteer), None)
+    );
+    let v = serde_json::to_value(m).expect("json");
+    assert_eq!(v["resolution"], "gazetteer", "{v}");
+    // An institution or a kind of building is not one place.
+    let ps = pipeline_places(
+        "A judge of the Supreme Court in London ruled on Monday that the Catholic Church must pay the costs.",
+    );
+    assert!(find(&ps, "Supreme Court").is_none(), "{ps:?}");
+    assert!(find(&ps, "Catholic Church").is_none(), "{ps:?}");
+    // With no place around it, a street stays unlocated but says what it is.
+    let ps = places("Residents of Bourbon Street complained about the noise at night.");
+    let f = find(&ps, "Bourbon Street").expect("Bourbon Street");
+    assert_eq!(
+        (f.resolution, f.lat, f.feature.as_deref()),
+        (None, None, Some("street"))
+    );
+}
+
+#[test]
+fn a_village_after_a_locative_is_placed_by_its_region() {
+    let ps =
+        pipeline_places("He grew up in Toomevara, a small village in County Tipperary in Ireland.");
+    let t = find(&ps, "Toomevara").expect("Toomevara");
+    assert_eq!(t.resolution, Some(PlaceResolution::Context), "{t:?}");
+    assert_eq!(t.country.as_deref(), Some("IE"), "{t:?}");
+}
+
+#[test]
+fn same_name_small_towns_follow_the_documents_region() {
+    // Red Oak is a town in Iowa, North Carolina and Texas; the story names Iowa.
+    let ps = places(
+        "Flooding closed several roads in Red Oak on Monday. Iowa officials said more rain was expected across Iowa.",
+    );
+    let r = find(&ps, "Red Oak").expect("Red Oak");
+    assert_eq!(
+        r.admin1.as_ref().map(|a| a.code.as_str()),
+        Some("US.IA"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_name_before_a_county_is_placed_in_it() {
+    let ps =
+        places("The championship moves to Snetterton, Norfolk, at the end of July after a break.");
+    let s = find(&ps, "Snetterton").expect("Snetterton");
+    assert_eq!(
+        (s.resolution, s.feature.as_deref(), s.near.as_deref()),
+        (
+            Some(PlaceResolution::Context),
+            Some("locality"),
+            Some("Norfolk")
+        ),
+        "{s:?}"
+    );
+    assert_eq!(s.country.as_deref(), Some("GB"), "{s:?}");
+    // An affiliation is not where the story is.
+    let ps = pipeline_places(
+        "She is a professor of trade policy at Cornell University and lives in Ithaca.",
+    );
+    assert!(find(&ps, "Cornell University").is_none(), "{ps:?}");
+}
