@@ -251,6 +251,26 @@ fn is_org_head(w: &str) -> bool {
     )
 }
 
+/// Head nouns of institutions whose names go on with "of" (`University of Texas`, `School of Music`).
+fn is_institution(w: &str) -> bool {
+    is_org_head(w)
+        && !matches!(
+            w,
+            "Party" | "Group" | "Front" | "Movement" | "Forces" | "Guard" | "Club"
+        )
+        || matches!(
+            w,
+            "School"
+                | "Academy"
+                | "College"
+                | "Conservatory"
+                | "Museum"
+                | "Society"
+                | "Board"
+                | "Chamber"
+        )
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -448,6 +468,43 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
         }
         i += 1;
     }
+    // "School of Music", "Ministry of Defence": an organization whose name ends in its head noun goes on over
+    // "of" and the capitalised name after it (which the tagger may have read as a person or place of its own).
+    let mut i = 0;
+    while i < mentions.len() {
+        let (e, end) = (mentions[i].toks.end, sent_end(&mentions[i]));
+        let extends = mentions[i].label == EntityLabel::Org
+            && is_institution(words[e - 1])
+            && e + 1 < end
+            && words[e] == "of"
+            && capitalised(words[e + 1]);
+        if extends {
+            let next = i + 1;
+            // A one-word "person" after "of" is the name's end (`School of Music`); a longer one is a person.
+            let joins = |n: &Mention| {
+                n.toks.start == e + 1
+                    && n.toks.end <= end
+                    && (n.label != EntityLabel::Person || n.toks.len() == 1)
+            };
+            if mentions.get(next).is_some_and(joins) {
+                let n = mentions.remove(next);
+                mentions[i].toks.end = n.toks.end;
+            } else if !mentions.get(next).is_some_and(|n| n.toks.start <= e + 1) {
+                let mut j = e + 1;
+                while j < end
+                    && j < e + 5
+                    && capitalised(words[j])
+                    && words[j].chars().all(char::is_alphabetic)
+                {
+                    j += 1;
+                }
+                if mentions.get(next).map_or(true, |n| n.toks.start >= j) {
+                    mentions[i].toks.end = j;
+                }
+            }
+        }
+        i += 1;
+    }
     // Seats of power the tagger missed.
     let mut extra = Vec::new();
     let mut lower = String::new();
@@ -624,6 +681,31 @@ mod tests {
             assert_eq!(c.affiliation.as_deref(), affil, "{text}");
             assert_eq!(c.country.as_deref(), country, "{text}");
         }
+    }
+
+    #[test]
+    fn institutions_go_on_over_of() {
+        let (entities, _) = run(
+            "Greetings on the 75th anniversary of the Gnessin Moscow Special School of Music. \
+             Professors from leading British universities, including the London School of Economics, took part. \
+             The Russian Ministry of Defense said the drills were over.",
+        );
+        let orgs: Vec<&str> = entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Org)
+            .map(|e| e.text.as_str())
+            .collect();
+        assert!(
+            orgs.contains(&"Gnessin Moscow Special School of Music"),
+            "{orgs:?}"
+        );
+        assert!(orgs.contains(&"London School of Economics"), "{orgs:?}");
+        assert!(orgs.contains(&"Russian Ministry of Defense"), "{orgs:?}");
+        let pieces = ["Music", "Economics", "Defense"];
+        assert!(
+            !entities.iter().any(|e| pieces.contains(&e.text.as_str())),
+            "{entities:?}"
+        );
     }
 
     #[test]
