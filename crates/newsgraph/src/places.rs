@@ -725,9 +725,48 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     let places: Vec<Place> = mentions
         .iter()
         .zip(chosen.iter().zip(&near))
-        .map(|(m, (c, n))| to_place(ctx, m, *c, *n))
+        .map(|(m, (c, n))| {
+            let county = n.and_then(|a| us_county(ctx, m, a, top_country));
+            to_place(ctx, m, *c, *n, county)
+        })
         .collect();
     (places, focus)
+}
+
+/// The US county a context-located `X County` or `X Parish` names, given the place `anchor` that locates it: the
+/// county of that name in the anchor's state (`Pike County` near `Kentucky`), else, in a story about the US, the
+/// county of that name with the most places (`Orange County` is California's).
+fn us_county(
+    ctx: &Context,
+    m: &Mention,
+    anchor: u32,
+    top_country: Option<&str>,
+) -> Option<gazetteer::County> {
+    if !m.candidates.is_empty() {
+        return None;
+    }
+    let surface = ctx.text.get(m.range.clone())?;
+    let last = surface.rsplit(' ').next()?;
+    if !last.eq_ignore_ascii_case("county") && !last.eq_ignore_ascii_case("parish") {
+        return None;
+    }
+    let mut counties = gazetteer::us_counties(surface);
+    // `Republican Orange County`: a word before the name.
+    if counties.is_empty() {
+        if let Some((_, rest)) = surface.split_once(' ') {
+            counties = gazetteer::us_counties(rest);
+        }
+    }
+    let r = GAZETTEER.record(anchor);
+    if r.country == "US" && !r.admin1.is_empty() {
+        if let Some(c) = counties.iter().find(|c| c.admin1 == r.admin1) {
+            return Some(*c);
+        }
+    }
+    if r.country != "US" && top_country != Some("US") {
+        return None;
+    }
+    counties.iter().max_by_key(|c| c.places).copied()
 }
 
 /// How specific a resolved place is as the context of a street or building: towns first, then regions and
@@ -1930,7 +1969,13 @@ fn score(
     s
 }
 
-fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>, near: Option<u32>) -> Place {
+fn to_place(
+    ctx: &Context,
+    m: &Mention,
+    chosen: Option<u32>,
+    near: Option<u32>,
+    county: Option<gazetteer::County>,
+) -> Place {
     let gaz = &*GAZETTEER;
     let span = ctx.span(m.range.clone());
     let mut p = Place {
@@ -1973,6 +2018,15 @@ fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>, near: Option<u32>) 
         p.lon = Some(round5(r.lon));
         p.resolution = Some(PlaceResolution::Context);
         p.near = Some(r.name.to_string());
+        if let Some(c) = county {
+            // A US county: its own point and state rather than its anchor's.
+            p.country = Some("US".to_string());
+            p.admin1 = gaz
+                .admin1("US", c.admin1)
+                .and_then(|a| admin1_of(&gaz.record(a)));
+            p.lat = Some(round5(c.lat));
+            p.lon = Some(round5(c.lon));
+        }
         return p;
     }
     if chosen.is_none() {

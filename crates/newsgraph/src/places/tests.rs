@@ -718,3 +718,53 @@ fn a_name_before_a_county_is_placed_in_it() {
     );
     assert!(find(&ps, "Cornell University").is_none(), "{ps:?}");
 }
+
+/// Distance in km between two points (haversine), for tests that check where a place lands.
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+#[test]
+fn us_counties_take_their_own_point() {
+    // (text, county, state admin1 code, a point inside the county)
+    let cases = [
+        (
+            "Pike County in eastern Kentucky reported the most damage after the storm.",
+            "Pike County",
+            "US.KY",
+            (37.47, -82.40),
+        ),
+        (
+            "Voters in Orange County, long a Republican stronghold in California, turned out in force.",
+            "Orange County",
+            "US.CA",
+            (33.70, -117.80),
+        ),
+        (
+            "Deputies from Horry County, South Carolina, searched the beach on Sunday.",
+            "Horry County",
+            "US.SC",
+            (33.90, -78.98),
+        ),
+    ];
+    for (text, surface, state, point) in cases {
+        let ps = pipeline_places(text);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{surface} not found in {ps:?}"));
+        assert_eq!(p.country.as_deref(), Some("US"), "{text}");
+        assert_eq!(
+            p.admin1.as_ref().map(|a| a.code.as_str()),
+            Some(state),
+            "{text}"
+        );
+        let (lat, lon) = (p.lat.unwrap_or(0.0), p.lon.unwrap_or(0.0));
+        assert!(km((lat, lon), point) < 80.0, "{text}: {lat},{lon}");
+    }
+}
