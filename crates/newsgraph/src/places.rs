@@ -1752,12 +1752,28 @@ fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
         if between.trim() != "," || b.demonym {
             continue;
         }
-        let contains = a.candidates.iter().any(|&c| {
-            let rc = &gaz.record(c);
-            b.candidates.iter().any(|&d| contains(&gaz.record(d), rc))
-        });
+        let fits = |cands: &[u32]| {
+            cands.iter().any(|&c| {
+                let rc = &gaz.record(c);
+                b.candidates.iter().any(|&d| contains(&gaz.record(d), rc))
+            })
+        };
         // `Fitzwilliam Place, Dublin`: the place after a street or building the gazetteer lacks locates it.
         let locates = a.candidates.is_empty() && a.facility.is_some() && !b.candidates.is_empty();
+        let mut contains = fits(&a.candidates);
+        let mut widened = None;
+        // `Gainesville, Va.`: the container names the small town that the larger ones of its name hid.
+        if !contains && !a.candidates.is_empty() && a.candidates.len() < 64 {
+            let mut more = a.candidates.clone();
+            gaz.add_small(&a.key, &mut more);
+            if more.len() > a.candidates.len() && fits(&more[a.candidates.len()..]) {
+                widened = Some(more);
+                contains = true;
+            }
+        }
+        if let Some(more) = widened {
+            mentions[k].candidates = more;
+        }
         if contains || locates {
             mentions[k].container = Some(k + 1);
         }

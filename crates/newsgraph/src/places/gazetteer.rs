@@ -397,6 +397,22 @@ impl Gazetteer {
 
     /// Small places named `key`, into `out` (appended) when `collect`; whether a longer small place's name starts
     /// with it. A small place's record number is the records' count plus the byte offset of its line.
+    /// Adds the small places named `key` to `out` even where larger places share the name: for a name whose
+    /// container the text gives (`Gainesville, Va.`).
+    pub(crate) fn add_small(&self, key: &str, out: &mut Vec<u32>) {
+        let before = out.len();
+        self.lookup_small(key, out, true);
+        // Never twice the same record.
+        let mut k = before;
+        while k < out.len() {
+            if out[..before].contains(&out[k]) {
+                out.swap_remove(k);
+            } else {
+                k += 1;
+            }
+        }
+    }
+
     fn lookup_small(&self, key: &str, out: &mut Vec<u32>, collect: bool) -> bool {
         if !in_small_filter(key) {
             return false;

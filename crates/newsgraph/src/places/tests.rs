@@ -768,3 +768,13 @@ fn us_counties_take_their_own_point() {
         assert!(km((lat, lon), point) < 80.0, "{text}: {lat},{lon}");
     }
 }
+
+#[test]
+fn a_container_brings_back_the_small_town_of_its_name() {
+    // Gainesville, Florida is far larger, but the text says which one.
+    let ps =
+        places("The new store opens next month in Gainesville, Va., near the Virginia Gateway.");
+    let p = find(&ps, "Gainesville").expect("Gainesville");
+    assert_eq!(p.country.as_deref(), Some("US"));
+    assert_eq!(p.admin1.as_ref().map(|a| a.code.as_str()), Some("US.VA"));
+}
