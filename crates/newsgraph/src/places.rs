@@ -1976,6 +1976,17 @@ fn score(
         Some(Hint::Feature) if matches!(r.kind, Kind::Feature | Kind::Region) => s += 4.0,
         _ => {}
     }
+    // A city of millions beside namesakes twenty times smaller (`Los Angeles`, not the Madrid district) is the
+    // one meant even in a story mostly about the small one's country.
+    if matches!(r.kind, Kind::City | Kind::Capital)
+        && r.population >= 1_000_000
+        && all.iter().all(|&o| {
+            let ro = gaz.record(o);
+            o == c || (ro.population > 0 && ro.population * 20 <= r.population)
+        })
+    {
+        s += 2.0;
+    }
     if let Some(w) = doc_countries.get(r.country) {
         s += 1.0 + w.min(3.0) * 0.5;
         if Some(r.country) == top_country {

@@ -778,3 +778,13 @@ fn a_container_brings_back_the_small_town_of_its_name() {
     assert_eq!(p.country.as_deref(), Some("US"));
     assert_eq!(p.admin1.as_ref().map(|a| a.code.as_str()), Some("US.VA"));
 }
+
+#[test]
+fn a_city_of_millions_beats_a_small_namesake_in_the_story_country() {
+    let ps = places(
+        "Zara, the Spanish retailer, grew fast in Spain and Portugal. Madrid analysts agreed, and so did a \
+         professor in Los Angeles who has studied the chain for years.",
+    );
+    let p = find(&ps, "Los Angeles").expect("Los Angeles");
+    assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+}
