@@ -699,6 +699,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         mentions.retain(|m| !m.embedded);
     }
     link_containers(ctx, &mut mentions);
+    hint_listed_regions(ctx, &mut mentions);
     let chosen = choose(ctx, &mentions);
     let focus = focus(ctx, &mentions, &chosen);
     // The records of the first focus place and country: where a street with no place around it is.
@@ -1776,6 +1777,67 @@ fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
         }
         if contains || locates {
             mentions[k].container = Some(k + 1);
+        }
+    }
+}
+
+/// `California or Washington`, `Alaska, Hawaii, Florida and Washington`: a name listed beside a first-level
+/// region of a country is that country's region too, not the city of its name.
+fn hint_listed_regions(ctx: &Context, mentions: &mut [Mention]) {
+    let gaz = &*GAZETTEER;
+    // The countries in which a mention is a first-level region and no sizeable town of its name competes.
+    let region_of = |m: &Mention| -> Option<&'static str> {
+        let mut country = None;
+        for &c in &m.candidates {
+            let r = gaz.record(c);
+            match r.kind {
+                Kind::Admin1 => country = Some(r.country),
+                Kind::City | Kind::Capital if r.population >= 100_000 => return None,
+                _ => {}
+            }
+        }
+        country
+    };
+    let listed = |a: &Mention, b: &Mention| {
+        let between = ctx
+            .text
+            .get(a.range.end..b.range.start)
+            .unwrap_or("")
+            .trim();
+        matches!(between, "," | "and" | "or" | ", and" | ", or" | "&" | "/")
+    };
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if m.hint.is_some() || m.embedded || m.demonym {
+            continue;
+        }
+        // A region named after its seat that holds much of its people (`Puducherry`) stays the city.
+        let seat = |r: &Record| {
+            m.candidates.iter().any(|&o| {
+                let ro = gaz.record(o);
+                matches!(ro.kind, Kind::City | Kind::Capital)
+                    && ro.country == r.country
+                    && ro.admin1 == r.admin1
+                    && ro.population * 10 >= r.population
+            })
+        };
+        let own: Vec<&str> = m
+            .candidates
+            .iter()
+            .map(|&c| gaz.record(c))
+            .filter(|r| r.kind == Kind::Admin1 && !seat(r))
+            .map(|r| r.country)
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let beside = |j: usize| {
+            let n = &mentions[j];
+            let (a, b) = if j < k { (n, m) } else { (m, n) };
+            !n.embedded && listed(a, b) && region_of(n).is_some_and(|cc| own.contains(&cc))
+        };
+        if (k > 0 && beside(k - 1)) || (k + 1 < mentions.len() && beside(k + 1)) {
+            mentions[k].hint = Some(Hint::Region);
         }
     }
 }

@@ -788,3 +788,18 @@ fn a_city_of_millions_beats_a_small_namesake_in_the_story_country() {
     let p = find(&ps, "Los Angeles").expect("Los Angeles");
     assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
 }
+
+#[test]
+fn a_name_listed_beside_states_is_a_state() {
+    let ps = places(
+        "Utah has had success in luring better-paying tech jobs from western states such as California or \
+         Washington, because of high housing and business costs.",
+    );
+    let p = find(&ps, "Washington").expect("Washington");
+    assert_eq!(p.feature.as_deref(), Some("region"), "{p:?}");
+    assert_eq!(p.admin1.as_ref().map(|a| a.code.as_str()), Some("US.WA"));
+    // A region named after its seat city stays the city.
+    let ps = places("The river is shared by Karnataka, Tamil Nadu, Kerala and Puducherry.");
+    let p = find(&ps, "Puducherry").expect("Puducherry");
+    assert_eq!(p.feature.as_deref(), Some("city"), "{p:?}");
+}
