@@ -1895,7 +1895,25 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     }
     doc_regions.sort_unstable();
     doc_regions.dedup();
-    let first = choose_with(mentions, &doc_countries, top_country, &doc_regions);
+    // Regions the document names by a name that is nothing else (`CAMP MURRAY, Wash.`): a name they share with
+    // a city elsewhere (`Washington`) is the region.
+    let mut named_regions: Vec<u32> = mentions
+        .iter()
+        .filter(|m| !m.embedded && !m.demonym)
+        .filter_map(|m| match m.candidates.as_slice() {
+            [only] if gaz.record(*only).kind == Kind::Admin1 => Some(*only),
+            _ => None,
+        })
+        .collect();
+    named_regions.sort_unstable();
+    named_regions.dedup();
+    let first = choose_with(
+        mentions,
+        &doc_countries,
+        top_country,
+        &doc_regions,
+        &named_regions,
+    );
     // The regions the first pass settled on (`Iowa` is also a town in Louisiana) place the small towns of the
     // second: `Red Oak` in a story about Iowa is the Iowa one.
     let before = doc_regions.len();
@@ -1912,7 +1930,13 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     if doc_regions.len() == before {
         return first;
     }
-    choose_with(mentions, &doc_countries, top_country, &doc_regions)
+    choose_with(
+        mentions,
+        &doc_countries,
+        top_country,
+        &doc_regions,
+        &named_regions,
+    )
 }
 
 /// One resolution pass given the document's countries and regions.
@@ -1921,6 +1945,7 @@ fn choose_with(
     doc_countries: &HashMap<&str, f64>,
     top_country: Option<&str>,
     doc_regions: &[(&str, &str)],
+    named_regions: &[u32],
 ) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     // One sense per document: the hints of all mentions of a name add up.
@@ -1978,6 +2003,9 @@ fn choose_with(
                 && doc_regions.binary_search(&(r.country, r.admin1)).is_ok()
             {
                 s += 1.5;
+            }
+            if named_regions.binary_search(&c).is_ok() {
+                s += 3.0;
             }
             if best.map_or(true, |(bs, _)| s > bs) {
                 best = Some((s, c));

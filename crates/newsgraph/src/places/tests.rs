@@ -803,3 +803,19 @@ fn a_name_listed_beside_states_is_a_state() {
     let p = find(&ps, "Puducherry").expect("Puducherry");
     assert_eq!(p.feature.as_deref(), Some("city"), "{p:?}");
 }
+
+#[test]
+fn a_state_named_unambiguously_decides_its_city_namesake() {
+    let ps = places(
+        "CAMP MURRAY, Wash. - The team travels a lot. Its primary focus has been at home in Washington. \
+         Trips took them to Guam and to Washington, D.C., among many others.",
+    );
+    let p = ps
+        .iter()
+        .find(|p| p.text == "Washington")
+        .expect("Washington");
+    assert_eq!(p.feature.as_deref(), Some("region"), "{p:?}");
+    assert_eq!(p.admin1.as_ref().map(|a| a.code.as_str()), Some("US.WA"));
+    let dc = find(&ps, "Washington, D.C.").expect("Washington, D.C.");
+    assert_eq!(dc.admin1.as_ref().map(|a| a.code.as_str()), Some("US.DC"));
+}
