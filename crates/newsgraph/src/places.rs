@@ -699,6 +699,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         mentions.retain(|m| !m.embedded);
     }
     link_containers(ctx, &mut mentions);
+    hint_listed_regions(ctx, &mut mentions);
     let chosen = choose(ctx, &mentions);
     let focus = focus(ctx, &mentions, &chosen);
     // The records of the first focus place and country: where a street with no place around it is.
@@ -725,9 +726,48 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     let places: Vec<Place> = mentions
         .iter()
         .zip(chosen.iter().zip(&near))
-        .map(|(m, (c, n))| to_place(ctx, m, *c, *n))
+        .map(|(m, (c, n))| {
+            let county = n.and_then(|a| us_county(ctx, m, a, top_country));
+            to_place(ctx, m, *c, *n, county)
+        })
         .collect();
     (places, focus)
+}
+
+/// The US county a context-located `X County` or `X Parish` names, given the place `anchor` that locates it: the
+/// county of that name in the anchor's state (`Pike County` near `Kentucky`), else, in a story about the US, the
+/// county of that name with the most places (`Orange County` is California's).
+fn us_county(
+    ctx: &Context,
+    m: &Mention,
+    anchor: u32,
+    top_country: Option<&str>,
+) -> Option<gazetteer::County> {
+    if !m.candidates.is_empty() {
+        return None;
+    }
+    let surface = ctx.text.get(m.range.clone())?;
+    let last = surface.rsplit(' ').next()?;
+    if !last.eq_ignore_ascii_case("county") && !last.eq_ignore_ascii_case("parish") {
+        return None;
+    }
+    let mut counties = gazetteer::us_counties(surface);
+    // `Republican Orange County`: a word before the name.
+    if counties.is_empty() {
+        if let Some((_, rest)) = surface.split_once(' ') {
+            counties = gazetteer::us_counties(rest);
+        }
+    }
+    let r = GAZETTEER.record(anchor);
+    if r.country == "US" && !r.admin1.is_empty() {
+        if let Some(c) = counties.iter().find(|c| c.admin1 == r.admin1) {
+            return Some(*c);
+        }
+    }
+    if r.country != "US" && top_country != Some("US") {
+        return None;
+    }
+    counties.iter().max_by_key(|c| c.places).copied()
 }
 
 /// How specific a resolved place is as the context of a street or building: towns first, then regions and
@@ -1713,14 +1753,91 @@ fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
         if between.trim() != "," || b.demonym {
             continue;
         }
-        let contains = a.candidates.iter().any(|&c| {
-            let rc = &gaz.record(c);
-            b.candidates.iter().any(|&d| contains(&gaz.record(d), rc))
-        });
+        let fits = |cands: &[u32]| {
+            cands.iter().any(|&c| {
+                let rc = &gaz.record(c);
+                b.candidates.iter().any(|&d| contains(&gaz.record(d), rc))
+            })
+        };
         // `Fitzwilliam Place, Dublin`: the place after a street or building the gazetteer lacks locates it.
         let locates = a.candidates.is_empty() && a.facility.is_some() && !b.candidates.is_empty();
+        let mut contains = fits(&a.candidates);
+        let mut widened = None;
+        // `Gainesville, Va.`: the container names the small town that the larger ones of its name hid.
+        if !contains && !a.candidates.is_empty() && a.candidates.len() < 64 {
+            let mut more = a.candidates.clone();
+            gaz.add_small(&a.key, &mut more);
+            if more.len() > a.candidates.len() && fits(&more[a.candidates.len()..]) {
+                widened = Some(more);
+                contains = true;
+            }
+        }
+        if let Some(more) = widened {
+            mentions[k].candidates = more;
+        }
         if contains || locates {
             mentions[k].container = Some(k + 1);
+        }
+    }
+}
+
+/// `California or Washington`, `Alaska, Hawaii, Florida and Washington`: a name listed beside a first-level
+/// region of a country is that country's region too, not the city of its name.
+fn hint_listed_regions(ctx: &Context, mentions: &mut [Mention]) {
+    let gaz = &*GAZETTEER;
+    // The countries in which a mention is a first-level region and no sizeable town of its name competes.
+    let region_of = |m: &Mention| -> Option<&'static str> {
+        let mut country = None;
+        for &c in &m.candidates {
+            let r = gaz.record(c);
+            match r.kind {
+                Kind::Admin1 => country = Some(r.country),
+                Kind::City | Kind::Capital if r.population >= 100_000 => return None,
+                _ => {}
+            }
+        }
+        country
+    };
+    let listed = |a: &Mention, b: &Mention| {
+        let between = ctx
+            .text
+            .get(a.range.end..b.range.start)
+            .unwrap_or("")
+            .trim();
+        matches!(between, "," | "and" | "or" | ", and" | ", or" | "&" | "/")
+    };
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if m.hint.is_some() || m.embedded || m.demonym {
+            continue;
+        }
+        // A region named after its seat that holds much of its people (`Puducherry`) stays the city.
+        let seat = |r: &Record| {
+            m.candidates.iter().any(|&o| {
+                let ro = gaz.record(o);
+                matches!(ro.kind, Kind::City | Kind::Capital)
+                    && ro.country == r.country
+                    && ro.admin1 == r.admin1
+                    && ro.population * 10 >= r.population
+            })
+        };
+        let own: Vec<&str> = m
+            .candidates
+            .iter()
+            .map(|&c| gaz.record(c))
+            .filter(|r| r.kind == Kind::Admin1 && !seat(r))
+            .map(|r| r.country)
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let beside = |j: usize| {
+            let n = &mentions[j];
+            let (a, b) = if j < k { (n, m) } else { (m, n) };
+            !n.embedded && listed(a, b) && region_of(n).is_some_and(|cc| own.contains(&cc))
+        };
+        if (k > 0 && beside(k - 1)) || (k + 1 < mentions.len() && beside(k + 1)) {
+            mentions[k].hint = Some(Hint::Region);
         }
     }
 }
@@ -1778,7 +1895,25 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     }
     doc_regions.sort_unstable();
     doc_regions.dedup();
-    let first = choose_with(mentions, &doc_countries, top_country, &doc_regions);
+    // Regions the document names by a name that is nothing else (`CAMP MURRAY, Wash.`): a name they share with
+    // a city elsewhere (`Washington`) is the region.
+    let mut named_regions: Vec<u32> = mentions
+        .iter()
+        .filter(|m| !m.embedded && !m.demonym)
+        .filter_map(|m| match m.candidates.as_slice() {
+            [only] if gaz.record(*only).kind == Kind::Admin1 => Some(*only),
+            _ => None,
+        })
+        .collect();
+    named_regions.sort_unstable();
+    named_regions.dedup();
+    let first = choose_with(
+        mentions,
+        &doc_countries,
+        top_country,
+        &doc_regions,
+        &named_regions,
+    );
     // The regions the first pass settled on (`Iowa` is also a town in Louisiana) place the small towns of the
     // second: `Red Oak` in a story about Iowa is the Iowa one.
     let before = doc_regions.len();
@@ -1795,7 +1930,13 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     if doc_regions.len() == before {
         return first;
     }
-    choose_with(mentions, &doc_countries, top_country, &doc_regions)
+    choose_with(
+        mentions,
+        &doc_countries,
+        top_country,
+        &doc_regions,
+        &named_regions,
+    )
 }
 
 /// One resolution pass given the document's countries and regions.
@@ -1804,6 +1945,7 @@ fn choose_with(
     doc_countries: &HashMap<&str, f64>,
     top_country: Option<&str>,
     doc_regions: &[(&str, &str)],
+    named_regions: &[u32],
 ) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     // One sense per document: the hints of all mentions of a name add up.
@@ -1861,6 +2003,9 @@ fn choose_with(
                 && doc_regions.binary_search(&(r.country, r.admin1)).is_ok()
             {
                 s += 1.5;
+            }
+            if named_regions.binary_search(&c).is_ok() {
+                s += 3.0;
             }
             if best.map_or(true, |(bs, _)| s > bs) {
                 best = Some((s, c));
@@ -1921,6 +2066,17 @@ fn score(
         Some(Hint::Feature) if matches!(r.kind, Kind::Feature | Kind::Region) => s += 4.0,
         _ => {}
     }
+    // A city of millions beside namesakes twenty times smaller (`Los Angeles`, not the Madrid district) is the
+    // one meant even in a story mostly about the small one's country.
+    if matches!(r.kind, Kind::City | Kind::Capital)
+        && r.population >= 1_000_000
+        && all.iter().all(|&o| {
+            let ro = gaz.record(o);
+            o == c || (ro.population > 0 && ro.population * 20 <= r.population)
+        })
+    {
+        s += 2.0;
+    }
     if let Some(w) = doc_countries.get(r.country) {
         s += 1.0 + w.min(3.0) * 0.5;
         if Some(r.country) == top_country {
@@ -1930,7 +2086,13 @@ fn score(
     s
 }
 
-fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>, near: Option<u32>) -> Place {
+fn to_place(
+    ctx: &Context,
+    m: &Mention,
+    chosen: Option<u32>,
+    near: Option<u32>,
+    county: Option<gazetteer::County>,
+) -> Place {
     let gaz = &*GAZETTEER;
     let span = ctx.span(m.range.clone());
     let mut p = Place {
@@ -1973,6 +2135,15 @@ fn to_place(ctx: &Context, m: &Mention, chosen: Option<u32>, near: Option<u32>) 
         p.lon = Some(round5(r.lon));
         p.resolution = Some(PlaceResolution::Context);
         p.near = Some(r.name.to_string());
+        if let Some(c) = county {
+            // A US county: its own point and state rather than its anchor's.
+            p.country = Some("US".to_string());
+            p.admin1 = gaz
+                .admin1("US", c.admin1)
+                .and_then(|a| admin1_of(&gaz.record(a)));
+            p.lat = Some(round5(c.lat));
+            p.lon = Some(round5(c.lon));
+        }
         return p;
     }
     if chosen.is_none() {

@@ -161,6 +161,54 @@ fn parse_small(line: &'static str) -> Option<Record> {
     })
 }
 
+static US_COUNTIES: &str = include_str!("../../data/geo/us_counties.tsv");
+
+/// A US county: its state's admin1 code, its point (the mean of its GeoNames places) and how many places it has.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct County {
+    pub admin1: &'static str,
+    pub lat: f32,
+    pub lon: f32,
+    pub places: u32,
+}
+
+/// US counties by normalized name (`orange county`, `st croix county`), all states together.
+static COUNTIES: LazyLock<StdHashMap<String, Vec<County>>> = LazyLock::new(|| {
+    let mut map: StdHashMap<String, Vec<County>> = StdHashMap::new();
+    for line in US_COUNTIES.lines() {
+        let mut f = line.split('\t');
+        let (Some(admin1), Some(name), Some(lat), Some(lon), Some(n)) =
+            (f.next(), f.next(), f.next(), f.next(), f.next())
+        else {
+            continue;
+        };
+        let county = County {
+            admin1,
+            lat: lat.parse().unwrap_or(0.0),
+            lon: lon.parse().unwrap_or(0.0),
+            places: n.parse().unwrap_or(0),
+        };
+        map.entry(county_key(name)).or_default().push(county);
+    }
+    map
+});
+
+/// The lookup key of a county name: lower case, `Saint`/`St.` as `st`, no periods.
+pub(crate) fn county_key(name: &str) -> String {
+    let mut k = String::with_capacity(name.len());
+    normalize_into(name, &mut k);
+    let k = k.replace('.', "");
+    let k = k
+        .strip_prefix("saint ")
+        .map_or(k.clone(), |r| format!("st {r}"));
+    k.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The US counties named `name` (`Orange County`, `Orleans Parish`).
+pub(crate) fn us_counties(name: &str) -> &'static [County] {
+    COUNTIES.get(&county_key(name)).map_or(&[], Vec::as_slice)
+}
+
 /// The gazetteer, loaded once.
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
@@ -349,6 +397,22 @@ impl Gazetteer {
 
     /// Small places named `key`, into `out` (appended) when `collect`; whether a longer small place's name starts
     /// with it. A small place's record number is the records' count plus the byte offset of its line.
+    /// Adds the small places named `key` to `out` even where larger places share the name: for a name whose
+    /// container the text gives (`Gainesville, Va.`).
+    pub(crate) fn add_small(&self, key: &str, out: &mut Vec<u32>) {
+        let before = out.len();
+        self.lookup_small(key, out, true);
+        // Never twice the same record.
+        let mut k = before;
+        while k < out.len() {
+            if out[..before].contains(&out[k]) {
+                out.swap_remove(k);
+            } else {
+                k += 1;
+            }
+        }
+    }
+
     fn lookup_small(&self, key: &str, out: &mut Vec<u32>, collect: bool) -> bool {
         if !in_small_filter(key) {
             return false;

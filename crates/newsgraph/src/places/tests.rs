@@ -718,3 +718,104 @@ fn a_name_before_a_county_is_placed_in_it() {
     );
     assert!(find(&ps, "Cornell University").is_none(), "{ps:?}");
 }
+
+/// Distance in km between two points (haversine), for tests that check where a place lands.
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+#[test]
+fn us_counties_take_their_own_point() {
+    // (text, county, state admin1 code, a point inside the county)
+    let cases = [
+        (
+            "Pike County in eastern Kentucky reported the most damage after the storm.",
+            "Pike County",
+            "US.KY",
+            (37.47, -82.40),
+        ),
+        (
+            "Voters in Orange County, long a Republican stronghold in California, turned out in force.",
+            "Orange County",
+            "US.CA",
+            (33.70, -117.80),
+        ),
+        (
+            "Deputies from Horry County, South Carolina, searched the beach on Sunday.",
+            "Horry County",
+            "US.SC",
+            (33.90, -78.98),
+        ),
+    ];
+    for (text, surface, state, point) in cases {
+        let ps = pipeline_places(text);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{surface} not found in {ps:?}"));
+        assert_eq!(p.country.as_deref(), Some("US"), "{text}");
+        assert_eq!(
+            p.admin1.as_ref().map(|a| a.code.as_str()),
+            Some(state),
+            "{text}"
+        );
+        let (lat, lon) = (p.lat.unwrap_or(0.0), p.lon.unwrap_or(0.0));
+        assert!(km((lat, lon), point) < 80.0, "{text}: {lat},{lon}");
+    }
+}
+
+#[test]
+fn a_container_brings_back_the_small_town_of_its_name() {
+    // Gainesville, Florida is far larger, but the text says which one.
+    let ps =
+        places("The new store opens next month in Gainesville, Va., near the Virginia Gateway.");
+    let p = find(&ps, "Gainesville").expect("Gainesville");
+    assert_eq!(p.country.as_deref(), Some("US"));
+    assert_eq!(p.admin1.as_ref().map(|a| a.code.as_str()), Some("US.VA"));
+}
+
+#[test]
+fn a_city_of_millions_beats_a_small_namesake_in_the_story_country() {
+    let ps = places(
+        "Zara, the Spanish retailer, grew fast in Spain and Portugal. Madrid analysts agreed, and so did a \
+         professor in Los Angeles who has studied the chain for years.",
+    );
+    let p = find(&ps, "Los Angeles").expect("Los Angeles");
+    assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+}
+
+#[test]
+fn a_name_listed_beside_states_is_a_state() {
+    let ps = places(
+        "Utah has had success in luring better-paying tech jobs from western states such as California or \
+         Washington, because of high housing and business costs.",
+    );
+    let p = find(&ps, "Washington").expect("Washington");
+    assert_eq!(p.feature.as_deref(), Some("region"), "{p:?}");
+    assert_eq!(p.admin1.as_ref().map(|a| a.code.as_str()), Some("US.WA"));
+    // A region named after its seat city stays the city.
+    let ps = places("The river is shared by Karnataka, Tamil Nadu, Kerala and Puducherry.");
+    let p = find(&ps, "Puducherry").expect("Puducherry");
+    assert_eq!(p.feature.as_deref(), Some("city"), "{p:?}");
+}
+
+#[test]
+fn a_state_named_unambiguously_decides_its_city_namesake() {
+    let ps = places(
+        "CAMP MURRAY, Wash. - The team travels a lot. Its primary focus has been at home in Washington. \
+         Trips took them to Guam and to Washington, D.C., among many others.",
+    );
+    let p = ps
+        .iter()
+        .find(|p| p.text == "Washington")
+        .expect("Washington");
+    assert_eq!(p.feature.as_deref(), Some("region"), "{p:?}");
+    assert_eq!(p.admin1.as_ref().map(|a| a.code.as_str()), Some("US.WA"));
+    let dc = find(&ps, "Washington, D.C.").expect("Washington, D.C.");
+    assert_eq!(dc.admin1.as_ref().map(|a| a.code.as_str()), Some("US.DC"));
+}
