@@ -144,6 +144,35 @@ fn is_connector(w: &str) -> bool {
     )
 }
 
+/// Compass and position words before a name (`North`, `Southwestern`, `Greater`, `Downtown`): part of a
+/// street's or district's name, but free before a place's.
+fn is_direction(w: &str) -> bool {
+    matches!(
+        w,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "Northeastern"
+            | "Northwestern"
+            | "Southeastern"
+            | "Southwestern"
+            | "Upper"
+            | "Lower"
+            | "Greater"
+            | "Downtown"
+    )
+}
+
 /// Capitalized words that may stand right before a place name without making it part of a larger name.
 fn is_free_preceder(w: &str) -> bool {
     matches!(
@@ -183,27 +212,6 @@ fn is_free_preceder(w: &str) -> bool {
             | "If"
             | "Meanwhile"
             | "However"
-            | "Northern"
-            | "Southern"
-            | "Eastern"
-            | "Western"
-            | "Central"
-            | "North"
-            | "South"
-            | "East"
-            | "West"
-            | "Northeast"
-            | "Northwest"
-            | "Southeast"
-            | "Southwest"
-            | "Northeastern"
-            | "Northwestern"
-            | "Southeastern"
-            | "Southwestern"
-            | "Greater"
-            | "Upper"
-            | "Lower"
-            | "Downtown"
             | "Rural"
             | "Monday"
             | "Tuesday"
@@ -265,7 +273,7 @@ fn is_free_preceder(w: &str) -> bool {
             | "Post"
             | "Pre"
             | "Ex"
-    )
+    ) || is_direction(w)
 }
 
 /// Capitalized words after which a place stays a place (it modifies them: `U.S. President`, `Russian Defense
@@ -520,6 +528,26 @@ struct Mention {
     /// A street, building or county the gazetteer lacks (`Royal Street`, `Manila Cathedral`): located from
     /// the town in its name (its `candidates`) or else from its context.
     facility: Option<Facility>,
+}
+
+impl Mention {
+    /// A name the gazetteer lacks, found by its head or its context (`Royal Street`, `the A417`, `Snetterton,
+    /// Norfolk`): located later from the places around it.
+    fn unlisted(range: Range<usize>, hint: Option<Hint>, facility: Option<Facility>) -> Mention {
+        Mention {
+            range: range.clone(),
+            key: String::new(),
+            surface: range,
+            candidates: Vec::new(),
+            demonym: false,
+            hint,
+            container: None,
+            from_entity: false,
+            support: true,
+            embedded: false,
+            facility,
+        }
+    }
 }
 
 fn is_cap_word(text: &str, t: &Token) -> bool {
@@ -1093,19 +1121,11 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         ) && !is_person_title(first)
                     });
                     if head.is_some() {
-                        out.push(Mention {
-                            range: t.start..toks[k].end,
-                            key: String::new(),
-                            surface: t.start..toks[k].end,
-                            candidates: Vec::new(),
-                            demonym: false,
-                            hint: head,
-                            container: None,
-                            from_entity: false,
-                            support: true,
-                            embedded: false,
-                            facility: facility_head(last),
-                        });
+                        out.push(Mention::unlisted(
+                            t.start..toks[k].end,
+                            head,
+                            facility_head(last),
+                        ));
                         i = k + 1;
                         continue;
                     }
@@ -1113,30 +1133,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 // `Northwestern Memorial Hospital`, `the Princes Theatre`, `St. Peter's Basilica`: a street,
                 // building or venue GeoNames' extracts lack, located from its context.
                 // `The Princes Theatre` without `The`; `South Kilburn Estate` whole.
-                let direction = matches!(
-                    first,
-                    "North"
-                        | "South"
-                        | "East"
-                        | "West"
-                        | "Northern"
-                        | "Southern"
-                        | "Eastern"
-                        | "Western"
-                        | "Central"
-                        | "Northeast"
-                        | "Northwest"
-                        | "Southeast"
-                        | "Southwest"
-                        | "Northeastern"
-                        | "Northwestern"
-                        | "Southeastern"
-                        | "Southwestern"
-                        | "Upper"
-                        | "Lower"
-                        | "Greater"
-                        | "Downtown"
-                );
+                let direction = is_direction(first);
                 let name_start = if is_free_preceder(first) && !direction {
                     i + 1
                 } else {
@@ -1145,19 +1142,11 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 if starts_name && !headline {
                     if let Some((e, end, fac)) = facility_name(text, toks, name_start) {
                         let start = toks[name_start].start;
-                        out.push(Mention {
-                            range: start..end,
-                            key: String::new(),
-                            surface: start..end,
-                            candidates: Vec::new(),
-                            demonym: false,
-                            hint: Some(Hint::Feature),
-                            container: None,
-                            from_entity: false,
-                            support: true,
-                            embedded: false,
-                            facility: Some(fac),
-                        });
+                        out.push(Mention::unlisted(
+                            start..end,
+                            Some(Hint::Feature),
+                            Some(fac),
+                        ));
                         i = e + 1;
                         continue;
                     }
@@ -1167,19 +1156,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     .checked_sub(1)
                     .is_some_and(|p| &text[toks[p].start..toks[p].end] == "the");
                 if prev_the && is_road_number(first) {
-                    out.push(Mention {
-                        range: t.start..t.end,
-                        key: String::new(),
-                        surface: t.start..t.end,
-                        candidates: Vec::new(),
-                        demonym: false,
-                        hint: None,
-                        container: None,
-                        from_entity: false,
-                        support: true,
-                        embedded: false,
-                        facility: Some(ROAD),
-                    });
+                    out.push(Mention::unlisted(t.start..t.end, None, Some(ROAD)));
                     i += 1;
                     continue;
                 }
@@ -1197,19 +1174,11 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         .is_some_and(|c| &text[c.start..c.end] == "," && c.start == toks[k].end)
                     && container_follows(text, toks, k + 2)
                 {
-                    out.push(Mention {
-                        range: t.start..toks[k].end,
-                        key: String::new(),
-                        surface: t.start..toks[k].end,
-                        candidates: Vec::new(),
-                        demonym: false,
-                        hint: None,
-                        container: None,
-                        from_entity: false,
-                        support: true,
-                        embedded: false,
-                        facility: Some(LOCALITY),
-                    });
+                    out.push(Mention::unlisted(
+                        t.start..toks[k].end,
+                        None,
+                        Some(LOCALITY),
+                    ));
                     i = k + 1;
                     continue;
                 }
