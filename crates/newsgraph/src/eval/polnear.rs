@@ -230,6 +230,28 @@ fn quote_parts(q: &Quote) -> Vec<(usize, usize)> {
     }
 }
 
+/// The `.ann` files of a split's `attributions/` directory, one per article (`<article>_<annotator>.ann`): the
+/// first in name order, keyed by the article's name. The scorer and the cue model's training read the same ones.
+pub(crate) fn annotations(ann_dir: &Path) -> Result<BTreeMap<String, PathBuf>> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(ann_dir)
+        .map_err(|source| Error::Io {
+            path: ann_dir.display().to_string(),
+            source,
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    entries.sort();
+    let mut anns = BTreeMap::new();
+    for p in entries {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if let Some((name, _annotator)) = stem.rsplit_once('_') {
+            anns.entry(name.to_string()).or_insert(p);
+        }
+    }
+    Ok(anns)
+}
+
 /// Scores `pipeline` on the gold data at `path` (a split directory such as `polnear/dev`).
 ///
 /// When the environment variable `NEWSGRAPH_POLNEAR_ERRORS` names a file, the misses and false alarms are
@@ -243,24 +265,7 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
             path.display()
         )));
     }
-    // One .ann per article: the first in name order.
-    let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut entries: Vec<PathBuf> = fs::read_dir(&ann_dir)
-        .map_err(|source| Error::Io {
-            path: ann_dir.display().to_string(),
-            source,
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
-        .collect();
-    entries.sort();
-    for p in entries {
-        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let Some((name, _annotator)) = stem.rsplit_once('_') else {
-            continue;
-        };
-        anns.entry(name.to_string()).or_insert(p);
-    }
+    let anns = annotations(&ann_dir)?;
     let dates = dates(path);
     let mut errors = std::env::var_os("NEWSGRAPH_POLNEAR_ERRORS")
         .and_then(|p| fs::File::create(p).ok())

@@ -8,11 +8,11 @@
 use super::reported::Collected;
 use crate::article::parse_structure;
 use crate::error::{Error, Result};
-use crate::eval::polnear::{parse_ann, starts_with_mark};
+use crate::eval::polnear::{annotations, parse_ann, starts_with_mark};
 use crate::pipeline::Context;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// What training saw and wrote.
 #[derive(Debug, Clone, Copy)]
@@ -68,24 +68,8 @@ fn examples(text: &str, ann: &str) -> Vec<(Vec<u32>, bool)> {
 /// Trains on the PolNeAR split at `dir` (`text/`, `attributions/`) for `epochs` passes and writes the weights
 /// to `out`.
 pub fn train(dir: &Path, out: &Path, epochs: usize) -> Result<TrainSummary> {
-    let ann_dir = dir.join("attributions");
-    let mut entries: Vec<PathBuf> = fs::read_dir(&ann_dir)
-        .map_err(|source| Error::Io {
-            path: ann_dir.display().to_string(),
-            source,
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
-        .collect();
-    entries.sort();
     // One annotation per article, as in the scorer.
-    let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for p in entries {
-        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if let Some((name, _)) = stem.rsplit_once('_') {
-            anns.entry(name.to_string()).or_insert(p);
-        }
-    }
+    let anns = annotations(&dir.join("attributions"))?;
     let mut docs: Vec<Vec<(Vec<u32>, bool)>> = Vec::new();
     for (name, ann) in &anns {
         let Ok(text) = read(&dir.join("text").join(format!("{name}.txt"))) else {
