@@ -187,6 +187,18 @@ fn negated(doc: &Doc, cue: &Range<usize>, lemma: &str, speaker: Option<&Range<us
         })
 }
 
+/// Names the speaker by entity `e`: its cluster's canonical name, title and affiliation (the mention's own where
+/// the cluster has none).
+fn name_by_entity(out: &mut Speaker, e: &Entity, clusters: &[EntityCluster]) {
+    let c = clusters.get(e.cluster).filter(|c| c.id == e.cluster);
+    out.name = Some(c.map_or_else(|| e.canonical.clone(), |c| c.canonical.clone()));
+    out.cluster = Some(e.cluster);
+    out.title = c.and_then(|c| c.title.clone()).or_else(|| e.title.clone());
+    out.affiliation = c
+        .and_then(|c| c.affiliation.clone())
+        .or_else(|| e.affiliation.clone());
+}
+
 fn speaker(
     doc: &Doc,
     m: &Range<usize>,
@@ -258,13 +270,7 @@ fn speaker(
                     })
             });
             if let Some(p) = person {
-                let c = clusters.get(p.cluster).filter(|c| c.id == p.cluster);
-                out.name = Some(c.map_or_else(|| p.canonical.clone(), |c| c.canonical.clone()));
-                out.cluster = Some(p.cluster);
-                out.title = c.and_then(|c| c.title.clone()).or_else(|| p.title.clone());
-                out.affiliation = c
-                    .and_then(|c| c.affiliation.clone())
-                    .or_else(|| p.affiliation.clone());
+                name_by_entity(&mut out, p, clusters);
                 return out;
             }
         }
@@ -285,13 +291,7 @@ fn speaker(
             return out;
         }
         if let Some(e) = hit {
-            let c = clusters.get(e.cluster).filter(|c| c.id == e.cluster);
-            out.name = Some(c.map_or_else(|| e.canonical.clone(), |c| c.canonical.clone()));
-            out.cluster = Some(e.cluster);
-            out.title = c.and_then(|c| c.title.clone()).or_else(|| e.title.clone());
-            out.affiliation = c
-                .and_then(|c| c.affiliation.clone())
-                .or_else(|| e.affiliation.clone());
+            name_by_entity(&mut out, e, clusters);
             return out;
         }
     }
