@@ -1178,6 +1178,20 @@ mod tests {
         Some((text, gold, doc))
     }
 
+    /// The extracted quote of `kind` whose text (past its opening mark or `that`) starts with `starts`.
+    fn quote_starting<'q>(doc: &'q crate::Document, kind: QuoteKind, starts: &str) -> &'q Quote {
+        doc.quotes
+            .iter()
+            .find(|q| {
+                q.kind == kind
+                    && q.text
+                        .trim_start_matches(['“', '"'])
+                        .trim_start_matches("that ")
+                        .starts_with(starts)
+            })
+            .unwrap_or_else(|| panic!("no {kind:?} quote starting {starts:?}"))
+    }
+
     #[test]
     fn example_article_must_quotes() {
         let Some((text, gold, doc)) = example_article() else {
@@ -1190,14 +1204,7 @@ mod tests {
                 continue;
             }
             let starts = g["starts"].as_str().unwrap_or_default();
-            let q = doc
-                .quotes
-                .iter()
-                .find(|q| {
-                    q.kind == QuoteKind::Direct
-                        && q.text.trim_start_matches(['“', '"']).starts_with(starts)
-                })
-                .unwrap_or_else(|| panic!("no direct quote starting {starts:?}"));
+            let q = quote_starting(&doc, QuoteKind::Direct, starts);
             let s = q
                 .speaker
                 .as_ref()
@@ -1228,37 +1235,22 @@ mod tests {
             eprintln!("skipping: ../shared/examples/articles is absent");
             return;
         };
-        let speaker_of = |q: &Quote| q.speaker.as_ref().and_then(|s| s.name.clone());
         let mut partial = 0;
         for g in gold["direct_quotes"].as_array().into_iter().flatten() {
             if g["kind"].as_str() != Some("partial") {
                 continue;
             }
             let starts = g["starts"].as_str().unwrap_or_default();
-            let q = doc
-                .quotes
-                .iter()
-                .find(|q| {
-                    q.kind == QuoteKind::Partial
-                        && q.text.trim_start_matches(['“', '"']).starts_with(starts)
-                })
-                .unwrap_or_else(|| panic!("no partial quote {starts:?}"));
-            assert_eq!(speaker_of(q).as_deref(), g["speaker"].as_str(), "{starts}");
+            let q = quote_starting(&doc, QuoteKind::Partial, starts);
+            assert_eq!(name_of(q), g["speaker"].as_str(), "{starts}");
             partial += 1;
         }
         assert_eq!(partial, 5);
         let mut reported = 0;
         for g in gold["reported_speech"].as_array().into_iter().flatten() {
             let starts = g["content_starts"].as_str().unwrap_or_default();
-            let q = doc
-                .quotes
-                .iter()
-                .find(|q| {
-                    q.kind == QuoteKind::Indirect
-                        && q.text.trim_start_matches("that ").starts_with(starts)
-                })
-                .unwrap_or_else(|| panic!("no reported speech {starts:?}"));
-            assert_eq!(speaker_of(q).as_deref(), g["source"].as_str(), "{starts}");
+            let q = quote_starting(&doc, QuoteKind::Indirect, starts);
+            assert_eq!(name_of(q), g["source"].as_str(), "{starts}");
             assert_eq!(
                 q.cue.as_ref().map(|c| c.text.as_str()),
                 g["cue"].as_str(),
