@@ -135,9 +135,11 @@ pub(super) fn find(
                         title,
                     };
                     model::features(doc, &c, &mut feats);
+                    // While collecting for training, the rules decide what later candidates see (the last
+                    // subject), so that the trained weights do not depend on the weights shipped before them.
                     let keep = match model {
-                        Some(m) => m.score(&feats) > *model::THRESHOLD,
-                        None => accepted_by_rules,
+                        Some(m) if collect.is_none() => m.score(&feats) > *model::THRESHOLD,
+                        _ => accepted_by_rules,
                     };
                     if let Some(col) = collect.as_deref_mut() {
                         let toks = &doc.ctx.tokens;

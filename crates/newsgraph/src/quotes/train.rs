@@ -129,3 +129,29 @@ pub fn train(dir: &Path, out: &Path, epochs: usize) -> Result<TrainSummary> {
         weights: rows.len(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped weights must be what the README's training command writes from the current code: a change
+    /// to candidate collection or features that is not followed by retraining would ship stale weights.
+    #[test]
+    fn shipped_cue_model_is_what_training_writes() {
+        let dir =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/quotes/polnear/train");
+        if !dir.join("attributions").exists() {
+            eprintln!("skipped: {} not found", dir.display());
+            return;
+        }
+        let out = tempfile::NamedTempFile::new().unwrap();
+        let summary = train(&dir, out.path(), 5).unwrap();
+        let trained = fs::read(out.path()).unwrap();
+        let shipped: &[u8] = include_bytes!("../../data/quotes/cue_model.bin");
+        assert_eq!(summary.weights * 8, trained.len());
+        assert!(
+            trained == shipped,
+            "data/quotes/cue_model.bin is stale: retrain it with the README's `newsgraph train quotes` command"
+        );
+    }
+}
