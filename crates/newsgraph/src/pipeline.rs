@@ -1,6 +1,6 @@
 //! The pipeline: built once, shared across threads, turns an [`Article`] into a [`Document`].
 
-use crate::article::{parse_structure, Article, Credit, Dateline, Paragraph, Warning};
+use crate::article::{parse_structure, Article, Credit, Dateline, Paragraph, Structure, Warning};
 use crate::document::{Body, Document, ErrorRecord, Output, Sentence, Title};
 use crate::error::{Error, Result};
 use crate::text::{split_sentences, tokenize, CharMap, Span, Token};
@@ -94,6 +94,20 @@ impl<'a> Context<'a> {
             credit: None,
             chars: CharMap::new(text),
         }
+    }
+
+    /// Context of an article as the pipeline reads it: the structure's title (flagged as such) and paragraphs,
+    /// and its credit line; `date` is the article date the caller settled on.
+    pub fn of_article(text: &'a str, st: &Structure, date: Option<NaiveDate>) -> Context<'a> {
+        let mut paras: Vec<(Range<usize>, bool, bool)> =
+            Vec::with_capacity(st.paragraphs.len() + 1);
+        if let Some(t) = &st.title {
+            paras.push((t.clone(), false, true));
+        }
+        paras.extend(st.paragraphs.iter().map(|(r, h)| (r.clone(), *h, false)));
+        let mut ctx = Context::new(text, date, &paras);
+        ctx.credit = st.credit.clone();
+        ctx
     }
 
     /// Context for a plain text: one paragraph per blank-line block, no title.
@@ -253,14 +267,7 @@ impl Pipeline {
                 });
             }
         }
-        let mut paras: Vec<(Range<usize>, bool, bool)> =
-            Vec::with_capacity(st.paragraphs.len() + 1);
-        if let Some(t) = &st.title {
-            paras.push((t.clone(), false, true));
-        }
-        paras.extend(st.paragraphs.iter().map(|(r, h)| (r.clone(), *h, false)));
-        let mut ctx = Context::new(text, date, &paras);
-        ctx.credit = st.credit.clone();
+        let ctx = Context::of_article(text, &st, date);
 
         let c = &self.config;
         let (entities, entity_clusters) = if c.entities {

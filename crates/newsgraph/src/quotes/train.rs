@@ -37,12 +37,7 @@ fn read(path: &Path) -> Result<String> {
 /// Examples of one article: candidates' features and labels.
 fn examples(text: &str, ann: &str) -> Vec<(Vec<u32>, bool)> {
     let st = parse_structure(text);
-    let mut paras: Vec<(std::ops::Range<usize>, bool, bool)> = Vec::new();
-    if let Some(t) = &st.title {
-        paras.push((t.clone(), false, true));
-    }
-    paras.extend(st.paragraphs.iter().map(|(r, h)| (r.clone(), *h, false)));
-    let ctx = Context::new(text, st.date, &paras);
+    let ctx = Context::of_article(text, &st, st.date);
     let mut collected: Vec<Collected> = Vec::new();
     let _ = super::run(&ctx, &[], &[], Some(&mut collected));
     let chars: Vec<char> = text.chars().collect();
