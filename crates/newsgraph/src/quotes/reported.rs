@@ -1,7 +1,7 @@
 //! Reported speech: a reporting verb (or `according to`) with its subject mention, and the content clause
 //! after it (`X said (that) ...`) or before it (`..., X said.`, `..., said X.`, `..., according to X.`).
 
-use super::lexicon::{CUES, DETERMINERS, PREPOSITIONS, PRONOUNS, STANCE};
+use super::lexicon::{CUES, DETERMINERS, PREPOSITIONS, PRONOUNS};
 use super::mention::is_cap;
 use super::model::{self, Candidate, Source};
 use super::{is_mark_token, Doc, Found, QuoteKind};
@@ -34,6 +34,8 @@ pub(super) fn find(
         v
     };
     let toks = &doc.ctx.tokens;
+    let model = model::CUE_MODEL.as_ref();
+    let (shapes, forms) = (&*super::lexicon::CUE_SHAPES, &*super::lexicon::CUE_FORMS);
     let mut qi = 0;
     for (si, sent) in doc.ctx.sentences.iter().enumerate() {
         let sr = sent.tokens.clone();
@@ -66,37 +68,44 @@ pub(super) fn find(
                 i += 1;
                 continue;
             }
-            let model = model::CUE_MODEL.as_ref();
-            let (cue, lemma, weak, stance, source) =
-                match doc.w.cue_at(i).or_else(|| title_cue(doc, i, title)) {
-                    Some((c, l, w)) => (
-                        c,
-                        l,
-                        w,
-                        false,
-                        if w { Source::Weak } else { Source::Strong },
-                    ),
-                    None if !super::lexicon::CUE_SHAPES.may_hold(doc.t(i)) => {
+            let w = doc.t(i);
+            // Most words are no cue form: one bit test rules them out (title case is looked up lower-cased).
+            if !title && !shapes.may_hold(w) {
+                i += 1;
+                continue;
+            }
+            let form = forms.get(w);
+            let (cue, lemma, weak, stance, source) = match doc
+                .w
+                .cue_with(i, w, form)
+                .or_else(|| title_cue(doc, i, title))
+            {
+                Some((c, l, w)) => (
+                    c,
+                    l,
+                    w,
+                    false,
+                    if w { Source::Weak } else { Source::Strong },
+                ),
+                None => match form {
+                    Some(&super::lexicon::CueForm {
+                        stance: Some(l), ..
+                    }) => {
+                        // `called for`, `called on`: the particle belongs to the cue.
+                        let n = usize::from(matches!(doc.t(i + 1), "for" | "on") && l == "call");
+                        (i..i + 1 + n, l, true, true, Source::Stance)
+                    }
+                    // Learned cues behave like stance verbs: a subject before, the content after.
+                    Some(&super::lexicon::CueForm {
+                        learned: Some((l, _)),
+                        ..
+                    }) => (i..i + 1, l, true, true, Source::Learned),
+                    _ => {
                         i += 1;
                         continue;
                     }
-                    None => match STANCE.get(doc.t(i)) {
-                        Some(l) => {
-                            // `called for`, `called on`: the particle belongs to the cue.
-                            let n =
-                                usize::from(matches!(doc.t(i + 1), "for" | "on") && *l == "call");
-                            (i..i + 1 + n, *l, true, true, Source::Stance)
-                        }
-                        None => match super::lexicon::LEARNED.get(doc.t(i)) {
-                            // Learned cues behave like stance verbs: a subject before, the content after.
-                            Some((l, _)) => (i..i + 1, *l, true, true, Source::Learned),
-                            _ => {
-                                i += 1;
-                                continue;
-                            }
-                        },
-                    },
-                };
+                },
+            };
             if used.binary_search(&cue.start).is_ok() {
                 i = cue.end;
                 continue;
@@ -428,12 +437,7 @@ fn clause_end(doc: &Doc, start: usize, end: usize) -> usize {
             }
             "although" | "whereas" => true,
             "and" | "but" => {
-                let verb = |v: &str| {
-                    super::lexicon::CUES.contains_key(v)
-                        || STANCE.contains_key(v)
-                        || super::lexicon::LEARNED.contains_key(v)
-                };
-                verb(next) && (next.ends_with("ed") || next == "said")
+                super::lexicon::is_cue_form(next) && (next.ends_with("ed") || next == "said")
             }
             _ => false,
         };
