@@ -30,7 +30,11 @@ pub(crate) struct LocalName {
 }
 
 pub(crate) fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    // ASCII first: no UTF-8 decoding for the common case.
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn is_lower_word(w: &str) -> bool {
