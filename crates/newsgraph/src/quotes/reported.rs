@@ -425,11 +425,11 @@ fn clause_end(doc: &Doc, start: usize, end: usize) -> usize {
         if depth == 1 {
             continue;
         }
-        let next = t(j + 1);
         let cut = match w {
             ";" => true,
             ":" => j > start + 2,
             "," => {
+                let next = t(j + 1);
                 (next.ends_with("ing")
                     && next.len() > 5
                     && next.bytes().all(|b| b.is_ascii_lowercase()))
@@ -437,6 +437,7 @@ fn clause_end(doc: &Doc, start: usize, end: usize) -> usize {
             }
             "although" | "whereas" => true,
             "and" | "but" => {
+                let next = t(j + 1);
                 super::lexicon::is_cue_form(next) && (next.ends_with("ed") || next == "said")
             }
             _ => false,
