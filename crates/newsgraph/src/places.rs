@@ -552,10 +552,14 @@ impl Mention {
 
 fn is_cap_word(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word
-        && text[t.start..t.end]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        && match text.as_bytes()[t.start..t.end].first() {
+            // ASCII first: no UTF-8 decoding for the common case.
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+        }
 }
 
 /// Finds and resolves the places of an article.
@@ -946,7 +950,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let t = &toks[i];
             if !is_cap_word(text, t) {
                 // `anti-Russian`, `pro-Kremlin`, `Asia-Pacific` inside a lower-case compound.
-                if t.kind == TokenKind::Word && text[t.start..t.end].contains('-') {
+                if t.kind == TokenKind::Word && text.as_bytes()[t.start..t.end].contains(&b'-') {
                     split_hyphenated(text, t, &mut out);
                 }
                 i += 1;
@@ -1191,7 +1195,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     }
                 }
                 // Hyphenated compounds: `Russia-Ukraine`, `U.S.-led`, `pro-Russian`.
-                if t.kind == TokenKind::Word && text[t.start..t.end].contains('-') {
+                if t.kind == TokenKind::Word && text.as_bytes()[t.start..t.end].contains(&b'-') {
                     split_hyphenated(text, t, &mut out);
                 }
                 i += 1;
