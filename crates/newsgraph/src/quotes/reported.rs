@@ -111,7 +111,16 @@ pub(super) fn find(
                 continue;
             }
             let subject_here = doc.w.mention_before(sr.start, cue.start);
-            let rules = content_for(doc, sr.clone(), e, &cue, lemma, weak, stance, &last_subject);
+            let rules = content_for(
+                doc,
+                sr.clone(),
+                e,
+                &cue,
+                lemma,
+                (weak, stance),
+                &last_subject,
+                &subject_here,
+            );
             let content = if model.is_none() && collect.is_none() {
                 rules.map(|(c, s, a)| (c, Some(s), a))
             } else {
@@ -504,17 +513,19 @@ fn word(doc: &Doc, i: usize) -> bool {
         .is_some_and(|t| t.kind != TokenKind::Punct)
 }
 
-#[allow(clippy::too_many_arguments)] // the sentence, the cue and its class, and the sentence's last subject
-/// Content, speaker mention and audience for the cue `cue` in sentence tokens `sr` (content ends by `e`).
+#[allow(clippy::too_many_arguments)] // the sentence, the cue and its class, the sentence's last subject
+/// Content, speaker mention and audience for the cue `cue` in sentence tokens `sr` (content ends by `e`);
+/// `(weak, stance)` class the cue; `before` is the mention right before the cue
+/// (`mention_before(sr.start, cue.start)`, which the caller has already read).
 fn content_for(
     doc: &Doc,
     sr: Range<usize>,
     e: usize,
     cue: &Range<usize>,
     lemma: &str,
-    weak: bool,
-    stance: bool,
+    (weak, stance): (bool, bool),
     last_subject: &Option<Range<usize>>,
+    before: &Option<Range<usize>>,
 ) -> Option<Content> {
     let t = |i: usize| doc.t(i);
     if lemma == "according to" {
@@ -547,7 +558,7 @@ fn content_for(
     // `his demands`, `their claims`: after a possessive the cue is a noun, not a reporting verb.
     let noun_like = t(cue.start).ends_with('s') && !matches!(lemma, "say" | "tell");
     let possessed = noun_like
-        && doc.w.mention_before(sr.start, cue.start).is_some_and(|m| {
+        && before.as_ref().is_some_and(|m| {
             matches!(
                 t(m.start),
                 "its"
@@ -619,9 +630,8 @@ fn content_for(
             m
         })
     };
-    if let Some(subject) = doc
-        .w
-        .mention_before(sr.start, cue.start)
+    if let Some(subject) = before
+        .clone()
         .or_else(coordinated)
         .or_else(participle)
         .or_else(loose)
