@@ -781,12 +781,18 @@ fn may_start(text: &str, t: &Token) -> bool {
             if w.len() > 12 {
                 return false;
             }
-            if w.bytes().any(|b| b.is_ascii_digit()) {
+            // One pass tells digits and capitals apart (this runs on every word).
+            let (mut digit, mut upper) = (false, false);
+            for b in w.bytes() {
+                digit |= b.is_ascii_digit();
+                upper |= b.is_ascii_uppercase();
+            }
+            if digit {
                 return true;
             }
             // Most words are lower case already: lower-case (and re-check as UTF-8) only the others.
             let mut buf = [0u8; 12];
-            let lw = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            let lw = if upper {
                 for (d, s) in buf.iter_mut().zip(w.bytes()) {
                     *d = s.to_ascii_lowercase();
                 }

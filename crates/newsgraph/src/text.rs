@@ -548,13 +548,16 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut begin = 0;
     let mut i = 0;
+    let bytes = text.as_bytes();
     while i < tokens.len() {
-        let t = tokens[i].text(text);
-        // Every terminal and abbreviation ends in `.`, `!`, `?` or `…` (last byte 0xA6): skip the rest cheaply.
-        if !matches!(t.as_bytes().last(), Some(b'.' | b'!' | b'?' | 0xA6)) {
+        // Every terminal and abbreviation ends in `.`, `!`, `?` or `…` (last byte 0xA6): skip the rest cheaply,
+        // on the last byte alone.
+        let tk = &tokens[i];
+        if tk.end <= tk.start || !matches!(bytes.get(tk.end - 1), Some(b'.' | b'!' | b'?' | 0xA6)) {
             i += 1;
             continue;
         }
+        let t = tk.text(text);
         let mut end_here = false;
         let mut last = i;
         let terminal = matches!(t, "." | "!" | "?" | "…" | "..." | "?!" | "!?");

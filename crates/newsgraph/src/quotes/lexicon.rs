@@ -416,7 +416,11 @@ impl Shape {
     }
     /// False when `w` is surely not in the list.
     pub(crate) fn may_hold(&self, w: &str) -> bool {
-        Self::key(w.as_bytes()).is_some_and(|(i, m)| self.bits[i] & m != 0)
+        self.may_hold_bytes(w.as_bytes())
+    }
+    /// [`Shape::may_hold`] on a word's bytes.
+    pub(crate) fn may_hold_bytes(&self, w: &[u8]) -> bool {
+        Self::key(w).is_some_and(|(i, m)| self.bits[i] & m != 0)
     }
 }
 

@@ -68,12 +68,16 @@ pub(super) fn find(
                 i += 1;
                 continue;
             }
-            let w = doc.t(i);
-            // Most words are no cue form: one bit test rules them out (title case is looked up lower-cased).
-            if !title && !shapes.may_hold(w) {
+            // Most words are no cue form: one bit test on the token's bytes rules them out (title case is looked
+            // up lower-cased).
+            if !title
+                && !shapes
+                    .may_hold_bytes(doc.ctx.text.as_bytes().get(toks[i].range()).unwrap_or(&[]))
+            {
                 i += 1;
                 continue;
             }
+            let w = doc.t(i);
             let form = forms.get(w);
             let (cue, lemma, weak, stance, source) = match doc
                 .w
