@@ -31,7 +31,7 @@ fn titled_names(doc: &Doc) -> Vec<Seen> {
             .copied()
             .unwrap_or(b' ');
         let next_ok = if lead.is_ascii() {
-            lead.is_ascii_uppercase() || lead == b',' && doc.t(i + 1) == ","
+            lead.is_ascii_uppercase() || (lead == b',' && doc.t(i + 1) == ",")
         } else {
             super::mention::is_cap(doc.t(i + 1))
         };
