@@ -562,6 +562,10 @@ fn is_cap_word(text: &str, t: &Token) -> bool {
         }
 }
 
+/// A set of words of one article, only probed (`contains`), never iterated.
+type WordSet<'t> =
+    std::collections::HashSet<&'t str, std::hash::BuildHasherDefault<crate::text::Fnv>>;
+
 /// Finds and resolves the places of an article.
 pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     let gaz = &*GAZETTEER;
@@ -610,9 +614,10 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 .iter(),
         );
         let mut key = String::new();
-        // Words the text also writes in lower case (`science`): a capitalized one is no village.
-        let mut lower_words: Option<std::collections::HashSet<&str>> = None;
-        let mut person_names: Option<std::collections::HashSet<&str>> = None;
+        // Words the text also writes in lower case (`science`): a capitalized one is no village. (Sets of the
+        // article's words, only probed: FNV hashes short words far cheaper than the default SipHash.)
+        let mut lower_words: Option<WordSet> = None;
+        let mut person_names: Option<WordSet> = None;
         for (r, l) in &ranges {
             if !matches!(l, EntityLabel::Loc | EntityLabel::Norp) {
                 continue;
