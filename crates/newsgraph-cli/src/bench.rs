@@ -74,7 +74,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         .map(|input| {
                             let output = input.process(pipeline);
                             if serialize {
-                                serde_json::to_vec(&output).map_or(0, |v| v.len())
+                                crate::extract::json_line(&output, input.text_len())
+                                    .map_or(0, |v| v.len())
                             } else {
                                 std::hint::black_box(&output);
                                 1

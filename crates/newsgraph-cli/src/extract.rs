@@ -20,6 +20,14 @@ const CHUNK_DOCS: usize = 256;
 /// Failures reported one by one on stderr before the rest are only counted.
 const MAX_REPORTED: usize = 20;
 
+/// The JSON of one output, into a buffer sized for it up front: a document's JSON is a few times its text, and
+/// growing the buffer from empty copies it over and over.
+pub(crate) fn json_line(output: &Output, text_len: usize) -> serde_json::Result<Vec<u8>> {
+    let mut line = Vec::with_capacity(text_len.saturating_mul(6) + 4096);
+    serde_json::to_writer(&mut line, output)?;
+    Ok(line)
+}
+
 /// Arguments of `newsgraph extract`.
 #[derive(clap::Args)]
 #[command(
@@ -89,7 +97,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .par_iter()
                 .map(|input| {
                     let output = input.process(&pipeline);
-                    let mut line = serde_json::to_vec(&output).unwrap_or_else(|e| {
+                    let mut line = json_line(&output, input.text_len()).unwrap_or_else(|e| {
                         // Serializing our own types cannot fail; should it, the line still names the input.
                         format!(
                             "{{\"id\":{:?},\"error\":{{\"kind\":\"io\",\"message\":{:?}}}}}",

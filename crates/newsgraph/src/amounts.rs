@@ -781,14 +781,25 @@ fn may_start(text: &str, t: &Token) -> bool {
             if w.len() > 12 {
                 return false;
             }
-            if w.bytes().any(|b| b.is_ascii_digit()) {
+            // One pass tells digits and capitals apart (this runs on every word).
+            let (mut digit, mut upper) = (false, false);
+            for b in w.bytes() {
+                digit |= b.is_ascii_digit();
+                upper |= b.is_ascii_uppercase();
+            }
+            if digit {
                 return true;
             }
+            // Most words are lower case already: lower-case (and re-check as UTF-8) only the others.
             let mut buf = [0u8; 12];
-            for (d, s) in buf.iter_mut().zip(w.bytes()) {
-                *d = s.to_ascii_lowercase();
-            }
-            let lw = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+            let lw = if upper {
+                for (d, s) in buf.iter_mut().zip(w.bytes()) {
+                    *d = s.to_ascii_lowercase();
+                }
+                std::str::from_utf8(&buf[..w.len()]).unwrap_or("")
+            } else {
+                w
+            };
             // The part before the first hyphen (a byte search: this runs on every word).
             let stem = lw
                 .bytes()
@@ -1159,10 +1170,14 @@ fn read_words(
     toks: &[Token],
     k: usize,
 ) -> Option<(f64, Option<f64>, usize, Option<f64>)> {
-    let w = |j: usize| -> String {
-        toks.get(j)
-            .map(|t| text[t.start..t.end].to_ascii_lowercase())
-            .unwrap_or_default()
+    // Lower-cased words, borrowed when already lower case (`a`, the commonest start, opens here every time).
+    let w = |j: usize| -> std::borrow::Cow<'_, str> {
+        let s = toks.get(j).map_or("", |t| &text[t.start..t.end]);
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        }
     };
     let first = w(k);
     // Fractions: `half`, `a third` (only `half` and `quarter`: `third` is mostly an ordinal).
@@ -1188,7 +1203,7 @@ fn read_words(
         return Some((sc, Some(hi), k + 1, None));
     }
     // `several million`, `a few hundred`.
-    let (vague, mut j) = match first.as_str() {
+    let (vague, mut j) = match &*first {
         "several" => (Some(3.0), k + 1),
         "few" => (Some(3.0), k + 1),
         "a" if w(k + 1) == "few" => (Some(3.0), k + 2),

@@ -61,15 +61,15 @@ impl<'a> Context<'a> {
         paragraphs: &[(Range<usize>, bool, bool)],
     ) -> Context<'a> {
         let mut tokens = Vec::with_capacity(text.len() / 5);
-        let mut sentences = Vec::new();
+        let mut sentences = Vec::with_capacity(text.len() / 128);
         let mut infos = Vec::with_capacity(paragraphs.len());
-        let mut para_tokens = Vec::new();
         for (pi, (range, heading, title)) in paragraphs.iter().enumerate() {
-            para_tokens.clear();
-            tokenize(text, range.clone(), &mut para_tokens);
-            let first_sentence = sentences.len();
+            // Tokens go straight into the article's list; the paragraph's are its tail.
             let base = tokens.len();
-            for r in split_sentences(text, &para_tokens) {
+            tokenize(text, range.clone(), &mut tokens);
+            let para_tokens = &tokens[base..];
+            let first_sentence = sentences.len();
+            for r in split_sentences(text, para_tokens) {
                 let bytes = para_tokens[r.start].start..para_tokens[r.end - 1].end;
                 sentences.push(SentenceInfo {
                     range: bytes,
@@ -77,7 +77,6 @@ impl<'a> Context<'a> {
                     paragraph: pi,
                 });
             }
-            tokens.extend_from_slice(&para_tokens);
             infos.push(ParagraphInfo {
                 range: range.clone(),
                 heading: *heading,

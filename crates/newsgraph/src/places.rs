@@ -552,11 +552,19 @@ impl Mention {
 
 fn is_cap_word(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word
-        && text[t.start..t.end]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        && match text.as_bytes()[t.start..t.end].first() {
+            // ASCII first: no UTF-8 decoding for the common case.
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+        }
 }
+
+/// A set of words of one article, only probed (`contains`), never iterated.
+type WordSet<'t> =
+    std::collections::HashSet<&'t str, std::hash::BuildHasherDefault<crate::text::Fnv>>;
 
 /// Finds and resolves the places of an article.
 pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
@@ -606,9 +614,10 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 .iter(),
         );
         let mut key = String::new();
-        // Words the text also writes in lower case (`science`): a capitalized one is no village.
-        let mut lower_words: Option<std::collections::HashSet<&str>> = None;
-        let mut person_names: Option<std::collections::HashSet<&str>> = None;
+        // Words the text also writes in lower case (`science`): a capitalized one is no village. (Sets of the
+        // article's words, only probed: FNV hashes short words far cheaper than the default SipHash.)
+        let mut lower_words: Option<WordSet> = None;
+        let mut person_names: Option<WordSet> = None;
         for (r, l) in &ranges {
             if !matches!(l, EntityLabel::Loc | EntityLabel::Norp) {
                 continue;
@@ -946,7 +955,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let t = &toks[i];
             if !is_cap_word(text, t) {
                 // `anti-Russian`, `pro-Kremlin`, `Asia-Pacific` inside a lower-case compound.
-                if t.kind == TokenKind::Word && text[t.start..t.end].contains('-') {
+                if t.kind == TokenKind::Word && text.as_bytes()[t.start..t.end].contains(&b'-') {
                     split_hyphenated(text, t, &mut out);
                 }
                 i += 1;
@@ -1191,7 +1200,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     }
                 }
                 // Hyphenated compounds: `Russia-Ukraine`, `U.S.-led`, `pro-Russian`.
-                if t.kind == TokenKind::Word && text[t.start..t.end].contains('-') {
+                if t.kind == TokenKind::Word && text.as_bytes()[t.start..t.end].contains(&b'-') {
                     split_hyphenated(text, t, &mut out);
                 }
                 i += 1;

@@ -48,7 +48,7 @@ impl CharMap {
         let mut count: u32 = 0;
         for chunk in bytes.chunks(BLOCK) {
             blocks.push(count);
-            count += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
+            count += char_starts(chunk) as u32;
         }
         blocks.push(count);
         CharMap {
@@ -67,10 +67,7 @@ impl CharMap {
         }
         let block = byte / BLOCK;
         let base = self.blocks[block] as usize;
-        base + text.as_bytes()[block * BLOCK..byte]
-            .iter()
-            .filter(|&&b| (b & 0xC0) != 0x80)
-            .count()
+        base + char_starts(&text.as_bytes()[block * BLOCK..byte])
     }
 
     /// Byte offset of code-point offset `ch` (clamped to the text length).
@@ -102,6 +99,21 @@ impl CharMap {
         }
         self.len_bytes
     }
+}
+
+/// How many bytes of `bytes` start a character (are not UTF-8 continuation bytes `10xxxxxx`), eight at a time.
+fn char_starts(bytes: &[u8]) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let mut words = bytes.chunks_exact(8);
+    let mut continuations = 0usize;
+    for w in &mut words {
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        // Bit 7 set and bit 6 clear, moved to bit 0 of each byte.
+        continuations += ((x >> 7) & !(x >> 6) & LOW).count_ones() as usize;
+    }
+    let rest = words.remainder();
+    continuations += rest.iter().filter(|&&b| (b & 0xC0) == 0x80).count();
+    bytes.len() - continuations
 }
 
 /// What a token is, coarsely.
@@ -198,8 +210,22 @@ fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
+/// Longest abbreviation of either list: longer words skip the lower-casing and hashing (every sentence ends in
+/// a word with a dot).
+static ABBREVIATION_MAX_LEN: LazyLock<usize> = LazyLock::new(|| {
+    ABBREVIATIONS
+        .iter()
+        .chain(PREPOSITIVE.iter())
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0)
+});
+
 /// Whether `word` (without its final dot, any case) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
+    if word.len() > *ABBREVIATION_MAX_LEN {
+        return false;
+    }
     let mut buf = [0u8; 16];
     ascii_lower(word, &mut buf)
         .is_some_and(|w| ABBREVIATIONS.contains(w) || PREPOSITIVE.contains(w))
@@ -268,16 +294,13 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         // Whitespace-delimited chunk [i, j).
         let mut j = i;
         // Fast path: a run of ASCII letters/digits, the commonest chunk, ends at whitespace or one , ; : ) . ! ?
-        let mut digits = true;
-        while j < end {
-            let class = ALNUM[usize::from(bytes[j])];
-            if class == 0 {
-                break;
-            }
-            digits &= class == DIGIT;
+        while j < end && ALNUM[usize::from(bytes[j])] != 0 {
             j += 1;
         }
         if j > i {
+            // All digits: only a run that starts with one needs the check.
+            let digits =
+                ALNUM[usize::from(bytes[i])] == DIGIT && bytes[i..j].iter().all(u8::is_ascii_digit);
             let next = bytes.get(j).copied();
             let ends = |k: usize| k >= end || bytes[k].is_ascii_whitespace();
             let kind = if digits {
@@ -525,13 +548,16 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut begin = 0;
     let mut i = 0;
+    let bytes = text.as_bytes();
     while i < tokens.len() {
-        let t = tokens[i].text(text);
-        // Every terminal and abbreviation ends in `.`, `!`, `?` or `…` (last byte 0xA6): skip the rest cheaply.
-        if !matches!(t.as_bytes().last(), Some(b'.' | b'!' | b'?' | 0xA6)) {
+        // Every terminal and abbreviation ends in `.`, `!`, `?` or `…` (last byte 0xA6): skip the rest cheaply,
+        // on the last byte alone.
+        let tk = &tokens[i];
+        if tk.end <= tk.start || !matches!(bytes.get(tk.end - 1), Some(b'.' | b'!' | b'?' | 0xA6)) {
             i += 1;
             continue;
         }
+        let t = tk.text(text);
         let mut end_here = false;
         let mut last = i;
         let terminal = matches!(t, "." | "!" | "?" | "…" | "..." | "?!" | "!?");
@@ -681,6 +707,15 @@ mod tests {
         tokenize(&quotes, 0..quotes.len(), &mut out);
         assert_eq!(out.len(), 600_000);
         assert!(!split_sentences(&quotes, &out).is_empty());
+    }
+
+    #[test]
+    fn char_starts_counts_code_points() {
+        for s in ["", "a", "Київ", "“Kyiv” – 🇺🇦 ok", &"é🇺🇦x".repeat(30)] {
+            for end in (0..=s.len()).filter(|&e| s.is_char_boundary(e)) {
+                assert_eq!(char_starts(&s.as_bytes()[..end]), s[..end].chars().count());
+            }
+        }
     }
 
     #[test]

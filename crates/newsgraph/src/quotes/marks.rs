@@ -95,6 +95,18 @@ fn opens_with_mark(text: &str, range: std::ops::Range<usize>) -> bool {
         || s.starts_with("``")
 }
 
+/// Bytes that can start a double or single mark: `"`, `'`, `` ` `` and the lead bytes of `“”„‟‘’` (0xE2) and
+/// `«»` (0xC2).
+static MARK_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xE2] = true;
+    t[0xC2] = true;
+    t
+};
+
 /// All quotations of the article, in text order.
 pub(crate) fn find(ctx: &Context) -> Vec<Quotation> {
     let text = ctx.text;
@@ -128,6 +140,10 @@ pub(crate) fn find(ctx: &Context) -> Vec<Quotation> {
             }
             let Some((kind, len)) = mark else {
                 i += 1;
+                // Skip to the next byte that can start a mark (one table load per byte).
+                while i < pe && !MARK_START[usize::from(b[i])] {
+                    i += 1;
+                }
                 continue;
             };
             let before = char_before(text, i);

@@ -30,7 +30,11 @@ pub(crate) struct LocalName {
 }
 
 pub(crate) fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    // ASCII first: no UTF-8 decoding for the common case.
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn is_lower_word(w: &str) -> bool {
@@ -92,14 +96,25 @@ impl<'a> Words<'a> {
         if !super::lexicon::CUE_SHAPES.may_hold(w) {
             return None;
         }
+        self.cue_with(i, w, super::lexicon::CUE_FORMS.get(w))
+    }
+
+    /// [`Words::cue_at`] for token `i` with surface `w`, given what the cue lists say about `w` (looked up once
+    /// by the caller).
+    pub fn cue_with(
+        &self,
+        i: usize,
+        w: &str,
+        form: Option<&super::lexicon::CueForm>,
+    ) -> Option<(Range<usize>, &'static str, bool)> {
         if matches!(w, "according" | "According") && self.t(i + 1) == "to" {
             return Some((i..i + 2, "according to", false));
         }
         if matches!(w, "pointed" | "points") && self.t(i + 1) == "out" {
             return Some((i..i + 2, "point out", false));
         }
-        let (lemma, weak) = CUES.get(w)?;
-        Some((i..i + 1, lemma, *weak))
+        let (lemma, weak) = form?.cue?;
+        Some((i..i + 1, lemma, weak))
     }
 
     /// A name or title run ending at `j` (exclusive), going back no further than `lo`.

@@ -6,10 +6,9 @@
 //! (or, when they give none, the words after the cue, or the clause before a final cue). The rules' own verdict
 //! is one feature among the cue's words, its neighbours, the subject and the content's shape.
 
-use super::lexicon::{Fnv, PRONOUNS};
+use super::lexicon::PRONOUNS;
 use super::mention::is_cap;
 use super::{is_mark_token, Doc};
-use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -140,17 +139,33 @@ pub(crate) struct Candidate<'x> {
 }
 
 /// A word's hash, lower-cased (ASCII) as it is hashed: each word is hashed once per candidate, the features
-/// combine the hashes.
-fn word_hash(w: &str) -> u64 {
-    let mut h = Fnv::default();
-    let mut buf = [0u8; 32];
-    let n = w.len().min(32);
-    for (d, s) in buf.iter_mut().zip(w.bytes()) {
-        *d = s.to_ascii_lowercase();
+/// combine the hashes. FNV-1a over the first 32 bytes lower-cased, then a 0xfe end marker, exactly as two
+/// writes to [`Fnv`] (which restarts from its basis when its state is 0); `const` so that the labels' hashes
+/// are computed at compile time.
+const fn word_hash(w: &str) -> u64 {
+    const BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let b = w.as_bytes();
+    let n = if b.len() < 32 { b.len() } else { 32 };
+    let mut h = BASIS;
+    let mut i = 0;
+    while i < n {
+        h ^= b[i].to_ascii_lowercase() as u64;
+        h = h.wrapping_mul(PRIME);
+        i += 1;
     }
-    h.write(&buf[..n]);
-    h.write(&[0xfe]);
-    h.finish()
+    if h == 0 {
+        h = BASIS;
+    }
+    h ^= 0xfe;
+    h.wrapping_mul(PRIME)
+}
+
+/// The hash of a fixed label, computed at compile time.
+macro_rules! label {
+    ($s:expr) => {
+        const { word_hash($s) }
+    };
 }
 
 /// A feature key: a tag and up to two word hashes.
@@ -167,34 +182,36 @@ fn key(tag: u8, a: &str, b: &str) -> u32 {
     key_of(tag, word_hash(a), word_hash(b))
 }
 
-/// A coarse shape of a word: pronoun, capitalized, lower case, quotation mark, other punctuation, digit.
-fn shape(w: &str) -> &'static str {
+/// A coarse shape of a word (pronoun, capitalized, lower case, quotation mark, other punctuation, digit), as
+/// the hash of its label.
+fn shape(w: &str) -> u64 {
     if w.is_empty() {
-        "none"
+        label!("none")
     } else if PRONOUNS.contains(w) {
-        "pron"
+        label!("pron")
     } else if is_mark_token(w) {
-        "mark"
+        label!("mark")
     } else if w.starts_with(|c: char| c.is_ascii_digit()) {
-        "digit"
+        label!("digit")
     } else if is_cap(w) {
-        "cap"
+        label!("cap")
     } else if w.starts_with(|c: char| c.is_alphabetic()) {
-        "lower"
+        label!("lower")
     } else {
-        "punct"
+        label!("punct")
     }
 }
 
-fn bucket(n: usize) -> &'static str {
+/// A length bucket, as the hash of its label.
+fn bucket(n: usize) -> u64 {
     match n {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3..=5 => "3-5",
-        6..=10 => "6-10",
-        11..=20 => "11-20",
-        _ => "21+",
+        0 => label!("0"),
+        1 => label!("1"),
+        2 => label!("2"),
+        3..=5 => label!("3-5"),
+        6..=10 => label!("6-10"),
+        11..=20 => label!("11-20"),
+        _ => label!("21+"),
     }
 }
 
@@ -220,31 +237,35 @@ pub(crate) fn features(doc: &Doc, c: &Candidate, out: &mut Vec<u32>) {
         }
     };
     let src = match c.source {
-        Source::Strong => "strong",
-        Source::Weak => "weak",
-        Source::Stance => "stance",
-        Source::Learned => "learned",
+        Source::Strong => label!("strong"),
+        Source::Weak => label!("weak"),
+        Source::Stance => label!("stance"),
+        Source::Learned => label!("learned"),
     };
-    let rules = if c.rules { "rules" } else { "fallback" };
+    let rules = if c.rules {
+        label!("rules")
+    } else {
+        label!("fallback")
+    };
     let rel = match (c.reliability * 10.0) as u32 {
-        0 => "r0",
-        1 => "r1",
-        2 => "r2",
-        3 | 4 => "r3",
-        5..=7 => "r5",
-        _ => "r8",
+        0 => label!("r0"),
+        1 => label!("r1"),
+        2 => label!("r2"),
+        3 | 4 => label!("r3"),
+        5..=7 => label!("r5"),
+        _ => label!("r8"),
     };
     let (p1, p2, n1, n2) = (before(1), before(2), after(0), after(1));
     let dir = if c.content.start < c.cue.start {
-        "before"
+        label!("before")
     } else {
-        "after"
+        label!("after")
     };
     let subject = match c.speaker {
-        None => "none",
-        Some(s) if s.end - s.start == 1 && PRONOUNS.contains(t(s.start)) => "pron",
-        Some(s) if (s.start..s.end).any(|i| is_cap(t(i))) => "name",
-        Some(_) => "desc",
+        None => label!("none"),
+        Some(s) if s.end - s.start == 1 && PRONOUNS.contains(t(s.start)) => label!("pron"),
+        Some(s) if (s.start..s.end).any(|i| is_cap(t(i))) => label!("name"),
+        Some(_) => label!("desc"),
     };
     let first = t(c.content.start);
     let len = bucket(c.content.end - c.content.start);
@@ -253,17 +274,17 @@ pub(crate) fn features(doc: &Doc, c: &Candidate, out: &mut Vec<u32>) {
         word_hash(c.lemma),
         word_hash(p1),
         word_hash(n1),
-        word_hash(src),
-        word_hash(rules),
-        word_hash(dir),
-        word_hash(subject),
+        src,
+        rules,
+        dir,
+        subject,
         word_hash(first),
-        word_hash(rel),
+        rel,
     );
     let k = key_of;
-    let none = word_hash("");
+    let none = label!("");
     out.extend([
-        k(0, word_hash("bias"), none),
+        k(0, label!("bias"), none),
         k(1, hw, none),
         k(2, hl, none),
         k(3, hsrc, hrules),
@@ -274,30 +295,34 @@ pub(crate) fn features(doc: &Doc, c: &Candidate, out: &mut Vec<u32>) {
         k(8, hn1, word_hash(n2)),
         k(9, hw, hn1),
         k(10, hp1, hw),
-        k(11, word_hash(shape(p1)), word_hash(shape(n1))),
+        k(11, shape(p1), shape(n1)),
         k(12, hdir, hrules),
         k(13, hsubject, hdir),
         k(14, hfirst, hdir),
-        k(15, word_hash(len), hdir),
+        k(15, len, hdir),
         k(16, hl, hrules),
         k(17, hl, hdir),
         k(18, hl, hsubject),
         k(
             19,
-            word_hash(if c.title { "title" } else { "body" }),
+            if c.title {
+                label!("title")
+            } else {
+                label!("body")
+            },
             hrules,
         ),
-        k(20, word_hash(shape(w)), hrel),
-        k(21, word_hash(shape(first)), hdir),
+        k(20, shape(w), hrel),
+        k(21, shape(first), hdir),
         k(22, hl, hn1),
         k(23, hsrc, hsubject),
         k(
             24,
-            word_hash(if head == c.sentence.start {
-                "first"
+            if head == c.sentence.start {
+                label!("first")
             } else {
-                "inner"
-            }),
+                label!("inner")
+            },
             hsrc,
         ),
         k(25, word_hash(t(c.content.end)), hdir),

@@ -1,7 +1,7 @@
 //! Reported speech: a reporting verb (or `according to`) with its subject mention, and the content clause
 //! after it (`X said (that) ...`) or before it (`..., X said.`, `..., said X.`, `..., according to X.`).
 
-use super::lexicon::{CUES, DETERMINERS, PREPOSITIONS, PRONOUNS, STANCE};
+use super::lexicon::{CUES, DETERMINERS, PREPOSITIONS, PRONOUNS};
 use super::mention::is_cap;
 use super::model::{self, Candidate, Source};
 use super::{is_mark_token, Doc, Found, QuoteKind};
@@ -34,6 +34,8 @@ pub(super) fn find(
         v
     };
     let toks = &doc.ctx.tokens;
+    let model = model::CUE_MODEL.as_ref();
+    let (shapes, forms) = (&*super::lexicon::CUE_SHAPES, &*super::lexicon::CUE_FORMS);
     let mut qi = 0;
     for (si, sent) in doc.ctx.sentences.iter().enumerate() {
         let sr = sent.tokens.clone();
@@ -66,43 +68,63 @@ pub(super) fn find(
                 i += 1;
                 continue;
             }
-            let model = model::CUE_MODEL.as_ref();
-            let (cue, lemma, weak, stance, source) =
-                match doc.w.cue_at(i).or_else(|| title_cue(doc, i, title)) {
-                    Some((c, l, w)) => (
-                        c,
-                        l,
-                        w,
-                        false,
-                        if w { Source::Weak } else { Source::Strong },
-                    ),
-                    None if !super::lexicon::CUE_SHAPES.may_hold(doc.t(i)) => {
+            // Most words are no cue form: one bit test on the token's bytes rules them out (title case is looked
+            // up lower-cased).
+            if !title
+                && !shapes
+                    .may_hold_bytes(doc.ctx.text.as_bytes().get(toks[i].range()).unwrap_or(&[]))
+            {
+                i += 1;
+                continue;
+            }
+            let w = doc.t(i);
+            let form = forms.get(w);
+            let (cue, lemma, weak, stance, source) = match doc
+                .w
+                .cue_with(i, w, form)
+                .or_else(|| title_cue(doc, i, title))
+            {
+                Some((c, l, w)) => (
+                    c,
+                    l,
+                    w,
+                    false,
+                    if w { Source::Weak } else { Source::Strong },
+                ),
+                None => match form {
+                    Some(&super::lexicon::CueForm {
+                        stance: Some(l), ..
+                    }) => {
+                        // `called for`, `called on`: the particle belongs to the cue.
+                        let n = usize::from(matches!(doc.t(i + 1), "for" | "on") && l == "call");
+                        (i..i + 1 + n, l, true, true, Source::Stance)
+                    }
+                    // Learned cues behave like stance verbs: a subject before, the content after.
+                    Some(&super::lexicon::CueForm {
+                        learned: Some((l, _)),
+                        ..
+                    }) => (i..i + 1, l, true, true, Source::Learned),
+                    _ => {
                         i += 1;
                         continue;
                     }
-                    None => match STANCE.get(doc.t(i)) {
-                        Some(l) => {
-                            // `called for`, `called on`: the particle belongs to the cue.
-                            let n =
-                                usize::from(matches!(doc.t(i + 1), "for" | "on") && *l == "call");
-                            (i..i + 1 + n, *l, true, true, Source::Stance)
-                        }
-                        None => match super::lexicon::LEARNED.get(doc.t(i)) {
-                            // Learned cues behave like stance verbs: a subject before, the content after.
-                            Some((l, _)) => (i..i + 1, *l, true, true, Source::Learned),
-                            _ => {
-                                i += 1;
-                                continue;
-                            }
-                        },
-                    },
-                };
+                },
+            };
             if used.binary_search(&cue.start).is_ok() {
                 i = cue.end;
                 continue;
             }
             let subject_here = doc.w.mention_before(sr.start, cue.start);
-            let rules = content_for(doc, sr.clone(), e, &cue, lemma, weak, stance, &last_subject);
+            let rules = content_for(
+                doc,
+                sr.clone(),
+                e,
+                &cue,
+                lemma,
+                (weak, stance),
+                &last_subject,
+                &subject_here,
+            );
             let content = if model.is_none() && collect.is_none() {
                 rules.map(|(c, s, a)| (c, Some(s), a))
             } else {
@@ -418,11 +440,11 @@ fn clause_end(doc: &Doc, start: usize, end: usize) -> usize {
         if depth == 1 {
             continue;
         }
-        let next = t(j + 1);
         let cut = match w {
             ";" => true,
             ":" => j > start + 2,
             "," => {
+                let next = t(j + 1);
                 (next.ends_with("ing")
                     && next.len() > 5
                     && next.bytes().all(|b| b.is_ascii_lowercase()))
@@ -430,12 +452,8 @@ fn clause_end(doc: &Doc, start: usize, end: usize) -> usize {
             }
             "although" | "whereas" => true,
             "and" | "but" => {
-                let verb = |v: &str| {
-                    super::lexicon::CUES.contains_key(v)
-                        || STANCE.contains_key(v)
-                        || super::lexicon::LEARNED.contains_key(v)
-                };
-                verb(next) && (next.ends_with("ed") || next == "said")
+                let next = t(j + 1);
+                super::lexicon::is_cue_form(next) && (next.ends_with("ed") || next == "said")
             }
             _ => false,
         };
@@ -501,17 +519,19 @@ fn word(doc: &Doc, i: usize) -> bool {
         .is_some_and(|t| t.kind != TokenKind::Punct)
 }
 
-#[allow(clippy::too_many_arguments)] // the sentence, the cue and its class, and the sentence's last subject
-/// Content, speaker mention and audience for the cue `cue` in sentence tokens `sr` (content ends by `e`).
+#[allow(clippy::too_many_arguments)] // the sentence, the cue and its class, the sentence's last subject
+/// Content, speaker mention and audience for the cue `cue` in sentence tokens `sr` (content ends by `e`);
+/// `(weak, stance)` class the cue; `before` is the mention right before the cue
+/// (`mention_before(sr.start, cue.start)`, which the caller has already read).
 fn content_for(
     doc: &Doc,
     sr: Range<usize>,
     e: usize,
     cue: &Range<usize>,
     lemma: &str,
-    weak: bool,
-    stance: bool,
+    (weak, stance): (bool, bool),
     last_subject: &Option<Range<usize>>,
+    before: &Option<Range<usize>>,
 ) -> Option<Content> {
     let t = |i: usize| doc.t(i);
     if lemma == "according to" {
@@ -544,7 +564,7 @@ fn content_for(
     // `his demands`, `their claims`: after a possessive the cue is a noun, not a reporting verb.
     let noun_like = t(cue.start).ends_with('s') && !matches!(lemma, "say" | "tell");
     let possessed = noun_like
-        && doc.w.mention_before(sr.start, cue.start).is_some_and(|m| {
+        && before.as_ref().is_some_and(|m| {
             matches!(
                 t(m.start),
                 "its"
@@ -616,9 +636,8 @@ fn content_for(
             m
         })
     };
-    if let Some(subject) = doc
-        .w
-        .mention_before(sr.start, cue.start)
+    if let Some(subject) = before
+        .clone()
         .or_else(coordinated)
         .or_else(participle)
         .or_else(loose)

@@ -20,16 +20,26 @@ struct Seen {
 /// pronouns even when they never speak.
 fn titled_names(doc: &Doc) -> Vec<Seen> {
     let n = doc.ctx.tokens.len();
+    let bytes = doc.ctx.text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i + 2 < n {
-        let w = doc.t(i);
-        // Cheap test first: a title is followed by a capitalized word (or a comma).
-        let next = doc.t(i + 1);
-        if !(super::mention::is_cap(next) || next == ",") {
+        // Cheap test first: a title is followed by a capitalized word (or a comma); an ASCII first byte tells
+        // without slicing the token.
+        let lead = bytes
+            .get(doc.ctx.tokens[i + 1].start)
+            .copied()
+            .unwrap_or(b' ');
+        let next_ok = if lead.is_ascii() {
+            lead.is_ascii_uppercase() || (lead == b',' && doc.t(i + 1) == ",")
+        } else {
+            super::mention::is_cap(doc.t(i + 1))
+        };
+        if !next_ok {
             i += 1;
             continue;
         }
+        let w = doc.t(i);
         if super::lexicon::TITLES.contains(w) || is_cap_title(w) {
             let mut j = i + 1;
             // `its Foreign Minister, Sergei Lavrov,`
