@@ -50,21 +50,32 @@ pub fn allowed(prev: u8, cur: u8, last: bool) -> bool {
     }
 }
 
-/// Per previous label and "ends the sentence": the labels [`allowed`] after it, one bit each (decoding tests
-/// a bit instead of recomputing label positions for every label of every token).
-static ALLOWED: LazyLock<[[u32; 2]; N_LABELS]> = LazyLock::new(|| {
-    let mut t = [[0u32; 2]; N_LABELS];
-    for (prev, row) in t.iter_mut().enumerate() {
-        for (last, mask) in row.iter_mut().enumerate() {
-            for cur in 0..N_LABELS {
-                if allowed(prev as u8, cur as u8, last == 1) {
-                    *mask |= 1 << cur;
-                }
-            }
+/// Per previous label and "ends the sentence": the labels [`allowed`] after it, in label order (decoding compares
+/// the scores of these few, at most 9 of the 17, instead of masking every label of every token).
+static ALLOWED: LazyLock<[[Vec<u8>; 2]; N_LABELS]> = LazyLock::new(|| {
+    std::array::from_fn(|prev| {
+        std::array::from_fn(|last| {
+            (0..N_LABELS as u8)
+                .filter(|&cur| allowed(prev as u8, cur, last == 1))
+                .collect()
+        })
+    })
+});
+
+/// The best allowed label: the first of the highest scores among `allow` (label 0, O, when none is allowed).
+#[inline]
+fn best_label(acc: &[i32; N_LABELS], allow: &[u8]) -> u8 {
+    let mut best = 0u8;
+    let mut best_score = i32::MIN;
+    for &l in allow {
+        let s = acc.get(l as usize).copied().unwrap_or(i32::MIN);
+        if s > best_score {
+            best = l;
+            best_score = s;
         }
     }
-    t
-});
+    best
+}
 
 /// Typed spans (token ranges) of a BILOU label sequence; tolerant of invalid sequences.
 pub fn spans(labels: &[u8]) -> Vec<(Range<usize>, u8)> {
@@ -724,13 +735,17 @@ impl Model {
 
     /// Adds the weights of [`position_features`] of token `i` that come from the dense tables to `acc`, except
     /// the bias (decoding adds it with the label weights), and pushes the hashed ones, with the token's index, to
-    /// `hashed` (for [`Model::add_batch`]).
+    /// `hashed` (for [`Model::add_batch`]). `left` and `right`: the [`pair_hashes`] of the token's left and right
+    /// word pairs (each pair is the right pair of one token and the left pair of the next: hashed once).
     #[inline]
+    #[allow(clippy::too_many_arguments)]
     fn add_position(
         &self,
         infos: &[TokenInfo],
         i: usize,
         headline: bool,
+        left: (u64, u64),
+        right: (u64, u64),
         acc: &mut [i32; N_LABELS],
         hashed: &mut Vec<(u64, u32)>,
     ) {
@@ -739,10 +754,10 @@ impl Model {
         let l = i.checked_sub(1).map(|j| &infos[j]);
         let r = infos.get(i + 1);
         let at = i as u32;
-        hashed.push((f(T_SHAPE2L, mix(l.map_or(PAD, |x| x.shape), t.shape)), at));
-        hashed.push((f(T_SHAPE2R, mix(t.shape, r.map_or(PAD, |x| x.shape))), at));
-        hashed.push((f(T_BIGRAML, mix(l.map_or(PAD, |x| x.lower), t.lower)), at));
-        hashed.push((f(T_BIGRAMR, mix(t.lower, r.map_or(PAD, |x| x.lower))), at));
+        hashed.push((f(T_SHAPE2L, left.0), at));
+        hashed.push((f(T_SHAPE2R, right.0), at));
+        hashed.push((f(T_BIGRAML, left.1), at));
+        hashed.push((f(T_BIGRAMR, right.1), at));
         let mut g = t.gaz;
         while g != 0 {
             let b = g.trailing_zeros() as usize;
@@ -869,10 +884,13 @@ impl Model {
         // once, front to back, and scattered to the tokens whose window it falls in.
         fixed.clear();
         hashed.clear();
+        let mut left = pair_hashes(None, infos.first());
         for i in 0..n {
+            let right = pair_hashes(infos.get(i), infos.get(i + 1));
             let mut acc = [0i32; N_LABELS];
-            self.add_position(infos, i, headline, &mut acc, hashed);
+            self.add_position(infos, i, headline, left, right, &mut acc, hashed);
             fixed.push(acc);
+            left = right;
         }
         self.add_batch(hashed, found, fixed);
         if headline {
@@ -935,17 +953,7 @@ impl Model {
                 self.add(dynf[3], &mut acc);
             }
             let last = i + 1 == n;
-            let mask = allowed_after[p1 as usize % N_LABELS][last as usize];
-            let mut best = 0u8;
-            let mut best_score = i32::MIN;
-            for (l, &s) in acc.iter().enumerate() {
-                // Branch-free masking: a label not allowed here never beats the start.
-                let s = if mask >> l & 1 != 0 { s } else { i32::MIN };
-                if s > best_score {
-                    best = l as u8;
-                    best_score = s;
-                }
-            }
+            let best = best_label(&acc, &allowed_after[p1 as usize % N_LABELS][last as usize]);
             out.push(best);
             p2 = p1;
             p1 = best;
@@ -954,6 +962,16 @@ impl Model {
             history.record(t, l);
         }
     }
+}
+
+/// The shape pair and the lowercase pair of two neighbouring tokens (`None` past the sentence edge), as the
+/// word-pair features of [`position_features`] combine them.
+#[inline]
+fn pair_hashes(l: Option<&TokenInfo>, r: Option<&TokenInfo>) -> (u64, u64) {
+    (
+        mix(l.map_or(PAD, |x| x.shape), r.map_or(PAD, |x| x.shape)),
+        mix(l.map_or(PAD, |x| x.lower), r.map_or(PAD, |x| x.lower)),
+    )
 }
 
 /// The embedded model, loaded once.
@@ -1066,7 +1084,9 @@ mod tests {
                 position_features(&infos, i, headline, &mut feats);
                 let mut fast = [[0i32; N_LABELS]];
                 let (mut hashed, mut found) = (Vec::new(), Vec::new());
-                m.add_position(&infos, i, headline, &mut fast[0], &mut hashed);
+                let left = pair_hashes(i.checked_sub(1).map(|j| &infos[j]), infos.get(i));
+                let right = pair_hashes(infos.get(i), infos.get(i + 1));
+                m.add_position(&infos, i, headline, left, right, &mut fast[0], &mut hashed);
                 for h in hashed.iter_mut() {
                     h.1 = 0;
                 }
