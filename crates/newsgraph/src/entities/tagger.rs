@@ -688,6 +688,8 @@ pub struct Scratch {
     /// Hashed features with their token, and the weight rows found for them.
     hashed: Vec<(u64, u32)>,
     found: Vec<(u32, u32)>,
+    /// Per token: whether it is scored only if it may continue an entity (see [`may_skip`]).
+    skip: Vec<bool>,
 }
 
 impl Model {
@@ -704,7 +706,7 @@ impl Model {
         CACHE.with(|c| {
             let mut cache = c.borrow_mut();
             self.tag_with_cache(
-                words, gaz, clusters, history, scratch, &mut cache, None, out,
+                words, gaz, clusters, history, scratch, &mut cache, None, false, out,
             )
         });
     }
@@ -850,6 +852,7 @@ impl Model {
         scratch: &mut Scratch,
         cache: &mut WordCache,
         known: Option<(&[u32], u64)>,
+        cased: bool,
         out: &mut Vec<u8>,
     ) {
         out.clear();
@@ -862,6 +865,7 @@ impl Model {
             fixed,
             hashed,
             found,
+            skip,
         } = scratch;
         match known {
             Some((known, generation)) if generation == cache.generation => {
@@ -878,6 +882,15 @@ impl Model {
         history.apply_case(infos);
         let headline = is_headline(infos);
         let n = infos.len();
+        // Only in text written in mixed case (the document, `cased`, and the sentence): in lower-case text names
+        // are lower-case words after lower-case words.
+        let skipping = cased
+            && !headline
+            && infos
+                .iter()
+                .any(|t| matches!(t.case, Case::Title | Case::Upper | Case::Mixed));
+        skip.clear();
+        skip.extend((0..n).map(|i| skipping && may_skip(infos, i)));
         // The weights that do not depend on predicted labels first, for the whole sentence, in loops of
         // independent memory fetches (the decoder below is a chain of dependent steps that cannot overlap
         // them). Word-pair weights are mostly rare and far out in memory; each word's cached entry is read
@@ -888,7 +901,9 @@ impl Model {
         for i in 0..n {
             let right = pair_hashes(infos.get(i), infos.get(i + 1));
             let mut acc = [0i32; N_LABELS];
-            self.add_position(infos, i, headline, left, right, &mut acc, hashed);
+            if !skip[i] {
+                self.add_position(infos, i, headline, left, right, &mut acc, hashed);
+            }
             fixed.push(acc);
             left = right;
         }
@@ -914,7 +929,7 @@ impl Model {
                 for (k, o) in WINDOW.into_iter().enumerate() {
                     // Word j is at offset o of token j - o.
                     let i = j as isize - o;
-                    if i >= 0 && (i as usize) < n {
+                    if i >= 0 && (i as usize) < n && !skip[i as usize] {
                         add_to(&mut fixed[i as usize], &w.neighbour[k]);
                     }
                 }
@@ -933,6 +948,16 @@ impl Model {
         let (mut p1, mut p2) = (0u8, 0u8);
         let mut dynf = [0u64; 6];
         for i in 0..n {
+            if skip[i] {
+                if label_pos(p1) >= 2 {
+                    // Nothing open: the lower-case word after a lower-case word is outside any name.
+                    out.push(0);
+                    p2 = p1;
+                    p1 = 0;
+                    continue;
+                }
+                fixed[i] = self.token_fixed(infos, ids, cache, i);
+            }
             let mut acc = fixed[i];
             let t = &infos[i];
             let hist = history.get(t);
@@ -961,6 +986,51 @@ impl Model {
         for (t, &l) in infos.iter().zip(out.iter()) {
             history.record(t, l);
         }
+    }
+}
+
+/// Whether token `i` is a lower-case word after a lower-case word or a token without letters: such a token
+/// starts no name, so decoding scores it only when a name is open before it (outside headlines in capitals).
+#[inline]
+fn may_skip(infos: &[TokenInfo], i: usize) -> bool {
+    i > 0 && infos[i].case == Case::Lower && matches!(infos[i - 1].case, Case::Lower | Case::None)
+}
+
+impl Model {
+    /// The label-independent weights of token `i` of a sentence that is not a headline in capitals, computed on
+    /// their own (for a token that [`may_skip`] left out of the sentence's batch).
+    fn token_fixed(
+        &self,
+        infos: &[TokenInfo],
+        ids: &[u32],
+        cache: &WordCache,
+        i: usize,
+    ) -> [i32; N_LABELS] {
+        let mut acc = [[0i32; N_LABELS]];
+        let left = pair_hashes(i.checked_sub(1).and_then(|j| infos.get(j)), infos.get(i));
+        let right = pair_hashes(infos.get(i), infos.get(i + 1));
+        let (mut hashed, mut found) = (Vec::new(), Vec::new());
+        self.add_position(infos, i, false, left, right, &mut acc[0], &mut hashed);
+        for h in hashed.iter_mut() {
+            h.1 = 0;
+        }
+        self.add_batch(&mut hashed, &mut found, &mut acc);
+        let [mut acc] = acc;
+        if let Some(w) = ids.get(i).and_then(|&id| cache.words.get(id as usize)) {
+            add_to(&mut acc, &w.own);
+        }
+        for (k, o) in WINDOW.into_iter().enumerate() {
+            let j = i as isize + o;
+            let w = usize::try_from(j)
+                .ok()
+                .and_then(|j| ids.get(j))
+                .and_then(|&id| cache.words.get(id as usize));
+            match w {
+                Some(w) => add_to(&mut acc, &w.neighbour[k]),
+                None => add_to(&mut acc, &cache.pad[k]),
+            }
+        }
+        acc
     }
 }
 
@@ -999,13 +1069,22 @@ impl Model {
             let mut scratch = Scratch::default();
             let mut all_ids = Vec::new();
             let mut generations = Vec::with_capacity(sentences.len());
+            // Words after the first of a sentence: with letters, and capitalised.
+            let (mut alpha, mut title) = (0usize, 0usize);
             for s in sentences {
                 cache.own_by(self, clusters, gaz);
                 cache.sentence(s, self, clusters, gaz, &mut scratch.ids, &mut scratch.infos);
                 history.observe_case(&scratch.infos);
+                for t in scratch.infos.iter().skip(1) {
+                    alpha += t.alpha as usize;
+                    title += (t.case == Case::Title) as usize;
+                }
                 generations.push(cache.generation);
                 all_ids.extend_from_slice(&scratch.ids);
             }
+            // Text in mixed case: at least one word in 20 after the sentence starts is capitalised (news has
+            // several times that; text in lower case none).
+            let cased = title * 20 >= alpha && title > 0;
             let mut offset = 0;
             sentences
                 .iter()
@@ -1013,7 +1092,7 @@ impl Model {
                 .map(|(s, generation)| {
                     let ids = all_ids.get(offset..offset + s.len()).unwrap_or(&[]);
                     offset += s.len();
-                    let mut out = Vec::new();
+                    let mut out = Vec::with_capacity(s.len());
                     self.tag_with_cache(
                         s,
                         gaz,
@@ -1022,6 +1101,7 @@ impl Model {
                         &mut scratch,
                         &mut cache,
                         (ids.len() == s.len()).then_some((ids, generation)),
+                        cased,
                         &mut out,
                     );
                     out
