@@ -989,11 +989,15 @@ impl Model {
     }
 }
 
-/// Whether token `i` is a lower-case word after a lower-case word or a token without letters: such a token
+/// Whether token `i` has no letters, or is a lower-case word after a lower-case word or a token without letters: such a token
 /// starts no name, so decoding scores it only when a name is open before it (outside headlines in capitals).
 #[inline]
 fn may_skip(infos: &[TokenInfo], i: usize) -> bool {
-    i > 0 && infos[i].case == Case::Lower && matches!(infos[i - 1].case, Case::Lower | Case::None)
+    match infos[i].case {
+        Case::None => true,
+        Case::Lower => i > 0 && matches!(infos[i - 1].case, Case::Lower | Case::None),
+        _ => false,
+    }
 }
 
 impl Model {
