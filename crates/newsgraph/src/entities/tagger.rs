@@ -890,7 +890,7 @@ impl Model {
                 .iter()
                 .any(|t| matches!(t.case, Case::Title | Case::Upper | Case::Mixed));
         skip.clear();
-        skip.extend((0..n).map(|i| skipping && may_skip(infos, i)));
+        skip.extend(infos.iter().map(|t| skipping && may_skip(t)));
         // The weights that do not depend on predicted labels first, for the whole sentence, in loops of
         // independent memory fetches (the decoder below is a chain of dependent steps that cannot overlap
         // them). Word-pair weights are mostly rare and far out in memory; each word's cached entry is read
@@ -950,7 +950,7 @@ impl Model {
         for i in 0..n {
             if skip[i] {
                 if label_pos(p1) >= 2 {
-                    // Nothing open: the lower-case word after a lower-case word is outside any name.
+                    // Nothing open: the token is outside any name.
                     out.push(0);
                     p2 = p1;
                     p1 = 0;
@@ -989,15 +989,11 @@ impl Model {
     }
 }
 
-/// Whether token `i` has no letters, or is a lower-case word after a lower-case word or a token without letters: such a token
-/// starts no name, so decoding scores it only when a name is open before it (outside headlines in capitals).
+/// Whether a token is a lower-case word or has no letters: in text written in mixed case such a token starts
+/// no name, so decoding scores it only when a name is open before it.
 #[inline]
-fn may_skip(infos: &[TokenInfo], i: usize) -> bool {
-    match infos[i].case {
-        Case::None => true,
-        Case::Lower => i > 0 && matches!(infos[i - 1].case, Case::Lower | Case::None),
-        _ => false,
-    }
+fn may_skip(t: &TokenInfo) -> bool {
+    matches!(t.case, Case::None | Case::Lower)
 }
 
 impl Model {
