@@ -898,10 +898,10 @@ impl Model {
         fixed.clear();
         hashed.clear();
         let mut left = pair_hashes(None, infos.first());
-        for i in 0..n {
+        for (i, &skipped) in skip.iter().enumerate() {
             let right = pair_hashes(infos.get(i), infos.get(i + 1));
             let mut acc = [0i32; N_LABELS];
-            if !skip[i] {
+            if !skipped {
                 self.add_position(infos, i, headline, left, right, &mut acc, hashed);
             }
             fixed.push(acc);
