@@ -1218,6 +1218,56 @@ mod tests {
         let _ = history;
     }
 
+    /// Tagging a document leaves lower-case words and tokens without letters unscored unless a name is open
+    /// before them: on news text it gives the labels of scoring every token, names with lower-case words in them
+    /// included (their tokens are scored on their own).
+    #[test]
+    fn skipping_unscored_tokens_keeps_the_labels_of_full_scoring() {
+        let doc: Vec<Vec<&str>> = [
+            "Kremlin spokesman Dmitry Peskov told reporters in Moscow that the Bank of England had not called .",
+            "The head of the European Commission , Ursula von der Leyen , met Luigi di Maio in Rome on Tuesday .",
+            "Prices rose by 3.5 % in March , the Office for National Statistics said .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let fast = tag_document(&doc);
+        let m = &*MODEL;
+        let mut history = History::default();
+        let mut scratch = Scratch::default();
+        for s in &doc {
+            m.observe_sentence(s, &CLUSTERS, &mut history, &mut scratch);
+        }
+        let full: Vec<Vec<u8>> = doc
+            .iter()
+            .map(|s| {
+                let mut out = Vec::new();
+                m.tag_sentence(
+                    s,
+                    &GAZETTEER,
+                    &CLUSTERS,
+                    &mut history,
+                    &mut scratch,
+                    &mut out,
+                );
+                out
+            })
+            .collect();
+        assert_eq!(fast, full);
+        let names: Vec<String> = doc
+            .iter()
+            .zip(&fast)
+            .flat_map(|(s, ls)| spans(ls).into_iter().map(move |(r, _)| s[r].join(" ")))
+            .collect();
+        for name in [
+            "Bank of England",
+            "Ursula von der Leyen",
+            "Office for National Statistics",
+        ] {
+            assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+        }
+    }
+
     #[test]
     fn model_round_trip() {
         let mut w = [0i16; N_LABELS];
