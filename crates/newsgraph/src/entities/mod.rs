@@ -131,21 +131,11 @@ fn may_start_metonym(w: &str) -> bool {
     };
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
-    matches!(
-        &*lower,
-        b"the"
-            | b"kremlin"
-            | b"white"
-            | b"pentagon"
-            | b"state"
-            | b"downing"
-            | b"elysee"
-            | b"duma"
-            | b"knesset"
-            | b"bundestag"
-            | b"zhongnanhai"
-            | b"verkhovna"
-    )
+    let lower: &[u8] = lower;
+    lower == b"the"
+        || METONYM_ORGS
+            .iter()
+            .any(|(name, _)| name.as_bytes().split(|&b| b == b' ').next() == Some(lower))
 }
 
 fn metonym_country(lower: &str) -> Option<&'static str> {
