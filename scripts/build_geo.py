@@ -265,10 +265,10 @@ US_STATE_ABBREVIATIONS = {
 }
 
 # News abbreviations of Canadian provinces and Australian states. Forms that are also words or other places' codes
-# (`Man.`, `WA`, `SA`, `ACT`, `BC` of years) are left out; those ending in a dot match only after `City, ` or `(`
-# (see `places.rs`).
+# (`Man.`, `WA`, `SA`, `ACT`) are left out; those ending in a dot match only after `City, ` or `(`, and `BC` or `B.C.`
+# after a number is an era (`300 BC`), not British Columbia (see `places.rs`).
 REGION_ABBREVIATIONS = {
-    "CA.01": ["Alta."], "CA.02": ["B.C."], "CA.04": ["N.B."], "CA.05": ["Nfld.", "N.L."], "CA.07": ["N.S."],
+    "CA.01": ["Alta."], "CA.02": ["B.C.", "BC"], "CA.04": ["N.B."], "CA.05": ["Nfld.", "N.L."], "CA.07": ["N.S."],
     "CA.08": ["Ont."], "CA.09": ["P.E.I.", "PEI"], "CA.10": ["Que.", "Qc"], "CA.11": ["Sask."],
     "AU.02": ["NSW", "N.S.W."], "AU.04": ["Qld", "Qld."], "AU.06": ["Tas."], "AU.07": ["Vic."],
 }

@@ -1070,11 +1070,14 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         || after.starts_with("-language")
                         || after.starts_with("-speaking"));
                 }
-                // `300 B.C.` is an era and `N.B.` at a sentence's start a note, not British Columbia or New
-                // Brunswick.
-                if text[t.start..best_end].ends_with('.')
+                // `300 B.C.` or `500 BC` is an era and `N.B.` at a sentence's start a note, not British Columbia
+                // or New Brunswick.
+                let abbreviation = &text[t.start..best_end];
+                let short_code =
+                    abbreviation.len() <= 4 && !abbreviation.chars().any(char::is_lowercase);
+                if (abbreviation.ends_with('.') || short_code)
                     && cands.iter().all(|&c| gaz.record(c).kind == Kind::Admin1)
-                    && (first_word == Some(i)
+                    && ((first_word == Some(i) && abbreviation.ends_with('.'))
                         || i.checked_sub(1)
                             .is_some_and(|p| toks[p].kind == TokenKind::Number))
                 {
@@ -1832,13 +1835,19 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     // Countries the document names without ambiguity (names and demonyms): the context of everything else.
     let mut doc_countries: HashMap<&str, f64> = HashMap::new();
-    for m in mentions.iter().filter(|m| !m.embedded) {
+    for m in mentions {
         if let [only] = m.candidates.as_slice() {
             let r = &gaz.record(*only);
             if !r.country.is_empty() {
+                // A place in an organization's name (`FrontCounter BC`, `Louisiana Purchase`) says a little
+                // about where the story is.
+                let w = if r.kind == Kind::Country { 1.0 } else { 0.5 };
                 *doc_countries.entry(r.country).or_default() +=
-                    if r.kind == Kind::Country { 1.0 } else { 0.5 };
+                    if m.embedded { w * 0.25 } else { w };
             }
+        }
+        if m.embedded {
+            continue;
         }
         for &c in &m.candidates {
             let r = &gaz.record(c);
@@ -1854,10 +1863,17 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         .map(|(c, _)| *c);
     // First-level regions the document names or places its unambiguous towns in.
     let mut doc_regions: Vec<(&str, &str)> = Vec::new();
-    for m in mentions.iter().filter(|m| !m.embedded) {
+    for m in mentions {
         if let [only] = m.candidates.as_slice() {
             let r = gaz.record(*only);
-            if matches!(r.kind, Kind::Admin1 | Kind::City | Kind::Capital) && !r.admin1.is_empty() {
+            // A region an organization is named after counts (`FrontCounter BC`), a town does not (`Liverpool
+            // FC`).
+            let kinds = if m.embedded {
+                matches!(r.kind, Kind::Admin1)
+            } else {
+                matches!(r.kind, Kind::Admin1 | Kind::City | Kind::Capital)
+            };
+            if kinds && !r.admin1.is_empty() {
                 doc_regions.push((r.country, r.admin1));
             }
         }

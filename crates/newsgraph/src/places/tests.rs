@@ -473,6 +473,11 @@ fn region_abbreviations_resolve_to_their_regions() {
         ),
         ("The plant in Sarnia, Ont., will close.", "Ont.", "CA.08"),
         (
+            "Wildfires forced thousands from their homes across BC this summer.",
+            "BC",
+            "CA.02",
+        ),
+        (
             "Flooding hit Lismore in northern NSW last week.",
             "NSW",
             "AU.02",
@@ -500,6 +505,10 @@ fn region_abbreviations_resolve_to_their_regions() {
             "B.C.",
         ),
         ("N.B. The office is closed on Monday.", "N.B."),
+        (
+            "The city was founded around 500 BC by Greek settlers.",
+            "BC",
+        ),
     ] {
         let ps = places(sentence);
         assert!(find(&ps, surface).is_none(), "{sentence}: {ps:?}");
@@ -818,4 +827,20 @@ fn a_state_named_unambiguously_decides_its_city_namesake() {
     assert_eq!(p.admin1.as_ref().map(|a| a.code.as_str()), Some("US.WA"));
     let dc = find(&ps, "Washington, D.C.").expect("Washington, D.C.");
     assert_eq!(dc.admin1.as_ref().map(|a| a.code.as_str()), Some("US.DC"));
+}
+
+#[test]
+fn a_region_in_an_organizations_name_places_the_story() {
+    // `Louisiana` only in `Louisiana Purchase` still says which Franklin a New Orleans street story means.
+    let ps = pipeline_places(
+        "Expecting that the Louisiana Purchase would spur expansion, he had his land subdivided. The street was \
+         later called Franklin, and the lower limit of the old plantation ran along it.",
+    );
+    if let Some(f) = find(&ps, "Franklin").filter(|f| f.name.is_some()) {
+        assert_eq!(
+            f.admin1.as_ref().map(|a| a.code.as_str()),
+            Some("US.LA"),
+            "{f:?}"
+        );
+    }
 }
