@@ -844,3 +844,29 @@ fn a_region_in_an_organizations_name_places_the_story() {
         );
     }
 }
+
+#[test]
+fn rivers_are_placed_at_their_mouths_and_airports_in_their_country() {
+    // GeoNames places a stream at its mouth: the Cauvery reaches the sea near Poompuhar, the Mississippi below
+    // New Orleans.
+    for (sentence, surface, mouth) in [
+        (
+            "Karnataka was told to release more water from the Cauvery to Tamil Nadu.",
+            "Cauvery",
+            (11.14, 79.85),
+        ),
+        (
+            "Barges queued on the Mississippi River as the water level fell.",
+            "Mississippi River",
+            (29.15, -89.25),
+        ),
+    ] {
+        let ps = places(sentence);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{sentence}: {ps:?}"));
+        let d = km((p.lat.unwrap_or(0.0), p.lon.unwrap_or(0.0)), mouth);
+        assert!(d < 50.0, "{sentence}: {p:?} is {d} km from the mouth");
+    }
+    let ps = places("Flights out of Heathrow were cancelled because of the snow.");
+    let h = find(&ps, "Heathrow").expect("Heathrow");
+    assert_eq!(h.country.as_deref(), Some("GB"), "{h:?}");
+}
