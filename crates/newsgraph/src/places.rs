@@ -558,6 +558,16 @@ fn is_cap_word(text: &str, t: &Token) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
+/// The word right before byte `start` (punctuation counts as a word).
+fn previous_word(text: &str, start: usize) -> &str {
+    text.get(..start)
+        .unwrap_or("")
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+}
+
 /// Finds and resolves the places of an article.
 pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     let gaz = &*GAZETTEER;
@@ -588,9 +598,34 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         // Foreign Ministry`) is kept with the role `embedded`; a name part the recognizer puts in no
         // organization (`Andrew Jackson`, `Paris Hilton`) is no place.
         // `Royal Street` stays a street where the recognizer takes it for a person.
+        // `around Hinton`, `in Valemount`: a one-word town after a place preposition stays a town where the
+        // recognizer takes it for a person, unless the document writes it as part of a person's full name.
+        let full_names: Vec<&str> = ranges
+            .iter()
+            .filter(|(_, l)| *l == EntityLabel::Person)
+            .filter_map(|(r, _)| text.get(r.clone()))
+            .filter(|s| s.contains(' '))
+            .collect();
+        let located_town = |m: &Mention| {
+            let Some(name) = text.get(m.range.clone()) else {
+                return false;
+            };
+            !m.embedded
+                && !m.demonym
+                && !m.candidates.is_empty()
+                && !name.contains(' ')
+                && matches!(
+                    previous_word(text, m.range.start),
+                    "in" | "near" | "around" | "outside"
+                )
+                && !text[m.range.end..].starts_with(['\'', '’'])
+                && !full_names.iter().any(|f| f.split(' ').any(|w| w == name))
+        };
         mentions.retain(|m| {
             let r = &m.range;
-            (!persons.contains(r.start, r.end) || m.facility.is_some_and(|f| f.strong))
+            (!persons.contains(r.start, r.end)
+                || m.facility.is_some_and(|f| f.strong)
+                || located_town(m))
                 && (!m.embedded || names.strictly_contains(r.start, r.end))
         });
         for m in &mut mentions {
@@ -755,8 +790,14 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         .iter()
         .zip(chosen.iter().zip(&near))
         .map(|(m, (c, n))| {
-            let county = n.and_then(|a| us_county(ctx, m, a, top_country));
-            to_place(ctx, m, *c, *n, county)
+            let county = us_county(ctx, m, *n, top_country);
+            // A county no place locates (`Cuyahoga County Executive`) still has its own point when only one US
+            // state has a county of its name.
+            let anchor = n.or_else(|| {
+                let c = county.filter(|_| c.is_none() && m.facility.is_some())?;
+                GAZETTEER.admin1("US", c.admin1)
+            });
+            to_place(ctx, m, *c, anchor, county)
         })
         .collect();
     (places, focus)
@@ -764,11 +805,12 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
 
 /// The US county a context-located `X County` or `X Parish` names, given the place `anchor` that locates it: the
 /// county of that name in the anchor's state (`Pike County` near `Kentucky`), else, in a story about the US, the
-/// county of that name with the most places (`Orange County` is California's).
+/// county of that name with the most places (`Orange County` is California's); with no anchor, the only county
+/// of that name (`Cuyahoga County`) in a story about the US or about no country.
 fn us_county(
     ctx: &Context,
     m: &Mention,
-    anchor: u32,
+    anchor: Option<u32>,
     top_country: Option<&str>,
 ) -> Option<gazetteer::County> {
     if !m.candidates.is_empty() {
@@ -786,6 +828,12 @@ fn us_county(
             counties = gazetteer::us_counties(rest);
         }
     }
+    let Some(anchor) = anchor else {
+        return match counties {
+            [only] if top_country.map_or(true, |t| t == "US") => Some(*only),
+            _ => None,
+        };
+    };
     let r = GAZETTEER.record(anchor);
     if r.country == "US" && !r.admin1.is_empty() {
         if let Some(c) = counties.iter().find(|c| c.admin1 == r.admin1) {
@@ -1113,6 +1161,22 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     k += 1;
                 }
                 let first = &text[t.start..t.end];
+                // `Marathon County Sheriff`, `Cuyahoga County Executive Armond Budish`: a county that names an
+                // office is a place in that name.
+                if starts_name && !headline && !is_free_preceder(first) && !is_person_title(first) {
+                    let county = (i + 1..=k.min(i + 3)).find(|&p| {
+                        matches!(&text[toks[p].start..toks[p].end], "County" | "Parish")
+                    });
+                    if let Some(p) = county.filter(|&p| p < k) {
+                        out.push(Mention::unlisted(
+                            t.start..toks[p].end,
+                            Some(Hint::Feature),
+                            facility_head("County"),
+                        ));
+                        i = p + 1;
+                        continue;
+                    }
+                }
                 if k > i && !headline && !is_free_preceder(first) {
                     let last = &text[toks[k].start..toks[k].end];
                     // `Royal Street`, `Marathon County`: a place GeoNames' extracts lack, located from its

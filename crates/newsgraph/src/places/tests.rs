@@ -870,3 +870,47 @@ fn rivers_are_placed_at_their_mouths_and_airports_in_their_country() {
     let h = find(&ps, "Heathrow").expect("Heathrow");
     assert_eq!(h.country.as_deref(), Some("GB"), "{h:?}");
 }
+
+#[test]
+fn a_town_after_a_place_preposition_stays_a_town_the_recognizer_calls_a_person() {
+    let ps = pipeline_places(
+        "Like many towns across Alberta, the landscape around Hinton is a pincushion of oil wells.",
+    );
+    let h = find(&ps, "Hinton").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(h.country.as_deref(), Some("CA"), "{h:?}");
+    // A person's full name elsewhere keeps the veto.
+    let ps = pipeline_places(
+        "Tom Hinton, the club's manager, said the team was ready. Fans waited in Hinton for hours.",
+    );
+    assert!(
+        ps.iter().all(|p| p.text != "Hinton" || p.start > 60),
+        "{ps:?}"
+    );
+}
+
+#[test]
+fn a_county_that_names_an_office_is_placed_in_its_state() {
+    // (sentence, county, admin1): the only county of its name in the US, no other place around.
+    for (sentence, surface, admin1) in [
+        (
+            "Marathon County Sheriff Scott Parks said the search would continue.",
+            "Marathon County",
+            "US.WI",
+        ),
+        (
+            "Cuyahoga County Executive Armond Budish told reporters the cuts would be catastrophic.",
+            "Cuyahoga County",
+            "US.OH",
+        ),
+    ] {
+        let ps = pipeline_places(sentence);
+        let c = find(&ps, surface).unwrap_or_else(|| panic!("{sentence}: {ps:?}"));
+        assert_eq!(c.feature.as_deref(), Some("county"), "{c:?}");
+        assert_eq!(
+            c.admin1.as_ref().map(|a| a.code.as_str()),
+            Some(admin1),
+            "{c:?}"
+        );
+        assert!(c.lat.is_some(), "{c:?}");
+    }
+}
