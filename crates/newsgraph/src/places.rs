@@ -1899,19 +1899,13 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     // Countries the document names without ambiguity (names and demonyms): the context of everything else.
     let mut doc_countries: HashMap<&str, f64> = HashMap::new();
-    for m in mentions {
+    for m in mentions.iter().filter(|m| !m.embedded) {
         if let [only] = m.candidates.as_slice() {
             let r = &gaz.record(*only);
             if !r.country.is_empty() {
-                // A place in an organization's name (`FrontCounter BC`, `Louisiana Purchase`) says a little
-                // about where the story is.
-                let w = if r.kind == Kind::Country { 1.0 } else { 0.5 };
                 *doc_countries.entry(r.country).or_default() +=
-                    if m.embedded { w * 0.25 } else { w };
+                    if r.kind == Kind::Country { 1.0 } else { 0.5 };
             }
-        }
-        if m.embedded {
-            continue;
         }
         for &c in &m.candidates {
             let r = &gaz.record(c);

@@ -914,3 +914,35 @@ fn a_county_that_names_an_office_is_placed_in_its_state() {
         assert!(c.lat.is_some(), "{c:?}");
     }
 }
+
+#[test]
+fn landmarks_news_names_are_curated() {
+    // (sentence, landmark, country)
+    for (sentence, surface, country) in [
+        (
+            "The president met his aides in the Oval Office on Monday.",
+            "Oval Office",
+            "US",
+        ),
+        (
+            "Pilgrims gathered at St. Peter's Basilica for the Easter Mass.",
+            "St. Peter's Basilica",
+            "VA",
+        ),
+        (
+            "The couple will marry at Windsor Castle in May.",
+            "Windsor Castle",
+            "GB",
+        ),
+        (
+            "Protesters marched past Trump Tower on Fifth Avenue.",
+            "Trump Tower",
+            "US",
+        ),
+    ] {
+        let ps = places(sentence);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{sentence}: {ps:?}"));
+        assert_eq!(p.country.as_deref(), Some(country), "{p:?}");
+        assert_eq!(p.feature.as_deref(), Some("feature"), "{p:?}");
+    }
+}
