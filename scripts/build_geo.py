@@ -54,7 +54,7 @@ COUNTRY_ALIASES = {
     "TR": ["Turkiye", "Türkiye"],
     "CN": ["People's Republic of China", "PRC", "Mainland China"],
     "TW": ["Taiwan"],
-    "TT": ["Trinidad"],
+    "TT": ["Trinidad", "T&T"],
     "CV": ["Cape Verde", "Cabo Verde"],
     "TL": ["East Timor", "Timor-Leste"],
     "VA": ["Vatican", "Vatican City", "Holy See"],

@@ -1218,11 +1218,15 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         continue;
                     }
                 }
-                // `on the A417`: a numbered road.
-                let prev_the = i
+                // `on the A417`, `The A417 southbound`, `via the A436, A40 and A429`: a numbered road.
+                let prev_w = i
                     .checked_sub(1)
-                    .is_some_and(|p| &text[toks[p].start..toks[p].end] == "the");
-                if prev_the && is_road_number(first) {
+                    .map_or("", |p| &text[toks[p].start..toks[p].end]);
+                let listed_road = matches!(prev_w, "," | "and" | "or")
+                    && out.last().is_some_and(|m| {
+                        m.facility == Some(ROAD) && t.start.saturating_sub(m.range.end) <= 6
+                    });
+                if (matches!(prev_w, "the" | "The") || listed_road) && is_road_number(first) {
                     out.push(Mention::unlisted(t.start..t.end, None, Some(ROAD)));
                     i += 1;
                     continue;

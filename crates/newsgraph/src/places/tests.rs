@@ -946,3 +946,28 @@ fn landmarks_news_names_are_curated() {
         assert_eq!(p.feature.as_deref(), Some("feature"), "{p:?}");
     }
 }
+
+#[test]
+fn trinidad_and_tobago_is_t_and_t() {
+    let ps =
+        places("The prime minister said T&T had sent supplies to Dominica after the hurricane.");
+    let t = find(&ps, "T&T").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(t.country.as_deref(), Some("TT"), "{t:?}");
+    assert_eq!(t.feature.as_deref(), Some("country"), "{t:?}");
+}
+
+#[test]
+fn numbered_roads_after_a_capital_the_or_in_a_list_are_roads() {
+    let ps = pipeline_places(
+        "Traffic was diverted near Cheltenham. The A417 southbound carriageway was closed and a diversion \
+         was in place via the A436, A40 and A429.",
+    );
+    for road in ["A417", "A436", "A40", "A429"] {
+        let r = find(&ps, road).unwrap_or_else(|| panic!("{road}: {ps:?}"));
+        assert_eq!(r.feature.as_deref(), Some("street"), "{r:?}");
+        assert_eq!(r.country.as_deref(), Some("GB"), "{r:?}");
+    }
+    // A list of model numbers without a road before it is no road.
+    let ps = places("He has owned an A4, M3 and S5 over the years.");
+    assert!(find(&ps, "M3").is_none(), "{ps:?}");
+}
