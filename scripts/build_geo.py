@@ -298,6 +298,26 @@ def normalize(s):
     return s.replace("’", "'").replace("‘", "'").replace("`", "'").lower()
 
 
+# Countries whose town names GeoNames romanizes from Arabic (`Al Qāmishlī`, `Mişrātah`), where news drops the
+# article and the final h (`Qamishli`, `Misrata`).
+ARABIC_COUNTRIES = {
+    "AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY", "TN", "YE",
+}
+ARABIC_ARTICLE = re.compile(r"^(?:Al|El|Ar|As|Ash|Ad|At|Az|An|Adh|Ath)[ -](?=[A-Z])")
+
+
+def arabic_variants(name):
+    """News spellings of a romanized Arabic town name: without its article, without the final h of `-ah`."""
+    out = []
+    stem = ARABIC_ARTICLE.sub("", name)
+    if stem != name and len(stem) > 4:
+        out.append(stem)
+    for n in [name, stem]:
+        if n.endswith("ah") and len(n) > 5:
+            out.append(n[:-1])
+    return list(dict.fromkeys(v for v in out if v != name))
+
+
 def fold(s):
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
@@ -435,6 +455,8 @@ def main():
             folded = fold(name).lstrip("'‘’ʿʻ`")
             if folded != name and folded.lower() not in words and len(folded) > 3:
                 names.append(folded)
+            if cc in ARABIC_COUNTRIES and pop >= 50_000:
+                names += [v for v in arabic_variants(folded) if v.lower() not in words and v not in names]
             kind = "L" if (cc, name) in capitals else "P"
             cities.append((int(gid), name, kind, cc, a1, lat, lon, pop, names))
 
