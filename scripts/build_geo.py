@@ -496,6 +496,13 @@ def main():
         stem = REGION_SUFFIX.sub("", a["name"])
         if stem != a["name"] and len(stem) > 3 and stem.lower() not in words and stem not in DIRECTIONS:
             names.append(stem)
+        # `Baden-Württemberg`, `Pointe-Noire` are also written with a space; not compass names (`South-East`),
+        # which news uses for the parts of every country.
+        spaced = a["name"].replace("-", " ")
+        if re.fullmatch(r"[A-Z]\w+(?:-[A-Z]\w+)+", a["name"]) and not all(
+            w in DIRECTIONS or w in {"Est", "Ouest", "Nord", "Sud", "Centre", "Center"} for w in spaced.split()
+        ):
+            names.append(spaced)
         if cc == "US" and a1 in US_STATE_ABBREVIATIONS:
             names.append(US_STATE_ABBREVIATIONS[a1])
         names += REGION_ABBREVIATIONS.get(code, [])

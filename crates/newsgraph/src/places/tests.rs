@@ -993,3 +993,11 @@ fn arabic_town_names_match_without_article_or_final_h() {
         assert_eq!(p.country.as_deref(), Some(country), "{p:?}");
     }
 }
+
+#[test]
+fn hyphenated_region_names_match_with_a_space() {
+    let ps = places("Car factories in Baden Wurttemberg cut output in March.");
+    let b = find(&ps, "Baden Wurttemberg").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(b.country.as_deref(), Some("DE"), "{b:?}");
+    assert_eq!(b.feature.as_deref(), Some("region"), "{b:?}");
+}
