@@ -1222,6 +1222,20 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 let prev_w = i
                     .checked_sub(1)
                     .map_or("", |p| &text[toks[p].start..toks[p].end]);
+                // `marched on the Capitol`, `the state Capitol`: the capitol building of the place the story is
+                // about, located from its context.
+                if k == i && first == "Capitol" && matches!(prev_w, "the" | "state") {
+                    out.push(Mention::unlisted(
+                        t.start..t.end,
+                        Some(Hint::Feature),
+                        Some(Facility {
+                            feature: "building",
+                            strong: true,
+                        }),
+                    ));
+                    i += 1;
+                    continue;
+                }
                 let listed_road = matches!(prev_w, "," | "and" | "or")
                     && out.last().is_some_and(|m| {
                         m.facility == Some(ROAD) && t.start.saturating_sub(m.range.end) <= 6

@@ -1001,3 +1001,21 @@ fn hyphenated_region_names_match_with_a_space() {
     assert_eq!(b.country.as_deref(), Some("DE"), "{b:?}");
     assert_eq!(b.feature.as_deref(), Some("region"), "{b:?}");
 }
+
+#[test]
+fn the_capitol_is_located_from_its_context() {
+    let ps = pipeline_places(
+        "Thousands of teachers rallied in Oklahoma City on Monday. They marched on the Capitol and demanded more \
+         money for schools.",
+    );
+    let c = find(&ps, "Capitol").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(c.feature.as_deref(), Some("building"), "{c:?}");
+    assert_eq!(
+        c.admin1.as_ref().map(|a| a.code.as_str()),
+        Some("US.OK"),
+        "{c:?}"
+    );
+    // `Capitol Records` is a firm.
+    let ps = places("She signed with Capitol Records in 2012.");
+    assert!(find(&ps, "Capitol").is_none(), "{ps:?}");
+}
