@@ -600,11 +600,13 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         // `Royal Street` stays a street where the recognizer takes it for a person.
         // `around Hinton`, `in Valemount`: a one-word town after a place preposition stays a town where the
         // recognizer takes it for a person, unless the document writes it as part of a person's full name.
-        let full_names: Vec<&str> = ranges
+        // Words of multi-word person names, in a set: the check stays linear however many names there are.
+        let full_names: std::collections::HashSet<&str> = ranges
             .iter()
             .filter(|(_, l)| *l == EntityLabel::Person)
             .filter_map(|(r, _)| text.get(r.clone()))
             .filter(|s| s.contains(' '))
+            .flat_map(|s| s.split(' '))
             .collect();
         let located_town = |m: &Mention| {
             let Some(name) = text.get(m.range.clone()) else {
@@ -619,7 +621,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                     "in" | "near" | "around" | "outside"
                 )
                 && !text[m.range.end..].starts_with(['\'', '’'])
-                && !full_names.iter().any(|f| f.split(' ').any(|w| w == name))
+                && !full_names.contains(name)
         };
         mentions.retain(|m| {
             let r = &m.range;
