@@ -54,7 +54,7 @@ COUNTRY_ALIASES = {
     "TR": ["Turkiye", "Türkiye"],
     "CN": ["People's Republic of China", "PRC", "Mainland China"],
     "TW": ["Taiwan"],
-    "TT": ["Trinidad"],
+    "TT": ["Trinidad", "T&T"],
     "CV": ["Cape Verde", "Cabo Verde"],
     "TL": ["East Timor", "Timor-Leste"],
     "VA": ["Vatican", "Vatican City", "Holy See"],
@@ -265,10 +265,10 @@ US_STATE_ABBREVIATIONS = {
 }
 
 # News abbreviations of Canadian provinces and Australian states. Forms that are also words or other places' codes
-# (`Man.`, `WA`, `SA`, `ACT`, `BC` of years) are left out; those ending in a dot match only after `City, ` or `(`
-# (see `places.rs`).
+# (`Man.`, `WA`, `SA`, `ACT`) are left out; those ending in a dot match only after `City, ` or `(`, and `BC` or `B.C.`
+# after a number is an era (`300 BC`), not British Columbia (see `places.rs`).
 REGION_ABBREVIATIONS = {
-    "CA.01": ["Alta."], "CA.02": ["B.C."], "CA.04": ["N.B."], "CA.05": ["Nfld.", "N.L."], "CA.07": ["N.S."],
+    "CA.01": ["Alta."], "CA.02": ["B.C.", "BC"], "CA.04": ["N.B."], "CA.05": ["Nfld.", "N.L."], "CA.07": ["N.S."],
     "CA.08": ["Ont."], "CA.09": ["P.E.I.", "PEI"], "CA.10": ["Que.", "Qc"], "CA.11": ["Sask."],
     "AU.02": ["NSW", "N.S.W."], "AU.04": ["Qld", "Qld."], "AU.06": ["Tas."], "AU.07": ["Vic."],
 }
@@ -296,6 +296,26 @@ def common_words():
 def normalize(s):
     """As the matcher normalizes text: typographic apostrophes to `'`, lower case."""
     return s.replace("’", "'").replace("‘", "'").replace("`", "'").lower()
+
+
+# Countries whose town names GeoNames romanizes from Arabic (`Al Qāmishlī`, `Mişrātah`), where news drops the
+# article and the final h (`Qamishli`, `Misrata`).
+ARABIC_COUNTRIES = {
+    "AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY", "TN", "YE",
+}
+ARABIC_ARTICLE = re.compile(r"^(?:Al|El|Ar|As|Ash|Ad|At|Az|An|Adh|Ath)[ -](?=[A-Z])")
+
+
+def arabic_variants(name):
+    """News spellings of a romanized Arabic town name: without its article, without the final h of `-ah`."""
+    out = []
+    stem = ARABIC_ARTICLE.sub("", name)
+    if stem != name and len(stem) > 4:
+        out.append(stem)
+    for n in [name, stem]:
+        if n.endswith("ah") and len(n) > 5:
+            out.append(n[:-1])
+    return list(dict.fromkeys(v for v in out if v != name))
 
 
 def fold(s):
@@ -435,6 +455,8 @@ def main():
             folded = fold(name).lstrip("'‘’ʿʻ`")
             if folded != name and folded.lower() not in words and len(folded) > 3:
                 names.append(folded)
+            if cc in ARABIC_COUNTRIES and pop >= 50_000:
+                names += [v for v in arabic_variants(folded) if v.lower() not in words and v not in names]
             kind = "L" if (cc, name) in capitals else "P"
             cities.append((int(gid), name, kind, cc, a1, lat, lon, pop, names))
 
@@ -474,6 +496,13 @@ def main():
         stem = REGION_SUFFIX.sub("", a["name"])
         if stem != a["name"] and len(stem) > 3 and stem.lower() not in words and stem not in DIRECTIONS:
             names.append(stem)
+        # `Baden-Württemberg`, `Pointe-Noire` are also written with a space; not compass names (`South-East`),
+        # which news uses for the parts of every country.
+        spaced = a["name"].replace("-", " ")
+        if re.fullmatch(r"[A-Z]\w+(?:-[A-Z]\w+)+", a["name"]) and not all(
+            w in DIRECTIONS or w in {"Est", "Ouest", "Nord", "Sud", "Centre", "Center"} for w in spaced.split()
+        ):
+            names.append(spaced)
         if cc == "US" and a1 in US_STATE_ABBREVIATIONS:
             names.append(US_STATE_ABBREVIATIONS[a1])
         names += REGION_ABBREVIATIONS.get(code, [])

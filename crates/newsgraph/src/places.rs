@@ -566,6 +566,16 @@ fn is_cap_word(text: &str, t: &Token) -> bool {
 type WordSet<'t> =
     std::collections::HashSet<&'t str, std::hash::BuildHasherDefault<crate::text::Fnv>>;
 
+/// The word right before byte `start` (punctuation counts as a word).
+fn previous_word(text: &str, start: usize) -> &str {
+    text.get(..start)
+        .unwrap_or("")
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+}
+
 /// Finds and resolves the places of an article.
 pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     let gaz = &*GAZETTEER;
@@ -596,9 +606,36 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         // Foreign Ministry`) is kept with the role `embedded`; a name part the recognizer puts in no
         // organization (`Andrew Jackson`, `Paris Hilton`) is no place.
         // `Royal Street` stays a street where the recognizer takes it for a person.
+        // `around Hinton`, `in Valemount`: a one-word town after a place preposition stays a town where the
+        // recognizer takes it for a person, unless the document writes it as part of a person's full name.
+        // Words of multi-word person names, in a set: the check stays linear however many names there are.
+        let full_names: WordSet = ranges
+            .iter()
+            .filter(|(_, l)| *l == EntityLabel::Person)
+            .filter_map(|(r, _)| text.get(r.clone()))
+            .filter(|s| s.contains(' '))
+            .flat_map(|s| s.split(' '))
+            .collect();
+        let located_town = |m: &Mention| {
+            let Some(name) = text.get(m.range.clone()) else {
+                return false;
+            };
+            !m.embedded
+                && !m.demonym
+                && !m.candidates.is_empty()
+                && !name.contains(' ')
+                && matches!(
+                    previous_word(text, m.range.start),
+                    "in" | "near" | "around" | "outside"
+                )
+                && !text[m.range.end..].starts_with(['\'', '’'])
+                && !full_names.contains(name)
+        };
         mentions.retain(|m| {
             let r = &m.range;
-            (!persons.contains(r.start, r.end) || m.facility.is_some_and(|f| f.strong))
+            (!persons.contains(r.start, r.end)
+                || m.facility.is_some_and(|f| f.strong)
+                || located_town(m))
                 && (!m.embedded || names.strictly_contains(r.start, r.end))
         });
         for m in &mut mentions {
@@ -764,8 +801,14 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         .iter()
         .zip(chosen.iter().zip(&near))
         .map(|(m, (c, n))| {
-            let county = n.and_then(|a| us_county(ctx, m, a, top_country));
-            to_place(ctx, m, *c, *n, county)
+            let county = us_county(ctx, m, *n, top_country);
+            // A county no place locates (`Cuyahoga County Executive`) still has its own point when only one US
+            // state has a county of its name.
+            let anchor = n.or_else(|| {
+                let c = county.filter(|_| c.is_none() && m.facility.is_some())?;
+                GAZETTEER.admin1("US", c.admin1)
+            });
+            to_place(ctx, m, *c, anchor, county)
         })
         .collect();
     (places, focus)
@@ -773,11 +816,12 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
 
 /// The US county a context-located `X County` or `X Parish` names, given the place `anchor` that locates it: the
 /// county of that name in the anchor's state (`Pike County` near `Kentucky`), else, in a story about the US, the
-/// county of that name with the most places (`Orange County` is California's).
+/// county of that name with the most places (`Orange County` is California's); with no anchor, the only county
+/// of that name (`Cuyahoga County`) in a story about the US or about no country.
 fn us_county(
     ctx: &Context,
     m: &Mention,
-    anchor: u32,
+    anchor: Option<u32>,
     top_country: Option<&str>,
 ) -> Option<gazetteer::County> {
     if !m.candidates.is_empty() {
@@ -795,6 +839,12 @@ fn us_county(
             counties = gazetteer::us_counties(rest);
         }
     }
+    let Some(anchor) = anchor else {
+        return match counties {
+            [only] if top_country.map_or(true, |t| t == "US") => Some(*only),
+            _ => None,
+        };
+    };
     let r = GAZETTEER.record(anchor);
     if r.country == "US" && !r.admin1.is_empty() {
         if let Some(c) = counties.iter().find(|c| c.admin1 == r.admin1) {
@@ -1079,11 +1129,14 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         || after.starts_with("-language")
                         || after.starts_with("-speaking"));
                 }
-                // `300 B.C.` is an era and `N.B.` at a sentence's start a note, not British Columbia or New
-                // Brunswick.
-                if text[t.start..best_end].ends_with('.')
+                // `300 B.C.` or `500 BC` is an era and `N.B.` at a sentence's start a note, not British Columbia
+                // or New Brunswick.
+                let abbreviation = &text[t.start..best_end];
+                let short_code =
+                    abbreviation.len() <= 4 && !abbreviation.chars().any(char::is_lowercase);
+                if (abbreviation.ends_with('.') || short_code)
                     && cands.iter().all(|&c| gaz.record(c).kind == Kind::Admin1)
-                    && (first_word == Some(i)
+                    && ((first_word == Some(i) && abbreviation.ends_with('.'))
                         || i.checked_sub(1)
                             .is_some_and(|p| toks[p].kind == TokenKind::Number))
                 {
@@ -1119,6 +1172,22 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     k += 1;
                 }
                 let first = &text[t.start..t.end];
+                // `Marathon County Sheriff`, `Cuyahoga County Executive Armond Budish`: a county that names an
+                // office is a place in that name.
+                if starts_name && !headline && !is_free_preceder(first) && !is_person_title(first) {
+                    let county = (i + 1..=k.min(i + 3)).find(|&p| {
+                        matches!(&text[toks[p].start..toks[p].end], "County" | "Parish")
+                    });
+                    if let Some(p) = county.filter(|&p| p < k) {
+                        out.push(Mention::unlisted(
+                            t.start..toks[p].end,
+                            Some(Hint::Feature),
+                            facility_head("County"),
+                        ));
+                        i = p + 1;
+                        continue;
+                    }
+                }
                 if k > i && !headline && !is_free_preceder(first) {
                     let last = &text[toks[k].start..toks[k].end];
                     // `Royal Street`, `Marathon County`: a place GeoNames' extracts lack, located from its
@@ -1160,11 +1229,29 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         continue;
                     }
                 }
-                // `on the A417`: a numbered road.
-                let prev_the = i
+                // `on the A417`, `The A417 southbound`, `via the A436, A40 and A429`: a numbered road.
+                let prev_w = i
                     .checked_sub(1)
-                    .is_some_and(|p| &text[toks[p].start..toks[p].end] == "the");
-                if prev_the && is_road_number(first) {
+                    .map_or("", |p| &text[toks[p].start..toks[p].end]);
+                // `marched on the Capitol`, `the state Capitol`: the capitol building of the place the story is
+                // about, located from its context.
+                if k == i && first == "Capitol" && matches!(prev_w, "the" | "state") {
+                    out.push(Mention::unlisted(
+                        t.start..t.end,
+                        Some(Hint::Feature),
+                        Some(Facility {
+                            feature: "building",
+                            strong: true,
+                        }),
+                    ));
+                    i += 1;
+                    continue;
+                }
+                let listed_road = matches!(prev_w, "," | "and" | "or")
+                    && out.last().is_some_and(|m| {
+                        m.facility == Some(ROAD) && t.start.saturating_sub(m.range.end) <= 6
+                    });
+                if (matches!(prev_w, "the" | "The") || listed_road) && is_road_number(first) {
                     out.push(Mention::unlisted(t.start..t.end, None, Some(ROAD)));
                     i += 1;
                     continue;
@@ -1863,10 +1950,17 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         .map(|(c, _)| *c);
     // First-level regions the document names or places its unambiguous towns in.
     let mut doc_regions: Vec<(&str, &str)> = Vec::new();
-    for m in mentions.iter().filter(|m| !m.embedded) {
+    for m in mentions {
         if let [only] = m.candidates.as_slice() {
             let r = gaz.record(*only);
-            if matches!(r.kind, Kind::Admin1 | Kind::City | Kind::Capital) && !r.admin1.is_empty() {
+            // A region an organization is named after counts (`FrontCounter BC`), a town does not (`Liverpool
+            // FC`).
+            let kinds = if m.embedded {
+                matches!(r.kind, Kind::Admin1)
+            } else {
+                matches!(r.kind, Kind::Admin1 | Kind::City | Kind::Capital)
+            };
+            if kinds && !r.admin1.is_empty() {
                 doc_regions.push((r.country, r.admin1));
             }
         }

@@ -473,6 +473,11 @@ fn region_abbreviations_resolve_to_their_regions() {
         ),
         ("The plant in Sarnia, Ont., will close.", "Ont.", "CA.08"),
         (
+            "Wildfires forced thousands from their homes across BC this summer.",
+            "BC",
+            "CA.02",
+        ),
+        (
             "Flooding hit Lismore in northern NSW last week.",
             "NSW",
             "AU.02",
@@ -500,6 +505,10 @@ fn region_abbreviations_resolve_to_their_regions() {
             "B.C.",
         ),
         ("N.B. The office is closed on Monday.", "N.B."),
+        (
+            "The city was founded around 500 BC by Greek settlers.",
+            "BC",
+        ),
     ] {
         let ps = places(sentence);
         assert!(find(&ps, surface).is_none(), "{sentence}: {ps:?}");
@@ -818,4 +827,195 @@ fn a_state_named_unambiguously_decides_its_city_namesake() {
     assert_eq!(p.admin1.as_ref().map(|a| a.code.as_str()), Some("US.WA"));
     let dc = find(&ps, "Washington, D.C.").expect("Washington, D.C.");
     assert_eq!(dc.admin1.as_ref().map(|a| a.code.as_str()), Some("US.DC"));
+}
+
+#[test]
+fn a_region_in_an_organizations_name_places_the_story() {
+    // `Louisiana` only in `Louisiana Purchase` still says which Franklin a New Orleans street story means.
+    let ps = pipeline_places(
+        "Expecting that the Louisiana Purchase would spur expansion, he had his land subdivided. The street was \
+         later called Franklin, and the lower limit of the old plantation ran along it.",
+    );
+    if let Some(f) = find(&ps, "Franklin").filter(|f| f.name.is_some()) {
+        assert_eq!(
+            f.admin1.as_ref().map(|a| a.code.as_str()),
+            Some("US.LA"),
+            "{f:?}"
+        );
+    }
+}
+
+#[test]
+fn rivers_are_placed_at_their_mouths_and_airports_in_their_country() {
+    // GeoNames places a stream at its mouth: the Cauvery reaches the sea near Poompuhar, the Mississippi below
+    // New Orleans.
+    for (sentence, surface, mouth) in [
+        (
+            "Karnataka was told to release more water from the Cauvery to Tamil Nadu.",
+            "Cauvery",
+            (11.14, 79.85),
+        ),
+        (
+            "Barges queued on the Mississippi River as the water level fell.",
+            "Mississippi River",
+            (29.15, -89.25),
+        ),
+    ] {
+        let ps = places(sentence);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{sentence}: {ps:?}"));
+        let d = km((p.lat.unwrap_or(0.0), p.lon.unwrap_or(0.0)), mouth);
+        assert!(d < 50.0, "{sentence}: {p:?} is {d} km from the mouth");
+    }
+    let ps = places("Flights out of Heathrow were cancelled because of the snow.");
+    let h = find(&ps, "Heathrow").expect("Heathrow");
+    assert_eq!(h.country.as_deref(), Some("GB"), "{h:?}");
+}
+
+#[test]
+fn a_town_after_a_place_preposition_stays_a_town_the_recognizer_calls_a_person() {
+    let ps = pipeline_places(
+        "Like many towns across Alberta, the landscape around Hinton is a pincushion of oil wells.",
+    );
+    let h = find(&ps, "Hinton").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(h.country.as_deref(), Some("CA"), "{h:?}");
+    // A person's full name elsewhere keeps the veto.
+    let ps = pipeline_places(
+        "Tom Hinton, the club's manager, said the team was ready. Fans waited in Hinton for hours.",
+    );
+    assert!(
+        ps.iter().all(|p| p.text != "Hinton" || p.start > 60),
+        "{ps:?}"
+    );
+}
+
+#[test]
+fn a_county_that_names_an_office_is_placed_in_its_state() {
+    // (sentence, county, admin1): the only county of its name in the US, no other place around.
+    for (sentence, surface, admin1) in [
+        (
+            "Marathon County Sheriff Scott Parks said the search would continue.",
+            "Marathon County",
+            "US.WI",
+        ),
+        (
+            "Cuyahoga County Executive Armond Budish told reporters the cuts would be catastrophic.",
+            "Cuyahoga County",
+            "US.OH",
+        ),
+    ] {
+        let ps = pipeline_places(sentence);
+        let c = find(&ps, surface).unwrap_or_else(|| panic!("{sentence}: {ps:?}"));
+        assert_eq!(c.feature.as_deref(), Some("county"), "{c:?}");
+        assert_eq!(
+            c.admin1.as_ref().map(|a| a.code.as_str()),
+            Some(admin1),
+            "{c:?}"
+        );
+        assert!(c.lat.is_some(), "{c:?}");
+    }
+}
+
+#[test]
+fn landmarks_news_names_are_curated() {
+    // (sentence, landmark, country)
+    for (sentence, surface, country) in [
+        (
+            "The president met his aides in the Oval Office on Monday.",
+            "Oval Office",
+            "US",
+        ),
+        (
+            "Pilgrims gathered at St. Peter's Basilica for the Easter Mass.",
+            "St. Peter's Basilica",
+            "VA",
+        ),
+        (
+            "The couple will marry at Windsor Castle in May.",
+            "Windsor Castle",
+            "GB",
+        ),
+        (
+            "Protesters marched past Trump Tower on Fifth Avenue.",
+            "Trump Tower",
+            "US",
+        ),
+    ] {
+        let ps = places(sentence);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{sentence}: {ps:?}"));
+        assert_eq!(p.country.as_deref(), Some(country), "{p:?}");
+        assert_eq!(p.feature.as_deref(), Some("feature"), "{p:?}");
+    }
+}
+
+#[test]
+fn trinidad_and_tobago_is_t_and_t() {
+    let ps =
+        places("The prime minister said T&T had sent supplies to Dominica after the hurricane.");
+    let t = find(&ps, "T&T").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(t.country.as_deref(), Some("TT"), "{t:?}");
+    assert_eq!(t.feature.as_deref(), Some("country"), "{t:?}");
+}
+
+#[test]
+fn numbered_roads_after_a_capital_the_or_in_a_list_are_roads() {
+    let ps = pipeline_places(
+        "Traffic was diverted near Cheltenham. The A417 southbound carriageway was closed and a diversion \
+         was in place via the A436, A40 and A429.",
+    );
+    for road in ["A417", "A436", "A40", "A429"] {
+        let r = find(&ps, road).unwrap_or_else(|| panic!("{road}: {ps:?}"));
+        assert_eq!(r.feature.as_deref(), Some("street"), "{r:?}");
+        assert_eq!(r.country.as_deref(), Some("GB"), "{r:?}");
+    }
+    // A list of model numbers without a road before it is no road.
+    let ps = places("He has owned an A4, M3 and S5 over the years.");
+    assert!(find(&ps, "M3").is_none(), "{ps:?}");
+}
+
+#[test]
+fn arabic_town_names_match_without_article_or_final_h() {
+    // GeoNames writes `Misratah`, `Ar Raqqah`, `Al Hasakah`; news drops the h and the article.
+    for (sentence, surface, country) in [
+        (
+            "Militias from Misrata moved east along the coast.",
+            "Misrata",
+            "LY",
+        ),
+        (
+            "Fighters regrouped in Raqqa after the offensive.",
+            "Raqqa",
+            "SY",
+        ),
+        ("Aid reached Hasakah on Tuesday.", "Hasakah", "SY"),
+    ] {
+        let ps = places(sentence);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{sentence}: {ps:?}"));
+        assert_eq!(p.country.as_deref(), Some(country), "{p:?}");
+    }
+}
+
+#[test]
+fn hyphenated_region_names_match_with_a_space() {
+    let ps = places("Car factories in Baden Wurttemberg cut output in March.");
+    let b = find(&ps, "Baden Wurttemberg").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(b.country.as_deref(), Some("DE"), "{b:?}");
+    assert_eq!(b.feature.as_deref(), Some("region"), "{b:?}");
+}
+
+#[test]
+fn the_capitol_is_located_from_its_context() {
+    let ps = pipeline_places(
+        "Thousands of teachers rallied in Oklahoma City on Monday. They marched on the Capitol and demanded more \
+         money for schools.",
+    );
+    let c = find(&ps, "Capitol").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(c.feature.as_deref(), Some("building"), "{c:?}");
+    assert_eq!(
+        c.admin1.as_ref().map(|a| a.code.as_str()),
+        Some("US.OK"),
+        "{c:?}"
+    );
+    // `Capitol Records` is a firm.
+    let ps = places("She signed with Capitol Records in 2012.");
+    assert!(find(&ps, "Capitol").is_none(), "{ps:?}");
 }
