@@ -232,6 +232,14 @@ const IRREGULAR_PAST: &[&str] = &[
     "wrote",
 ];
 
+/// Words that may follow a time phrase opening a clause ("that summer when...", "that winter the army...").
+const CLAUSE_OPENERS: &[&str] = &[
+    "when", "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
+    "its", "as", "and", "but", "after", "before", "while", "in", "on", "at", "to", "with", "was",
+    "were", "had", "there", "this", "that", "for", "of", "by", "until", "from", "alone", "too",
+    "also", "again",
+];
+
 const ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "cest",
     "msk", "eet", "eest", "ist", "jst", "z",
@@ -432,11 +440,14 @@ fn year_month(v: &str) -> Option<(i32, Option<u32>)> {
         return None;
     }
     let y = v.get(..4)?.parse().ok()?;
-    let m = v
-        .get(5..7)
-        .filter(|_| b.len() == 7)
-        .and_then(|m| m.parse::<u32>().ok())
-        .filter(|m| (1..=12).contains(m));
+    let m = v.get(5..7).filter(|_| b.len() == 7).and_then(|m| match m {
+        // A season stands for its middle month (winter for its first, December).
+        "SP" => Some(4),
+        "SU" => Some(7),
+        "FA" => Some(10),
+        "WI" => Some(12),
+        _ => m.parse::<u32>().ok().filter(|m| (1..=12).contains(m)),
+    });
     Some((y, m))
 }
 
@@ -1305,6 +1316,15 @@ impl<'c> Scanner<'c> {
         }
     }
 
+    /// A day of month written as an ordinal word at `i` (`eighth`, `twenty-first`).
+    fn word_ordinal(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        if t.kind != TokenKind::Word || t.low.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        lexicon::ordinal(t.low).filter(|n| (1..=31).contains(n))
+    }
+
     /// A four-digit year at `i` (`1998`), or an apostrophe year (`'98`).
     fn year_num(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
@@ -1377,9 +1397,15 @@ impl<'c> Scanner<'c> {
                         return cand(i, j, TimexType::Set, format!("XXXX-WXX-{wd}T{code}"));
                     }
                 }
-                let dir = self.direction(i, j);
-                let v = cal::resolve_weekday(self.dct, wd, dir);
-                if let Lex::PartOfDay(code) = self.lex(j) {
+                // The tense is read around the whole expression: in "By Sunday evening, 12 people had died"
+                // the clause after the comma decides.
+                let part = match self.lex(j) {
+                    Lex::PartOfDay(code) => Some(code),
+                    _ => None,
+                };
+                let e = if part.is_some() { j + 1 } else { j };
+                let v = cal::resolve_weekday(self.dct, wd, self.direction(i, e));
+                if let Some(code) = part {
                     j += 1;
                     return cand(i, j, TimexType::Time, format!("{v}T{code}"));
                 }
@@ -1390,14 +1416,20 @@ impl<'c> Scanner<'c> {
                 if t.int.is_some() || t.kind == TokenKind::Word =>
             {
                 // "17 February 2022", "the 15th of February", "the 15th"
+                // Spoken days: "the eighth of March".
+                let spoken = |k: usize| {
+                    self.word_ordinal(k).filter(|_| {
+                        self.is(k + 1, "of") && matches!(self.lex(k + 2), Lex::Month(..))
+                    })
+                };
                 let (start, d, j) = if t.low == "the" {
-                    let d = self.day_num(i + 1)?;
+                    let d = self.day_num(i + 1).or_else(|| spoken(i + 1))?;
                     if self.int(i + 1).is_some() {
                         return None;
                     }
                     (i, d, i + 2)
                 } else {
-                    (i, self.day_num(i)?, i + 1)
+                    (i, self.day_num(i).or_else(|| spoken(i))?, i + 1)
                 };
                 let mut k = j;
                 if self.is(k, "of") {
@@ -1496,7 +1528,13 @@ impl<'c> Scanner<'c> {
         if self.is(j, ".") && self.w(i).len() <= 4 && self.day_num(j + 1).is_some() {
             j += 1;
         }
-        if let Some(d) = self.day_num(j) {
+        // "March eighth" (broadcast style): a spoken ordinal ending the phrase or followed by the year.
+        let spoken = self.word_ordinal(j).filter(|_| {
+            self.is_punct(j + 1)
+                || self.year_num(j + 1).is_some()
+                || (self.is(j + 1, ",") && self.year_num(j + 2).is_some())
+        });
+        if let Some(d) = self.day_num(j).or(spoken) {
             let k = j + 1;
             let mut kk = k;
             if self.is(kk, ",") {
@@ -1748,6 +1786,14 @@ impl<'c> Scanner<'c> {
         } else if let Some(n) =
             lexicon::ordinal(w).filter(|n| (1..=30).contains(n) && self.is(j + 1, "century"))
         {
+            // "20th Century Fox": a name.
+            let name = self.tok(j + 1).is_some_and(|t| t.cap)
+                && self
+                    .tok(j + 2)
+                    .is_some_and(|t| t.kind == TokenKind::Word && t.cap && t.lex == Lex::Other);
+            if name {
+                return None;
+            }
             value = Some(format!("{:02}", n - 1));
             e = j + 2;
         } else if let Some(d) = w.strip_suffix('s') {
@@ -1756,7 +1802,8 @@ impl<'c> Scanner<'c> {
             } else if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) && d.ends_with('0') {
                 // '90s: the century of the article date, or the 1900s.
                 let p = if j > 0 { self.toks[j - 1].low } else { "" };
-                if matches!(p, "'" | "’" | "‘") || the {
+                // "the '90s", "the 1970s and early 80s".
+                if matches!(p, "'" | "’" | "‘") || the || md.is_some() {
                     let c = if d < "30" && self.dct.is_some_and(|a| a.year() >= 2000) {
                         20
                     } else {
@@ -2196,8 +2243,19 @@ impl<'c> Scanner<'c> {
                         cal::shift_weekday(anchor, wd, shift as i32),
                     );
                 }
+                let e = if matches!(self.lex(k + 1), Lex::PartOfDay(_)) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                // "this coming Sunday, March 8": the explicit date says which one.
+                if self.is(k + 1, ",") {
+                    if let Some(c) = self.month_day(k + 2).filter(|c| c.value.len() == 10) {
+                        return cand(i, c.b, TimexType::Date, c.value);
+                    }
+                }
                 let v = match shift {
-                    0 => cal::resolve_weekday(self.dct, wd, self.direction(i, k + 1)),
+                    0 => cal::resolve_weekday(self.dct, wd, self.direction(i, e)),
                     s => cal::shift_weekday(self.dct, wd, s as i32),
                 };
                 if let Lex::PartOfDay(code) = self.lex(k + 1) {
@@ -2232,7 +2290,32 @@ impl<'c> Scanner<'c> {
             }
             Lex::Season(code) => {
                 if anaphoric {
-                    return None;
+                    // "said that summer tourism fell": "that" opens a clause whose subject is a compound noun.
+                    let noun_next = self.tok(k + 1).is_some_and(|n| {
+                        n.kind == TokenKind::Word
+                            && !n.cap
+                            && n.lex == Lex::Other
+                            && !CLAUSE_OPENERS.contains(&n.low)
+                    });
+                    if w == "that" && noun_next {
+                        return None;
+                    }
+                    // "That summer", "the following spring": the season of, or next to, the year last
+                    // mentioned.
+                    let v = match self.anaphoric_base() {
+                        None => format!("XXXX-{code}"),
+                        Some(b) => {
+                            // Winter starts in December: it follows every month of its year but December.
+                            let sm = if code == "WI" { 12 } else { season_month(code) };
+                            let y = match shift {
+                                1 if sm <= b.month() => b.year() + 1,
+                                -1 if sm >= b.month() => b.year() - 1,
+                                _ => b.year(),
+                            };
+                            format!("{y:04}-{code}")
+                        }
+                    };
+                    return cand(i, k + 1, TimexType::Date, v);
                 }
                 let v = match self.dct {
                     None => format!("XXXX-{code}"),
@@ -2268,6 +2351,16 @@ impl<'c> Scanner<'c> {
                 cand(i, k + 1, TimexType::Time, format!("{d}T{code}"))
             }
             _ => None,
+        }
+    }
+
+    /// The date a season or month phrase like "that summer" refers back to: the last month mentioned if it
+    /// lies in the last year mentioned (the finer one), else that year's start.
+    fn anaphoric_base(&self) -> Option<NaiveDate> {
+        match (self.ref_month, self.ref_year) {
+            (Some(m), Some(y)) if m.year() == y.year() => Some(m),
+            (_, Some(y)) => NaiveDate::from_ymd_opt(y.year(), 1, 1),
+            (m, None) => m.or(self.dct),
         }
     }
 
@@ -2348,6 +2441,19 @@ impl<'c> Scanner<'c> {
                 cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
             }
             "recently" | "lately" => cand(i, i + 1, TimexType::Date, "PAST_REF".into()),
+            // "will some day be": an unspecified time (not a day-long span), ahead unless the clause is past.
+            // TimeBank leaves the one-word "someday" out.
+            "some" if self.is(i + 1, "day") => {
+                let e = i + 2;
+                if self.any(e, &["of", "'s", "’s"]) {
+                    return None;
+                }
+                let v = match self.tense(i, e) {
+                    Some(Direction::Past) => "PAST_REF",
+                    _ => "FUTURE_REF",
+                };
+                cand(i, e, TimexType::Date, v.into())
+            }
             // "offerings at a later date": some time ahead.
             "a" if self.is(i + 1, "later") && self.is(i + 2, "date") => {
                 cand(i, i + 3, TimexType::Date, "FUTURE_REF".into())
@@ -2780,6 +2886,7 @@ impl<'c> Scanner<'c> {
             if t.cap && i > self.lo {
                 return None; // "the Daily Telegraph"
             }
+
             // "revenue to increase by 20% annually", "10,000 units annually": a growth or output rate, which
             // TimeBank leaves out.
             if matches!(t.low, "annually" | "yearly") && i > self.lo {
@@ -2944,6 +3051,19 @@ impl<'c> Scanner<'c> {
         if c == Some("old") {
             return None; // ages are not time expressions
         }
+        // "a 19th-century church": the century.
+        let century = |a: &str, b: &str| {
+            (b == "century")
+                .then(|| lexicon::ordinal(a))
+                .flatten()
+                .filter(|n| (1..=30).contains(n))
+                .map(|n| format!("{:02}", n - 1))
+        };
+        if c.is_none() {
+            if let Some(v) = century(a, b) {
+                return cand(i, i + 1, TimexType::Date, v);
+            }
+        }
         if matches!(a, "mid" | "early" | "late") {
             let md = match a {
                 "mid" => "MID",
@@ -2973,6 +3093,9 @@ impl<'c> Scanner<'c> {
                 return Some(x);
             } else if matches!(rest, "year") {
                 cal::unit_value(self.dct, Unit::Year, 0)
+            } else if let Some(v) = c.and_then(|c| century(b, c)) {
+                // "mid-19th-century"
+                v
             } else {
                 return None;
             };

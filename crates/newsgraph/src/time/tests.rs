@@ -1095,3 +1095,107 @@ fn a_later_date_is_a_future_reference() {
         &[("a later date", D, "FUTURE_REF")],
     )]);
 }
+
+#[test]
+fn a_part_of_day_reads_the_tense_of_the_whole_phrase() {
+    check(&[
+        (
+            "By Sunday evening, 14 people had died in the floods.",
+            "2013-03-20",
+            &[("Sunday evening", T, "2013-03-17TEV")],
+        ),
+        (
+            "The ministers will meet again Friday morning in Brussels.",
+            "2013-03-20",
+            &[("Friday morning", T, "2013-03-22TMO")],
+        ),
+    ]);
+}
+
+#[test]
+fn some_day_is_an_unspecified_time_ahead() {
+    check(&[
+        (
+            "The minister said the region will some day rival the capital.",
+            "2013-03-20",
+            &[("some day", D, "FUTURE_REF")],
+        ),
+        (
+            "Residents fear a storm of that size could strike again some day.",
+            "2013-03-20",
+            &[("some day", D, "FUTURE_REF")],
+        ),
+    ]);
+}
+
+#[test]
+fn decades_and_centuries_in_compounds_and_short_forms() {
+    check(&[
+        (
+            "The group carried out bombings in the 1970s and early 80s.",
+            "2013-03-20",
+            &[("the 1970s", D, "197"), ("early 80s", D, "198")],
+        ),
+        (
+            "Workers restored the 19th-century church after the fire.",
+            "2013-03-20",
+            &[("19th-century", D, "18")],
+        ),
+        (
+            "A mid-19th-century mansion was sold at auction.",
+            "2013-03-20",
+            &[("mid-19th-century", D, "18")],
+        ),
+        (
+            "Shares of 20th Century Fox rose after the release.",
+            "2013-03-20",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn seasons_refer_back_to_the_year_last_mentioned() {
+    check(&[
+        (
+            "The party was founded in 1998. That summer it won its first seats. The following spring, it split.",
+            "2013-03-20",
+            &[
+                ("1998", D, "1998"),
+                ("That summer", D, "1998-SU"),
+                ("The following spring", D, "1999-SP"),
+            ],
+        ),
+        (
+            "The floods struck in March 2010. The previous winter had been dry.",
+            "2013-03-20",
+            &[("March 2010", D, "2010-03"), ("The previous winter", D, "2009-WI")],
+        ),
+        (
+            "He said that summer tourism fell by a tenth.",
+            "2013-03-20",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn spoken_ordinal_days() {
+    check(&[
+        (
+            "International Women's Day falls this coming Sunday, March eighth.",
+            "1998-03-05",
+            &[("this coming Sunday, March eighth", D, "1998-03-08")],
+        ),
+        (
+            "The referendum is set for the twenty-first of May.",
+            "2013-03-20",
+            &[("the twenty-first of May", D, "2013-05-21")],
+        ),
+        (
+            "Voting ends on May first, officials said.",
+            "2013-03-20",
+            &[("May first", D, "2013-05-01")],
+        ),
+    ]);
+}
