@@ -1874,9 +1874,12 @@ impl<'c> Scanner<'c> {
             j += 1;
         }
         let mut year: Option<i32> = None;
+        // The year came as a possessive ("1988's", "last year's"), which makes the phrase definite.
+        let mut poss = false;
         if let Some((y, e)) = self.year_num(j) {
             if self.is(e, "'s") || self.is(e, "’s") {
                 year = Some(y);
+                poss = true;
                 j = e + 1;
             } else if the {
                 year = Some(y);
@@ -1892,6 +1895,7 @@ impl<'c> Scanner<'c> {
                 _ => 0,
             };
             year = self.dct.map(|a| a.year() + shift);
+            poss = true;
             j += 3;
         }
         if self.is(j, "fiscal") {
@@ -1942,7 +1946,7 @@ impl<'c> Scanner<'c> {
                 e = j + 1;
             }
         }
-        if ord.is_none() && the && year.is_some() && self.any(j, &["quarter", "period"]) {
+        if ord.is_none() && (the || poss) && year.is_some() && self.any(j, &["quarter", "period"]) {
             // "the 1988 quarter": the quarter under discussion, in that year.
             let y = year?;
             let v = match &self.ref_quarter {
@@ -2639,6 +2643,9 @@ impl<'c> Scanner<'c> {
                 "whole",
                 "full",
                 "better",
+                // "the year-earlier nine months": the comparison period, a duration.
+                "year-earlier",
+                "year-ago",
             ],
         ) {
             j += 1;
@@ -2825,7 +2832,16 @@ impl<'c> Scanner<'c> {
                 if !the && !matches!(r, "past") {
                     return None;
                 }
-                if matches!(r, "same" | "following" | "next" | "previous" | "preceding") {
+                if matches!(
+                    r,
+                    "same"
+                        | "following"
+                        | "next"
+                        | "previous"
+                        | "preceding"
+                        | "year-earlier"
+                        | "year-ago"
+                ) {
                     return None;
                 }
                 if u == Unit::Quarter && matches!(r, "latest" | "first" | "recent") {

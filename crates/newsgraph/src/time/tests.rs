@@ -1199,3 +1199,25 @@ fn spoken_ordinal_days() {
         ),
     ]);
 }
+
+#[test]
+fn year_earlier_comparison_periods() {
+    check(&[
+        (
+            "Profit in the first nine months rose 12%. Results for the year-earlier nine months included a one-time gain.",
+            "2013-10-24",
+            &[
+                ("the first nine months", P, "P9M"),
+                ("the year-earlier nine months", P, "P9M"),
+            ],
+        ),
+        (
+            "The retailer's sales rose 4% in the third quarter. Sales for last year's quarter were hurt by storms.",
+            "2013-10-24",
+            &[
+                ("the third quarter", D, "2013-Q3"),
+                ("last year's quarter", D, "2012-Q3"),
+            ],
+        ),
+    ]);
+}
