@@ -885,8 +885,19 @@ impl<'c> Scanner<'c> {
                 let latest = cal::unit_value(Some(a), Unit::Quarter, reporting_shift(a) + 1);
                 c.value.as_str() > latest.as_str()
             });
+            // The reported quarter is the latest one: "after a flat second quarter" is background to the third.
+            // A later one replaces it only up to the quarter just reported (a fourth quarter named after the
+            // third is a forecast; a fiscal fourth quarter named first is the reported one).
+            let earlier = self.ref_quarter.as_ref().is_some_and(|(q, _)| {
+                let reported = self
+                    .dct
+                    .map(|a| cal::unit_value(Some(a), Unit::Quarter, reporting_shift(a)));
+                c.value.as_str() < q.as_str()
+                    || reported.is_some_and(|r| c.value.as_str() > r.as_str())
+            });
             if !c.derived
                 && !future
+                && !earlier
                 && c.value.len() == 7
                 && c.value.as_bytes().get(5) == Some(&b'Q')
             {

@@ -1221,3 +1221,29 @@ fn year_earlier_comparison_periods() {
         ),
     ]);
 }
+
+#[test]
+fn earnings_comparisons_follow_the_reported_quarter() {
+    check(&[
+        (
+            "The paper maker posted a 15% gain in third-quarter profit. After a weak second quarter, demand for tissue recovered. \
+             Results were hurt by charges in the year-earlier period.",
+            "2013-10-24",
+            &[
+                ("third-quarter", D, "2013-Q3"),
+                ("second quarter", D, "2013-Q2"),
+                ("the year-earlier period", D, "2012-Q3"),
+            ],
+        ),
+        (
+            "Steel output fell in the third quarter. The company expects a loss in the fourth quarter. \
+             In the year-ago period, it earned $40 million.",
+            "2013-10-24",
+            &[
+                ("the third quarter", D, "2013-Q3"),
+                ("the fourth quarter", D, "2013-Q4"),
+                ("the year-ago period", D, "2012-Q3"),
+            ],
+        ),
+    ]);
+}
