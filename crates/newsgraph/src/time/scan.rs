@@ -530,7 +530,7 @@ impl<'c> Scanner<'c> {
         if soon_as {
             return Some(Direction::Future);
         }
-        if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
+        if self.deadline_before(a) {
             // "32 members had filed reports by Wednesday": a past perfect puts the deadline behind.
             if self.is(a - 1, "by") && self.past_perfect_before(a - 1) {
                 return Some(Direction::Past);
@@ -581,16 +581,69 @@ impl<'c> Scanner<'c> {
     /// Tense for months and dates: only strong past cues count (a past-tense verb says little about whether
     /// "January" is the last or the next one).
     fn month_tense(&self, a: usize, b: usize) -> Option<Direction> {
+        // The preposition stands before the whole phrase: "until the end of April", "by early March".
+        let a = self.phrase_start(a);
         if a > self.lo && self.any(a - 1, &["since"]) {
             return Some(Direction::Past);
         }
-        // "pay down the loan by February", "until March": a deadline, ahead unless the clause is past.
-        if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
+        // "pay down the loan by February", "until March", "extended to the end of April": a deadline, ahead
+        // unless the clause is past.
+        if self.deadline_before(a) {
             return self.tense(a, b);
+        }
+        // "loans through January": the end of a span, whose verb dates the act, not the month; only a future
+        // cue after it decides, else the nearest such month.
+        if a > self.lo && self.any(a - 1, &["through", "thru"]) {
+            return self.cues_fwd(b, true).filter(|d| *d == Direction::Future);
         }
         // "the year ended March 31", "was shot on Oct. 23": a past-tense verb other than a reporting one.
         self.cues(a, b, false)
             .or_else(|| self.narrative_cues(a, b).filter(|d| *d == Direction::Past))
+    }
+
+    /// Where the phrase around the month or date at `a` begins: before "the end of", "early", "late", "mid".
+    fn phrase_start(&self, a: usize) -> usize {
+        let mut k = a;
+        if k >= self.lo + 2
+            && self.is(k - 1, "of")
+            && self.any(k - 2, &["end", "beginning", "start", "middle"])
+        {
+            k -= 2;
+            if k > self.lo && self.is(k - 1, "the") {
+                k -= 1;
+            }
+        } else if k > self.lo && self.any(k - 1, &["early", "late", "mid"]) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Whether a deadline word stands before token `a`: "until", "till", "by", or "to" after a verb that moves
+    /// a date ("extended to", "postponed to").
+    fn deadline_before(&self, a: usize) -> bool {
+        if a <= self.lo {
+            return false;
+        }
+        self.any(a - 1, &["until", "till", "by"])
+            || (a >= self.lo + 2
+                && self.is(a - 1, "to")
+                && self.any(
+                    a - 2,
+                    &[
+                        "extended",
+                        "extend",
+                        "extends",
+                        "postponed",
+                        "postpone",
+                        "delayed",
+                        "delay",
+                        "moved",
+                        "pushed",
+                        "deferred",
+                        "adjourned",
+                        "back",
+                    ],
+                ))
     }
 
     /// Tense-cue flags of token `k`, computed once and cached (the scans below revisit tokens).
@@ -3389,7 +3442,11 @@ impl<'c> Scanner<'c> {
                                 | Unit::Decade
                                 | Unit::Century
                         ) {
-                            let anchor = if self.is(j, "the") {
+                            // "the end of the month" is the one under discussion, unless the clause looks
+                            // ahead from an earlier date ("will be named by the end of the year").
+                            let back_then = self.ref_day.zip(self.dct).is_some_and(|(r, d)| r < d);
+                            let ahead = self.tense(i, j + 2) == Some(Direction::Future);
+                            let anchor = if self.is(j, "the") && !(back_then && ahead) {
                                 self.ref_day.or(self.dct)
                             } else {
                                 self.dct

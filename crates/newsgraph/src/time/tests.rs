@@ -1247,3 +1247,45 @@ fn earnings_comparisons_follow_the_reported_quarter() {
         ),
     ]);
 }
+
+#[test]
+fn deadlines_and_span_ends_look_ahead() {
+    check(&[
+        (
+            "The deadline was extended to the end of April.",
+            "2013-03-20",
+            &[("the end of April", D, "2013-04")],
+        ),
+        (
+            "The talks were postponed until early May.",
+            "2013-03-20",
+            &[("early May", D, "2013-05")],
+        ),
+        (
+            "The bank extended the company $90 million in credit lines through January.",
+            "2013-10-28",
+            &[("January", D, "2014-01")],
+        ),
+        (
+            "Sales were flat this year through August.",
+            "2013-10-28",
+            &[("this year", D, "2013"), ("August", D, "2013-08")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_end_of_the_year_ahead_is_this_year() {
+    check(&[
+        (
+            "Ahead of the Nov. 6 election the party ran ads. A successor will be named by the end of the year.",
+            "2013-03-20",
+            &[("Nov. 6", D, "2012-11-06"), ("the end of the year", D, "2013")],
+        ),
+        (
+            "The plant closed on Nov. 6, 2010. By the end of the month, 300 workers had left the town.",
+            "2013-03-20",
+            &[("Nov. 6, 2010", D, "2010-11-06"), ("the end of the month", D, "2010-11")],
+        ),
+    ]);
+}
