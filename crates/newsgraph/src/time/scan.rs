@@ -531,7 +531,8 @@ impl<'c> Scanner<'c> {
             return Some(Direction::Future);
         }
         if self.deadline_before(a) {
-            // "32 members had filed reports by Wednesday": a past perfect puts the deadline behind.
+            // "32 members had filed reports by Wednesday", "power was restored by Tuesday": a past tense puts
+            // the deadline behind.
             if self.is(a - 1, "by") && self.past_perfect_before(a - 1) {
                 return Some(Direction::Past);
             }
@@ -547,16 +548,20 @@ impl<'c> Scanner<'c> {
         self.cues(a, b, true)
     }
 
-    /// Whether a past perfect ("had filed", "had been told") stands just before token `k` in its clause, with
-    /// no future word in between.
+    /// Whether a past tense stands just before token `k` in its clause ("had filed", "was restored", "were
+    /// counted"), with no future word or infinitive in between ("would be restored", "agreed to leave").
     fn past_perfect_before(&self, k: usize) -> bool {
         let lo = self.lo.max(k.saturating_sub(8));
         for j in (lo..k).rev() {
             let f = self.cue(j);
-            if f & (C_STOP_BACK | C_STOP_FWD | C_FUTURE) != 0 {
+            if f & (C_STOP_BACK | C_STOP_FWD | C_FUTURE | C_TO) != 0 {
                 return false;
             }
-            if self.is(j, "had") {
+            if self.any(j, &["had", "was", "were"]) {
+                return true;
+            }
+            // A past participle after "be" is a passive infinitive ("will be restored"): keep looking.
+            if f & C_WEAK_PAST != 0 && !(j > lo && self.any(j - 1, &["be", "been", "being"])) {
                 return true;
             }
         }
@@ -2138,6 +2143,19 @@ impl<'c> Scanner<'c> {
                 TimexType::Date,
                 cal::shift_value_years(&base, -1)?,
             ));
+        }
+        // "the quarter ended July 31": the three months up to that date, named by the quarter holding most of
+        // them (its middle month).
+        if !year_back && self.any(e, &["ended", "ending"]) {
+            if let Some(end) = self.m_calendar(e + 1).and_then(|c| ymd(&c.value)) {
+                let mid = cal::add_months(end, -1);
+                return cand(
+                    i,
+                    e,
+                    TimexType::Date,
+                    cal::unit_value(Some(mid), Unit::Quarter, 0),
+                );
+            }
         }
         let v = if year_back {
             // "the same quarter last year"

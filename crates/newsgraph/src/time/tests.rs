@@ -1289,3 +1289,40 @@ fn the_end_of_the_year_ahead_is_this_year() {
         ),
     ]);
 }
+
+#[test]
+fn the_quarter_ended_a_date_is_the_quarter_of_its_months() {
+    check(&[
+        (
+            "The retailer lost $4 million in the quarter ended July 31.",
+            "2013-09-20",
+            &[("the quarter", D, "2013-Q2"), ("July 31", D, "2013-07-31")],
+        ),
+        (
+            "The bank reported a loss for the quarter ended Dec. 31.",
+            "2013-03-20",
+            &[("the quarter", D, "2012-Q4"), ("Dec. 31", D, "2012-12-31")],
+        ),
+    ]);
+}
+
+#[test]
+fn by_a_day_after_a_past_tense_lies_behind() {
+    check(&[
+        (
+            "The storm moved inland, and power was restored by Tuesday afternoon.",
+            "2013-03-20",
+            &[("Tuesday afternoon", T, "2013-03-19TAF")],
+        ),
+        (
+            "The utility said power would be restored by Friday.",
+            "2013-03-20",
+            &[("Friday", D, "2013-03-22")],
+        ),
+        (
+            "The two sides agreed to leave the town by Sunday.",
+            "2013-03-20",
+            &[("Sunday", D, "2013-03-24")],
+        ),
+    ]);
+}
