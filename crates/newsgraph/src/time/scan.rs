@@ -255,6 +255,10 @@ struct Scanner<'c> {
     hi: usize,
     /// Last day-level date mentioned (anchor for "the next day", "a day later").
     ref_day: Option<NaiveDate>,
+    /// Token where `ref_day` was mentioned.
+    ref_day_at: usize,
+    /// First token of the current paragraph.
+    para_lo: usize,
     /// A day in the last month mentioned (anchor for "that month", "the following month").
     ref_month: Option<NaiveDate>,
     /// A day in the last year mentioned (anchor for "that year", "later that year").
@@ -315,6 +319,8 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         lo: 0,
         hi: 0,
         ref_day: ctx.date,
+        ref_day_at: 0,
+        para_lo: 0,
         ref_month: ctx.date,
         ref_year: ctx.date,
         ref_quarter: None,
@@ -329,6 +335,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         let first = ctx.sentences[p.sentences.start].tokens.start;
         let last = ctx.sentences[p.sentences.end - 1].tokens.end;
         sc.lim = last.min(sc.toks.len());
+        sc.para_lo = first;
         let mut i = first;
         for si in p.sentences.clone() {
             let s = &ctx.sentences[si];
@@ -926,6 +933,7 @@ impl<'c> Scanner<'c> {
         if matches!(c.kind, TimexType::Date | TimexType::Time) {
             if let Some(d) = ymd(&c.value) {
                 self.ref_day = Some(d);
+                self.ref_day_at = c.a;
                 self.ref_month = Some(d);
                 self.ref_year = Some(d);
             } else if let Some((y, m)) = year_month(&c.value) {
@@ -3462,9 +3470,16 @@ impl<'c> Scanner<'c> {
                         ) {
                             // "the end of the month" is the one under discussion, unless the clause looks
                             // ahead from an earlier date ("will be named by the end of the year").
+                            // A date from another paragraph is another story ("Since the start of the year,
+                            // 100 people have been killed").
                             let back_then = self.ref_day.zip(self.dct).is_some_and(|(r, d)| r < d);
                             let ahead = self.tense(i, j + 2) == Some(Direction::Future);
-                            let anchor = if self.is(j, "the") && !(back_then && ahead) {
+                            let here = self.ref_day_at >= self.para_lo
+                                || (self.tense(i, j + 2) == Some(Direction::Past)
+                                    && !(self.lo.max(i.saturating_sub(16))
+                                        ..self.hi.min(self.lim).min(i + 24))
+                                        .any(|k| self.any(k, &["has", "have", "'ve", "’ve"])));
+                            let anchor = if self.is(j, "the") && here && !(back_then && ahead) {
                                 self.ref_day.or(self.dct)
                             } else {
                                 self.dct

@@ -1326,3 +1326,23 @@ fn by_a_day_after_a_past_tense_lies_behind() {
         ),
     ]);
 }
+
+#[test]
+fn the_start_of_the_year_follows_the_story_not_a_stray_date() {
+    check(&[
+        (
+            "The bank reported a loss for the quarter ended Dec. 31.\n\nSince the start of the year, more than 100 people have been killed.",
+            "2013-03-20",
+            &[
+                ("the quarter", D, "2012-Q4"),
+                ("Dec. 31", D, "2012-12-31"),
+                ("the start of the year", D, "2013"),
+            ],
+        ),
+        (
+            "The plant closed on Nov. 6, 2010.\n\nBy the end of the month, 300 workers had left the town.",
+            "2013-03-20",
+            &[("Nov. 6, 2010", D, "2010-11-06"), ("the end of the month", D, "2010-11")],
+        ),
+    ]);
+}
