@@ -537,6 +537,11 @@ impl<'c> Scanner<'c> {
         if soon_as {
             return Some(Direction::Future);
         }
+        // "The festival runs through Sunday": the end of a span lies ahead unless a past tense says otherwise
+        // ("the strike lasted through Friday").
+        if a > self.lo && self.any(a - 1, &["through", "thru"]) {
+            return Some(self.cues(a, b, true).unwrap_or(Direction::Future));
+        }
         if self.deadline_before(a) {
             // "32 members had filed reports by Wednesday", "power was restored by Tuesday": a past tense puts
             // the deadline behind.

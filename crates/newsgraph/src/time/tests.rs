@@ -1346,3 +1346,19 @@ fn the_start_of_the_year_follows_the_story_not_a_stray_date() {
         ),
     ]);
 }
+
+#[test]
+fn through_a_weekday_ends_a_span() {
+    check(&[
+        (
+            "The festival runs through Sunday in the old town.",
+            "2013-03-20",
+            &[("Sunday", D, "2013-03-24")],
+        ),
+        (
+            "The strike lasted through Friday, union leaders said.",
+            "2013-03-20",
+            &[("Friday", D, "2013-03-15")],
+        ),
+    ]);
+}
