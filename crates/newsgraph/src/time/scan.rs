@@ -1321,7 +1321,8 @@ impl<'c> Scanner<'c> {
         let day_or_year_next = self
             .int(i + 1)
             .is_some_and(|n| n >= 1 && (n <= 31 || (1000..=2100).contains(&n)))
-            || matches!(self.lex(i + 1), Lex::Ordinal(n) if n <= 31 && n != 99);
+            || matches!(self.lex(i + 1), Lex::Ordinal(n) if n <= 31 && n != 99)
+            || self.day_range(i + 1).is_some();
         if !t.cap && (amb || self.is_headline_lower(i)) {
             return false;
         }
@@ -1396,6 +1397,21 @@ impl<'c> Scanner<'c> {
             }
             _ => None,
         }
+    }
+
+    /// A run of days at `i` written as one token (`2-3`, `15–16`): first and last day.
+    fn day_range(&self, i: usize) -> Option<(u32, u32)> {
+        let t = self.tok(i)?;
+        if t.kind != TokenKind::Number || t.low.len() > 7 {
+            return None;
+        }
+        let (a, b) = t.low.split_once(['-', '–'])?;
+        let ok = |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|c| c.is_ascii_digit());
+        if !ok(a) || !ok(b) {
+            return None;
+        }
+        let (a, b) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+        (1 <= a && a < b && b <= 31).then_some((a, b))
     }
 
     /// A day of month written as an ordinal word at `i` (`eighth`, `twenty-first`).
@@ -1616,7 +1632,9 @@ impl<'c> Scanner<'c> {
                 || self.year_num(j + 1).is_some()
                 || (self.is(j + 1, ",") && self.year_num(j + 2).is_some())
         });
-        if let Some(d) = self.day_num(j).or(spoken) {
+        // "April 2-3": a run of days, dated by its first.
+        let first_of_run = || self.day_range(j).map(|(d, _)| d);
+        if let Some(d) = self.day_num(j).or(spoken).or_else(first_of_run) {
             let k = j + 1;
             let mut kk = k;
             if self.is(kk, ",") {

@@ -1362,3 +1362,19 @@ fn through_a_weekday_ends_a_span() {
         ),
     ]);
 }
+
+#[test]
+fn a_run_of_days_is_dated_by_its_first() {
+    check(&[
+        (
+            "NATO leaders will meet in Brussels on April 2-3.",
+            "2013-03-20",
+            &[("April 2-3", D, "2013-04-02")],
+        ),
+        (
+            "The talks, held on March 15-16, ended without a deal.",
+            "2013-03-20",
+            &[("March 15-16", D, "2013-03-15")],
+        ),
+    ]);
+}
