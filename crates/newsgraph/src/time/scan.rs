@@ -3222,11 +3222,9 @@ impl<'c> Scanner<'c> {
                 return Some(x);
             } else if matches!(rest, "year") {
                 cal::unit_value(self.dct, Unit::Year, 0)
-            } else if let Some(v) = c.and_then(|c| century(b, c)) {
-                // "mid-19th-century"
-                v
             } else {
-                return None;
+                // "mid-19th-century"
+                c.and_then(|c| century(b, c))?
             };
             let mut x = cand(i, i + 1, TimexType::Date, v)?;
             x.modifier = Some(md);
