@@ -2926,6 +2926,14 @@ impl<'c> Scanner<'c> {
                     if self.direction(i, e) == Direction::Future
                         && !matches!(u, Unit::Hour | Unit::Minute | Unit::Second)
                     {
+                        // "in a year or two": some time ahead, not one date.
+                        if self.is(e, "or")
+                            && self
+                                .quantity(e + 1)
+                                .is_some_and(|(_, k)| self.unit(k).is_none())
+                        {
+                            return cand(i, e + 2, TimexType::Date, "FUTURE_REF".into());
+                        }
                         return cand(
                             i,
                             e,

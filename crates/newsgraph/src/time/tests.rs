@@ -1378,3 +1378,19 @@ fn a_run_of_days_is_dated_by_its_first() {
         ),
     ]);
 }
+
+#[test]
+fn in_a_year_or_two_is_some_time_ahead() {
+    check(&[
+        (
+            "Officials said the new line may open in a year or two.",
+            "2013-03-20",
+            &[("a year or two", D, "FUTURE_REF")],
+        ),
+        (
+            "The bridge will reopen in two weeks.",
+            "2013-03-20",
+            &[("two weeks", D, "2013-W14")],
+        ),
+    ]);
+}
