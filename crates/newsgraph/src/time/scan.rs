@@ -3200,6 +3200,16 @@ impl<'c> Scanner<'c> {
             if let Some(v) = century(a, b) {
                 return cand(i, i + 1, TimexType::Date, v);
             }
+            // "post-1959 politics", "pre-2008 levels": the year, with the side it points to.
+            if matches!(a, "post" | "pre")
+                && b.len() == 4
+                && b.bytes().all(|x| x.is_ascii_digit())
+                && ("1000".."2101").contains(&b)
+            {
+                let mut x = cand(i, i + 1, TimexType::Date, b.to_string())?;
+                x.modifier = Some(if a == "post" { "AFTER" } else { "BEFORE" });
+                return Some(x);
+            }
         }
         if matches!(a, "mid" | "early" | "late") {
             let md = match a {

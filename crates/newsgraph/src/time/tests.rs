@@ -1394,3 +1394,16 @@ fn in_a_year_or_two_is_some_time_ahead() {
         ),
     ]);
 }
+
+#[test]
+fn pre_and_post_years() {
+    check(&[
+        (
+            "Unemployment returned to pre-2008 levels, but post-1989 politics still divide the country.",
+            "2013-03-20",
+            &[("pre-2008", D, "2008"), ("post-1989", D, "1989")],
+        ),
+    ]);
+    let t = tag("Prices are back at pre-2008 levels.", Some("2013-03-20"));
+    assert_eq!(find(&t, "pre-2008").modifier.as_deref(), Some("BEFORE"));
+}
