@@ -572,8 +572,18 @@ impl<'c> Scanner<'c> {
             if self.any(j, &["had", "was", "were"]) {
                 return true;
             }
-            // A past participle after "be" is a passive infinitive ("will be restored"): keep looking.
-            if f & C_WEAK_PAST != 0 && !(j > lo && self.any(j - 1, &["be", "been", "being"])) {
+            // A past participle after "be" is a passive infinitive ("will be restored"), after a determiner an
+            // adjective ("expect a signed agreement by the summer"): keep looking.
+            if f & C_WEAK_PAST != 0
+                && !(j > lo
+                    && self.any(
+                        j - 1,
+                        &[
+                            "be", "been", "being", "a", "an", "the", "its", "their", "his", "her",
+                            "our", "this", "that", "newly",
+                        ],
+                    ))
+            {
                 return true;
             }
         }

@@ -1407,3 +1407,12 @@ fn pre_and_post_years() {
     let t = tag("Prices are back at pre-2008 levels.", Some("2013-03-20"));
     assert_eq!(find(&t, "pre-2008").modifier.as_deref(), Some("BEFORE"));
 }
+
+#[test]
+fn a_participle_used_as_an_adjective_is_no_past_tense() {
+    check(&[(
+        "Nobody should expect a signed agreement by the summer, analysts said.",
+        "2024-05-21",
+        &[("the summer", D, "2024-SU")],
+    )]);
+}
