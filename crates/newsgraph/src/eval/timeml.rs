@@ -144,7 +144,7 @@ pub fn evaluate(_pipeline: &Pipeline, path: &Path) -> Result<Report> {
             source: e,
         })?;
         let doc = parse(&xml);
-        let ctx = Context::from_text(&doc.text, doc.dct);
+        let ctx = article_context(&doc.text, doc.dct);
         let sys = time::extract(&ctx);
         n_sys += sys.len();
         n_gold += doc.gold.len();
@@ -244,6 +244,13 @@ pub fn evaluate(_pipeline: &Pipeline, path: &Path) -> Result<Report> {
     Ok(report)
 }
 
+/// The context the pipeline builds for an article, title paragraph included (a first line the structure parser
+/// takes for a title is tagged too); the DCT is the article date.
+fn article_context(text: &str, dct: Option<NaiveDate>) -> Context<'_> {
+    let st = crate::article::parse_structure(text);
+    Context::of_article(text, &st, dct.or(st.date))
+}
+
 fn context(text: &str, start: usize, end: usize) -> String {
     let s: Vec<char> = text.chars().collect();
     let a = start.saturating_sub(40).min(s.len());
@@ -281,5 +288,23 @@ mod tests {
             "Friday"
         );
         assert_eq!(g.value, "1998-08-07");
+    }
+
+    #[test]
+    fn a_first_line_taken_for_a_title_is_still_tagged() {
+        let xml = r#"<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-20">1998-01-20</TIMEX3></DCT>
+<TEXT>
+The Pentagon said <TIMEX3 tid="t1" type="DATE" value="1998-01-20">today</TIMEX3> it will review the case, in fact?
+
+Officials first reported the find in the evening news.
+</TEXT>"#;
+        let d = parse(xml);
+        let ctx = article_context(&d.text, d.dct);
+        let got = time::extract(&ctx);
+        assert!(
+            got.iter()
+                .any(|t| t.text == "today" && t.value == "1998-01-20"),
+            "{got:?}"
+        );
     }
 }

@@ -320,6 +320,16 @@ static WORDS: LazyLock<FnvMap<&'static str, Lex>> = LazyLock::new(|| {
         ("nineteenth", 19),
         ("twentieth", 20),
         ("twenty-first", 21),
+        ("twenty-second", 22),
+        ("twenty-third", 23),
+        ("twenty-fourth", 24),
+        ("twenty-fifth", 25),
+        ("twenty-sixth", 26),
+        ("twenty-seventh", 27),
+        ("twenty-eighth", 28),
+        ("twenty-ninth", 29),
+        ("thirtieth", 30),
+        ("thirty-first", 31),
         ("last", 99),
     ];
     for (w, n) in ordinals {
@@ -338,10 +348,10 @@ static WORDS: LazyLock<FnvMap<&'static str, Lex>> = LazyLock::new(|| {
 /// A cheap first test: bit `(len, first letter, second letter)` is set for every lexicon word, so most words of
 /// a text are rejected without hashing.
 static PREFIX: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; prefix_slot(13, b'z', b'z') / 64 + 1];
+    let mut bits = vec![0u64; prefix_slot(15, b'z', b'z') / 64 + 1];
     for w in WORDS.keys() {
         let b = w.as_bytes();
-        if b.len() >= 2 && b.len() <= 12 {
+        if b.len() >= 2 && b.len() <= 14 {
             let k = prefix_slot(b.len(), b[0], b[1]);
             bits[k / 64] |= 1 << (k % 64);
         }
@@ -362,7 +372,7 @@ pub fn preload() {
 
 /// Classifies a lower-cased word (without a final abbreviation dot).
 pub fn lookup(lower: &str) -> Lex {
-    if lower.len() > 12 || lower.is_empty() {
+    if lower.len() > 14 || lower.is_empty() {
         return Lex::Other;
     }
     let b = lower.as_bytes();

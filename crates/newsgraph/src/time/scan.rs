@@ -232,6 +232,14 @@ const IRREGULAR_PAST: &[&str] = &[
     "wrote",
 ];
 
+/// Words that may follow a time phrase opening a clause ("that summer when...", "that winter the army...").
+const CLAUSE_OPENERS: &[&str] = &[
+    "when", "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
+    "its", "as", "and", "but", "after", "before", "while", "in", "on", "at", "to", "with", "was",
+    "were", "had", "there", "this", "that", "for", "of", "by", "until", "from", "alone", "too",
+    "also", "again",
+];
+
 const ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "cest",
     "msk", "eet", "eest", "ist", "jst", "z",
@@ -247,6 +255,10 @@ struct Scanner<'c> {
     hi: usize,
     /// Last day-level date mentioned (anchor for "the next day", "a day later").
     ref_day: Option<NaiveDate>,
+    /// Token where `ref_day` was mentioned.
+    ref_day_at: usize,
+    /// First token of the current paragraph.
+    para_lo: usize,
     /// A day in the last month mentioned (anchor for "that month", "the following month").
     ref_month: Option<NaiveDate>,
     /// A day in the last year mentioned (anchor for "that year", "later that year").
@@ -307,6 +319,8 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         lo: 0,
         hi: 0,
         ref_day: ctx.date,
+        ref_day_at: 0,
+        para_lo: 0,
         ref_month: ctx.date,
         ref_year: ctx.date,
         ref_quarter: None,
@@ -321,6 +335,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         let first = ctx.sentences[p.sentences.start].tokens.start;
         let last = ctx.sentences[p.sentences.end - 1].tokens.end;
         sc.lim = last.min(sc.toks.len());
+        sc.para_lo = first;
         let mut i = first;
         for si in p.sentences.clone() {
             let s = &ctx.sentences[si];
@@ -432,11 +447,14 @@ fn year_month(v: &str) -> Option<(i32, Option<u32>)> {
         return None;
     }
     let y = v.get(..4)?.parse().ok()?;
-    let m = v
-        .get(5..7)
-        .filter(|_| b.len() == 7)
-        .and_then(|m| m.parse::<u32>().ok())
-        .filter(|m| (1..=12).contains(m));
+    let m = v.get(5..7).filter(|_| b.len() == 7).and_then(|m| match m {
+        // A season stands for its middle month (winter for its first, December).
+        "SP" => Some(4),
+        "SU" => Some(7),
+        "FA" => Some(10),
+        "WI" => Some(12),
+        _ => m.parse::<u32>().ok().filter(|m| (1..=12).contains(m)),
+    });
     Some((y, m))
 }
 
@@ -519,8 +537,14 @@ impl<'c> Scanner<'c> {
         if soon_as {
             return Some(Direction::Future);
         }
-        if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
-            // "32 members had filed reports by Wednesday": a past perfect puts the deadline behind.
+        // "The festival runs through Sunday": the end of a span lies ahead unless a past tense says otherwise
+        // ("the strike lasted through Friday").
+        if a > self.lo && self.any(a - 1, &["through", "thru"]) {
+            return Some(self.cues(a, b, true).unwrap_or(Direction::Future));
+        }
+        if self.deadline_before(a) {
+            // "32 members had filed reports by Wednesday", "power was restored by Tuesday": a past tense puts
+            // the deadline behind.
             if self.is(a - 1, "by") && self.past_perfect_before(a - 1) {
                 return Some(Direction::Past);
             }
@@ -536,16 +560,30 @@ impl<'c> Scanner<'c> {
         self.cues(a, b, true)
     }
 
-    /// Whether a past perfect ("had filed", "had been told") stands just before token `k` in its clause, with
-    /// no future word in between.
+    /// Whether a past tense stands just before token `k` in its clause ("had filed", "was restored", "were
+    /// counted"), with no future word or infinitive in between ("would be restored", "agreed to leave").
     fn past_perfect_before(&self, k: usize) -> bool {
         let lo = self.lo.max(k.saturating_sub(8));
         for j in (lo..k).rev() {
             let f = self.cue(j);
-            if f & (C_STOP_BACK | C_STOP_FWD | C_FUTURE) != 0 {
+            if f & (C_STOP_BACK | C_STOP_FWD | C_FUTURE | C_TO) != 0 {
                 return false;
             }
-            if self.is(j, "had") {
+            if self.any(j, &["had", "was", "were"]) {
+                return true;
+            }
+            // A past participle after "be" is a passive infinitive ("will be restored"), after a determiner an
+            // adjective ("expect a signed agreement by the summer"): keep looking.
+            if f & C_WEAK_PAST != 0
+                && !(j > lo
+                    && self.any(
+                        j - 1,
+                        &[
+                            "be", "been", "being", "a", "an", "the", "its", "their", "his", "her",
+                            "our", "this", "that", "newly",
+                        ],
+                    ))
+            {
                 return true;
             }
         }
@@ -570,16 +608,69 @@ impl<'c> Scanner<'c> {
     /// Tense for months and dates: only strong past cues count (a past-tense verb says little about whether
     /// "January" is the last or the next one).
     fn month_tense(&self, a: usize, b: usize) -> Option<Direction> {
+        // The preposition stands before the whole phrase: "until the end of April", "by early March".
+        let a = self.phrase_start(a);
         if a > self.lo && self.any(a - 1, &["since"]) {
             return Some(Direction::Past);
         }
-        // "pay down the loan by February", "until March": a deadline, ahead unless the clause is past.
-        if a > self.lo && self.any(a - 1, &["until", "till", "by"]) {
+        // "pay down the loan by February", "until March", "extended to the end of April": a deadline, ahead
+        // unless the clause is past.
+        if self.deadline_before(a) {
             return self.tense(a, b);
+        }
+        // "loans through January": the end of a span, whose verb dates the act, not the month; only a future
+        // cue after it decides, else the nearest such month.
+        if a > self.lo && self.any(a - 1, &["through", "thru"]) {
+            return self.cues_fwd(b, true).filter(|d| *d == Direction::Future);
         }
         // "the year ended March 31", "was shot on Oct. 23": a past-tense verb other than a reporting one.
         self.cues(a, b, false)
             .or_else(|| self.narrative_cues(a, b).filter(|d| *d == Direction::Past))
+    }
+
+    /// Where the phrase around the month or date at `a` begins: before "the end of", "early", "late", "mid".
+    fn phrase_start(&self, a: usize) -> usize {
+        let mut k = a;
+        if k >= self.lo + 2
+            && self.is(k - 1, "of")
+            && self.any(k - 2, &["end", "beginning", "start", "middle"])
+        {
+            k -= 2;
+            if k > self.lo && self.is(k - 1, "the") {
+                k -= 1;
+            }
+        } else if k > self.lo && self.any(k - 1, &["early", "late", "mid"]) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Whether a deadline word stands before token `a`: "until", "till", "by", or "to" after a verb that moves
+    /// a date ("extended to", "postponed to").
+    fn deadline_before(&self, a: usize) -> bool {
+        if a <= self.lo {
+            return false;
+        }
+        self.any(a - 1, &["until", "till", "by"])
+            || (a >= self.lo + 2
+                && self.is(a - 1, "to")
+                && self.any(
+                    a - 2,
+                    &[
+                        "extended",
+                        "extend",
+                        "extends",
+                        "postponed",
+                        "postpone",
+                        "delayed",
+                        "delay",
+                        "moved",
+                        "pushed",
+                        "deferred",
+                        "adjourned",
+                        "back",
+                    ],
+                ))
     }
 
     /// Tense-cue flags of token `k`, computed once and cached (the scans below revisit tokens).
@@ -857,6 +948,7 @@ impl<'c> Scanner<'c> {
         if matches!(c.kind, TimexType::Date | TimexType::Time) {
             if let Some(d) = ymd(&c.value) {
                 self.ref_day = Some(d);
+                self.ref_day_at = c.a;
                 self.ref_month = Some(d);
                 self.ref_year = Some(d);
             } else if let Some((y, m)) = year_month(&c.value) {
@@ -874,8 +966,19 @@ impl<'c> Scanner<'c> {
                 let latest = cal::unit_value(Some(a), Unit::Quarter, reporting_shift(a) + 1);
                 c.value.as_str() > latest.as_str()
             });
+            // The reported quarter is the latest one: "after a flat second quarter" is background to the third.
+            // A later one replaces it only up to the quarter just reported (a fourth quarter named after the
+            // third is a forecast; a fiscal fourth quarter named first is the reported one).
+            let earlier = self.ref_quarter.as_ref().is_some_and(|(q, _)| {
+                let reported = self
+                    .dct
+                    .map(|a| cal::unit_value(Some(a), Unit::Quarter, reporting_shift(a)));
+                c.value.as_str() < q.as_str()
+                    || reported.is_some_and(|r| c.value.as_str() > r.as_str())
+            });
             if !c.derived
                 && !future
+                && !earlier
                 && c.value.len() == 7
                 && c.value.as_bytes().get(5) == Some(&b'Q')
             {
@@ -1228,7 +1331,8 @@ impl<'c> Scanner<'c> {
         let day_or_year_next = self
             .int(i + 1)
             .is_some_and(|n| n >= 1 && (n <= 31 || (1000..=2100).contains(&n)))
-            || matches!(self.lex(i + 1), Lex::Ordinal(n) if n <= 31 && n != 99);
+            || matches!(self.lex(i + 1), Lex::Ordinal(n) if n <= 31 && n != 99)
+            || self.day_range(i + 1).is_some();
         if !t.cap && (amb || self.is_headline_lower(i)) {
             return false;
         }
@@ -1305,6 +1409,30 @@ impl<'c> Scanner<'c> {
         }
     }
 
+    /// A run of days at `i` written as one token (`2-3`, `15–16`): first and last day.
+    fn day_range(&self, i: usize) -> Option<(u32, u32)> {
+        let t = self.tok(i)?;
+        if t.kind != TokenKind::Number || t.low.len() > 7 {
+            return None;
+        }
+        let (a, b) = t.low.split_once(['-', '–'])?;
+        let ok = |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|c| c.is_ascii_digit());
+        if !ok(a) || !ok(b) {
+            return None;
+        }
+        let (a, b) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+        (1 <= a && a < b && b <= 31).then_some((a, b))
+    }
+
+    /// A day of month written as an ordinal word at `i` (`eighth`, `twenty-first`).
+    fn word_ordinal(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        if t.kind != TokenKind::Word || t.low.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        lexicon::ordinal(t.low).filter(|n| (1..=31).contains(n))
+    }
+
     /// A four-digit year at `i` (`1998`), or an apostrophe year (`'98`).
     fn year_num(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
@@ -1377,9 +1505,15 @@ impl<'c> Scanner<'c> {
                         return cand(i, j, TimexType::Set, format!("XXXX-WXX-{wd}T{code}"));
                     }
                 }
-                let dir = self.direction(i, j);
-                let v = cal::resolve_weekday(self.dct, wd, dir);
-                if let Lex::PartOfDay(code) = self.lex(j) {
+                // The tense is read around the whole expression: in "By Sunday evening, 12 people had died"
+                // the clause after the comma decides.
+                let part = match self.lex(j) {
+                    Lex::PartOfDay(code) => Some(code),
+                    _ => None,
+                };
+                let e = if part.is_some() { j + 1 } else { j };
+                let v = cal::resolve_weekday(self.dct, wd, self.direction(i, e));
+                if let Some(code) = part {
                     j += 1;
                     return cand(i, j, TimexType::Time, format!("{v}T{code}"));
                 }
@@ -1390,14 +1524,20 @@ impl<'c> Scanner<'c> {
                 if t.int.is_some() || t.kind == TokenKind::Word =>
             {
                 // "17 February 2022", "the 15th of February", "the 15th"
+                // Spoken days: "the eighth of March".
+                let spoken = |k: usize| {
+                    self.word_ordinal(k).filter(|_| {
+                        self.is(k + 1, "of") && matches!(self.lex(k + 2), Lex::Month(..))
+                    })
+                };
                 let (start, d, j) = if t.low == "the" {
-                    let d = self.day_num(i + 1)?;
+                    let d = self.day_num(i + 1).or_else(|| spoken(i + 1))?;
                     if self.int(i + 1).is_some() {
                         return None;
                     }
                     (i, d, i + 2)
                 } else {
-                    (i, self.day_num(i)?, i + 1)
+                    (i, self.day_num(i).or_else(|| spoken(i))?, i + 1)
                 };
                 let mut k = j;
                 if self.is(k, "of") {
@@ -1496,7 +1636,15 @@ impl<'c> Scanner<'c> {
         if self.is(j, ".") && self.w(i).len() <= 4 && self.day_num(j + 1).is_some() {
             j += 1;
         }
-        if let Some(d) = self.day_num(j) {
+        // "March eighth" (broadcast style): a spoken ordinal ending the phrase or followed by the year.
+        let spoken = self.word_ordinal(j).filter(|_| {
+            self.is_punct(j + 1)
+                || self.year_num(j + 1).is_some()
+                || (self.is(j + 1, ",") && self.year_num(j + 2).is_some())
+        });
+        // "April 2-3": a run of days, dated by its first.
+        let first_of_run = || self.day_range(j).map(|(d, _)| d);
+        if let Some(d) = self.day_num(j).or(spoken).or_else(first_of_run) {
             let k = j + 1;
             let mut kk = k;
             if self.is(kk, ",") {
@@ -1748,6 +1896,14 @@ impl<'c> Scanner<'c> {
         } else if let Some(n) =
             lexicon::ordinal(w).filter(|n| (1..=30).contains(n) && self.is(j + 1, "century"))
         {
+            // "20th Century Fox": a name.
+            let name = self.tok(j + 1).is_some_and(|t| t.cap)
+                && self
+                    .tok(j + 2)
+                    .is_some_and(|t| t.kind == TokenKind::Word && t.cap && t.lex == Lex::Other);
+            if name {
+                return None;
+            }
             value = Some(format!("{:02}", n - 1));
             e = j + 2;
         } else if let Some(d) = w.strip_suffix('s') {
@@ -1756,7 +1912,8 @@ impl<'c> Scanner<'c> {
             } else if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) && d.ends_with('0') {
                 // '90s: the century of the article date, or the 1900s.
                 let p = if j > 0 { self.toks[j - 1].low } else { "" };
-                if matches!(p, "'" | "’" | "‘") || the {
+                // "the '90s", "the 1970s and early 80s".
+                if matches!(p, "'" | "’" | "‘") || the || md.is_some() {
                     let c = if d < "30" && self.dct.is_some_and(|a| a.year() >= 2000) {
                         20
                     } else {
@@ -1827,9 +1984,12 @@ impl<'c> Scanner<'c> {
             j += 1;
         }
         let mut year: Option<i32> = None;
+        // The year came as a possessive ("1988's", "last year's"), which makes the phrase definite.
+        let mut poss = false;
         if let Some((y, e)) = self.year_num(j) {
             if self.is(e, "'s") || self.is(e, "’s") {
                 year = Some(y);
+                poss = true;
                 j = e + 1;
             } else if the {
                 year = Some(y);
@@ -1845,6 +2005,7 @@ impl<'c> Scanner<'c> {
                 _ => 0,
             };
             year = self.dct.map(|a| a.year() + shift);
+            poss = true;
             j += 3;
         }
         if self.is(j, "fiscal") {
@@ -1895,7 +2056,7 @@ impl<'c> Scanner<'c> {
                 e = j + 1;
             }
         }
-        if ord.is_none() && the && year.is_some() && self.any(j, &["quarter", "period"]) {
+        if ord.is_none() && (the || poss) && year.is_some() && self.any(j, &["quarter", "period"]) {
             // "the 1988 quarter": the quarter under discussion, in that year.
             let y = year?;
             let v = match &self.ref_quarter {
@@ -2023,6 +2184,19 @@ impl<'c> Scanner<'c> {
                 TimexType::Date,
                 cal::shift_value_years(&base, -1)?,
             ));
+        }
+        // "the quarter ended July 31": the three months up to that date, named by the quarter holding most of
+        // them (its middle month).
+        if !year_back && self.any(e, &["ended", "ending"]) {
+            if let Some(end) = self.m_calendar(e + 1).and_then(|c| ymd(&c.value)) {
+                let mid = cal::add_months(end, -1);
+                return cand(
+                    i,
+                    e,
+                    TimexType::Date,
+                    cal::unit_value(Some(mid), Unit::Quarter, 0),
+                );
+            }
         }
         let v = if year_back {
             // "the same quarter last year"
@@ -2196,8 +2370,19 @@ impl<'c> Scanner<'c> {
                         cal::shift_weekday(anchor, wd, shift as i32),
                     );
                 }
+                let e = if matches!(self.lex(k + 1), Lex::PartOfDay(_)) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                // "this coming Sunday, March 8": the explicit date says which one.
+                if self.is(k + 1, ",") {
+                    if let Some(c) = self.month_day(k + 2).filter(|c| c.value.len() == 10) {
+                        return cand(i, c.b, TimexType::Date, c.value);
+                    }
+                }
                 let v = match shift {
-                    0 => cal::resolve_weekday(self.dct, wd, self.direction(i, k + 1)),
+                    0 => cal::resolve_weekday(self.dct, wd, self.direction(i, e)),
                     s => cal::shift_weekday(self.dct, wd, s as i32),
                 };
                 if let Lex::PartOfDay(code) = self.lex(k + 1) {
@@ -2232,7 +2417,32 @@ impl<'c> Scanner<'c> {
             }
             Lex::Season(code) => {
                 if anaphoric {
-                    return None;
+                    // "said that summer tourism fell": "that" opens a clause whose subject is a compound noun.
+                    let noun_next = self.tok(k + 1).is_some_and(|n| {
+                        n.kind == TokenKind::Word
+                            && !n.cap
+                            && n.lex == Lex::Other
+                            && !CLAUSE_OPENERS.contains(&n.low)
+                    });
+                    if w == "that" && noun_next {
+                        return None;
+                    }
+                    // "That summer", "the following spring": the season of, or next to, the year last
+                    // mentioned.
+                    let v = match self.anaphoric_base() {
+                        None => format!("XXXX-{code}"),
+                        Some(b) => {
+                            // Winter starts in December: it follows every month of its year but December.
+                            let sm = if code == "WI" { 12 } else { season_month(code) };
+                            let y = match shift {
+                                1 if sm <= b.month() => b.year() + 1,
+                                -1 if sm >= b.month() => b.year() - 1,
+                                _ => b.year(),
+                            };
+                            format!("{y:04}-{code}")
+                        }
+                    };
+                    return cand(i, k + 1, TimexType::Date, v);
                 }
                 let v = match self.dct {
                     None => format!("XXXX-{code}"),
@@ -2268,6 +2478,16 @@ impl<'c> Scanner<'c> {
                 cand(i, k + 1, TimexType::Time, format!("{d}T{code}"))
             }
             _ => None,
+        }
+    }
+
+    /// The date a season or month phrase like "that summer" refers back to: the last month mentioned if it
+    /// lies in the last year mentioned (the finer one), else that year's start.
+    fn anaphoric_base(&self) -> Option<NaiveDate> {
+        match (self.ref_month, self.ref_year) {
+            (Some(m), Some(y)) if m.year() == y.year() => Some(m),
+            (_, Some(y)) => NaiveDate::from_ymd_opt(y.year(), 1, 1),
+            (m, None) => m.or(self.dct),
         }
     }
 
@@ -2348,6 +2568,19 @@ impl<'c> Scanner<'c> {
                 cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
             }
             "recently" | "lately" => cand(i, i + 1, TimexType::Date, "PAST_REF".into()),
+            // "will some day be": an unspecified time (not a day-long span), ahead unless the clause is past.
+            // TimeBank leaves the one-word "someday" out.
+            "some" if self.is(i + 1, "day") => {
+                let e = i + 2;
+                if self.any(e, &["of", "'s", "’s"]) {
+                    return None;
+                }
+                let v = match self.tense(i, e) {
+                    Some(Direction::Past) => "PAST_REF",
+                    _ => "FUTURE_REF",
+                };
+                cand(i, e, TimexType::Date, v.into())
+            }
             // "offerings at a later date": some time ahead.
             "a" if self.is(i + 1, "later") && self.is(i + 2, "date") => {
                 cand(i, i + 3, TimexType::Date, "FUTURE_REF".into())
@@ -2533,6 +2766,9 @@ impl<'c> Scanner<'c> {
                 "whole",
                 "full",
                 "better",
+                // "the year-earlier nine months": the comparison period, a duration.
+                "year-earlier",
+                "year-ago",
             ],
         ) {
             j += 1;
@@ -2700,6 +2936,14 @@ impl<'c> Scanner<'c> {
                     if self.direction(i, e) == Direction::Future
                         && !matches!(u, Unit::Hour | Unit::Minute | Unit::Second)
                     {
+                        // "in a year or two": some time ahead, not one date.
+                        if self.is(e, "or")
+                            && self
+                                .quantity(e + 1)
+                                .is_some_and(|(_, k)| self.unit(k).is_none())
+                        {
+                            return cand(i, e + 2, TimexType::Date, "FUTURE_REF".into());
+                        }
                         return cand(
                             i,
                             e,
@@ -2719,7 +2963,16 @@ impl<'c> Scanner<'c> {
                 if !the && !matches!(r, "past") {
                     return None;
                 }
-                if matches!(r, "same" | "following" | "next" | "previous" | "preceding") {
+                if matches!(
+                    r,
+                    "same"
+                        | "following"
+                        | "next"
+                        | "previous"
+                        | "preceding"
+                        | "year-earlier"
+                        | "year-ago"
+                ) {
                     return None;
                 }
                 if u == Unit::Quarter && matches!(r, "latest" | "first" | "recent") {
@@ -2780,6 +3033,7 @@ impl<'c> Scanner<'c> {
             if t.cap && i > self.lo {
                 return None; // "the Daily Telegraph"
             }
+
             // "revenue to increase by 20% annually", "10,000 units annually": a growth or output rate, which
             // TimeBank leaves out.
             if matches!(t.low, "annually" | "yearly") && i > self.lo {
@@ -2944,6 +3198,29 @@ impl<'c> Scanner<'c> {
         if c == Some("old") {
             return None; // ages are not time expressions
         }
+        // "a 19th-century church": the century.
+        let century = |a: &str, b: &str| {
+            (b == "century")
+                .then(|| lexicon::ordinal(a))
+                .flatten()
+                .filter(|n| (1..=30).contains(n))
+                .map(|n| format!("{:02}", n - 1))
+        };
+        if c.is_none() {
+            if let Some(v) = century(a, b) {
+                return cand(i, i + 1, TimexType::Date, v);
+            }
+            // "post-1959 politics", "pre-2008 levels": the year, with the side it points to.
+            if matches!(a, "post" | "pre")
+                && b.len() == 4
+                && b.bytes().all(|x| x.is_ascii_digit())
+                && ("1000".."2101").contains(&b)
+            {
+                let mut x = cand(i, i + 1, TimexType::Date, b.to_string())?;
+                x.modifier = Some(if a == "post" { "AFTER" } else { "BEFORE" });
+                return Some(x);
+            }
+        }
         if matches!(a, "mid" | "early" | "late") {
             let md = match a {
                 "mid" => "MID",
@@ -2974,7 +3251,8 @@ impl<'c> Scanner<'c> {
             } else if matches!(rest, "year") {
                 cal::unit_value(self.dct, Unit::Year, 0)
             } else {
-                return None;
+                // "mid-19th-century"
+                c.and_then(|c| century(b, c))?
             };
             let mut x = cand(i, i + 1, TimexType::Date, v)?;
             x.modifier = Some(md);
@@ -3239,7 +3517,18 @@ impl<'c> Scanner<'c> {
                                 | Unit::Decade
                                 | Unit::Century
                         ) {
-                            let anchor = if self.is(j, "the") {
+                            // "the end of the month" is the one under discussion, unless the clause looks
+                            // ahead from an earlier date ("will be named by the end of the year").
+                            // A date from another paragraph is another story ("Since the start of the year,
+                            // 100 people have been killed").
+                            let back_then = self.ref_day.zip(self.dct).is_some_and(|(r, d)| r < d);
+                            let ahead = self.tense(i, j + 2) == Some(Direction::Future);
+                            let here = self.ref_day_at >= self.para_lo
+                                || (self.tense(i, j + 2) == Some(Direction::Past)
+                                    && !(self.lo.max(i.saturating_sub(16))
+                                        ..self.hi.min(self.lim).min(i + 24))
+                                        .any(|k| self.any(k, &["has", "have", "'ve", "’ve"])));
+                            let anchor = if self.is(j, "the") && here && !(back_then && ahead) {
                                 self.ref_day.or(self.dct)
                             } else {
                                 self.dct

@@ -1095,3 +1095,324 @@ fn a_later_date_is_a_future_reference() {
         &[("a later date", D, "FUTURE_REF")],
     )]);
 }
+
+#[test]
+fn a_part_of_day_reads_the_tense_of_the_whole_phrase() {
+    check(&[
+        (
+            "By Sunday evening, 14 people had died in the floods.",
+            "2013-03-20",
+            &[("Sunday evening", T, "2013-03-17TEV")],
+        ),
+        (
+            "The ministers will meet again Friday morning in Brussels.",
+            "2013-03-20",
+            &[("Friday morning", T, "2013-03-22TMO")],
+        ),
+    ]);
+}
+
+#[test]
+fn some_day_is_an_unspecified_time_ahead() {
+    check(&[
+        (
+            "The minister said the region will some day rival the capital.",
+            "2013-03-20",
+            &[("some day", D, "FUTURE_REF")],
+        ),
+        (
+            "Residents fear a storm of that size could strike again some day.",
+            "2013-03-20",
+            &[("some day", D, "FUTURE_REF")],
+        ),
+    ]);
+}
+
+#[test]
+fn decades_and_centuries_in_compounds_and_short_forms() {
+    check(&[
+        (
+            "The group carried out bombings in the 1970s and early 80s.",
+            "2013-03-20",
+            &[("the 1970s", D, "197"), ("early 80s", D, "198")],
+        ),
+        (
+            "Workers restored the 19th-century church after the fire.",
+            "2013-03-20",
+            &[("19th-century", D, "18")],
+        ),
+        (
+            "A mid-19th-century mansion was sold at auction.",
+            "2013-03-20",
+            &[("mid-19th-century", D, "18")],
+        ),
+        (
+            "Shares of 20th Century Fox rose after the release.",
+            "2013-03-20",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn seasons_refer_back_to_the_year_last_mentioned() {
+    check(&[
+        (
+            "The party was founded in 1998. That summer it won its first seats. The following spring, it split.",
+            "2013-03-20",
+            &[
+                ("1998", D, "1998"),
+                ("That summer", D, "1998-SU"),
+                ("The following spring", D, "1999-SP"),
+            ],
+        ),
+        (
+            "The floods struck in March 2010. The previous winter had been dry.",
+            "2013-03-20",
+            &[("March 2010", D, "2010-03"), ("The previous winter", D, "2009-WI")],
+        ),
+        (
+            "He said that summer tourism fell by a tenth.",
+            "2013-03-20",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn spoken_ordinal_days() {
+    check(&[
+        (
+            "International Women's Day falls this coming Sunday, March eighth.",
+            "1998-03-05",
+            &[("this coming Sunday, March eighth", D, "1998-03-08")],
+        ),
+        (
+            "The referendum is set for the twenty-first of May.",
+            "2013-03-20",
+            &[("the twenty-first of May", D, "2013-05-21")],
+        ),
+        (
+            "Voting ends on May first, officials said.",
+            "2013-03-20",
+            &[("May first", D, "2013-05-01")],
+        ),
+    ]);
+}
+
+#[test]
+fn year_earlier_comparison_periods() {
+    check(&[
+        (
+            "Profit in the first nine months rose 12%. Results for the year-earlier nine months included a one-time gain.",
+            "2013-10-24",
+            &[
+                ("the first nine months", P, "P9M"),
+                ("the year-earlier nine months", P, "P9M"),
+            ],
+        ),
+        (
+            "The retailer's sales rose 4% in the third quarter. Sales for last year's quarter were hurt by storms.",
+            "2013-10-24",
+            &[
+                ("the third quarter", D, "2013-Q3"),
+                ("last year's quarter", D, "2012-Q3"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn earnings_comparisons_follow_the_reported_quarter() {
+    check(&[
+        (
+            "The paper maker posted a 15% gain in third-quarter profit. After a weak second quarter, demand for tissue recovered. \
+             Results were hurt by charges in the year-earlier period.",
+            "2013-10-24",
+            &[
+                ("third-quarter", D, "2013-Q3"),
+                ("second quarter", D, "2013-Q2"),
+                ("the year-earlier period", D, "2012-Q3"),
+            ],
+        ),
+        (
+            "Steel output fell in the third quarter. The company expects a loss in the fourth quarter. \
+             In the year-ago period, it earned $40 million.",
+            "2013-10-24",
+            &[
+                ("the third quarter", D, "2013-Q3"),
+                ("the fourth quarter", D, "2013-Q4"),
+                ("the year-ago period", D, "2012-Q3"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn deadlines_and_span_ends_look_ahead() {
+    check(&[
+        (
+            "The deadline was extended to the end of April.",
+            "2013-03-20",
+            &[("the end of April", D, "2013-04")],
+        ),
+        (
+            "The talks were postponed until early May.",
+            "2013-03-20",
+            &[("early May", D, "2013-05")],
+        ),
+        (
+            "The bank extended the company $90 million in credit lines through January.",
+            "2013-10-28",
+            &[("January", D, "2014-01")],
+        ),
+        (
+            "Sales were flat this year through August.",
+            "2013-10-28",
+            &[("this year", D, "2013"), ("August", D, "2013-08")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_end_of_the_year_ahead_is_this_year() {
+    check(&[
+        (
+            "Ahead of the Nov. 6 election the party ran ads. A successor will be named by the end of the year.",
+            "2013-03-20",
+            &[("Nov. 6", D, "2012-11-06"), ("the end of the year", D, "2013")],
+        ),
+        (
+            "The plant closed on Nov. 6, 2010. By the end of the month, 300 workers had left the town.",
+            "2013-03-20",
+            &[("Nov. 6, 2010", D, "2010-11-06"), ("the end of the month", D, "2010-11")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_quarter_ended_a_date_is_the_quarter_of_its_months() {
+    check(&[
+        (
+            "The retailer lost $4 million in the quarter ended July 31.",
+            "2013-09-20",
+            &[("the quarter", D, "2013-Q2"), ("July 31", D, "2013-07-31")],
+        ),
+        (
+            "The bank reported a loss for the quarter ended Dec. 31.",
+            "2013-03-20",
+            &[("the quarter", D, "2012-Q4"), ("Dec. 31", D, "2012-12-31")],
+        ),
+    ]);
+}
+
+#[test]
+fn by_a_day_after_a_past_tense_lies_behind() {
+    check(&[
+        (
+            "The storm moved inland, and power was restored by Tuesday afternoon.",
+            "2013-03-20",
+            &[("Tuesday afternoon", T, "2013-03-19TAF")],
+        ),
+        (
+            "The utility said power would be restored by Friday.",
+            "2013-03-20",
+            &[("Friday", D, "2013-03-22")],
+        ),
+        (
+            "The two sides agreed to leave the town by Sunday.",
+            "2013-03-20",
+            &[("Sunday", D, "2013-03-24")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_start_of_the_year_follows_the_story_not_a_stray_date() {
+    check(&[
+        (
+            "The bank reported a loss for the quarter ended Dec. 31.\n\nSince the start of the year, more than 100 people have been killed.",
+            "2013-03-20",
+            &[
+                ("the quarter", D, "2012-Q4"),
+                ("Dec. 31", D, "2012-12-31"),
+                ("the start of the year", D, "2013"),
+            ],
+        ),
+        (
+            "The plant closed on Nov. 6, 2010.\n\nBy the end of the month, 300 workers had left the town.",
+            "2013-03-20",
+            &[("Nov. 6, 2010", D, "2010-11-06"), ("the end of the month", D, "2010-11")],
+        ),
+    ]);
+}
+
+#[test]
+fn through_a_weekday_ends_a_span() {
+    check(&[
+        (
+            "The festival runs through Sunday in the old town.",
+            "2013-03-20",
+            &[("Sunday", D, "2013-03-24")],
+        ),
+        (
+            "The strike lasted through Friday, union leaders said.",
+            "2013-03-20",
+            &[("Friday", D, "2013-03-15")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_run_of_days_is_dated_by_its_first() {
+    check(&[
+        (
+            "NATO leaders will meet in Brussels on April 2-3.",
+            "2013-03-20",
+            &[("April 2-3", D, "2013-04-02")],
+        ),
+        (
+            "The talks, held on March 15-16, ended without a deal.",
+            "2013-03-20",
+            &[("March 15-16", D, "2013-03-15")],
+        ),
+    ]);
+}
+
+#[test]
+fn in_a_year_or_two_is_some_time_ahead() {
+    check(&[
+        (
+            "Officials said the new line may open in a year or two.",
+            "2013-03-20",
+            &[("a year or two", D, "FUTURE_REF")],
+        ),
+        (
+            "The bridge will reopen in two weeks.",
+            "2013-03-20",
+            &[("two weeks", D, "2013-W14")],
+        ),
+    ]);
+}
+
+#[test]
+fn pre_and_post_years() {
+    check(&[
+        (
+            "Unemployment returned to pre-2008 levels, but post-1989 politics still divide the country.",
+            "2013-03-20",
+            &[("pre-2008", D, "2008"), ("post-1989", D, "1989")],
+        ),
+    ]);
+    let t = tag("Prices are back at pre-2008 levels.", Some("2013-03-20"));
+    assert_eq!(find(&t, "pre-2008").modifier.as_deref(), Some("BEFORE"));
+}
+
+#[test]
+fn a_participle_used_as_an_adjective_is_no_past_tense() {
+    check(&[(
+        "Nobody should expect a signed agreement by the summer, analysts said.",
+        "2024-05-21",
+        &[("the summer", D, "2024-SU")],
+    )]);
+}
