@@ -24,8 +24,12 @@ use crate::pipeline::Context;
 use crate::text::{Token, TokenKind};
 use gazetteer::{normalize_into, Kind, Record, GAZETTEER};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::ops::Range;
+
+/// Maps keyed by country codes and mention keys: FNV is cheaper than SipHash, and where one is iterated ties are
+/// broken explicitly, so the order cannot reach the output.
+type HashMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<crate::text::Fnv>>;
 
 /// A first-level administrative region.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -1927,7 +1931,7 @@ fn contains(outer: &Record, inner: &Record) -> bool {
 fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     // Countries the document names without ambiguity (names and demonyms): the context of everything else.
-    let mut doc_countries: HashMap<&str, f64> = HashMap::new();
+    let mut doc_countries: HashMap<&str, f64> = HashMap::default();
     for m in mentions.iter().filter(|m| !m.embedded) {
         if let [only] = m.candidates.as_slice() {
             let r = &gaz.record(*only);
@@ -2021,7 +2025,7 @@ fn choose_with(
 ) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     // One sense per document: the hints of all mentions of a name add up.
-    let mut by_key: HashMap<&str, (Option<Hint>, Option<u32>)> = HashMap::new();
+    let mut by_key: HashMap<&str, (Option<Hint>, Option<u32>)> = HashMap::default();
     let mut chosen = vec![None; mentions.len()];
     // Containers first, so that `Paris, Texas` can use the resolved `Texas`.
     for (k, m) in mentions.iter().enumerate() {
@@ -2371,7 +2375,7 @@ fn focus(ctx: &Context, mentions: &[Mention], chosen: &[Option<u32>]) -> Focus {
         .nth(1)
         .map(|p| p.range.end)
         .unwrap_or(usize::MAX);
-    let mut slots: HashMap<(bool, &str), usize> = HashMap::new();
+    let mut slots: HashMap<(bool, &str), usize> = HashMap::default();
     let mut bump = |country: bool, k: &'static str, w: f64, order: usize| {
         let v = if country { &mut countries } else { &mut places };
         match slots.get(&(country, k)) {

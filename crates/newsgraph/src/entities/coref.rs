@@ -4,7 +4,12 @@
 
 use super::{country_name, mention_lower, Affil, EntityLabel, Mention};
 use crate::pipeline::Context;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::hash::BuildHasherDefault;
+
+/// Maps keyed by short lower-cased names, probed per mention: FNV is cheaper than SipHash here and they are never
+/// iterated, so their order cannot reach the output.
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<crate::text::Fnv>>;
 
 /// A cluster under construction.
 #[derive(Debug, Clone)]
@@ -46,14 +51,12 @@ const NOMINAL_HEADS: &[&str] = &[
 ];
 
 fn name_tokens(words: &[&str], m: &Mention) -> Vec<String> {
-    let mut t: Vec<String> = words[m.toks.clone()]
-        .iter()
-        .map(|w| w.to_lowercase())
-        .collect();
-    if t.first().is_some_and(|w| w == "the") && t.len() > 1 {
-        t.remove(0);
+    let mut ws = &words[m.toks.clone()];
+    // A leading `the` goes before lower-casing (no non-ASCII letter lower-cases to `t`, `h` or `e`).
+    if ws.len() > 1 && ws[0].eq_ignore_ascii_case("the") {
+        ws = &ws[1..];
     }
-    t
+    ws.iter().map(|w| w.to_lowercase()).collect()
 }
 
 /// Groups mentions into clusters (setting each mention's `cluster`) and fills the clusters' canonical names,
@@ -63,7 +66,7 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
     let keys: Vec<Vec<String>> = mentions.iter().map(|m| name_tokens(words, m)).collect();
     // Names already seen, so that repeated mentions find their cluster without scanning all clusters (which would
     // make long documents quadratic).
-    let mut exact: HashMap<(EntityLabel, &[String]), usize> = HashMap::new();
+    let mut exact: HashMap<(EntityLabel, &[String]), usize> = HashMap::default();
     // Full person names first, so that a lone surname can find its person wherever it stands.
     for i in 0..mentions.len() {
         if mentions[i].label != EntityLabel::Person || keys[i].len() < 2 {
@@ -89,7 +92,7 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
         mentions[i].cluster = ci;
     }
     // Full-name clusters by surname, with the token positions of their mentions (in order).
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     let mut starts: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
     for (ci, c) in clusters.iter().enumerate() {
         if c.label == EntityLabel::Person && c.key.len() >= 2 {
@@ -252,7 +255,7 @@ pub(crate) fn add_nominals(ctx: &Context, words: &[&str], mentions: &mut Vec<Men
         .collect();
     orgs.sort_by_key(|o| o.0);
     let mut admitted = 0;
-    let mut seen: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let mut seen: HashMap<String, BTreeSet<String>> = HashMap::default();
     for (si, s) in ctx.sentences.iter().enumerate() {
         for t in s.tokens.start..s.tokens.end.saturating_sub(1) {
             if !words[t].eq_ignore_ascii_case("the") || covered[t + 1] {
@@ -317,7 +320,7 @@ fn finish(words: &[&str], mentions: &mut [Mention], clusters: &mut [Cluster]) {
     // Nominal mentions: attach to the cluster of the nearest earlier organization whose name ends with the noun.
     // The latest multi-word organization by the lower-cased last word of its name: a running index, so that
     // each nominal finds its antecedent without scanning back (linear in the document).
-    let mut latest_org: HashMap<String, usize> = HashMap::new();
+    let mut latest_org: HashMap<String, usize> = HashMap::default();
     let mut touched = Vec::new();
     for i in 0..mentions.len() {
         let m = &mentions[i];

@@ -4,9 +4,13 @@
 
 use super::{Affil, EntityLabel, Mention};
 use crate::pipeline::Context;
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+/// Word sets probed for every capitalized word: FNV is cheaper than SipHash, and they are never iterated.
+type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<crate::text::Fnv>>;
 
 /// Words that end a title ("spokesman", "minister").
 static HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -250,13 +254,22 @@ static MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Whether `w` (any case) can end a title.
 pub fn is_head(w: &str) -> bool {
-    HEADS.contains(w.to_lowercase().as_str())
+    HEADS.contains(lower(w).as_ref())
+}
+
+/// `w` in lower case, borrowed when it already is (most words: no allocation).
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 /// Whether `w` (any case) can stand inside a title.
 pub fn is_modifier(w: &str) -> bool {
-    let l = w.to_lowercase();
-    MODIFIERS.contains(l.as_str()) || HEADS.contains(l.as_str())
+    let l = lower(w);
+    MODIFIERS.contains(l.as_ref()) || HEADS.contains(l.as_ref())
 }
 
 /// Possessive determiners that point back to an entity ("its", "his").

@@ -214,6 +214,15 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load
 
 /// Lower-cases `s` into `out`, mapping typographic apostrophes to `'` (as `scripts/build_geo.py` does).
 pub(crate) fn normalize_into(s: &str, out: &mut String) {
+    // Most words are ASCII without a backtick: copy and lower-case in place rather than char by char.
+    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+        let start = out.len();
+        out.push_str(s);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+        return;
+    }
     for c in s.chars() {
         match c {
             '’' | '‘' | '`' => out.push('\''),
@@ -241,6 +250,22 @@ fn parse_record(line: &'static str) -> Option<Record> {
         population: f.next()?.parse().unwrap_or(0),
         common,
         small: false,
+    })
+}
+
+/// A record number of an id list, as `str::parse::<u32>` reads it (an optional `+`, then decimal digits, no
+/// overflow), without its setup on every call: the lists are read on every lookup.
+fn parse_id(b: &[u8]) -> Option<u32> {
+    let digits = b.strip_prefix(b"+").unwrap_or(b);
+    if digits.is_empty() {
+        return None;
+    }
+    digits.iter().try_fold(0u32, |n, &c| {
+        if c.is_ascii_digit() {
+            n.checked_mul(10)?.checked_add(u32::from(c - b'0'))
+        } else {
+            None
+        }
     })
 }
 
@@ -369,7 +394,7 @@ impl Gazetteer {
         out.clear();
         let n = self.parsed.len() + SMALL.len();
         let push = |ids: &str, out: &mut Vec<u32>| {
-            for id in ids.split(',').filter_map(|i| i.parse::<u32>().ok()) {
+            for id in ids.as_bytes().split(|&b| b == b',').filter_map(parse_id) {
                 if (id as usize) < n && !out.contains(&id) {
                     out.push(id);
                 }
@@ -511,6 +536,49 @@ mod tests {
                 .is_some_and(|r| r.starts_with([' ', '\'']))
         });
         (found, longer)
+    }
+
+    #[test]
+    fn record_numbers_read_like_str_parse() {
+        for s in [
+            "0",
+            "17",
+            "+5",
+            "",
+            "+",
+            "-1",
+            "4294967295",
+            "4294967296",
+            "12a",
+            " 3",
+            "007",
+        ] {
+            assert_eq!(parse_id(s.as_bytes()), s.parse::<u32>().ok(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn normalized_names_match_lower_casing_char_by_char() {
+        for s in [
+            "New York",
+            "Côte d’Ivoire",
+            "O`Hare",
+            "ST. LOUIS",
+            "",
+            "İstanbul",
+            "Kyiv's",
+        ] {
+            let mut want = String::from("x");
+            for c in s.chars() {
+                match c {
+                    '’' | '‘' | '`' => want.push('\''),
+                    c => want.extend(c.to_lowercase()),
+                }
+            }
+            let mut got = String::from("x");
+            normalize_into(s, &mut got);
+            assert_eq!(got, want, "{s:?}");
+        }
     }
 
     #[test]
