@@ -1928,6 +1928,10 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     // Countries the document names without ambiguity (names and demonyms): the context of everything else.
     let mut doc_countries: HashMap<&str, f64> = HashMap::new();
+    let cues = locale_cues(ctx);
+    for (cc, w) in &cues.countries {
+        *doc_countries.entry(cc).or_default() += *w;
+    }
     for m in mentions.iter().filter(|m| !m.embedded) {
         if let [only] = m.candidates.as_slice() {
             let r = &gaz.record(*only);
@@ -1981,6 +1985,7 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     named_regions.dedup();
     let first = choose_with(
         mentions,
+        cues.commonwealth,
         &doc_countries,
         top_country,
         &doc_regions,
@@ -2004,6 +2009,7 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     }
     choose_with(
         mentions,
+        cues.commonwealth,
         &doc_countries,
         top_country,
         &doc_regions,
@@ -2011,9 +2017,89 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     )
 }
 
+/// Countries whose English is spelled the British way: the likely homes of a writer who spells so.
+const COMMONWEALTH: [&str; 7] = ["GB", "IE", "AU", "NZ", "ZA", "IN", "CA"];
+
+/// What the wording of a document tells of the country it is written in or about, beyond the places it names.
+struct LocaleCues {
+    /// British spellings clearly outnumber American ones (`defence`, `whilst`, `centre` against `defense`...).
+    commonwealth: bool,
+    /// Countries named by their institutions or currency (`Gardai`, `Taoiseach`, `£`) and their weights.
+    countries: Vec<(&'static str, f64)>,
+}
+
+/// Words spelled differently on either side of the Atlantic: `Some(true)` British, `Some(false)` American.
+fn spelling_side(w: &str) -> Option<bool> {
+    Some(match w {
+        "defence" | "whilst" | "colour" | "colours" | "favour" | "favourite" | "honour"
+        | "honoured" | "labour" | "centre" | "centres" | "programme" | "programmes"
+        | "organisation" | "organisations" | "organised" | "realise" | "realised" | "recognise"
+        | "recognised" | "apologise" | "neighbour" | "neighbours" | "neighbourhood"
+        | "behaviour" | "travelled" | "licence" | "licences" | "metres" | "kilometres" | "tyre"
+        | "tyres" | "criticise" | "criticised" | "analyse" | "jewellery" | "catalogue" | "mum" => {
+            true
+        }
+        "defense" | "color" | "colors" | "favor" | "favorite" | "honor" | "honored" | "labor"
+        | "center" | "centers" | "organization" | "organizations" | "organized" | "realize"
+        | "realized" | "recognize" | "recognized" | "apologize" | "neighbor" | "neighbors"
+        | "neighborhood" | "behavior" | "traveled" | "meters" | "kilometers" | "criticize"
+        | "criticized" | "analyze" | "jewelry" | "mom" => false,
+        _ => return None,
+    })
+}
+
+/// Institutions and offices that name their country (`Gardai` are the Irish police) as a place would.
+fn institution_country(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "Garda" | "Gardai" | "Gardaí" | "Taoiseach" | "Tánaiste" | "Tanaiste" | "Dáil"
+        | "Oireachtas" => "IE",
+        "NHS" | "Whitehall" | "Westminster" | "MoD" => "GB",
+        _ => return None,
+    })
+}
+
+/// The locale cues of `ctx`'s text: one pass over its tokens and pound signs.
+fn locale_cues(ctx: &Context) -> LocaleCues {
+    let (mut british, mut american) = (0usize, 0usize);
+    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    let mut lower = String::new();
+    for t in ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let Some(w) = ctx.text.get(t.start..t.end) else {
+            continue;
+        };
+        if let Some(cc) = institution_country(w) {
+            *counts.entry(cc).or_default() += 1;
+        }
+        if w.len() > 16 {
+            continue;
+        }
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        match spelling_side(&lower) {
+            Some(true) => british += 1,
+            Some(false) => american += 1,
+            None => {}
+        }
+    }
+    let pounds = ctx.text.matches('£').count();
+    if pounds > 0 {
+        *counts.entry("GB").or_default() += pounds;
+    }
+    let mut countries: Vec<(&'static str, f64)> = counts
+        .into_iter()
+        .map(|(cc, n)| (cc, (n as f64).min(3.0)))
+        .collect();
+    countries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    LocaleCues {
+        commonwealth: british >= 2 && british > 2 * american,
+        countries,
+    }
+}
+
 /// One resolution pass given the document's countries and regions.
 fn choose_with(
     mentions: &[Mention],
+    commonwealth: bool,
     doc_countries: &HashMap<&str, f64>,
     top_country: Option<&str>,
     doc_regions: &[(&str, &str)],
@@ -2078,6 +2164,15 @@ fn choose_with(
             }
             if named_regions.binary_search(&c).is_ok() {
                 s += 3.0;
+            }
+            // A writer of British spelling who names a town without its region or country means the one of
+            // home (`born in Manchester` in a British story about US forces), not its American namesake.
+            if commonwealth
+                && hint != Some(Hint::Region)
+                && matches!(r.kind, Kind::City | Kind::Capital)
+                && COMMONWEALTH.contains(&r.country)
+            {
+                s += 2.5;
             }
             if best.map_or(true, |(bs, _)| s > bs) {
                 best = Some((s, c));

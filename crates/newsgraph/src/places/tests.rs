@@ -1019,3 +1019,28 @@ fn the_capitol_is_located_from_its_context() {
     let ps = places("She signed with Capitol Records in 2012.");
     assert!(find(&ps, "Capitol").is_none(), "{ps:?}");
 }
+
+#[test]
+fn british_spelling_keeps_same_name_towns_at_home() {
+    // A British story about US troops: the soldier's home town is the English Manchester.
+    let text = "The US commander said American forces would stay in Syria. The Ministry of Defence confirmed the \
+                death of the corporal, who was born in Manchester and whose favourite posting was abroad.";
+    let ps = places(text);
+    let m = find(&ps, "Manchester").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(m.country.as_deref(), Some("GB"), "{m:?}");
+    // The same story in American spelling keeps the US town of the story's country.
+    let text = "The US commander said American forces would stay in Syria. The Department of Defense confirmed the \
+                death of the corporal, who was born in Manchester and whose favorite posting was abroad.";
+    let ps = places(text);
+    let m = find(&ps, "Manchester").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(m.country.as_deref(), Some("US"), "{m:?}");
+}
+
+#[test]
+fn irish_institutions_place_irish_towns() {
+    let ps = places(
+        "Gardai are investigating an assault on a taxi driver in Dundalk on Saturday night.",
+    );
+    let d = find(&ps, "Dundalk").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(d.country.as_deref(), Some("IE"), "{d:?}");
+}
