@@ -616,18 +616,37 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             .filter(|s| s.contains(' '))
             .flat_map(|s| s.split(' '))
             .collect();
+        // After a weaker preposition (`fired on Qamishli`, `moved to Dewsbury`) a one-word person is common
+        // too (`a reference to Clinton`): there the town must be called a person nowhere else in the document
+        // but after a preposition of place.
+        let is_place_preposition = |w: &str| matches!(w, "in" | "near" | "around" | "outside");
+        let is_weak_preposition = |w: &str| {
+            matches!(
+                w,
+                "at" | "from" | "to" | "into" | "on" | "towards" | "toward" | "across" | "via"
+            )
+        };
+        let lone_persons: WordSet = ranges
+            .iter()
+            .filter(|(_, l)| *l == EntityLabel::Person)
+            .filter(|(r, _)| {
+                let w = previous_word(text, r.start);
+                !is_place_preposition(w) && !is_weak_preposition(w)
+            })
+            .filter_map(|(r, _)| text.get(r.clone()))
+            .filter(|s| !s.contains(' '))
+            .collect();
         let located_town = |m: &Mention| {
             let Some(name) = text.get(m.range.clone()) else {
                 return false;
             };
+            let before = previous_word(text, m.range.start);
             !m.embedded
                 && !m.demonym
                 && !m.candidates.is_empty()
                 && !name.contains(' ')
-                && matches!(
-                    previous_word(text, m.range.start),
-                    "in" | "near" | "around" | "outside"
-                )
+                && (is_place_preposition(before)
+                    || (is_weak_preposition(before) && !lone_persons.contains(name)))
                 && !text[m.range.end..].starts_with(['\'', '’'])
                 && !full_names.contains(name)
         };

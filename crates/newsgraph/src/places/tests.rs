@@ -1044,3 +1044,31 @@ fn irish_institutions_place_irish_towns() {
     let d = find(&ps, "Dundalk").unwrap_or_else(|| panic!("{ps:?}"));
     assert_eq!(d.country.as_deref(), Some("IE"), "{d:?}");
 }
+
+/// Entities of `label` at every occurrence of `surface` in `text`.
+fn entities_at_all(text: &str, surface: &str, label: EntityLabel) -> Vec<Entity> {
+    text.match_indices(surface)
+        .map(|(b, _)| {
+            let mut e = entity(text, surface, label);
+            e.start = text[..b].chars().count();
+            e.end = e.start + surface.chars().count();
+            e
+        })
+        .collect()
+}
+
+#[test]
+fn towns_taken_for_persons_after_weaker_prepositions() {
+    // Only ever tagged a person after `on` or `to`: the town.
+    let text = "Turkish artillery fired on Qamishli overnight. Hundreds of families fled to Qamishli by morning.";
+    let ents = entities_at_all(text, "Qamishli", EntityLabel::Person);
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    let q = find(&ps, "Qamishli").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(q.country.as_deref(), Some("SY"), "{q:?}");
+    // Called a person elsewhere without a preposition (`Clinton said`): `a reference to Clinton` is the person.
+    let text =
+        "Clinton said the emails were private. The memo made an apparent reference to Clinton.";
+    let ents = entities_at_all(text, "Clinton", EntityLabel::Person);
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    assert!(find(&ps, "Clinton").is_none(), "{ps:?}");
+}
