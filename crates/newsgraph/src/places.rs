@@ -581,6 +581,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     let gaz = &*GAZETTEER;
     let text = ctx.text;
     let mut mentions = detect(ctx);
+    ambiguous_abbreviations(ctx, &mut mentions);
     // Entities from the recognizer: LOC/NORP spans are added where the gazetteer saw nothing. A PER span vetoes
     // the gazetteer mentions inside it (`Jordan` the person, `Paris Hilton`); an ORG or MISC span vetoes those
     // strictly inside it (`Washington Post`) but not an equal one, which is a metonym (`Moscow said`).
@@ -1924,6 +1925,94 @@ fn hint_listed_regions(ctx: &Context, mentions: &mut [Mention]) {
             mentions[k].hint = Some(Hint::Region);
         }
     }
+}
+
+/// Two-letter abbreviations of several countries or regions (`SA`: South Africa, South Australia or Saudi
+/// Arabia), each with the names it may stand for.
+const AMBIGUOUS_ABBREVIATIONS: [(&str, &[&str]); 2] = [
+    ("SA", &["South Africa", "South Australia", "Saudi Arabia"]),
+    ("WA", &["Western Australia", "Washington"]),
+];
+
+/// `in post-apartheid SA`, `mines in WA`: an ambiguous abbreviation between lower-case words names the country
+/// or region of that name in a country the document names elsewhere; with no such country it is left out.
+/// Beside a capitalized word it is part of a name (`Airbus SA`, `SA Police`).
+fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
+    let gaz = &*GAZETTEER;
+    let text = ctx.text;
+    let toks = &ctx.tokens;
+    let mut found: Vec<(Range<usize>, Vec<u32>)> = Vec::new();
+    let mut doc_countries: Option<Vec<String>> = None;
+    let mut cands = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(w) = text.get(t.start..t.end) else {
+            continue;
+        };
+        let Some((_, names)) = AMBIGUOUS_ABBREVIATIONS.iter().find(|(a, _)| *a == w) else {
+            continue;
+        };
+        let beside_name = |k: Option<&Token>| {
+            k.is_some_and(|k| {
+                is_cap_word(text, k)
+                    || (k.kind == TokenKind::Punct && k.end - k.start == 1 && k.end == t.start)
+            })
+        };
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+        let next = toks.get(i + 1);
+        if beside_name(prev)
+            || next.is_some_and(|n| is_cap_word(text, n))
+            || prev.is_none_or(|p| p.kind != TokenKind::Word)
+        {
+            continue;
+        }
+        let countries = doc_countries.get_or_insert_with(|| {
+            let mut v: Vec<String> = mentions
+                .iter()
+                .filter(|m| !m.embedded)
+                .filter_map(|m| match m.candidates.as_slice() {
+                    [only] => Some(gaz.record(*only).country.to_string()),
+                    _ => None,
+                })
+                .filter(|c| !c.is_empty())
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        let mut ids: Vec<u32> = Vec::new();
+        let mut key = String::new();
+        for name in names.iter() {
+            key.clear();
+            normalize_into(name, &mut key);
+            gaz.lookup(name, &key, &mut cands);
+            ids.extend(cands.iter().copied().filter(|&c| {
+                let r = gaz.record(c);
+                matches!(r.kind, Kind::Country | Kind::Admin1)
+                    && countries
+                        .binary_search_by(|x| x.as_str().cmp(r.country))
+                        .is_ok()
+            }));
+        }
+        if !ids.is_empty() {
+            found.push((t.start..t.end, ids));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    for (range, candidates) in found {
+        if mentions
+            .iter()
+            .any(|m| m.range.start < range.end && range.start < m.range.end)
+        {
+            continue;
+        }
+        let mut m = Mention::unlisted(range, None, None);
+        m.key = text.get(m.range.clone()).unwrap_or("").to_lowercase();
+        m.candidates = candidates;
+        mentions.push(m);
+    }
+    mentions.sort_by_key(|m| m.range.start);
 }
 
 /// Whether `outer` (a country or region) contains `inner`.

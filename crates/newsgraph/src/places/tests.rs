@@ -1072,3 +1072,21 @@ fn towns_taken_for_persons_after_weaker_prepositions() {
     let (ps, _) = resolve(&Context::from_text(text, None), &ents);
     assert!(find(&ps, "Clinton").is_none(), "{ps:?}");
 }
+
+#[test]
+fn ambiguous_abbreviations_follow_the_document_countries() {
+    let ps = places(
+        "Platinum output in South Africa fell again. Mining towns in SA depend on a handful of shafts.",
+    );
+    let sa = find(&ps, "SA").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(sa.country.as_deref(), Some("ZA"), "{sa:?}");
+    let ps =
+        places("Iron ore prices lifted Australia's miners, and royalties in WA rose by a third.");
+    let wa = find(&ps, "WA").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(wa.country.as_deref(), Some("AU"), "{wa:?}");
+    // No country of the abbreviation in the story, or a firm's suffix: no place.
+    let ps = places("Shares of the group rose after results were published in SA on Monday.");
+    assert!(find(&ps, "SA").is_none(), "{ps:?}");
+    let ps = places("In France, Airbus SA said deliveries would rise.");
+    assert!(find(&ps, "SA").is_none(), "{ps:?}");
+}
