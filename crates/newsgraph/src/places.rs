@@ -1085,6 +1085,28 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         }
                         break;
                     }
+                    // `HORRY COUNTY, SC (WMBF)`, `Trenton, NJ`: a US postal code right after a capitalized
+                    // name and a comma, before no other capitalized word, is the state of its AP form.
+                    let named_before = i.checked_sub(2).is_some_and(|p| {
+                        is_cap_word(text, &toks[p])
+                            && &text[toks[p + 1].start..toks[p + 1].end] == ","
+                    });
+                    let name_after = toks.get(j + 1).is_some_and(|n| is_cap_word(text, n));
+                    if let Some(ap) = us_postal_state(w).filter(|_| named_before && !name_after) {
+                        key.clear();
+                        normalize_into(ap, &mut key);
+                        gaz.lookup(ap, &key, &mut cands);
+                        cands.retain(|&c| {
+                            let r = gaz.record(c);
+                            r.kind == Kind::Admin1 && r.country == "US"
+                        });
+                        if !cands.is_empty() {
+                            best = Some((j, cands.clone(), false));
+                            best_end = tj.end;
+                            best_key.clone_from(&key);
+                        }
+                        break;
+                    }
                 }
                 if !cands.is_empty() && is_cap_word(text, tj) {
                     best = Some((j, cands.clone(), false));
@@ -1925,6 +1947,55 @@ fn hint_listed_regions(ctx: &Context, mentions: &mut [Mention]) {
             mentions[k].hint = Some(Hint::Region);
         }
     }
+}
+
+/// The AP-style abbreviation of a US state's postal code (`SC` -> `S.C.`), as the gazetteer lists it.
+fn us_postal_state(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "AL" => "Ala.",
+        "AZ" => "Ariz.",
+        "AR" => "Ark.",
+        "CA" => "Calif.",
+        "CO" => "Colo.",
+        "CT" => "Conn.",
+        "DE" => "Del.",
+        "FL" => "Fla.",
+        "GA" => "Ga.",
+        "IL" => "Ill.",
+        "IN" => "Ind.",
+        "KS" => "Kan.",
+        "KY" => "Ky.",
+        "LA" => "La.",
+        "MD" => "Md.",
+        "MA" => "Mass.",
+        "MI" => "Mich.",
+        "MN" => "Minn.",
+        "MS" => "Miss.",
+        "MO" => "Mo.",
+        "MT" => "Mont.",
+        "NE" => "Neb.",
+        "NV" => "Nev.",
+        "NH" => "N.H.",
+        "NJ" => "N.J.",
+        "NM" => "N.M.",
+        "NY" => "N.Y.",
+        "NC" => "N.C.",
+        "ND" => "N.D.",
+        "OK" => "Okla.",
+        "OR" => "Ore.",
+        "PA" => "Pa.",
+        "RI" => "R.I.",
+        "SC" => "S.C.",
+        "SD" => "S.D.",
+        "TN" => "Tenn.",
+        "VT" => "Vt.",
+        "VA" => "Va.",
+        "WA" => "Wash.",
+        "WV" => "W.Va.",
+        "WI" => "Wis.",
+        "WY" => "Wyo.",
+        _ => return None,
+    })
 }
 
 /// Two-letter abbreviations of several countries or regions (`SA`: South Africa, South Australia or Saudi

@@ -1090,3 +1090,23 @@ fn ambiguous_abbreviations_follow_the_document_countries() {
     let ps = places("In France, Airbus SA said deliveries would rise.");
     assert!(find(&ps, "SA").is_none(), "{ps:?}");
 }
+
+#[test]
+fn us_postal_codes_after_a_town_and_comma_are_states() {
+    let ps = places("Firefighters in Spartanburg, SC said the blaze started in a kitchen.");
+    let sc = find(&ps, "SC").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(sc.country.as_deref(), Some("US"), "{sc:?}");
+    assert_eq!(sc.feature.as_deref(), Some("region"), "{sc:?}");
+    // The state places a same-name town: the Garden City of South Carolina.
+    let ps =
+        places("HORRY COUNTY, SC (WMBF) - A fire destroyed two homes in Garden City on Sunday.");
+    let g = find(&ps, "Garden City").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(
+        g.admin1.as_ref().map(|a| a.code.as_str()),
+        Some("US.SC"),
+        "{g:?}"
+    );
+    // Before another capitalized word the code is part of a name.
+    let ps = places("The deal was announced by Ms. Jones, CA Technologies' chief executive.");
+    assert!(find(&ps, "CA").is_none(), "{ps:?}");
+}
