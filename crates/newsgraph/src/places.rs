@@ -1091,7 +1091,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         is_cap_word(text, &toks[p])
                             && &text[toks[p + 1].start..toks[p + 1].end] == ","
                     });
-                    let name_after = toks.get(j + 1).is_some_and(|n| is_cap_word(text, n));
+                    // `..., OK?`, `..., HI!`: a word of speech, no state.
+                    let name_after = toks.get(j + 1).is_some_and(|n| {
+                        is_cap_word(text, n) || matches!(&text[n.start..n.end], "?" | "!")
+                    });
                     if let Some(ap) = us_postal_state(w).filter(|_| named_before && !name_after) {
                         key.clear();
                         normalize_into(ap, &mut key);
@@ -1949,7 +1952,8 @@ fn hint_listed_regions(ctx: &Context, mentions: &mut [Mention]) {
     }
 }
 
-/// The AP-style abbreviation of a US state's postal code (`SC` -> `S.C.`), as the gazetteer lists it.
+/// The AP-style abbreviation of a US state's postal code (`SC` -> `S.C.`), as the gazetteer lists it. `OK` is
+/// left out: after a comma it is far more often the word.
 fn us_postal_state(code: &str) -> Option<&'static str> {
     Some(match code {
         "AL" => "Ala.",
@@ -1981,7 +1985,6 @@ fn us_postal_state(code: &str) -> Option<&'static str> {
         "NY" => "N.Y.",
         "NC" => "N.C.",
         "ND" => "N.D.",
-        "OK" => "Okla.",
         "OR" => "Ore.",
         "PA" => "Pa.",
         "RI" => "R.I.",

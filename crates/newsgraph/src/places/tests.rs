@@ -1109,4 +1109,6 @@ fn us_postal_codes_after_a_town_and_comma_are_states() {
     // Before another capitalized word the code is part of a name.
     let ps = places("The deal was announced by Ms. Jones, CA Technologies' chief executive.");
     assert!(find(&ps, "CA").is_none(), "{ps:?}");
+    let ps = places("That was the founding of the militia, OK? He said it twice.");
+    assert!(find(&ps, "OK").is_none(), "{ps:?}");
 }
