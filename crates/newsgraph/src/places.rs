@@ -585,6 +585,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     let gaz = &*GAZETTEER;
     let text = ctx.text;
     let mut mentions = detect(ctx);
+    ambiguous_abbreviations(ctx, &mut mentions);
     // Entities from the recognizer: LOC/NORP spans are added where the gazetteer saw nothing. A PER span vetoes
     // the gazetteer mentions inside it (`Jordan` the person, `Paris Hilton`); an ORG or MISC span vetoes those
     // strictly inside it (`Washington Post`) but not an equal one, which is a metonym (`Moscow said`).
@@ -620,18 +621,37 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             .filter(|s| s.contains(' '))
             .flat_map(|s| s.split(' '))
             .collect();
+        // After a weaker preposition (`fired on Qamishli`, `moved to Dewsbury`) a one-word person is common
+        // too (`a reference to Clinton`): there the town must be called a person nowhere else in the document
+        // but after a preposition of place.
+        let is_place_preposition = |w: &str| matches!(w, "in" | "near" | "around" | "outside");
+        let is_weak_preposition = |w: &str| {
+            matches!(
+                w,
+                "at" | "from" | "to" | "into" | "on" | "towards" | "toward" | "across" | "via"
+            )
+        };
+        let lone_persons: WordSet = ranges
+            .iter()
+            .filter(|(_, l)| *l == EntityLabel::Person)
+            .filter(|(r, _)| {
+                let w = previous_word(text, r.start);
+                !is_place_preposition(w) && !is_weak_preposition(w)
+            })
+            .filter_map(|(r, _)| text.get(r.clone()))
+            .filter(|s| !s.contains(' '))
+            .collect();
         let located_town = |m: &Mention| {
             let Some(name) = text.get(m.range.clone()) else {
                 return false;
             };
+            let before = previous_word(text, m.range.start);
             !m.embedded
                 && !m.demonym
                 && !m.candidates.is_empty()
                 && !name.contains(' ')
-                && matches!(
-                    previous_word(text, m.range.start),
-                    "in" | "near" | "around" | "outside"
-                )
+                && (is_place_preposition(before)
+                    || (is_weak_preposition(before) && !lone_persons.contains(name)))
                 && !text[m.range.end..].starts_with(['\'', '’'])
                 && !full_names.contains(name)
         };
@@ -1065,6 +1085,31 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         if !cands.is_empty() {
                             best = Some((j + 1, cands.clone(), false));
                             best_end = d.end;
+                            best_key.clone_from(&key);
+                        }
+                        break;
+                    }
+                    // `HORRY COUNTY, SC (WMBF)`, `Trenton, NJ`: a US postal code right after a capitalized
+                    // name and a comma, before no other capitalized word, is the state of its AP form.
+                    let named_before = i.checked_sub(2).is_some_and(|p| {
+                        is_cap_word(text, &toks[p])
+                            && &text[toks[p + 1].start..toks[p + 1].end] == ","
+                    });
+                    // `..., OK?`, `..., HI!`: a word of speech, no state.
+                    let name_after = toks.get(j + 1).is_some_and(|n| {
+                        is_cap_word(text, n) || matches!(&text[n.start..n.end], "?" | "!")
+                    });
+                    if let Some(ap) = us_postal_state(w).filter(|_| named_before && !name_after) {
+                        key.clear();
+                        normalize_into(ap, &mut key);
+                        gaz.lookup(ap, &key, &mut cands);
+                        cands.retain(|&c| {
+                            let r = gaz.record(c);
+                            r.kind == Kind::Admin1 && r.country == "US"
+                        });
+                        if !cands.is_empty() {
+                            best = Some((j, cands.clone(), false));
+                            best_end = tj.end;
                             best_key.clone_from(&key);
                         }
                         break;
@@ -1911,6 +1956,143 @@ fn hint_listed_regions(ctx: &Context, mentions: &mut [Mention]) {
     }
 }
 
+/// The AP-style abbreviation of a US state's postal code (`SC` -> `S.C.`), as the gazetteer lists it. `OK` is
+/// left out: after a comma it is far more often the word.
+fn us_postal_state(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "AL" => "Ala.",
+        "AZ" => "Ariz.",
+        "AR" => "Ark.",
+        "CA" => "Calif.",
+        "CO" => "Colo.",
+        "CT" => "Conn.",
+        "DE" => "Del.",
+        "FL" => "Fla.",
+        "GA" => "Ga.",
+        "IL" => "Ill.",
+        "IN" => "Ind.",
+        "KS" => "Kan.",
+        "KY" => "Ky.",
+        "LA" => "La.",
+        "MD" => "Md.",
+        "MA" => "Mass.",
+        "MI" => "Mich.",
+        "MN" => "Minn.",
+        "MS" => "Miss.",
+        "MO" => "Mo.",
+        "MT" => "Mont.",
+        "NE" => "Neb.",
+        "NV" => "Nev.",
+        "NH" => "N.H.",
+        "NJ" => "N.J.",
+        "NM" => "N.M.",
+        "NY" => "N.Y.",
+        "NC" => "N.C.",
+        "ND" => "N.D.",
+        "OR" => "Ore.",
+        "PA" => "Pa.",
+        "RI" => "R.I.",
+        "SC" => "S.C.",
+        "SD" => "S.D.",
+        "TN" => "Tenn.",
+        "VT" => "Vt.",
+        "VA" => "Va.",
+        "WA" => "Wash.",
+        "WV" => "W.Va.",
+        "WI" => "Wis.",
+        "WY" => "Wyo.",
+        _ => return None,
+    })
+}
+
+/// Two-letter abbreviations of several countries or regions (`SA`: South Africa, South Australia or Saudi
+/// Arabia), each with the names it may stand for.
+const AMBIGUOUS_ABBREVIATIONS: [(&str, &[&str]); 2] = [
+    ("SA", &["South Africa", "South Australia", "Saudi Arabia"]),
+    ("WA", &["Western Australia", "Washington"]),
+];
+
+/// `in post-apartheid SA`, `mines in WA`: an ambiguous abbreviation between lower-case words names the country
+/// or region of that name in a country the document names elsewhere; with no such country it is left out.
+/// Beside a capitalized word it is part of a name (`Airbus SA`, `SA Police`).
+fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
+    let gaz = &*GAZETTEER;
+    let text = ctx.text;
+    let toks = &ctx.tokens;
+    let mut found: Vec<(Range<usize>, Vec<u32>)> = Vec::new();
+    let mut doc_countries: Option<Vec<String>> = None;
+    let mut cands = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(w) = text.get(t.start..t.end) else {
+            continue;
+        };
+        let Some((_, names)) = AMBIGUOUS_ABBREVIATIONS.iter().find(|(a, _)| *a == w) else {
+            continue;
+        };
+        let beside_name = |k: Option<&Token>| {
+            k.is_some_and(|k| {
+                is_cap_word(text, k)
+                    || (k.kind == TokenKind::Punct && k.end - k.start == 1 && k.end == t.start)
+            })
+        };
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+        let next = toks.get(i + 1);
+        if beside_name(prev)
+            || next.is_some_and(|n| is_cap_word(text, n))
+            || prev.is_none_or(|p| p.kind != TokenKind::Word)
+        {
+            continue;
+        }
+        let countries = doc_countries.get_or_insert_with(|| {
+            let mut v: Vec<String> = mentions
+                .iter()
+                .filter(|m| !m.embedded)
+                .filter_map(|m| match m.candidates.as_slice() {
+                    [only] => Some(gaz.record(*only).country.to_string()),
+                    _ => None,
+                })
+                .filter(|c| !c.is_empty())
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        let mut ids: Vec<u32> = Vec::new();
+        let mut key = String::new();
+        for name in names.iter() {
+            key.clear();
+            normalize_into(name, &mut key);
+            gaz.lookup(name, &key, &mut cands);
+            ids.extend(cands.iter().copied().filter(|&c| {
+                let r = gaz.record(c);
+                matches!(r.kind, Kind::Country | Kind::Admin1)
+                    && countries
+                        .binary_search_by(|x| x.as_str().cmp(r.country))
+                        .is_ok()
+            }));
+        }
+        if !ids.is_empty() {
+            found.push((t.start..t.end, ids));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    for (range, candidates) in found {
+        if mentions
+            .iter()
+            .any(|m| m.range.start < range.end && range.start < m.range.end)
+        {
+            continue;
+        }
+        let mut m = Mention::unlisted(range, None, None);
+        m.key = text.get(m.range.clone()).unwrap_or("").to_lowercase();
+        m.candidates = candidates;
+        mentions.push(m);
+    }
+    mentions.sort_by_key(|m| m.range.start);
+}
+
 /// Whether `outer` (a country or region) contains `inner`.
 fn contains(outer: &Record, inner: &Record) -> bool {
     match outer.kind {
@@ -1932,6 +2114,10 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     // Countries the document names without ambiguity (names and demonyms): the context of everything else.
     let mut doc_countries: HashMap<&str, f64> = HashMap::default();
+    let cues = locale_cues(ctx);
+    for (cc, w) in &cues.countries {
+        *doc_countries.entry(cc).or_default() += *w;
+    }
     for m in mentions.iter().filter(|m| !m.embedded) {
         if let [only] = m.candidates.as_slice() {
             let r = &gaz.record(*only);
@@ -1985,6 +2171,7 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     named_regions.dedup();
     let first = choose_with(
         mentions,
+        cues.commonwealth,
         &doc_countries,
         top_country,
         &doc_regions,
@@ -2008,6 +2195,7 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     }
     choose_with(
         mentions,
+        cues.commonwealth,
         &doc_countries,
         top_country,
         &doc_regions,
@@ -2015,9 +2203,95 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
     )
 }
 
+/// Countries whose English is spelled the British way: the likely homes of a writer who spells so.
+const COMMONWEALTH: [&str; 7] = ["GB", "IE", "AU", "NZ", "ZA", "IN", "CA"];
+
+/// What the wording of a document tells of the country it is written in or about, beyond the places it names.
+struct LocaleCues {
+    /// British spellings clearly outnumber American ones (`defence`, `whilst`, `centre` against `defense`...).
+    commonwealth: bool,
+    /// Countries named by their institutions or currency (`Gardai`, `Taoiseach`, `£`) and their weights.
+    countries: Vec<(&'static str, f64)>,
+}
+
+/// Words spelled differently on either side of the Atlantic: `Some(true)` British, `Some(false)` American.
+fn spelling_side(w: &str) -> Option<bool> {
+    Some(match w {
+        "defence" | "whilst" | "colour" | "colours" | "favour" | "favourite" | "honour"
+        | "honoured" | "labour" | "centre" | "centres" | "programme" | "programmes"
+        | "organisation" | "organisations" | "organised" | "realise" | "realised" | "recognise"
+        | "recognised" | "apologise" | "neighbour" | "neighbours" | "neighbourhood"
+        | "behaviour" | "travelled" | "licence" | "licences" | "metres" | "kilometres" | "tyre"
+        | "tyres" | "criticise" | "criticised" | "analyse" | "jewellery" | "catalogue" | "mum" => {
+            true
+        }
+        "defense" | "color" | "colors" | "favor" | "favorite" | "honor" | "honored" | "labor"
+        | "center" | "centers" | "organization" | "organizations" | "organized" | "realize"
+        | "realized" | "recognize" | "recognized" | "apologize" | "neighbor" | "neighbors"
+        | "neighborhood" | "behavior" | "traveled" | "meters" | "kilometers" | "criticize"
+        | "criticized" | "analyze" | "jewelry" | "mom" => false,
+        _ => return None,
+    })
+}
+
+/// Institutions and offices that name their country (`Gardai` are the Irish police) as a place would.
+fn institution_country(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "Garda" | "Gardai" | "Gardaí" | "Taoiseach" | "Tánaiste" | "Tanaiste" | "Dáil"
+        | "Oireachtas" => "IE",
+        "NHS" | "Whitehall" | "Westminster" | "MoD" => "GB",
+        _ => return None,
+    })
+}
+
+/// The locale cues of `ctx`'s text: one pass over its tokens and pound signs.
+fn locale_cues(ctx: &Context) -> LocaleCues {
+    let (mut british, mut american) = (0usize, 0usize);
+    let mut counts: HashMap<&'static str, usize> = HashMap::default();
+    let mut lower = String::new();
+    for t in ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let Some(w) = ctx.text.get(t.start..t.end) else {
+            continue;
+        };
+        if let Some(cc) = institution_country(w) {
+            *counts.entry(cc).or_default() += 1;
+        }
+        if w.len() > 16 {
+            continue;
+        }
+        // Most words are lower-case ASCII already: no copy for them.
+        let word = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            w
+        } else {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        };
+        match spelling_side(word) {
+            Some(true) => british += 1,
+            Some(false) => american += 1,
+            None => {}
+        }
+    }
+    let pounds = ctx.text.matches('£').count();
+    if pounds > 0 {
+        *counts.entry("GB").or_default() += pounds;
+    }
+    let mut countries: Vec<(&'static str, f64)> = counts
+        .into_iter()
+        .map(|(cc, n)| (cc, (n as f64).min(3.0)))
+        .collect();
+    countries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    LocaleCues {
+        commonwealth: british >= 2 && british > 2 * american,
+        countries,
+    }
+}
+
 /// One resolution pass given the document's countries and regions.
 fn choose_with(
     mentions: &[Mention],
+    commonwealth: bool,
     doc_countries: &HashMap<&str, f64>,
     top_country: Option<&str>,
     doc_regions: &[(&str, &str)],
@@ -2082,6 +2356,15 @@ fn choose_with(
             }
             if named_regions.binary_search(&c).is_ok() {
                 s += 3.0;
+            }
+            // A writer of British spelling who names a town without its region or country means the one of
+            // home (`born in Manchester` in a British story about US forces), not its American namesake.
+            if commonwealth
+                && hint != Some(Hint::Region)
+                && matches!(r.kind, Kind::City | Kind::Capital)
+                && COMMONWEALTH.contains(&r.country)
+            {
+                s += 2.5;
             }
             if best.map_or(true, |(bs, _)| s > bs) {
                 best = Some((s, c));

@@ -1019,3 +1019,96 @@ fn the_capitol_is_located_from_its_context() {
     let ps = places("She signed with Capitol Records in 2012.");
     assert!(find(&ps, "Capitol").is_none(), "{ps:?}");
 }
+
+#[test]
+fn british_spelling_keeps_same_name_towns_at_home() {
+    // A British story about US troops: the soldier's home town is the English Manchester.
+    let text = "The US commander said American forces would stay in Syria. The Ministry of Defence confirmed the \
+                death of the corporal, who was born in Manchester and whose favourite posting was abroad.";
+    let ps = places(text);
+    let m = find(&ps, "Manchester").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(m.country.as_deref(), Some("GB"), "{m:?}");
+    // The same story in American spelling keeps the US town of the story's country.
+    let text = "The US commander said American forces would stay in Syria. The Department of Defense confirmed the \
+                death of the corporal, who was born in Manchester and whose favorite posting was abroad.";
+    let ps = places(text);
+    let m = find(&ps, "Manchester").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(m.country.as_deref(), Some("US"), "{m:?}");
+}
+
+#[test]
+fn irish_institutions_place_irish_towns() {
+    let ps = places(
+        "Gardai are investigating an assault on a taxi driver in Dundalk on Saturday night.",
+    );
+    let d = find(&ps, "Dundalk").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(d.country.as_deref(), Some("IE"), "{d:?}");
+}
+
+/// Entities of `label` at every occurrence of `surface` in `text`.
+fn entities_at_all(text: &str, surface: &str, label: EntityLabel) -> Vec<Entity> {
+    text.match_indices(surface)
+        .map(|(b, _)| {
+            let mut e = entity(text, surface, label);
+            e.start = text[..b].chars().count();
+            e.end = e.start + surface.chars().count();
+            e
+        })
+        .collect()
+}
+
+#[test]
+fn towns_taken_for_persons_after_weaker_prepositions() {
+    // Only ever tagged a person after `on` or `to`: the town.
+    let text = "Turkish artillery fired on Qamishli overnight. Hundreds of families fled to Qamishli by morning.";
+    let ents = entities_at_all(text, "Qamishli", EntityLabel::Person);
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    let q = find(&ps, "Qamishli").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(q.country.as_deref(), Some("SY"), "{q:?}");
+    // Called a person elsewhere without a preposition (`Clinton said`): `a reference to Clinton` is the person.
+    let text =
+        "Clinton said the emails were private. The memo made an apparent reference to Clinton.";
+    let ents = entities_at_all(text, "Clinton", EntityLabel::Person);
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    assert!(find(&ps, "Clinton").is_none(), "{ps:?}");
+}
+
+#[test]
+fn ambiguous_abbreviations_follow_the_document_countries() {
+    let ps = places(
+        "Platinum output in South Africa fell again. Mining towns in SA depend on a handful of shafts.",
+    );
+    let sa = find(&ps, "SA").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(sa.country.as_deref(), Some("ZA"), "{sa:?}");
+    let ps =
+        places("Iron ore prices lifted Australia's miners, and royalties in WA rose by a third.");
+    let wa = find(&ps, "WA").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(wa.country.as_deref(), Some("AU"), "{wa:?}");
+    // No country of the abbreviation in the story, or a firm's suffix: no place.
+    let ps = places("Shares of the group rose after results were published in SA on Monday.");
+    assert!(find(&ps, "SA").is_none(), "{ps:?}");
+    let ps = places("In France, Airbus SA said deliveries would rise.");
+    assert!(find(&ps, "SA").is_none(), "{ps:?}");
+}
+
+#[test]
+fn us_postal_codes_after_a_town_and_comma_are_states() {
+    let ps = places("Firefighters in Spartanburg, SC said the blaze started in a kitchen.");
+    let sc = find(&ps, "SC").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(sc.country.as_deref(), Some("US"), "{sc:?}");
+    assert_eq!(sc.feature.as_deref(), Some("region"), "{sc:?}");
+    // The state places a same-name town: the Garden City of South Carolina.
+    let ps =
+        places("HORRY COUNTY, SC (WMBF) - A fire destroyed two homes in Garden City on Sunday.");
+    let g = find(&ps, "Garden City").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(
+        g.admin1.as_ref().map(|a| a.code.as_str()),
+        Some("US.SC"),
+        "{g:?}"
+    );
+    // Before another capitalized word the code is part of a name.
+    let ps = places("The deal was announced by Ms. Jones, CA Technologies' chief executive.");
+    assert!(find(&ps, "CA").is_none(), "{ps:?}");
+    let ps = places("That was the founding of the militia, OK? He said it twice.");
+    assert!(find(&ps, "OK").is_none(), "{ps:?}");
+}
