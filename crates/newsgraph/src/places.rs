@@ -2039,7 +2039,7 @@ fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
         let next = toks.get(i + 1);
         if beside_name(prev)
             || next.is_some_and(|n| is_cap_word(text, n))
-            || prev.is_none_or(|p| p.kind != TokenKind::Word)
+            || !prev.is_some_and(|p| p.kind == TokenKind::Word)
         {
             continue;
         }
