@@ -416,6 +416,16 @@ fn season_month(code: &str) -> u32 {
     }
 }
 
+/// The month a season code stands for among its year's months, for ordering against them: its middle month,
+/// winter its first (December, the end of the year).
+fn season_month_in_year(code: &str) -> u32 {
+    if code == "WI" {
+        12
+    } else {
+        season_month(code)
+    }
+}
+
 /// The day of a `YYYY-MM-DD...` value, parsed by hand (chrono's format parser is slow for a hot path).
 fn ymd(v: &str) -> Option<NaiveDate> {
     let b = v.as_bytes();
@@ -448,11 +458,7 @@ fn year_month(v: &str) -> Option<(i32, Option<u32>)> {
     }
     let y = v.get(..4)?.parse().ok()?;
     let m = v.get(5..7).filter(|_| b.len() == 7).and_then(|m| match m {
-        // A season stands for its middle month (winter for its first, December).
-        "SP" => Some(4),
-        "SU" => Some(7),
-        "FA" => Some(10),
-        "WI" => Some(12),
+        "SP" | "SU" | "FA" | "WI" => Some(season_month_in_year(m)),
         _ => m.parse::<u32>().ok().filter(|m| (1..=12).contains(m)),
     });
     Some((y, m))
@@ -2433,7 +2439,7 @@ impl<'c> Scanner<'c> {
                         None => format!("XXXX-{code}"),
                         Some(b) => {
                             // Winter starts in December: it follows every month of its year but December.
-                            let sm = if code == "WI" { 12 } else { season_month(code) };
+                            let sm = season_month_in_year(code);
                             let y = match shift {
                                 1 if sm <= b.month() => b.year() + 1,
                                 -1 if sm >= b.month() => b.year() - 1,
