@@ -150,6 +150,11 @@ impl Token {
     }
 }
 
+/// FNV-1a's 64-bit offset basis (shared with the feature hashes of the entity tagger and the cue model).
+pub(crate) const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a's 64-bit prime.
+pub(crate) const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 /// FNV-1a, the crate's hasher for sets and maps of short words probed once per token (here: every word that
 /// ends in a dot; the quote and time lexicons), where SipHash's setup costs more than the lookup itself.
 #[derive(Default, Clone, Copy)]
@@ -160,14 +165,10 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
+        let mut h = if self.0 == 0 { FNV_BASIS } else { self.0 };
         for &b in bytes {
             h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            h = h.wrapping_mul(FNV_PRIME);
         }
         self.0 = h;
     }

@@ -6,6 +6,7 @@
 
 use super::clusters::Clusters;
 use super::gazetteer::{Entry, Gazetteer, MAX_LEN};
+use crate::text::{FNV_BASIS as FNV0, FNV_PRIME};
 
 /// Murmur3's 64-bit finalizer: spreads bits so that hashes combine well.
 #[inline]
@@ -25,10 +26,8 @@ pub fn mix(a: u64, b: u64) -> u64 {
 
 #[inline]
 fn fnv(h: u64, b: u8) -> u64 {
-    (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+    (h ^ b as u64).wrapping_mul(FNV_PRIME)
 }
-
-const FNV0: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// Hash of the lowercased form of `s`.
 pub fn hash_lower(s: &str) -> u64 {

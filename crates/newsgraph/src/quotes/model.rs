@@ -143,8 +143,7 @@ pub(crate) struct Candidate<'x> {
 /// writes to [`Fnv`] (which restarts from its basis when its state is 0); `const` so that the labels' hashes
 /// are computed at compile time.
 const fn word_hash(w: &str) -> u64 {
-    const BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
+    use crate::text::{FNV_BASIS as BASIS, FNV_PRIME as PRIME};
     let b = w.as_bytes();
     let n = if b.len() < 32 { b.len() } else { 32 };
     let mut h = BASIS;
