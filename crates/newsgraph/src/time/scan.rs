@@ -265,6 +265,8 @@ struct Scanner<'c> {
     ref_year: Option<NaiveDate>,
     /// Last quarter mentioned and the token where it ended (anchor for "a year earlier" in earnings news).
     ref_quarter: Option<(String, usize)>,
+    /// Last quarter named, a year-ago one too (anchor for "that quarter").
+    last_quarter: Option<String>,
     /// Tense-cue flags per token, `u16::MAX` until computed.
     cue_cache: Vec<std::cell::Cell<u16>>,
 }
@@ -324,6 +326,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         ref_month: ctx.date,
         ref_year: ctx.date,
         ref_quarter: None,
+        last_quarter: None,
         cue_cache: Vec::new(),
     };
     sc.cue_cache = vec![std::cell::Cell::new(u16::MAX); sc.toks.len()];
@@ -982,12 +985,11 @@ impl<'c> Scanner<'c> {
                 c.value.as_str() < q.as_str()
                     || reported.is_some_and(|r| c.value.as_str() > r.as_str())
             });
-            if !c.derived
-                && !future
-                && !earlier
-                && c.value.len() == 7
-                && c.value.as_bytes().get(5) == Some(&b'Q')
-            {
+            let quarter = c.value.len() == 7 && c.value.as_bytes().get(5) == Some(&b'Q');
+            if quarter {
+                self.last_quarter = Some(c.value.clone());
+            }
+            if !c.derived && !future && !earlier && quarter {
                 self.ref_quarter = Some((c.value.clone(), c.b));
             }
         }
@@ -2021,7 +2023,19 @@ impl<'c> Scanner<'c> {
         let mut half = false;
         let mut e = j;
         let w = self.w(j);
-        if let Some((o, u)) = w.split_once('-') {
+        // "the fiscal-first quarter" (a hyphenated "fiscal first quarter"): the ordinal after the hyphen.
+        let fiscal_ord = w
+            .strip_prefix("fiscal-")
+            .and_then(lexicon::ordinal)
+            .filter(|_| self.any(j + 1, &["quarter", "half"]));
+        if let Some(n) = fiscal_ord {
+            half = self.is(j + 1, "half");
+            if !(1..=if half { 2 } else { 4 }).contains(&n) {
+                return None;
+            }
+            ord = Some(n);
+            e = j + 2;
+        } else if let Some((o, u)) = w.split_once('-') {
             // third-quarter, first-half
             let n = lexicon::ordinal(o)?;
             match u {
@@ -2351,6 +2365,12 @@ impl<'c> Scanner<'c> {
                 }
                 if u == Unit::Day && shift == 0 && w == "this" {
                     return None;
+                }
+                // "Results for that quarter": the quarter last named, a year-ago one too.
+                if u == Unit::Quarter && w == "that" {
+                    if let Some(q) = &self.last_quarter {
+                        return cand(i, k + 1, TimexType::Date, q.clone());
+                    }
                 }
                 let v = if u == Unit::Day {
                     match anchor {
@@ -3395,6 +3415,9 @@ impl<'c> Scanner<'c> {
             "these" if self.is(i + 1, "days") => {
                 cand(i, i + 2, TimexType::Date, "PRESENT_REF".into())
             }
+            // "Today is the eighth day of Desert Shield", "It's the second day of an offensive", "it was a great
+            // day for Poland": the day the story tells of, named by its place in a run or by a verdict.
+            "the" | "a" if self.story_day(i).is_some() => self.story_day(i),
             "the" => {
                 let p = self.prev(i);
                 match self.lex(i + 1) {
@@ -3418,6 +3441,66 @@ impl<'c> Scanner<'c> {
             }
             _ => None,
         }
+    }
+
+    /// "is the eighth day of ...", "it was a historic day": a day named after a copula. In the present it is the
+    /// article's day, in the past the day last mentioned. Not after "today" or "tomorrow", which are tagged
+    /// themselves ("Today is a sad day").
+    fn story_day(&self, i: usize) -> Option<Cand> {
+        // An opening quotation mark may stand between: it was "a great day for Poland."
+        let mut c = i;
+        if c > self.lo && self.any(c - 1, &["\"", "“", "``", "'"]) {
+            c -= 1;
+        }
+        if c <= self.lo {
+            return None;
+        }
+        let present = match self.w(c - 1) {
+            "is" | "'s" | "’s" => true,
+            "was" => false,
+            _ => return None,
+        };
+        let day_word_subject =
+            c >= self.lo + 2 && self.any(c - 2, &["today", "tomorrow", "yesterday", "tonight"]);
+        let e = if self.is(i, "the") {
+            // "the second day of an offensive", "the 8th day of"
+            let n = self.w(i + 1);
+            let ordinal = lexicon::ordinal(n).is_some()
+                || (n.len() > 2
+                    && n.as_bytes()[0].is_ascii_digit()
+                    && ["st", "nd", "rd", "th"].iter().any(|s| n.ends_with(s)));
+            if !(ordinal && self.is(i + 2, "day") && self.is(i + 3, "of")) {
+                return None;
+            }
+            i + 3
+        } else {
+            // "a great day for Poland", "a historic day"
+            let verdict = self.any(
+                i + 1,
+                &[
+                    "great",
+                    "historic",
+                    "sad",
+                    "proud",
+                    "dark",
+                    "black",
+                    "momentous",
+                    "tragic",
+                    "happy",
+                    "glorious",
+                    "historical",
+                ],
+            );
+            if day_word_subject
+                || !(verdict && self.is(i + 2, "day") && self.any(i + 3, &["for", ".", ",", "in"]))
+            {
+                return None;
+            }
+            i + 3
+        };
+        let d = if present { self.dct } else { self.ref_day };
+        let v = d.map_or("XXXX-XX-XX".to_string(), cal::day);
+        cand(i, e, TimexType::Date, v)
     }
 
     /// Quantity modifiers: `more than two decades`, `about a year ago`, `nearly an hour`, `at least 30 days`,

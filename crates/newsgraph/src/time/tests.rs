@@ -1416,3 +1416,55 @@ fn a_participle_used_as_an_adjective_is_no_past_tense() {
         &[("the summer", D, "2024-SU")],
     )]);
 }
+
+#[test]
+fn hyphenated_fiscal_quarters_and_that_quarter() {
+    check(&[
+        (
+            "Dominion Textile posted net income of C$4.7 million for the fiscal-first quarter ended Sept. 30. \
+             The company had a net loss of C$2.3 million a year ago.",
+            "1989-10-26",
+            &[
+                ("the fiscal-first quarter", D, "1989-Q1"),
+                ("Sept. 30", D, "1989-09-30"),
+                ("a year ago", D, "1988-Q1"),
+            ],
+        ),
+        (
+            "The chain lost $12 million in the second quarter of 1988. Results for that quarter included a \
+             write-down.",
+            "1989-10-27",
+            &[
+                ("the second quarter of 1988", D, "1988-Q2"),
+                ("that quarter", D, "1988-Q2"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_day_named_after_a_copula_is_the_story_day() {
+    check(&[
+        (
+            "In Saudi Arabia, today is the eighth day of Desert Shield.",
+            "1990-08-15",
+            &[("today", D, "1990-08-15"), ("the eighth day", D, "1990-08-15")],
+        ),
+        (
+            "Heavy gunfire was heard in Kosovo. It's the second day of an offensive by the police.",
+            "1998-03-06",
+            &[("the second day", D, "1998-03-06")],
+        ),
+        (
+            "WARSAW, March 12 -- Poland joined NATO. Geremek said it was \"a great day for Poland.\"",
+            "1999-03-13",
+            &[("March 12", D, "1999-03-12"), ("a great day", D, "1999-03-12")],
+        ),
+        // "Today" carries the date; the verdict after it is not tagged twice.
+        (
+            "\"Today is a sad day for the Constitution,\" he said.",
+            "2000-01-05",
+            &[("Today", D, "2000-01-05")],
+        ),
+    ]);
+}
