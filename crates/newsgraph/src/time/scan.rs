@@ -3418,6 +3418,34 @@ impl<'c> Scanner<'c> {
             // "Today is the eighth day of Desert Shield", "It's the second day of an offensive", "it was a great
             // day for Poland": the day the story tells of, named by its place in a run or by a verdict.
             "the" | "a" if self.story_day(i).is_some() => self.story_day(i),
+            // "placate some holders in the short term", "the challenges of the near term": the time just ahead
+            // (not the adjective "short-term", nor "in the long run").
+            "the"
+                if self.any(i + 1, &["near", "short"])
+                    && self.is(i + 2, "term")
+                    && !self
+                        .tok(i + 3)
+                        .is_some_and(|t| t.kind == TokenKind::Word && !t.cap) =>
+            {
+                cand(i, i + 3, TimexType::Date, "FUTURE_REF".into())
+            }
+            // "to stay for a fairly lengthy period": an unstated length of time.
+            "a" if {
+                let j = if self.any(i + 1, &["fairly", "very", "relatively", "rather"]) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                self.any(j, &["lengthy", "long", "short", "brief"]) && self.is(j + 1, "period")
+            } =>
+            {
+                let j = if self.is(i + 2, "period") {
+                    i + 2
+                } else {
+                    i + 3
+                };
+                cand(i, j + 1, TimexType::Duration, "PXX".into())
+            }
             "the" => {
                 let p = self.prev(i);
                 match self.lex(i + 1) {

@@ -1468,3 +1468,25 @@ fn a_day_named_after_a_copula_is_the_story_day() {
         ),
     ]);
 }
+
+#[test]
+fn the_short_term_lies_ahead_and_a_lengthy_period_is_a_duration() {
+    check(&[
+        (
+            "The plan could mortgage the company's future earning power to placate some holders in the short term.",
+            "1989-10-30",
+            &[("the short term", D, "FUTURE_REF")],
+        ),
+        (
+            "\"We're there to stay for a fairly lengthy period,\" the general said.",
+            "1990-08-16",
+            &[("a fairly lengthy period", P, "PXX")],
+        ),
+        // The adjective is no time expression.
+        (
+            "Proceeds will be used to reduce short-term debt.",
+            "1989-10-30",
+            &[],
+        ),
+    ]);
+}
