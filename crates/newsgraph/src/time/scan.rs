@@ -810,6 +810,15 @@ impl<'c> Scanner<'c> {
             if reporting(f) {
                 continue;
             }
+            // "would be redeemed in five years", "will be held Tuesday": a participle after "will be" is a
+            // future passive ("could be located", "must be returned" say little and stay past).
+            if f & mask == C_WEAK_PAST
+                && k > lo + 1
+                && self.is(k - 1, "be")
+                && self.any(k - 2, &["will", "would", "'ll", "’ll", "shall", "to"])
+            {
+                return Some(Direction::Future);
+            }
             if f & mask != 0 {
                 return Some(Direction::Past);
             }
@@ -2649,7 +2658,14 @@ impl<'c> Scanner<'c> {
                 let mut j = i + 1;
                 if self.any(
                     j,
-                    &["near", "foreseeable", "distant", "immediate", "recent"],
+                    &[
+                        "near",
+                        "foreseeable",
+                        "distant",
+                        "immediate",
+                        "recent",
+                        "short",
+                    ],
                 ) {
                     j += 1;
                 }
@@ -2666,7 +2682,14 @@ impl<'c> Scanner<'c> {
                     "present" if j == i + 1 => {
                         cand(i, j + 1, TimexType::Date, "PRESENT_REF".into())
                     }
-                    "term" if self.is(i + 1, "near") => {
+                    // "the challenges of the near term", "placate some holders in the short term" (not "the
+                    // short term debt", nor "in the long run").
+                    "term"
+                        if self.any(i + 1, &["near", "short"])
+                            && !self
+                                .tok(j + 1)
+                                .is_some_and(|t| t.kind == TokenKind::Word && !t.cap) =>
+                    {
                         cand(i, j + 1, TimexType::Date, "FUTURE_REF".into())
                     }
                     _ => None,
@@ -3418,16 +3441,12 @@ impl<'c> Scanner<'c> {
             // "Today is the eighth day of Desert Shield", "It's the second day of an offensive", "it was a great
             // day for Poland": the day the story tells of, named by its place in a run or by a verdict.
             "the" | "a" if self.story_day(i).is_some() => self.story_day(i),
-            // "placate some holders in the short term", "the challenges of the near term": the time just ahead
-            // (not the adjective "short-term", nor "in the long run").
-            "the"
-                if self.any(i + 1, &["near", "short"])
-                    && self.is(i + 2, "term")
-                    && !self
-                        .tok(i + 3)
-                        .is_some_and(|t| t.kind == TokenKind::Word && !t.cap) =>
-            {
-                cand(i, i + 3, TimexType::Date, "FUTURE_REF".into())
+            // "the day before last Tuesday's hearing", "the day after Oct. 12": a day next to a named one.
+            "the" if self.is(i + 1, "day") && self.any(i + 2, &["before", "after"]) => {
+                let c = self.core(i + 3)?;
+                let d = ymd(&c.value).filter(|_| c.value.len() == 10)?;
+                let n = if self.is(i + 2, "before") { -1 } else { 1 };
+                cand(i, c.b, TimexType::Date, cal::day(cal::add_days(d, n)))
             }
             // "to stay for a fairly lengthy period": an unstated length of time.
             "a" if {

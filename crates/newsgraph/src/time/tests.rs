@@ -1490,3 +1490,34 @@ fn the_short_term_lies_ahead_and_a_lengthy_period_is_a_duration() {
         ),
     ]);
 }
+
+#[test]
+fn a_future_passive_points_ahead() {
+    check(&[
+        (
+            "The preferred stock would be redeemed in five years, subject to the terms of the debt.",
+            "1989-11-02",
+            &[("five years", D, "1994")],
+        ),
+        (
+            "The vote will be held Tuesday, officials said.",
+            "2022-02-17",
+            &[("Tuesday", D, "2022-02-22")],
+        ),
+        // "could be" says little: the narrative past stands.
+        (
+            "Neither he nor the boy's grandparents could be located Wednesday in their hometown.",
+            "2000-01-06",
+            &[("Wednesday", D, "2000-01-05")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_day_before_a_named_day() {
+    check(&[(
+        "The day before last Tuesday's federal court hearing, the father went to the house.",
+        "2000-02-24",
+        &[("The day before last Tuesday", D, "2000-02-21")],
+    )]);
+}
