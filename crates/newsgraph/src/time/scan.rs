@@ -2576,6 +2576,16 @@ impl<'c> Scanner<'c> {
         };
         match t.low {
             "today" | "today's" if self.generic_today(i) => None,
+            // "USA Today", "This is VOA Today": a title after a capitalized name, not the date.
+            "today" | "today's"
+                if t.cap
+                    && i > self.lo
+                    && self
+                        .tok(i - 1)
+                        .is_some_and(|p| p.cap && p.kind == TokenKind::Word) =>
+            {
+                None
+            }
             "today" | "today's" => cand(i, i + 1, TimexType::Date, day(0)),
             "tonight" => cand(i, i + 1, TimexType::Time, format!("{}TNI", day(0))),
             "yesterday" => with_part(day(-1), i + 1),
@@ -3108,6 +3118,13 @@ impl<'c> Scanner<'c> {
         }
         if let Lex::Weekdays(wd) = t.lex {
             return cand(i, i + 1, TimexType::Set, format!("XXXX-WXX-{wd}"));
+        }
+        // "15 million instructions per second", "120 beats per minute": a unit of speed, not a recurring time.
+        if t.low == "per"
+            && matches!(self.lex(i + 1), Lex::Unit(Unit::Second | Unit::Minute))
+            && !self.any(i.saturating_sub(1), &["times", "once", "twice"])
+        {
+            return None;
         }
         let (a, mut j) = match t.low {
             "every" | "each" | "per" => (i, i + 1),

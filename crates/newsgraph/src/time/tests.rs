@@ -1521,3 +1521,24 @@ fn the_day_before_a_named_day() {
         &[("The day before last Tuesday", D, "2000-02-21")],
     )]);
 }
+
+#[test]
+fn titles_and_speeds_are_not_times() {
+    check(&[
+        (
+            "The story ran in USA Today on Monday. This is VOA Today.",
+            "1998-03-31",
+            &[("Monday", D, "1998-03-30")],
+        ),
+        (
+            "Intel clocks the chip's speed at 15 million instructions per second.",
+            "1989-10-27",
+            &[],
+        ),
+        (
+            "The pump runs three times per minute.",
+            "1989-10-27",
+            &[("per minute", S, "PT1M")],
+        ),
+    ]);
+}
