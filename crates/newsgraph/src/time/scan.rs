@@ -2589,7 +2589,21 @@ impl<'c> Scanner<'c> {
             "today" | "today's" => cand(i, i + 1, TimexType::Date, day(0)),
             "tonight" => cand(i, i + 1, TimexType::Time, format!("{}TNI", day(0))),
             "yesterday" => with_part(day(-1), i + 1),
+            // "the people of tomorrow", "tomorrow's leaders": the future at large, not the next day.
+            "tomorrow"
+                if self.prev(i) == "of"
+                    && i >= self.lo + 2
+                    && self.toks[i - 2].kind == TokenKind::Word
+                    && !self.toks[i - 2].cap =>
+            {
+                None
+            }
+            "tomorrow's" if self.generic_today(i) => None,
             "tomorrow" => with_part(day(1), i + 1),
+            // "tax payments in future quarters": the time ahead.
+            "future" if !t.cap && matches!(self.lex(i + 1), Lex::Units(_)) => {
+                cand(i, i + 2, TimexType::Date, "FUTURE_REF".into())
+            }
             "now" => {
                 if self.prev(i) == "right" {
                     return None;
@@ -3459,6 +3473,22 @@ impl<'c> Scanner<'c> {
             // day for Poland": the day the story tells of, named by its place in a run or by a verdict.
             "the" | "a" if self.story_day(i).is_some() => self.story_day(i),
             // "the day before last Tuesday's hearing", "the day after Oct. 12": a day next to a named one.
+            // "Eight trading days after Oct. 12, the day before the stock market plunge": an apposition renames
+            // the date just given.
+            "the"
+                if self.is(i + 1, "day")
+                    && self.any(i + 2, &["before", "after"])
+                    && self.core(i + 3).is_none()
+                    && i > self.lo
+                    && self.is(i - 1, ",")
+                    && self.ref_day_at < i
+                    && self
+                        .m_calendar(self.ref_day_at)
+                        .is_some_and(|c| c.b + 1 == i && c.value.len() == 10) =>
+            {
+                let d = self.ref_day?;
+                cand(i, i + 2, TimexType::Date, cal::day(d))
+            }
             "the" if self.is(i + 1, "day") && self.any(i + 2, &["before", "after"]) => {
                 let c = self.core(i + 3)?;
                 let d = ymd(&c.value).filter(|_| c.value.len() == 10)?;

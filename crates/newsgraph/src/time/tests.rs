@@ -1542,3 +1542,28 @@ fn titles_and_speeds_are_not_times() {
         ),
     ]);
 }
+
+#[test]
+fn future_periods_appositions_and_the_people_of_tomorrow() {
+    check(&[
+        (
+            "The carry-forwards will cut tax payments in future quarters.",
+            "1989-10-30",
+            &[("future quarters", D, "FUTURE_REF")],
+        ),
+        (
+            "Eight trading days after Oct. 12, the day before the stock market plunge, the index was down.",
+            "1989-10-30",
+            &[
+                ("Eight trading days", P, "P8D"),
+                ("Oct. 12", D, "1989-10-12"),
+                ("the day", D, "1989-10-12"),
+            ],
+        ),
+        (
+            "\"If I were choosing the people of tomorrow, I would have chosen these,\" he said.",
+            "1989-11-02",
+            &[],
+        ),
+    ]);
+}
