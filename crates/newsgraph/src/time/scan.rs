@@ -857,7 +857,24 @@ impl<'c> Scanner<'c> {
             // The main clause's first tensed verb decides, a reporting one too ("In September, it announced
             // plans to...": the announcement is past).
             let _ = (mask, skip_report);
-            self.cues_fwd_w(b + 1, 12, C_PAST | C_WEAK_PAST | C_STRONG_PAST, false)
+            let past = C_PAST | C_WEAK_PAST | C_STRONG_PAST;
+            self.cues_fwd_w(b + 1, 12, past, false).or_else(|| {
+                // "In January, a week after the anniversary, a clinic bombing in Birmingham, Ala., killed a
+                // guard": appositions hold commas before the main verb; read on to it within the sentence.
+                let hi = self.hi.min(b + 1 + 24).min(self.lim);
+                (b + 1..hi)
+                    .map(|k| self.cue(k))
+                    .take_while(|f| f & C_STOP_BACK == 0)
+                    .find_map(|f| {
+                        if f & C_FUTURE != 0 {
+                            Some(Direction::Future)
+                        } else if f & past != 0 {
+                            Some(Direction::Past)
+                        } else {
+                            None
+                        }
+                    })
+            })
         } else {
             self.cues_fwd_m(b, mask, skip_report)
         }

@@ -1567,3 +1567,12 @@ fn future_periods_appositions_and_the_people_of_tomorrow() {
         ),
     ]);
 }
+
+#[test]
+fn an_opening_date_reads_the_main_verb_past_appositions() {
+    check(&[(
+        "In January, a week after the anniversary of the decision, a clinic bombing in Birmingham, Ala., killed a guard.",
+        "1998-10-25",
+        &[("January", D, "1998-01"), ("a week", P, "P1W")],
+    )]);
+}
