@@ -3495,7 +3495,7 @@ impl<'c> Scanner<'c> {
             "the"
                 if self.is(i + 1, "day")
                     && self.any(i + 2, &["before", "after"])
-                    && self.core(i + 3).is_none()
+                    && self.named_day(i + 3).is_none()
                     && i > self.lo
                     && self.is(i - 1, ",")
                     && self.ref_day_at < i
@@ -3507,8 +3507,8 @@ impl<'c> Scanner<'c> {
                 cand(i, i + 2, TimexType::Date, cal::day(d))
             }
             "the" if self.is(i + 1, "day") && self.any(i + 2, &["before", "after"]) => {
-                let c = self.core(i + 3)?;
-                let d = ymd(&c.value).filter(|_| c.value.len() == 10)?;
+                let c = self.named_day(i + 3)?;
+                let d = ymd(&c.value)?;
                 let n = if self.is(i + 2, "before") { -1 } else { 1 };
                 cand(i, c.b, TimexType::Date, cal::day(cal::add_days(d, n)))
             }
@@ -3612,6 +3612,20 @@ impl<'c> Scanner<'c> {
         let d = if present { self.dct } else { self.ref_day };
         let v = d.map_or("XXXX-XX-XX".to_string(), cal::day);
         cand(i, e, TimexType::Date, v)
+    }
+
+    /// A day-level date at `k` ("Oct. 12", "last Tuesday", "yesterday"), from matchers that never come back here
+    /// (no recursion on "the day before the day before ...").
+    fn named_day(&self, k: usize) -> Option<Cand> {
+        [
+            self.m_calendar(k),
+            self.m_relative_unit(k),
+            self.m_deictic(k),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|c| c.a == k && c.value.len() == 10 && ymd(&c.value).is_some())
+        .max_by_key(|c| c.b)
     }
 
     /// Quantity modifiers: `more than two decades`, `about a year ago`, `nearly an hour`, `at least 30 days`,

@@ -502,6 +502,10 @@ fn adversarial_text_is_linear_and_sane() {
     let digits = "7".repeat(1_000_000);
     let t = tag(&digits, Some("2022-02-17"));
     assert!(t.is_empty());
+    // Chained day phrases ("the day before the day before ...") and copulas: no recursion, no rescans.
+    let chain = "the day before ".repeat(100_000) + "last Tuesday. It was \"a great day for ";
+    let t = tag(&chain.repeat(2), Some("2022-02-17"));
+    assert!(!t.is_empty());
 }
 
 mod properties {
