@@ -3506,6 +3506,32 @@ impl<'c> Scanner<'c> {
                 let d = self.ref_day?;
                 cand(i, i + 2, TimexType::Date, cal::day(d))
             }
+            // "$300 million last year, down from $450 million the year before": the unit next to the one last
+            // mentioned (an adverb here, closed by punctuation).
+            "the"
+                if matches!(
+                    self.lex(i + 1),
+                    Lex::Unit(Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+                ) && self.any(i + 2, &["before", "after"])
+                    && self.is_punct(i + 3) =>
+            {
+                let Lex::Unit(u) = self.lex(i + 1) else {
+                    return None;
+                };
+                let n = if self.is(i + 2, "before") { -1 } else { 1 };
+                let anchor = match u {
+                    Unit::Year => self.ref_year,
+                    Unit::Month => self.ref_month,
+                    _ => self.ref_day,
+                }
+                .or(self.dct);
+                let v = if u == Unit::Day {
+                    anchor.map_or("XXXX-XX-XX".to_string(), |a| cal::day(cal::add_days(a, n)))
+                } else {
+                    cal::unit_value(anchor, u, n)
+                };
+                cand(i, i + 3, TimexType::Date, v)
+            }
             "the" if self.is(i + 1, "day") && self.any(i + 2, &["before", "after"]) => {
                 let c = self.named_day(i + 3)?;
                 let d = ymd(&c.value)?;

@@ -1580,3 +1580,12 @@ fn an_opening_date_reads_the_main_verb_past_appositions() {
         &[("January", D, "1998-01"), ("a week", P, "P1W")],
     )]);
 }
+
+#[test]
+fn the_year_before_is_next_to_the_year_last_mentioned() {
+    check(&[(
+        "Tourism revenues dropped to $300 million last year, down from $450 million the year before.",
+        "1998-09-07",
+        &[("last year", D, "1997"), ("the year before", D, "1996")],
+    )]);
+}
