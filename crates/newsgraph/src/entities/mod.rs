@@ -297,20 +297,17 @@ fn capitalised(w: &str) -> bool {
 /// Finds the entity mentions of an article and links them into clusters.
 pub fn recognize(ctx: &Context) -> (Vec<Entity>, Vec<EntityCluster>) {
     let words: Vec<&str> = ctx.tokens.iter().map(|t| t.text(ctx.text)).collect();
-    let sents: Vec<Vec<&str>> = ctx
-        .sentences
-        .iter()
-        .map(|s| words[s.tokens.clone()].to_vec())
-        .collect();
-    let tagged = tag_sentences(&sents);
+    let ranges: Vec<Range<usize>> = ctx.sentences.iter().map(|s| s.tokens.clone()).collect();
+    let mut labels = Vec::new();
+    tagger::tag_words(&words, &ranges, &mut labels);
     let mut mentions = Vec::new();
-    for (si, spans) in tagged.into_iter().enumerate() {
-        let base = ctx.sentences[si].tokens.start;
-        for (r, label) in spans {
+    for (si, r) in ranges.iter().enumerate() {
+        let base = r.start;
+        for (r, ty) in tagger::spans(labels.get(r.clone()).unwrap_or(&[])) {
             mentions.push(Mention {
                 toks: base + r.start..base + r.end,
                 sent: si,
-                label,
+                label: label_of(ty),
                 title: None,
                 affil: None,
                 country: None,

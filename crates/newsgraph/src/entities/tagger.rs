@@ -492,14 +492,35 @@ impl History {
             return;
         }
         for t in infos.iter_mut() {
-            if let Some(c) = self.cases.get(&t.lower) {
-                let (k, _) = c
-                    .iter()
-                    .enumerate()
-                    .max_by_key(|(i, n)| (**n, 3 - *i))
-                    .unwrap_or((0, &0));
-                t.doc_case = k as u8 + 1;
-            }
+            self.apply_case_to(t);
+        }
+    }
+
+    /// Fills one token's [`TokenInfo::doc_case`] (tokens without letters never have one: only words with
+    /// letters are observed).
+    #[inline]
+    fn apply_case_to(&self, t: &mut TokenInfo) {
+        if !t.alpha || self.cases.is_empty() {
+            return;
+        }
+        if let Some(c) = self.cases.get(&t.lower) {
+            let (k, _) = c
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, n)| (**n, 3 - *i))
+                .unwrap_or((0, &0));
+            t.doc_case = k as u8 + 1;
+        }
+    }
+
+    /// Forgets everything, keeping the maps' memory for the next document (unless a long document made them
+    /// large).
+    fn clear(&mut self) {
+        if self.counts.capacity() > 1 << 16 || self.cases.capacity() > 1 << 16 {
+            *self = History::default();
+        } else {
+            self.counts.clear();
+            self.cases.clear();
         }
     }
 
@@ -674,6 +695,19 @@ impl WordCache {
 
 thread_local! {
     static CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+    /// Buffers of [`Model::tag_document`], kept between documents so that they do not grow afresh each time.
+    static DOCUMENT: std::cell::RefCell<DocumentScratch> = std::cell::RefCell::new(DocumentScratch::default());
+}
+
+/// What tagging a document needs besides the word cache: reused from one document to the next.
+#[derive(Default)]
+struct DocumentScratch {
+    history: History,
+    scratch: Scratch,
+    all_ids: Vec<u32>,
+    generations: Vec<u64>,
+    /// One sentence's labels.
+    labels: Vec<u8>,
 }
 
 /// Reusable buffers for tagging.
@@ -879,7 +913,6 @@ impl Model {
         firsts.clear();
         firsts.extend(ids.iter().map(|&i| cache.words[i as usize].gaz));
         mark_gazetteer_from(infos, gaz, firsts);
-        history.apply_case(infos);
         let headline = is_headline(infos);
         let n = infos.len();
         // Only in text written in mixed case (the document, `cased`, and the sentence): in lower-case text names
@@ -891,21 +924,33 @@ impl Model {
                 .any(|t| matches!(t.case, Case::Title | Case::Upper | Case::Mixed));
         skip.clear();
         skip.extend(infos.iter().map(|t| skipping && may_skip(t)));
+        // The document case is read only for scored tokens (a skipped one gets it if decoding scores it).
+        for (t, &skipped) in infos.iter_mut().zip(skip.iter()) {
+            if !skipped {
+                history.apply_case_to(t);
+            }
+        }
         // The weights that do not depend on predicted labels first, for the whole sentence, in loops of
         // independent memory fetches (the decoder below is a chain of dependent steps that cannot overlap
         // them). Word-pair weights are mostly rare and far out in memory; each word's cached entry is read
         // once, front to back, and scattered to the tokens whose window it falls in.
         fixed.clear();
         hashed.clear();
-        let mut left = pair_hashes(None, infos.first());
+        // The right word pair of a scored token is the left pair of the next: hashed once when both are scored.
+        let mut carried: Option<(u64, u64)> = None;
         for (i, &skipped) in skip.iter().enumerate() {
-            let right = pair_hashes(infos.get(i), infos.get(i + 1));
             let mut acc = [0i32; N_LABELS];
-            if !skipped {
+            if skipped {
+                carried = None;
+            } else {
+                let left = carried.unwrap_or_else(|| {
+                    pair_hashes(i.checked_sub(1).and_then(|j| infos.get(j)), infos.get(i))
+                });
+                let right = pair_hashes(infos.get(i), infos.get(i + 1));
                 self.add_position(infos, i, headline, left, right, &mut acc, hashed);
+                carried = Some(right);
             }
             fixed.push(acc);
-            left = right;
         }
         self.add_batch(hashed, found, fixed);
         if headline {
@@ -923,9 +968,12 @@ impl Model {
                 }
             }
         } else {
+            // A skipped token's sums are computed afresh if decoding scores it: its entries are left out.
             for (j, &id) in ids.iter().enumerate() {
                 let w = &cache.words[id as usize];
-                add_to(&mut fixed[j], &w.own);
+                if !skip[j] {
+                    add_to(&mut fixed[j], &w.own);
+                }
                 for (k, o) in WINDOW.into_iter().enumerate() {
                     // Word j is at offset o of token j - o.
                     let i = j as isize - o;
@@ -934,12 +982,16 @@ impl Model {
                     }
                 }
             }
-            // Past the sentence edges the window holds padding.
-            for (k, o) in WINDOW.into_iter().enumerate() {
-                for (i, acc) in fixed.iter_mut().enumerate() {
+            // Past the sentence edges the window holds padding (only the first and last two tokens see it).
+            let edges = (0..n.min(2)).chain(n.saturating_sub(2).max(2)..n);
+            for i in edges {
+                if skip[i] {
+                    continue;
+                }
+                for (k, o) in WINDOW.into_iter().enumerate() {
                     let j = i as isize + o;
                     if j < 0 || j as usize >= n {
-                        add_to(acc, &cache.pad[k]);
+                        add_to(&mut fixed[i], &cache.pad[k]);
                     }
                 }
             }
@@ -955,6 +1007,9 @@ impl Model {
                     p2 = p1;
                     p1 = 0;
                     continue;
+                }
+                if let Some(t) = infos.get_mut(i) {
+                    history.apply_case_to(t);
                 }
                 fixed[i] = self.token_fixed(infos, ids, cache, i);
             }
@@ -1063,52 +1118,96 @@ impl Model {
         gaz: &Gazetteer,
         clusters: &Clusters,
     ) -> Vec<Vec<u8>> {
+        let words: Vec<&str> = sentences.iter().flatten().copied().collect();
+        let mut ranges = Vec::with_capacity(sentences.len());
+        let mut start = 0;
+        for s in sentences {
+            ranges.push(start..start + s.len());
+            start += s.len();
+        }
+        let mut labels = Vec::with_capacity(words.len());
+        self.tag_words(&words, &ranges, gaz, clusters, &mut labels);
+        ranges
+            .into_iter()
+            .map(|r| labels.get(r).unwrap_or(&[]).to_vec())
+            .collect()
+    }
+
+    /// [`Model::tag_document`] for a document given as its words and its sentences' ranges of them (in order,
+    /// not overlapping): one label per word in `out` (words outside every sentence get O).
+    pub fn tag_words(
+        &self,
+        words: &[&str],
+        sentences: &[Range<usize>],
+        gaz: &Gazetteer,
+        clusters: &Clusters,
+        out: &mut Vec<u8>,
+    ) {
+        out.clear();
+        out.resize(words.len(), 0);
+        let sentence = |r: &Range<usize>| words.get(r.clone()).unwrap_or(&[]);
         CACHE.with(|c| {
-            let mut cache = c.borrow_mut();
-            let mut history = History::default();
-            let mut scratch = Scratch::default();
-            let mut all_ids = Vec::new();
-            let mut generations = Vec::with_capacity(sentences.len());
-            // Words after the first of a sentence: with letters, and capitalised.
-            let (mut alpha, mut title) = (0usize, 0usize);
-            for s in sentences {
-                cache.own_by(self, clusters, gaz);
-                cache.sentence(s, self, clusters, gaz, &mut scratch.ids, &mut scratch.infos);
-                history.observe_case(&scratch.infos);
-                for t in scratch.infos.iter().skip(1) {
-                    alpha += t.alpha as usize;
-                    title += (t.case == Case::Title) as usize;
+            DOCUMENT.with(|d| {
+                let mut cache = c.borrow_mut();
+                let mut d = d.borrow_mut();
+                let DocumentScratch {
+                    history,
+                    scratch,
+                    all_ids,
+                    generations,
+                    labels,
+                } = &mut *d;
+                history.clear();
+                all_ids.clear();
+                generations.clear();
+                // Words after the first of a sentence: with letters, and capitalised.
+                let (mut alpha, mut title) = (0usize, 0usize);
+                for r in sentences {
+                    let s = sentence(r);
+                    cache.own_by(self, clusters, gaz);
+                    cache.sentence(s, self, clusters, gaz, &mut scratch.ids, &mut scratch.infos);
+                    history.observe_case(&scratch.infos);
+                    for t in scratch.infos.iter().skip(1) {
+                        alpha += t.alpha as usize;
+                        title += (t.case == Case::Title) as usize;
+                    }
+                    generations.push(cache.generation);
+                    all_ids.extend_from_slice(&scratch.ids);
                 }
-                generations.push(cache.generation);
-                all_ids.extend_from_slice(&scratch.ids);
-            }
-            // Text in mixed case: at least one word in 20 after the sentence starts is capitalised (news has
-            // several times that; text in lower case none).
-            let cased = title * 20 >= alpha && title > 0;
-            let mut offset = 0;
-            sentences
-                .iter()
-                .zip(generations)
-                .map(|(s, generation)| {
+                // Text in mixed case: at least one word in 20 after the sentence starts is capitalised (news
+                // has several times that; text in lower case none).
+                let cased = title * 20 >= alpha && title > 0;
+                let mut offset = 0;
+                for (r, &generation) in sentences.iter().zip(generations.iter()) {
+                    let s = sentence(r);
                     let ids = all_ids.get(offset..offset + s.len()).unwrap_or(&[]);
                     offset += s.len();
-                    let mut out = Vec::with_capacity(s.len());
                     self.tag_with_cache(
                         s,
                         gaz,
                         clusters,
-                        &mut history,
-                        &mut scratch,
+                        history,
+                        scratch,
                         &mut cache,
                         (ids.len() == s.len()).then_some((ids, generation)),
                         cased,
-                        &mut out,
+                        labels,
                     );
-                    out
-                })
-                .collect()
+                    if let Some(o) = out.get_mut(r.clone()) {
+                        if o.len() == labels.len() {
+                            o.copy_from_slice(labels);
+                        }
+                    }
+                }
+            })
         })
     }
+}
+
+/// Tags a document given as its words and its sentences' ranges of them with the embedded model: one BILOU
+/// label per word (see [`Model::tag_words`]).
+pub fn tag_words(words: &[&str], sentences: &[Range<usize>], out: &mut Vec<u8>) {
+    MODEL.tag_words(words, sentences, &GAZETTEER, &CLUSTERS, out)
 }
 
 #[cfg(test)]
