@@ -5,7 +5,7 @@
 
 use super::clusters::{Clusters, CLUSTERS};
 use super::features::{
-    dynamic_features, f, first_probe, hash_word, is_headline, mark_gazetteer_from, mix,
+    dynamic_features, f, first_probe, fmix, is_headline, mark_gazetteer_from, mix,
     neighbour_features, own_features, word_info, Case, TokenInfo, WordBuf, N_LABELS, PAD, T_BIAS,
     T_BIGRAML, T_BIGRAMR, T_DOC_CASE, T_DOC_CASE_LOWER, T_GAZ, T_GAZ_L, T_GAZ_R, T_HEADLINE,
     T_HIST, T_HIST_SHAPE, T_PREV, T_PREV2, T_SHAPE2L, T_SHAPE2R, T_START, WINDOW,
@@ -463,8 +463,8 @@ impl Model {
 /// Per-document memory of the entity types given to each word so far (prediction history).
 #[derive(Default)]
 pub struct History {
-    counts: HashMap<u64, [u16; 4], HashBuild>,
-    cases: HashMap<u64, [u16; 3], HashBuild>,
+    counts: HashTable<[u16; 4]>,
+    cases: HashTable<[u16; 3]>,
 }
 
 impl History {
@@ -481,7 +481,7 @@ impl History {
                 Case::Upper => 2,
                 _ => continue,
             };
-            let c = self.cases.entry(t.lower).or_insert([0; 3]);
+            let c = self.cases.entry(t.lower);
             c[k] = c[k].saturating_add(1);
         }
     }
@@ -503,7 +503,7 @@ impl History {
         if !t.alpha || self.cases.is_empty() {
             return;
         }
-        if let Some(c) = self.cases.get(&t.lower) {
+        if let Some(c) = self.cases.get(t.lower) {
             let (k, _) = c
                 .iter()
                 .enumerate()
@@ -516,12 +516,8 @@ impl History {
     /// Forgets everything, keeping the maps' memory for the next document (unless a long document made them
     /// large).
     fn clear(&mut self) {
-        if self.counts.capacity() > 1 << 16 || self.cases.capacity() > 1 << 16 {
-            *self = History::default();
-        } else {
-            self.counts.clear();
-            self.cases.clear();
-        }
+        self.counts.clear();
+        self.cases.clear();
     }
 
     /// The feature value for a word: 1 + its most frequent earlier type, or 0.
@@ -530,7 +526,7 @@ impl History {
         if !t.alpha || self.counts.is_empty() {
             return 0;
         }
-        match self.counts.get(&t.lower) {
+        match self.counts.get(t.lower) {
             Some(c) => {
                 let (best, n) = c
                     .iter()
@@ -553,10 +549,119 @@ impl History {
     pub fn record(&mut self, t: &TokenInfo, label: u8) {
         if let Some(ty) = label_type(label) {
             if t.case != Case::Lower {
-                let c = self.counts.entry(t.lower).or_insert([0; 4]);
+                let c = self.counts.entry(t.lower);
                 c[ty as usize] = c[ty as usize].saturating_add(1);
             }
         }
+    }
+}
+
+/// A map from 64-bit hashes (word hashes: already well spread) to small counters, by open addressing with linear
+/// probing: the per-document history probes it for most tokens, and it is emptied for every document.
+struct HashTable<V> {
+    /// Keys, 0 for an empty slot (the key 0 itself lives in `zero`).
+    keys: Vec<u64>,
+    values: Vec<V>,
+    zero: Option<V>,
+    /// The filled slots, so that emptying costs what was put in.
+    used: Vec<u32>,
+    len: usize,
+}
+
+impl<V> Default for HashTable<V> {
+    fn default() -> Self {
+        HashTable {
+            keys: Vec::new(),
+            values: Vec::new(),
+            zero: None,
+            used: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<V: Copy + Default> HashTable<V> {
+    fn is_empty(&self) -> bool {
+        self.len == 0 && self.zero.is_none()
+    }
+
+    /// Where `k` is, or the empty slot where it would go (the table is never full).
+    #[inline]
+    fn slot(&self, k: u64) -> usize {
+        let mask = self.keys.len().wrapping_sub(1);
+        let mut i = (k as usize) & mask;
+        while let Some(&x) = self.keys.get(i) {
+            if x == k || x == 0 {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    #[inline]
+    fn get(&self, k: u64) -> Option<&V> {
+        if k == 0 {
+            return self.zero.as_ref();
+        }
+        if self.len == 0 {
+            return None;
+        }
+        let i = self.slot(k);
+        match self.keys.get(i) {
+            Some(&x) if x == k => self.values.get(i),
+            _ => None,
+        }
+    }
+
+    /// The value of `k`, inserted as the default if absent.
+    #[inline]
+    fn entry(&mut self, k: u64) -> &mut V {
+        if k == 0 {
+            return self.zero.get_or_insert_with(V::default);
+        }
+        if (self.len + 1) * 2 > self.keys.len() {
+            self.grow();
+        }
+        let i = self.slot(k);
+        if self.keys.get(i) == Some(&0) {
+            self.keys[i] = k;
+            self.values[i] = V::default();
+            self.used.push(i as u32);
+            self.len += 1;
+        }
+        &mut self.values[i]
+    }
+
+    fn grow(&mut self) {
+        let cap = (self.keys.len() * 2).max(256);
+        let keys = std::mem::replace(&mut self.keys, vec![0; cap]);
+        let values = std::mem::replace(&mut self.values, vec![V::default(); cap]);
+        self.used.clear();
+        for (k, v) in keys.into_iter().zip(values) {
+            if k != 0 {
+                let i = self.slot(k);
+                self.keys[i] = k;
+                self.values[i] = v;
+                self.used.push(i as u32);
+            }
+        }
+    }
+
+    /// Empties the table, keeping its memory unless a long document made it large.
+    fn clear(&mut self) {
+        if self.keys.len() > 1 << 16 {
+            *self = HashTable::default();
+        } else {
+            for &i in &self.used {
+                if let Some(k) = self.keys.get_mut(i as usize) {
+                    *k = 0;
+                }
+            }
+        }
+        self.used.clear();
+        self.len = 0;
+        self.zero = None;
     }
 }
 
@@ -607,6 +712,40 @@ pub struct WordCache {
     keys: Vec<u64>,
 }
 
+/// The cache's key of a word form: a hash of its bytes read up to 8 at a time (the bytes of a short word in two
+/// overlapping reads; the length tells the reads apart), cheaper than the byte-wise hash of its features.
+#[inline]
+fn word_key(w: &str) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let b = w.as_bytes();
+    let n = b.len();
+    let r8 = |i: usize| {
+        b.get(i..i + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let r4 = |i: usize| {
+        b.get(i..i + 4)
+            .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            .map_or(0, |x| u32::from_le_bytes(x) as u64)
+    };
+    let step = |h: u64, x: u64| (h ^ x).wrapping_mul(K).rotate_left(31);
+    let mut h = (n as u64).wrapping_mul(K);
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            h = step(h, r8(i));
+            i += 8;
+        }
+        h = step(h, r8(n - 8));
+    } else if n >= 4 {
+        h = step(h, r4(0) << 32 | r4(n - 4));
+    } else if let (Some(&x), Some(&y), Some(&z)) = (b.first(), b.get(n / 2), b.last()) {
+        h = step(h, (x as u64) << 16 | (y as u64) << 8 | z as u64);
+    }
+    fmix(h)
+}
+
 /// Most word forms kept per thread (about 0.5 KB each); the cache starts afresh when full.
 const CACHE_LIMIT: usize = 24_576;
 
@@ -633,7 +772,7 @@ impl WordCache {
 
     /// Index of a word form's entry, computing it on first sight.
     fn word(&mut self, w: &str, model: &Model, clusters: &Clusters, gaz: &Gazetteer) -> u32 {
-        let key = hash_word(w);
+        let key = word_key(w);
         if let Some(&i) = self.index.get(&key) {
             return i;
         }
@@ -676,7 +815,7 @@ impl WordCache {
         // previous word's: the cache is larger than a core's own caches.
         let mut keys = std::mem::take(&mut self.keys);
         keys.clear();
-        keys.extend(words.iter().map(|w| hash_word(w)));
+        keys.extend(words.iter().map(|w| word_key(w)));
         ids.clear();
         ids.extend(
             keys.iter()
