@@ -811,24 +811,39 @@ impl WordCache {
         ids: &mut Vec<u32>,
         infos: &mut Vec<TokenInfo>,
     ) {
+        ids.clear();
+        infos.clear();
+        self.append_sentence(words, model, clusters, gaz, ids, infos);
+    }
+
+    /// [`WordCache::sentence`] appending to `ids` and `infos`.
+    fn append_sentence(
+        &mut self,
+        words: &[&str],
+        model: &Model,
+        clusters: &Clusters,
+        gaz: &Gazetteer,
+        ids: &mut Vec<u32>,
+        infos: &mut Vec<TokenInfo>,
+    ) {
         // In separate loops (hash, find, copy) so that the memory fetches of one word do not wait for the
         // previous word's: the cache is larger than a core's own caches.
         let mut keys = std::mem::take(&mut self.keys);
         keys.clear();
         keys.extend(words.iter().map(|w| word_key(w)));
-        ids.clear();
+        let start = ids.len();
         ids.extend(
             keys.iter()
                 .map(|k| self.index.get(k).copied().unwrap_or(u32::MAX)),
         );
-        for (id, w) in ids.iter_mut().zip(words) {
+        for (id, w) in ids.iter_mut().skip(start).zip(words) {
             if *id == u32::MAX {
                 *id = self.word(w, model, clusters, gaz);
             }
         }
         self.keys = keys;
-        infos.clear();
-        infos.extend(ids.iter().map(|&i| self.words[i as usize].info));
+        let new = ids.get(start..).unwrap_or(&[]);
+        infos.extend(new.iter().map(|&i| self.words[i as usize].info));
     }
 }
 
@@ -844,6 +859,8 @@ struct DocumentScratch {
     history: History,
     scratch: Scratch,
     all_ids: Vec<u32>,
+    /// The document's tokens' infos, as pass one got them from the cache.
+    all_infos: Vec<TokenInfo>,
     generations: Vec<u64>,
     /// One sentence's labels.
     labels: Vec<u8>,
@@ -879,7 +896,7 @@ impl Model {
         CACHE.with(|c| {
             let mut cache = c.borrow_mut();
             self.tag_with_cache(
-                words, gaz, clusters, history, scratch, &mut cache, None, false, out,
+                words, gaz, clusters, history, scratch, &mut cache, false, out,
             )
         });
     }
@@ -1024,31 +1041,42 @@ impl Model {
         history: &mut History,
         scratch: &mut Scratch,
         cache: &mut WordCache,
-        known: Option<(&[u32], u64)>,
+        cased: bool,
+        out: &mut Vec<u8>,
+    ) {
+        cache.own_by(self, clusters, gaz);
+        let mut infos = std::mem::take(&mut scratch.infos);
+        let mut ids = std::mem::take(&mut scratch.ids);
+        cache.sentence(words, self, clusters, gaz, &mut ids, &mut infos);
+        self.tag_infos(&mut infos, &ids, gaz, history, scratch, cache, cased, out);
+        scratch.infos = infos;
+        scratch.ids = ids;
+    }
+
+    /// Tags one sentence given its tokens' infos as the cache has them (no gazetteer marks, no document case
+    /// yet: both are filled here) and their cache entries `ids`.
+    #[allow(clippy::too_many_arguments)]
+    fn tag_infos(
+        &self,
+        infos: &mut [TokenInfo],
+        ids: &[u32],
+        gaz: &Gazetteer,
+        history: &mut History,
+        scratch: &mut Scratch,
+        cache: &WordCache,
         cased: bool,
         out: &mut Vec<u8>,
     ) {
         out.clear();
-        cache.own_by(self, clusters, gaz);
         let Scratch {
-            infos,
-            ids,
             feats,
             firsts,
             fixed,
             hashed,
             found,
             skip,
+            ..
         } = scratch;
-        match known {
-            Some((known, generation)) if generation == cache.generation => {
-                ids.clear();
-                ids.extend_from_slice(known);
-                infos.clear();
-                infos.extend(known.iter().map(|&i| cache.words[i as usize].info));
-            }
-            _ => cache.sentence(words, self, clusters, gaz, ids, infos),
-        }
         firsts.clear();
         firsts.extend(ids.iter().map(|&i| cache.words[i as usize].gaz));
         mark_gazetteer_from(infos, gaz, firsts);
@@ -1063,33 +1091,28 @@ impl Model {
                 .any(|t| matches!(t.case, Case::Title | Case::Upper | Case::Mixed));
         skip.clear();
         skip.extend(infos.iter().map(|t| skipping && may_skip(t)));
-        // The document case is read only for scored tokens (a skipped one gets it if decoding scores it).
-        for (t, &skipped) in infos.iter_mut().zip(skip.iter()) {
-            if !skipped {
-                history.apply_case_to(t);
-            }
-        }
         // The weights that do not depend on predicted labels first, for the whole sentence, in loops of
         // independent memory fetches (the decoder below is a chain of dependent steps that cannot overlap
-        // them). Word-pair weights are mostly rare and far out in memory; each word's cached entry is read
-        // once, front to back, and scattered to the tokens whose window it falls in.
+        // them). Word-pair weights are mostly rare and far out in memory. A skipped token's sums are computed
+        // afresh if decoding scores it: nothing is summed for it here.
         fixed.clear();
+        fixed.resize(n, [0; N_LABELS]);
         hashed.clear();
         // The right word pair of a scored token is the left pair of the next: hashed once when both are scored.
         let mut carried: Option<(u64, u64)> = None;
-        for (i, &skipped) in skip.iter().enumerate() {
-            let mut acc = [0i32; N_LABELS];
-            if skipped {
+        for i in 0..n {
+            if skip[i] {
                 carried = None;
-            } else {
-                let left = carried.unwrap_or_else(|| {
-                    pair_hashes(i.checked_sub(1).and_then(|j| infos.get(j)), infos.get(i))
-                });
-                let right = pair_hashes(infos.get(i), infos.get(i + 1));
-                self.add_position(infos, i, headline, left, right, &mut acc, hashed);
-                carried = Some(right);
+                continue;
             }
-            fixed.push(acc);
+            // The document case is read only for scored tokens.
+            history.apply_case_to(&mut infos[i]);
+            let left = carried.unwrap_or_else(|| {
+                pair_hashes(i.checked_sub(1).and_then(|j| infos.get(j)), infos.get(i))
+            });
+            let right = pair_hashes(infos.get(i), infos.get(i + 1));
+            self.add_position(infos, i, headline, left, right, &mut fixed[i], hashed);
+            carried = Some(right);
         }
         self.add_batch(hashed, found, fixed);
         if headline {
@@ -1107,31 +1130,9 @@ impl Model {
                 }
             }
         } else {
-            // A skipped token's sums are computed afresh if decoding scores it: its entries are left out.
-            for (j, &id) in ids.iter().enumerate() {
-                let w = &cache.words[id as usize];
-                if !skip[j] {
-                    add_to(&mut fixed[j], &w.own);
-                }
-                for (k, o) in WINDOW.into_iter().enumerate() {
-                    // Word j is at offset o of token j - o.
-                    let i = j as isize - o;
-                    if i >= 0 && (i as usize) < n && !skip[i as usize] {
-                        add_to(&mut fixed[i as usize], &w.neighbour[k]);
-                    }
-                }
-            }
-            // Past the sentence edges the window holds padding (only the first and last two tokens see it).
-            let edges = (0..n.min(2)).chain(n.saturating_sub(2).max(2)..n);
-            for i in edges {
-                if skip[i] {
-                    continue;
-                }
-                for (k, o) in WINDOW.into_iter().enumerate() {
-                    let j = i as isize + o;
-                    if j < 0 || j as usize >= n {
-                        add_to(&mut fixed[i], &cache.pad[k]);
-                    }
+            for i in 0..n {
+                if !skip[i] {
+                    add_words(&mut fixed[i], ids, cache, i);
                 }
             }
         }
@@ -1183,6 +1184,25 @@ impl Model {
     }
 }
 
+/// Adds the cached weights of the words in token `i`'s window (not a headline in capitals) to `acc`: the token's
+/// own form and each neighbour's form at its offset (padding past the sentence edges).
+#[inline]
+fn add_words(acc: &mut [i32; N_LABELS], ids: &[u32], cache: &WordCache, i: usize) {
+    if let Some(w) = ids.get(i).and_then(|&id| cache.words.get(id as usize)) {
+        add_to(acc, &w.own);
+    }
+    for (k, o) in WINDOW.into_iter().enumerate() {
+        let w = i
+            .checked_add_signed(o)
+            .and_then(|j| ids.get(j))
+            .and_then(|&id| cache.words.get(id as usize));
+        match w {
+            Some(w) => add_to(acc, &w.neighbour[k]),
+            None => add_to(acc, &cache.pad[k]),
+        }
+    }
+}
+
 /// Whether a token is a lower-case word or has no letters: in text written in mixed case such a token starts
 /// no name, so decoding scores it only when a name is open before it.
 #[inline]
@@ -1210,20 +1230,7 @@ impl Model {
         }
         self.add_batch(&mut hashed, &mut found, &mut acc);
         let [mut acc] = acc;
-        if let Some(w) = ids.get(i).and_then(|&id| cache.words.get(id as usize)) {
-            add_to(&mut acc, &w.own);
-        }
-        for (k, o) in WINDOW.into_iter().enumerate() {
-            let j = i as isize + o;
-            let w = usize::try_from(j)
-                .ok()
-                .and_then(|j| ids.get(j))
-                .and_then(|&id| cache.words.get(id as usize));
-            match w {
-                Some(w) => add_to(&mut acc, &w.neighbour[k]),
-                None => add_to(&mut acc, &cache.pad[k]),
-            }
-        }
+        add_words(&mut acc, ids, cache, i);
         acc
     }
 }
@@ -1293,25 +1300,28 @@ impl Model {
                     history,
                     scratch,
                     all_ids,
+                    all_infos,
                     generations,
                     labels,
                 } = &mut *d;
                 history.clear();
                 all_ids.clear();
+                all_infos.clear();
                 generations.clear();
                 // Words after the first of a sentence: with letters, and capitalised.
                 let (mut alpha, mut title) = (0usize, 0usize);
                 for r in sentences {
                     let s = sentence(r);
                     cache.own_by(self, clusters, gaz);
-                    cache.sentence(s, self, clusters, gaz, &mut scratch.ids, &mut scratch.infos);
-                    history.observe_case(&scratch.infos);
-                    for t in scratch.infos.iter().skip(1) {
+                    let start = all_infos.len();
+                    cache.append_sentence(s, self, clusters, gaz, all_ids, all_infos);
+                    let infos = all_infos.get(start..).unwrap_or(&[]);
+                    history.observe_case(infos);
+                    for t in infos.iter().skip(1) {
                         alpha += t.alpha as usize;
                         title += (t.case == Case::Title) as usize;
                     }
                     generations.push(cache.generation);
-                    all_ids.extend_from_slice(&scratch.ids);
                 }
                 // Text in mixed case: at least one word in 20 after the sentence starts is capitalised (news
                 // has several times that; text in lower case none).
@@ -1319,19 +1329,28 @@ impl Model {
                 let mut offset = 0;
                 for (r, &generation) in sentences.iter().zip(generations.iter()) {
                     let s = sentence(r);
-                    let ids = all_ids.get(offset..offset + s.len()).unwrap_or(&[]);
+                    let at = offset..offset + s.len();
                     offset += s.len();
-                    self.tag_with_cache(
-                        s,
-                        gaz,
-                        clusters,
-                        history,
-                        scratch,
-                        &mut cache,
-                        (ids.len() == s.len()).then_some((ids, generation)),
-                        cased,
-                        labels,
-                    );
+                    cache.own_by(self, clusters, gaz);
+                    // A word's infos do not depend on the cache, but its entry index does: after the cache was
+                    // emptied, the sentence's words are looked up again.
+                    let mut ids = std::mem::take(&mut scratch.ids);
+                    match all_ids.get(at.clone()) {
+                        Some(known) if generation == cache.generation => {
+                            ids.clear();
+                            ids.extend_from_slice(known);
+                        }
+                        _ => cache.sentence(s, self, clusters, gaz, &mut ids, &mut scratch.infos),
+                    }
+                    labels.clear();
+                    if let Some(infos) = all_infos.get_mut(at) {
+                        if infos.len() == ids.len() {
+                            self.tag_infos(
+                                infos, &ids, gaz, history, scratch, &cache, cased, labels,
+                            );
+                        }
+                    }
+                    scratch.ids = ids;
                     if let Some(o) = out.get_mut(r.clone()) {
                         if o.len() == labels.len() {
                             o.copy_from_slice(labels);
