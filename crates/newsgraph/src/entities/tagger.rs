@@ -1187,20 +1187,27 @@ impl Model {
 /// Adds the cached weights of the words in token `i`'s window (not a headline in capitals) to `acc`: the token's
 /// own form and each neighbour's form at its offset (padding past the sentence edges).
 #[inline]
-fn add_words(acc: &mut [i32; N_LABELS], ids: &[u32], cache: &WordCache, i: usize) {
-    if let Some(w) = ids.get(i).and_then(|&id| cache.words.get(id as usize)) {
-        add_to(acc, &w.own);
+fn add_words(sum: &mut [i32; N_LABELS], ids: &[u32], cache: &WordCache, i: usize) {
+    let entry = |j: Option<usize>| {
+        j.and_then(|j| ids.get(j))
+            .and_then(|&id| cache.words.get(id as usize))
+    };
+    // The rows are chosen first and then added in a local array, which the compiler keeps in vector registers.
+    let [p0, p1, p2, p3] = &cache.pad;
+    let rows = [
+        entry(i.checked_sub(2)).map_or(p0, |w| &w.neighbour[0]),
+        entry(i.checked_sub(1)).map_or(p1, |w| &w.neighbour[1]),
+        entry(i.checked_add(1)).map_or(p2, |w| &w.neighbour[2]),
+        entry(i.checked_add(2)).map_or(p3, |w| &w.neighbour[3]),
+    ];
+    let mut acc = *sum;
+    if let Some(w) = entry(Some(i)) {
+        add_to(&mut acc, &w.own);
     }
-    for (k, o) in WINDOW.into_iter().enumerate() {
-        let w = i
-            .checked_add_signed(o)
-            .and_then(|j| ids.get(j))
-            .and_then(|&id| cache.words.get(id as usize));
-        match w {
-            Some(w) => add_to(acc, &w.neighbour[k]),
-            None => add_to(acc, &cache.pad[k]),
-        }
+    for r in rows {
+        add_to(&mut acc, r);
     }
+    *sum = acc;
 }
 
 /// Whether a token is a lower-case word or has no letters: in text written in mixed case such a token starts
