@@ -435,12 +435,10 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
         }
     }
     for m in mentions.iter_mut() {
-        let lower = mention_lower(words, m);
-        if metonym_country(&lower).is_some() {
+        if mention_metonym_country(words, m).is_some() {
             m.label = EntityLabel::Org;
         } else if matches!(m.label, EntityLabel::Misc | EntityLabel::Loc) {
-            let toks: Vec<&str> = words[m.toks.clone()].to_vec();
-            if let Some(e) = gazetteer::GAZETTEER.lookup(&toks) {
+            if let Some(e) = gazetteer::GAZETTEER.lookup(&words[m.toks.clone()]) {
                 if e.cats & (1 << gazetteer::DEMONYM) != 0
                     && e.cats & (1 << gazetteer::COUNTRY) == 0
                 {
@@ -588,16 +586,25 @@ pub(crate) fn mention_lower(words: &[&str], m: &Mention) -> String {
     words[m.toks.clone()].join(" ").to_lowercase()
 }
 
+/// [`metonym_country`] of a mention's lower-cased text, built only when its first word may start a seat of
+/// power's name (most mentions are ruled out without a string).
+fn mention_metonym_country(words: &[&str], m: &Mention) -> Option<&'static str> {
+    let first = words.get(m.toks.start).copied().unwrap_or("");
+    if !first.contains(' ') && !may_start_metonym(first) {
+        return None;
+    }
+    metonym_country(&mention_lower(words, m))
+}
+
 /// Countries of places, nationalities and seats of power.
 fn assign_countries(words: &[&str], mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
-        let toks: Vec<&str> = words[m.toks.clone()].to_vec();
-        let entry = gazetteer::GAZETTEER.lookup(&toks);
+        let toks = &words[m.toks.clone()];
         m.country = match m.label {
-            EntityLabel::Loc | EntityLabel::Norp => {
-                entry.and_then(|e| e.country().map(str::to_string))
-            }
-            EntityLabel::Org => metonym_country(&mention_lower(words, m))
+            EntityLabel::Loc | EntityLabel::Norp => gazetteer::GAZETTEER
+                .lookup(toks)
+                .and_then(|e| e.country().map(str::to_string)),
+            EntityLabel::Org => mention_metonym_country(words, m)
                 .map(str::to_string)
                 .or_else(|| {
                     // "Russian Defense Ministry", "U.S. Army": a leading nationality or country.
