@@ -1095,8 +1095,11 @@ impl Model {
         // independent memory fetches (the decoder below is a chain of dependent steps that cannot overlap
         // them). Word-pair weights are mostly rare and far out in memory. A skipped token's sums are computed
         // afresh if decoding scores it: nothing is summed for it here.
-        fixed.clear();
-        fixed.resize(n, [0; N_LABELS]);
+        // Only scored tokens' rows are read (a skipped token's is computed afresh if decoding scores it): only
+        // theirs are zeroed.
+        if fixed.len() < n {
+            fixed.resize(n, [0; N_LABELS]);
+        }
         hashed.clear();
         // The right word pair of a scored token is the left pair of the next: hashed once when both are scored.
         let mut carried: Option<(u64, u64)> = None;
@@ -1105,6 +1108,7 @@ impl Model {
                 carried = None;
                 continue;
             }
+            fixed[i] = [0; N_LABELS];
             // The document case is read only for scored tokens.
             history.apply_case_to(&mut infos[i]);
             let left = carried.unwrap_or_else(|| {
