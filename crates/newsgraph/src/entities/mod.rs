@@ -125,14 +125,10 @@ fn may_start_metonym(w: &str) -> bool {
     if !w.is_ascii() {
         return true;
     }
-    let mut buf = [0u8; 11];
-    let Some(lower) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower: &[u8] = lower;
-    METONYM_FIRST_WORDS.iter().any(|w| w.as_bytes() == lower)
+    // The list is in lower case: comparing without case is comparing the word's lower case (lengths first).
+    METONYM_FIRST_WORDS
+        .iter()
+        .any(|first| first.eq_ignore_ascii_case(w))
 }
 
 /// `the` and the first words of [`METONYM_ORGS`] (a test checks that none is missing): [`may_start_metonym`] is
