@@ -21,8 +21,8 @@ pub(crate) struct Cluster {
     pub country: Option<String>,
     /// Mention indices, in document order.
     pub mentions: Vec<usize>,
-    /// Lowercased tokens of the canonical name.
-    key: Vec<String>,
+    /// Lowercased tokens of the canonical name (as the numbers [`name_keys`] gives them).
+    key: Vec<u32>,
 }
 
 /// Head nouns of definite descriptions that can stand for a named organization ("the ministry").
@@ -50,23 +50,50 @@ const NOMINAL_HEADS: &[&str] = &[
     "government",
 ];
 
-fn name_tokens(words: &[&str], m: &Mention) -> Vec<String> {
-    let mut ws = &words[m.toks.clone()];
-    // A leading `the` goes before lower-casing (no non-ASCII letter lower-cases to `t`, `h` or `e`).
-    if ws.len() > 1 && ws[0].eq_ignore_ascii_case("the") {
-        ws = &ws[1..];
-    }
-    ws.iter().map(|w| w.to_lowercase()).collect()
+/// The lower-cased tokens of each mention's name (without a leading `the`), each distinct token as a number:
+/// equal numbers are equal tokens, so names compare as short number lists without a string per token.
+fn name_keys(words: &[&str], mentions: &[Mention]) -> Vec<Vec<u32>> {
+    let mut numbers: HashMap<String, u32> = HashMap::default();
+    let mut lower = String::new();
+    mentions
+        .iter()
+        .map(|m| {
+            let mut ws = &words[m.toks.clone()];
+            // A leading `the` goes before lower-casing (no non-ASCII letter lower-cases to `t`, `h` or `e`).
+            if ws.len() > 1 && ws[0].eq_ignore_ascii_case("the") {
+                ws = &ws[1..];
+            }
+            ws.iter()
+                .map(|w| {
+                    lower.clear();
+                    if w.is_ascii() {
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.push_str(&w.to_lowercase());
+                    }
+                    let next = numbers.len() as u32;
+                    match numbers.get(lower.as_str()) {
+                        Some(&n) => n,
+                        None => {
+                            numbers.insert(lower.clone(), next);
+                            next
+                        }
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Groups mentions into clusters (setting each mention's `cluster`) and fills the clusters' canonical names,
 /// titles, affiliations and countries. May add nominal mentions ("the ministry").
 pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
-    let keys: Vec<Vec<String>> = mentions.iter().map(|m| name_tokens(words, m)).collect();
+    let keys = name_keys(words, mentions);
     // Names already seen, so that repeated mentions find their cluster without scanning all clusters (which would
     // make long documents quadratic).
-    let mut exact: HashMap<(EntityLabel, &[String]), usize> = HashMap::default();
+    let mut exact: HashMap<(EntityLabel, &[u32]), usize> = HashMap::default();
     // Full person names first, so that a lone surname can find its person wherever it stands.
     for i in 0..mentions.len() {
         if mentions[i].label != EntityLabel::Person || keys[i].len() < 2 {
@@ -92,12 +119,12 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
         mentions[i].cluster = ci;
     }
     // Full-name clusters by surname, with the token positions of their mentions (in order).
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_surname: HashMap<u32, Vec<usize>> = HashMap::default();
     let mut starts: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
     for (ci, c) in clusters.iter().enumerate() {
         if c.label == EntityLabel::Person && c.key.len() >= 2 {
             if let Some(last) = c.key.last() {
-                by_surname.entry(last.clone()).or_default().push(ci);
+                by_surname.entry(*last).or_default().push(ci);
             }
             starts[ci] = c.mentions.iter().map(|&m| mentions[m].toks.start).collect();
             starts[ci].sort_unstable();
@@ -207,7 +234,7 @@ fn join_or_new(
     clusters: &mut Vec<Cluster>,
     found: Option<usize>,
     i: usize,
-    key: &[String],
+    key: &[u32],
     label: EntityLabel,
 ) {
     match found {

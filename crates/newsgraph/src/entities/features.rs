@@ -225,10 +225,10 @@ pub fn mark_gazetteer_from(
         let mut len = 1;
         loop {
             let (e, longer) = probe;
-            for c in 0..8u32 {
-                if e.cats & (1 << c) == 0 {
-                    continue;
-                }
+            let mut cats = e.cats as u32;
+            while cats != 0 {
+                let c = cats.trailing_zeros();
+                cats &= cats - 1;
                 if len == 1 {
                     out[i].gaz |= 1 << (c * 4 + 3);
                 } else {

@@ -270,8 +270,12 @@ impl Gazetteer {
 
     /// The entry for a phrase given as text tokens.
     pub fn lookup(&self, tokens: &[&str]) -> Option<Entry> {
-        let hs: Vec<u64> = tokens.iter().map(|t| hash_lower(t)).collect();
-        self.get(&hs)
+        // The phrase hash folded as it goes (what `get` computes from the hashes), without collecting them.
+        self.get_hashed(
+            tokens
+                .iter()
+                .fold(PHRASE_SEED, |h, t| mix(h, hash_lower(t))),
+        )
     }
 }
 

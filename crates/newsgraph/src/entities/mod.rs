@@ -125,18 +125,28 @@ fn may_start_metonym(w: &str) -> bool {
     if !w.is_ascii() {
         return true;
     }
-    let mut buf = [0u8; 11];
-    let Some(lower) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower: &[u8] = lower;
-    lower == b"the"
-        || METONYM_ORGS
-            .iter()
-            .any(|(name, _)| name.as_bytes().split(|&b| b == b' ').next() == Some(lower))
+    // The list is in lower case: comparing without case is comparing the word's lower case (lengths first).
+    METONYM_FIRST_WORDS
+        .iter()
+        .any(|first| first.eq_ignore_ascii_case(w))
 }
+
+/// `the` and the first words of [`METONYM_ORGS`] (a test checks that none is missing): [`may_start_metonym`] is
+/// asked about every capitalised word, so it compares whole words instead of splitting the names each time.
+const METONYM_FIRST_WORDS: &[&str] = &[
+    "the",
+    "kremlin",
+    "white",
+    "pentagon",
+    "state",
+    "downing",
+    "elysee",
+    "duma",
+    "knesset",
+    "bundestag",
+    "zhongnanhai",
+    "verkhovna",
+];
 
 fn metonym_country(lower: &str) -> Option<&'static str> {
     let l = lower.strip_prefix("the ").unwrap_or(lower);
@@ -291,26 +301,26 @@ fn is_institution(w: &str) -> bool {
 }
 
 fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Finds the entity mentions of an article and links them into clusters.
 pub fn recognize(ctx: &Context) -> (Vec<Entity>, Vec<EntityCluster>) {
     let words: Vec<&str> = ctx.tokens.iter().map(|t| t.text(ctx.text)).collect();
-    let sents: Vec<Vec<&str>> = ctx
-        .sentences
-        .iter()
-        .map(|s| words[s.tokens.clone()].to_vec())
-        .collect();
-    let tagged = tag_sentences(&sents);
+    let ranges: Vec<Range<usize>> = ctx.sentences.iter().map(|s| s.tokens.clone()).collect();
+    let mut labels = Vec::new();
+    tagger::tag_words(&words, &ranges, &mut labels);
     let mut mentions = Vec::new();
-    for (si, spans) in tagged.into_iter().enumerate() {
-        let base = ctx.sentences[si].tokens.start;
-        for (r, label) in spans {
+    for (si, r) in ranges.iter().enumerate() {
+        let base = r.start;
+        for (r, ty) in tagger::spans(labels.get(r.clone()).unwrap_or(&[])) {
             mentions.push(Mention {
                 toks: base + r.start..base + r.end,
                 sent: si,
-                label,
+                label: label_of(ty),
                 title: None,
                 affil: None,
                 country: None,
@@ -421,12 +431,10 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
         }
     }
     for m in mentions.iter_mut() {
-        let lower = mention_lower(words, m);
-        if metonym_country(&lower).is_some() {
+        if mention_metonym_country(words, m).is_some() {
             m.label = EntityLabel::Org;
         } else if matches!(m.label, EntityLabel::Misc | EntityLabel::Loc) {
-            let toks: Vec<&str> = words[m.toks.clone()].to_vec();
-            if let Some(e) = gazetteer::GAZETTEER.lookup(&toks) {
+            if let Some(e) = gazetteer::GAZETTEER.lookup(&words[m.toks.clone()]) {
                 if e.cats & (1 << gazetteer::DEMONYM) != 0
                     && e.cats & (1 << gazetteer::COUNTRY) == 0
                 {
@@ -574,16 +582,25 @@ pub(crate) fn mention_lower(words: &[&str], m: &Mention) -> String {
     words[m.toks.clone()].join(" ").to_lowercase()
 }
 
+/// [`metonym_country`] of a mention's lower-cased text, built only when its first word may start a seat of
+/// power's name (most mentions are ruled out without a string).
+fn mention_metonym_country(words: &[&str], m: &Mention) -> Option<&'static str> {
+    let first = words.get(m.toks.start).copied().unwrap_or("");
+    if !first.contains(' ') && !may_start_metonym(first) {
+        return None;
+    }
+    metonym_country(&mention_lower(words, m))
+}
+
 /// Countries of places, nationalities and seats of power.
 fn assign_countries(words: &[&str], mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
-        let toks: Vec<&str> = words[m.toks.clone()].to_vec();
-        let entry = gazetteer::GAZETTEER.lookup(&toks);
+        let toks = &words[m.toks.clone()];
         m.country = match m.label {
-            EntityLabel::Loc | EntityLabel::Norp => {
-                entry.and_then(|e| e.country().map(str::to_string))
-            }
-            EntityLabel::Org => metonym_country(&mention_lower(words, m))
+            EntityLabel::Loc | EntityLabel::Norp => gazetteer::GAZETTEER
+                .lookup(toks)
+                .and_then(|e| e.country().map(str::to_string)),
+            EntityLabel::Org => mention_metonym_country(words, m)
                 .map(str::to_string)
                 .or_else(|| {
                     // "Russian Defense Ministry", "U.S. Army": a leading nationality or country.

@@ -5,7 +5,7 @@
 
 use super::clusters::{Clusters, CLUSTERS};
 use super::features::{
-    dynamic_features, f, first_probe, hash_word, is_headline, mark_gazetteer_from, mix,
+    dynamic_features, f, first_probe, fmix, is_headline, mark_gazetteer_from, mix,
     neighbour_features, own_features, word_info, Case, TokenInfo, WordBuf, N_LABELS, PAD, T_BIAS,
     T_BIGRAML, T_BIGRAMR, T_DOC_CASE, T_DOC_CASE_LOWER, T_GAZ, T_GAZ_L, T_GAZ_R, T_HEADLINE,
     T_HIST, T_HIST_SHAPE, T_PREV, T_PREV2, T_SHAPE2L, T_SHAPE2R, T_START, WINDOW,
@@ -463,8 +463,8 @@ impl Model {
 /// Per-document memory of the entity types given to each word so far (prediction history).
 #[derive(Default)]
 pub struct History {
-    counts: HashMap<u64, [u16; 4], HashBuild>,
-    cases: HashMap<u64, [u16; 3], HashBuild>,
+    counts: HashTable<[u16; 4]>,
+    cases: HashTable<[u16; 3]>,
 }
 
 impl History {
@@ -481,7 +481,7 @@ impl History {
                 Case::Upper => 2,
                 _ => continue,
             };
-            let c = self.cases.entry(t.lower).or_insert([0; 3]);
+            let c = self.cases.entry(t.lower);
             c[k] = c[k].saturating_add(1);
         }
     }
@@ -492,15 +492,32 @@ impl History {
             return;
         }
         for t in infos.iter_mut() {
-            if let Some(c) = self.cases.get(&t.lower) {
-                let (k, _) = c
-                    .iter()
-                    .enumerate()
-                    .max_by_key(|(i, n)| (**n, 3 - *i))
-                    .unwrap_or((0, &0));
-                t.doc_case = k as u8 + 1;
-            }
+            self.apply_case_to(t);
         }
+    }
+
+    /// Fills one token's [`TokenInfo::doc_case`] (tokens without letters never have one: only words with
+    /// letters are observed).
+    #[inline]
+    fn apply_case_to(&self, t: &mut TokenInfo) {
+        if !t.alpha || self.cases.is_empty() {
+            return;
+        }
+        if let Some(c) = self.cases.get(t.lower) {
+            let (k, _) = c
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, n)| (**n, 3 - *i))
+                .unwrap_or((0, &0));
+            t.doc_case = k as u8 + 1;
+        }
+    }
+
+    /// Forgets everything, keeping the maps' memory for the next document (unless a long document made them
+    /// large).
+    fn clear(&mut self) {
+        self.counts.clear();
+        self.cases.clear();
     }
 
     /// The feature value for a word: 1 + its most frequent earlier type, or 0.
@@ -509,7 +526,7 @@ impl History {
         if !t.alpha || self.counts.is_empty() {
             return 0;
         }
-        match self.counts.get(&t.lower) {
+        match self.counts.get(t.lower) {
             Some(c) => {
                 let (best, n) = c
                     .iter()
@@ -532,10 +549,119 @@ impl History {
     pub fn record(&mut self, t: &TokenInfo, label: u8) {
         if let Some(ty) = label_type(label) {
             if t.case != Case::Lower {
-                let c = self.counts.entry(t.lower).or_insert([0; 4]);
+                let c = self.counts.entry(t.lower);
                 c[ty as usize] = c[ty as usize].saturating_add(1);
             }
         }
+    }
+}
+
+/// A map from 64-bit hashes (word hashes: already well spread) to small counters, by open addressing with linear
+/// probing: the per-document history probes it for most tokens, and it is emptied for every document.
+struct HashTable<V> {
+    /// Keys, 0 for an empty slot (the key 0 itself lives in `zero`).
+    keys: Vec<u64>,
+    values: Vec<V>,
+    zero: Option<V>,
+    /// The filled slots, so that emptying costs what was put in.
+    used: Vec<u32>,
+    len: usize,
+}
+
+impl<V> Default for HashTable<V> {
+    fn default() -> Self {
+        HashTable {
+            keys: Vec::new(),
+            values: Vec::new(),
+            zero: None,
+            used: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<V: Copy + Default> HashTable<V> {
+    fn is_empty(&self) -> bool {
+        self.len == 0 && self.zero.is_none()
+    }
+
+    /// Where `k` is, or the empty slot where it would go (the table is never full).
+    #[inline]
+    fn slot(&self, k: u64) -> usize {
+        let mask = self.keys.len().wrapping_sub(1);
+        let mut i = (k as usize) & mask;
+        while let Some(&x) = self.keys.get(i) {
+            if x == k || x == 0 {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    #[inline]
+    fn get(&self, k: u64) -> Option<&V> {
+        if k == 0 {
+            return self.zero.as_ref();
+        }
+        if self.len == 0 {
+            return None;
+        }
+        let i = self.slot(k);
+        match self.keys.get(i) {
+            Some(&x) if x == k => self.values.get(i),
+            _ => None,
+        }
+    }
+
+    /// The value of `k`, inserted as the default if absent.
+    #[inline]
+    fn entry(&mut self, k: u64) -> &mut V {
+        if k == 0 {
+            return self.zero.get_or_insert_with(V::default);
+        }
+        if (self.len + 1) * 2 > self.keys.len() {
+            self.grow();
+        }
+        let i = self.slot(k);
+        if self.keys.get(i) == Some(&0) {
+            self.keys[i] = k;
+            self.values[i] = V::default();
+            self.used.push(i as u32);
+            self.len += 1;
+        }
+        &mut self.values[i]
+    }
+
+    fn grow(&mut self) {
+        let cap = (self.keys.len() * 2).max(256);
+        let keys = std::mem::replace(&mut self.keys, vec![0; cap]);
+        let values = std::mem::replace(&mut self.values, vec![V::default(); cap]);
+        self.used.clear();
+        for (k, v) in keys.into_iter().zip(values) {
+            if k != 0 {
+                let i = self.slot(k);
+                self.keys[i] = k;
+                self.values[i] = v;
+                self.used.push(i as u32);
+            }
+        }
+    }
+
+    /// Empties the table, keeping its memory unless a long document made it large.
+    fn clear(&mut self) {
+        if self.keys.len() > 1 << 16 {
+            *self = HashTable::default();
+        } else {
+            for &i in &self.used {
+                if let Some(k) = self.keys.get_mut(i as usize) {
+                    *k = 0;
+                }
+            }
+        }
+        self.used.clear();
+        self.len = 0;
+        self.zero = None;
     }
 }
 
@@ -586,6 +712,40 @@ pub struct WordCache {
     keys: Vec<u64>,
 }
 
+/// The cache's key of a word form: a hash of its bytes read up to 8 at a time (the bytes of a short word in two
+/// overlapping reads; the length tells the reads apart), cheaper than the byte-wise hash of its features.
+#[inline]
+fn word_key(w: &str) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let b = w.as_bytes();
+    let n = b.len();
+    let r8 = |i: usize| {
+        b.get(i..i + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let r4 = |i: usize| {
+        b.get(i..i + 4)
+            .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            .map_or(0, |x| u32::from_le_bytes(x) as u64)
+    };
+    let step = |h: u64, x: u64| (h ^ x).wrapping_mul(K).rotate_left(31);
+    let mut h = (n as u64).wrapping_mul(K);
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            h = step(h, r8(i));
+            i += 8;
+        }
+        h = step(h, r8(n - 8));
+    } else if n >= 4 {
+        h = step(h, r4(0) << 32 | r4(n - 4));
+    } else if let (Some(&x), Some(&y), Some(&z)) = (b.first(), b.get(n / 2), b.last()) {
+        h = step(h, (x as u64) << 16 | (y as u64) << 8 | z as u64);
+    }
+    fmix(h)
+}
+
 /// Most word forms kept per thread (about 0.5 KB each); the cache starts afresh when full.
 const CACHE_LIMIT: usize = 24_576;
 
@@ -612,7 +772,7 @@ impl WordCache {
 
     /// Index of a word form's entry, computing it on first sight.
     fn word(&mut self, w: &str, model: &Model, clusters: &Clusters, gaz: &Gazetteer) -> u32 {
-        let key = hash_word(w);
+        let key = word_key(w);
         if let Some(&i) = self.index.get(&key) {
             return i;
         }
@@ -651,29 +811,59 @@ impl WordCache {
         ids: &mut Vec<u32>,
         infos: &mut Vec<TokenInfo>,
     ) {
+        ids.clear();
+        infos.clear();
+        self.append_sentence(words, model, clusters, gaz, ids, infos);
+    }
+
+    /// [`WordCache::sentence`] appending to `ids` and `infos`.
+    fn append_sentence(
+        &mut self,
+        words: &[&str],
+        model: &Model,
+        clusters: &Clusters,
+        gaz: &Gazetteer,
+        ids: &mut Vec<u32>,
+        infos: &mut Vec<TokenInfo>,
+    ) {
         // In separate loops (hash, find, copy) so that the memory fetches of one word do not wait for the
         // previous word's: the cache is larger than a core's own caches.
         let mut keys = std::mem::take(&mut self.keys);
         keys.clear();
-        keys.extend(words.iter().map(|w| hash_word(w)));
-        ids.clear();
+        keys.extend(words.iter().map(|w| word_key(w)));
+        let start = ids.len();
         ids.extend(
             keys.iter()
                 .map(|k| self.index.get(k).copied().unwrap_or(u32::MAX)),
         );
-        for (id, w) in ids.iter_mut().zip(words) {
+        for (id, w) in ids.iter_mut().skip(start).zip(words) {
             if *id == u32::MAX {
                 *id = self.word(w, model, clusters, gaz);
             }
         }
         self.keys = keys;
-        infos.clear();
-        infos.extend(ids.iter().map(|&i| self.words[i as usize].info));
+        let new = ids.get(start..).unwrap_or(&[]);
+        infos.extend(new.iter().map(|&i| self.words[i as usize].info));
     }
 }
 
 thread_local! {
     static CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+    /// Buffers of [`Model::tag_document`], kept between documents so that they do not grow afresh each time.
+    static DOCUMENT: std::cell::RefCell<DocumentScratch> = std::cell::RefCell::new(DocumentScratch::default());
+}
+
+/// What tagging a document needs besides the word cache: reused from one document to the next.
+#[derive(Default)]
+struct DocumentScratch {
+    history: History,
+    scratch: Scratch,
+    all_ids: Vec<u32>,
+    /// The document's tokens' infos, as pass one got them from the cache.
+    all_infos: Vec<TokenInfo>,
+    generations: Vec<u64>,
+    /// One sentence's labels.
+    labels: Vec<u8>,
 }
 
 /// Reusable buffers for tagging.
@@ -706,7 +896,7 @@ impl Model {
         CACHE.with(|c| {
             let mut cache = c.borrow_mut();
             self.tag_with_cache(
-                words, gaz, clusters, history, scratch, &mut cache, None, false, out,
+                words, gaz, clusters, history, scratch, &mut cache, false, out,
             )
         });
     }
@@ -851,35 +1041,45 @@ impl Model {
         history: &mut History,
         scratch: &mut Scratch,
         cache: &mut WordCache,
-        known: Option<(&[u32], u64)>,
+        cased: bool,
+        out: &mut Vec<u8>,
+    ) {
+        cache.own_by(self, clusters, gaz);
+        let mut infos = std::mem::take(&mut scratch.infos);
+        let mut ids = std::mem::take(&mut scratch.ids);
+        cache.sentence(words, self, clusters, gaz, &mut ids, &mut infos);
+        self.tag_infos(&mut infos, &ids, gaz, history, scratch, cache, cased, out);
+        scratch.infos = infos;
+        scratch.ids = ids;
+    }
+
+    /// Tags one sentence given its tokens' infos as the cache has them (no gazetteer marks, no document case
+    /// yet: both are filled here) and their cache entries `ids`.
+    #[allow(clippy::too_many_arguments)]
+    fn tag_infos(
+        &self,
+        infos: &mut [TokenInfo],
+        ids: &[u32],
+        gaz: &Gazetteer,
+        history: &mut History,
+        scratch: &mut Scratch,
+        cache: &WordCache,
         cased: bool,
         out: &mut Vec<u8>,
     ) {
         out.clear();
-        cache.own_by(self, clusters, gaz);
         let Scratch {
-            infos,
-            ids,
             feats,
             firsts,
             fixed,
             hashed,
             found,
             skip,
+            ..
         } = scratch;
-        match known {
-            Some((known, generation)) if generation == cache.generation => {
-                ids.clear();
-                ids.extend_from_slice(known);
-                infos.clear();
-                infos.extend(known.iter().map(|&i| cache.words[i as usize].info));
-            }
-            _ => cache.sentence(words, self, clusters, gaz, ids, infos),
-        }
         firsts.clear();
         firsts.extend(ids.iter().map(|&i| cache.words[i as usize].gaz));
         mark_gazetteer_from(infos, gaz, firsts);
-        history.apply_case(infos);
         let headline = is_headline(infos);
         let n = infos.len();
         // Only in text written in mixed case (the document, `cased`, and the sentence): in lower-case text names
@@ -893,19 +1093,30 @@ impl Model {
         skip.extend(infos.iter().map(|t| skipping && may_skip(t)));
         // The weights that do not depend on predicted labels first, for the whole sentence, in loops of
         // independent memory fetches (the decoder below is a chain of dependent steps that cannot overlap
-        // them). Word-pair weights are mostly rare and far out in memory; each word's cached entry is read
-        // once, front to back, and scattered to the tokens whose window it falls in.
-        fixed.clear();
+        // them). Word-pair weights are mostly rare and far out in memory. A skipped token's sums are computed
+        // afresh if decoding scores it: nothing is summed for it here.
+        // Only scored tokens' rows are read (a skipped token's is computed afresh if decoding scores it): only
+        // theirs are zeroed.
+        if fixed.len() < n {
+            fixed.resize(n, [0; N_LABELS]);
+        }
         hashed.clear();
-        let mut left = pair_hashes(None, infos.first());
-        for (i, &skipped) in skip.iter().enumerate() {
-            let right = pair_hashes(infos.get(i), infos.get(i + 1));
-            let mut acc = [0i32; N_LABELS];
-            if !skipped {
-                self.add_position(infos, i, headline, left, right, &mut acc, hashed);
+        // The right word pair of a scored token is the left pair of the next: hashed once when both are scored.
+        let mut carried: Option<(u64, u64)> = None;
+        for i in 0..n {
+            if skip[i] {
+                carried = None;
+                continue;
             }
-            fixed.push(acc);
-            left = right;
+            fixed[i] = [0; N_LABELS];
+            // The document case is read only for scored tokens.
+            history.apply_case_to(&mut infos[i]);
+            let left = carried.unwrap_or_else(|| {
+                pair_hashes(i.checked_sub(1).and_then(|j| infos.get(j)), infos.get(i))
+            });
+            let right = pair_hashes(infos.get(i), infos.get(i + 1));
+            self.add_position(infos, i, headline, left, right, &mut fixed[i], hashed);
+            carried = Some(right);
         }
         self.add_batch(hashed, found, fixed);
         if headline {
@@ -923,24 +1134,9 @@ impl Model {
                 }
             }
         } else {
-            for (j, &id) in ids.iter().enumerate() {
-                let w = &cache.words[id as usize];
-                add_to(&mut fixed[j], &w.own);
-                for (k, o) in WINDOW.into_iter().enumerate() {
-                    // Word j is at offset o of token j - o.
-                    let i = j as isize - o;
-                    if i >= 0 && (i as usize) < n && !skip[i as usize] {
-                        add_to(&mut fixed[i as usize], &w.neighbour[k]);
-                    }
-                }
-            }
-            // Past the sentence edges the window holds padding.
-            for (k, o) in WINDOW.into_iter().enumerate() {
-                for (i, acc) in fixed.iter_mut().enumerate() {
-                    let j = i as isize + o;
-                    if j < 0 || j as usize >= n {
-                        add_to(acc, &cache.pad[k]);
-                    }
+            for i in 0..n {
+                if !skip[i] {
+                    add_words(&mut fixed[i], ids, cache, i);
                 }
             }
         }
@@ -955,6 +1151,9 @@ impl Model {
                     p2 = p1;
                     p1 = 0;
                     continue;
+                }
+                if let Some(t) = infos.get_mut(i) {
+                    history.apply_case_to(t);
                 }
                 fixed[i] = self.token_fixed(infos, ids, cache, i);
             }
@@ -989,6 +1188,32 @@ impl Model {
     }
 }
 
+/// Adds the cached weights of the words in token `i`'s window (not a headline in capitals) to `acc`: the token's
+/// own form and each neighbour's form at its offset (padding past the sentence edges).
+#[inline]
+fn add_words(sum: &mut [i32; N_LABELS], ids: &[u32], cache: &WordCache, i: usize) {
+    let entry = |j: Option<usize>| {
+        j.and_then(|j| ids.get(j))
+            .and_then(|&id| cache.words.get(id as usize))
+    };
+    // The rows are chosen first and then added in a local array, which the compiler keeps in vector registers.
+    let [p0, p1, p2, p3] = &cache.pad;
+    let rows = [
+        entry(i.checked_sub(2)).map_or(p0, |w| &w.neighbour[0]),
+        entry(i.checked_sub(1)).map_or(p1, |w| &w.neighbour[1]),
+        entry(i.checked_add(1)).map_or(p2, |w| &w.neighbour[2]),
+        entry(i.checked_add(2)).map_or(p3, |w| &w.neighbour[3]),
+    ];
+    let mut acc = *sum;
+    if let Some(w) = entry(Some(i)) {
+        add_to(&mut acc, &w.own);
+    }
+    for r in rows {
+        add_to(&mut acc, r);
+    }
+    *sum = acc;
+}
+
 /// Whether a token is a lower-case word or has no letters: in text written in mixed case such a token starts
 /// no name, so decoding scores it only when a name is open before it.
 #[inline]
@@ -1016,20 +1241,7 @@ impl Model {
         }
         self.add_batch(&mut hashed, &mut found, &mut acc);
         let [mut acc] = acc;
-        if let Some(w) = ids.get(i).and_then(|&id| cache.words.get(id as usize)) {
-            add_to(&mut acc, &w.own);
-        }
-        for (k, o) in WINDOW.into_iter().enumerate() {
-            let j = i as isize + o;
-            let w = usize::try_from(j)
-                .ok()
-                .and_then(|j| ids.get(j))
-                .and_then(|&id| cache.words.get(id as usize));
-            match w {
-                Some(w) => add_to(&mut acc, &w.neighbour[k]),
-                None => add_to(&mut acc, &cache.pad[k]),
-            }
-        }
+        add_words(&mut acc, ids, cache, i);
         acc
     }
 }
@@ -1063,52 +1275,108 @@ impl Model {
         gaz: &Gazetteer,
         clusters: &Clusters,
     ) -> Vec<Vec<u8>> {
+        let words: Vec<&str> = sentences.iter().flatten().copied().collect();
+        let mut ranges = Vec::with_capacity(sentences.len());
+        let mut start = 0;
+        for s in sentences {
+            ranges.push(start..start + s.len());
+            start += s.len();
+        }
+        let mut labels = Vec::with_capacity(words.len());
+        self.tag_words(&words, &ranges, gaz, clusters, &mut labels);
+        ranges
+            .into_iter()
+            .map(|r| labels.get(r).unwrap_or(&[]).to_vec())
+            .collect()
+    }
+
+    /// [`Model::tag_document`] for a document given as its words and its sentences' ranges of them (in order,
+    /// not overlapping): one label per word in `out` (words outside every sentence get O).
+    pub fn tag_words(
+        &self,
+        words: &[&str],
+        sentences: &[Range<usize>],
+        gaz: &Gazetteer,
+        clusters: &Clusters,
+        out: &mut Vec<u8>,
+    ) {
+        out.clear();
+        out.resize(words.len(), 0);
+        let sentence = |r: &Range<usize>| words.get(r.clone()).unwrap_or(&[]);
         CACHE.with(|c| {
-            let mut cache = c.borrow_mut();
-            let mut history = History::default();
-            let mut scratch = Scratch::default();
-            let mut all_ids = Vec::new();
-            let mut generations = Vec::with_capacity(sentences.len());
-            // Words after the first of a sentence: with letters, and capitalised.
-            let (mut alpha, mut title) = (0usize, 0usize);
-            for s in sentences {
-                cache.own_by(self, clusters, gaz);
-                cache.sentence(s, self, clusters, gaz, &mut scratch.ids, &mut scratch.infos);
-                history.observe_case(&scratch.infos);
-                for t in scratch.infos.iter().skip(1) {
-                    alpha += t.alpha as usize;
-                    title += (t.case == Case::Title) as usize;
+            DOCUMENT.with(|d| {
+                let mut cache = c.borrow_mut();
+                let mut d = d.borrow_mut();
+                let DocumentScratch {
+                    history,
+                    scratch,
+                    all_ids,
+                    all_infos,
+                    generations,
+                    labels,
+                } = &mut *d;
+                history.clear();
+                all_ids.clear();
+                all_infos.clear();
+                generations.clear();
+                // Words after the first of a sentence: with letters, and capitalised.
+                let (mut alpha, mut title) = (0usize, 0usize);
+                for r in sentences {
+                    let s = sentence(r);
+                    cache.own_by(self, clusters, gaz);
+                    let start = all_infos.len();
+                    cache.append_sentence(s, self, clusters, gaz, all_ids, all_infos);
+                    let infos = all_infos.get(start..).unwrap_or(&[]);
+                    history.observe_case(infos);
+                    for t in infos.iter().skip(1) {
+                        alpha += t.alpha as usize;
+                        title += (t.case == Case::Title) as usize;
+                    }
+                    generations.push(cache.generation);
                 }
-                generations.push(cache.generation);
-                all_ids.extend_from_slice(&scratch.ids);
-            }
-            // Text in mixed case: at least one word in 20 after the sentence starts is capitalised (news has
-            // several times that; text in lower case none).
-            let cased = title * 20 >= alpha && title > 0;
-            let mut offset = 0;
-            sentences
-                .iter()
-                .zip(generations)
-                .map(|(s, generation)| {
-                    let ids = all_ids.get(offset..offset + s.len()).unwrap_or(&[]);
+                // Text in mixed case: at least one word in 20 after the sentence starts is capitalised (news
+                // has several times that; text in lower case none).
+                let cased = title * 20 >= alpha && title > 0;
+                let mut offset = 0;
+                for (r, &generation) in sentences.iter().zip(generations.iter()) {
+                    let s = sentence(r);
+                    let at = offset..offset + s.len();
                     offset += s.len();
-                    let mut out = Vec::with_capacity(s.len());
-                    self.tag_with_cache(
-                        s,
-                        gaz,
-                        clusters,
-                        &mut history,
-                        &mut scratch,
-                        &mut cache,
-                        (ids.len() == s.len()).then_some((ids, generation)),
-                        cased,
-                        &mut out,
-                    );
-                    out
-                })
-                .collect()
+                    cache.own_by(self, clusters, gaz);
+                    // A word's infos do not depend on the cache, but its entry index does: after the cache was
+                    // emptied, the sentence's words are looked up again.
+                    let mut ids = std::mem::take(&mut scratch.ids);
+                    match all_ids.get(at.clone()) {
+                        Some(known) if generation == cache.generation => {
+                            ids.clear();
+                            ids.extend_from_slice(known);
+                        }
+                        _ => cache.sentence(s, self, clusters, gaz, &mut ids, &mut scratch.infos),
+                    }
+                    labels.clear();
+                    if let Some(infos) = all_infos.get_mut(at) {
+                        if infos.len() == ids.len() {
+                            self.tag_infos(
+                                infos, &ids, gaz, history, scratch, &cache, cased, labels,
+                            );
+                        }
+                    }
+                    scratch.ids = ids;
+                    if let Some(o) = out.get_mut(r.clone()) {
+                        if o.len() == labels.len() {
+                            o.copy_from_slice(labels);
+                        }
+                    }
+                }
+            })
         })
     }
+}
+
+/// Tags a document given as its words and its sentences' ranges of them with the embedded model: one BILOU
+/// label per word (see [`Model::tag_words`]).
+pub fn tag_words(words: &[&str], sentences: &[Range<usize>], out: &mut Vec<u8>) {
+    MODEL.tag_words(words, sentences, &GAZETTEER, &CLUSTERS, out)
 }
 
 #[cfg(test)]
