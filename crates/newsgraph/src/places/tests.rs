@@ -1112,3 +1112,34 @@ fn us_postal_codes_after_a_town_and_comma_are_states() {
     let ps = places("That was the founding of the militia, OK? He said it twice.");
     assert!(find(&ps, "OK").is_none(), "{ps:?}");
 }
+
+#[test]
+fn second_level_divisions_of_britain_ireland_and_the_philippines_are_regions() {
+    for (text, surface, country) in [
+        (
+            "The bodies were found on a coastal path near New Quay, Ceredigion, on Wednesday.",
+            "Ceredigion",
+            "GB",
+        ),
+        (
+            "Heavy rain flooded several towns in Laguna province on Sunday.",
+            "Laguna",
+            "PH",
+        ),
+        (
+            "The farm lies in County Cavan, close to the border.",
+            "County Cavan",
+            "IE",
+        ),
+        (
+            "Hundreds of homes lost power across Fife after the storm.",
+            "Fife",
+            "GB",
+        ),
+    ] {
+        let ps = places(text);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{surface}: {ps:?}"));
+        assert_eq!(p.country.as_deref(), Some(country), "{p:?}");
+        assert_eq!(p.feature.as_deref(), Some("region"), "{p:?}");
+    }
+}
