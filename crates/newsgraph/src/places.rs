@@ -798,7 +798,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     }
     link_containers(ctx, &mut mentions);
     hint_listed_regions(ctx, &mut mentions);
-    let chosen = choose(ctx, &mentions);
+    let chosen = choose(ctx, &mut mentions);
     let focus = focus(ctx, &mentions, &chosen);
     // The records of the first focus place and country: where a street with no place around it is.
     let record_of = |want: &dyn Fn(&Record) -> bool| {
@@ -2109,8 +2109,10 @@ fn contains(outer: &Record, inner: &Record) -> bool {
     }
 }
 
-/// Chooses one record per mention (None when no candidate fits).
-fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
+/// Chooses one record per mention (None when no candidate fits). A name none of whose candidates lies in a region
+/// the document names gains the small places of that name in those regions (`Nelson` beside `FrontCounter BC`,
+/// `Virginia` in a story about County Cavan).
+fn choose(ctx: &Context, mentions: &mut [Mention]) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     // Countries the document names without ambiguity (names and demonyms): the context of everything else.
     let mut doc_countries: HashMap<&str, f64> = HashMap::default();
@@ -2140,15 +2142,18 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         .map(|(c, _)| *c);
     // First-level regions the document names or places its unambiguous towns in.
     let mut doc_regions: Vec<(&str, &str)> = Vec::new();
-    for m in mentions {
+    for m in mentions.iter() {
         if let [only] = m.candidates.as_slice() {
             let r = gaz.record(*only);
-            // A region an organization is named after counts (`FrontCounter BC`), a town does not (`Liverpool
-            // FC`).
+            // A region an organization is named after counts (`FrontCounter BC`, `Cavan County Council`), a town
+            // does not (`Liverpool FC`). Counties (`Kent`, `Cavan`) place their towns as first-level regions do.
             let kinds = if m.embedded {
-                matches!(r.kind, Kind::Admin1)
+                matches!(r.kind, Kind::Admin1 | Kind::Region)
             } else {
-                matches!(r.kind, Kind::Admin1 | Kind::City | Kind::Capital)
+                matches!(
+                    r.kind,
+                    Kind::Admin1 | Kind::Region | Kind::City | Kind::Capital
+                )
             };
             if kinds && !r.admin1.is_empty() {
                 doc_regions.push((r.country, r.admin1));
@@ -2169,8 +2174,11 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         .collect();
     named_regions.sort_unstable();
     named_regions.dedup();
+    // Only the regions the document names without ambiguity: those the first pass settles on include the very
+    // names to widen (`Virginia`).
+    widen_by_regions(mentions, &doc_regions);
     let first = choose_with(
-        mentions,
+        &*mentions,
         cues.commonwealth,
         &doc_countries,
         top_country,
@@ -2194,13 +2202,52 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         return first;
     }
     choose_with(
-        mentions,
+        &*mentions,
         cues.commonwealth,
         &doc_countries,
         top_country,
         &doc_regions,
         &named_regions,
     )
+}
+
+/// Whether record `r` lies in one of the document's regions.
+fn in_regions(r: &Record, doc_regions: &[(&str, &str)]) -> bool {
+    !r.admin1.is_empty() && doc_regions.binary_search(&(r.country, r.admin1)).is_ok()
+}
+
+/// Adds to each town's name none of whose candidates lies in a region of the document the small places of that
+/// name that do (`Nelson`, British Columbia, hidden by Nelson, New Zealand).
+fn widen_by_regions(mentions: &mut [Mention], doc_regions: &[(&str, &str)]) {
+    if doc_regions.is_empty() {
+        return;
+    }
+    let gaz = &*GAZETTEER;
+    let mut more = Vec::new();
+    for m in mentions.iter_mut() {
+        if m.demonym
+            || m.key.is_empty()
+            || m.hint == Some(Hint::Region)
+            || m.candidates.is_empty()
+            || m.candidates.len() >= 64
+        {
+            continue;
+        }
+        // Only names of towns and regions: a country or continent of the name is meant (`Georgia`, `Jordan`).
+        let settled = m.candidates.iter().any(|&c| {
+            let r = gaz.record(c);
+            in_regions(&r, doc_regions)
+                || r.small
+                || matches!(r.kind, Kind::Country | Kind::Continent | Kind::Capital)
+        });
+        if settled {
+            continue;
+        }
+        more.clear();
+        gaz.add_small(&m.key, &mut more);
+        more.retain(|&c| in_regions(&gaz.record(c), doc_regions));
+        m.candidates.extend_from_slice(&more);
+    }
 }
 
 /// Countries whose English is spelled the British way: the likely homes of a writer who spells so.
@@ -2343,16 +2390,28 @@ fn choose_with(
             continue;
         }
         let mut best: Option<(f64, u32)> = None;
+        let town_in_regions = |c: u32| {
+            let r = gaz.record(c);
+            matches!(r.kind, Kind::City | Kind::Capital | Kind::Feature)
+                && in_regions(&r, doc_regions)
+        };
+        // Where a town of the name lies in a region the document names, a namesake in a country the document
+        // never names loses its population prior (`Nelson` near `FrontCounter BC` is not New Zealand's), unless
+        // it is a country, a capital or a city of millions.
+        let regional = m.candidates.iter().any(|&c| town_in_regions(c));
         for &c in &m.candidates {
             let mut s = score(gaz, c, &m.candidates, hint, doc_countries, top_country);
             // A town in a region the document names or places other towns in (`Morris County` in a story
             // about New Jersey).
             let r = gaz.record(c);
-            if matches!(r.kind, Kind::City | Kind::Capital | Kind::Feature)
-                && !r.admin1.is_empty()
-                && doc_regions.binary_search(&(r.country, r.admin1)).is_ok()
-            {
+            if town_in_regions(c) {
                 s += 1.5;
+            } else if regional
+                && !doc_countries.contains_key(r.country)
+                && !matches!(r.kind, Kind::Country | Kind::Continent | Kind::Capital)
+                && !(r.kind == Kind::City && r.population >= 1_000_000)
+            {
+                s -= 2.5;
             }
             if named_regions.binary_search(&c).is_ok() {
                 s += 3.0;

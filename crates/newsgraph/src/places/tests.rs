@@ -1143,3 +1143,23 @@ fn second_level_divisions_of_britain_ireland_and_the_philippines_are_regions() {
         assert_eq!(p.feature.as_deref(), Some("region"), "{p:?}");
     }
 }
+
+#[test]
+fn a_small_town_in_a_region_the_story_names_beats_a_larger_namesake_abroad() {
+    // `Virginia` is also a town of County Cavan; `Nelson` a town of British Columbia, hidden by Nelson, New Zealand.
+    let ps = pipeline_places(
+        "Energy audits will be carried out at the Ramor Theatre, Virginia, and at Cavan Town Hall, Cavan County \
+         Council said.",
+    );
+    let v = find(&ps, "Virginia").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(v.country.as_deref(), Some("IE"), "{v:?}");
+    let ps = places(
+        "The new permit office opens in Nelson next week, the British Columbia government said on Monday.",
+    );
+    let n = find(&ps, "Nelson").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(n.country.as_deref(), Some("CA"), "{n:?}");
+    // A capital keeps its prior against a same-name town of the story's region.
+    let ps = places("The governor of Texas flew to Paris for the climate summit on Monday.");
+    let p = find(&ps, "Paris").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(p.country.as_deref(), Some("FR"), "{p:?}");
+}
