@@ -1886,8 +1886,37 @@ fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
                 contains = true;
             }
         }
+        // `Rockingham, Northamptonshire`: a town none of whose namesakes lies in the region after it is a place
+        // of that region the gazetteer lacks, located by it. Not in a list (`Paris, Normandy and Brittany`), and
+        // not a sizeable city, a region or a country of the name.
+        let region_after = !b.candidates.is_empty()
+            && b.candidates
+                .iter()
+                .all(|&d| matches!(gaz.record(d).kind, Kind::Admin1 | Kind::Region));
+        let small_towns = !a.candidates.is_empty()
+            && !a.embedded
+            && !a.demonym
+            && a.candidates.iter().all(|&c| {
+                let r = gaz.record(c);
+                r.kind == Kind::City && r.population < 100_000
+            });
+        let listy = |x: &Mention, y: &Mention| {
+            let between = ctx.text.get(x.range.end..y.range.start).unwrap_or("");
+            matches!(between.trim(), "," | "and" | "or" | ", and" | ", or" | "&")
+        };
+        let listed = (k > 0 && listy(&mentions[k - 1], a))
+            || mentions.get(k + 2).is_some_and(|c| listy(b, c));
+        let unlisted = widened.is_none() && !contains && !locates && region_after && small_towns;
         if let Some(more) = widened {
             mentions[k].candidates = more;
+        }
+        if unlisted && !listed {
+            let m = &mut mentions[k];
+            m.candidates.clear();
+            m.key.clear();
+            m.facility = Some(LOCALITY);
+            m.container = Some(k + 1);
+            continue;
         }
         if contains || locates {
             mentions[k].container = Some(k + 1);
@@ -2097,6 +2126,13 @@ fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
 fn contains(outer: &Record, inner: &Record) -> bool {
     match outer.kind {
         Kind::Country => inner.country == outer.country && inner.kind != Kind::Country,
+        // A county (`Snetterton, Norfolk`) holds the towns of its first-level region: the gazetteer has no finer
+        // code for it.
+        Kind::Region if !outer.admin1.is_empty() => {
+            inner.country == outer.country
+                && inner.admin1 == outer.admin1
+                && matches!(inner.kind, Kind::City | Kind::Capital | Kind::Feature)
+        }
         Kind::Admin1 => {
             inner.country == outer.country
                 && inner.admin1 == outer.admin1
@@ -2376,6 +2412,15 @@ fn choose_with(
             chosen[k] = best;
             if e.1.is_none() {
                 e.1 = best;
+            }
+            // `Tacoma, Washington`: the container is the region that holds the town, not the capital of its name.
+            if let Some(b) = best {
+                let rb = gaz.record(b);
+                chosen[ci] = cm
+                    .candidates
+                    .iter()
+                    .copied()
+                    .find(|&d| contains(&gaz.record(d), &rb));
             }
         }
     }

@@ -1163,3 +1163,29 @@ fn a_small_town_in_a_region_the_story_names_beats_a_larger_namesake_abroad() {
     let p = find(&ps, "Paris").unwrap_or_else(|| panic!("{ps:?}"));
     assert_eq!(p.country.as_deref(), Some("FR"), "{p:?}");
 }
+
+#[test]
+fn a_region_after_a_town_and_comma_places_it() {
+    // No Rockingham of the gazetteer lies in Northamptonshire: the circuit's village is placed by its county.
+    let ps = places("The championship moves to Rockingham, Northamptonshire, on 11 August.");
+    let r = find(&ps, "Rockingham").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(r.resolution, Some(PlaceResolution::Context), "{r:?}");
+    assert_eq!(r.country.as_deref(), Some("GB"), "{r:?}");
+    // In a list the names are places of their own.
+    let ps = places("Fans travelled from Rockingham, Kent and Essex for the final.");
+    let r = find(&ps, "Rockingham").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(r.resolution, Some(PlaceResolution::Gazetteer), "{r:?}");
+    // The region after a town is the one that holds it, not the capital of its name.
+    let ps = places(
+        "A baker from a cake studio in Tacoma, Washington shares tips for decorating cookies.",
+    );
+    let w = find(&ps, "Washington").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(
+        (
+            w.feature.as_deref(),
+            w.admin1.as_ref().map(|a| a.code.as_str())
+        ),
+        (Some("region"), Some("US.WA")),
+        "{w:?}"
+    );
+}
