@@ -819,6 +819,19 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             let cc = focus.countries.first()?;
             record_of(&|r| r.kind == Kind::Country && r.country == cc.as_str())
         });
+    // A story that names places only inside organizations' names or as demonyms (`CALAMBA CITY, Laguna Mayor...`,
+    // `Winnipeg Free Press`): its most specific such place, the first among equals.
+    let fallback = fallback.or_else(|| {
+        mentions
+            .iter()
+            .zip(&chosen)
+            .filter(|(m, _)| m.facility.is_none())
+            .filter_map(|(_, c)| *c)
+            .enumerate()
+            .filter_map(|(i, c)| Some((specificity(gaz.record(c).kind)?, std::cmp::Reverse(i), c)))
+            .max()
+            .map(|(_, _, c)| c)
+    });
     let top_country = focus.countries.first().map(String::as_str);
     let near = context_anchors(ctx, &mentions, &chosen, fallback, top_country);
     let places: Vec<Place> = mentions

@@ -1189,3 +1189,15 @@ fn a_region_after_a_town_and_comma_places_it() {
         "{w:?}"
     );
 }
+
+#[test]
+fn a_story_naming_places_only_inside_names_still_locates_its_streets() {
+    // Winnipeg is only in the newspaper's name: it is still where the streets are.
+    let ps = pipeline_places(
+        "Crews closed Assiniboine Avenue between Main Street and River Avenue on Monday, the Winnipeg Free Press \
+         reported.",
+    );
+    let a = find(&ps, "Assiniboine Avenue").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(a.country.as_deref(), Some("CA"), "{a:?}");
+    assert_eq!(a.near.as_deref(), Some("Winnipeg"), "{a:?}");
+}
