@@ -542,6 +542,10 @@ def main():
             folded = fold(name).lstrip("'‘’ʿʻ`")
             if folded != name and folded.lower() not in words and len(folded) > 3:
                 names.append(folded)
+            # `Clacton`, `Stoke`, `Burton`: British towns on a river or the sea go by the name before it.
+            short = re.match(r"^(.+?)(?:-on-| on | upon |-upon-)", name) if cc == "GB" else None
+            if short and len(short.group(1)) > 3 and short.group(1).lower() not in words:
+                names.append(short.group(1))
             if cc in ARABIC_COUNTRIES and pop >= 50_000:
                 names += [v for v in arabic_variants(folded) if v.lower() not in words and v not in names]
             kind = "L" if (cc, name) in capitals else "P"
@@ -575,6 +579,7 @@ def main():
         names += [a for a in info.get("altSpellings", []) if len(a) > 3 and "," not in a and not a.isupper()]
         names = [n for n in dict.fromkeys(names) if n and n != c["name"]]
         rows.append((c["geonameid"], c["name"], "C", cc, "", lat, lon, c["population"], names))
+    admin1_names = {a["name"] for a in admin1.values()}
     for code, a in sorted(admin1.items()):
         cc, a1 = code.split(".", 1)
         names = []
@@ -586,9 +591,12 @@ def main():
         # `Baden-Württemberg`, `Pointe-Noire` are also written with a space; not compass names (`South-East`),
         # which news uses for the parts of every country.
         spaced = a["name"].replace("-", " ")
-        if re.fullmatch(r"[A-Z]\w+(?:-[A-Z]\w+)+", a["name"]) and not all(
+        compass = all(
             w in DIRECTIONS or w in {"Est", "Ouest", "Nord", "Sud", "Centre", "Center"} for w in spaced.split()
-        ):
+        )
+        # A compass name with a space stays only where another region is written so already (`North West`,
+        # Sierra Leone's): then South Africa's `North-West` competes for it by the story's country.
+        if re.fullmatch(r"[A-Z]\w+(?:-[A-Z]\w+)+", a["name"]) and (not compass or spaced in admin1_names):
             names.append(spaced)
         if cc == "US" and a1 in US_STATE_ABBREVIATIONS:
             names.append(US_STATE_ABBREVIATIONS[a1])

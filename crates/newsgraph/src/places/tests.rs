@@ -1201,3 +1201,22 @@ fn a_story_naming_places_only_inside_names_still_locates_its_streets() {
     assert_eq!(a.country.as_deref(), Some("CA"), "{a:?}");
     assert_eq!(a.near.as_deref(), Some("Winnipeg"), "{a:?}");
 }
+
+#[test]
+fn compass_regions_short_town_names_and_islands_resolve() {
+    // South Africa's `North-West` province, written with a space, follows the story's country.
+    let ps = places("Mining towns in South Africa's North West province were hit by strikes.");
+    let n = find(&ps, "North West").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(n.country.as_deref(), Some("ZA"), "{n:?}");
+    // British towns on a river or the sea go by their first name.
+    let ps = places("The seafront reopened in Clacton on Friday after the storm.");
+    let c = find(&ps, "Clacton").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(c.name.as_deref(), Some("Clacton-on-Sea"), "{c:?}");
+    let ps = places("Home prices on Oahu rose again, while Maui lost residents.");
+    let o = find(&ps, "Oahu").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(
+        o.admin1.as_ref().map(|a| a.code.as_str()),
+        Some("US.HI"),
+        "{o:?}"
+    );
+}
