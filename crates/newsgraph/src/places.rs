@@ -798,7 +798,8 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     }
     link_containers(ctx, &mut mentions);
     hint_listed_regions(ctx, &mut mentions);
-    let chosen = choose(ctx, &mut mentions);
+    let mut chosen = choose(ctx, &mut mentions);
+    unlist_far_small_places(ctx, &mut mentions, &mut chosen);
     let focus = focus(ctx, &mentions, &chosen);
     // The records of the first focus place and country: where a street with no place around it is.
     let record_of = |want: &dyn Fn(&Record) -> bool| {
@@ -849,6 +850,52 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         })
         .collect();
     (places, focus)
+}
+
+/// `Washington Square` in a story about New Orleans: a small place named like a street or building (its last word
+/// a street's or building's head) outside every region of the story's other places is the story's own street or
+/// square, located from its context like one the gazetteer lacks.
+fn unlist_far_small_places(ctx: &Context, mentions: &mut [Mention], chosen: &mut [Option<u32>]) {
+    let gaz = &*GAZETTEER;
+    let mut regions: Vec<(&str, &str)> = mentions
+        .iter()
+        .zip(chosen.iter())
+        .filter(|(m, _)| !m.demonym)
+        .filter_map(|(_, c)| *c)
+        .map(|c| gaz.record(c))
+        .filter(|r| {
+            !r.small
+                && matches!(
+                    r.kind,
+                    Kind::Admin1 | Kind::Region | Kind::City | Kind::Capital
+                )
+        })
+        .filter(|r| !r.admin1.is_empty())
+        .map(|r| (r.country, r.admin1))
+        .collect();
+    if regions.is_empty() {
+        return;
+    }
+    regions.sort_unstable();
+    regions.dedup();
+    for (m, c) in mentions.iter_mut().zip(chosen.iter_mut()) {
+        let Some(r) = c.map(|c| gaz.record(c)) else {
+            continue;
+        };
+        if !r.small || m.demonym || in_regions(&r, &regions) {
+            continue;
+        }
+        let last = ctx
+            .text
+            .get(m.range.clone())
+            .and_then(|t| t.rsplit(' ').next())
+            .unwrap_or("");
+        if let Some(f) = facility_head(last) {
+            m.facility = Some(f);
+            m.candidates.clear();
+            *c = None;
+        }
+    }
 }
 
 /// The US county a context-located `X County` or `X Parish` names, given the place `anchor` that locates it: the
@@ -958,7 +1005,14 @@ fn context_anchors(
             let pick = |same: bool| {
                 window
                     .iter()
-                    .filter(|a| if same { a.0 == s } else { a.2 .0 })
+                    // A range or river named sentences before (`the Appalachians`) is no street's town.
+                    .filter(|a| {
+                        if same {
+                            a.0 == s
+                        } else {
+                            a.2 .0 && gaz.record(a.3).kind != Kind::Feature
+                        }
+                    })
                     .max_by_key(|a| (a.2, std::cmp::Reverse(a.1.abs_diff(m.range.start))))
                     .map(|a| a.3)
             };

@@ -1220,3 +1220,19 @@ fn compass_regions_short_town_names_and_islands_resolve() {
         "{o:?}"
     );
 }
+
+#[test]
+fn a_small_place_named_like_a_square_far_from_the_story_is_its_own_square() {
+    // Washington Square is also a Pennsylvania village; in a New Orleans story it is the park of the Marigny.
+    let ps = places(
+        "The Marigny lies downriver from the old city of New Orleans, Louisiana. The Appalachians were far away. \
+         Neighbors gathered in Washington Square on Sunday.",
+    );
+    let w = find(&ps, "Washington Square").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(w.resolution, Some(PlaceResolution::Context), "{w:?}");
+    assert_eq!(
+        w.admin1.as_ref().map(|a| a.code.as_str()),
+        Some("US.LA"),
+        "{w:?}"
+    );
+}
