@@ -2521,7 +2521,7 @@ fn choose_with(
             } else if regional
                 && !doc_countries.contains_key(r.country)
                 && !matches!(r.kind, Kind::Country | Kind::Continent | Kind::Capital)
-                && !(r.kind == Kind::City && r.population >= 1_000_000)
+                && (r.kind != Kind::City || r.population < 1_000_000)
             {
                 s -= 2.5;
             }
