@@ -878,11 +878,56 @@ fn unlist_far_small_places(ctx: &Context, mentions: &mut [Mention], chosen: &mut
     }
     regions.sort_unstable();
     regions.dedup();
-    for (m, c) in mentions.iter_mut().zip(chosen.iter_mut()) {
+    // The mentions of the same name (one sense per document): they do not vouch for their own country.
+    let mut by_key: HashMap<&str, usize> = HashMap::default();
+    for m in mentions.iter().filter(|m| !m.embedded) {
+        *by_key.entry(m.key.as_str()).or_default() += 1;
+    }
+    let mention_count: Vec<usize> = mentions
+        .iter()
+        .map(|m| by_key.get(m.key.as_str()).copied().unwrap_or(0))
+        .collect();
+    // How many places of each country the story names, and its home: the country it names most, three times
+    // at least.
+    let mut per_country: HashMap<&str, usize> = HashMap::default();
+    for (m, c) in mentions.iter().zip(chosen.iter()) {
+        if let Some(r) = c.filter(|_| !m.embedded).map(|c| gaz.record(c)) {
+            *per_country.entry(r.country).or_default() += 1;
+        }
+    }
+    let home = per_country
+        .iter()
+        .filter(|(cc, n)| **n >= 3 && !cc.is_empty())
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(cc, _)| *cc);
+    for (k, (m, c)) in mentions.iter_mut().zip(chosen.iter_mut()).enumerate() {
         let Some(r) = c.map(|c| gaz.record(c)) else {
             continue;
         };
-        if !r.small || m.demonym || in_regions(&r, &regions) {
+        if m.demonym || m.embedded {
+            continue;
+        }
+        // `SB Smith Electrical on Middletown's New Road` in a story about Dewsbury: a town of under 100,000 people
+        // in a country the story names nowhere else, in a story about another country, is a place of that
+        // country the gazetteer lacks.
+        if let Some(home) = home.filter(|h| *h != r.country) {
+            let own = per_country.get(r.country).copied().unwrap_or(0);
+            let foreign_town = m.facility.is_none()
+                && m.container.is_none()
+                && !m.candidates.is_empty()
+                && own <= mention_count[k]
+                && m.candidates.iter().all(|&o| {
+                    let ro = gaz.record(o);
+                    ro.kind == Kind::City && ro.population < 100_000 && ro.country != home
+                });
+            if foreign_town {
+                m.facility = Some(LOCALITY);
+                m.candidates.clear();
+                *c = None;
+                continue;
+            }
+        }
+        if !r.small || in_regions(&r, &regions) {
             continue;
         }
         let last = ctx

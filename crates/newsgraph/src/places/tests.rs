@@ -1236,3 +1236,15 @@ fn a_small_place_named_like_a_square_far_from_the_story_is_its_own_square() {
         "{w:?}"
     );
 }
+
+#[test]
+fn a_small_foreign_town_in_a_story_about_another_country_is_a_local_place() {
+    // No Middletown of the gazetteer is in England; in a story about West Yorkshire the name is a local one.
+    let ps = places(
+        "Barry and Beryl grew up in Dewsbury and Blackpool before settling in Ossett, near Wakefield. Barry owned \
+         an electrical shop in Middletown for many years.",
+    );
+    let m = find(&ps, "Middletown").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(m.resolution, Some(PlaceResolution::Context), "{m:?}");
+    assert_eq!(m.country.as_deref(), Some("GB"), "{m:?}");
+}
