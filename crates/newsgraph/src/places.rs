@@ -798,7 +798,8 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     }
     link_containers(ctx, &mut mentions);
     hint_listed_regions(ctx, &mut mentions);
-    let chosen = choose(ctx, &mentions);
+    let mut chosen = choose(ctx, &mut mentions);
+    unlist_far_small_places(ctx, &mut mentions, &mut chosen);
     let focus = focus(ctx, &mentions, &chosen);
     // The records of the first focus place and country: where a street with no place around it is.
     let record_of = |want: &dyn Fn(&Record) -> bool| {
@@ -819,6 +820,19 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             let cc = focus.countries.first()?;
             record_of(&|r| r.kind == Kind::Country && r.country == cc.as_str())
         });
+    // A story that names places only inside organizations' names or as demonyms (`CALAMBA CITY, Laguna Mayor...`,
+    // `Winnipeg Free Press`): its most specific such place, the first among equals.
+    let fallback = fallback.or_else(|| {
+        mentions
+            .iter()
+            .zip(&chosen)
+            .filter(|(m, _)| m.facility.is_none())
+            .filter_map(|(_, c)| *c)
+            .enumerate()
+            .filter_map(|(i, c)| Some((specificity(gaz.record(c).kind)?, std::cmp::Reverse(i), c)))
+            .max()
+            .map(|(_, _, c)| c)
+    });
     let top_country = focus.countries.first().map(String::as_str);
     let near = context_anchors(ctx, &mentions, &chosen, fallback, top_country);
     let places: Vec<Place> = mentions
@@ -836,6 +850,97 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         })
         .collect();
     (places, focus)
+}
+
+/// `Washington Square` in a story about New Orleans: a small place named like a street or building (its last word
+/// a street's or building's head) outside every region of the story's other places is the story's own street or
+/// square, located from its context like one the gazetteer lacks.
+fn unlist_far_small_places(ctx: &Context, mentions: &mut [Mention], chosen: &mut [Option<u32>]) {
+    let gaz = &*GAZETTEER;
+    let mut regions: Vec<(&str, &str)> = mentions
+        .iter()
+        .zip(chosen.iter())
+        .filter(|(m, _)| !m.demonym)
+        .filter_map(|(_, c)| *c)
+        .map(|c| gaz.record(c))
+        .filter(|r| {
+            !r.small
+                && matches!(
+                    r.kind,
+                    Kind::Admin1 | Kind::Region | Kind::City | Kind::Capital
+                )
+        })
+        .filter(|r| !r.admin1.is_empty())
+        .map(|r| (r.country, r.admin1))
+        .collect();
+    if regions.is_empty() {
+        return;
+    }
+    regions.sort_unstable();
+    regions.dedup();
+    // The mentions of the same name (one sense per document): they do not vouch for their own country.
+    let mut by_key: HashMap<&str, usize> = HashMap::default();
+    for m in mentions.iter().filter(|m| !m.embedded) {
+        *by_key.entry(m.key.as_str()).or_default() += 1;
+    }
+    let mention_count: Vec<usize> = mentions
+        .iter()
+        .map(|m| by_key.get(m.key.as_str()).copied().unwrap_or(0))
+        .collect();
+    // How many places of each country the story names, and its home: the country it names most, three times
+    // at least.
+    let mut per_country: HashMap<&str, usize> = HashMap::default();
+    for (m, c) in mentions.iter().zip(chosen.iter()) {
+        if let Some(r) = c.filter(|_| !m.embedded).map(|c| gaz.record(c)) {
+            *per_country.entry(r.country).or_default() += 1;
+        }
+    }
+    let home = per_country
+        .iter()
+        .filter(|(cc, n)| **n >= 3 && !cc.is_empty())
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(cc, _)| *cc);
+    for (k, (m, c)) in mentions.iter_mut().zip(chosen.iter_mut()).enumerate() {
+        let Some(r) = c.map(|c| gaz.record(c)) else {
+            continue;
+        };
+        if m.demonym || m.embedded {
+            continue;
+        }
+        // `SB Smith Electrical on Middletown's New Road` in a story about Dewsbury: a town of under 100,000 people
+        // in a country the story names nowhere else, in a story about another country, is a place of that
+        // country the gazetteer lacks.
+        if let Some(home) = home.filter(|h| *h != r.country) {
+            let own = per_country.get(r.country).copied().unwrap_or(0);
+            let foreign_town = m.facility.is_none()
+                && m.container.is_none()
+                && !m.candidates.is_empty()
+                && own <= mention_count[k]
+                && m.candidates.iter().all(|&o| {
+                    let ro = gaz.record(o);
+                    ro.kind == Kind::City && ro.population < 100_000 && ro.country != home
+                });
+            if foreign_town {
+                m.facility = Some(LOCALITY);
+                m.candidates.clear();
+                *c = None;
+                continue;
+            }
+        }
+        if !r.small || in_regions(&r, &regions) {
+            continue;
+        }
+        let last = ctx
+            .text
+            .get(m.range.clone())
+            .and_then(|t| t.rsplit(' ').next())
+            .unwrap_or("");
+        if let Some(f) = facility_head(last) {
+            m.facility = Some(f);
+            m.candidates.clear();
+            *c = None;
+        }
+    }
 }
 
 /// The US county a context-located `X County` or `X Parish` names, given the place `anchor` that locates it: the
@@ -945,7 +1050,14 @@ fn context_anchors(
             let pick = |same: bool| {
                 window
                     .iter()
-                    .filter(|a| if same { a.0 == s } else { a.2 .0 })
+                    // A range or river named sentences before (`the Appalachians`) is no street's town.
+                    .filter(|a| {
+                        if same {
+                            a.0 == s
+                        } else {
+                            a.2 .0 && gaz.record(a.3).kind != Kind::Feature
+                        }
+                    })
                     .max_by_key(|a| (a.2, std::cmp::Reverse(a.1.abs_diff(m.range.start))))
                     .map(|a| a.3)
             };
@@ -1886,8 +1998,37 @@ fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
                 contains = true;
             }
         }
+        // `Rockingham, Northamptonshire`: a town none of whose namesakes lies in the region after it is a place
+        // of that region the gazetteer lacks, located by it. Not in a list (`Paris, Normandy and Brittany`), and
+        // not a sizeable city, a region or a country of the name.
+        let region_after = !b.candidates.is_empty()
+            && b.candidates
+                .iter()
+                .all(|&d| matches!(gaz.record(d).kind, Kind::Admin1 | Kind::Region));
+        let small_towns = !a.candidates.is_empty()
+            && !a.embedded
+            && !a.demonym
+            && a.candidates.iter().all(|&c| {
+                let r = gaz.record(c);
+                r.kind == Kind::City && r.population < 100_000
+            });
+        let listy = |x: &Mention, y: &Mention| {
+            let between = ctx.text.get(x.range.end..y.range.start).unwrap_or("");
+            matches!(between.trim(), "," | "and" | "or" | ", and" | ", or" | "&")
+        };
+        let listed = (k > 0 && listy(&mentions[k - 1], a))
+            || mentions.get(k + 2).is_some_and(|c| listy(b, c));
+        let unlisted = widened.is_none() && !contains && !locates && region_after && small_towns;
         if let Some(more) = widened {
             mentions[k].candidates = more;
+        }
+        if unlisted && !listed {
+            let m = &mut mentions[k];
+            m.candidates.clear();
+            m.key.clear();
+            m.facility = Some(LOCALITY);
+            m.container = Some(k + 1);
+            continue;
         }
         if contains || locates {
             mentions[k].container = Some(k + 1);
@@ -2097,6 +2238,13 @@ fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
 fn contains(outer: &Record, inner: &Record) -> bool {
     match outer.kind {
         Kind::Country => inner.country == outer.country && inner.kind != Kind::Country,
+        // A county (`Snetterton, Norfolk`) holds the towns of its first-level region: the gazetteer has no finer
+        // code for it.
+        Kind::Region if !outer.admin1.is_empty() => {
+            inner.country == outer.country
+                && inner.admin1 == outer.admin1
+                && matches!(inner.kind, Kind::City | Kind::Capital | Kind::Feature)
+        }
         Kind::Admin1 => {
             inner.country == outer.country
                 && inner.admin1 == outer.admin1
@@ -2109,8 +2257,10 @@ fn contains(outer: &Record, inner: &Record) -> bool {
     }
 }
 
-/// Chooses one record per mention (None when no candidate fits).
-fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
+/// Chooses one record per mention (None when no candidate fits). A name none of whose candidates lies in a region
+/// the document names gains the small places of that name in those regions (`Nelson` beside `FrontCounter BC`,
+/// `Virginia` in a story about County Cavan).
+fn choose(ctx: &Context, mentions: &mut [Mention]) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     // Countries the document names without ambiguity (names and demonyms): the context of everything else.
     let mut doc_countries: HashMap<&str, f64> = HashMap::default();
@@ -2140,15 +2290,18 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         .map(|(c, _)| *c);
     // First-level regions the document names or places its unambiguous towns in.
     let mut doc_regions: Vec<(&str, &str)> = Vec::new();
-    for m in mentions {
+    for m in mentions.iter() {
         if let [only] = m.candidates.as_slice() {
             let r = gaz.record(*only);
-            // A region an organization is named after counts (`FrontCounter BC`), a town does not (`Liverpool
-            // FC`).
+            // A region an organization is named after counts (`FrontCounter BC`, `Cavan County Council`), a town
+            // does not (`Liverpool FC`). Counties (`Kent`, `Cavan`) place their towns as first-level regions do.
             let kinds = if m.embedded {
-                matches!(r.kind, Kind::Admin1)
+                matches!(r.kind, Kind::Admin1 | Kind::Region)
             } else {
-                matches!(r.kind, Kind::Admin1 | Kind::City | Kind::Capital)
+                matches!(
+                    r.kind,
+                    Kind::Admin1 | Kind::Region | Kind::City | Kind::Capital
+                )
             };
             if kinds && !r.admin1.is_empty() {
                 doc_regions.push((r.country, r.admin1));
@@ -2169,8 +2322,11 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         .collect();
     named_regions.sort_unstable();
     named_regions.dedup();
+    // Only the regions the document names without ambiguity: those the first pass settles on include the very
+    // names to widen (`Virginia`).
+    widen_by_regions(mentions, &doc_regions);
     let first = choose_with(
-        mentions,
+        &*mentions,
         cues.commonwealth,
         &doc_countries,
         top_country,
@@ -2194,13 +2350,52 @@ fn choose(ctx: &Context, mentions: &[Mention]) -> Vec<Option<u32>> {
         return first;
     }
     choose_with(
-        mentions,
+        &*mentions,
         cues.commonwealth,
         &doc_countries,
         top_country,
         &doc_regions,
         &named_regions,
     )
+}
+
+/// Whether record `r` lies in one of the document's regions.
+fn in_regions(r: &Record, doc_regions: &[(&str, &str)]) -> bool {
+    !r.admin1.is_empty() && doc_regions.binary_search(&(r.country, r.admin1)).is_ok()
+}
+
+/// Adds to each town's name none of whose candidates lies in a region of the document the small places of that
+/// name that do (`Nelson`, British Columbia, hidden by Nelson, New Zealand).
+fn widen_by_regions(mentions: &mut [Mention], doc_regions: &[(&str, &str)]) {
+    if doc_regions.is_empty() {
+        return;
+    }
+    let gaz = &*GAZETTEER;
+    let mut more = Vec::new();
+    for m in mentions.iter_mut() {
+        if m.demonym
+            || m.key.is_empty()
+            || m.hint == Some(Hint::Region)
+            || m.candidates.is_empty()
+            || m.candidates.len() >= 64
+        {
+            continue;
+        }
+        // Only names of towns and regions: a country or continent of the name is meant (`Georgia`, `Jordan`).
+        let settled = m.candidates.iter().any(|&c| {
+            let r = gaz.record(c);
+            in_regions(&r, doc_regions)
+                || r.small
+                || matches!(r.kind, Kind::Country | Kind::Continent | Kind::Capital)
+        });
+        if settled {
+            continue;
+        }
+        more.clear();
+        gaz.add_small(&m.key, &mut more);
+        more.retain(|&c| in_regions(&gaz.record(c), doc_regions));
+        m.candidates.extend_from_slice(&more);
+    }
 }
 
 /// Countries whose English is spelled the British way: the likely homes of a writer who spells so.
@@ -2330,6 +2525,15 @@ fn choose_with(
             if e.1.is_none() {
                 e.1 = best;
             }
+            // `Tacoma, Washington`: the container is the region that holds the town, not the capital of its name.
+            if let Some(b) = best {
+                let rb = gaz.record(b);
+                chosen[ci] = cm
+                    .candidates
+                    .iter()
+                    .copied()
+                    .find(|&d| contains(&gaz.record(d), &rb));
+            }
         }
     }
     for (k, m) in mentions.iter().enumerate() {
@@ -2343,16 +2547,28 @@ fn choose_with(
             continue;
         }
         let mut best: Option<(f64, u32)> = None;
+        let town_in_regions = |c: u32| {
+            let r = gaz.record(c);
+            matches!(r.kind, Kind::City | Kind::Capital | Kind::Feature)
+                && in_regions(&r, doc_regions)
+        };
+        // Where a town of the name lies in a region the document names, a namesake in a country the document
+        // never names loses its population prior (`Nelson` near `FrontCounter BC` is not New Zealand's), unless
+        // it is a country, a capital or a city of millions.
+        let regional = m.candidates.iter().any(|&c| town_in_regions(c));
         for &c in &m.candidates {
             let mut s = score(gaz, c, &m.candidates, hint, doc_countries, top_country);
             // A town in a region the document names or places other towns in (`Morris County` in a story
             // about New Jersey).
             let r = gaz.record(c);
-            if matches!(r.kind, Kind::City | Kind::Capital | Kind::Feature)
-                && !r.admin1.is_empty()
-                && doc_regions.binary_search(&(r.country, r.admin1)).is_ok()
-            {
+            if town_in_regions(c) {
                 s += 1.5;
+            } else if regional
+                && !doc_countries.contains_key(r.country)
+                && !matches!(r.kind, Kind::Country | Kind::Continent | Kind::Capital)
+                && (r.kind != Kind::City || r.population < 1_000_000)
+            {
+                s -= 2.5;
             }
             if named_regions.binary_search(&c).is_ok() {
                 s += 3.0;

@@ -1112,3 +1112,139 @@ fn us_postal_codes_after_a_town_and_comma_are_states() {
     let ps = places("That was the founding of the militia, OK? He said it twice.");
     assert!(find(&ps, "OK").is_none(), "{ps:?}");
 }
+
+#[test]
+fn second_level_divisions_of_britain_ireland_and_the_philippines_are_regions() {
+    for (text, surface, country) in [
+        (
+            "The bodies were found on a coastal path near New Quay, Ceredigion, on Wednesday.",
+            "Ceredigion",
+            "GB",
+        ),
+        (
+            "Heavy rain flooded several towns in Laguna province on Sunday.",
+            "Laguna",
+            "PH",
+        ),
+        (
+            "The farm lies in County Cavan, close to the border.",
+            "County Cavan",
+            "IE",
+        ),
+        (
+            "Hundreds of homes lost power across Fife after the storm.",
+            "Fife",
+            "GB",
+        ),
+    ] {
+        let ps = places(text);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("{surface}: {ps:?}"));
+        assert_eq!(p.country.as_deref(), Some(country), "{p:?}");
+        assert_eq!(p.feature.as_deref(), Some("region"), "{p:?}");
+    }
+}
+
+#[test]
+fn a_small_town_in_a_region_the_story_names_beats_a_larger_namesake_abroad() {
+    // `Virginia` is also a town of County Cavan; `Nelson` a town of British Columbia, hidden by Nelson, New Zealand.
+    let ps = pipeline_places(
+        "Energy audits will be carried out at the Ramor Theatre, Virginia, and at Cavan Town Hall, Cavan County \
+         Council said.",
+    );
+    let v = find(&ps, "Virginia").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(v.country.as_deref(), Some("IE"), "{v:?}");
+    let ps = places(
+        "The new permit office opens in Nelson next week, the British Columbia government said on Monday.",
+    );
+    let n = find(&ps, "Nelson").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(n.country.as_deref(), Some("CA"), "{n:?}");
+    // A capital keeps its prior against a same-name town of the story's region.
+    let ps = places("The governor of Texas flew to Paris for the climate summit on Monday.");
+    let p = find(&ps, "Paris").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(p.country.as_deref(), Some("FR"), "{p:?}");
+}
+
+#[test]
+fn a_region_after_a_town_and_comma_places_it() {
+    // No Rockingham of the gazetteer lies in Northamptonshire: the circuit's village is placed by its county.
+    let ps = places("The championship moves to Rockingham, Northamptonshire, on 11 August.");
+    let r = find(&ps, "Rockingham").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(r.resolution, Some(PlaceResolution::Context), "{r:?}");
+    assert_eq!(r.country.as_deref(), Some("GB"), "{r:?}");
+    // In a list the names are places of their own.
+    let ps = places("Fans travelled from Rockingham, Kent and Essex for the final.");
+    let r = find(&ps, "Rockingham").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(r.resolution, Some(PlaceResolution::Gazetteer), "{r:?}");
+    // The region after a town is the one that holds it, not the capital of its name.
+    let ps = places(
+        "A baker from a cake studio in Tacoma, Washington shares tips for decorating cookies.",
+    );
+    let w = find(&ps, "Washington").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(
+        (
+            w.feature.as_deref(),
+            w.admin1.as_ref().map(|a| a.code.as_str())
+        ),
+        (Some("region"), Some("US.WA")),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn a_story_naming_places_only_inside_names_still_locates_its_streets() {
+    // Winnipeg is only in the newspaper's name: it is still where the streets are.
+    let ps = pipeline_places(
+        "Crews closed Assiniboine Avenue between Main Street and River Avenue on Monday, the Winnipeg Free Press \
+         reported.",
+    );
+    let a = find(&ps, "Assiniboine Avenue").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(a.country.as_deref(), Some("CA"), "{a:?}");
+    assert_eq!(a.near.as_deref(), Some("Winnipeg"), "{a:?}");
+}
+
+#[test]
+fn compass_regions_short_town_names_and_islands_resolve() {
+    // South Africa's `North-West` province, written with a space, follows the story's country.
+    let ps = places("Mining towns in South Africa's North West province were hit by strikes.");
+    let n = find(&ps, "North West").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(n.country.as_deref(), Some("ZA"), "{n:?}");
+    // British towns on a river or the sea go by their first name.
+    let ps = places("The seafront reopened in Clacton on Friday after the storm.");
+    let c = find(&ps, "Clacton").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(c.name.as_deref(), Some("Clacton-on-Sea"), "{c:?}");
+    let ps = places("Home prices on Oahu rose again, while Maui lost residents.");
+    let o = find(&ps, "Oahu").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(
+        o.admin1.as_ref().map(|a| a.code.as_str()),
+        Some("US.HI"),
+        "{o:?}"
+    );
+}
+
+#[test]
+fn a_small_place_named_like_a_square_far_from_the_story_is_its_own_square() {
+    // Washington Square is also a Pennsylvania village; in a New Orleans story it is the park of the Marigny.
+    let ps = places(
+        "The Marigny lies downriver from the old city of New Orleans, Louisiana. The Appalachians were far away. \
+         Neighbors gathered in Washington Square on Sunday.",
+    );
+    let w = find(&ps, "Washington Square").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(w.resolution, Some(PlaceResolution::Context), "{w:?}");
+    assert_eq!(
+        w.admin1.as_ref().map(|a| a.code.as_str()),
+        Some("US.LA"),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn a_small_foreign_town_in_a_story_about_another_country_is_a_local_place() {
+    // No Middletown of the gazetteer is in England; in a story about West Yorkshire the name is a local one.
+    let ps = places(
+        "Barry and Beryl grew up in Dewsbury and Blackpool before settling in Ossett, near Wakefield. Barry owned \
+         an electrical shop in Middletown for many years.",
+    );
+    let m = find(&ps, "Middletown").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(m.resolution, Some(PlaceResolution::Context), "{m:?}");
+    assert_eq!(m.country.as_deref(), Some("GB"), "{m:?}");
+}
