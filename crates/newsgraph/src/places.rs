@@ -570,6 +570,61 @@ fn is_cap_word(text: &str, t: &Token) -> bool {
 type WordSet<'t> =
     std::collections::HashSet<&'t str, std::hash::BuildHasherDefault<crate::text::Fnv>>;
 
+/// Whether the article writes a word in lower case (`science`), probed for a few capitalized words per article:
+/// the first probes scan the tokens for that word alone, and only an article with many probes pays for a set of
+/// all its lower-case words (so the cost stays linear whatever the number of probes).
+struct LowerWords<'c, 't> {
+    ctx: &'c Context<'t>,
+    scans: usize,
+    set: Option<WordSet<'t>>,
+}
+
+impl<'c, 't> LowerWords<'c, 't> {
+    /// Probes answered by a scan before the set is built.
+    const SCANS: usize = 8;
+
+    fn new(ctx: &'c Context<'t>) -> Self {
+        LowerWords {
+            ctx,
+            scans: 0,
+            set: None,
+        }
+    }
+
+    /// The article's lower-case words: tokens that start with a lower-case letter.
+    fn words(&self) -> impl Iterator<Item = &'t str> + '_ {
+        let text: &'t str = self.ctx.text;
+        self.ctx
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .filter_map(move |t| text.get(t.start..t.end))
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+    }
+
+    fn contains(&mut self, word: &str) -> bool {
+        if self.set.is_none() && self.scans < Self::SCANS {
+            self.scans += 1;
+            let text = self.ctx.text.as_bytes();
+            // Compare lengths and bytes first: the lower-case test runs only on an equal word.
+            return self
+                .ctx
+                .tokens
+                .iter()
+                .filter(|t| {
+                    t.kind == TokenKind::Word
+                        && t.end - t.start == word.len()
+                        && text.get(t.start..t.end) == Some(word.as_bytes())
+                })
+                .any(|_| word.starts_with(|c: char| c.is_lowercase()));
+        }
+        if self.set.is_none() {
+            self.set = Some(self.words().collect());
+        }
+        self.set.as_ref().is_some_and(|s| s.contains(word))
+    }
+}
+
 /// The word right before byte `start` (punctuation counts as a word).
 fn previous_word(text: &str, start: usize) -> &str {
     text.get(..start)
@@ -677,7 +732,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         let mut key = String::new();
         // Words the text also writes in lower case (`science`): a capitalized one is no village. (Sets of the
         // article's words, only probed: FNV hashes short words far cheaper than the default SipHash.)
-        let mut lower_words: Option<WordSet> = None;
+        let mut lower_words = LowerWords::new(ctx);
         let mut person_names: Option<WordSet> = None;
         for (r, l) in &ranges {
             if !matches!(l, EntityLabel::Loc | EntityLabel::Norp) {
@@ -758,17 +813,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                             .collect()
                     })
                     .contains(surface)
-                && (surface.contains(' ') || {
-                    let lower = lower_words.get_or_insert_with(|| {
-                        ctx.tokens
-                            .iter()
-                            .filter(|t| t.kind == TokenKind::Word)
-                            .filter_map(|t| text.get(t.start..t.end))
-                            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-                            .collect()
-                    });
-                    !lower.contains(surface.to_lowercase().as_str())
-                });
+                && (surface.contains(' ') || !lower_words.contains(&surface.to_lowercase()));
             let facility = facility_head(last)
                 .or(locality.then_some(LOCALITY))
                 .filter(|_| candidates.is_empty() && !demonym);

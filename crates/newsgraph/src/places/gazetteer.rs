@@ -209,6 +209,22 @@ pub(crate) fn us_counties(name: &str) -> &'static [County] {
     COUNTIES.get(&county_key(name)).map_or(&[], Vec::as_slice)
 }
 
+/// `ADMIN1` as a map from (country, code) to the record of the first line of that key (looked up for every place
+/// of every document: a probe instead of a binary search and a key string). Built on first use.
+static ADMIN1_BY_CODE: LazyLock<HashMap<(&'static str, &'static str), Option<u32>>> =
+    LazyLock::new(|| {
+        let mut m = map(ADMIN1.len() / 8);
+        for line in ADMIN1.lines() {
+            if let Some(((cc, code), n)) = line
+                .split_once('\t')
+                .and_then(|(k, n)| Some((k.split_once('.')?, n)))
+            {
+                m.entry((cc, code)).or_insert_with(|| n.parse().ok());
+            }
+        }
+        m
+    });
+
 /// The gazetteer, loaded once.
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
@@ -500,17 +516,11 @@ impl Gazetteer {
     }
 
     /// The admin1 record of `cc`.`code`.
-    pub(crate) fn admin1(&self, cc: &str, code: &str) -> Option<u32> {
+    pub(crate) fn admin1(&self, cc: &'static str, code: &'static str) -> Option<u32> {
         if code.is_empty() {
             return None;
         }
-        let mut k = String::with_capacity(cc.len() + code.len() + 1);
-        k.push_str(cc);
-        k.push('.');
-        k.push_str(code);
-        let (line, _) = line_at(ADMIN1, lower_bound(ADMIN1, &k))?;
-        let (key, n) = line.split_once('\t')?;
-        (key == k).then(|| n.parse().ok()).flatten()
+        ADMIN1_BY_CODE.get(&(cc, code)).copied().flatten()
     }
 }
 
@@ -554,6 +564,37 @@ mod tests {
             "007",
         ] {
             assert_eq!(parse_id(s.as_bytes()), s.parse::<u32>().ok(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn admin1_map_answers_like_a_search_of_the_sorted_table() {
+        let g = &*GAZETTEER;
+        let by_search = |cc: &str, code: &str| -> Option<u32> {
+            let k = format!("{cc}.{code}");
+            let (line, _) = line_at(ADMIN1, lower_bound(ADMIN1, &k))?;
+            let (key, n) = line.split_once('\t')?;
+            (key == k).then(|| n.parse().ok()).flatten()
+        };
+        let mut pairs: Vec<(&'static str, &'static str)> = ADMIN1
+            .lines()
+            .filter_map(|l| key_of(l).split_once('.'))
+            .collect();
+        pairs.extend([
+            ("US", "XX"),
+            ("UA", "11"),
+            ("", "01"),
+            ("ZZ", "1"),
+            ("US", ""),
+        ]);
+        assert!(pairs.len() > 1000);
+        for (cc, code) in pairs {
+            let want = if code.is_empty() {
+                None
+            } else {
+                by_search(cc, code)
+            };
+            assert_eq!(g.admin1(cc, code), want, "{cc}.{code}");
         }
     }
 
