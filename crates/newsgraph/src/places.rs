@@ -1061,6 +1061,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let mut cands: Vec<u32> = Vec::new();
     // Last words of multi-word capitalized names that are not places: surnames (`Andrew Jackson` -> `Jackson`).
     let mut surnames: Vec<String> = Vec::new();
+    let mut hyphens = Hyphens::new(text);
     for (si, s) in ctx.sentences.iter().enumerate() {
         let toks = ctx.sentence_tokens(si);
         let headline = ctx
@@ -1074,7 +1075,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let t = &toks[i];
             if !is_cap_word(text, t) {
                 // `anti-Russian`, `pro-Kremlin`, `Asia-Pacific` inside a lower-case compound.
-                if t.kind == TokenKind::Word && text.as_bytes()[t.start..t.end].contains(&b'-') {
+                if t.kind == TokenKind::Word && hyphens.within(t.start, t.end) {
                     split_hyphenated(text, t, &mut out);
                 }
                 i += 1;
@@ -1381,7 +1382,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     }
                 }
                 // Hyphenated compounds: `Russia-Ukraine`, `U.S.-led`, `pro-Russian`.
-                if t.kind == TokenKind::Word && text.as_bytes()[t.start..t.end].contains(&b'-') {
+                if t.kind == TokenKind::Word && hyphens.within(t.start, t.end) {
                     split_hyphenated(text, t, &mut out);
                 }
                 i += 1;
@@ -1662,6 +1663,36 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// The hyphens of a text, found once with `memchr`, for asking of token after token in text order whether it holds
+/// one (cheaper than looking through every word's bytes).
+struct Hyphens {
+    positions: Vec<usize>,
+    /// First position not before the last range asked about.
+    next: usize,
+}
+
+impl Hyphens {
+    fn new(text: &str) -> Hyphens {
+        Hyphens {
+            positions: memchr::memchr_iter(b'-', text.as_bytes()).collect(),
+            next: 0,
+        }
+    }
+
+    /// Whether byte range `start..end` holds a hyphen. Linear over ranges asked in text order; any other order is
+    /// still answered right (by a binary search).
+    fn within(&mut self, start: usize, end: usize) -> bool {
+        let p = &self.positions;
+        if self.next > 0 && p[self.next - 1] >= start {
+            self.next = p.partition_point(|&x| x < start);
+        }
+        while self.next < p.len() && p[self.next] < start {
+            self.next += 1;
+        }
+        self.next < p.len() && p[self.next] < end
+    }
 }
 
 /// A name from token `k` on that ends in a street, building or county head (`Northwestern Memorial Hospital`,
@@ -2052,6 +2083,7 @@ fn us_postal_state(code: &str) -> Option<&'static str> {
 
 /// Two-letter abbreviations of several countries or regions (`SA`: South Africa, South Australia or Saudi
 /// Arabia), each with the names it may stand for.
+/// (All two letters long: [`ambiguous_abbreviations`] relies on it.)
 const AMBIGUOUS_ABBREVIATIONS: [(&str, &[&str]); 2] = [
     ("SA", &["South Africa", "South Australia", "Saudi Arabia"]),
     ("WA", &["Western Australia", "Washington"]),
@@ -2068,6 +2100,10 @@ fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
     let mut doc_countries: Option<Vec<String>> = None;
     let mut cands = Vec::new();
     for (i, t) in toks.iter().enumerate() {
+        // The abbreviations are two letters: the length rules out most tokens before any comparison.
+        if t.end.wrapping_sub(t.start) != 2 {
+            continue;
+        }
         let Some(w) = text.get(t.start..t.end) else {
             continue;
         };
@@ -2259,27 +2295,28 @@ struct LocaleCues {
     countries: Vec<(&'static str, f64)>,
 }
 
-/// Words spelled differently on either side of the Atlantic: `Some(true)` British, `Some(false)` American.
-fn spelling_side(w: &str) -> Option<bool> {
+/// Words (lower-case bytes) spelled differently on either side of the Atlantic: `Some(true)` British, `Some(false)`
+/// American.
+fn spelling_side(w: &[u8]) -> Option<bool> {
     Some(match w {
-        "defence" | "whilst" | "colour" | "colours" | "favour" | "favourite" | "honour"
-        | "honoured" | "labour" | "centre" | "centres" | "programme" | "programmes"
-        | "organisation" | "organisations" | "organised" | "realise" | "realised" | "recognise"
-        | "recognised" | "apologise" | "neighbour" | "neighbours" | "neighbourhood"
-        | "behaviour" | "travelled" | "licence" | "licences" | "metres" | "kilometres" | "tyre"
-        | "tyres" | "criticise" | "criticised" | "analyse" | "jewellery" | "catalogue" | "mum" => {
-            true
-        }
-        "defense" | "color" | "colors" | "favor" | "favorite" | "honor" | "honored" | "labor"
-        | "center" | "centers" | "organization" | "organizations" | "organized" | "realize"
-        | "realized" | "recognize" | "recognized" | "apologize" | "neighbor" | "neighbors"
-        | "neighborhood" | "behavior" | "traveled" | "meters" | "kilometers" | "criticize"
-        | "criticized" | "analyze" | "jewelry" | "mom" => false,
+        b"defence" | b"whilst" | b"colour" | b"colours" | b"favour" | b"favourite" | b"honour"
+        | b"honoured" | b"labour" | b"centre" | b"centres" | b"programme" | b"programmes"
+        | b"organisation" | b"organisations" | b"organised" | b"realise" | b"realised"
+        | b"recognise" | b"recognised" | b"apologise" | b"neighbour" | b"neighbours"
+        | b"neighbourhood" | b"behaviour" | b"travelled" | b"licence" | b"licences" | b"metres"
+        | b"kilometres" | b"tyre" | b"tyres" | b"criticise" | b"criticised" | b"analyse"
+        | b"jewellery" | b"catalogue" | b"mum" => true,
+        b"defense" | b"color" | b"colors" | b"favor" | b"favorite" | b"honor" | b"honored"
+        | b"labor" | b"center" | b"centers" | b"organization" | b"organizations" | b"organized"
+        | b"realize" | b"realized" | b"recognize" | b"recognized" | b"apologize" | b"neighbor"
+        | b"neighbors" | b"neighborhood" | b"behavior" | b"traveled" | b"meters"
+        | b"kilometers" | b"criticize" | b"criticized" | b"analyze" | b"jewelry" | b"mom" => false,
         _ => return None,
     })
 }
 
-/// Institutions and offices that name their country (`Gardai` are the Irish police) as a place would.
+/// Institutions and offices that name their country (`Gardai` are the Irish police) as a place would. (Their
+/// first letters are listed again in [`locale_cues`], which tests them first.)
 fn institution_country(w: &str) -> Option<&'static str> {
     Some(match w {
         "Garda" | "Gardai" | "Gardaí" | "Taoiseach" | "Tánaiste" | "Tanaiste" | "Dáil"
@@ -2294,23 +2331,35 @@ fn locale_cues(ctx: &Context) -> LocaleCues {
     let (mut british, mut american) = (0usize, 0usize);
     let mut counts: HashMap<&'static str, usize> = HashMap::default();
     let mut lower = String::new();
+    let mut ascii = [0u8; 16];
     for t in ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let Some(w) = ctx.text.get(t.start..t.end) else {
             continue;
         };
-        if let Some(cc) = institution_country(w) {
-            *counts.entry(cc).or_default() += 1;
+        // Institutions start with a capital (and all with one of these letters); spellings are 3 to 13 letters
+        // long: cheap tests on the first byte and the length rule out most words before a comparison.
+        let first = w.as_bytes().first().copied().unwrap_or(0);
+        if matches!(first, b'G' | b'T' | b'D' | b'O' | b'N' | b'W' | b'M') {
+            if let Some(cc) = institution_country(w) {
+                *counts.entry(cc).or_default() += 1;
+            }
         }
         if w.len() > 16 {
             continue;
         }
-        // Most words are lower-case ASCII already: no copy for them.
-        let word = if w.bytes().all(|b| b.is_ascii_lowercase()) {
-            w
+        // Most words are lower-case ASCII already: no copy for them; other ASCII words are lower-cased in a
+        // buffer on the stack.
+        let word: &[u8] = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            w.as_bytes()
+        } else if w.is_ascii() {
+            let buf = &mut ascii[..w.len()];
+            buf.copy_from_slice(w.as_bytes());
+            buf.make_ascii_lowercase();
+            buf
         } else {
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
-            lower.as_str()
+            lower.as_bytes()
         };
         match spelling_side(word) {
             Some(true) => british += 1,

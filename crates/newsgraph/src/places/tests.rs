@@ -1112,3 +1112,32 @@ fn us_postal_codes_after_a_town_and_comma_are_states() {
     let ps = places("That was the founding of the militia, OK? He said it twice.");
     assert!(find(&ps, "OK").is_none(), "{ps:?}");
 }
+
+#[test]
+fn hyphens_are_found_in_ranges_asked_in_any_order() {
+    let text = "pro-Russian forces near Asia-Pacific and a U.S.-led - group --";
+    let ranges: Vec<(usize, usize)> = (0..text.len())
+        .flat_map(|s| (s..=text.len()).step_by(3).map(move |e| (s, e)))
+        .collect();
+    let mut h = Hyphens::new(text);
+    // In text order, then backwards, then jumping about.
+    let orders = [
+        ranges.clone(),
+        ranges.iter().rev().copied().collect::<Vec<_>>(),
+        ranges
+            .iter()
+            .step_by(7)
+            .chain(ranges.iter().step_by(5))
+            .copied()
+            .collect(),
+    ];
+    for order in orders {
+        for (s, e) in order {
+            assert_eq!(
+                h.within(s, e),
+                text.as_bytes()[s..e].contains(&b'-'),
+                "{s}..{e}"
+            );
+        }
+    }
+}
