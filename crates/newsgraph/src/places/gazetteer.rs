@@ -321,7 +321,7 @@ fn lower_bound(data: &str, key: &str) -> usize {
 /// The line starting at byte `pos` and the start of the next one.
 fn line_at(data: &'static str, pos: usize) -> Option<(&'static str, usize)> {
     let rest = data.get(pos..).filter(|r| !r.is_empty())?;
-    Some(match rest.find('\n') {
+    Some(match memchr::memchr(b'\n', rest.as_bytes()) {
         Some(n) => (&rest[..n], pos + n + 1),
         None => (rest, data.len()),
     })
@@ -391,9 +391,19 @@ impl Gazetteer {
             if b.get(start..start + key.len()) == Some(key.as_bytes())
                 && b.get(start + key.len()) == Some(&b'\t')
             {
+                // The fields after the key: `p` (a longer name continues it) or nothing, then the ids. Tabs
+                // found with memchr: this runs for every capitalized word.
                 let (line, _) = line_at(INDEX, start)?;
-                let mut f = line.split('\t').skip(1);
-                return Some((f.next() == Some("p"), f.next().unwrap_or("")));
+                let after_key = line.get(key.len() + 1..).unwrap_or("");
+                let (flag, ids) = match memchr::memchr(b'\t', after_key.as_bytes()) {
+                    Some(t) => {
+                        let ids = &after_key[t + 1..];
+                        let ids = memchr::memchr(b'\t', ids.as_bytes()).map_or(ids, |e| &ids[..e]);
+                        (&after_key[..t], ids)
+                    }
+                    None => (after_key, ""),
+                };
+                return Some((flag == "p", ids));
             }
             slot = (slot + 1) & (INDEX_SLOTS - 1);
         }
