@@ -5,6 +5,7 @@
 
 mod bench;
 mod extract;
+mod json;
 mod progress;
 
 use anyhow::Result;

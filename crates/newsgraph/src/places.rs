@@ -570,6 +570,61 @@ fn is_cap_word(text: &str, t: &Token) -> bool {
 type WordSet<'t> =
     std::collections::HashSet<&'t str, std::hash::BuildHasherDefault<crate::text::Fnv>>;
 
+/// Whether the article writes a word in lower case (`science`), probed for a few capitalized words per article:
+/// the first probes scan the tokens for that word alone, and only an article with many probes pays for a set of
+/// all its lower-case words (so the cost stays linear whatever the number of probes).
+struct LowerWords<'c, 't> {
+    ctx: &'c Context<'t>,
+    scans: usize,
+    set: Option<WordSet<'t>>,
+}
+
+impl<'c, 't> LowerWords<'c, 't> {
+    /// Probes answered by a scan before the set is built.
+    const SCANS: usize = 8;
+
+    fn new(ctx: &'c Context<'t>) -> Self {
+        LowerWords {
+            ctx,
+            scans: 0,
+            set: None,
+        }
+    }
+
+    /// The article's lower-case words: tokens that start with a lower-case letter.
+    fn words(&self) -> impl Iterator<Item = &'t str> + '_ {
+        let text: &'t str = self.ctx.text;
+        self.ctx
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .filter_map(move |t| text.get(t.start..t.end))
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+    }
+
+    fn contains(&mut self, word: &str) -> bool {
+        if self.set.is_none() && self.scans < Self::SCANS {
+            self.scans += 1;
+            let text = self.ctx.text.as_bytes();
+            // Compare lengths and bytes first: the lower-case test runs only on an equal word.
+            return self
+                .ctx
+                .tokens
+                .iter()
+                .filter(|t| {
+                    t.kind == TokenKind::Word
+                        && t.end - t.start == word.len()
+                        && text.get(t.start..t.end) == Some(word.as_bytes())
+                })
+                .any(|_| word.starts_with(|c: char| c.is_lowercase()));
+        }
+        if self.set.is_none() {
+            self.set = Some(self.words().collect());
+        }
+        self.set.as_ref().is_some_and(|s| s.contains(word))
+    }
+}
+
 /// The word right before byte `start` (punctuation counts as a word).
 fn previous_word(text: &str, start: usize) -> &str {
     text.get(..start)
@@ -677,7 +732,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         let mut key = String::new();
         // Words the text also writes in lower case (`science`): a capitalized one is no village. (Sets of the
         // article's words, only probed: FNV hashes short words far cheaper than the default SipHash.)
-        let mut lower_words: Option<WordSet> = None;
+        let mut lower_words = LowerWords::new(ctx);
         let mut person_names: Option<WordSet> = None;
         for (r, l) in &ranges {
             if !matches!(l, EntityLabel::Loc | EntityLabel::Norp) {
@@ -758,17 +813,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                             .collect()
                     })
                     .contains(surface)
-                && (surface.contains(' ') || {
-                    let lower = lower_words.get_or_insert_with(|| {
-                        ctx.tokens
-                            .iter()
-                            .filter(|t| t.kind == TokenKind::Word)
-                            .filter_map(|t| text.get(t.start..t.end))
-                            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-                            .collect()
-                    });
-                    !lower.contains(surface.to_lowercase().as_str())
-                });
+                && (surface.contains(' ') || !lower_words.contains(&surface.to_lowercase()));
             let facility = facility_head(last)
                 .or(locality.then_some(LOCALITY))
                 .filter(|_| candidates.is_empty() && !demonym);
@@ -1128,6 +1173,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let mut cands: Vec<u32> = Vec::new();
     // Last words of multi-word capitalized names that are not places: surnames (`Andrew Jackson` -> `Jackson`).
     let mut surnames: Vec<String> = Vec::new();
+    let mut hyphens = Hyphens::new(text);
     for (si, s) in ctx.sentences.iter().enumerate() {
         let toks = ctx.sentence_tokens(si);
         let headline = ctx
@@ -1141,7 +1187,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let t = &toks[i];
             if !is_cap_word(text, t) {
                 // `anti-Russian`, `pro-Kremlin`, `Asia-Pacific` inside a lower-case compound.
-                if t.kind == TokenKind::Word && text.as_bytes()[t.start..t.end].contains(&b'-') {
+                if t.kind == TokenKind::Word && hyphens.within(t.start, t.end) {
                     split_hyphenated(text, t, &mut out);
                 }
                 i += 1;
@@ -1448,7 +1494,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     }
                 }
                 // Hyphenated compounds: `Russia-Ukraine`, `U.S.-led`, `pro-Russian`.
-                if t.kind == TokenKind::Word && text.as_bytes()[t.start..t.end].contains(&b'-') {
+                if t.kind == TokenKind::Word && hyphens.within(t.start, t.end) {
                     split_hyphenated(text, t, &mut out);
                 }
                 i += 1;
@@ -1729,6 +1775,36 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// The hyphens of a text, found once with `memchr`, for asking of token after token in text order whether it holds
+/// one (cheaper than looking through every word's bytes).
+struct Hyphens {
+    positions: Vec<usize>,
+    /// First position not before the last range asked about.
+    next: usize,
+}
+
+impl Hyphens {
+    fn new(text: &str) -> Hyphens {
+        Hyphens {
+            positions: memchr::memchr_iter(b'-', text.as_bytes()).collect(),
+            next: 0,
+        }
+    }
+
+    /// Whether byte range `start..end` holds a hyphen. Linear over ranges asked in text order; any other order is
+    /// still answered right (by a binary search).
+    fn within(&mut self, start: usize, end: usize) -> bool {
+        let p = &self.positions;
+        if self.next > 0 && p[self.next - 1] >= start {
+            self.next = p.partition_point(|&x| x < start);
+        }
+        while self.next < p.len() && p[self.next] < start {
+            self.next += 1;
+        }
+        self.next < p.len() && p[self.next] < end
+    }
 }
 
 /// A name from token `k` on that ends in a street, building or county head (`Northwestern Memorial Hospital`,
@@ -2148,6 +2224,7 @@ fn us_postal_state(code: &str) -> Option<&'static str> {
 
 /// Two-letter abbreviations of several countries or regions (`SA`: South Africa, South Australia or Saudi
 /// Arabia), each with the names it may stand for.
+/// (All two letters long: [`ambiguous_abbreviations`] relies on it.)
 const AMBIGUOUS_ABBREVIATIONS: [(&str, &[&str]); 2] = [
     ("SA", &["South Africa", "South Australia", "Saudi Arabia"]),
     ("WA", &["Western Australia", "Washington"]),
@@ -2164,6 +2241,10 @@ fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
     let mut doc_countries: Option<Vec<String>> = None;
     let mut cands = Vec::new();
     for (i, t) in toks.iter().enumerate() {
+        // The abbreviations are two letters: the length rules out most tokens before any comparison.
+        if t.end.wrapping_sub(t.start) != 2 {
+            continue;
+        }
         let Some(w) = text.get(t.start..t.end) else {
             continue;
         };
@@ -2409,27 +2490,28 @@ struct LocaleCues {
     countries: Vec<(&'static str, f64)>,
 }
 
-/// Words spelled differently on either side of the Atlantic: `Some(true)` British, `Some(false)` American.
-fn spelling_side(w: &str) -> Option<bool> {
+/// Words (lower-case bytes) spelled differently on either side of the Atlantic: `Some(true)` British, `Some(false)`
+/// American.
+fn spelling_side(w: &[u8]) -> Option<bool> {
     Some(match w {
-        "defence" | "whilst" | "colour" | "colours" | "favour" | "favourite" | "honour"
-        | "honoured" | "labour" | "centre" | "centres" | "programme" | "programmes"
-        | "organisation" | "organisations" | "organised" | "realise" | "realised" | "recognise"
-        | "recognised" | "apologise" | "neighbour" | "neighbours" | "neighbourhood"
-        | "behaviour" | "travelled" | "licence" | "licences" | "metres" | "kilometres" | "tyre"
-        | "tyres" | "criticise" | "criticised" | "analyse" | "jewellery" | "catalogue" | "mum" => {
-            true
-        }
-        "defense" | "color" | "colors" | "favor" | "favorite" | "honor" | "honored" | "labor"
-        | "center" | "centers" | "organization" | "organizations" | "organized" | "realize"
-        | "realized" | "recognize" | "recognized" | "apologize" | "neighbor" | "neighbors"
-        | "neighborhood" | "behavior" | "traveled" | "meters" | "kilometers" | "criticize"
-        | "criticized" | "analyze" | "jewelry" | "mom" => false,
+        b"defence" | b"whilst" | b"colour" | b"colours" | b"favour" | b"favourite" | b"honour"
+        | b"honoured" | b"labour" | b"centre" | b"centres" | b"programme" | b"programmes"
+        | b"organisation" | b"organisations" | b"organised" | b"realise" | b"realised"
+        | b"recognise" | b"recognised" | b"apologise" | b"neighbour" | b"neighbours"
+        | b"neighbourhood" | b"behaviour" | b"travelled" | b"licence" | b"licences" | b"metres"
+        | b"kilometres" | b"tyre" | b"tyres" | b"criticise" | b"criticised" | b"analyse"
+        | b"jewellery" | b"catalogue" | b"mum" => true,
+        b"defense" | b"color" | b"colors" | b"favor" | b"favorite" | b"honor" | b"honored"
+        | b"labor" | b"center" | b"centers" | b"organization" | b"organizations" | b"organized"
+        | b"realize" | b"realized" | b"recognize" | b"recognized" | b"apologize" | b"neighbor"
+        | b"neighbors" | b"neighborhood" | b"behavior" | b"traveled" | b"meters"
+        | b"kilometers" | b"criticize" | b"criticized" | b"analyze" | b"jewelry" | b"mom" => false,
         _ => return None,
     })
 }
 
-/// Institutions and offices that name their country (`Gardai` are the Irish police) as a place would.
+/// Institutions and offices that name their country (`Gardai` are the Irish police) as a place would. (Their
+/// first letters are listed again in [`locale_cues`], which tests them first.)
 fn institution_country(w: &str) -> Option<&'static str> {
     Some(match w {
         "Garda" | "Gardai" | "Gardaí" | "Taoiseach" | "Tánaiste" | "Tanaiste" | "Dáil"
@@ -2444,23 +2526,35 @@ fn locale_cues(ctx: &Context) -> LocaleCues {
     let (mut british, mut american) = (0usize, 0usize);
     let mut counts: HashMap<&'static str, usize> = HashMap::default();
     let mut lower = String::new();
+    let mut ascii = [0u8; 16];
     for t in ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let Some(w) = ctx.text.get(t.start..t.end) else {
             continue;
         };
-        if let Some(cc) = institution_country(w) {
-            *counts.entry(cc).or_default() += 1;
+        // Institutions start with a capital (and all with one of these letters); spellings are 3 to 13 letters
+        // long: cheap tests on the first byte and the length rule out most words before a comparison.
+        let first = w.as_bytes().first().copied().unwrap_or(0);
+        if matches!(first, b'G' | b'T' | b'D' | b'O' | b'N' | b'W' | b'M') {
+            if let Some(cc) = institution_country(w) {
+                *counts.entry(cc).or_default() += 1;
+            }
         }
         if w.len() > 16 {
             continue;
         }
-        // Most words are lower-case ASCII already: no copy for them.
-        let word = if w.bytes().all(|b| b.is_ascii_lowercase()) {
-            w
+        // Most words are lower-case ASCII already: no copy for them; other ASCII words are lower-cased in a
+        // buffer on the stack.
+        let word: &[u8] = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            w.as_bytes()
+        } else if w.is_ascii() {
+            let buf = &mut ascii[..w.len()];
+            buf.copy_from_slice(w.as_bytes());
+            buf.make_ascii_lowercase();
+            buf
         } else {
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
-            lower.as_str()
+            lower.as_bytes()
         };
         match spelling_side(word) {
             Some(true) => british += 1,

@@ -209,6 +209,22 @@ pub(crate) fn us_counties(name: &str) -> &'static [County] {
     COUNTIES.get(&county_key(name)).map_or(&[], Vec::as_slice)
 }
 
+/// `ADMIN1` as a map from (country, code) to the record of the first line of that key (looked up for every place
+/// of every document: a probe instead of a binary search and a key string). Built on first use.
+static ADMIN1_BY_CODE: LazyLock<HashMap<(&'static str, &'static str), Option<u32>>> =
+    LazyLock::new(|| {
+        let mut m = map(ADMIN1.len() / 8);
+        for line in ADMIN1.lines() {
+            if let Some(((cc, code), n)) = line
+                .split_once('\t')
+                .and_then(|(k, n)| Some((k.split_once('.')?, n)))
+            {
+                m.entry((cc, code)).or_insert_with(|| n.parse().ok());
+            }
+        }
+        m
+    });
+
 /// The gazetteer, loaded once.
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
@@ -305,7 +321,7 @@ fn lower_bound(data: &str, key: &str) -> usize {
 /// The line starting at byte `pos` and the start of the next one.
 fn line_at(data: &'static str, pos: usize) -> Option<(&'static str, usize)> {
     let rest = data.get(pos..).filter(|r| !r.is_empty())?;
-    Some(match rest.find('\n') {
+    Some(match memchr::memchr(b'\n', rest.as_bytes()) {
         Some(n) => (&rest[..n], pos + n + 1),
         None => (rest, data.len()),
     })
@@ -375,9 +391,19 @@ impl Gazetteer {
             if b.get(start..start + key.len()) == Some(key.as_bytes())
                 && b.get(start + key.len()) == Some(&b'\t')
             {
+                // The fields after the key: `p` (a longer name continues it) or nothing, then the ids. Tabs
+                // found with memchr: this runs for every capitalized word.
                 let (line, _) = line_at(INDEX, start)?;
-                let mut f = line.split('\t').skip(1);
-                return Some((f.next() == Some("p"), f.next().unwrap_or("")));
+                let after_key = line.get(key.len() + 1..).unwrap_or("");
+                let (flag, ids) = match memchr::memchr(b'\t', after_key.as_bytes()) {
+                    Some(t) => {
+                        let ids = &after_key[t + 1..];
+                        let ids = memchr::memchr(b'\t', ids.as_bytes()).map_or(ids, |e| &ids[..e]);
+                        (&after_key[..t], ids)
+                    }
+                    None => (after_key, ""),
+                };
+                return Some((flag == "p", ids));
             }
             slot = (slot + 1) & (INDEX_SLOTS - 1);
         }
@@ -500,17 +526,11 @@ impl Gazetteer {
     }
 
     /// The admin1 record of `cc`.`code`.
-    pub(crate) fn admin1(&self, cc: &str, code: &str) -> Option<u32> {
+    pub(crate) fn admin1(&self, cc: &'static str, code: &'static str) -> Option<u32> {
         if code.is_empty() {
             return None;
         }
-        let mut k = String::with_capacity(cc.len() + code.len() + 1);
-        k.push_str(cc);
-        k.push('.');
-        k.push_str(code);
-        let (line, _) = line_at(ADMIN1, lower_bound(ADMIN1, &k))?;
-        let (key, n) = line.split_once('\t')?;
-        (key == k).then(|| n.parse().ok()).flatten()
+        ADMIN1_BY_CODE.get(&(cc, code)).copied().flatten()
     }
 }
 
@@ -554,6 +574,37 @@ mod tests {
             "007",
         ] {
             assert_eq!(parse_id(s.as_bytes()), s.parse::<u32>().ok(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn admin1_map_answers_like_a_search_of_the_sorted_table() {
+        let g = &*GAZETTEER;
+        let by_search = |cc: &str, code: &str| -> Option<u32> {
+            let k = format!("{cc}.{code}");
+            let (line, _) = line_at(ADMIN1, lower_bound(ADMIN1, &k))?;
+            let (key, n) = line.split_once('\t')?;
+            (key == k).then(|| n.parse().ok()).flatten()
+        };
+        let mut pairs: Vec<(&'static str, &'static str)> = ADMIN1
+            .lines()
+            .filter_map(|l| key_of(l).split_once('.'))
+            .collect();
+        pairs.extend([
+            ("US", "XX"),
+            ("UA", "11"),
+            ("", "01"),
+            ("ZZ", "1"),
+            ("US", ""),
+        ]);
+        assert!(pairs.len() > 1000);
+        for (cc, code) in pairs {
+            let want = if code.is_empty() {
+                None
+            } else {
+                by_search(cc, code)
+            };
+            assert_eq!(g.admin1(cc, code), want, "{cc}.{code}");
         }
     }
 

@@ -1248,3 +1248,32 @@ fn a_small_foreign_town_in_a_story_about_another_country_is_a_local_place() {
     assert_eq!(m.resolution, Some(PlaceResolution::Context), "{m:?}");
     assert_eq!(m.country.as_deref(), Some("GB"), "{m:?}");
 }
+
+#[test]
+fn hyphens_are_found_in_ranges_asked_in_any_order() {
+    let text = "pro-Russian forces near Asia-Pacific and a U.S.-led - group --";
+    let ranges: Vec<(usize, usize)> = (0..text.len())
+        .flat_map(|s| (s..=text.len()).step_by(3).map(move |e| (s, e)))
+        .collect();
+    let mut h = Hyphens::new(text);
+    // In text order, then backwards, then jumping about.
+    let orders = [
+        ranges.clone(),
+        ranges.iter().rev().copied().collect::<Vec<_>>(),
+        ranges
+            .iter()
+            .step_by(7)
+            .chain(ranges.iter().step_by(5))
+            .copied()
+            .collect(),
+    ];
+    for order in orders {
+        for (s, e) in order {
+            assert_eq!(
+                h.within(s, e),
+                text.as_bytes()[s..e].contains(&b'-'),
+                "{s}..{e}"
+            );
+        }
+    }
+}
