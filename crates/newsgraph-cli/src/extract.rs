@@ -24,7 +24,7 @@ const MAX_REPORTED: usize = 20;
 /// growing the buffer from empty copies it over and over.
 pub(crate) fn json_line(output: &Output, text_len: usize) -> serde_json::Result<Vec<u8>> {
     let mut line = Vec::with_capacity(text_len.saturating_mul(6) + 4096);
-    crate::json::to_vec_into(&mut line, output)?;
+    serde_json::to_writer(&mut line, output)?;
     Ok(line)
 }
 

@@ -5,7 +5,6 @@
 
 mod bench;
 mod extract;
-mod json;
 mod progress;
 
 use anyhow::Result;
