@@ -478,8 +478,9 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     }
 }
 
-/// Splits inner punctuation: keeps letters/digits joined by `-`, `.`, `,`, `'`, `’`, `&`, `/`, `:` between
-/// alphanumerics; splits on others (`(`, `)`, `"`, `;`, ...).
+/// Splits inner punctuation: keeps letters/digits joined by `-`, `.`, `'`, `’`, `&`, `/`, `:` between
+/// alphanumerics and `,` between digits ("100,000"); splits on others (`(`, `)`, `"`, `;`, a comma missing its
+/// space as in "this week,demanding", ...).
 fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let s = &text[start..end];
     if s.is_ascii() {
@@ -493,9 +494,10 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             let joins = c.is_ascii_alphanumeric()
                 || (matches!(
                     c,
-                    b'-' | b'.' | b',' | b'\'' | b'&' | b'/' | b':' | b'_' | b'@' | b'+'
+                    b'-' | b'.' | b'\'' | b'&' | b'/' | b':' | b'_' | b'@' | b'+'
                 ) && prev_word
                     && next_word)
+                || (c == b',' && digits_around(b, k))
                 || (c == b'.' && prev_word);
             if !joins {
                 push(out, text, tok_start, start + k);
@@ -515,9 +517,12 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let joins = is_word_char(c)
             || (matches!(
                 c,
-                '-' | '.' | ',' | '\'' | '’' | '&' | '/' | ':' | '_' | '@' | '+' | '·'
+                '-' | '.' | '\'' | '’' | '&' | '/' | ':' | '_' | '@' | '+' | '·'
             ) && prev.is_some_and(is_word_char)
                 && next.is_some_and(is_word_char))
+            || (c == ','
+                && prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit()))
             || (c == '.' && prev.is_some_and(is_word_char)); // abbreviation dots inside "U.S."
         if !joins {
             push(out, text, tok_start, abs);
@@ -527,6 +532,11 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         prev = Some(c);
     }
     push(out, text, tok_start, end);
+}
+
+/// Whether the byte at `k` has an ASCII digit on both sides.
+fn digits_around(b: &[u8], k: usize) -> bool {
+    k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// Words that open sentences often enough that an abbreviation before them ends its sentence.
@@ -661,6 +671,64 @@ mod tests {
                 "(",
                 "15",
                 ")",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_comma_joins_digits_only() {
+        // A comma missing its space still separates words; inside numbers it is a thousands separator.
+        assert_eq!(
+            toks("Protests began earlier this week,demanding reforms on Monday,and 1,200 joined."),
+            [
+                "Protests",
+                "began",
+                "earlier",
+                "this",
+                "week",
+                ",",
+                "demanding",
+                "reforms",
+                "on",
+                "Monday",
+                ",",
+                "and",
+                "1,200",
+                "joined",
+                "."
+            ]
+        );
+        assert_eq!(
+            toks("Kyiv’s mayor,Vitali Klitschko, said 1,000,000 hryvnias."),
+            [
+                "Kyiv",
+                "’s",
+                "mayor",
+                ",",
+                "Vitali",
+                "Klitschko",
+                ",",
+                "said",
+                "1,000,000",
+                "hryvnias",
+                "."
+            ]
+        );
+        // The same outside ASCII.
+        assert_eq!(
+            toks("Flights to Düsseldorf,Köln and Zürich cost €1,250."),
+            [
+                "Flights",
+                "to",
+                "Düsseldorf",
+                ",",
+                "Köln",
+                "and",
+                "Zürich",
+                "cost",
+                "€",
+                "1,250",
                 "."
             ]
         );
