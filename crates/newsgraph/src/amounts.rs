@@ -14,7 +14,7 @@
 //! (`G7`, `Apollo 11`).
 
 use crate::pipeline::Context;
-use crate::text::{Span, Token, TokenKind};
+use crate::text::{Span, Token, TokenKind, ASCII_CLASS, DIGIT, UPPER};
 use crate::time::Timex;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -771,26 +771,6 @@ fn scan_sentence(ctx: &Context, toks: &[Token], blocked: &Blocked, out: &mut Vec
     }
 }
 
-/// [`BYTE_CLASS`] bits: an ASCII digit, an ASCII capital.
-const DIGIT: u8 = 1;
-const UPPER: u8 = 2;
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_digit() {
-            DIGIT
-        } else if c.is_ascii_uppercase() {
-            UPPER
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
 /// Whether token `t` can open an amount (a cheap test before the full reading).
 fn may_start(text: &str, t: &Token) -> bool {
     match t.kind {
@@ -802,7 +782,7 @@ fn may_start(text: &str, t: &Token) -> bool {
                 return false;
             }
             // One pass tells digits and capitals apart (this runs on every word): one table load per byte.
-            let class = w.bytes().fold(0u8, |c, b| c | BYTE_CLASS[usize::from(b)]);
+            let class = w.bytes().fold(0u8, |c, b| c | ASCII_CLASS[usize::from(b)]);
             let (digit, upper) = (class & DIGIT != 0, class & UPPER != 0);
             if digit {
                 return true;

@@ -249,18 +249,25 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Byte classes for the tokenizer's hot loop: one table load per byte instead of range tests.
-const LETTER: u8 = 1;
-const DIGIT: u8 = 2;
-static ALNUM: [u8; 256] = {
+/// [`ASCII_CLASS`] bit of an ASCII digit.
+pub(crate) const DIGIT: u8 = 1;
+/// [`ASCII_CLASS`] bit of an ASCII capital letter.
+pub(crate) const UPPER: u8 = 2;
+/// [`ASCII_CLASS`] bit of an ASCII lower-case letter.
+pub(crate) const LOWER: u8 = 4;
+/// The class bits of every byte (0 for all but ASCII digits and letters): one table load per byte instead of
+/// range tests in hot loops (the tokenizer, the amounts' first-word test).
+pub(crate) static ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
         t[b] = if c.is_ascii_digit() {
             DIGIT
-        } else if c.is_ascii_alphabetic() {
-            LETTER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
         } else {
             0
         };
@@ -297,12 +304,12 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         // (An iterator over the slice: no bounds check per byte.)
         let mut j = bytes[i..end]
             .iter()
-            .position(|&b| ALNUM[usize::from(b)] == 0)
+            .position(|&b| ASCII_CLASS[usize::from(b)] == 0)
             .map_or(end, |n| i + n);
         if j > i {
             // All digits: only a run that starts with one needs the check.
-            let digits =
-                ALNUM[usize::from(bytes[i])] == DIGIT && bytes[i..j].iter().all(u8::is_ascii_digit);
+            let digits = ASCII_CLASS[usize::from(bytes[i])] == DIGIT
+                && bytes[i..j].iter().all(u8::is_ascii_digit);
             let next = bytes.get(j).copied();
             let ends = |k: usize| k >= end || bytes[k].is_ascii_whitespace();
             let kind = if digits {
