@@ -314,9 +314,12 @@ pub fn recognize(ctx: &Context) -> (Vec<Entity>, Vec<EntityCluster>) {
     let mut labels = Vec::new();
     tagger::tag_words(&words, &ranges, &mut labels);
     let mut mentions = Vec::new();
+    let mut spans = Vec::new();
     for (si, r) in ranges.iter().enumerate() {
         let base = r.start;
-        for (r, ty) in tagger::spans(labels.get(r.clone()).unwrap_or(&[])) {
+        spans.clear();
+        tagger::spans_into(labels.get(r.clone()).unwrap_or(&[]), &mut spans);
+        for (r, ty) in spans.drain(..) {
             mentions.push(Mention {
                 toks: base + r.start..base + r.end,
                 sent: si,

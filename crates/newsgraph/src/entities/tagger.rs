@@ -80,6 +80,12 @@ fn best_label(acc: &[i32; N_LABELS], allow: &[u8]) -> u8 {
 /// Typed spans (token ranges) of a BILOU label sequence; tolerant of invalid sequences.
 pub fn spans(labels: &[u8]) -> Vec<(Range<usize>, u8)> {
     let mut out = Vec::new();
+    spans_into(labels, &mut out);
+    out
+}
+
+/// [`spans`] appended to `out` (a buffer reused from one sentence to the next).
+pub(crate) fn spans_into(labels: &[u8], out: &mut Vec<(Range<usize>, u8)>) {
     let mut open: Option<(usize, u8)> = None;
     for (i, &l) in labels.iter().enumerate() {
         let t = label_type(l);
@@ -111,7 +117,6 @@ pub fn spans(labels: &[u8]) -> Vec<(Range<usize>, u8)> {
             _ => open = None,
         }
     }
-    out
 }
 
 /// Shipped weights: hashed feature -> one i16 weight per label, in an open-addressing table kept as the
@@ -710,6 +715,8 @@ pub struct WordCache {
     generation: u64,
     buf: WordBuf,
     keys: Vec<u64>,
+    /// A new word's features, kept so that each new word does not allocate its own list.
+    feats: Vec<u64>,
 }
 
 /// The cache's key of a word form: a hash of its bytes read up to 8 at a time (the bytes of a short word in two
@@ -777,7 +784,8 @@ impl WordCache {
             return i;
         }
         let info = word_info(w, clusters, &mut self.buf);
-        let mut feats = Vec::with_capacity(32);
+        let mut feats = std::mem::take(&mut self.feats);
+        feats.clear();
         own_features(&info, false, &mut feats);
         let own = model.sum(&feats);
         let mut neighbour = [[0; N_LABELS]; 4];
@@ -789,6 +797,7 @@ impl WordCache {
         let mut dynf = [0u64; 6];
         dynamic_features(&info, 0, 0, 0, &mut dynf);
         let after_o = model.sum(&dynf[2..4]);
+        self.feats = feats;
         let i = self.words.len() as u32;
         self.words.push(WordWeights {
             gaz: first_probe(&info, gaz),
