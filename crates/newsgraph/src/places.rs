@@ -679,12 +679,18 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         // After a weaker preposition (`fired on Qamishli`, `moved to Dewsbury`) a one-word person is common
         // too (`a reference to Clinton`): there the town must be called a person nowhere else in the document
         // but after a preposition of place.
-        let is_place_preposition = |w: &str| matches!(w, "in" | "near" | "around" | "outside");
+        // A sentence may open with the preposition (`On Oahu, home to Honolulu`): compared without case.
+        let is_place_preposition = |w: &str| {
+            ["in", "near", "around", "outside"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        };
         let is_weak_preposition = |w: &str| {
-            matches!(
-                w,
-                "at" | "from" | "to" | "into" | "on" | "towards" | "toward" | "across" | "via"
-            )
+            [
+                "at", "from", "to", "into", "on", "towards", "toward", "across", "via",
+            ]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
         };
         let lone_persons: WordSet = ranges
             .iter()
@@ -1621,6 +1627,14 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 let sentence_start = first_word == Some(i);
                 let locative = prev.is_some_and(|_| is_locative(prev_w));
                 let contained = next_w == "," && hint.is_none();
+                // `Knockhill, Fife.`: a region closing a place's name after a comma is its container.
+                let container = prev_w == ","
+                    && i >= 2
+                    && is_cap_word(text, &toks[i - 2])
+                    && matches!(next_w, "." | ";" | ")" | "")
+                    && candidates
+                        .iter()
+                        .all(|&c| matches!(gaz.record(c).kind, Kind::Admin1 | Kind::Region));
                 // `the Pacific`, `the Amazon` name features and regions, not towns.
                 let feature_article = matches!(
                     prev_w,
@@ -1639,6 +1653,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 });
                 keep = locative
                     || contained
+                    || container
                     || capital_head
                     || feature_article
                     || (big && !sentence_start);

@@ -889,6 +889,27 @@ fn a_town_after_a_place_preposition_stays_a_town_the_recognizer_calls_a_person()
 }
 
 #[test]
+fn a_region_named_like_a_word_closes_a_listed_place() {
+    let ps =
+        places("25/26 August: Knockhill, Fife. 15/16 September: Silverstone, Northamptonshire.");
+    let f = find(&ps, "Fife").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(f.country.as_deref(), Some("GB"), "{f:?}");
+    // The word itself stays a word.
+    let ps = places("He played the fife at the parade. Then the band left.");
+    assert!(ps.is_empty(), "{ps:?}");
+}
+
+#[test]
+fn a_sentence_may_open_with_the_place_preposition() {
+    let ps = pipeline_places(
+        "Last year the state lost more than 1,000 people. On Oahu, home to Honolulu and Pearl Harbor, \
+         the population fell for a third year.",
+    );
+    let o = find(&ps, "Oahu").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(o.country.as_deref(), Some("US"), "{o:?}");
+}
+
+#[test]
 fn a_county_that_names_an_office_is_placed_in_its_state() {
     // (sentence, county, admin1): the only county of its name in the US, no other place around.
     for (sentence, surface, admin1) in [
