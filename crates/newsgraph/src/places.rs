@@ -1516,14 +1516,23 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let possessive = toks
                 .get(j + 1)
                 .is_some_and(|n| matches!(&text[n.start..n.end], "'s" | "’s"));
-            if starts_here && !headline && !demonym && !possessive && j + 1 < toks.len() {
+            if starts_here && !headline && !possessive && j + 1 < toks.len() {
                 // `U.S. Embassy`, `Europe Square`: a country or continent names things far from it.
                 let country_like = candidates
                     .iter()
                     .all(|&c| matches!(gaz.record(c).kind, Kind::Country | Kind::Continent));
                 let joined = toks[j + 1].start <= best_end + 1;
-                let tail = facility_tail(text, toks, j + 1)
-                    .filter(|_| joined && !country_like && is_cap_word(text, &toks[j + 1]));
+                // `the French Quarter`, `the Jewish Quarter`: a district a nation's adjective names lies in the
+                // town of the story, not in that nation.
+                let tail = facility_tail(text, toks, j + 1).filter(|(_, _, f)| {
+                    joined
+                        && is_cap_word(text, &toks[j + 1])
+                        && if demonym {
+                            f.feature == "district"
+                        } else {
+                            !country_like
+                        }
+                });
                 if let Some((e, end, fac)) = tail {
                     let saint = matches!(
                         text[t.start..t.end].trim_end_matches('.'),

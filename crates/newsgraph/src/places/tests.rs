@@ -900,6 +900,21 @@ fn a_region_named_like_a_word_closes_a_listed_place() {
 }
 
 #[test]
+fn a_quarter_named_by_a_nation_lies_in_the_town_of_the_story() {
+    let ps = places(
+        "Tourists crowded the French Quarter in New Orleans on Saturday, and the bars on Bourbon Street \
+         stayed open late.",
+    );
+    let q = find(&ps, "French Quarter").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(q.country.as_deref(), Some("US"), "{q:?}");
+    assert_eq!(q.feature.as_deref(), Some("district"), "{q:?}");
+    // A nation's adjective before anything else is still the nation.
+    let ps = places("The French government said on Monday it would raise taxes.");
+    let f = find(&ps, "French").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(f.country.as_deref(), Some("FR"), "{f:?}");
+}
+
+#[test]
 fn a_sentence_may_open_with_the_place_preposition() {
     let ps = pipeline_places(
         "Last year the state lost more than 1,000 people. On Oahu, home to Honolulu and Pearl Harbor, \
