@@ -1516,17 +1516,24 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let possessive = toks
                 .get(j + 1)
                 .is_some_and(|n| matches!(&text[n.start..n.end], "'s" | "’s"));
-            if starts_here && !headline && !possessive && j + 1 < toks.len() {
+            let saint = matches!(
+                text[t.start..t.end].trim_end_matches('.'),
+                "St" | "Saint" | "San" | "Santa"
+            );
+            // `St George's Chapel`, `St Mary's Hospital`: a saint's name goes on after the possessive.
+            let k = if possessive && saint { j + 2 } else { j + 1 };
+            if starts_here && !headline && (!possessive || saint) && k < toks.len() {
                 // `U.S. Embassy`, `Europe Square`: a country or continent names things far from it.
                 let country_like = candidates
                     .iter()
                     .all(|&c| matches!(gaz.record(c).kind, Kind::Country | Kind::Continent));
-                let joined = toks[j + 1].start <= best_end + 1;
+                let joined = toks[j + 1].start <= best_end + 1
+                    && (k == j + 1 || toks[k].start <= toks[j + 1].end + 1);
                 // `the French Quarter`, `the Jewish Quarter`: a district a nation's adjective names lies in the
                 // town of the story, not in that nation.
-                let tail = facility_tail(text, toks, j + 1).filter(|(_, _, f)| {
+                let tail = facility_tail(text, toks, k).filter(|(_, _, f)| {
                     joined
-                        && is_cap_word(text, &toks[j + 1])
+                        && is_cap_word(text, &toks[k])
                         && if demonym {
                             f.feature == "district"
                         } else {
@@ -1534,10 +1541,6 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         }
                 });
                 if let Some((e, end, fac)) = tail {
-                    let saint = matches!(
-                        text[t.start..t.end].trim_end_matches('.'),
-                        "St" | "Saint" | "San" | "Santa"
-                    );
                     let candidates: Vec<u32> = if fac.feature == "building" && !saint {
                         candidates
                             .into_iter()

@@ -915,6 +915,14 @@ fn a_quarter_named_by_a_nation_lies_in_the_town_of_the_story() {
 }
 
 #[test]
+fn a_saints_building_is_no_town_of_the_saints_name() {
+    let ps = places("The couple will marry at St George’s Chapel at Windsor Castle in May.");
+    let c = find(&ps, "St George’s Chapel").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(c.country.as_deref(), Some("GB"), "{c:?}");
+    assert_eq!(c.feature.as_deref(), Some("building"), "{c:?}");
+}
+
+#[test]
 fn a_sentence_may_open_with_the_place_preposition() {
     let ps = pipeline_places(
         "Last year the state lost more than 1,000 people. On Oahu, home to Honolulu and Pearl Harbor, \
