@@ -2121,7 +2121,23 @@ fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
         };
         let listed = (k > 0 && listy(&mentions[k - 1], a))
             || mentions.get(k + 2).is_some_and(|c| listy(b, c));
-        let unlisted = widened.is_none() && !contains && !locates && region_after && small_towns;
+        // `Paddington, London`: the same for a district of a big city, when no namesake lies in its country.
+        let city_after = b
+            .candidates
+            .iter()
+            .map(|&d| gaz.record(d))
+            .max_by_key(|r| r.population)
+            .filter(|r| matches!(r.kind, Kind::City | Kind::Capital) && r.population >= 1_000_000)
+            .is_some_and(|city| {
+                a.candidates
+                    .iter()
+                    .all(|&c| gaz.record(c).country != city.country)
+            });
+        let unlisted = widened.is_none()
+            && !contains
+            && !locates
+            && (region_after || city_after)
+            && small_towns;
         if let Some(more) = widened {
             mentions[k].candidates = more;
         }

@@ -923,6 +923,15 @@ fn a_saints_building_is_no_town_of_the_saints_name() {
 }
 
 #[test]
+fn a_district_before_a_big_city_lies_in_it() {
+    let ps = places("He was taken to hospital in Paddington, London, after the attack.");
+    let p = find(&ps, "Paddington").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(p.country.as_deref(), Some("GB"), "{p:?}");
+    let d = km((p.lat.unwrap_or(0.0), p.lon.unwrap_or(0.0)), (51.51, -0.13));
+    assert!(d < 30.0, "{p:?} is {d} km from London");
+}
+
+#[test]
 fn a_sentence_may_open_with_the_place_preposition() {
     let ps = pipeline_places(
         "Last year the state lost more than 1,000 people. On Oahu, home to Honolulu and Pearl Harbor, \
