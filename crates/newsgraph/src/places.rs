@@ -1541,12 +1541,17 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         }
                 });
                 if let Some((e, end, fac)) = tail {
+                    // A town under 50,000 people names few buildings but its own town hall; other such names
+                    // are more often a founder's (`Carnegie Library`, `The Colony Theatre`).
+                    let town_hall = text
+                        .get(t.start..end)
+                        .is_some_and(|n| n.ends_with("Town Hall") || n.ends_with("City Hall"));
                     let candidates: Vec<u32> = if fac.feature == "building" && !saint {
                         candidates
                             .into_iter()
                             .filter(|&c| {
                                 let r = gaz.record(c);
-                                !r.small && !r.common
+                                !r.small && !r.common && (town_hall || r.population >= 50_000)
                             })
                             .collect()
                     } else {

@@ -932,6 +932,15 @@ fn a_district_before_a_big_city_lies_in_it() {
 }
 
 #[test]
+fn a_building_named_after_a_founder_is_no_small_town_of_that_name() {
+    let ps = places(
+        "Residents of New Orleans packed the old Carnegie Library on Saturday to hear the mayor.",
+    );
+    let c = find(&ps, "Carnegie Library").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(c.country.as_deref(), Some("US"), "{c:?}");
+}
+
+#[test]
 fn a_sentence_may_open_with_the_place_preposition() {
     let ps = pipeline_places(
         "Last year the state lost more than 1,000 people. On Oahu, home to Honolulu and Pearl Harbor, \
