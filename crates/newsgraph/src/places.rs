@@ -679,12 +679,18 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         // After a weaker preposition (`fired on Qamishli`, `moved to Dewsbury`) a one-word person is common
         // too (`a reference to Clinton`): there the town must be called a person nowhere else in the document
         // but after a preposition of place.
-        let is_place_preposition = |w: &str| matches!(w, "in" | "near" | "around" | "outside");
+        // A sentence may open with the preposition (`On Oahu, home to Honolulu`): compared without case.
+        let is_place_preposition = |w: &str| {
+            ["in", "near", "around", "outside"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        };
         let is_weak_preposition = |w: &str| {
-            matches!(
-                w,
-                "at" | "from" | "to" | "into" | "on" | "towards" | "toward" | "across" | "via"
-            )
+            [
+                "at", "from", "to", "into", "on", "towards", "toward", "across", "via",
+            ]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
         };
         let lone_persons: WordSet = ranges
             .iter()
@@ -1510,25 +1516,42 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let possessive = toks
                 .get(j + 1)
                 .is_some_and(|n| matches!(&text[n.start..n.end], "'s" | "’s"));
-            if starts_here && !headline && !demonym && !possessive && j + 1 < toks.len() {
+            let saint = matches!(
+                text[t.start..t.end].trim_end_matches('.'),
+                "St" | "Saint" | "San" | "Santa"
+            );
+            // `St George's Chapel`, `St Mary's Hospital`: a saint's name goes on after the possessive.
+            let k = if possessive && saint { j + 2 } else { j + 1 };
+            if starts_here && !headline && (!possessive || saint) && k < toks.len() {
                 // `U.S. Embassy`, `Europe Square`: a country or continent names things far from it.
                 let country_like = candidates
                     .iter()
                     .all(|&c| matches!(gaz.record(c).kind, Kind::Country | Kind::Continent));
-                let joined = toks[j + 1].start <= best_end + 1;
-                let tail = facility_tail(text, toks, j + 1)
-                    .filter(|_| joined && !country_like && is_cap_word(text, &toks[j + 1]));
+                let joined = toks[j + 1].start <= best_end + 1
+                    && (k == j + 1 || toks[k].start <= toks[j + 1].end + 1);
+                // `the French Quarter`, `the Jewish Quarter`: a district a nation's adjective names lies in the
+                // town of the story, not in that nation.
+                let tail = facility_tail(text, toks, k).filter(|(_, _, f)| {
+                    joined
+                        && is_cap_word(text, &toks[k])
+                        && if demonym {
+                            f.feature == "district"
+                        } else {
+                            !country_like
+                        }
+                });
                 if let Some((e, end, fac)) = tail {
-                    let saint = matches!(
-                        text[t.start..t.end].trim_end_matches('.'),
-                        "St" | "Saint" | "San" | "Santa"
-                    );
+                    // A town under 50,000 people names few buildings but its own town hall; other such names
+                    // are more often a founder's (`Carnegie Library`, `The Colony Theatre`).
+                    let town_hall = text
+                        .get(t.start..end)
+                        .is_some_and(|n| n.ends_with("Town Hall") || n.ends_with("City Hall"));
                     let candidates: Vec<u32> = if fac.feature == "building" && !saint {
                         candidates
                             .into_iter()
                             .filter(|&c| {
                                 let r = gaz.record(c);
-                                !r.small && !r.common
+                                !r.small && !r.common && (town_hall || r.population >= 50_000)
                             })
                             .collect()
                     } else {
@@ -1621,6 +1644,14 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 let sentence_start = first_word == Some(i);
                 let locative = prev.is_some_and(|_| is_locative(prev_w));
                 let contained = next_w == "," && hint.is_none();
+                // `Knockhill, Fife.`: a region closing a place's name after a comma is its container.
+                let container = prev_w == ","
+                    && i >= 2
+                    && is_cap_word(text, &toks[i - 2])
+                    && matches!(next_w, "." | ";" | ")" | "")
+                    && candidates
+                        .iter()
+                        .all(|&c| matches!(gaz.record(c).kind, Kind::Admin1 | Kind::Region));
                 // `the Pacific`, `the Amazon` name features and regions, not towns.
                 let feature_article = matches!(
                     prev_w,
@@ -1639,6 +1670,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 });
                 keep = locative
                     || contained
+                    || container
                     || capital_head
                     || feature_article
                     || (big && !sentence_start);
@@ -2094,7 +2126,23 @@ fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
         };
         let listed = (k > 0 && listy(&mentions[k - 1], a))
             || mentions.get(k + 2).is_some_and(|c| listy(b, c));
-        let unlisted = widened.is_none() && !contains && !locates && region_after && small_towns;
+        // `Paddington, London`: the same for a district of a big city, when no namesake lies in its country.
+        let city_after = b
+            .candidates
+            .iter()
+            .map(|&d| gaz.record(d))
+            .max_by_key(|r| r.population)
+            .filter(|r| matches!(r.kind, Kind::City | Kind::Capital) && r.population >= 1_000_000)
+            .is_some_and(|city| {
+                a.candidates
+                    .iter()
+                    .all(|&c| gaz.record(c).country != city.country)
+            });
+        let unlisted = widened.is_none()
+            && !contains
+            && !locates
+            && (region_after || city_after)
+            && small_towns;
         if let Some(more) = widened {
             mentions[k].candidates = more;
         }

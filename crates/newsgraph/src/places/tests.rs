@@ -889,6 +889,68 @@ fn a_town_after_a_place_preposition_stays_a_town_the_recognizer_calls_a_person()
 }
 
 #[test]
+fn a_region_named_like_a_word_closes_a_listed_place() {
+    let ps =
+        places("25/26 August: Knockhill, Fife. 15/16 September: Silverstone, Northamptonshire.");
+    let f = find(&ps, "Fife").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(f.country.as_deref(), Some("GB"), "{f:?}");
+    // The word itself stays a word.
+    let ps = places("He played the fife at the parade. Then the band left.");
+    assert!(ps.is_empty(), "{ps:?}");
+}
+
+#[test]
+fn a_quarter_named_by_a_nation_lies_in_the_town_of_the_story() {
+    let ps = places(
+        "Tourists crowded the French Quarter in New Orleans on Saturday, and the bars on Bourbon Street \
+         stayed open late.",
+    );
+    let q = find(&ps, "French Quarter").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(q.country.as_deref(), Some("US"), "{q:?}");
+    assert_eq!(q.feature.as_deref(), Some("district"), "{q:?}");
+    // A nation's adjective before anything else is still the nation.
+    let ps = places("The French government said on Monday it would raise taxes.");
+    let f = find(&ps, "French").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(f.country.as_deref(), Some("FR"), "{f:?}");
+}
+
+#[test]
+fn a_saints_building_is_no_town_of_the_saints_name() {
+    let ps = places("The couple will marry at St George’s Chapel at Windsor Castle in May.");
+    let c = find(&ps, "St George’s Chapel").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(c.country.as_deref(), Some("GB"), "{c:?}");
+    assert_eq!(c.feature.as_deref(), Some("building"), "{c:?}");
+}
+
+#[test]
+fn a_district_before_a_big_city_lies_in_it() {
+    let ps = places("He was taken to hospital in Paddington, London, after the attack.");
+    let p = find(&ps, "Paddington").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(p.country.as_deref(), Some("GB"), "{p:?}");
+    let d = km((p.lat.unwrap_or(0.0), p.lon.unwrap_or(0.0)), (51.51, -0.13));
+    assert!(d < 30.0, "{p:?} is {d} km from London");
+}
+
+#[test]
+fn a_building_named_after_a_founder_is_no_small_town_of_that_name() {
+    let ps = places(
+        "Residents of New Orleans packed the old Carnegie Library on Saturday to hear the mayor.",
+    );
+    let c = find(&ps, "Carnegie Library").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(c.country.as_deref(), Some("US"), "{c:?}");
+}
+
+#[test]
+fn a_sentence_may_open_with_the_place_preposition() {
+    let ps = pipeline_places(
+        "Last year the state lost more than 1,000 people. On Oahu, home to Honolulu and Pearl Harbor, \
+         the population fell for a third year.",
+    );
+    let o = find(&ps, "Oahu").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(o.country.as_deref(), Some("US"), "{o:?}");
+}
+
+#[test]
 fn a_county_that_names_an_office_is_placed_in_its_state() {
     // (sentence, county, admin1): the only county of its name in the US, no other place around.
     for (sentence, surface, admin1) in [
