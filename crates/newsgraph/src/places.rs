@@ -788,13 +788,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             let last = surface.rsplit(' ').next().unwrap_or("");
             // `in Toomevara`, `near Khayelitsha`: a location of the recognizer after a locative word is a
             // village or district GeoNames' extracts lack.
-            let prev = text
-                .get(..start)
-                .unwrap_or("")
-                .trim_end()
-                .rsplit(char::is_whitespace)
-                .next()
-                .unwrap_or("");
+            let prev = previous_word(text, start);
             let locality = *l == EntityLabel::Loc
                 && matches!(
                     prev,
@@ -2299,17 +2293,11 @@ fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
         let Some((_, names)) = AMBIGUOUS_ABBREVIATIONS.iter().find(|(a, _)| *a == w) else {
             continue;
         };
-        let beside_name = |k: Option<&Token>| {
-            k.is_some_and(|k| {
-                is_cap_word(text, k)
-                    || (k.kind == TokenKind::Punct && k.end - k.start == 1 && k.end == t.start)
-            })
-        };
         let prev = i.checked_sub(1).and_then(|p| toks.get(p));
         let next = toks.get(i + 1);
-        if beside_name(prev)
+        // Only after a lower-case word and before no capitalized one (not inside a name: `SA Water`).
+        if !prev.is_some_and(|p| p.kind == TokenKind::Word && !is_cap_word(text, p))
             || next.is_some_and(|n| is_cap_word(text, n))
-            || !prev.is_some_and(|p| p.kind == TokenKind::Word)
         {
             continue;
         }
