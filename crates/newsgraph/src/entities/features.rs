@@ -252,12 +252,6 @@ pub fn mark_gazetteer_from(
     }
 }
 
-/// Hash of a word's exact form (the key of [`TokenInfo::word`]).
-#[inline]
-pub fn hash_word(w: &str) -> u64 {
-    hash_bytes(w.as_bytes())
-}
-
 // Template ids.
 pub(crate) const T_BIAS: u64 = 1;
 pub(crate) const T_WORD: u64 = 2;

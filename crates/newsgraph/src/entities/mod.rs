@@ -183,20 +183,6 @@ fn label_of(ty: u8) -> EntityLabel {
     }
 }
 
-/// Tags sentences given as tokens with the statistical tagger (with document history): per sentence, token
-/// ranges and labels. Labels are the tagger's four (NORP is decided later, from gazetteers).
-pub fn tag_sentences(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityLabel)>> {
-    tagger::tag_document(sentences)
-        .iter()
-        .map(|ls| {
-            tagger::spans(ls)
-                .into_iter()
-                .map(|(r, t)| (r, label_of(t)))
-                .collect()
-        })
-        .collect()
-}
-
 /// Name particles that join the parts of a person's name (`Luigi di Maio`, `Ursula von der Leyen`).
 fn is_particle(w: &str) -> bool {
     matches!(
@@ -589,7 +575,7 @@ pub(crate) fn mention_lower(words: &[&str], m: &Mention) -> String {
 /// power's name (most mentions are ruled out without a string).
 fn mention_metonym_country(words: &[&str], m: &Mention) -> Option<&'static str> {
     let first = words.get(m.toks.start).copied().unwrap_or("");
-    if !first.contains(' ') && !may_start_metonym(first) {
+    if !may_start_metonym(first) {
         return None;
     }
     metonym_country(&mention_lower(words, m))
