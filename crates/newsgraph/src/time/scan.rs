@@ -3071,6 +3071,11 @@ impl<'c> Scanner<'c> {
                 if matches!(r, "recent") {
                     return None;
                 }
+                // "grew over the past year": TimeBank dates the single year just gone (a number makes a span:
+                // "the past three years" is P3Y).
+                if u == Unit::Year && self.is(i, "the") && matches!(r, "past" | "last") {
+                    return cand(i, j + 1, TimexType::Date, cal::unit_value(self.dct, u, -1));
+                }
                 cand(i, j + 1, TimexType::Duration, u.duration(Some(1.0)))
             }
             Lex::Units(u) => {

@@ -1589,3 +1589,24 @@ fn the_year_before_is_next_to_the_year_last_mentioned() {
         &[("last year", D, "1997"), ("the year before", D, "1996")],
     )]);
 }
+
+#[test]
+fn the_past_year_is_the_year_just_gone() {
+    check(&[
+        (
+            "Hate groups in the United States grew sharply over the past year, the report said.",
+            "1998-03-03",
+            &[("the past year", D, "1997")],
+        ),
+        (
+            "Prosecutors widened their investigation of the company in the last year.",
+            "1989-10-30",
+            &[("the last year", D, "1988")],
+        ),
+        (
+            "Profits have risen in each of the past three years.",
+            "1989-10-30",
+            &[("the past three years", P, "P3Y")],
+        ),
+    ]);
+}
