@@ -622,6 +622,19 @@ impl<'c> Scanner<'c> {
         if a > self.lo && self.any(a - 1, &["since"]) {
             return Some(Direction::Past);
         }
+        // "its record high set on Aug. 6": a record already set (the participle "set" has no tense of its own).
+        if a >= self.lo + 3
+            && self.any(a - 1, &["on", "in"])
+            && self.is(a - 2, "set")
+            && self.any(
+                a - 3,
+                &[
+                    "record", "records", "high", "highs", "low", "lows", "peak", "mark",
+                ],
+            )
+        {
+            return Some(Direction::Past);
+        }
         // "pay down the loan by February", "until March", "extended to the end of April": a deadline, ahead
         // unless the clause is past.
         if self.deadline_before(a) {

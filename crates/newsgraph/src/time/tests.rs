@@ -1610,3 +1610,19 @@ fn the_past_year_is_the_year_just_gone() {
         ),
     ]);
 }
+
+#[test]
+fn a_record_set_on_a_date_lies_behind() {
+    check(&[
+        (
+            "The rally left the Dow within 70 points of its record high set on Aug. 6.",
+            "1998-02-06",
+            &[("Aug. 6", D, "1997-08-06")],
+        ),
+        (
+            "The new terminal is set to open on Aug. 6.",
+            "1998-02-06",
+            &[("Aug. 6", D, "1998-08-06")],
+        ),
+    ]);
+}
