@@ -2724,6 +2724,8 @@ impl<'c> Scanner<'c> {
                     j += 1;
                 }
                 match self.w(j) {
+                    // "the future of the alliance": its fate or prospects, not a time.
+                    "future" if j == i + 1 && self.is(j + 1, "of") => None,
                     "future" => cand(i, j + 1, TimexType::Date, "FUTURE_REF".into()),
                     "past" if j == i + 1 || self.is(i + 1, "recent") => {
                         if self.quantity(j + 1).is_some()

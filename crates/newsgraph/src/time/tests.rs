@@ -1626,3 +1626,19 @@ fn a_record_set_on_a_date_lies_behind() {
         ),
     ]);
 }
+
+#[test]
+fn the_future_of_something_is_its_fate() {
+    check(&[
+        (
+            "Both leaders said the talks were very important to the future of our peoples.",
+            "1998-02-13",
+            &[],
+        ),
+        (
+            "Ethnic Albanians are worried about the future and fear a new war.",
+            "1998-03-08",
+            &[("the future", D, "FUTURE_REF")],
+        ),
+    ]);
+}
