@@ -2638,6 +2638,11 @@ impl<'c> Scanner<'c> {
                 if self.prev(i) == "right" {
                     return None;
                 }
+                // "Now, he says, ...": a sentence-opening "Now," turns the discourse to a contrast; TimeBank
+                // leaves it out ("Now the talks are stalled" without the comma keeps the present).
+                if t.cap && self.is(i + 1, ",") && (i == self.lo || self.is_punct(i - 1)) {
+                    return None;
+                }
                 cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
             }
             "right" if self.is(i + 1, "now") => {

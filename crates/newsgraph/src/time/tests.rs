@@ -1642,3 +1642,24 @@ fn the_future_of_something_is_its_fate() {
         ),
     ]);
 }
+
+#[test]
+fn a_sentence_opening_now_comma_is_a_discourse_marker() {
+    check(&[
+        (
+            "Iraq was ready to withdraw. Now, he says, it looks like the West wants to destroy Iraq.",
+            "1991-02-25",
+            &[],
+        ),
+        (
+            "Now officials are investigating whether the bombings are linked.",
+            "1998-02-27",
+            &[("Now", D, "PRESENT_REF")],
+        ),
+        (
+            "The company now holds 5% of the shares.",
+            "1989-10-27",
+            &[("now", D, "PRESENT_REF")],
+        ),
+    ]);
+}
