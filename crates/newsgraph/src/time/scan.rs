@@ -3093,7 +3093,12 @@ impl<'c> Scanner<'c> {
                 }
                 // "grew over the past year": TimeBank dates the single year just gone (a number makes a span:
                 // "the past three years" is P3Y).
-                if u == Unit::Year && self.is(i, "the") && matches!(r, "past" | "last") {
+                // "the last year of the war" is that war's final year, not the year just gone.
+                if u == Unit::Year
+                    && self.is(i, "the")
+                    && matches!(r, "past" | "last")
+                    && !self.is(j + 1, "of")
+                {
                     return cand(i, j + 1, TimexType::Date, cal::unit_value(self.dct, u, -1));
                 }
                 cand(i, j + 1, TimexType::Duration, u.duration(Some(1.0)))

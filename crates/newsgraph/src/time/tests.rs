@@ -1604,6 +1604,11 @@ fn the_past_year_is_the_year_just_gone() {
             &[("the last year", D, "1988")],
         ),
         (
+            "He served in the army during the last year of the war.",
+            "1998-03-03",
+            &[("the last year", P, "P1Y")],
+        ),
+        (
             "Profits have risen in each of the past three years.",
             "1989-10-30",
             &[("the past three years", P, "P3Y")],
