@@ -2661,6 +2661,22 @@ impl<'c> Scanner<'c> {
                 }
                 cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
             }
+            // "most recently last October", "recently, in March": the date that follows says when.
+            "recently"
+                if {
+                    let k = if self.is(i + 1, ",") { i + 2 } else { i + 1 };
+                    let k = if self.any(k, &["in", "on", "last"]) {
+                        k + 1
+                    } else {
+                        k
+                    };
+                    (matches!(self.lex(k), Lex::Month(..) | Lex::Weekday(_))
+                        && self.tok(k).is_some_and(|t| t.cap))
+                        || (k > i + 1 && self.year_num(k).is_some())
+                } =>
+            {
+                None
+            }
             "recently" | "lately" => cand(i, i + 1, TimexType::Date, "PAST_REF".into()),
             // "will some day be": an unspecified time (not a day-long span), ahead unless the clause is past.
             // TimeBank leaves the one-word "someday" out.

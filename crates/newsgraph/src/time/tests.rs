@@ -1668,3 +1668,24 @@ fn a_sentence_opening_now_comma_is_a_discourse_marker() {
         ),
     ]);
 }
+
+#[test]
+fn recently_before_a_date_leaves_the_date_to_say_when() {
+    check(&[
+        (
+            "Three doctors on the list were killed, most recently last October when Dr. Barnett Slepian was shot.",
+            "1999-02-06",
+            &[("last October", D, "1998-10")],
+        ),
+        (
+            "Prices that rose recently may fall again.",
+            "1989-10-30",
+            &[("recently", D, "PAST_REF")],
+        ),
+        (
+            "The company recently cut its dividend in half.",
+            "1989-10-30",
+            &[("recently", D, "PAST_REF")],
+        ),
+    ]);
+}
