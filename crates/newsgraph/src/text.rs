@@ -174,6 +174,49 @@ impl Hasher for Fnv {
     }
 }
 
+/// A cheap pre-check before looking a word up in a short list: whether a word with this length, first two bytes and
+/// last byte can be in it. One bit per hashed shape in a 4 KB table: for the reporting verbs, about one word in
+/// twelve of news text passes (a check on length with first or last byte let two in five through).
+pub(crate) struct Shape {
+    bits: [u64; SHAPE_WORDS],
+}
+
+const SHAPE_WORDS: usize = 512;
+
+impl Default for Shape {
+    fn default() -> Shape {
+        Shape {
+            bits: [0; SHAPE_WORDS],
+        }
+    }
+}
+
+impl Shape {
+    fn key(b: &[u8]) -> Option<(usize, u64)> {
+        let (&f, &l) = (b.first()?, b.last()?);
+        let s = b.get(1).copied().unwrap_or(0);
+        let k =
+            (b.len().min(31) as u32) | u32::from(f) << 5 | u32::from(s) << 13 | u32::from(l) << 21;
+        // Fibonacci hashing down to 15 bits (SHAPE_WORDS * 64 = 2^15).
+        let h = (k.wrapping_mul(0x9E37_79B1) >> 17) as usize;
+        Some((h / 64, 1u64 << (h % 64)))
+    }
+    /// Adds a word of the list.
+    pub(crate) fn add(&mut self, w: &str) {
+        if let Some((i, m)) = Self::key(w.as_bytes()) {
+            self.bits[i] |= m;
+        }
+    }
+    /// False when `w` is surely not in the list.
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        self.may_hold_bytes(w.as_bytes())
+    }
+    /// [`Shape::may_hold`] on a word's bytes.
+    pub(crate) fn may_hold_bytes(&self, w: &[u8]) -> bool {
+        Self::key(w).is_some_and(|(i, m)| self.bits[i] & m != 0)
+    }
+}
+
 type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
 /// Lower-cased abbreviations (without their final dot) that do not end a sentence by themselves.
