@@ -67,7 +67,20 @@ impl CharMap {
         }
         let block = byte / BLOCK;
         let base = self.blocks[block] as usize;
+        if self.all_starts(block) {
+            return base + (byte - block * BLOCK);
+        }
         base + char_starts(&text.as_bytes()[block * BLOCK..byte])
+    }
+
+    /// Whether every byte of block `block` starts a character (a block of ASCII, the commonest kind even in text
+    /// with some curly quotes): offsets inside it convert by arithmetic, without counting.
+    #[inline]
+    fn all_starts(&self, block: usize) -> bool {
+        match (self.blocks.get(block), self.blocks.get(block + 1)) {
+            (Some(&a), Some(&b)) => (b - a) as usize == BLOCK,
+            _ => false,
+        }
     }
 
     /// Byte offset of code-point offset `ch` (clamped to the text length).
@@ -89,6 +102,9 @@ impl CharMap {
         };
         let start = (block * BLOCK).min(self.len_bytes);
         let mut count = self.blocks[block] as usize;
+        if self.all_starts(block) && ch >= count {
+            return start + (ch - count);
+        }
         for (i, &b) in text.as_bytes()[start..].iter().enumerate() {
             if (b & 0xC0) != 0x80 {
                 if count == ch {
@@ -848,5 +864,25 @@ mod tests {
         }
         assert_eq!(m.char_of(&s, s.len()), s.chars().count());
         assert_eq!(m.byte_of(&s, s.chars().count()), s.len());
+    }
+
+    #[test]
+    fn char_map_mostly_ascii_blocks() {
+        // Whole blocks of ASCII between curly quotes, one of which straddles a block edge (byte 63).
+        let s = format!(
+            "{}“{}” – {}é",
+            "a".repeat(63),
+            "b".repeat(130),
+            "c".repeat(70)
+        );
+        let m = CharMap::new(&s);
+        for byte in 0..=s.len() {
+            let chars_before = s.char_indices().take_while(|&(b, _)| b < byte).count();
+            assert_eq!(m.char_of(&s, byte), chars_before, "byte {byte}");
+        }
+        for (ci, (bi, _)) in s.char_indices().enumerate() {
+            assert_eq!(m.byte_of(&s, ci), bi, "char {ci}");
+        }
+        assert_eq!(m.byte_of(&s, s.chars().count() + 5), s.len());
     }
 }
