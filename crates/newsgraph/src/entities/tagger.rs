@@ -561,40 +561,112 @@ impl History {
     }
 }
 
-/// A map from 64-bit word hashes (already well spread: used as their own hash) to small counters, emptied for every
-/// document.
-struct HashTable<V>(HashMap<u64, V, HashBuild>);
+/// A map from 64-bit hashes (word hashes: already well spread) to small counters, by open addressing with linear
+/// probing: the per-document history probes it for most tokens, and it is emptied for every document.
+struct HashTable<V> {
+    /// Keys, 0 for an empty slot (the key 0 itself lives in `zero`).
+    keys: Vec<u64>,
+    values: Vec<V>,
+    zero: Option<V>,
+    /// The filled slots, so that emptying costs what was put in.
+    used: Vec<u32>,
+    len: usize,
+}
 
 impl<V> Default for HashTable<V> {
     fn default() -> Self {
-        HashTable(HashMap::default())
+        HashTable {
+            keys: Vec::new(),
+            values: Vec::new(),
+            zero: None,
+            used: Vec::new(),
+            len: 0,
+        }
     }
 }
 
 impl<V: Copy + Default> HashTable<V> {
-    #[inline]
     fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len == 0 && self.zero.is_none()
+    }
+
+    /// Where `k` is, or the empty slot where it would go (the table is never full).
+    #[inline]
+    fn slot(&self, k: u64) -> usize {
+        let mask = self.keys.len().wrapping_sub(1);
+        let mut i = (k as usize) & mask;
+        while let Some(&x) = self.keys.get(i) {
+            if x == k || x == 0 {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        i
     }
 
     #[inline]
     fn get(&self, k: u64) -> Option<&V> {
-        self.0.get(&k)
+        if k == 0 {
+            return self.zero.as_ref();
+        }
+        if self.len == 0 {
+            return None;
+        }
+        let i = self.slot(k);
+        match self.keys.get(i) {
+            Some(&x) if x == k => self.values.get(i),
+            _ => None,
+        }
     }
 
     /// The value of `k`, inserted as the default if absent.
     #[inline]
     fn entry(&mut self, k: u64) -> &mut V {
-        self.0.entry(k).or_default()
+        if k == 0 {
+            return self.zero.get_or_insert_with(V::default);
+        }
+        if (self.len + 1) * 2 > self.keys.len() {
+            self.grow();
+        }
+        let i = self.slot(k);
+        if self.keys.get(i) == Some(&0) {
+            self.keys[i] = k;
+            self.values[i] = V::default();
+            self.used.push(i as u32);
+            self.len += 1;
+        }
+        &mut self.values[i]
+    }
+
+    fn grow(&mut self) {
+        let cap = (self.keys.len() * 2).max(256);
+        let keys = std::mem::replace(&mut self.keys, vec![0; cap]);
+        let values = std::mem::replace(&mut self.values, vec![V::default(); cap]);
+        self.used.clear();
+        for (k, v) in keys.into_iter().zip(values) {
+            if k != 0 {
+                let i = self.slot(k);
+                self.keys[i] = k;
+                self.values[i] = v;
+                self.used.push(i as u32);
+            }
+        }
     }
 
     /// Empties the table, keeping its memory unless a long document made it large.
     fn clear(&mut self) {
-        if self.0.capacity() > 1 << 15 {
+        if self.keys.len() > 1 << 16 {
             *self = HashTable::default();
         } else {
-            self.0.clear();
+            for &i in &self.used {
+                if let Some(k) = self.keys.get_mut(i as usize) {
+                    *k = 0;
+                }
+            }
         }
+        self.used.clear();
+        self.len = 0;
+        self.zero = None;
     }
 }
 
