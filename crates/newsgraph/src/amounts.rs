@@ -802,36 +802,41 @@ fn may_start(text: &str, t: &Token) -> bool {
         TokenKind::Number => true,
         TokenKind::Punct => currency_before(&text[t.start..t.end]).is_some(),
         TokenKind::Word => {
-            let w = &text[t.start..t.end];
+            let w = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
             if w.len() > 12 {
                 return false;
             }
-            // One pass tells digits and capitals apart (this runs on every word): one table load per byte.
-            let class = w.bytes().fold(0u8, |c, b| c | ASCII_CLASS[usize::from(b)]);
-            let (digit, upper) = (class & DIGIT != 0, class & UPPER != 0);
-            if digit {
+            // One pass over the bytes (this runs on every word): their classes (one table load per byte), and
+            // whether one is a hyphen.
+            let (mut class, mut hyphen) = (0u8, false);
+            for &b in w {
+                class |= ASCII_CLASS[usize::from(b)];
+                hyphen |= b == b'-';
+            }
+            if class & DIGIT != 0 {
                 return true;
             }
-            // Most words are lower case already: lower-case (and re-check as UTF-8) only the others.
+            // Most words are lower case already: lower-case only the others.
             let mut buf = [0u8; 12];
-            let lw = if upper {
-                for (d, s) in buf.iter_mut().zip(w.bytes()) {
+            let lower: &[u8] = if class & UPPER != 0 {
+                for (d, s) in buf.iter_mut().zip(w) {
                     *d = s.to_ascii_lowercase();
                 }
-                std::str::from_utf8(&buf[..w.len()]).unwrap_or("")
+                buf.get(..w.len()).unwrap_or(&[])
             } else {
                 w
             };
             // A word with a hyphen opens an amount only as a number word before it (`twenty-five`, `Fifty-six`).
-            match lw.bytes().position(|b| b == b'-') {
-                Some(p) => lw.get(..p).and_then(unit_word).is_some(),
-                None => {
-                    OPENER_SHAPES.may_hold(lw)
-                        && (unit_word(lw).is_some()
-                            || vague_scale(lw).is_some()
-                            || OTHER_OPENERS.contains(&lw))
-                }
+            if hyphen {
+                let stem = lower.split(|&b| b == b'-').next().unwrap_or(&[]);
+                return std::str::from_utf8(stem).ok().and_then(unit_word).is_some();
             }
+            OPENER_SHAPES.may_hold_bytes(lower)
+                && std::str::from_utf8(lower).is_ok_and(|lw| {
+                    unit_word(lw).is_some()
+                        || vague_scale(lw).is_some()
+                        || OTHER_OPENERS.contains(&lw)
+                })
         }
     }
 }
