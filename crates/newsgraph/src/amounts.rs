@@ -14,10 +14,11 @@
 //! (`G7`, `Apollo 11`).
 
 use crate::pipeline::Context;
-use crate::text::{Span, Token, TokenKind, ASCII_CLASS, DIGIT, UPPER};
+use crate::text::{Shape, Span, Token, TokenKind, ASCII_CLASS, DIGIT, UPPER};
 use crate::time::Timex;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// What an amount measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,38 +94,40 @@ pub fn extract(ctx: &Context, timexes: &[Timex]) -> Vec<Amount> {
     out
 }
 
+/// The one-word numbers below a hundred, with their values.
+const UNIT_WORDS: [(&str, u64); 28] = [
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
 fn unit_word(w: &str) -> Option<u64> {
-    Some(match w {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+    UNIT_WORDS.iter().find(|(u, _)| *u == w).map(|&(_, v)| v)
 }
 
 fn scale_word(w: &str) -> Option<f64> {
@@ -139,18 +142,40 @@ fn scale_word(w: &str) -> Option<f64> {
 }
 
 /// `hundreds`, `thousands`, `dozens`: a vague magnitude (lower bound).
+/// Vague magnitudes (`hundreds of`), with the lower bound they stand for.
+const VAGUE_SCALES: [(&str, f64); 7] = [
+    ("dozens", 12.0),
+    ("scores", 20.0),
+    ("hundreds", 1e2),
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
+    ("trillions", 1e12),
+];
+
 fn vague_scale(w: &str) -> Option<f64> {
-    Some(match w {
-        "dozens" => 12.0,
-        "scores" => 20.0,
-        "hundreds" => 1e2,
-        "thousands" => 1e3,
-        "millions" => 1e6,
-        "billions" => 1e9,
-        "trillions" => 1e12,
-        _ => return None,
-    })
+    VAGUE_SCALES.iter().find(|(v, _)| *v == w).map(|&(_, x)| x)
 }
+
+/// Other lower-case words that may open an amount (`a dozen`, `half`, `several`, currency codes).
+const OTHER_OPENERS: [&str; 25] = [
+    "a", "half", "tens", "several", "few", "dozen", "us", "dlrs", "rm", "rs", "rs.", "usd", "eur",
+    "gbp", "jpy", "rub", "uah", "inr", "cad", "aud", "chf", "cny", "rmb", "myr", "hkd",
+];
+
+/// Shapes of the lower-case words that may open an amount ([`UNIT_WORDS`], [`VAGUE_SCALES`], [`OTHER_OPENERS`]):
+/// [`may_start`] runs on every word, and this rules out most of them before the lists are searched.
+static OPENER_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
+    let mut s = Shape::default();
+    let words = UNIT_WORDS.iter().map(|(w, _)| *w);
+    for w in words
+        .chain(VAGUE_SCALES.iter().map(|(w, _)| *w))
+        .chain(OTHER_OPENERS)
+    {
+        s.add(w);
+    }
+    s
+});
 
 /// A written-out number word (`two`, `Fifty-six`, `twenty-five`).
 fn word_number(w: &str) -> Option<u64> {
@@ -777,60 +802,41 @@ fn may_start(text: &str, t: &Token) -> bool {
         TokenKind::Number => true,
         TokenKind::Punct => currency_before(&text[t.start..t.end]).is_some(),
         TokenKind::Word => {
-            let w = &text[t.start..t.end];
+            let w = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
             if w.len() > 12 {
                 return false;
             }
-            // One pass tells digits and capitals apart (this runs on every word): one table load per byte.
-            let class = w.bytes().fold(0u8, |c, b| c | ASCII_CLASS[usize::from(b)]);
-            let (digit, upper) = (class & DIGIT != 0, class & UPPER != 0);
-            if digit {
+            // One pass over the bytes (this runs on every word): their classes (one table load per byte), and
+            // whether one is a hyphen.
+            let (mut class, mut hyphen) = (0u8, false);
+            for &b in w {
+                class |= ASCII_CLASS[usize::from(b)];
+                hyphen |= b == b'-';
+            }
+            if class & DIGIT != 0 {
                 return true;
             }
-            // Most words are lower case already: lower-case (and re-check as UTF-8) only the others.
+            // Most words are lower case already: lower-case only the others.
             let mut buf = [0u8; 12];
-            let lw = if upper {
-                for (d, s) in buf.iter_mut().zip(w.bytes()) {
+            let lower: &[u8] = if class & UPPER != 0 {
+                for (d, s) in buf.iter_mut().zip(w) {
                     *d = s.to_ascii_lowercase();
                 }
-                std::str::from_utf8(&buf[..w.len()]).unwrap_or("")
+                buf.get(..w.len()).unwrap_or(&[])
             } else {
                 w
             };
-            // The part before the first hyphen (a byte search: this runs on every word).
-            let stem = lw
-                .bytes()
-                .position(|b| b == b'-')
-                .map_or(lw, |p| lw.get(..p).unwrap_or(lw));
-            unit_word(stem).is_some()
-                || vague_scale(lw).is_some()
-                || matches!(
-                    lw,
-                    "a" | "half"
-                        | "tens"
-                        | "several"
-                        | "few"
-                        | "dozen"
-                        | "us"
-                        | "dlrs"
-                        | "rm"
-                        | "rs"
-                        | "rs."
-                        | "usd"
-                        | "eur"
-                        | "gbp"
-                        | "jpy"
-                        | "rub"
-                        | "uah"
-                        | "inr"
-                        | "cad"
-                        | "aud"
-                        | "chf"
-                        | "cny"
-                        | "rmb"
-                        | "myr"
-                        | "hkd"
-                )
+            // A word with a hyphen opens an amount only as a number word before it (`twenty-five`, `Fifty-six`).
+            if hyphen {
+                let stem = lower.split(|&b| b == b'-').next().unwrap_or(&[]);
+                return std::str::from_utf8(stem).ok().and_then(unit_word).is_some();
+            }
+            OPENER_SHAPES.may_hold_bytes(lower)
+                && std::str::from_utf8(lower).is_ok_and(|lw| {
+                    unit_word(lw).is_some()
+                        || vague_scale(lw).is_some()
+                        || OTHER_OPENERS.contains(&lw)
+                })
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Lookups take the token surface as it is (cues are lower case in running text), so the hot loop allocates
 //! nothing.
 
+use crate::text::Shape;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
@@ -390,45 +391,9 @@ pub(crate) static RELIABILITY: LazyLock<Map<f32>> = LazyLock::new(|| {
 /// 0.609 at 0.15, 0.606 at 0.20, 0.595 at 0.30; 0.15 keeps precision above 0.70).
 pub(crate) const LEARNED_MIN: f32 = 0.15;
 
-/// A cheap pre-check before hashing: whether a word with this length, first two bytes and last byte can be a
-/// cue. One bit per hashed shape in a 4 KB table: about one word in twelve of news text passes (the older check
-/// on length with first or last byte let two in five through to the hash lookups).
-pub(crate) struct Shape {
-    bits: [u64; SHAPE_WORDS],
-}
-
-const SHAPE_WORDS: usize = 512;
-
-impl Shape {
-    fn key(b: &[u8]) -> Option<(usize, u64)> {
-        let (&f, &l) = (b.first()?, b.last()?);
-        let s = b.get(1).copied().unwrap_or(0);
-        let k =
-            (b.len().min(31) as u32) | u32::from(f) << 5 | u32::from(s) << 13 | u32::from(l) << 21;
-        // Fibonacci hashing down to 15 bits (SHAPE_WORDS * 64 = 2^15).
-        let h = (k.wrapping_mul(0x9E37_79B1) >> 17) as usize;
-        Some((h / 64, 1u64 << (h % 64)))
-    }
-    fn add(&mut self, w: &str) {
-        if let Some((i, m)) = Self::key(w.as_bytes()) {
-            self.bits[i] |= m;
-        }
-    }
-    /// False when `w` is surely not in the list.
-    pub(crate) fn may_hold(&self, w: &str) -> bool {
-        self.may_hold_bytes(w.as_bytes())
-    }
-    /// [`Shape::may_hold`] on a word's bytes.
-    pub(crate) fn may_hold_bytes(&self, w: &[u8]) -> bool {
-        Self::key(w).is_some_and(|(i, m)| self.bits[i] & m != 0)
-    }
-}
-
 /// Shapes of every cue and stance verb form (and the first words of multi-word cues).
 pub(crate) static CUE_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
-    let mut s = Shape {
-        bits: [0; SHAPE_WORDS],
-    };
+    let mut s = Shape::default();
     for w in CUE_FORMS.keys() {
         s.add(w);
     }
