@@ -1797,7 +1797,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     Kind::City | Kind::Capital | Kind::Feature
                 )
             });
-            !(single && cities_only && !m.demonym && surnames.binary_search(&m.key).is_ok())
+            // A town inside a longer name (`Baseball Toronto`) is judged with the recognizer's organizations
+            // (see `resolve`), not as a surname.
+            m.embedded
+                || !(single && cities_only && !m.demonym && surnames.binary_search(&m.key).is_ok())
         });
     }
     out

@@ -1339,3 +1339,18 @@ fn hyphens_are_found_in_ranges_asked_in_any_order() {
         }
     }
 }
+
+#[test]
+fn a_city_ending_an_organization_name_is_embedded_not_a_surname() {
+    // `Baseball Toronto` is a website: Toronto is in its name, not a surname to keep out.
+    let ps = pipeline_places(
+        "Shi Davidi, the editor in chief of Baseball Toronto, a subscription website that covers the team, said \
+         the deal made sense.",
+    );
+    let t = find(&ps, "Toronto").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(t.country.as_deref(), Some("CA"), "{t:?}");
+    assert_eq!(t.role, PlaceRole::Embedded, "{t:?}");
+    // A surname is still no town.
+    let ps = pipeline_places("Andrew Jackson spoke first. Later, Jackson said the vote was fair.");
+    assert!(find(&ps, "Jackson").is_none(), "{ps:?}");
+}
