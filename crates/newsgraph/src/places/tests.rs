@@ -1354,3 +1354,20 @@ fn a_city_ending_an_organization_name_is_embedded_not_a_surname() {
     let ps = pipeline_places("Andrew Jackson spoke first. Later, Jackson said the vote was fair.");
     assert!(find(&ps, "Jackson").is_none(), "{ps:?}");
 }
+
+#[test]
+fn broad_regions_take_the_points_geocoders_use() {
+    // Latin America has no GeoNames feature: annotators pick the South America continent's point.
+    let ps = places("Inflation is rising across Latin America, the bank said.");
+    let l = find(&ps, "Latin America").unwrap_or_else(|| panic!("{ps:?}"));
+    assert!(
+        (l.lat.unwrap() + 14.6).abs() < 0.1 && (l.lon.unwrap() + 57.66).abs() < 0.1,
+        "{l:?}"
+    );
+    let ps = places("Migrants keep crossing the Mediterranean in small boats.");
+    let m = find(&ps, "Mediterranean").unwrap_or_else(|| panic!("{ps:?}"));
+    assert!(
+        (m.lat.unwrap() - 35.0).abs() < 0.1 && (m.lon.unwrap() - 20.0).abs() < 0.1,
+        "{m:?}"
+    );
+}
