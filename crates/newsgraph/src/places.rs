@@ -716,11 +716,40 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 && !text[m.range.end..].starts_with(['\'', '’'])
                 && !full_names.contains(name)
         };
+        let vetoed = |m: &Mention| {
+            let r = &m.range;
+            persons.contains(r.start, r.end)
+                && !m.facility.is_some_and(|f| f.strong)
+                && !located_town(m)
+        };
+        // One sense per document: a one-word place the text names as a place elsewhere (`in Samos`, `in Cork
+        // city`) stays that place where the recognizer calls it a person (`Samos's economy`, `A Cork mother`),
+        // unless the document writes it as part of a person's full name.
+        let place_names: WordSet = mentions
+            .iter()
+            .filter(|m| !m.embedded && !m.demonym && !m.candidates.is_empty() && !vetoed(m))
+            .filter_map(|m| text.get(m.surface.clone()))
+            .filter(|s| !s.contains(' ') && !full_names.contains(s))
+            .collect();
+        // Only where the person is that word alone (not `Dyfed-Powys Police`).
+        let mut lone_person_spans: Vec<(usize, usize)> = ranges
+            .iter()
+            .filter(|(_, l)| *l == EntityLabel::Person)
+            .map(|(r, _)| (r.start, r.end))
+            .collect();
+        lone_person_spans.sort_unstable();
+        let named_place = |m: &Mention| {
+            !m.embedded
+                && lone_person_spans
+                    .binary_search(&(m.range.start, m.range.end))
+                    .is_ok()
+                && text
+                    .get(m.range.clone())
+                    .is_some_and(|s| place_names.contains(s))
+        };
         mentions.retain(|m| {
             let r = &m.range;
-            (!persons.contains(r.start, r.end)
-                || m.facility.is_some_and(|f| f.strong)
-                || located_town(m))
+            (!vetoed(m) || named_place(m))
                 && (!m.embedded || names.strictly_contains(r.start, r.end))
         });
         for m in &mut mentions {

@@ -1371,3 +1371,22 @@ fn broad_regions_take_the_points_geocoders_use() {
         "{m:?}"
     );
 }
+
+#[test]
+fn a_place_named_as_one_elsewhere_stays_a_place_the_recognizer_calls_a_person() {
+    // `in Samos` says the island; `Samos's economy`, tagged a person, is the same island.
+    let text = "Some 1,700 asylum seekers are stuck in Samos. With Samos's economy in ruins, residents protested.";
+    let ents = entities_at_all(text, "Samos", EntityLabel::Person);
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    assert_eq!(ps.iter().filter(|p| p.text == "Samos").count(), 2, "{ps:?}");
+    // Written as part of a person's full name, it stays that person.
+    let text =
+        "Paris Jackson arrived in Paris on Monday. Later, Paris told reporters she was happy.";
+    let mut ents = entities_at_all(text, "Paris Jackson", EntityLabel::Person);
+    let mut later = entity(text, "Paris told", EntityLabel::Person);
+    later.end = later.start + "Paris".len();
+    later.text = "Paris".to_string();
+    ents.push(later);
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    assert_eq!(ps.iter().filter(|p| p.text == "Paris").count(), 1, "{ps:?}");
+}
