@@ -716,11 +716,19 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 && !text[m.range.end..].starts_with(['\'', '’'])
                 && !full_names.contains(name)
         };
+        // `in Matias Romero, Oaxaca State`: a name the gazetteer lacks, after a place preposition and before a
+        // comma and a region or country that place it, is a town whatever the recognizer calls it.
+        let located_locality = |m: &Mention| {
+            m.facility == Some(LOCALITY)
+                && m.candidates.is_empty()
+                && is_place_preposition(previous_word(text, m.range.start))
+        };
         let vetoed = |m: &Mention| {
             let r = &m.range;
             persons.contains(r.start, r.end)
                 && !m.facility.is_some_and(|f| f.strong)
                 && !located_town(m)
+                && !located_locality(m)
         };
         // One sense per document: a one-word place the text names as a place elsewhere (`in Samos`, `in Cork
         // city`) stays that place where the recognizer calls it a person (`Samos's economy`, `A Cork mother`),

@@ -1365,6 +1365,13 @@ fn broad_regions_take_the_points_geocoders_use() {
         "{l:?}"
     );
     let ps = places("Migrants keep crossing the Mediterranean in small boats.");
+    // GeoNames' region point (7729883), as annotators geocode it.
+    let n = places("Wolves are returning to Northern Europe.");
+    let n = find(&n, "Northern Europe").unwrap_or_else(|| panic!("{n:?}"));
+    assert!(
+        (n.lat.unwrap() - 61.69).abs() < 0.1 && (n.lon.unwrap() - 2.9).abs() < 0.1,
+        "{n:?}"
+    );
     let m = find(&ps, "Mediterranean").unwrap_or_else(|| panic!("{ps:?}"));
     assert!(
         (m.lat.unwrap() - 35.0).abs() < 0.1 && (m.lon.unwrap() - 20.0).abs() < 0.1,
@@ -1389,4 +1396,18 @@ fn a_place_named_as_one_elsewhere_stays_a_place_the_recognizer_calls_a_person() 
     ents.push(later);
     let (ps, _) = resolve(&Context::from_text(text, None), &ents);
     assert_eq!(ps.iter().filter(|p| p.text == "Paris").count(), 1, "{ps:?}");
+}
+
+#[test]
+fn an_unlisted_town_after_in_and_before_its_region_stays_a_town_the_recognizer_calls_a_person() {
+    let text = "Members of the caravan have been camped out in Matias Romero, Oaxaca State, Mexico, since Wednesday.";
+    let ents = vec![entity(text, "Matias Romero", EntityLabel::Person)];
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    let m = find(&ps, "Matias Romero").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(m.country.as_deref(), Some("MX"), "{m:?}");
+    // Without the place preposition it is the person (`said Matias Romero, Oaxaca State's delegate`).
+    let text = "The plan was announced by Matias Romero, Oaxaca State's delegate, on Wednesday.";
+    let ents = vec![entity(text, "Matias Romero", EntityLabel::Person)];
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    assert!(find(&ps, "Matias Romero").is_none(), "{ps:?}");
 }
