@@ -2054,11 +2054,26 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
         }
         key.clear();
         normalize_into(part, &mut key);
+        let mut len = part.len();
         let (candidates, demonym) = match gaz.demonym(part) {
             Some(d) => (vec![d], true),
             None => {
                 let mut c = Vec::new();
                 gaz.lookup(part, &key, &mut c);
+                // `the DPRK-U.S. summit`: the tokenizer leaves the last dot of the abbreviation apart (not in a
+                // senator's party and state, `R-Neb.`).
+                let party = matches!(word.get(..2), Some("R-" | "D-" | "I-"));
+                if c.is_empty()
+                    && !party
+                    && start + part.len() == t.end
+                    && text[t.end..].starts_with('.')
+                {
+                    if let Some(dotted) = text.get(start..t.end + 1) {
+                        key.push('.');
+                        gaz.lookup(dotted, &key, &mut c);
+                        len += 1;
+                    }
+                }
                 (c, false)
             }
         };
@@ -2071,9 +2086,9 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
             continue;
         }
         out.push(Mention {
-            range: start..start + part.len(),
+            range: start..start + len,
             key: key.clone(),
-            surface: start..start + part.len(),
+            surface: start..start + len,
             candidates,
             demonym,
             hint: None,

@@ -1411,3 +1411,13 @@ fn an_unlisted_town_after_in_and_before_its_region_stays_a_town_the_recognizer_c
     let (ps, _) = resolve(&Context::from_text(text, None), &ents);
     assert!(find(&ps, "Matias Romero").is_none(), "{ps:?}");
 }
+
+#[test]
+fn a_dotted_abbreviation_ending_a_hyphenated_pair_is_a_place() {
+    let ps = places("Pyongyang hopes to grasp the opportunities of the DPRK-U.S. summit in June.");
+    let u = find(&ps, "U.S.").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(u.country.as_deref(), Some("US"), "{u:?}");
+    // A senator's party and state stays out.
+    let ps = places("Sen. Ben Sasse, R-Neb., called the escalation a mistake.");
+    assert!(find(&ps, "Neb.").is_none(), "{ps:?}");
+}
