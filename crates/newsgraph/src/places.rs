@@ -755,9 +755,32 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                     .get(m.range.clone())
                     .is_some_and(|s| place_names.contains(s))
         };
+        // `23/24 June: Croft, Yorkshire.`: a place followed by a comma and a region that contains it is that place
+        // whatever the recognizer calls it; not after a country (`Freeland, U.S. Trade Representative Robert
+        // Lighthizer`) nor when the document writes it in a person's full name.
+        let contained: Vec<bool> = mentions
+            .iter()
+            .zip(mentions.iter().skip(1))
+            .map(|(m, n)| {
+                !m.embedded
+                    && text.get(m.range.end..n.range.start) == Some(", ")
+                    && !text
+                        .get(m.range.clone())
+                        .is_some_and(|s| full_names.contains(s))
+                    && m.candidates.iter().any(|&c| {
+                        let inner = gaz.record(c);
+                        n.candidates.iter().any(|&d| {
+                            let outer = gaz.record(d);
+                            outer.kind != Kind::Country && contains(&outer, &inner)
+                        })
+                    })
+            })
+            .collect();
+        let mut contained = contained.into_iter();
         mentions.retain(|m| {
             let r = &m.range;
-            (!vetoed(m) || named_place(m))
+            let contained = contained.next().unwrap_or(false);
+            (!vetoed(m) || named_place(m) || contained)
                 && (!m.embedded || names.strictly_contains(r.start, r.end))
         });
         for m in &mut mentions {

@@ -1421,3 +1421,18 @@ fn a_dotted_abbreviation_ending_a_hyphenated_pair_is_a_place() {
     let ps = places("Sen. Ben Sasse, R-Neb., called the escalation a mistake.");
     assert!(find(&ps, "Neb.").is_none(), "{ps:?}");
 }
+
+#[test]
+fn a_town_before_a_comma_and_its_region_stays_a_town_the_recognizer_calls_a_person() {
+    let text = "The calendar: 9/10 June: Oulton Park, Cheshire. 23/24 June: Croft, Yorkshire. The finale follows.";
+    let ents = vec![entity(text, "Croft", EntityLabel::Person)];
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    let c = find(&ps, "Croft").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(c.country.as_deref(), Some("GB"), "{c:?}");
+    // A country after the comma is no such proof: `Freeland, U.S. Trade Representative Robert Lighthizer and...`.
+    let text =
+        "Freeland, U.S. Trade Representative Robert Lighthizer and their teams met on Friday.";
+    let ents = vec![entity(text, "Freeland", EntityLabel::Person)];
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    assert!(find(&ps, "Freeland").is_none(), "{ps:?}");
+}
