@@ -1317,19 +1317,13 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     let name_after = toks.get(j + 1).is_some_and(|n| {
                         is_cap_word(text, n) || matches!(&text[n.start..n.end], "?" | "!")
                     });
-                    if let Some(ap) = us_postal_state(w).filter(|_| named_before && !name_after) {
+                    if let Some(state) = us_postal_state(w).filter(|_| named_before && !name_after)
+                    {
                         key.clear();
-                        normalize_into(ap, &mut key);
-                        gaz.lookup(ap, &key, &mut cands);
-                        cands.retain(|&c| {
-                            let r = gaz.record(c);
-                            r.kind == Kind::Admin1 && r.country == "US"
-                        });
-                        if !cands.is_empty() {
-                            best = Some((j, cands.clone(), false));
-                            best_end = tj.end;
-                            best_key.clone_from(&key);
-                        }
+                        normalize_into(&gaz.record(state).name, &mut key);
+                        best = Some((j, vec![state], false));
+                        best_end = tj.end;
+                        best_key.clone_from(&key);
                         break;
                     }
                 }
@@ -2293,53 +2287,20 @@ fn hint_listed_regions(ctx: &Context, mentions: &mut [Mention]) {
     }
 }
 
-/// The AP-style abbreviation of a US state's postal code (`SC` -> `S.C.`), as the gazetteer lists it. `OK` is
-/// left out: after a comma it is far more often the word.
-fn us_postal_state(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "AL" => "Ala.",
-        "AZ" => "Ariz.",
-        "AR" => "Ark.",
-        "CA" => "Calif.",
-        "CO" => "Colo.",
-        "CT" => "Conn.",
-        "DE" => "Del.",
-        "FL" => "Fla.",
-        "GA" => "Ga.",
-        "IL" => "Ill.",
-        "IN" => "Ind.",
-        "KS" => "Kan.",
-        "KY" => "Ky.",
-        "LA" => "La.",
-        "MD" => "Md.",
-        "MA" => "Mass.",
-        "MI" => "Mich.",
-        "MN" => "Minn.",
-        "MS" => "Miss.",
-        "MO" => "Mo.",
-        "MT" => "Mont.",
-        "NE" => "Neb.",
-        "NV" => "Nev.",
-        "NH" => "N.H.",
-        "NJ" => "N.J.",
-        "NM" => "N.M.",
-        "NY" => "N.Y.",
-        "NC" => "N.C.",
-        "ND" => "N.D.",
-        "OR" => "Ore.",
-        "PA" => "Pa.",
-        "RI" => "R.I.",
-        "SC" => "S.C.",
-        "SD" => "S.D.",
-        "TN" => "Tenn.",
-        "VT" => "Vt.",
-        "VA" => "Va.",
-        "WA" => "Wash.",
-        "WV" => "W.Va.",
-        "WI" => "Wis.",
-        "WY" => "Wyo.",
-        _ => return None,
-    })
+/// Postal codes that name no state after a comma: `OK`, `HI`, `ME` and `OH` are more often words; AP style writes
+/// Alaska, Idaho, Iowa, Texas and Utah out and `DC` is part of `Washington, DC` (see `link_containers`).
+const NOT_POSTAL_STATES: [&str; 10] = ["OK", "HI", "ME", "OH", "AK", "ID", "IA", "TX", "UT", "DC"];
+
+/// The US state of a two-letter postal code (`SC`), through the gazetteer's US first-level codes, which are the
+/// postal codes.
+fn us_postal_state(code: &str) -> Option<u32> {
+    if code.len() != 2
+        || !code.bytes().all(|b| b.is_ascii_uppercase())
+        || NOT_POSTAL_STATES.contains(&code)
+    {
+        return None;
+    }
+    GAZETTEER.admin1("US", code)
 }
 
 /// Two-letter abbreviations of several countries or regions (`SA`: South Africa, South Australia or Saudi
