@@ -1320,7 +1320,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     if let Some(state) = us_postal_state(w).filter(|_| named_before && !name_after)
                     {
                         key.clear();
-                        normalize_into(&gaz.record(state).name, &mut key);
+                        normalize_into(gaz.record(state).name, &mut key);
                         best = Some((j, vec![state], false));
                         best_end = tj.end;
                         best_key.clone_from(&key);
