@@ -1233,6 +1233,9 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let mut cands: Vec<u32> = Vec::new();
     // Last words of multi-word capitalized names that are not places: surnames (`Andrew Jackson` -> `Jackson`).
     let mut surnames: Vec<String> = Vec::new();
+    // Starts of common words kept only if the document also names them as places (`A Cork mother` beside `in Cork
+    // city`), in text order.
+    let mut provisional: Vec<usize> = Vec::new();
     let mut hyphens = Hyphens::new(text);
     for (si, s) in ctx.sentences.iter().enumerate() {
         let toks = ctx.sentence_tokens(si);
@@ -1722,6 +1725,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     || capital_head
                     || feature_article
                     || (big && !sentence_start);
+                if !keep && !sentence_start {
+                    keep = true;
+                    provisional.push(full.start);
+                }
             }
             let mut candidates = candidates;
             // Streets are often named after far-away towns (`Eglinton Avenue`, `Hampton Avenue`): a small town
@@ -1831,6 +1838,18 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                             && r.population < 100_000
                     })))
     };
+    // One sense per document: a common word stays a place where the document names it as one elsewhere.
+    if !provisional.is_empty() {
+        let is_provisional = |m: &Mention| provisional.binary_search(&m.range.start).is_ok();
+        let mut sure: Vec<String> = out
+            .iter()
+            .filter(|m| !is_provisional(m) && !m.embedded)
+            .map(|m| m.key.clone())
+            .collect();
+        sure.sort_unstable();
+        sure.dedup();
+        out.retain(|m| !is_provisional(m) || sure.binary_search(&m.key).is_ok());
+    }
     let mut supported: Vec<&str> = out
         .iter()
         .filter(|m| m.support && small_town(m))

@@ -1436,3 +1436,16 @@ fn a_town_before_a_comma_and_its_region_stays_a_town_the_recognizer_calls_a_pers
     let (ps, _) = resolve(&Context::from_text(text, None), &ents);
     assert!(find(&ps, "Freeland").is_none(), "{ps:?}");
 }
+
+#[test]
+fn a_common_word_named_as_a_place_elsewhere_stays_that_place() {
+    // `cork` is also a word: `A Cork mother` alone says nothing, but the story is set `in Cork city`.
+    let ps = places(
+        "Her condition will deteriorate again. A Cork mother says she is terrified. She told a press conference in \
+         Cork city today that they cannot continue.",
+    );
+    assert_eq!(ps.iter().filter(|p| p.text == "Cork").count(), 2, "{ps:?}");
+    // Without such a mention it stays out.
+    let ps = places("Her condition will deteriorate again. A Cork mother says she is terrified.");
+    assert!(find(&ps, "Cork").is_none(), "{ps:?}");
+}
