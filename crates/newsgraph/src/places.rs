@@ -2353,10 +2353,16 @@ fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
         };
         let prev = i.checked_sub(1).and_then(|p| toks.get(p));
         let next = toks.get(i + 1);
-        // Only after a lower-case word and before no capitalized one (not inside a name: `SA Water`).
-        if !prev.is_some_and(|p| p.kind == TokenKind::Word && !is_cap_word(text, p))
-            || next.is_some_and(|n| is_cap_word(text, n))
-        {
+        // Only after a lower-case word or a capitalized function word (`That SA holds`, `In WA`) and before no
+        // capitalized word (not inside a name: `SA Water`).
+        let after_word = prev.is_some_and(|p| {
+            p.kind == TokenKind::Word
+                && (!is_cap_word(text, p)
+                    || text
+                        .get(p.start..p.end)
+                        .is_some_and(|w| is_free_preceder(w) || matches!(w, "That" | "This")))
+        });
+        if !after_word || next.is_some_and(|n| is_cap_word(text, n)) {
             continue;
         }
         let countries = doc_countries.get_or_insert_with(|| {

@@ -1151,6 +1151,12 @@ fn ambiguous_abbreviations_follow_the_document_countries() {
     assert!(find(&ps, "SA").is_none(), "{ps:?}");
     let ps = places("In France, Airbus SA said deliveries would rise.");
     assert!(find(&ps, "SA").is_none(), "{ps:?}");
+    // After a capitalized function word at a sentence's start.
+    let ps = places(
+        "Mining affects millions of people in South Africa. That SA holds vast reserves of platinum is no secret.",
+    );
+    let sa = find(&ps, "SA").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(sa.country.as_deref(), Some("ZA"), "{sa:?}");
 }
 
 #[test]
