@@ -925,6 +925,23 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             let cc = focus.countries.first()?;
             record_of(&|r| r.kind == Kind::Country && r.country == cc.as_str())
         });
+    // `the Delft police station` in a story about the Western Cape and Cape Town: a street or suburb of a story
+    // about a region is most likely in the town of that region the story names.
+    let fallback = fallback.map(|f| {
+        let region = gaz.record(f);
+        if !matches!(region.kind, Kind::Admin1 | Kind::Region) {
+            return f;
+        }
+        focus
+            .places
+            .iter()
+            .filter_map(|p| record_of(&|r| r.name == p.as_str()))
+            .find(|&c| {
+                let r = gaz.record(c);
+                matches!(r.kind, Kind::City | Kind::Capital) && contains(&region, &r)
+            })
+            .unwrap_or(f)
+    });
     // A story that names places only inside organizations' names or as demonyms (`CALAMBA CITY, Laguna Mayor...`,
     // `Winnipeg Free Press`): its most specific such place, the first among equals.
     let fallback = fallback.or_else(|| {

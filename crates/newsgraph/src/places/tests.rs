@@ -1455,3 +1455,15 @@ fn a_common_word_named_as_a_place_elsewhere_stays_that_place() {
     let ps = places("Her condition will deteriorate again. A Cork mother says she is terrified.");
     assert!(find(&ps, "Cork").is_none(), "{ps:?}");
 }
+
+#[test]
+fn a_suburb_of_a_story_about_a_region_is_in_the_regions_town_the_story_names() {
+    // The suburb comes sentences before any place: it is in Cape Town, not at the province's centre.
+    let ps = pipeline_places(
+        "The mother says the police have failed her. She lives in Khayelitsha with her daughter. She said she \
+         received an SMS in August. She waited for months. Nobody called her back. Western Cape police said the \
+         case was under review. Cape Town officials and Western Cape officials declined to comment.",
+    );
+    let k = find(&ps, "Khayelitsha").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(k.near.as_deref(), Some("Cape Town"), "{k:?}");
+}
