@@ -927,7 +927,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         });
     // `the Delft police station` in a story about the Western Cape and Cape Town: a street or suburb of a story
     // about a region is most likely in the town of that region the story names.
-    let fallback = fallback.map(|f| {
+    let town_of_region = |f: u32| {
         let region = gaz.record(f);
         if !matches!(region.kind, Kind::Admin1 | Kind::Region) {
             return f;
@@ -941,7 +941,8 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 matches!(r.kind, Kind::City | Kind::Capital) && contains(&region, &r)
             })
             .unwrap_or(f)
-    });
+    };
+    let fallback = fallback.map(town_of_region);
     // A story that names places only inside organizations' names or as demonyms (`CALAMBA CITY, Laguna Mayor...`,
     // `Winnipeg Free Press`): its most specific such place, the first among equals.
     let fallback = fallback.or_else(|| {
@@ -956,7 +957,14 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             .map(|(_, _, c)| c)
     });
     let top_country = focus.countries.first().map(String::as_str);
-    let near = context_anchors(ctx, &mentions, &chosen, fallback, top_country);
+    let near = context_anchors(
+        ctx,
+        &mentions,
+        &chosen,
+        fallback,
+        top_country,
+        &town_of_region,
+    );
     let places: Vec<Place> = mentions
         .iter()
         .zip(chosen.iter().zip(&near))
@@ -1128,6 +1136,7 @@ fn context_anchors(
     chosen: &[Option<u32>],
     fallback: Option<u32>,
     top_country: Option<&str>,
+    town_of_region: &dyn Fn(u32) -> u32,
 ) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     let sentence = |m: &Mention| ctx.sentence_at(m.range.start).unwrap_or(0);
@@ -1183,7 +1192,10 @@ fn context_anchors(
                     .max_by_key(|a| (a.2, std::cmp::Reverse(a.1.abs_diff(m.range.start))))
                     .map(|a| a.3)
             };
-            pick(true).or_else(|| pick(false)).or(fallback)
+            pick(true)
+                .or_else(|| pick(false))
+                .map(town_of_region)
+                .or(fallback)
         })
         .collect()
 }

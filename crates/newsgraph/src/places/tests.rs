@@ -1467,3 +1467,14 @@ fn a_suburb_of_a_story_about_a_region_is_in_the_regions_town_the_story_names() {
     let k = find(&ps, "Khayelitsha").unwrap_or_else(|| panic!("{ps:?}"));
     assert_eq!(k.near.as_deref(), Some("Cape Town"), "{k:?}");
 }
+
+#[test]
+fn a_street_beside_a_region_is_in_the_regions_town_the_story_names() {
+    // `Virginia` is the nearest place, Manassas the story's town in Virginia.
+    let ps = places(
+        "Manassas is growing fast, officials in Manassas said. Commuters across Virginia queue daily on Sudley \
+         Road.",
+    );
+    let r = find(&ps, "Sudley Road").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(r.near.as_deref(), Some("Manassas"), "{r:?}");
+}
