@@ -716,11 +716,71 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                 && !text[m.range.end..].starts_with(['\'', '’'])
                 && !full_names.contains(name)
         };
+        // `in Matias Romero, Oaxaca State`: a name the gazetteer lacks, after a place preposition and before a
+        // comma and a region or country that place it, is a town whatever the recognizer calls it.
+        let located_locality = |m: &Mention| {
+            m.facility == Some(LOCALITY)
+                && m.candidates.is_empty()
+                && is_place_preposition(previous_word(text, m.range.start))
+        };
+        let vetoed = |m: &Mention| {
+            let r = &m.range;
+            persons.contains(r.start, r.end)
+                && !m.facility.is_some_and(|f| f.strong)
+                && !located_town(m)
+                && !located_locality(m)
+        };
+        // One sense per document: a one-word place the text names as a place elsewhere (`in Samos`, `in Cork
+        // city`) stays that place where the recognizer calls it a person (`Samos's economy`, `A Cork mother`),
+        // unless the document writes it as part of a person's full name.
+        let place_names: WordSet = mentions
+            .iter()
+            .filter(|m| !m.embedded && !m.demonym && !m.candidates.is_empty() && !vetoed(m))
+            .filter_map(|m| text.get(m.surface.clone()))
+            .filter(|s| !s.contains(' ') && !full_names.contains(s))
+            .collect();
+        // Only where the person is that word alone (not `Dyfed-Powys Police`).
+        let mut lone_person_spans: Vec<(usize, usize)> = ranges
+            .iter()
+            .filter(|(_, l)| *l == EntityLabel::Person)
+            .map(|(r, _)| (r.start, r.end))
+            .collect();
+        lone_person_spans.sort_unstable();
+        let named_place = |m: &Mention| {
+            !m.embedded
+                && lone_person_spans
+                    .binary_search(&(m.range.start, m.range.end))
+                    .is_ok()
+                && text
+                    .get(m.range.clone())
+                    .is_some_and(|s| place_names.contains(s))
+        };
+        // `23/24 June: Croft, Yorkshire.`: a place followed by a comma and a region that contains it is that place
+        // whatever the recognizer calls it; not after a country (`Freeland, U.S. Trade Representative Robert
+        // Lighthizer`) nor when the document writes it in a person's full name.
+        let contained: Vec<bool> = mentions
+            .iter()
+            .zip(mentions.iter().skip(1))
+            .map(|(m, n)| {
+                !m.embedded
+                    && text.get(m.range.end..n.range.start) == Some(", ")
+                    && !text
+                        .get(m.range.clone())
+                        .is_some_and(|s| full_names.contains(s))
+                    && m.candidates.iter().any(|&c| {
+                        let inner = gaz.record(c);
+                        n.candidates.iter().any(|&d| {
+                            let outer = gaz.record(d);
+                            outer.kind != Kind::Country && contains(&outer, &inner)
+                        })
+                    })
+            })
+            .collect();
+        let mut contained = contained.into_iter();
         mentions.retain(|m| {
             let r = &m.range;
-            (!persons.contains(r.start, r.end)
-                || m.facility.is_some_and(|f| f.strong)
-                || located_town(m))
+            let contained = contained.next().unwrap_or(false);
+            (!vetoed(m) || named_place(m) || contained)
                 && (!m.embedded || names.strictly_contains(r.start, r.end))
         });
         for m in &mut mentions {
@@ -865,6 +925,24 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             let cc = focus.countries.first()?;
             record_of(&|r| r.kind == Kind::Country && r.country == cc.as_str())
         });
+    // `the Delft police station` in a story about the Western Cape and Cape Town: a street or suburb of a story
+    // about a region is most likely in the town of that region the story names.
+    let town_of_region = |f: u32| {
+        let region = gaz.record(f);
+        if !matches!(region.kind, Kind::Admin1 | Kind::Region) {
+            return f;
+        }
+        focus
+            .places
+            .iter()
+            .filter_map(|p| record_of(&|r| r.name == p.as_str()))
+            .find(|&c| {
+                let r = gaz.record(c);
+                matches!(r.kind, Kind::City | Kind::Capital) && contains(&region, &r)
+            })
+            .unwrap_or(f)
+    };
+    let fallback = fallback.map(town_of_region);
     // A story that names places only inside organizations' names or as demonyms (`CALAMBA CITY, Laguna Mayor...`,
     // `Winnipeg Free Press`): its most specific such place, the first among equals.
     let fallback = fallback.or_else(|| {
@@ -879,7 +957,14 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             .map(|(_, _, c)| c)
     });
     let top_country = focus.countries.first().map(String::as_str);
-    let near = context_anchors(ctx, &mentions, &chosen, fallback, top_country);
+    let near = context_anchors(
+        ctx,
+        &mentions,
+        &chosen,
+        fallback,
+        top_country,
+        &town_of_region,
+    );
     let places: Vec<Place> = mentions
         .iter()
         .zip(chosen.iter().zip(&near))
@@ -1051,6 +1136,7 @@ fn context_anchors(
     chosen: &[Option<u32>],
     fallback: Option<u32>,
     top_country: Option<&str>,
+    town_of_region: &dyn Fn(u32) -> u32,
 ) -> Vec<Option<u32>> {
     let gaz = &*GAZETTEER;
     let sentence = |m: &Mention| ctx.sentence_at(m.range.start).unwrap_or(0);
@@ -1106,7 +1192,10 @@ fn context_anchors(
                     .max_by_key(|a| (a.2, std::cmp::Reverse(a.1.abs_diff(m.range.start))))
                     .map(|a| a.3)
             };
-            pick(true).or_else(|| pick(false)).or(fallback)
+            pick(true)
+                .or_else(|| pick(false))
+                .map(town_of_region)
+                .or(fallback)
         })
         .collect()
 }
@@ -1173,6 +1262,9 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let mut cands: Vec<u32> = Vec::new();
     // Last words of multi-word capitalized names that are not places: surnames (`Andrew Jackson` -> `Jackson`).
     let mut surnames: Vec<String> = Vec::new();
+    // Starts of common words kept only if the document also names them as places (`A Cork mother` beside `in Cork
+    // city`), in text order.
+    let mut provisional: Vec<usize> = Vec::new();
     let mut hyphens = Hyphens::new(text);
     for (si, s) in ctx.sentences.iter().enumerate() {
         let toks = ctx.sentence_tokens(si);
@@ -1257,19 +1349,13 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     let name_after = toks.get(j + 1).is_some_and(|n| {
                         is_cap_word(text, n) || matches!(&text[n.start..n.end], "?" | "!")
                     });
-                    if let Some(ap) = us_postal_state(w).filter(|_| named_before && !name_after) {
+                    if let Some(state) = us_postal_state(w).filter(|_| named_before && !name_after)
+                    {
                         key.clear();
-                        normalize_into(ap, &mut key);
-                        gaz.lookup(ap, &key, &mut cands);
-                        cands.retain(|&c| {
-                            let r = gaz.record(c);
-                            r.kind == Kind::Admin1 && r.country == "US"
-                        });
-                        if !cands.is_empty() {
-                            best = Some((j, cands.clone(), false));
-                            best_end = tj.end;
-                            best_key.clone_from(&key);
-                        }
+                        normalize_into(gaz.record(state).name, &mut key);
+                        best = Some((j, vec![state], false));
+                        best_end = tj.end;
+                        best_key.clone_from(&key);
                         break;
                     }
                 }
@@ -1668,6 +1754,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     || capital_head
                     || feature_article
                     || (big && !sentence_start);
+                if !keep && !sentence_start {
+                    keep = true;
+                    provisional.push(full.start);
+                }
             }
             let mut candidates = candidates;
             // Streets are often named after far-away towns (`Eglinton Avenue`, `Hampton Avenue`): a small town
@@ -1777,6 +1867,18 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                             && r.population < 100_000
                     })))
     };
+    // One sense per document: a common word stays a place where the document names it as one elsewhere.
+    if !provisional.is_empty() {
+        let is_provisional = |m: &Mention| provisional.binary_search(&m.range.start).is_ok();
+        let mut sure: Vec<String> = out
+            .iter()
+            .filter(|m| !is_provisional(m) && !m.embedded)
+            .map(|m| m.key.clone())
+            .collect();
+        sure.sort_unstable();
+        sure.dedup();
+        out.retain(|m| !is_provisional(m) || sure.binary_search(&m.key).is_ok());
+    }
     let mut supported: Vec<&str> = out
         .iter()
         .filter(|m| m.support && small_town(m))
@@ -1797,7 +1899,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     Kind::City | Kind::Capital | Kind::Feature
                 )
             });
-            !(single && cities_only && !m.demonym && surnames.binary_search(&m.key).is_ok())
+            // A town inside a longer name (`Baseball Toronto`) is judged with the recognizer's organizations
+            // (see `resolve`), not as a surname.
+            m.embedded
+                || !(single && cities_only && !m.demonym && surnames.binary_search(&m.key).is_ok())
         });
     }
     out
@@ -2014,11 +2119,26 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
         }
         key.clear();
         normalize_into(part, &mut key);
+        let mut len = part.len();
         let (candidates, demonym) = match gaz.demonym(part) {
             Some(d) => (vec![d], true),
             None => {
                 let mut c = Vec::new();
                 gaz.lookup(part, &key, &mut c);
+                // `the DPRK-U.S. summit`: the tokenizer leaves the last dot of the abbreviation apart (not in a
+                // senator's party and state, `R-Neb.`).
+                let party = matches!(word.get(..2), Some("R-" | "D-" | "I-"));
+                if c.is_empty()
+                    && !party
+                    && start + part.len() == t.end
+                    && text[t.end..].starts_with('.')
+                {
+                    if let Some(dotted) = text.get(start..t.end + 1) {
+                        key.push('.');
+                        gaz.lookup(dotted, &key, &mut c);
+                        len += 1;
+                    }
+                }
                 (c, false)
             }
         };
@@ -2031,9 +2151,9 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
             continue;
         }
         out.push(Mention {
-            range: start..start + part.len(),
+            range: start..start + len,
             key: key.clone(),
-            surface: start..start + part.len(),
+            surface: start..start + len,
             candidates,
             demonym,
             hint: None,
@@ -2215,53 +2335,20 @@ fn hint_listed_regions(ctx: &Context, mentions: &mut [Mention]) {
     }
 }
 
-/// The AP-style abbreviation of a US state's postal code (`SC` -> `S.C.`), as the gazetteer lists it. `OK` is
-/// left out: after a comma it is far more often the word.
-fn us_postal_state(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "AL" => "Ala.",
-        "AZ" => "Ariz.",
-        "AR" => "Ark.",
-        "CA" => "Calif.",
-        "CO" => "Colo.",
-        "CT" => "Conn.",
-        "DE" => "Del.",
-        "FL" => "Fla.",
-        "GA" => "Ga.",
-        "IL" => "Ill.",
-        "IN" => "Ind.",
-        "KS" => "Kan.",
-        "KY" => "Ky.",
-        "LA" => "La.",
-        "MD" => "Md.",
-        "MA" => "Mass.",
-        "MI" => "Mich.",
-        "MN" => "Minn.",
-        "MS" => "Miss.",
-        "MO" => "Mo.",
-        "MT" => "Mont.",
-        "NE" => "Neb.",
-        "NV" => "Nev.",
-        "NH" => "N.H.",
-        "NJ" => "N.J.",
-        "NM" => "N.M.",
-        "NY" => "N.Y.",
-        "NC" => "N.C.",
-        "ND" => "N.D.",
-        "OR" => "Ore.",
-        "PA" => "Pa.",
-        "RI" => "R.I.",
-        "SC" => "S.C.",
-        "SD" => "S.D.",
-        "TN" => "Tenn.",
-        "VT" => "Vt.",
-        "VA" => "Va.",
-        "WA" => "Wash.",
-        "WV" => "W.Va.",
-        "WI" => "Wis.",
-        "WY" => "Wyo.",
-        _ => return None,
-    })
+/// Postal codes that name no state after a comma: `OK`, `HI`, `ME` and `OH` are more often words; AP style writes
+/// Alaska, Idaho, Iowa, Texas and Utah out and `DC` is part of `Washington, DC` (see `link_containers`).
+const NOT_POSTAL_STATES: [&str; 10] = ["OK", "HI", "ME", "OH", "AK", "ID", "IA", "TX", "UT", "DC"];
+
+/// The US state of a two-letter postal code (`SC`), through the gazetteer's US first-level codes, which are the
+/// postal codes.
+fn us_postal_state(code: &str) -> Option<u32> {
+    if code.len() != 2
+        || !code.bytes().all(|b| b.is_ascii_uppercase())
+        || NOT_POSTAL_STATES.contains(&code)
+    {
+        return None;
+    }
+    GAZETTEER.admin1("US", code)
 }
 
 /// Two-letter abbreviations of several countries or regions (`SA`: South Africa, South Australia or Saudi
@@ -2295,10 +2382,16 @@ fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
         };
         let prev = i.checked_sub(1).and_then(|p| toks.get(p));
         let next = toks.get(i + 1);
-        // Only after a lower-case word and before no capitalized one (not inside a name: `SA Water`).
-        if !prev.is_some_and(|p| p.kind == TokenKind::Word && !is_cap_word(text, p))
-            || next.is_some_and(|n| is_cap_word(text, n))
-        {
+        // Only after a lower-case word or a capitalized function word (`That SA holds`, `In WA`) and before no
+        // capitalized word (not inside a name: `SA Water`).
+        let after_word = prev.is_some_and(|p| {
+            p.kind == TokenKind::Word
+                && (!is_cap_word(text, p)
+                    || text
+                        .get(p.start..p.end)
+                        .is_some_and(|w| is_free_preceder(w) || matches!(w, "That" | "This")))
+        });
+        if !after_word || next.is_some_and(|n| is_cap_word(text, n)) {
             continue;
         }
         let countries = doc_countries.get_or_insert_with(|| {

@@ -526,11 +526,12 @@ impl Gazetteer {
     }
 
     /// The admin1 record of `cc`.`code`.
-    pub(crate) fn admin1(&self, cc: &'static str, code: &'static str) -> Option<u32> {
+    pub(crate) fn admin1(&self, cc: &str, code: &str) -> Option<u32> {
         if code.is_empty() {
             return None;
         }
-        ADMIN1_BY_CODE.get(&(cc, code)).copied().flatten()
+        let by_code: &HashMap<(&str, &str), Option<u32>> = &ADMIN1_BY_CODE;
+        by_code.get(&(cc, code)).copied().flatten()
     }
 }
 

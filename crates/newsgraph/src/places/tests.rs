@@ -1151,6 +1151,12 @@ fn ambiguous_abbreviations_follow_the_document_countries() {
     assert!(find(&ps, "SA").is_none(), "{ps:?}");
     let ps = places("In France, Airbus SA said deliveries would rise.");
     assert!(find(&ps, "SA").is_none(), "{ps:?}");
+    // After a capitalized function word at a sentence's start.
+    let ps = places(
+        "Mining affects millions of people in South Africa. That SA holds vast reserves of platinum is no secret.",
+    );
+    let sa = find(&ps, "SA").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(sa.country.as_deref(), Some("ZA"), "{sa:?}");
 }
 
 #[test]
@@ -1338,4 +1344,137 @@ fn hyphens_are_found_in_ranges_asked_in_any_order() {
             );
         }
     }
+}
+
+#[test]
+fn a_city_ending_an_organization_name_is_embedded_not_a_surname() {
+    // `Baseball Toronto` is a website: Toronto is in its name, not a surname to keep out.
+    let ps = pipeline_places(
+        "Shi Davidi, the editor in chief of Baseball Toronto, a subscription website that covers the team, said \
+         the deal made sense.",
+    );
+    let t = find(&ps, "Toronto").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(t.country.as_deref(), Some("CA"), "{t:?}");
+    assert_eq!(t.role, PlaceRole::Embedded, "{t:?}");
+    // A surname is still no town.
+    let ps = pipeline_places("Andrew Jackson spoke first. Later, Jackson said the vote was fair.");
+    assert!(find(&ps, "Jackson").is_none(), "{ps:?}");
+}
+
+#[test]
+fn broad_regions_take_the_points_geocoders_use() {
+    // Latin America has no GeoNames feature: annotators pick the South America continent's point.
+    let ps = places("Inflation is rising across Latin America, the bank said.");
+    let l = find(&ps, "Latin America").unwrap_or_else(|| panic!("{ps:?}"));
+    assert!(
+        (l.lat.unwrap() + 14.6).abs() < 0.1 && (l.lon.unwrap() + 57.66).abs() < 0.1,
+        "{l:?}"
+    );
+    let ps = places("Migrants keep crossing the Mediterranean in small boats.");
+    // GeoNames' region point (7729883), as annotators geocode it.
+    let n = places("Wolves are returning to Northern Europe.");
+    let n = find(&n, "Northern Europe").unwrap_or_else(|| panic!("{n:?}"));
+    assert!(
+        (n.lat.unwrap() - 61.69).abs() < 0.1 && (n.lon.unwrap() - 2.9).abs() < 0.1,
+        "{n:?}"
+    );
+    let m = find(&ps, "Mediterranean").unwrap_or_else(|| panic!("{ps:?}"));
+    assert!(
+        (m.lat.unwrap() - 35.0).abs() < 0.1 && (m.lon.unwrap() - 20.0).abs() < 0.1,
+        "{m:?}"
+    );
+}
+
+#[test]
+fn a_place_named_as_one_elsewhere_stays_a_place_the_recognizer_calls_a_person() {
+    // `in Samos` says the island; `Samos's economy`, tagged a person, is the same island.
+    let text = "Some 1,700 asylum seekers are stuck in Samos. With Samos's economy in ruins, residents protested.";
+    let ents = entities_at_all(text, "Samos", EntityLabel::Person);
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    assert_eq!(ps.iter().filter(|p| p.text == "Samos").count(), 2, "{ps:?}");
+    // Written as part of a person's full name, it stays that person.
+    let text =
+        "Paris Jackson arrived in Paris on Monday. Later, Paris told reporters she was happy.";
+    let mut ents = entities_at_all(text, "Paris Jackson", EntityLabel::Person);
+    let mut later = entity(text, "Paris told", EntityLabel::Person);
+    later.end = later.start + "Paris".len();
+    later.text = "Paris".to_string();
+    ents.push(later);
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    assert_eq!(ps.iter().filter(|p| p.text == "Paris").count(), 1, "{ps:?}");
+}
+
+#[test]
+fn an_unlisted_town_after_in_and_before_its_region_stays_a_town_the_recognizer_calls_a_person() {
+    let text = "Members of the caravan have been camped out in Matias Romero, Oaxaca State, Mexico, since Wednesday.";
+    let ents = vec![entity(text, "Matias Romero", EntityLabel::Person)];
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    let m = find(&ps, "Matias Romero").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(m.country.as_deref(), Some("MX"), "{m:?}");
+    // Without the place preposition it is the person (`said Matias Romero, Oaxaca State's delegate`).
+    let text = "The plan was announced by Matias Romero, Oaxaca State's delegate, on Wednesday.";
+    let ents = vec![entity(text, "Matias Romero", EntityLabel::Person)];
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    assert!(find(&ps, "Matias Romero").is_none(), "{ps:?}");
+}
+
+#[test]
+fn a_dotted_abbreviation_ending_a_hyphenated_pair_is_a_place() {
+    let ps = places("Pyongyang hopes to grasp the opportunities of the DPRK-U.S. summit in June.");
+    let u = find(&ps, "U.S.").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(u.country.as_deref(), Some("US"), "{u:?}");
+    // A senator's party and state stays out.
+    let ps = places("Sen. Ben Sasse, R-Neb., called the escalation a mistake.");
+    assert!(find(&ps, "Neb.").is_none(), "{ps:?}");
+}
+
+#[test]
+fn a_town_before_a_comma_and_its_region_stays_a_town_the_recognizer_calls_a_person() {
+    let text = "The calendar: 9/10 June: Oulton Park, Cheshire. 23/24 June: Croft, Yorkshire. The finale follows.";
+    let ents = vec![entity(text, "Croft", EntityLabel::Person)];
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    let c = find(&ps, "Croft").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(c.country.as_deref(), Some("GB"), "{c:?}");
+    // A country after the comma is no such proof: `Freeland, U.S. Trade Representative Robert Lighthizer and...`.
+    let text =
+        "Freeland, U.S. Trade Representative Robert Lighthizer and their teams met on Friday.";
+    let ents = vec![entity(text, "Freeland", EntityLabel::Person)];
+    let (ps, _) = resolve(&Context::from_text(text, None), &ents);
+    assert!(find(&ps, "Freeland").is_none(), "{ps:?}");
+}
+
+#[test]
+fn a_common_word_named_as_a_place_elsewhere_stays_that_place() {
+    // `cork` is also a word: `A Cork mother` alone says nothing, but the story is set `in Cork city`.
+    let ps = places(
+        "Her condition will deteriorate again. A Cork mother says she is terrified. She told a press conference in \
+         Cork city today that they cannot continue.",
+    );
+    assert_eq!(ps.iter().filter(|p| p.text == "Cork").count(), 2, "{ps:?}");
+    // Without such a mention it stays out.
+    let ps = places("Her condition will deteriorate again. A Cork mother says she is terrified.");
+    assert!(find(&ps, "Cork").is_none(), "{ps:?}");
+}
+
+#[test]
+fn a_suburb_of_a_story_about_a_region_is_in_the_regions_town_the_story_names() {
+    // The suburb comes sentences before any place: it is in Cape Town, not at the province's centre.
+    let ps = pipeline_places(
+        "The mother says the police have failed her. She lives in Khayelitsha with her daughter. She said she \
+         received an SMS in August. She waited for months. Nobody called her back. Western Cape police said the \
+         case was under review. Cape Town officials and Western Cape officials declined to comment.",
+    );
+    let k = find(&ps, "Khayelitsha").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(k.near.as_deref(), Some("Cape Town"), "{k:?}");
+}
+
+#[test]
+fn a_street_beside_a_region_is_in_the_regions_town_the_story_names() {
+    // `Virginia` is the nearest place, Manassas the story's town in Virginia.
+    let ps = places(
+        "Manassas is growing fast, officials in Manassas said. Commuters across Virginia queue daily on Sudley \
+         Road.",
+    );
+    let r = find(&ps, "Sudley Road").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(r.near.as_deref(), Some("Manassas"), "{r:?}");
 }
