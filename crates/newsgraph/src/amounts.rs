@@ -141,7 +141,6 @@ fn scale_word(w: &str) -> Option<f64> {
     })
 }
 
-/// `hundreds`, `thousands`, `dozens`: a vague magnitude (lower bound).
 /// Vague magnitudes (`hundreds of`), with the lower bound they stand for.
 const VAGUE_SCALES: [(&str, f64); 7] = [
     ("dozens", 12.0),
@@ -153,6 +152,7 @@ const VAGUE_SCALES: [(&str, f64); 7] = [
     ("trillions", 1e12),
 ];
 
+/// `hundreds`, `thousands`, `dozens`: a vague magnitude (lower bound).
 fn vague_scale(w: &str) -> Option<f64> {
     VAGUE_SCALES.iter().find(|(v, _)| *v == w).map(|&(_, x)| x)
 }
@@ -167,8 +167,9 @@ const OTHER_OPENERS: [&str; 25] = [
 /// [`may_start`] runs on every word, and this rules out most of them before the lists are searched.
 static OPENER_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
     let mut s = Shape::default();
-    let words = UNIT_WORDS.iter().map(|(w, _)| *w);
-    for w in words
+    for w in UNIT_WORDS
+        .iter()
+        .map(|(w, _)| *w)
         .chain(VAGUE_SCALES.iter().map(|(w, _)| *w))
         .chain(OTHER_OPENERS)
     {

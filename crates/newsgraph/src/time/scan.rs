@@ -1371,6 +1371,20 @@ impl<'c> Scanner<'c> {
         cand(i, j, TimexType::Time, format!("{d}T{h:02}:{m:02}"))
     }
 
+    /// Whether a date that says when follows "recently" at `i` ("most recently last October", "recently, in
+    /// March", "recently in 1997"); "Most recently, May said" (a name) is no date.
+    fn date_follows(&self, i: usize) -> bool {
+        let k = if self.is(i + 1, ",") { i + 2 } else { i + 1 };
+        let prep = self.any(k, &["in", "on", "last"]);
+        let k = k + usize::from(prep);
+        let capitalized = self.tok(k).is_some_and(|t| t.cap);
+        match self.lex(k) {
+            Lex::Month(_, amb) => capitalized && self.month_ok(k, amb),
+            Lex::Weekday(_) => capitalized,
+            _ => prep && self.year_num(k).is_some(),
+        }
+    }
+
     /// Is the month word at `i` really a month? `May`/`March` and dotless abbreviations need a day, a year or a
     /// temporal cue next to them; never a lower-case `may`/`march`.
     fn month_ok(&self, i: usize, amb: bool) -> bool {
@@ -2662,21 +2676,7 @@ impl<'c> Scanner<'c> {
                 cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
             }
             // "most recently last October", "recently, in March": the date that follows says when.
-            "recently"
-                if {
-                    let k = if self.is(i + 1, ",") { i + 2 } else { i + 1 };
-                    let k = if self.any(k, &["in", "on", "last"]) {
-                        k + 1
-                    } else {
-                        k
-                    };
-                    (matches!(self.lex(k), Lex::Month(..) | Lex::Weekday(_))
-                        && self.tok(k).is_some_and(|t| t.cap))
-                        || (k > i + 1 && self.year_num(k).is_some())
-                } =>
-            {
-                None
-            }
+            "recently" if self.date_follows(i) => None,
             "recently" | "lately" => cand(i, i + 1, TimexType::Date, "PAST_REF".into()),
             // "will some day be": an unspecified time (not a day-long span), ahead unless the clause is past.
             // TimeBank leaves the one-word "someday" out.
@@ -2976,7 +2976,7 @@ impl<'c> Scanner<'c> {
                 cal::unit_value(self.dct, Unit::Year, 0),
             );
         }
-        if let Some((q, u, plural, e)) = self.quantity_unit(j) {
+        if let Some((q, u, _, e)) = self.quantity_unit(j) {
             // "more than a quarter of the market" is a share; "in a quarter that produced a loss" some quarter.
             if u == Unit::Quarter
                 && self.any(j, &["a", "an", "one"])
@@ -3079,7 +3079,6 @@ impl<'c> Scanner<'c> {
                     }
                 }
             }
-            let _ = plural;
             return cand(i, e, TimexType::Duration, u.duration(n));
         }
         // No quantity: "the past year", "coming weeks", "for years", "the next few days" handled above.
@@ -3108,12 +3107,15 @@ impl<'c> Scanner<'c> {
                     return None;
                 }
                 // "grew over the past year": TimeBank dates the single year just gone (a number makes a span:
-                // "the past three years" is P3Y).
-                // "the last year of the war" is that war's final year, not the year just gone.
+                // "the past three years" is P3Y). Not a final year ("the last year of the war", "was the last
+                // year before the war") nor a longer span ("the past year and a half").
                 if u == Unit::Year
                     && self.is(i, "the")
                     && matches!(r, "past" | "last")
-                    && !self.is(j + 1, "of")
+                    && !self.any(j + 1, &["of", "and", "before", "that", "when"])
+                    && !(r == "last"
+                        && i > self.lo
+                        && self.any(i - 1, &["is", "was", "be", "been", "being", "are", "were"]))
                 {
                     return cand(i, j + 1, TimexType::Date, cal::unit_value(self.dct, u, -1));
                 }

@@ -1603,8 +1603,15 @@ fn the_past_year_is_the_year_just_gone() {
             "1989-10-30",
             &[("the last year", D, "1988")],
         ),
+        // A final year is not the year just gone: these rows only check that the calendar-year reading stays
+        // out (the span keeps the scanner's older one-year reading).
         (
             "He served in the army during the last year of the war.",
+            "1998-03-03",
+            &[("the last year", P, "P1Y")],
+        ),
+        (
+            "It was the last year before the war.",
             "1998-03-03",
             &[("the last year", P, "P1Y")],
         ),
@@ -1626,6 +1633,12 @@ fn a_record_set_on_a_date_lies_behind() {
         ),
         (
             "The new terminal is set to open on Aug. 6.",
+            "1998-02-06",
+            &[("Aug. 6", D, "1998-08-06")],
+        ),
+        // "set on" without a record before it keeps the forward reading of an undated month-day.
+        (
+            "The vote is set on Aug. 6.",
             "1998-02-06",
             &[("Aug. 6", D, "1998-08-06")],
         ),
@@ -1676,6 +1689,16 @@ fn recently_before_a_date_leaves_the_date_to_say_when() {
             "Three doctors on the list were killed, most recently last October when Dr. Barnett Slepian was shot.",
             "1999-02-06",
             &[("last October", D, "1998-10")],
+        ),
+        (
+            "Sales slowed recently, in March, after the price rise.",
+            "1989-10-30",
+            &[("March", D, "1989-03")],
+        ),
+        (
+            "Most recently, May said she would stay on.",
+            "1998-03-03",
+            &[("recently", D, "PAST_REF")],
         ),
         (
             "Prices that rose recently may fall again.",
