@@ -735,7 +735,15 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         // unless the document writes it as part of a person's full name.
         let place_names: WordSet = mentions
             .iter()
-            .filter(|m| !m.embedded && !m.demonym && !m.candidates.is_empty() && !vetoed(m))
+            // Not a place word of a building or street (`Lincoln Center` names no place `Lincoln`).
+            .filter(|m| {
+                !m.embedded
+                    && !m.demonym
+                    && m.facility.is_none()
+                    && m.range == m.surface
+                    && !m.candidates.is_empty()
+                    && !vetoed(m)
+            })
             .filter_map(|m| text.get(m.surface.clone()))
             .filter(|s| !s.contains(' ') && !full_names.contains(s))
             .collect();
@@ -763,7 +771,10 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             .zip(mentions.iter().skip(1))
             .map(|(m, n)| {
                 !m.embedded
-                    && text.get(m.range.end..n.range.start) == Some(", ")
+                    && !n.embedded
+                    && text
+                        .get(m.range.end..n.range.start)
+                        .is_some_and(|between| between.trim() == ",")
                     && !text
                         .get(m.range.clone())
                         .is_some_and(|s| full_names.contains(s))
@@ -915,27 +926,32 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             .filter_map(|(_, c)| *c)
             .find(|&c| want(&gaz.record(c)))
     };
-    // The first focus place in the first focus country.
-    let fallback = focus
+    // The records of the focus places, looked up once (each lookup scans the mentions).
+    let focus_records: Vec<u32> = focus
         .places
         .iter()
         .filter_map(|p| record_of(&|r| r.name == p.as_str()))
+        .collect();
+    // The first focus place in the first focus country.
+    let fallback = focus_records
+        .iter()
+        .copied()
         .find(|&c| Some(gaz.record(c).country) == focus.countries.first().map(String::as_str))
         .or_else(|| {
             let cc = focus.countries.first()?;
             record_of(&|r| r.kind == Kind::Country && r.country == cc.as_str())
         });
-    // `the Delft police station` in a story about the Western Cape and Cape Town: a street or suburb of a story
-    // about a region is most likely in the town of that region the story names.
+    // `the Delft police station` in a story about the Western Cape and Cape Town: a place located only from a
+    // first-level region is most likely in the town of that region the story is about. Not from a county or
+    // other region (`on the A47 in Norfolk` in a London story stays in Norfolk).
     let town_of_region = |f: u32| {
         let region = gaz.record(f);
-        if !matches!(region.kind, Kind::Admin1 | Kind::Region) {
+        if region.kind != Kind::Admin1 {
             return f;
         }
-        focus
-            .places
+        focus_records
             .iter()
-            .filter_map(|p| record_of(&|r| r.name == p.as_str()))
+            .copied()
             .find(|&c| {
                 let r = gaz.record(c);
                 matches!(r.kind, Kind::City | Kind::Capital) && contains(&region, &r)
@@ -1129,7 +1145,8 @@ fn specificity(kind: Kind) -> Option<u8> {
 
 /// For each mention located from its context (a street, building or county the gazetteer lacks), the record
 /// whose coordinates it takes: the town in its name; else the most specific place of its sentence (the nearest
-/// one among equals), then of the three sentences before; else the article's focus place, then focus country.
+/// one among equals), then of the three sentences before; else the article's focus place, then focus country. A
+/// first-level region found this way gives way to the story's focus town inside it.
 fn context_anchors(
     ctx: &Context,
     mentions: &[Mention],
@@ -1351,8 +1368,9 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     });
                     if let Some(state) = us_postal_state(w).filter(|_| named_before && !name_after)
                     {
+                        // Keyed by the code itself: `NY` must not share a choice with the city `New York`.
                         key.clear();
-                        normalize_into(gaz.record(state).name, &mut key);
+                        normalize_into(w, &mut key);
                         best = Some((j, vec![state], false));
                         best_end = tj.end;
                         best_key.clone_from(&key);
@@ -2335,8 +2353,10 @@ fn hint_listed_regions(ctx: &Context, mentions: &mut [Mention]) {
     }
 }
 
-/// Postal codes that name no state after a comma: `OK`, `HI`, `ME` and `OH` are more often words; AP style writes
-/// Alaska, Idaho, Iowa, Texas and Utah out and `DC` is part of `Washington, DC` (see `link_containers`).
+/// Postal codes taken for no state after a comma: `OK`, `HI`, `ME`, `OH` and `ID` are more often words (`Fine,
+/// OK.`, `photo ID`), `DC` is part of `Washington, DC` (see `link_containers`); `AK`, `IA`, `TX` and `UT` were
+/// left out by the AP-keyed table this replaced (AP writes those states out) and stay out to keep outputs as they
+/// were.
 const NOT_POSTAL_STATES: [&str; 10] = ["OK", "HI", "ME", "OH", "AK", "ID", "IA", "TX", "UT", "DC"];
 
 /// The US state of a two-letter postal code (`SC`), through the gazetteer's US first-level codes, which are the
@@ -2359,7 +2379,7 @@ const AMBIGUOUS_ABBREVIATIONS: [(&str, &[&str]); 2] = [
     ("WA", &["Western Australia", "Washington"]),
 ];
 
-/// `in post-apartheid SA`, `mines in WA`: an ambiguous abbreviation between lower-case words names the country
+/// `in post-apartheid SA`, `mines in WA`: an ambiguous abbreviation between lower-case words (or after a capitalized function word: `That SA holds`) names the country
 /// or region of that name in a country the document names elsewhere; with no such country it is left out.
 /// Beside a capitalized word it is part of a name (`Airbus SA`, `SA Police`).
 fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {

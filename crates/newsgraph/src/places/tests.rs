@@ -1179,6 +1179,14 @@ fn us_postal_codes_after_a_town_and_comma_are_states() {
     assert!(find(&ps, "CA").is_none(), "{ps:?}");
     let ps = places("That was the founding of the militia, OK? He said it twice.");
     assert!(find(&ps, "OK").is_none(), "{ps:?}");
+    // Codes that are more often words name no state.
+    let ps = places("We met in Tulsa, OK. Then he left.");
+    assert!(find(&ps, "OK").is_none(), "{ps:?}");
+    // The code and the city share no choice: `NY` is the state, `New York` the city.
+    let ps =
+        places("WESTCHESTER COUNTY, NY (WABC) -- Trains into New York were delayed on Monday.");
+    let ny = find(&ps, "New York").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(ny.feature.as_deref(), Some("city"), "{ny:?}");
 }
 
 #[test]
@@ -1477,4 +1485,14 @@ fn a_street_beside_a_region_is_in_the_regions_town_the_story_names() {
     );
     let r = find(&ps, "Sudley Road").unwrap_or_else(|| panic!("{ps:?}"));
     assert_eq!(r.near.as_deref(), Some("Manassas"), "{r:?}");
+}
+
+#[test]
+fn a_street_beside_a_county_stays_in_the_county() {
+    // Only a first-level region hands its streets to the story's town: Norfolk is a county, far from London.
+    let ps = places(
+        "London officials said London traffic was heavy. Commuters across Norfolk queue daily on Sudley Road.",
+    );
+    let r = find(&ps, "Sudley Road").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(r.near.as_deref(), Some("Norfolk"), "{r:?}");
 }
