@@ -2379,8 +2379,9 @@ const AMBIGUOUS_ABBREVIATIONS: [(&str, &[&str]); 2] = [
     ("WA", &["Western Australia", "Washington"]),
 ];
 
-/// `in post-apartheid SA`, `mines in WA`: an ambiguous abbreviation between lower-case words (or after a capitalized function word: `That SA holds`) names the country
-/// or region of that name in a country the document names elsewhere; with no such country it is left out.
+/// `in post-apartheid SA`, `mines in WA`: an ambiguous abbreviation between lower-case words (or after a
+/// capitalized function word: `That SA holds`) names the country or region of that name in a country the document
+/// names elsewhere; with no such country it is left out.
 /// Beside a capitalized word it is part of a name (`Airbus SA`, `SA Police`).
 fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
     let gaz = &*GAZETTEER;
