@@ -1362,9 +1362,11 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         is_cap_word(text, &toks[p])
                             && &text[toks[p + 1].start..toks[p + 1].end] == ","
                     });
-                    // `..., OK?`, `..., HI!`: a word of speech, no state.
+                    // `..., OK?`, `..., HI!`: a word of speech, no state; `a Kalashnikov, AK-47`: a model name.
                     let name_after = toks.get(j + 1).is_some_and(|n| {
-                        is_cap_word(text, n) || matches!(&text[n.start..n.end], "?" | "!")
+                        is_cap_word(text, n)
+                            || matches!(&text[n.start..n.end], "?" | "!")
+                            || (n.start == tj.end && &text[n.start..n.end] == "-")
                     });
                     if let Some(state) = us_postal_state(w).filter(|_| named_before && !name_after)
                     {
@@ -2354,10 +2356,8 @@ fn hint_listed_regions(ctx: &Context, mentions: &mut [Mention]) {
 }
 
 /// Postal codes taken for no state after a comma: `OK`, `HI`, `ME`, `OH` and `ID` are more often words (`Fine,
-/// OK.`, `photo ID`), `DC` is part of `Washington, DC` (see `link_containers`); `AK`, `IA`, `TX` and `UT` were
-/// left out by the AP-keyed table this replaced (AP writes those states out) and stay out to keep outputs as they
-/// were.
-const NOT_POSTAL_STATES: [&str; 10] = ["OK", "HI", "ME", "OH", "AK", "ID", "IA", "TX", "UT", "DC"];
+/// OK.`, `photo ID`); `DC` is part of `Washington, DC` (see `link_containers`).
+const NOT_POSTAL_STATES: [&str; 6] = ["OK", "HI", "ME", "OH", "ID", "DC"];
 
 /// The US state of a two-letter postal code (`SC`), through the gazetteer's US first-level codes, which are the
 /// postal codes.

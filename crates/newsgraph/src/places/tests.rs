@@ -1182,6 +1182,13 @@ fn us_postal_codes_after_a_town_and_comma_are_states() {
     // Codes that are more often words name no state.
     let ps = places("We met in Tulsa, OK. Then he left.");
     assert!(find(&ps, "OK").is_none(), "{ps:?}");
+    // Codes AP writes out name their state too when a story uses them.
+    let ps = places("Police in Austin, TX said the driver fled.");
+    let tx = find(&ps, "TX").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(tx.name.as_deref(), Some("Texas"), "{tx:?}");
+    // A model name is no state.
+    let ps = places("He was armed with a Kalashnikov, AK-47 rifles being common in the area.");
+    assert!(find(&ps, "AK").is_none(), "{ps:?}");
     // The code and the city share no choice: `NY` is the state, `New York` the city.
     let ps =
         places("WESTCHESTER COUNTY, NY (WABC) -- Trains into New York were delayed on Monday.");
