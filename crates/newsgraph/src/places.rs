@@ -778,12 +778,8 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                     && !text
                         .get(m.range.clone())
                         .is_some_and(|s| full_names.contains(s))
-                    && m.candidates.iter().any(|&c| {
-                        let inner = gaz.record(c);
-                        n.candidates.iter().any(|&d| {
-                            let outer = gaz.record(d);
-                            outer.kind != Kind::Country && contains(&outer, &inner)
-                        })
+                    && lies_in(&m.candidates, &n.candidates, |outer| {
+                        outer.kind != Kind::Country
                     })
             })
             .collect();
@@ -1890,23 +1886,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     // One sense per document: a common word stays a place where the document names it as one elsewhere.
     if !provisional.is_empty() {
         let is_provisional = |m: &Mention| provisional.binary_search(&m.range.start).is_ok();
-        let mut sure: Vec<String> = out
-            .iter()
-            .filter(|m| !is_provisional(m) && !m.embedded)
-            .map(|m| m.key.clone())
-            .collect();
-        sure.sort_unstable();
-        sure.dedup();
+        let sure = keys_of(&out, |m| !is_provisional(m) && !m.embedded);
         out.retain(|m| !is_provisional(m) || sure.binary_search(&m.key).is_ok());
     }
-    let mut supported: Vec<&str> = out
-        .iter()
-        .filter(|m| m.support && small_town(m))
-        .map(|m| m.key.as_str())
-        .collect();
-    supported.sort_unstable();
-    supported.dedup();
-    let supported: Vec<String> = supported.into_iter().map(str::to_string).collect();
+    let supported = keys_of(&out, |m| m.support && small_town(m));
     out.retain(|m| !small_town(m) || supported.binary_search(&m.key).is_ok());
     if !surnames.is_empty() {
         surnames.sort_unstable();
@@ -1926,6 +1909,19 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// The distinct keys of the mentions that pass `pred`, sorted for binary search: one sense per document asks
+/// whether a name has such a mention anywhere.
+fn keys_of(mentions: &[Mention], pred: impl Fn(&Mention) -> bool) -> Vec<String> {
+    let mut keys: Vec<&str> = mentions
+        .iter()
+        .filter(|m| pred(m))
+        .map(|m| m.key.as_str())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.into_iter().map(str::to_string).collect()
 }
 
 /// The hyphens of a text, found once with `memchr`, for asking of token after token in text order whether it holds
@@ -2126,6 +2122,8 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
     let word = &text[t.start..t.end];
     let mut offset = t.start;
     let mut key = String::new();
+    // `R-Neb.`: a senator's party and state, no place.
+    let party = matches!(word.get(..2), Some("R-" | "D-" | "I-"));
     for part in word.split('-') {
         let start = offset;
         offset += part.len() + 1;
@@ -2145,9 +2143,8 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
             None => {
                 let mut c = Vec::new();
                 gaz.lookup(part, &key, &mut c);
-                // `the DPRK-U.S. summit`: the tokenizer leaves the last dot of the abbreviation apart (not in a
-                // senator's party and state, `R-Neb.`).
-                let party = matches!(word.get(..2), Some("R-" | "D-" | "I-"));
+                // `the DPRK-U.S. summit`: the tokenizer leaves the last dot of the abbreviation apart (not after
+                // a party).
                 if c.is_empty()
                     && !party
                     && start + part.len() == t.end
@@ -2221,12 +2218,7 @@ fn link_containers(ctx: &Context, mentions: &mut Vec<Mention>) {
         if between.trim() != "," || b.demonym {
             continue;
         }
-        let fits = |cands: &[u32]| {
-            cands.iter().any(|&c| {
-                let rc = &gaz.record(c);
-                b.candidates.iter().any(|&d| contains(&gaz.record(d), rc))
-            })
-        };
+        let fits = |cands: &[u32]| lies_in(cands, &b.candidates, |_| true);
         // `Fitzwilliam Place, Dublin`: the place after a street or building the gazetteer lacks locates it.
         let locates = a.candidates.is_empty() && a.facility.is_some() && !b.candidates.is_empty();
         let mut contains = fits(&a.candidates);
@@ -2463,6 +2455,18 @@ fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
         mentions.push(m);
     }
     mentions.sort_by_key(|m| m.range.start);
+}
+
+/// Whether a candidate of `inner` lies in a candidate of `outer` that passes `outer_ok`.
+fn lies_in(inner: &[u32], outer: &[u32], outer_ok: impl Fn(&Record) -> bool) -> bool {
+    let gaz = &*GAZETTEER;
+    inner.iter().any(|&c| {
+        let inner = gaz.record(c);
+        outer.iter().any(|&d| {
+            let outer = gaz.record(d);
+            outer_ok(&outer) && contains(&outer, &inner)
+        })
+    })
 }
 
 /// Whether `outer` (a country or region) contains `inner`.
