@@ -1223,7 +1223,12 @@ pub(crate) struct Spans {
 
 impl Spans {
     fn new<'a, I: Iterator<Item = &'a (Range<usize>, EntityLabel)>>(it: I) -> Spans {
-        let mut v: Vec<Range<usize>> = it.map(|(r, _)| r.clone()).collect();
+        Spans::of_ranges(it.map(|(r, _)| r.clone()))
+    }
+
+    /// [`Spans::new`] of bare ranges.
+    fn of_ranges(it: impl Iterator<Item = Range<usize>>) -> Spans {
+        let mut v: Vec<Range<usize>> = it.collect();
         v.sort_by_key(|r| r.start);
         let mut max = 0;
         let max_end = v
@@ -2442,11 +2447,11 @@ fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
     if found.is_empty() {
         return;
     }
+    // Found ranges are distinct tokens: only the mentions there before can overlap them (asked in logarithmic
+    // time: a text of thousands of `SA`s beside thousands of places stays linear).
+    let before = Spans::of_ranges(mentions.iter().map(|m| m.range.clone()));
     for (range, candidates) in found {
-        if mentions
-            .iter()
-            .any(|m| m.range.start < range.end && range.start < m.range.end)
-        {
+        if before.overlaps(range.start, range.end) {
             continue;
         }
         let mut m = Mention::unlisted(range, None, None);
