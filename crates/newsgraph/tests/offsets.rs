@@ -119,6 +119,9 @@ fn adversarial_inputs() {
         "\n".repeat(100_000) + "x",
         "A. ".repeat(50_000),
         "date ".repeat(10_000),
+        // Thousands of ambiguous abbreviations beside thousands of places (was quadratic in places).
+        "Mines in South Africa are old. ".to_string()
+            + &"Work in SA is hard for miners in SA today. ".repeat(10_000),
     ] {
         check(&text).unwrap();
     }
