@@ -20,11 +20,62 @@ const CHUNK_DOCS: usize = 256;
 /// Failures reported one by one on stderr before the rest are only counted.
 const MAX_REPORTED: usize = 20;
 
-/// The JSON of one output, into a buffer sized for it up front: a document's JSON is a few times its text, and
-/// growing the buffer from empty copies it over and over.
-pub(crate) fn json_line(output: &Output, text_len: usize) -> serde_json::Result<Vec<u8>> {
-    let mut line = Vec::with_capacity(text_len.saturating_mul(6) + 4096);
+/// Most bytes of one block of a [`Line`]: a document's JSON is a few times its text, and a buffer that grows by
+/// doubling would hold the old and the new copy at once (twice the output at the peak).
+const LINE_BLOCK: usize = 1 << 20;
+
+/// The JSON of one output, kept in blocks of at most [`LINE_BLOCK`] bytes: a short document is one block sized
+/// for it up front; a huge one (a 1.7 MB text of places writes 42 MB) grows a block at a time, never copied.
+#[derive(Default)]
+pub(crate) struct Line {
+    blocks: Vec<Vec<u8>>,
+}
+
+impl Line {
+    /// Length of the JSON in bytes.
+    pub(crate) fn len(&self) -> usize {
+        self.blocks.iter().map(Vec::len).sum()
+    }
+
+    /// Writes the JSON, block by block.
+    fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
+        self.blocks.iter().try_for_each(|b| out.write_all(b))
+    }
+}
+
+impl Write for Line {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let room = self
+            .blocks
+            .last()
+            .map_or(0, |b| b.capacity().saturating_sub(b.len()));
+        if room < buf.len() {
+            // A write longer than a block (a long text field) gets a block of its own size.
+            self.blocks
+                .push(Vec::with_capacity(LINE_BLOCK.max(buf.len())));
+        }
+        if let Some(b) = self.blocks.last_mut() {
+            b.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The JSON of one output followed by a newline.
+pub(crate) fn json_line(output: &Output, text_len: usize) -> serde_json::Result<Line> {
+    let first = text_len
+        .saturating_mul(6)
+        .saturating_add(4096)
+        .min(LINE_BLOCK);
+    let mut line = Line {
+        blocks: vec![Vec::with_capacity(first)],
+    };
     serde_json::to_writer(&mut line, output)?;
+    line.write_all(b"\n").map_err(serde_json::Error::io)?;
     Ok(line)
 }
 
@@ -92,21 +143,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let mut progress = Progress::new(args.quiet);
     for chunk in rx {
-        let lines: Vec<(Vec<u8>, Option<String>)> = pool.install(|| {
+        let lines: Vec<(Line, Option<String>)> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
                     let output = input.process(&pipeline);
-                    let mut line = json_line(&output, input.text_len()).unwrap_or_else(|e| {
+                    let line = json_line(&output, input.text_len()).unwrap_or_else(|e| {
                         // Serializing our own types cannot fail; should it, the line still names the input.
-                        format!(
-                            "{{\"id\":{:?},\"error\":{{\"kind\":\"io\",\"message\":{:?}}}}}",
+                        let record = format!(
+                            "{{\"id\":{:?},\"error\":{{\"kind\":\"io\",\"message\":{:?}}}}}\n",
                             input.id(),
                             e.to_string()
-                        )
-                        .into_bytes()
+                        );
+                        Line {
+                            blocks: vec![record.into_bytes()],
+                        }
                     });
-                    line.push(b'\n');
                     let failure = match &output {
                         Output::Error(record) => Some(record.error.message.clone()),
                         Output::Document(_) => None,
@@ -125,7 +177,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     eprintln!("newsgraph: {message}");
                 }
             }
-            if let Err(e) = out.write_all(line) {
+            if let Err(e) = line.write_to(&mut out) {
                 return write_failed(e);
             }
         }
@@ -161,5 +213,40 @@ fn write_failed(e: std::io::Error) -> Result<ExitCode> {
         Ok(ExitCode::SUCCESS)
     } else {
         Err(anyhow::Error::new(e).context("cannot write the output"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsgraph::article::Article;
+
+    #[test]
+    fn a_line_in_blocks_is_the_json_of_the_output() {
+        let pipeline = Pipeline::builder().build();
+        // Long enough that its JSON spans several blocks.
+        let text = " date 2022-02-17\n".to_string()
+            + &"Kremlin spokesman Dmitry Peskov said on Tuesday (15) that troops left Crimea for Moscow. "
+                .repeat(20_000);
+        let document = pipeline
+            .extract(&Article::parse("big", text.clone()))
+            .expect("extracts");
+        let output = Output::Document(Box::new(document));
+        let line = json_line(&output, text.len()).expect("serializes");
+        let mut expected = serde_json::to_vec(&output).expect("serializes");
+        expected.push(b'\n');
+        assert!(line.blocks.len() > 1, "{} blocks", line.blocks.len());
+        // No block grew by doubling: each is at most a block, or exactly one write longer than that.
+        assert!(line
+            .blocks
+            .iter()
+            .all(|b| b.capacity() <= LINE_BLOCK || b.capacity() == b.len()));
+        assert_eq!(line.len(), expected.len());
+        let mut written = Vec::new();
+        line.write_to(&mut written).expect("writes");
+        assert!(
+            written == expected,
+            "the blocks differ from serde_json's line"
+        );
     }
 }
