@@ -121,6 +121,9 @@ const FUTURE_CUES: &[&str] = &[
     "closes",
 ];
 
+/// The plural forms of the scheduled-event verbs of `FUTURE_CUES` ("the two leaders meet Monday").
+const SCHEDULED_PLURAL: &[&str] = &["meet", "convene", "resume", "begin", "arrive"];
+
 /// Words that, before "to", announce something still to come ("planned to", "set to", "agreed to").
 const INTENT_BEFORE_TO: &[&str] = &[
     "planned",
@@ -723,6 +726,20 @@ impl<'c> Scanner<'c> {
                 ],
             );
         if FUTURE_CUES.contains(&w) && !(w == "next" && self.is(k + 1, "to")) && !noun_plans {
+            f |= C_FUTURE;
+        }
+        // The same news present with a plural subject: "He and Arafat meet separately Monday with Albright"
+        // (not after "to" or a negation: "difficult to meet demand", "did not meet Monday").
+        if SCHEDULED_PLURAL.contains(&w)
+            && k > 0
+            && !self.any(
+                k - 1,
+                &[
+                    "to", "not", "n't", "never", "did", "do", "does", "cannot", "ca", "could",
+                    "would", "might",
+                ],
+            )
+        {
             f |= C_FUTURE;
         }
         if PAST_CUES.contains(&w) {

@@ -1712,3 +1712,25 @@ fn recently_before_a_date_leaves_the_date_to_say_when() {
         ),
     ]);
 }
+
+#[test]
+fn a_plural_subject_in_the_news_present_meets_ahead() {
+    check(&[
+        (
+            "He and Palestinian leader Yasser Arafat meet separately Monday with US Secretary of State Madeleine Albright.",
+            "1998-05-01",
+            &[("Monday", D, "1998-05-04")],
+        ),
+        (
+            "The two delegations resume talks Tuesday in Geneva.",
+            "2022-02-17",
+            &[("Tuesday", D, "2022-02-22")],
+        ),
+        // A negation or "to" leaves the verb out of it: the past reading stands.
+        (
+            "The ministers did not meet Monday, officials said.",
+            "2022-02-17",
+            &[("Monday", D, "2022-02-14")],
+        ),
+    ]);
+}
