@@ -260,6 +260,8 @@ struct Scanner<'c> {
     ref_day: Option<NaiveDate>,
     /// Token where `ref_day` was mentioned.
     ref_day_at: usize,
+    /// Whether the last date mentioned named only its month ("last October"), after `ref_day`.
+    month_last: bool,
     /// First token of the current paragraph.
     para_lo: usize,
     /// A day in the last month mentioned (anchor for "that month", "the following month").
@@ -325,6 +327,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         hi: 0,
         ref_day: ctx.date,
         ref_day_at: 0,
+        month_last: false,
         para_lo: 0,
         ref_month: ctx.date,
         ref_year: ctx.date,
@@ -1016,10 +1019,13 @@ impl<'c> Scanner<'c> {
                 self.ref_day_at = c.a;
                 self.ref_month = Some(d);
                 self.ref_year = Some(d);
+                self.month_last = false;
             } else if let Some((y, m)) = year_month(&c.value) {
                 let first = NaiveDate::from_ymd_opt(y, m.unwrap_or(1), 1);
                 if m.is_some() {
                     self.ref_month = first;
+                    // A calendar month ("last October"), not a season.
+                    self.month_last = c.value.get(5..7).is_some_and(|m| m.parse::<u32>().is_ok());
                 }
                 self.ref_year = first;
             }
@@ -2440,6 +2446,14 @@ impl<'c> Scanner<'c> {
                 if u == Unit::Quarter && w == "that" {
                     if let Some(q) = &self.last_quarter {
                         return cand(i, k + 1, TimexType::Date, q.clone());
+                    }
+                }
+                // "most recently last October ... crossed out that same day": a day of the month last named,
+                // which the text does not give.
+                if u == Unit::Day && anaphoric && shift == 0 && self.month_last {
+                    if let Some(m) = self.ref_month {
+                        let v = format!("{:04}-{:02}-XX", m.year(), m.month());
+                        return cand(i, k + 1, TimexType::Date, v);
                     }
                 }
                 let v = if u == Unit::Day {

@@ -1734,3 +1734,21 @@ fn a_plural_subject_in_the_news_present_meets_ahead() {
         ),
     ]);
 }
+
+#[test]
+fn that_same_day_after_a_month_is_a_day_of_that_month() {
+    check(&[(
+        "Doctors were killed, most recently last October when Dr. Barnett Slepian was gunned down. His name on the Web site was crossed out that same day.",
+        "1999-02-06",
+        &[("last October", D, "1998-10"), ("that same day", D, "1998-10-XX")],
+    )]);
+    // After a full date the day is known.
+    check(&[(
+        "Slepian was killed on Oct. 23, 1998. His name was crossed out that same day.",
+        "1999-02-06",
+        &[
+            ("Oct. 23, 1998", D, "1998-10-23"),
+            ("that same day", D, "1998-10-23"),
+        ],
+    )]);
+}
