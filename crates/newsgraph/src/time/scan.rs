@@ -1938,6 +1938,24 @@ impl<'c> Scanner<'c> {
         if y < 1900 && !strong {
             return None;
         }
+        // A year after a capitalized word inside a sentence is part of a name ("a joint venture called Orion
+        // 1980", "Euro 2012", "Windows 2000"): TimeML leaves names alone. Months, seasons and holidays
+        // ("Christmas 1998") are time words, and the holiday matcher takes its year itself.
+        let in_name = start == j
+            && j > self.lo + 1
+            && !strong
+            && self.tok(j - 1).is_some_and(|t| {
+                t.cap
+                    && t.kind == TokenKind::Word
+                    && t.lex == Lex::Other
+                    && !t.dot
+                    && t.low.chars().all(char::is_alphabetic)
+                    && !matches!(t.low, "ad" | "ce" | "anno")
+            })
+            && self.m_holiday(j - 1).is_none();
+        if in_name {
+            return None;
+        }
         cand(start, e, TimexType::Date, format!("{y:04}"))
     }
 

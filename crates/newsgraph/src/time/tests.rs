@@ -1752,3 +1752,29 @@ fn that_same_day_after_a_month_is_a_day_of_that_month() {
         ],
     )]);
 }
+
+#[test]
+fn a_year_inside_a_name_is_no_time() {
+    check(&[
+        (
+            "Farkas set up an American-Hungarian joint venture called Orion 1980, manufacturing space-travel related technology.",
+            "1998-04-18",
+            &[],
+        ),
+        (
+            "Spain will host Euro 2012 next summer.",
+            "2011-06-01",
+            &[("next summer", D, "2011-SU")],
+        ),
+        // Time words before the year keep it: months, seasons, holidays, half-years.
+        (
+            "Sales rose at Christmas 1998 and in Summer 1999, and again in H1 2001.",
+            "2001-11-01",
+            &[
+                ("Christmas 1998", D, "1998-12-25"),
+                ("Summer 1999", D, "1999-SU"),
+                ("2001", D, "2001"),
+            ],
+        ),
+    ]);
+}
