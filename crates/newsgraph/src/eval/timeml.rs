@@ -195,8 +195,11 @@ pub fn evaluate(_pipeline: &Pipeline, path: &Path) -> Result<Report> {
                 None => {
                     relaxed.fp += 1;
                     if debug {
+                        // A gold span it overlaps was already taken by another prediction: a split span.
+                        let split = doc.gold.iter().any(|g| g.start < s.end && s.start < g.end);
                         eprintln!(
-                            "FP {:?} {:?} {:?} {} ctx {:?}",
+                            "{} {:?} {:?} {:?} {} ctx {:?}",
+                            if split { "FP-SPLIT" } else { "FP" },
                             f.file_name().unwrap_or_default(),
                             s.text,
                             s.kind,

@@ -121,6 +121,9 @@ const FUTURE_CUES: &[&str] = &[
     "closes",
 ];
 
+/// The plural forms of the scheduled-event verbs of `FUTURE_CUES` ("the two leaders meet Monday").
+const SCHEDULED_PLURAL: &[&str] = &["meet", "convene", "resume", "begin", "arrive"];
+
 /// Words that, before "to", announce something still to come ("planned to", "set to", "agreed to").
 const INTENT_BEFORE_TO: &[&str] = &[
     "planned",
@@ -257,6 +260,8 @@ struct Scanner<'c> {
     ref_day: Option<NaiveDate>,
     /// Token where `ref_day` was mentioned.
     ref_day_at: usize,
+    /// Whether the last date mentioned named only its month ("last October"), after `ref_day`.
+    month_last: bool,
     /// First token of the current paragraph.
     para_lo: usize,
     /// A day in the last month mentioned (anchor for "that month", "the following month").
@@ -322,6 +327,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         hi: 0,
         ref_day: ctx.date,
         ref_day_at: 0,
+        month_last: false,
         para_lo: 0,
         ref_month: ctx.date,
         ref_year: ctx.date,
@@ -725,6 +731,20 @@ impl<'c> Scanner<'c> {
         if FUTURE_CUES.contains(&w) && !(w == "next" && self.is(k + 1, "to")) && !noun_plans {
             f |= C_FUTURE;
         }
+        // The same news present with a plural subject: "He and Arafat meet separately Monday with Albright"
+        // (not after "to" or a negation: "difficult to meet demand", "did not meet Monday").
+        if SCHEDULED_PLURAL.contains(&w)
+            && k > 0
+            && !self.any(
+                k - 1,
+                &[
+                    "to", "not", "n't", "never", "did", "do", "does", "cannot", "ca", "could",
+                    "would", "might",
+                ],
+            )
+        {
+            f |= C_FUTURE;
+        }
         if PAST_CUES.contains(&w) {
             f |= C_PAST;
         }
@@ -999,10 +1019,13 @@ impl<'c> Scanner<'c> {
                 self.ref_day_at = c.a;
                 self.ref_month = Some(d);
                 self.ref_year = Some(d);
+                self.month_last = false;
             } else if let Some((y, m)) = year_month(&c.value) {
                 let first = NaiveDate::from_ymd_opt(y, m.unwrap_or(1), 1);
                 if m.is_some() {
                     self.ref_month = first;
+                    // A calendar month ("last October"), not a season.
+                    self.month_last = c.value.get(5..7).is_some_and(|m| m.parse::<u32>().is_ok());
                 }
                 self.ref_year = first;
             }
@@ -1915,6 +1938,24 @@ impl<'c> Scanner<'c> {
         if y < 1900 && !strong {
             return None;
         }
+        // A year after a capitalized word inside a sentence is part of a name ("a joint venture called Orion
+        // 1980", "Euro 2012", "Windows 2000"): TimeML leaves names alone. Months, seasons and holidays
+        // ("Christmas 1998") are time words, and the holiday matcher takes its year itself.
+        let in_name = start == j
+            && j > self.lo + 1
+            && !strong
+            && self.tok(j - 1).is_some_and(|t| {
+                t.cap
+                    && t.kind == TokenKind::Word
+                    && t.lex == Lex::Other
+                    && !t.dot
+                    && t.low.chars().all(char::is_alphabetic)
+                    && !matches!(t.low, "ad" | "ce" | "anno")
+            })
+            && self.m_holiday(j - 1).is_none();
+        if in_name {
+            return None;
+        }
         cand(start, e, TimexType::Date, format!("{y:04}"))
     }
 
@@ -2423,6 +2464,14 @@ impl<'c> Scanner<'c> {
                 if u == Unit::Quarter && w == "that" {
                     if let Some(q) = &self.last_quarter {
                         return cand(i, k + 1, TimexType::Date, q.clone());
+                    }
+                }
+                // "most recently last October ... crossed out that same day": a day of the month last named,
+                // which the text does not give.
+                if u == Unit::Day && anaphoric && shift == 0 && self.month_last {
+                    if let Some(m) = self.ref_month {
+                        let v = format!("{:04}-{:02}-XX", m.year(), m.month());
+                        return cand(i, k + 1, TimexType::Date, v);
                     }
                 }
                 let v = if u == Unit::Day {

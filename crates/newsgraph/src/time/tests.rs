@@ -1712,3 +1712,69 @@ fn recently_before_a_date_leaves_the_date_to_say_when() {
         ),
     ]);
 }
+
+#[test]
+fn a_plural_subject_in_the_news_present_meets_ahead() {
+    check(&[
+        (
+            "He and Palestinian leader Yasser Arafat meet separately Monday with US Secretary of State Madeleine Albright.",
+            "1998-05-01",
+            &[("Monday", D, "1998-05-04")],
+        ),
+        (
+            "The two delegations resume talks Tuesday in Geneva.",
+            "2022-02-17",
+            &[("Tuesday", D, "2022-02-22")],
+        ),
+        // A negation or "to" leaves the verb out of it: the past reading stands.
+        (
+            "The ministers did not meet Monday, officials said.",
+            "2022-02-17",
+            &[("Monday", D, "2022-02-14")],
+        ),
+    ]);
+}
+
+#[test]
+fn that_same_day_after_a_month_is_a_day_of_that_month() {
+    check(&[(
+        "Doctors were killed, most recently last October when Dr. Barnett Slepian was gunned down. His name on the Web site was crossed out that same day.",
+        "1999-02-06",
+        &[("last October", D, "1998-10"), ("that same day", D, "1998-10-XX")],
+    )]);
+    // After a full date the day is known.
+    check(&[(
+        "Slepian was killed on Oct. 23, 1998. His name was crossed out that same day.",
+        "1999-02-06",
+        &[
+            ("Oct. 23, 1998", D, "1998-10-23"),
+            ("that same day", D, "1998-10-23"),
+        ],
+    )]);
+}
+
+#[test]
+fn a_year_inside_a_name_is_no_time() {
+    check(&[
+        (
+            "Farkas set up an American-Hungarian joint venture called Orion 1980, manufacturing space-travel related technology.",
+            "1998-04-18",
+            &[],
+        ),
+        (
+            "Spain will host Euro 2012 next summer.",
+            "2011-06-01",
+            &[("next summer", D, "2011-SU")],
+        ),
+        // Time words before the year keep it: months, seasons, holidays, half-years.
+        (
+            "Sales rose at Christmas 1998 and in Summer 1999, and again in H1 2001.",
+            "2001-11-01",
+            &[
+                ("Christmas 1998", D, "1998-12-25"),
+                ("Summer 1999", D, "1999-SU"),
+                ("2001", D, "2001"),
+            ],
+        ),
+    ]);
+}
