@@ -1951,6 +1951,7 @@ impl<'c> Scanner<'c> {
                     && !t.dot
                     && t.low.chars().all(char::is_alphabetic)
                     && !matches!(t.low, "ad" | "ce" | "anno")
+                    && !year_leader(t.low)
             })
             && self.m_holiday(j - 1).is_none();
         if in_name {
@@ -3912,4 +3913,43 @@ impl<'c> Scanner<'c> {
         }
         Some(c)
     }
+}
+
+/// Words that lead into a year when capitalized mid-sentence, in title-case headlines ("Economy To Grow In
+/// 2022") or after a colon ("Putin: On 2020 levels?"): the year after them is a time, not part of a name.
+fn year_leader(low: &str) -> bool {
+    matches!(
+        low,
+        "in" | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "to"
+            | "into"
+            | "of"
+            | "since"
+            | "until"
+            | "till"
+            | "before"
+            | "after"
+            | "during"
+            | "through"
+            | "throughout"
+            | "between"
+            | "and"
+            | "or"
+            | "than"
+            | "as"
+            | "the"
+            | "early"
+            | "late"
+            | "mid"
+            | "end"
+            | "fiscal"
+            | "year"
+            | "around"
+            | "about"
+            | "circa"
+    )
 }

@@ -1766,6 +1766,17 @@ fn a_year_inside_a_name_is_no_time() {
             "2011-06-01",
             &[("next summer", D, "2011-SU")],
         ),
+        // Capitalized function words lead into the year: title-case headlines, a question after a colon.
+        (
+            "Russian Economy To Grow In 2022, Says Central Bank",
+            "2021-12-20",
+            &[("2022", D, "2022")],
+        ),
+        (
+            "Vladimir Putin: On 2020 levels? Dmitry Peskov: Yes.",
+            "2021-12-20",
+            &[("2020", D, "2020")],
+        ),
         // Time words before the year keep it: months, seasons, holidays, half-years.
         (
             "Sales rose at Christmas 1998 and in Summer 1999, and again in H1 2001.",
