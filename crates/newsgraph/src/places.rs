@@ -1290,7 +1290,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             .paragraphs
             .get(s.paragraph)
             .is_some_and(|p| p.title || p.heading)
-            || is_title_case(text, toks);
+            || (is_title_case(text, toks) && !is_list_item(text, toks));
         let first_word = toks.iter().position(|t| t.kind == TokenKind::Word);
         let mut i = 0;
         while i < toks.len() {
@@ -2102,6 +2102,17 @@ fn container_follows(text: &str, toks: &[Token], k: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether a sentence is an item of a dated list (`7/8 April: Brands Hatch Indy, Kent.`): a number opens it and
+/// a colon closes its label within the first four tokens. Its capitals are names, not a headline's title case.
+fn is_list_item(text: &str, toks: &[Token]) -> bool {
+    toks.first().is_some_and(|t| t.kind == TokenKind::Number)
+        && toks
+            .iter()
+            .take(4)
+            .skip(1)
+            .any(|t| t.kind == TokenKind::Punct && &text[t.start..t.end] == ":")
 }
 
 /// Whether most words of a sentence are capitalized (a headline written in title case).

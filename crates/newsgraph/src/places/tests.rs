@@ -1503,3 +1503,20 @@ fn a_street_beside_a_county_stays_in_the_county() {
     let r = find(&ps, "Sudley Road").unwrap_or_else(|| panic!("{ps:?}"));
     assert_eq!(r.near.as_deref(), Some("Norfolk"), "{r:?}");
 }
+
+#[test]
+fn a_dated_list_item_is_no_headline() {
+    // A calendar's items are title case only because they are names: the circuits are places in their counties.
+    let ps = places(
+        "2018 calendar. 7/8 April: Brands Hatch Indy, Kent. 19/20 May: Thruxton, Hampshire. 9/10 June: \
+         Oulton Park, Cheshire.",
+    );
+    for (name, county) in [("Thruxton", "Hampshire"), ("Oulton Park", "Cheshire")] {
+        let p = find(&ps, name).unwrap_or_else(|| panic!("{name}: {ps:?}"));
+        assert_eq!(p.near.as_deref(), Some(county), "{p:?}");
+        assert_eq!(p.country.as_deref(), Some("GB"), "{p:?}");
+    }
+    // A headline in title case still names no unknown town before a state.
+    let ps = places("Storm Chasers Brace For Tornadoes, Texas Officials Say");
+    assert!(ps.iter().all(|p| p.text != "Tornadoes"), "{ps:?}");
+}
