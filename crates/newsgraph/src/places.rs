@@ -1913,7 +1913,165 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 || !(single && cities_only && !m.demonym && surnames.binary_search(&m.key).is_ok())
         });
     }
+    coordinated_streets(ctx, &mut out);
     out
+}
+
+/// A street named without its head noun, located from its context like `Royal Street`.
+const STREET: Facility = Facility {
+    feature: "street",
+    strong: true,
+};
+
+/// The capitalized words (at most three) that end right before token `end` of a sentence: a street's name in
+/// `State and Hubbard streets` (`The` and other free words before it are left out).
+fn name_before(text: &str, toks: &[Token], end: usize) -> Option<Range<usize>> {
+    let mut s = end;
+    while s > 0
+        && end - s < 3
+        && is_cap_word(text, &toks[s - 1])
+        && (s == end || toks[s].start.saturating_sub(toks[s - 1].end) <= 1)
+    {
+        s -= 1;
+    }
+    while s < end && is_free_preceder(&text[toks[s].start..toks[s].end]) {
+        s += 1;
+    }
+    (s < end).then_some(s..end)
+}
+
+/// The capitalized words (at most three) from token `start` of a sentence on: a street's name after `the corner
+/// of`.
+fn name_after(text: &str, toks: &[Token], start: usize) -> Option<Range<usize>> {
+    let mut e = start;
+    while e < toks.len()
+        && e - start < 3
+        && is_cap_word(text, &toks[e])
+        && (e == start || toks[e].start.saturating_sub(toks[e - 1].end) <= 1)
+    {
+        e += 1;
+    }
+    (e > start).then_some(start..e)
+}
+
+/// Streets a sentence names without their head nouns, by coordination: `at the corner of State and Hubbard
+/// streets`, `down Bourbon and Dauphine streets`, `the Chartres/Franklin intersection`, `the Elysian Fields
+/// intersection`, `at the corner of Main and Elm`. Each name is a street located from its context, even where
+/// the gazetteer knows a town of its name (`Hubbard`, Ohio; `Franklin`, Louisiana), which it then no longer
+/// names. One pass over the tokens and one over the mentions (sorted spans), so linear in the text.
+fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
+    let text = ctx.text;
+    let gaz = &*GAZETTEER;
+    out.sort_by_key(|m| m.range.start);
+    // A name that is, or lies in, a street or building already found keeps that mention (`Main Street`).
+    let facilities = Spans::of_ranges(
+        out.iter()
+            .filter(|m| m.facility.is_some())
+            .map(|m| m.range.clone()),
+    );
+    // A country, region or nation no town shares a name with makes the coordination no streets' (`Israel and
+    // Jordan roads`, `Texas and Oklahoma roads`, `French and Spanish streets`), unlike `Washington and Jefferson
+    // streets`.
+    let regions = Spans::of_ranges(
+        out.iter()
+            .filter(|m| {
+                m.demonym
+                    || m.candidates
+                        .iter()
+                        .any(|&c| gaz.record(c).kind == Kind::Country)
+                    || (!m.candidates.is_empty()
+                        && m.candidates
+                            .iter()
+                            .all(|&c| !matches!(gaz.record(c).kind, Kind::City | Kind::Capital)))
+            })
+            .map(|m| m.range.clone()),
+    );
+    let mut names: Vec<Range<usize>> = Vec::new();
+    let is_and = |w: &str| matches!(w, "and" | "&" | "/" | "," | "or");
+    for si in 0..ctx.sentences.len() {
+        let toks = ctx.sentence_tokens(si);
+        for (h, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = &text[t.start..t.end];
+            let before = names.len();
+            if matches!(
+                w,
+                "streets" | "avenues" | "roads" | "boulevards" | "intersection" | "intersections"
+            ) {
+                // Names backwards from the head, joined by `and`, `&`, `/` or commas.
+                let mut end = h;
+                while let Some(r) = name_before(text, toks, end) {
+                    // `Chartres/Franklin` may come as one word: a street on each side of the slash.
+                    let (a, b) = (toks[r.start].start, toks[r.end - 1].end);
+                    match text[a..b].find('/') {
+                        Some(p) if p > 0 && a + p + 1 < b => {
+                            names.push(a..a + p);
+                            names.push(a + p + 1..b);
+                        }
+                        _ => names.push(a..b),
+                    }
+                    match r
+                        .start
+                        .checked_sub(1)
+                        .map(|p| &text[toks[p].start..toks[p].end])
+                    {
+                        Some(sep) if is_and(sep) => end = r.start - 1,
+                        _ => break,
+                    }
+                    // `Bourbon, Royal, and Dauphine streets`: the serial comma.
+                    if end > 0 && &text[toks[end - 1].start..toks[end - 1].end] == "," {
+                        end -= 1;
+                    }
+                }
+                // One name is a street only before `intersection` and after `the` (`the Elysian Fields
+                // intersection`, not `Washington intersection` nor `Bourbon streets`).
+                let single_ok = w.starts_with("intersection")
+                    && names
+                        .last()
+                        .is_some_and(|r| previous_word(text, r.start).eq_ignore_ascii_case("the"));
+                if names.len() - before < 2 && !single_ok {
+                    names.truncate(before);
+                }
+            } else if matches!(w, "corner" | "intersection")
+                && toks
+                    .get(h + 1)
+                    .is_some_and(|n| &text[n.start..n.end] == "of")
+            {
+                // `at the corner of Main and Elm`, `the intersection of Grand and State`.
+                let mut k = h + 2;
+                while let Some(r) = name_after(text, toks, k) {
+                    names.push(toks[r.start].start..toks[r.end - 1].end);
+                    match toks.get(r.end).map(|n| &text[n.start..n.end]) {
+                        Some(sep) if is_and(sep) && sep != "," => k = r.end + 1,
+                        _ => break,
+                    }
+                }
+                if names.len() - before < 2 {
+                    names.truncate(before);
+                }
+            }
+            if names[before..]
+                .iter()
+                .any(|r| regions.overlaps(r.start, r.end))
+            {
+                names.truncate(before);
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    names.sort_by_key(|r| r.start);
+    names.dedup();
+    names.retain(|r| !facilities.overlaps(r.start, r.end));
+    let streets = Spans::of_ranges(names.iter().cloned());
+    out.retain(|m| !streets.overlaps(m.range.start, m.range.end));
+    for r in names {
+        out.push(Mention::unlisted(r, Some(Hint::Feature), Some(STREET)));
+    }
+    out.sort_by_key(|m| m.range.start);
 }
 
 /// The distinct keys of the mentions that pass `pred`, sorted for binary search: one sense per document asks

@@ -1520,3 +1520,43 @@ fn a_dated_list_item_is_no_headline() {
     let ps = places("Storm Chasers Brace For Tornadoes, Texas Officials Say");
     assert!(ps.iter().all(|p| p.text != "Tornadoes"), "{ps:?}");
 }
+
+#[test]
+fn coordinated_names_before_streets_are_streets() {
+    // `Hubbard` is also a town in Ohio; here it is a Chicago street, as `State` is.
+    let ps = places(
+        "Police in Chicago said the man collapsed at the corner of State and Hubbard streets. The streetcar \
+         rolled down Bourbon, Royal, and Dauphine streets. A lavender building overlooks the Chartres/Franklin \
+         intersection and another faces the Elysian Fields intersection.",
+    );
+    for name in [
+        "State",
+        "Hubbard",
+        "Bourbon",
+        "Royal",
+        "Dauphine",
+        "Chartres",
+        "Franklin",
+        "Elysian Fields",
+    ] {
+        let p = find(&ps, name).unwrap_or_else(|| panic!("{name}: {ps:?}"));
+        assert_eq!(
+            (p.feature.as_deref(), p.near.as_deref()),
+            (Some("street"), Some("Chicago")),
+            "{p:?}"
+        );
+    }
+    // Countries and states joined the same way are no streets, nor is one name without `the ... intersection`.
+    let ps = places(
+        "Israel and Jordan roads were closed, and Texas and Oklahoma roads flooded in Dallas.",
+    );
+    for name in ["Israel", "Jordan", "Texas"] {
+        let p = find(&ps, name).unwrap_or_else(|| panic!("{name}: {ps:?}"));
+        assert_ne!(p.feature.as_deref(), Some("street"), "{p:?}");
+    }
+    let ps = places("Washington streets were empty on Sunday.");
+    assert!(
+        ps.iter().all(|p| p.feature.as_deref() != Some("street")),
+        "{ps:?}"
+    );
+}
