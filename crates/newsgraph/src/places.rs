@@ -427,6 +427,22 @@ const LOCALITY: Facility = Facility {
     strong: false,
 };
 
+/// A cape, mountain, lake or island named by its kind first (`Cape Peron`, `Mount Chaambi`), located from its
+/// context.
+const FEATURE: Facility = Facility {
+    feature: "feature",
+    strong: false,
+};
+
+/// Words that name a feature's kind before its name: `Cape Peron`, `Point Peron`, `Mount Chaambi`, `Lake
+/// Manassas`, `Isle of Sheppey`.
+fn is_feature_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "Cape" | "Point" | "Mount" | "Mt." | "Mt" | "Lake" | "Isle" | "Loch" | "Lough"
+    )
+}
+
 /// A numbered British road (`the A417`, `the M25`).
 const ROAD: Facility = Facility {
     feature: "street",
@@ -881,7 +897,9 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                     })
                     .contains(surface)
                 && (surface.contains(' ') || !lower_words.contains(&surface.to_lowercase()));
+            let first = surface.split(' ').next().unwrap_or("");
             let facility = facility_head(last)
+                .or((surface.contains(' ') && is_feature_prefix(first)).then_some(FEATURE))
                 .or(locality.then_some(LOCALITY))
                 .filter(|_| candidates.is_empty() && !demonym);
             if candidates.is_empty() && place_head(last).is_none() && facility.is_none() {
@@ -1521,6 +1539,16 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         i = k + 1;
                         continue;
                     }
+                    // `off the coast of Cape Peron`, `the Point Peron outlet`: a feature named by its kind first.
+                    if k <= i + 2 && is_feature_prefix(first) {
+                        out.push(Mention::unlisted(
+                            t.start..toks[k].end,
+                            Some(Hint::Feature),
+                            Some(FEATURE),
+                        ));
+                        i = k + 1;
+                        continue;
+                    }
                 }
                 // `Northwestern Memorial Hospital`, `the Princes Theatre`, `St. Peter's Basilica`: a street,
                 // building or venue GeoNames' extracts lack, located from its context.
@@ -1895,7 +1923,39 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         out.retain(|m| !is_provisional(m) || sure.binary_search(&m.key).is_ok());
     }
     let supported = keys_of(&out, |m| m.support && small_town(m));
-    out.retain(|m| !small_town(m) || supported.binary_search(&m.key).is_ok());
+    // `between Coggeshall and Marks Tey`, `the Safety Bay foreshore` beside `Rockingham`: a small place within
+    // about 50 km of a town the document names (any of its senses) is that place, as a geocoder's spatial
+    // minimality has it. Quarter-degree cells in a set keep the check linear.
+    let cell = |r: &Record| ((r.lat * 4.0).floor() as i32, (r.lon * 4.0).floor() as i32);
+    let mut towns: std::collections::HashSet<
+        (i32, i32),
+        std::hash::BuildHasherDefault<crate::text::Fnv>,
+    > = Default::default();
+    for m in &out {
+        if m.embedded || m.demonym || (small_town(m) && supported.binary_search(&m.key).is_err()) {
+            continue;
+        }
+        for &c in &m.candidates {
+            let r = gaz.record(c);
+            if matches!(r.kind, Kind::City | Kind::Capital) {
+                towns.insert(cell(&r));
+            }
+        }
+    }
+    let near_town = |m: &Mention| {
+        !towns.is_empty()
+            && !m.embedded
+            && m.candidates.iter().any(|&c| {
+                let (a, b) = cell(&gaz.record(c));
+                (-1..=1).any(|da| (-1..=1).any(|db| towns.contains(&(a + da, b + db))))
+            })
+    };
+    let near = keys_of(&out, |m| small_town(m) && !m.support && near_town(m));
+    out.retain(|m| {
+        !small_town(m)
+            || supported.binary_search(&m.key).is_ok()
+            || near.binary_search(&m.key).is_ok()
+    });
     if !surnames.is_empty() {
         surnames.sort_unstable();
         surnames.dedup();

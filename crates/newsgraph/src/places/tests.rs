@@ -1560,3 +1560,37 @@ fn coordinated_names_before_streets_are_streets() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn a_small_place_near_a_town_of_the_story_is_that_place() {
+    // Safety Bay (7,000 people) has no place word before it, but lies beside Rockingham, which the story names.
+    let ps = places(
+        "The outlet lies off the coast in Rockingham. More than 150 dead mullet washed up on the Safety Bay \
+         foreshore on March 28.",
+    );
+    let p = find(&ps, "Safety Bay").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(p.country.as_deref(), Some("AU"), "{p:?}");
+    // Far from every town of the story it still needs a place's context.
+    let ps = places("Officials in Chicago said the Safety Bay foreshore was closed.");
+    assert!(find(&ps, "Safety Bay").is_none(), "{ps:?}");
+}
+
+#[test]
+fn a_feature_named_by_its_kind_first_is_located_from_its_context() {
+    let ps = places(
+        "The Water Corporation warned people not to swim near an outlet off the coast of Cape Peron in \
+         Rockingham. It found the effects at the Point Peron outlet to be minor.",
+    );
+    for name in ["Cape Peron", "Point Peron"] {
+        let p = find(&ps, name).unwrap_or_else(|| panic!("{name}: {ps:?}"));
+        assert_eq!(
+            (
+                p.feature.as_deref(),
+                p.near.as_deref(),
+                p.country.as_deref()
+            ),
+            (Some("feature"), Some("Rockingham"), Some("AU")),
+            "{p:?}"
+        );
+    }
+}
