@@ -651,6 +651,28 @@ fn previous_word(text: &str, start: usize) -> &str {
         .unwrap_or("")
 }
 
+/// Whether the words before byte `start` are a settlement's kind and `of` (`the village of`, `Cairo's gated suburb
+/// of`, `the town of`): the name after them is a town, village or district, whatever else it could be.
+fn after_settlement_of(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let Some(rest) = before.strip_suffix(" of") else {
+        return false;
+    };
+    matches!(
+        previous_word(rest, rest.len()),
+        "village"
+            | "town"
+            | "suburb"
+            | "hamlet"
+            | "township"
+            | "neighbourhood"
+            | "neighborhood"
+            | "municipality"
+            | "commune"
+            | "settlement"
+    )
+}
+
 /// Finds and resolves the places of an article.
 pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     let gaz = &*GAZETTEER;
@@ -737,7 +759,8 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         let located_locality = |m: &Mention| {
             m.facility == Some(LOCALITY)
                 && m.candidates.is_empty()
-                && is_place_preposition(previous_word(text, m.range.start))
+                && (is_place_preposition(previous_word(text, m.range.start))
+                    || after_settlement_of(text, m.range.start))
         };
         let vetoed = |m: &Mention| {
             let r = &m.range;
@@ -1596,6 +1619,24 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 if (matches!(prev_w, "the" | "The") || listed_road) && is_road_number(first) {
                     out.push(Mention::unlisted(t.start..t.end, None, Some(ROAD)));
                     i += 1;
+                    continue;
+                }
+                // `the home village of Nagrig`, `Cairo's gated suburb of Madinaty`, `Torkula village of Guma Local
+                // Government Area`: a name the gazetteer lacks after a settlement's kind and `of` is a locality.
+                if starts_name
+                    && !headline
+                    && k < i + 4
+                    && first.chars().any(char::is_lowercase)
+                    && !is_free_preceder(first)
+                    && !is_person_title(first)
+                    && after_settlement_of(text, t.start)
+                {
+                    out.push(Mention::unlisted(
+                        t.start..toks[k].end,
+                        None,
+                        Some(LOCALITY),
+                    ));
+                    i = k + 1;
                     continue;
                 }
                 // `Snetterton, Norfolk`; `Matias Romero, Oaxaca State`: a name the gazetteer lacks, placed by the

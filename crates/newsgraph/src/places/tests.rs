@@ -1594,3 +1594,25 @@ fn a_feature_named_by_its_kind_first_is_located_from_its_context() {
         );
     }
 }
+
+#[test]
+fn a_name_after_a_settlement_kind_and_of_is_a_locality() {
+    let ps = places(
+        "At a training ground in Cairo's gated suburb of Madinaty, boys train in red football jerseys. In \
+         Makurdi, residents displaced from Torkula village of Guma Local Government Area fled.",
+    );
+    let m = find(&ps, "Madinaty").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(
+        (m.feature.as_deref(), m.country.as_deref()),
+        (Some("locality"), Some("EG")),
+        "{m:?}"
+    );
+    let g = find(&ps, "Guma Local Government Area").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(g.country.as_deref(), Some("NG"), "{g:?}");
+    // After another noun and `of`, a capitalized name is no place of its own.
+    let ps = places("The mayor of Makurdi met the head of Zenith Bank.");
+    assert!(
+        find(&ps, "Zenith Bank").is_none() && find(&ps, "Zenith").is_none(),
+        "{ps:?}"
+    );
+}
