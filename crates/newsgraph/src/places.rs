@@ -1336,6 +1336,16 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            // `arrested on 14th St.`, `the renaming of Third street`, `the 500 block of Jeffords`.
+            if let Some(e) = numbered_street(text, toks, i) {
+                out.push(Mention::unlisted(
+                    toks[e.start].start..toks[e.end - 1].end,
+                    Some(Hint::Feature),
+                    Some(STREET),
+                ));
+                i = e.end;
+                continue;
+            }
             if !is_cap_word(text, t) {
                 // `anti-Russian`, `pro-Kremlin`, `Asia-Pacific` inside a lower-case compound.
                 if t.kind == TokenKind::Word && hyphens.within(t.start, t.end) {
@@ -2016,6 +2026,52 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     }
     coordinated_streets(ctx, &mut out);
     out
+}
+
+/// A street named by an ordinal (`14th St.`, `Third street`; a capitalized head is left to [`facility_name`]) or
+/// after a block number (`the 500 block of Jeffords`, kept whole as the address): the token range of its name from
+/// token `i` of a sentence.
+fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>> {
+    let t = toks.get(i)?;
+    let w = &text[t.start..t.end];
+    let next = |k: usize| {
+        toks.get(k)
+            .filter(|n| n.start <= toks[k - 1].end + 1)
+            .map(|n| &text[n.start..n.end])
+    };
+    if t.kind == TokenKind::Number && next(i + 1) == Some("block") && next(i + 2) == Some("of") {
+        let name = name_after(text, toks, i + 3)?;
+        // `the 1200 block of Main Street` is found by its head. The block is part of the address.
+        let last = &text[toks[name.end - 1].start..toks[name.end - 1].end];
+        return facility_head(last).is_none().then_some(i..name.end);
+    }
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let numeric = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th");
+    let spelled = matches!(
+        w,
+        "First"
+            | "Second"
+            | "Third"
+            | "Fourth"
+            | "Fifth"
+            | "Sixth"
+            | "Seventh"
+            | "Eighth"
+            | "Ninth"
+            | "Tenth"
+            | "Eleventh"
+            | "Twelfth"
+    );
+    let head = next(i + 1)?.trim_end_matches('.');
+    let lower_head = matches!(head, "street" | "avenue" | "road" | "boulevard");
+    let any_head = lower_head
+        || matches!(
+            head,
+            "Street" | "St" | "Avenue" | "Ave" | "Road" | "Rd" | "Boulevard" | "Blvd"
+        );
+    ((numeric && any_head) || (spelled && lower_head)).then_some(i..i + 2)
 }
 
 /// A street named without its head noun, located from its context like `Royal Street`.

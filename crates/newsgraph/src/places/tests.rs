@@ -1616,3 +1616,22 @@ fn a_name_after_a_settlement_kind_and_of_is_a_locality() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn numbered_streets_are_streets() {
+    let ps = places(
+        "All three were arrested on 14th St. in Chattanooga on Thursday. Police found a man at a home in the \
+         500 block of Jeffords in Lemay, Missouri. Harare councillors opposed the renaming of Third street.",
+    );
+    for name in ["14th St.", "500 block of Jeffords", "Third street"] {
+        let p = find(&ps, name).unwrap_or_else(|| panic!("{name}: {ps:?}"));
+        assert_eq!(p.feature.as_deref(), Some("street"), "{p:?}");
+        assert!(p.lat.is_some(), "{p:?}");
+    }
+    // An ordinal before anything else is no street.
+    let ps = places("He finished third in the race in Chattanooga, his 14th start of the season.");
+    assert!(
+        ps.iter().all(|p| p.feature.as_deref() != Some("street")),
+        "{ps:?}"
+    );
+}
