@@ -2307,7 +2307,22 @@ fn facility_tail(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize, 
         }
     }
     let head = &text[toks[e].start..toks[e].end];
-    let fac = facility_head(head)?;
+    // `Cloverhill District Court`, `Colchester Magistrates' Court`: a local court sits in a courthouse of the
+    // place that names it; `Supreme Court` or `Constitutional Court` is an institution.
+    let local_court = head == "Court"
+        && e >= k + 2
+        && matches!(
+            text[toks[e - 1].start..toks[e - 1].end].trim_end_matches(['\'', '’']),
+            "District" | "Magistrates" | "Crown" | "County" | "Circuit" | "Municipal" | "Sheriff"
+        );
+    let fac = if local_court {
+        Facility {
+            feature: "building",
+            strong: false,
+        }
+    } else {
+        facility_head(head)?
+    };
     // `Victoria St.`: the abbreviation's dot, when the tokenizer leaves it apart.
     let mut end = toks[e].end;
     if matches!(head, "St" | "Ave" | "Rd" | "Blvd") {

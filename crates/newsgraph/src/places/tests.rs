@@ -1635,3 +1635,19 @@ fn numbered_streets_are_streets() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn a_local_court_is_a_building_of_its_place() {
+    let ps = places(
+        "The Dublin man appeared before Cloverhill District Court on Tuesday charged with assault.",
+    );
+    let c = find(&ps, "Cloverhill District Court").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(
+        (c.feature.as_deref(), c.country.as_deref()),
+        (Some("building"), Some("IE")),
+        "{c:?}"
+    );
+    // A national court is an institution, not a place.
+    let ps = places("The Constitutional Court in Kyiv and the Supreme Court ruled on Monday.");
+    assert!(ps.iter().all(|p| !p.text.ends_with("Court")), "{ps:?}");
+}
