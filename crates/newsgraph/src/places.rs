@@ -2309,12 +2309,23 @@ fn facility_tail(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize, 
     let head = &text[toks[e].start..toks[e].end];
     // `Cloverhill District Court`, `Colchester Magistrates' Court`: a local court sits in a courthouse of the
     // place that names it; `Supreme Court` or `Constitutional Court` is an institution.
-    let local_court = head == "Court"
-        && e >= k + 2
-        && matches!(
-            text[toks[e - 1].start..toks[e - 1].end].trim_end_matches(['\'', '’']),
+    // So are a school and a golf course (`Marjory Stoneman Douglas High School`, `Stonewall Golf Club`), unlike a
+    // football club or a school of a university.
+    let kind = e.checked_sub(1).filter(|&p| p > k).map_or("", |p| {
+        text[toks[p].start..toks[p].end].trim_end_matches(['\'', '’'])
+    });
+    let local_court = match head {
+        "Court" => matches!(
+            kind,
             "District" | "Magistrates" | "Crown" | "County" | "Circuit" | "Municipal" | "Sheriff"
-        );
+        ),
+        "School" => matches!(
+            kind,
+            "High" | "Elementary" | "Middle" | "Primary" | "Secondary" | "Grammar"
+        ),
+        "Club" => matches!(kind, "Golf" | "Country"),
+        _ => false,
+    };
     let fac = if local_court {
         Facility {
             feature: "building",

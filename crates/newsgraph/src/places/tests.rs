@@ -1650,4 +1650,18 @@ fn a_local_court_is_a_building_of_its_place() {
     // A national court is an institution, not a place.
     let ps = places("The Constitutional Court in Kyiv and the Supreme Court ruled on Monday.");
     assert!(ps.iter().all(|p| !p.text.ends_with("Court")), "{ps:?}");
+    // Schools and golf courses too, not football clubs.
+    let ps = places(
+        "The new homes near Gainesville, Virginia, border the Stonewall Golf Club and Buckland Mills \
+         Elementary School. Liverpool Football Club won on Saturday.",
+    );
+    for name in ["Stonewall Golf Club", "Buckland Mills Elementary School"] {
+        let p = find(&ps, name).unwrap_or_else(|| panic!("{name}: {ps:?}"));
+        assert_eq!(
+            (p.feature.as_deref(), p.country.as_deref()),
+            (Some("building"), Some("US")),
+            "{p:?}"
+        );
+    }
+    assert!(find(&ps, "Liverpool Football Club").is_none(), "{ps:?}");
 }
