@@ -2326,6 +2326,23 @@ fn facility_tail(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize, 
         "Club" => matches!(kind, "Golf" | "Country"),
         _ => false,
     };
+    // `A South Side man`, `the Upper West Side`: a side of the town of the story.
+    let side = head == "Side"
+        && e > k
+        && matches!(
+            &text[toks[e - 1].start..toks[e - 1].end],
+            "North" | "South" | "East" | "West"
+        );
+    if side {
+        return Some((
+            e,
+            toks[e].end,
+            Facility {
+                feature: "district",
+                strong: false,
+            },
+        ));
+    }
     let fac = if local_court {
         Facility {
             feature: "building",

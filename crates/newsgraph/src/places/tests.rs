@@ -1665,3 +1665,16 @@ fn a_local_court_is_a_building_of_its_place() {
     }
     assert!(find(&ps, "Liverpool Football Club").is_none(), "{ps:?}");
 }
+
+#[test]
+fn a_side_of_town_is_a_district_of_the_story() {
+    let ps = places(
+        "A South Side man has been charged with murder after a stabbing in Chicago, police said.",
+    );
+    let s = find(&ps, "South Side").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(
+        (s.feature.as_deref(), s.near.as_deref()),
+        (Some("district"), Some("Chicago")),
+        "{s:?}"
+    );
+}
