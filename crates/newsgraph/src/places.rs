@@ -443,6 +443,14 @@ fn is_feature_prefix(w: &str) -> bool {
     )
 }
 
+/// Words that name a building's kind before its name: `Palais des Nations`, `Hotel Kyjev`, `Château Frontenac`.
+fn is_building_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "Palais" | "Palazzo" | "Hotel" | "Château" | "Chateau" | "Schloss"
+    )
+}
+
 /// A numbered British road (`the A417`, `the M25`).
 const ROAD: Facility = Facility {
     feature: "street",
@@ -1230,6 +1238,20 @@ fn context_anchors(
             // Bounded: a huge sentence full of places costs no more than a few dozen comparisons per mention.
             let window = &anchors[lo..hi];
             let window = &window[window.len().saturating_sub(64)..];
+            // `the Palais des Nations in Geneva`, `Bambino Gesu Hospital in Rome`: the place right after a building
+            // or street and `in` (or a comma) is where it stands, whatever the article's country.
+            if m.facility.is_some() {
+                let next = window.iter().find(|a| {
+                    a.1 >= m.range.end
+                        && ctx
+                            .text
+                            .get(m.range.end..a.1)
+                            .is_some_and(|b| matches!(b.trim(), "in" | "," | "near" | "in central"))
+                });
+                if let Some(a) = next {
+                    return Some(a.3);
+                }
+            }
             // Beyond its own sentence, only a place in the article's main country locates a street: a same-name
             // town resolved abroad is a worse guess than the article's focus.
             let pick = |same: bool| {
@@ -1580,6 +1602,35 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                             Some(FEATURE),
                         ));
                         i = k + 1;
+                        continue;
+                    }
+                }
+                // `the Palais des Nations in Geneva`, `the adjacent Hotel Kyjev` (in Bratislava): a building named
+                // by its kind first, located from its context, not in the town its name may carry.
+                if starts_name && !headline && is_building_prefix(first) {
+                    let mut e = k;
+                    let joined = |a: &Token, b: &Token| b.start.saturating_sub(a.end) <= 1;
+                    if e == i {
+                        if let (Some(c), Some(n)) = (toks.get(i + 1), toks.get(i + 2)) {
+                            if is_connector(&text[c.start..c.end])
+                                && is_cap_word(text, n)
+                                && joined(t, c)
+                                && joined(c, n)
+                            {
+                                e = i + 2;
+                            }
+                        }
+                    }
+                    if e > i && e <= i + 3 {
+                        out.push(Mention::unlisted(
+                            t.start..toks[e].end,
+                            Some(Hint::Feature),
+                            Some(Facility {
+                                feature: "building",
+                                strong: false,
+                            }),
+                        ));
+                        i = e + 1;
                         continue;
                     }
                 }

@@ -1678,3 +1678,29 @@ fn a_side_of_town_is_a_district_of_the_story() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_building_named_by_its_kind_first_stands_in_the_place_after_it() {
+    // The article is about Brazil; the briefing was in Geneva.
+    let ps = places(
+        "Refugees keep arriving in Brazil from Venezuela. Brazil has opened shelters. The spokesman spoke at \
+         today's press briefing at the Palais des Nations in Geneva.",
+    );
+    let p = find(&ps, "Palais des Nations").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(
+        (
+            p.feature.as_deref(),
+            p.near.as_deref(),
+            p.country.as_deref()
+        ),
+        (Some("building"), Some("Geneva"), Some("CH")),
+        "{p:?}"
+    );
+    // A hotel named after a far city is in the town of the story.
+    let ps = places(
+        "The owners of the Slovak capital's Bratislava department store Prior own the adjacent Hotel Kyjev, \
+         which they plan to rebuild.",
+    );
+    let h = find(&ps, "Hotel Kyjev").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(h.country.as_deref(), Some("SK"), "{h:?}");
+}
