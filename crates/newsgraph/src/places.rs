@@ -1594,12 +1594,25 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         i = k + 1;
                         continue;
                     }
-                    // `off the coast of Cape Peron`, `the Point Peron outlet`: a feature named by its kind first.
-                    if k <= i + 2 && is_feature_prefix(first) {
+                    // `off the coast of Cape Peron`, `the Point Peron outlet`: a feature named by its kind first;
+                    // `formerly Rue Casa Calvo`, `the Faubourg Marigny`: a street or district so named.
+                    let prefixed = if is_feature_prefix(first) {
+                        Some(FEATURE)
+                    } else if matches!(first, "Rue" | "Calle" | "Avenida" | "Rua") {
+                        Some(STREET)
+                    } else if first == "Faubourg" {
+                        Some(Facility {
+                            feature: "district",
+                            strong: true,
+                        })
+                    } else {
+                        None
+                    };
+                    if let Some(fac) = prefixed.filter(|_| k <= i + 2) {
                         out.push(Mention::unlisted(
                             t.start..toks[k].end,
                             Some(Hint::Feature),
-                            Some(FEATURE),
+                            Some(fac),
                         ));
                         i = k + 1;
                         continue;

@@ -1704,3 +1704,20 @@ fn a_building_named_by_its_kind_first_stands_in_the_place_after_it() {
     let h = find(&ps, "Hotel Kyjev").unwrap_or_else(|| panic!("{ps:?}"));
     assert_eq!(h.country.as_deref(), Some("SK"), "{h:?}");
 }
+
+#[test]
+fn streets_and_districts_named_by_their_kind_first() {
+    let ps = places(
+        "This stretch of Royal Street in New Orleans, formerly Rue Casa Calvo, is quintessential Faubourg \
+         Marigny. Tourists in Madrid walked down Calle Mayor.",
+    );
+    for (name, feature) in [
+        ("Rue Casa Calvo", "street"),
+        ("Faubourg Marigny", "district"),
+        ("Calle Mayor", "street"),
+    ] {
+        let p = find(&ps, name).unwrap_or_else(|| panic!("{name}: {ps:?}"));
+        assert_eq!(p.feature.as_deref(), Some(feature), "{p:?}");
+        assert!(p.lat.is_some(), "{p:?}");
+    }
+}
