@@ -2135,7 +2135,17 @@ fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>>
             head,
             "Street" | "St" | "Avenue" | "Ave" | "Road" | "Rd" | "Boulevard" | "Blvd"
         );
-    ((numeric && any_head) || (spelled && lower_head)).then_some(i..i + 2)
+    // `the 25th St Petersburg International Economic Forum`: a saint's town, not a street.
+    let saints_town = matches!(head, "St" | "Saint")
+        && toks.get(i + 2).is_some_and(|n| {
+            let mut key = String::new();
+            let mut cands = Vec::new();
+            let surface = &text[toks[i + 1].start..n.end];
+            normalize_into(surface, &mut key);
+            GAZETTEER.lookup(surface, &key, &mut cands);
+            is_cap_word(text, n) && !cands.is_empty()
+        });
+    ((numeric && any_head && !saints_town) || (spelled && lower_head)).then_some(i..i + 2)
 }
 
 /// A street named without its head noun, located from its context like `Royal Street`.

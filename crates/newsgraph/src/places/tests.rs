@@ -1628,8 +1628,11 @@ fn numbered_streets_are_streets() {
         assert_eq!(p.feature.as_deref(), Some("street"), "{p:?}");
         assert!(p.lat.is_some(), "{p:?}");
     }
-    // An ordinal before anything else is no street.
-    let ps = places("He finished third in the race in Chattanooga, his 14th start of the season.");
+    // An ordinal before anything else is no street, nor before a saint's town.
+    let ps = places(
+        "He finished third in the race in Chattanooga, his 14th start of the season. Putin opened the 25th St \
+         Petersburg International Economic Forum and the 3rd St. Louis Arts Fair.",
+    );
     assert!(
         ps.iter().all(|p| p.feature.as_deref() != Some("street")),
         "{ps:?}"
