@@ -660,7 +660,8 @@ fn previous_word(text: &str, start: usize) -> &str {
 }
 
 /// Whether the words before byte `start` are a settlement's kind and `of` (`the village of`, `Cairo's gated suburb
-/// of`, `the town of`): the name after them is a town, village or district, whatever else it could be.
+/// of`, `the town of`; not `settlement`, which is also a conflict's: `a settlement of Armenian-Azerbaijani
+/// relations`): the name after them is a town, village or district, whatever else it could be.
 fn after_settlement_of(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("").trim_end();
     let Some(rest) = before.strip_suffix(" of") else {
@@ -677,7 +678,6 @@ fn after_settlement_of(text: &str, start: usize) -> bool {
             | "neighborhood"
             | "municipality"
             | "commune"
-            | "settlement"
     )
 }
 
