@@ -743,7 +743,10 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             .filter(|(_, l)| *l == EntityLabel::Person)
             .filter(|(r, _)| {
                 let w = previous_word(text, r.start);
-                !is_place_preposition(w) && !is_weak_preposition(w)
+                // `an Oahu home`: a name after `a`/`an` modifies a noun and says nothing of a person.
+                !is_place_preposition(w)
+                    && !is_weak_preposition(w)
+                    && !matches!(w, "a" | "an" | "A" | "An")
             })
             .filter_map(|(r, _)| text.get(r.clone()))
             .filter(|s| !s.contains(' '))

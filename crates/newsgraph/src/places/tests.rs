@@ -1727,3 +1727,20 @@ fn streets_and_districts_named_by_their_kind_first() {
         assert!(p.lat.is_some(), "{p:?}");
     }
 }
+
+#[test]
+fn a_name_modifying_a_noun_after_an_article_is_no_person() {
+    // The recognizer may take `Oahu` for a person in both sentences; `an Oahu home` does not make it one.
+    let ps = pipeline_places(
+        "On Oahu, home to Honolulu and major military installations like Pearl Harbor, the population declined \
+         an average of 11 people per day. The median price of an Oahu home tops $770,000.",
+    );
+    let n = ps.iter().filter(|p| p.text == "Oahu").count();
+    assert_eq!(n, 2, "{ps:?}");
+    assert!(
+        ps.iter()
+            .filter(|p| p.text == "Oahu")
+            .all(|p| p.country.as_deref() == Some("US")),
+        "{ps:?}"
+    );
+}
