@@ -2044,31 +2044,42 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     // `between Coggeshall and Marks Tey`, `the Safety Bay foreshore` beside `Rockingham`: a small place within
     // about 50 km of a town the document names (any of its senses) is that place, as a geocoder's spatial
     // minimality has it. Quarter-degree cells in a set keep the check linear.
-    let cell = |r: &Record| ((r.lat * 4.0).floor() as i32, (r.lon * 4.0).floor() as i32);
-    let mut towns: std::collections::HashSet<
-        (i32, i32),
-        std::hash::BuildHasherDefault<crate::text::Fnv>,
-    > = Default::default();
-    for m in &out {
-        if m.embedded || m.demonym || (small_town(m) && supported.binary_search(&m.key).is_err()) {
-            continue;
-        }
-        for &c in &m.candidates {
-            let r = gaz.record(c);
-            if matches!(r.kind, Kind::City | Kind::Capital) {
-                towns.insert(cell(&r));
+    // Only when some small place lacks that context (most articles have none).
+    let unsupported = out
+        .iter()
+        .any(|m| !m.embedded && small_town(m) && supported.binary_search(&m.key).is_err());
+    let near = if unsupported {
+        let cell = |r: &Record| ((r.lat * 4.0).floor() as i32, (r.lon * 4.0).floor() as i32);
+        let mut towns: std::collections::HashSet<
+            (i32, i32),
+            std::hash::BuildHasherDefault<crate::text::Fnv>,
+        > = Default::default();
+        for m in &out {
+            if m.embedded
+                || m.demonym
+                || (small_town(m) && supported.binary_search(&m.key).is_err())
+            {
+                continue;
+            }
+            for &c in &m.candidates {
+                let r = gaz.record(c);
+                if matches!(r.kind, Kind::City | Kind::Capital) {
+                    towns.insert(cell(&r));
+                }
             }
         }
-    }
-    let near_town = |m: &Mention| {
-        !towns.is_empty()
-            && !m.embedded
-            && m.candidates.iter().any(|&c| {
-                let (a, b) = cell(&gaz.record(c));
-                (-1..=1).any(|da| (-1..=1).any(|db| towns.contains(&(a + da, b + db))))
-            })
+        let near_town = |m: &Mention| {
+            !towns.is_empty()
+                && !m.embedded
+                && m.candidates.iter().any(|&c| {
+                    let (a, b) = cell(&gaz.record(c));
+                    (-1..=1).any(|da| (-1..=1).any(|db| towns.contains(&(a + da, b + db))))
+                })
+        };
+        keys_of(&out, |m| small_town(m) && !m.support && near_town(m))
+    } else {
+        Vec::new()
     };
-    let near = keys_of(&out, |m| small_town(m) && !m.support && near_town(m));
     out.retain(|m| {
         !small_town(m)
             || supported.binary_search(&m.key).is_ok()
@@ -2100,6 +2111,13 @@ fn detect(ctx: &Context) -> Vec<Mention> {
 /// token `i` of a sentence.
 fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>> {
     let t = toks.get(i)?;
+    // Only a number or an ordinal's first letter opens one: most tokens stop here.
+    if !matches!(
+        text.as_bytes()[t.start],
+        b'0'..=b'9' | b'F' | b'S' | b'T' | b'E' | b'N'
+    ) {
+        return None;
+    }
     let w = &text[t.start..t.end];
     let next = |k: usize| {
         toks.get(k)
@@ -2195,37 +2213,55 @@ fn name_after(text: &str, toks: &[Token], start: usize) -> Option<Range<usize>> 
 /// names. One pass over the tokens and one over the mentions (sorted spans), so linear in the text.
 fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
     let text = ctx.text;
+    // Most articles name no street so: a few vectorized searches skip them without a pass over the tokens.
+    let heads = [
+        "streets",
+        "avenues",
+        "roads",
+        "boulevards",
+        "intersection",
+        "corner",
+    ];
+    if !heads
+        .iter()
+        .any(|h| memchr::memmem::find(text.as_bytes(), h.as_bytes()).is_some())
+    {
+        return;
+    }
     let gaz = &*GAZETTEER;
-    out.sort_by_key(|m| m.range.start);
-    // A name that is, or lies in, a street or building already found keeps that mention (`Main Street`).
-    let facilities = Spans::of_ranges(
-        out.iter()
-            .filter(|m| m.facility.is_some())
-            .map(|m| m.range.clone()),
-    );
     // A country, region or nation no town shares a name with makes the coordination no streets' (`Israel and
     // Jordan roads`, `Texas and Oklahoma roads`, `French and Spanish streets`), unlike `Washington and Jefferson
-    // streets`.
-    let regions = Spans::of_ranges(
-        out.iter()
-            .filter(|m| {
-                m.demonym
-                    || m.candidates
-                        .iter()
-                        .any(|&c| gaz.record(c).kind == Kind::Country)
-                    || (!m.candidates.is_empty()
-                        && m.candidates
+    // streets`. Built at the first coordination: most articles have none.
+    let mut regions: Option<Spans> = None;
+    let regions_of = |out: &[Mention]| {
+        Spans::of_ranges(
+            out.iter()
+                .filter(|m| {
+                    m.demonym
+                        || m.candidates
                             .iter()
-                            .all(|&c| !matches!(gaz.record(c).kind, Kind::City | Kind::Capital)))
-            })
-            .map(|m| m.range.clone()),
-    );
+                            .any(|&c| gaz.record(c).kind == Kind::Country)
+                        || (!m.candidates.is_empty()
+                            && m.candidates.iter().all(|&c| {
+                                !matches!(gaz.record(c).kind, Kind::City | Kind::Capital)
+                            }))
+                })
+                .map(|m| m.range.clone()),
+        )
+    };
     let mut names: Vec<Range<usize>> = Vec::new();
     let is_and = |w: &str| matches!(w, "and" | "&" | "/" | "," | "or");
     for si in 0..ctx.sentences.len() {
         let toks = ctx.sentence_tokens(si);
         for (h, t) in toks.iter().enumerate() {
             if t.kind != TokenKind::Word {
+                continue;
+            }
+            // Only the heads below: their first bytes, before any string comparison.
+            if !matches!(
+                text.as_bytes()[t.start],
+                b's' | b'a' | b'r' | b'b' | b'i' | b'c'
+            ) {
                 continue;
             }
             let w = &text[t.start..t.end];
@@ -2286,11 +2322,14 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
                     names.truncate(before);
                 }
             }
-            if names[before..]
-                .iter()
-                .any(|r| regions.overlaps(r.start, r.end))
-            {
-                names.truncate(before);
+            if names.len() > before {
+                let regions = regions.get_or_insert_with(|| regions_of(out));
+                if names[before..]
+                    .iter()
+                    .any(|r| regions.overlaps(r.start, r.end))
+                {
+                    names.truncate(before);
+                }
             }
         }
     }
@@ -2299,6 +2338,12 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
     }
     names.sort_by_key(|r| r.start);
     names.dedup();
+    // A name that is, or lies in, a street or building already found keeps that mention (`Main Street`).
+    let facilities = Spans::of_ranges(
+        out.iter()
+            .filter(|m| m.facility.is_some())
+            .map(|m| m.range.clone()),
+    );
     names.retain(|r| !facilities.overlaps(r.start, r.end));
     let streets = Spans::of_ranges(names.iter().cloned());
     out.retain(|m| !streets.overlaps(m.range.start, m.range.end));
