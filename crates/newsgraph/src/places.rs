@@ -427,6 +427,30 @@ const LOCALITY: Facility = Facility {
     strong: false,
 };
 
+/// A cape, mountain, lake or island named by its kind first (`Cape Peron`, `Mount Chaambi`), located from its
+/// context.
+const FEATURE: Facility = Facility {
+    feature: "feature",
+    strong: false,
+};
+
+/// Words that name a feature's kind before its name: `Cape Peron`, `Point Peron`, `Mount Chaambi`, `Lake
+/// Manassas`, `Isle of Sheppey`.
+fn is_feature_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "Cape" | "Point" | "Mount" | "Mt." | "Mt" | "Lake" | "Isle" | "Loch" | "Lough"
+    )
+}
+
+/// Words that name a building's kind before its name: `Palais des Nations`, `Hotel Kyjev`, `Château Frontenac`.
+fn is_building_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "Palais" | "Palazzo" | "Hotel" | "Château" | "Chateau" | "Schloss"
+    )
+}
+
 /// A numbered British road (`the A417`, `the M25`).
 const ROAD: Facility = Facility {
     feature: "street",
@@ -635,6 +659,28 @@ fn previous_word(text: &str, start: usize) -> &str {
         .unwrap_or("")
 }
 
+/// Whether the words before byte `start` are a settlement's kind and `of` (`the village of`, `Cairo's gated suburb
+/// of`, `the town of`; not `settlement`, which is also a conflict's: `a settlement of Armenian-Azerbaijani
+/// relations`): the name after them is a town, village or district, whatever else it could be.
+fn after_settlement_of(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let Some(rest) = before.strip_suffix(" of") else {
+        return false;
+    };
+    matches!(
+        previous_word(rest, rest.len()),
+        "village"
+            | "town"
+            | "suburb"
+            | "hamlet"
+            | "township"
+            | "neighbourhood"
+            | "neighborhood"
+            | "municipality"
+            | "commune"
+    )
+}
+
 /// Finds and resolves the places of an article.
 pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     let gaz = &*GAZETTEER;
@@ -697,7 +743,10 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             .filter(|(_, l)| *l == EntityLabel::Person)
             .filter(|(r, _)| {
                 let w = previous_word(text, r.start);
-                !is_place_preposition(w) && !is_weak_preposition(w)
+                // `an Oahu home`: a name after `a`/`an` modifies a noun and says nothing of a person.
+                !is_place_preposition(w)
+                    && !is_weak_preposition(w)
+                    && !matches!(w, "a" | "an" | "A" | "An")
             })
             .filter_map(|(r, _)| text.get(r.clone()))
             .filter(|s| !s.contains(' '))
@@ -721,7 +770,8 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         let located_locality = |m: &Mention| {
             m.facility == Some(LOCALITY)
                 && m.candidates.is_empty()
-                && is_place_preposition(previous_word(text, m.range.start))
+                && (is_place_preposition(previous_word(text, m.range.start))
+                    || after_settlement_of(text, m.range.start))
         };
         let vetoed = |m: &Mention| {
             let r = &m.range;
@@ -881,7 +931,9 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
                     })
                     .contains(surface)
                 && (surface.contains(' ') || !lower_words.contains(&surface.to_lowercase()));
+            let first = surface.split(' ').next().unwrap_or("");
             let facility = facility_head(last)
+                .or((surface.contains(' ') && is_feature_prefix(first)).then_some(FEATURE))
                 .or(locality.then_some(LOCALITY))
                 .filter(|_| candidates.is_empty() && !demonym);
             if candidates.is_empty() && place_head(last).is_none() && facility.is_none() {
@@ -1189,6 +1241,20 @@ fn context_anchors(
             // Bounded: a huge sentence full of places costs no more than a few dozen comparisons per mention.
             let window = &anchors[lo..hi];
             let window = &window[window.len().saturating_sub(64)..];
+            // `the Palais des Nations in Geneva`, `Bambino Gesu Hospital in Rome`: the place right after a building
+            // or street and `in` (or a comma) is where it stands, whatever the article's country.
+            if m.facility.is_some() {
+                let next = window.iter().find(|a| {
+                    a.1 >= m.range.end
+                        && ctx
+                            .text
+                            .get(m.range.end..a.1)
+                            .is_some_and(|b| matches!(b.trim(), "in" | "," | "near" | "in central"))
+                });
+                if let Some(a) = next {
+                    return Some(a.3);
+                }
+            }
             // Beyond its own sentence, only a place in the article's main country locates a street: a same-name
             // town resolved abroad is a worse guess than the article's focus.
             let pick = |same: bool| {
@@ -1290,11 +1356,21 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             .paragraphs
             .get(s.paragraph)
             .is_some_and(|p| p.title || p.heading)
-            || is_title_case(text, toks);
+            || (is_title_case(text, toks) && !is_list_item(text, toks));
         let first_word = toks.iter().position(|t| t.kind == TokenKind::Word);
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            // `arrested on 14th St.`, `the renaming of Third street`, `the 500 block of Jeffords`.
+            if let Some(e) = numbered_street(text, toks, i) {
+                out.push(Mention::unlisted(
+                    toks[e.start].start..toks[e.end - 1].end,
+                    Some(Hint::Feature),
+                    Some(STREET),
+                ));
+                i = e.end;
+                continue;
+            }
             if !is_cap_word(text, t) {
                 // `anti-Russian`, `pro-Kremlin`, `Asia-Pacific` inside a lower-case compound.
                 if t.kind == TokenKind::Word && hyphens.within(t.start, t.end) {
@@ -1521,6 +1597,58 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         i = k + 1;
                         continue;
                     }
+                    // `off the coast of Cape Peron`, `the Point Peron outlet`: a feature named by its kind first;
+                    // `formerly Rue Casa Calvo`, `the Faubourg Marigny`: a street or district so named.
+                    let prefixed = if is_feature_prefix(first) {
+                        Some(FEATURE)
+                    } else if matches!(first, "Rue" | "Calle" | "Avenida" | "Rua") {
+                        Some(STREET)
+                    } else if first == "Faubourg" {
+                        Some(Facility {
+                            feature: "district",
+                            strong: true,
+                        })
+                    } else {
+                        None
+                    };
+                    if let Some(fac) = prefixed.filter(|_| k <= i + 2) {
+                        out.push(Mention::unlisted(
+                            t.start..toks[k].end,
+                            Some(Hint::Feature),
+                            Some(fac),
+                        ));
+                        i = k + 1;
+                        continue;
+                    }
+                }
+                // `the Palais des Nations in Geneva`, `the adjacent Hotel Kyjev` (in Bratislava): a building named
+                // by its kind first, located from its context, not in the town its name may carry.
+                if starts_name && !headline && is_building_prefix(first) {
+                    let mut e = k;
+                    let joined = |a: &Token, b: &Token| b.start.saturating_sub(a.end) <= 1;
+                    if e == i {
+                        if let (Some(c), Some(n)) = (toks.get(i + 1), toks.get(i + 2)) {
+                            if is_connector(&text[c.start..c.end])
+                                && is_cap_word(text, n)
+                                && joined(t, c)
+                                && joined(c, n)
+                            {
+                                e = i + 2;
+                            }
+                        }
+                    }
+                    if e > i && e <= i + 3 {
+                        out.push(Mention::unlisted(
+                            t.start..toks[e].end,
+                            Some(Hint::Feature),
+                            Some(Facility {
+                                feature: "building",
+                                strong: false,
+                            }),
+                        ));
+                        i = e + 1;
+                        continue;
+                    }
                 }
                 // `Northwestern Memorial Hospital`, `the Princes Theatre`, `St. Peter's Basilica`: a street,
                 // building or venue GeoNames' extracts lack, located from its context.
@@ -1568,6 +1696,24 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 if (matches!(prev_w, "the" | "The") || listed_road) && is_road_number(first) {
                     out.push(Mention::unlisted(t.start..t.end, None, Some(ROAD)));
                     i += 1;
+                    continue;
+                }
+                // `the home village of Nagrig`, `Cairo's gated suburb of Madinaty`, `Torkula village of Guma Local
+                // Government Area`: a name the gazetteer lacks after a settlement's kind and `of` is a locality.
+                if starts_name
+                    && !headline
+                    && k < i + 4
+                    && first.chars().any(char::is_lowercase)
+                    && !is_free_preceder(first)
+                    && !is_person_title(first)
+                    && after_settlement_of(text, t.start)
+                {
+                    out.push(Mention::unlisted(
+                        t.start..toks[k].end,
+                        None,
+                        Some(LOCALITY),
+                    ));
+                    i = k + 1;
                     continue;
                 }
                 // `Snetterton, Norfolk`; `Matias Romero, Oaxaca State`: a name the gazetteer lacks, placed by the
@@ -1895,7 +2041,50 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         out.retain(|m| !is_provisional(m) || sure.binary_search(&m.key).is_ok());
     }
     let supported = keys_of(&out, |m| m.support && small_town(m));
-    out.retain(|m| !small_town(m) || supported.binary_search(&m.key).is_ok());
+    // `between Coggeshall and Marks Tey`, `the Safety Bay foreshore` beside `Rockingham`: a small place within
+    // about 50 km of a town the document names (any of its senses) is that place, as a geocoder's spatial
+    // minimality has it. Quarter-degree cells in a set keep the check linear.
+    // Only when some small place lacks that context (most articles have none).
+    let unsupported = out
+        .iter()
+        .any(|m| !m.embedded && small_town(m) && supported.binary_search(&m.key).is_err());
+    let near = if unsupported {
+        let cell = |r: &Record| ((r.lat * 4.0).floor() as i32, (r.lon * 4.0).floor() as i32);
+        let mut towns: std::collections::HashSet<
+            (i32, i32),
+            std::hash::BuildHasherDefault<crate::text::Fnv>,
+        > = Default::default();
+        for m in &out {
+            if m.embedded
+                || m.demonym
+                || (small_town(m) && supported.binary_search(&m.key).is_err())
+            {
+                continue;
+            }
+            for &c in &m.candidates {
+                let r = gaz.record(c);
+                if matches!(r.kind, Kind::City | Kind::Capital) {
+                    towns.insert(cell(&r));
+                }
+            }
+        }
+        let near_town = |m: &Mention| {
+            !towns.is_empty()
+                && !m.embedded
+                && m.candidates.iter().any(|&c| {
+                    let (a, b) = cell(&gaz.record(c));
+                    (-1..=1).any(|da| (-1..=1).any(|db| towns.contains(&(a + da, b + db))))
+                })
+        };
+        keys_of(&out, |m| small_town(m) && !m.support && near_town(m))
+    } else {
+        Vec::new()
+    };
+    out.retain(|m| {
+        !small_town(m)
+            || supported.binary_search(&m.key).is_ok()
+            || near.binary_search(&m.key).is_ok()
+    });
     if !surnames.is_empty() {
         surnames.sort_unstable();
         surnames.dedup();
@@ -1913,7 +2102,255 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 || !(single && cities_only && !m.demonym && surnames.binary_search(&m.key).is_ok())
         });
     }
+    coordinated_streets(ctx, &mut out);
     out
+}
+
+/// A street named by an ordinal (`14th St.`, `Third street`; a capitalized head is left to [`facility_name`]) or
+/// after a block number (`the 500 block of Jeffords`, kept whole as the address): the token range of its name from
+/// token `i` of a sentence.
+fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>> {
+    let t = toks.get(i)?;
+    // Only a number or an ordinal's first letter opens one: most tokens stop here.
+    if !matches!(
+        text.as_bytes()[t.start],
+        b'0'..=b'9' | b'F' | b'S' | b'T' | b'E' | b'N'
+    ) {
+        return None;
+    }
+    let w = &text[t.start..t.end];
+    let next = |k: usize| {
+        toks.get(k)
+            .filter(|n| n.start <= toks[k - 1].end + 1)
+            .map(|n| &text[n.start..n.end])
+    };
+    if t.kind == TokenKind::Number && next(i + 1) == Some("block") && next(i + 2) == Some("of") {
+        let name = name_after(text, toks, i + 3)?;
+        // `the 1200 block of Main Street` is found by its head. The block is part of the address.
+        let last = &text[toks[name.end - 1].start..toks[name.end - 1].end];
+        return facility_head(last).is_none().then_some(i..name.end);
+    }
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let numeric = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th");
+    let spelled = matches!(
+        w,
+        "First"
+            | "Second"
+            | "Third"
+            | "Fourth"
+            | "Fifth"
+            | "Sixth"
+            | "Seventh"
+            | "Eighth"
+            | "Ninth"
+            | "Tenth"
+            | "Eleventh"
+            | "Twelfth"
+    );
+    let head = next(i + 1)?.trim_end_matches('.');
+    let lower_head = matches!(head, "street" | "avenue" | "road" | "boulevard");
+    let any_head = lower_head
+        || matches!(
+            head,
+            "Street" | "St" | "Avenue" | "Ave" | "Road" | "Rd" | "Boulevard" | "Blvd"
+        );
+    // `the 25th St Petersburg International Economic Forum`: a saint's town, not a street.
+    let saints_town = matches!(head, "St" | "Saint")
+        && toks.get(i + 2).is_some_and(|n| {
+            let mut key = String::new();
+            let mut cands = Vec::new();
+            let surface = &text[toks[i + 1].start..n.end];
+            normalize_into(surface, &mut key);
+            GAZETTEER.lookup(surface, &key, &mut cands);
+            is_cap_word(text, n) && !cands.is_empty()
+        });
+    ((numeric && any_head && !saints_town) || (spelled && lower_head)).then_some(i..i + 2)
+}
+
+/// A street named without its head noun, located from its context like `Royal Street`.
+const STREET: Facility = Facility {
+    feature: "street",
+    strong: true,
+};
+
+/// The capitalized words (at most three) that end right before token `end` of a sentence: a street's name in
+/// `State and Hubbard streets` (`The` and other free words before it are left out).
+fn name_before(text: &str, toks: &[Token], end: usize) -> Option<Range<usize>> {
+    let mut s = end;
+    while s > 0
+        && end - s < 3
+        && is_cap_word(text, &toks[s - 1])
+        && (s == end || toks[s].start.saturating_sub(toks[s - 1].end) <= 1)
+    {
+        s -= 1;
+    }
+    while s < end && is_free_preceder(&text[toks[s].start..toks[s].end]) {
+        s += 1;
+    }
+    (s < end).then_some(s..end)
+}
+
+/// The capitalized words (at most three) from token `start` of a sentence on: a street's name after `the corner
+/// of`.
+fn name_after(text: &str, toks: &[Token], start: usize) -> Option<Range<usize>> {
+    let mut e = start;
+    while e < toks.len()
+        && e - start < 3
+        && is_cap_word(text, &toks[e])
+        && (e == start || toks[e].start.saturating_sub(toks[e - 1].end) <= 1)
+    {
+        e += 1;
+    }
+    (e > start).then_some(start..e)
+}
+
+/// Streets a sentence names without their head nouns, by coordination: `at the corner of State and Hubbard
+/// streets`, `down Bourbon and Dauphine streets`, `the Chartres/Franklin intersection`, `the Elysian Fields
+/// intersection`, `at the corner of Main and Elm`. Each name is a street located from its context, even where
+/// the gazetteer knows a town of its name (`Hubbard`, Ohio; `Franklin`, Louisiana), which it then no longer
+/// names. One pass over the tokens and one over the mentions (sorted spans), so linear in the text.
+fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
+    let text = ctx.text;
+    // Most articles name no street so: a few vectorized searches skip them without a pass over the tokens.
+    let heads = [
+        "streets",
+        "avenues",
+        "roads",
+        "boulevards",
+        "intersection",
+        "corner",
+    ];
+    if !heads
+        .iter()
+        .any(|h| memchr::memmem::find(text.as_bytes(), h.as_bytes()).is_some())
+    {
+        return;
+    }
+    let gaz = &*GAZETTEER;
+    // A country, region or nation no town shares a name with makes the coordination no streets' (`Israel and
+    // Jordan roads`, `Texas and Oklahoma roads`, `French and Spanish streets`), unlike `Washington and Jefferson
+    // streets`. Built at the first coordination: most articles have none.
+    let mut regions: Option<Spans> = None;
+    let regions_of = |out: &[Mention]| {
+        Spans::of_ranges(
+            out.iter()
+                .filter(|m| {
+                    m.demonym
+                        || m.candidates
+                            .iter()
+                            .any(|&c| gaz.record(c).kind == Kind::Country)
+                        || (!m.candidates.is_empty()
+                            && m.candidates.iter().all(|&c| {
+                                !matches!(gaz.record(c).kind, Kind::City | Kind::Capital)
+                            }))
+                })
+                .map(|m| m.range.clone()),
+        )
+    };
+    let mut names: Vec<Range<usize>> = Vec::new();
+    let is_and = |w: &str| matches!(w, "and" | "&" | "/" | "," | "or");
+    for si in 0..ctx.sentences.len() {
+        let toks = ctx.sentence_tokens(si);
+        for (h, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            // Only the heads below: their first bytes, before any string comparison.
+            if !matches!(
+                text.as_bytes()[t.start],
+                b's' | b'a' | b'r' | b'b' | b'i' | b'c'
+            ) {
+                continue;
+            }
+            let w = &text[t.start..t.end];
+            let before = names.len();
+            if matches!(
+                w,
+                "streets" | "avenues" | "roads" | "boulevards" | "intersection" | "intersections"
+            ) {
+                // Names backwards from the head, joined by `and`, `&`, `/` or commas.
+                let mut end = h;
+                while let Some(r) = name_before(text, toks, end) {
+                    // `Chartres/Franklin` may come as one word: a street on each side of the slash.
+                    let (a, b) = (toks[r.start].start, toks[r.end - 1].end);
+                    match text[a..b].find('/') {
+                        Some(p) if p > 0 && a + p + 1 < b => {
+                            names.push(a..a + p);
+                            names.push(a + p + 1..b);
+                        }
+                        _ => names.push(a..b),
+                    }
+                    match r
+                        .start
+                        .checked_sub(1)
+                        .map(|p| &text[toks[p].start..toks[p].end])
+                    {
+                        Some(sep) if is_and(sep) => end = r.start - 1,
+                        _ => break,
+                    }
+                    // `Bourbon, Royal, and Dauphine streets`: the serial comma.
+                    if end > 0 && &text[toks[end - 1].start..toks[end - 1].end] == "," {
+                        end -= 1;
+                    }
+                }
+                // One name is a street only before `intersection` and after `the` (`the Elysian Fields
+                // intersection`, not `Washington intersection` nor `Bourbon streets`).
+                let single_ok = w.starts_with("intersection")
+                    && names
+                        .last()
+                        .is_some_and(|r| previous_word(text, r.start).eq_ignore_ascii_case("the"));
+                if names.len() - before < 2 && !single_ok {
+                    names.truncate(before);
+                }
+            } else if matches!(w, "corner" | "intersection")
+                && toks
+                    .get(h + 1)
+                    .is_some_and(|n| &text[n.start..n.end] == "of")
+            {
+                // `at the corner of Main and Elm`, `the intersection of Grand and State`.
+                let mut k = h + 2;
+                while let Some(r) = name_after(text, toks, k) {
+                    names.push(toks[r.start].start..toks[r.end - 1].end);
+                    match toks.get(r.end).map(|n| &text[n.start..n.end]) {
+                        Some(sep) if is_and(sep) && sep != "," => k = r.end + 1,
+                        _ => break,
+                    }
+                }
+                if names.len() - before < 2 {
+                    names.truncate(before);
+                }
+            }
+            if names.len() > before {
+                let regions = regions.get_or_insert_with(|| regions_of(out));
+                if names[before..]
+                    .iter()
+                    .any(|r| regions.overlaps(r.start, r.end))
+                {
+                    names.truncate(before);
+                }
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    names.sort_by_key(|r| r.start);
+    names.dedup();
+    // A name that is, or lies in, a street or building already found keeps that mention (`Main Street`).
+    let facilities = Spans::of_ranges(
+        out.iter()
+            .filter(|m| m.facility.is_some())
+            .map(|m| m.range.clone()),
+    );
+    names.retain(|r| !facilities.overlaps(r.start, r.end));
+    let streets = Spans::of_ranges(names.iter().cloned());
+    out.retain(|m| !streets.overlaps(m.range.start, m.range.end));
+    for r in names {
+        out.push(Mention::unlisted(r, Some(Hint::Feature), Some(STREET)));
+    }
+    out.sort_by_key(|m| m.range.start);
 }
 
 /// The distinct keys of the mentions that pass `pred`, sorted for binary search: one sense per document asks
@@ -1992,7 +2429,50 @@ fn facility_tail(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize, 
         }
     }
     let head = &text[toks[e].start..toks[e].end];
-    let fac = facility_head(head)?;
+    // `Cloverhill District Court`, `Colchester Magistrates' Court`: a local court sits in a courthouse of the
+    // place that names it; `Supreme Court` or `Constitutional Court` is an institution.
+    // So are a school and a golf course (`Marjory Stoneman Douglas High School`, `Stonewall Golf Club`), unlike a
+    // football club or a school of a university.
+    let kind = e.checked_sub(1).filter(|&p| p > k).map_or("", |p| {
+        text[toks[p].start..toks[p].end].trim_end_matches(['\'', '’'])
+    });
+    let local_court = match head {
+        "Court" => matches!(
+            kind,
+            "District" | "Magistrates" | "Crown" | "County" | "Circuit" | "Municipal" | "Sheriff"
+        ),
+        "School" => matches!(
+            kind,
+            "High" | "Elementary" | "Middle" | "Primary" | "Secondary" | "Grammar"
+        ),
+        "Club" => matches!(kind, "Golf" | "Country"),
+        _ => false,
+    };
+    // `A South Side man`, `the Upper West Side`: a side of the town of the story.
+    let side = head == "Side"
+        && e > k
+        && matches!(
+            &text[toks[e - 1].start..toks[e - 1].end],
+            "North" | "South" | "East" | "West"
+        );
+    if side {
+        return Some((
+            e,
+            toks[e].end,
+            Facility {
+                feature: "district",
+                strong: false,
+            },
+        ));
+    }
+    let fac = if local_court {
+        Facility {
+            feature: "building",
+            strong: false,
+        }
+    } else {
+        facility_head(head)?
+    };
     // `Victoria St.`: the abbreviation's dot, when the tokenizer leaves it apart.
     let mut end = toks[e].end;
     if matches!(head, "St" | "Ave" | "Rd" | "Blvd") {
@@ -2102,6 +2582,17 @@ fn container_follows(text: &str, toks: &[Token], k: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether a sentence is an item of a dated list (`7/8 April: Brands Hatch Indy, Kent.`): a number opens it and
+/// a colon closes its label within the first four tokens. Its capitals are names, not a headline's title case.
+fn is_list_item(text: &str, toks: &[Token]) -> bool {
+    toks.first().is_some_and(|t| t.kind == TokenKind::Number)
+        && toks
+            .iter()
+            .take(4)
+            .skip(1)
+            .any(|t| t.kind == TokenKind::Punct && &text[t.start..t.end] == ":")
 }
 
 /// Whether most words of a sentence are capitalized (a headline written in title case).
