@@ -2048,6 +2048,12 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let unsupported = out
         .iter()
         .any(|m| !m.embedded && small_town(m) && supported.binary_search(&m.key).is_err());
+    // Nearness alone does not make a place of a name that goes on (`the Pushkin Card` beside St
+    // Petersburg, `the Venice Commission`): that is an organisation's or a thing's name.
+    let continues_name = |m: &Mention| {
+        let mut rest = ctx.text.get(m.range.end..).unwrap_or("").chars();
+        matches!(rest.next(), Some(' ' | '-')) && rest.next().is_some_and(char::is_uppercase)
+    };
     let near = if unsupported {
         let cell = |r: &Record| ((r.lat * 4.0).floor() as i32, (r.lon * 4.0).floor() as i32);
         let mut towns: std::collections::HashSet<
@@ -2076,14 +2082,16 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     (-1..=1).any(|da| (-1..=1).any(|db| towns.contains(&(a + da, b + db))))
                 })
         };
-        keys_of(&out, |m| small_town(m) && !m.support && near_town(m))
+        keys_of(&out, |m| {
+            small_town(m) && !m.support && !continues_name(m) && near_town(m)
+        })
     } else {
         Vec::new()
     };
     out.retain(|m| {
         !small_town(m)
             || supported.binary_search(&m.key).is_ok()
-            || near.binary_search(&m.key).is_ok()
+            || (near.binary_search(&m.key).is_ok() && !continues_name(m))
     });
     if !surnames.is_empty() {
         surnames.sort_unstable();

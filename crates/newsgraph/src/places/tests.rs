@@ -1573,6 +1573,11 @@ fn a_small_place_near_a_town_of_the_story_is_that_place() {
     // Far from every town of the story it still needs a place's context.
     let ps = places("Officials in Chicago said the Safety Bay foreshore was closed.");
     assert!(find(&ps, "Safety Bay").is_none(), "{ps:?}");
+    // A name that goes on is something else named after the place: Pushkin lies beside St Petersburg.
+    let ps = places(
+        "The film shows the great palaces in St Petersburg. Vladimir Putin: What about the Pushkin Card.",
+    );
+    assert!(find(&ps, "Pushkin").is_none(), "{ps:?}");
 }
 
 #[test]
