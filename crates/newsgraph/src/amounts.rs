@@ -807,6 +807,16 @@ fn may_start(text: &str, t: &Token) -> bool {
             if w.len() > 12 {
                 return false;
             }
+            // Most words are plain letters that cannot open an amount. Without a digit or a hyphen (both sort
+            // before `A`) only the listed words can, and the shape of the lower-cased word rules nearly all others
+            // out before the full pass below.
+            if !w.iter().fold(false, |any, &b| any | (b < b'A')) {
+                let low = |k: usize| w.get(k).map_or(0, u8::to_ascii_lowercase);
+                let last = low(w.len().saturating_sub(1));
+                if !OPENER_SHAPES.may_hold_shape(w.len(), low(0), low(1), last) {
+                    return false;
+                }
+            }
             // One pass over the bytes (this runs on every word): their classes (one table load per byte), and
             // whether one is a hyphen.
             let (mut class, mut hyphen) = (0u8, false);

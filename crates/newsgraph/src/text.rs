@@ -211,11 +211,13 @@ impl Shape {
     fn key(b: &[u8]) -> Option<(usize, u64)> {
         let (&f, &l) = (b.first()?, b.last()?);
         let s = b.get(1).copied().unwrap_or(0);
-        let k =
-            (b.len().min(31) as u32) | u32::from(f) << 5 | u32::from(s) << 13 | u32::from(l) << 21;
+        Some(Self::key_of(b.len(), f, s, l))
+    }
+    fn key_of(len: usize, f: u8, s: u8, l: u8) -> (usize, u64) {
+        let k = (len.min(31) as u32) | u32::from(f) << 5 | u32::from(s) << 13 | u32::from(l) << 21;
         // Fibonacci hashing down to 15 bits (SHAPE_WORDS * 64 = 2^15).
         let h = (k.wrapping_mul(0x9E37_79B1) >> 17) as usize;
-        Some((h / 64, 1u64 << (h % 64)))
+        (h / 64, 1u64 << (h % 64))
     }
     /// Adds a word of the list.
     pub(crate) fn add(&mut self, w: &str) {
@@ -226,6 +228,14 @@ impl Shape {
     /// False when `w` is surely not in the list.
     pub(crate) fn may_hold(&self, w: &str) -> bool {
         self.may_hold_bytes(w.as_bytes())
+    }
+    /// [`Shape::may_hold`] on a word of `len` bytes given by its first, second (0 if none) and last bytes: a
+    /// caller can test a word before lower-casing all of it.
+    pub(crate) fn may_hold_shape(&self, len: usize, first: u8, second: u8, last: u8) -> bool {
+        len > 0 && {
+            let (i, m) = Self::key_of(len, first, second, last);
+            self.bits[i] & m != 0
+        }
     }
     /// [`Shape::may_hold`] on a word's bytes.
     pub(crate) fn may_hold_bytes(&self, w: &[u8]) -> bool {

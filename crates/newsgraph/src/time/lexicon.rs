@@ -1,6 +1,6 @@
 //! The words the time scanner knows: months, weekdays, units, seasons, parts of day, numbers and ordinals.
 //!
-//! One hash lookup per word token classifies it; everything else (cue words such as `last`, `ago`, `since`) is
+//! One table lookup per word token classifies it; everything else (cue words such as `last`, `ago`, `since`) is
 //! compared as lower-cased text inside the matchers.
 
 use super::calendar::Unit;
@@ -345,48 +345,85 @@ static WORDS: LazyLock<FnvMap<&'static str, Lex>> = LazyLock::new(|| {
     m
 });
 
-/// A cheap first test: bit `(len, first letter, second letter)` is set for every lexicon word, so most words of
-/// a text are rejected without hashing.
-static PREFIX: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; prefix_slot(15, b'z', b'z') / 64 + 1];
-    for w in WORDS.keys() {
-        let b = w.as_bytes();
-        if b.len() >= 2 && b.len() <= 14 {
-            let k = prefix_slot(b.len(), b[0], b[1]);
-            bits[k / 64] |= 1 << (k % 64);
-        }
+/// The lexicon bucketed by length and first two letters: most words of a text land in an empty bucket, the others
+/// are compared with the one or two words of theirs. Cheaper than hashing every word of every text.
+struct Buckets {
+    /// Bucket `k` holds `words[starts[k]..starts[k + 1]]`.
+    starts: Vec<u16>,
+    words: Vec<(&'static str, Lex)>,
+}
+
+/// Longest word of the lexicon (`twenty-seventh`).
+const MAX_LEN: usize = 14;
+
+static BUCKETS: LazyLock<Buckets> = LazyLock::new(|| {
+    let mut words: Vec<(&'static str, Lex)> = WORDS
+        .iter()
+        .filter(|(w, _)| !w.is_empty() && w.len() <= MAX_LEN)
+        .map(|(w, l)| (*w, *l))
+        .collect();
+    words.sort_by_key(|(w, _)| bucket(w.as_bytes()));
+    let mut starts = vec![0u16; bucket_count() + 1];
+    for (w, _) in &words {
+        starts[bucket(w.as_bytes()) + 1] += 1;
     }
-    bits
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    Buckets { starts, words }
 });
 
-fn prefix_slot(len: usize, a: u8, b: u8) -> usize {
-    // 32 buckets per byte: letters map to themselves, anything else shares buckets (only a filter).
-    (len * 32 + (a & 31) as usize) * 32 + (b & 31) as usize
+fn bucket_count() -> usize {
+    (MAX_LEN + 1) * 32 * 32
+}
+
+/// Bucket of a word of 1 to [`MAX_LEN`] bytes.
+fn bucket(w: &[u8]) -> usize {
+    // 32 buckets per byte: letters map to themselves, anything else shares buckets.
+    let a = w.first().map_or(0, |c| c & 31) as usize;
+    let b = w.get(1).map_or(0, |c| c & 31) as usize;
+    (w.len() * 32 + a) * 32 + b
 }
 
 /// Loads the tables.
 pub fn preload() {
-    LazyLock::force(&WORDS);
-    LazyLock::force(&PREFIX);
+    LazyLock::force(&BUCKETS);
 }
 
 /// Classifies a lower-cased word (without a final abbreviation dot).
 pub fn lookup(lower: &str) -> Lex {
-    if lower.len() > 14 || lower.is_empty() {
+    let b = lower.as_bytes();
+    if b.is_empty() || b.len() > MAX_LEN {
         return Lex::Other;
     }
-    let b = lower.as_bytes();
-    if b.len() >= 2 && !b[0].is_ascii_digit() {
-        let k = prefix_slot(b.len(), b[0], b[1]);
-        if PREFIX[k / 64] & (1 << (k % 64)) == 0 {
-            return Lex::Other;
+    // No listed word starts with a digit: only `15th`-like ordinals.
+    if b[0].is_ascii_digit() {
+        return numeral_ordinal(lower);
+    }
+    let t = &*BUCKETS;
+    let k = bucket(b);
+    let (Some(&from), Some(&to)) = (t.starts.get(k), t.starts.get(k + 1)) else {
+        return Lex::Other;
+    };
+    if from == to {
+        return Lex::Other;
+    }
+    for (w, l) in t
+        .words
+        .get(usize::from(from)..usize::from(to))
+        .unwrap_or(&[])
+    {
+        if w.as_bytes() == b {
+            return *l;
         }
     }
-    if let Some(l) = WORDS.get(lower) {
-        return *l;
-    }
-    // 15th, 1st, 22nd, 3rd.
-    if b.len() >= 3 && b[0].is_ascii_digit() {
+    Lex::Other
+}
+
+/// `15th`, `1st`, `22nd`, `3rd`.
+fn numeral_ordinal(lower: &str) -> Lex {
+    let b = lower.as_bytes();
+    if b.len() >= 3 {
         let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
         let suffix = &lower[digits..];
         if digits <= 3 && matches!(suffix, "st" | "nd" | "rd" | "th") {

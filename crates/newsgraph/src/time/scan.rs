@@ -289,15 +289,22 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
                 Some(s) if !s.is_empty() && t.kind == TokenKind::Word => (s, true),
                 _ => (raw, false),
             };
-            let cap = text[t.start..t.end]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
-            let (int, ndig) = if t.kind == TokenKind::Number
-                && low.len() <= 9
-                && low.bytes().all(|b| b.is_ascii_digit())
-            {
-                (low.parse().ok(), low.len() as u8)
+            // Runs on every token: ASCII first letters (nearly all) are tested without decoding a char.
+            let cap = match text.as_bytes().get(t.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase),
+            };
+            let (int, ndig) = if t.kind == TokenKind::Number && low.len() <= 9 {
+                // The value of an all-digit token, read in the same pass that checks its digits.
+                low.bytes()
+                    .try_fold(0u32, |n, b| {
+                        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+                    })
+                    .filter(|_| !low.is_empty())
+                    .map_or((None, 0), |n| (Some(n), low.len() as u8))
             } else {
                 (None, 0)
             };
@@ -401,6 +408,20 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
 /// An unclassified word that may still be temporal: `15th`-like, `1990s`, hyphen compounds (`two-year`).
 fn timey_other(t: &Tok) -> bool {
     t.low.as_bytes().first().is_some_and(u8::is_ascii_digit) || t.low.bytes().any(|b| b == b'-')
+}
+
+/// A word a quarter or half expression ends on: `quarter`, `half`, `period`, `third-quarter`, `Q3`.
+fn quarter_word(t: &Tok) -> bool {
+    match t.lex {
+        Lex::Unit(Unit::Quarter) => true,
+        Lex::Aux | Lex::Other => {
+            matches!(t.low, "quarter" | "half" | "period")
+                || matches!(t.low.as_bytes(), [b'q', d] if d.is_ascii_digit())
+                || t.low.ends_with("-quarter")
+                || t.low.ends_with("-half")
+        }
+        _ => false,
+    }
 }
 
 /// Whether a token can carry a time phrase that a function word opens.
@@ -2225,6 +2246,11 @@ impl<'c> Scanner<'c> {
     /// Quarters and halves: `the third quarter`, `third-quarter`, `the fiscal first quarter of 1990`,
     /// `last year's fourth quarter`, `the latest quarter`, `the year-earlier quarter`.
     fn m_quarter(&self, i: usize) -> Option<Cand> {
+        // Most tokens tried here have no quarter word close enough: at most eight tokens come before it ("the
+        // year-ago nineteen eighty-eight's fiscal first fiscal quarter").
+        if !(i..(i + 11).min(self.lim)).any(|k| self.toks.get(k).is_some_and(quarter_word)) {
+            return None;
+        }
         if let Some(c) = self.quarter(i) {
             return Some(c);
         }
