@@ -50,9 +50,11 @@ impl Write for Line {
             .last()
             .map_or(0, |b| b.capacity().saturating_sub(b.len()));
         if room < buf.len() {
-            // A write longer than a block (a long text field) gets a block of its own size.
-            self.blocks
-                .push(Vec::with_capacity(LINE_BLOCK.max(buf.len())));
+            // The next block doubles what the line holds, up to a block (a small document that outgrew its
+            // first guess does not reserve a whole block); a write longer than that (a long text field) gets
+            // a block of its own size.
+            let next = self.len().clamp(4096, LINE_BLOCK).max(buf.len());
+            self.blocks.push(Vec::with_capacity(next));
         }
         if let Some(b) = self.blocks.last_mut() {
             b.extend_from_slice(buf);
@@ -247,6 +249,19 @@ mod tests {
         assert!(
             written == expected,
             "the blocks differ from serde_json's line"
+        );
+        // A short document that outgrows its first block reserves about what it needs, not a whole block.
+        let text = "Putin met Macron in Moscow on Monday. ".repeat(50);
+        let short = pipeline
+            .extract(&Article::parse("short", text.clone()))
+            .expect("extracts");
+        let line = json_line(&Output::Document(Box::new(short)), text.len()).expect("serializes");
+        let reserved: usize = line.blocks.iter().map(Vec::capacity).sum();
+        assert!(line.blocks.len() > 1, "{} blocks", line.blocks.len());
+        assert!(
+            reserved < 4 * line.len() + 8192,
+            "{reserved} bytes for {}",
+            line.len()
         );
     }
 }
