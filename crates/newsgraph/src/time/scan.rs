@@ -274,6 +274,9 @@ struct Scanner<'c> {
     last_quarter: Option<String>,
     /// Tense-cue flags per token, `u16::MAX` until computed.
     cue_cache: Vec<std::cell::Cell<u16>>,
+    /// Whether the current sentence is a heading or written in title case ("Kremlin Plans 2024 Budget"), where
+    /// a capitalized word before a year says nothing about a name.
+    title_case: bool,
 }
 
 /// Finds and normalizes the time expressions of the text in `ctx`.
@@ -341,6 +344,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         ref_quarter: None,
         last_quarter: None,
         cue_cache: Vec::new(),
+        title_case: false,
     };
     sc.cue_cache = vec![std::cell::Cell::new(u16::MAX); sc.toks.len()];
     let mut out: Vec<(Cand, Option<Interval>)> = Vec::new();
@@ -357,6 +361,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
             let s = &ctx.sentences[si];
             sc.lo = s.tokens.start;
             sc.hi = s.tokens.end;
+            sc.title_case = p.heading || p.title || sc.title_case_sentence();
             i = i.max(s.tokens.start);
             while i < s.tokens.end.min(sc.lim) {
                 if !sc.may_start(i) {
@@ -1965,6 +1970,7 @@ impl<'c> Scanner<'c> {
         let in_name = start == j
             && j > self.lo + 1
             && !strong
+            && !self.title_case
             && self.tok(j - 1).is_some_and(|t| {
                 t.cap
                     && t.kind == TokenKind::Word
@@ -3941,6 +3947,24 @@ impl<'c> Scanner<'c> {
     }
 }
 
+impl Scanner<'_> {
+    /// Whether most longer words of the current sentence after its first are capitalized (a headline in title
+    /// case). Once per sentence, so linear.
+    fn title_case_sentence(&self) -> bool {
+        let (mut words, mut caps) = (0usize, 0usize);
+        for t in self.toks.get(self.lo + 1..self.hi).unwrap_or(&[]) {
+            if t.kind == TokenKind::Word
+                && t.low.len() >= 4
+                && t.low.bytes().all(|b| b.is_ascii_alphabetic())
+            {
+                words += 1;
+                caps += t.cap as usize;
+            }
+        }
+        words >= 2 && caps * 5 >= words * 3
+    }
+}
+
 /// Words that lead into a year when capitalized mid-sentence, in title-case headlines ("Economy To Grow In
 /// 2022") or after a colon ("Putin: On 2020 levels?"): the year after them is a time, not part of a name.
 fn year_leader(low: &str) -> bool {
@@ -3977,5 +4001,16 @@ fn year_leader(low: &str) -> bool {
             | "around"
             | "about"
             | "circa"
+            | "with"
+            | "over"
+            | "against"
+            | "amid"
+            | "beyond"
+            | "within"
+            | "past"
+            | "ahead"
+            | "toward"
+            | "towards"
+            | "vs"
     )
 }

@@ -1773,6 +1773,16 @@ fn a_year_inside_a_name_is_no_time() {
             &[("2022", D, "2022")],
         ),
         (
+            "Kremlin Plans 2024 Budget With Higher Defence Spending",
+            "2023-09-20",
+            &[("2024", D, "2024")],
+        ),
+        (
+            "The ministry said sales were down compared With 2021 levels.",
+            "2022-06-01",
+            &[("2021", D, "2021")],
+        ),
+        (
             "Vladimir Putin: On 2020 levels? Dmitry Peskov: Yes.",
             "2021-12-20",
             &[("2020", D, "2020")],
