@@ -811,8 +811,8 @@ mod tests {
                 "Dmitry Peskov",
             ),
             (
-                "\"We are pleased with the Court's well-reasoned decision and order,\" Trump lawyer Marc Kasowitz said.",
-                "\"We are pleased",
+                "\"We welcome the tribunal's careful and fair ruling,\" Trump lawyer Marc Kasowitz said.",
+                "\"We welcome",
                 "Trump lawyer Marc Kasowitz",
                 "say",
                 "Marc Kasowitz",
@@ -937,7 +937,7 @@ mod tests {
         assert_eq!(speaker_of(&qs[0]), Some("Tester"));
         // A second sentence after the attribution is the same statement too.
         let qs = quotes(
-            "\"No, this is not politics,\" Cruz said at the time. \"I will tell the truth.\"",
+            "\"No, this is not a campaign stunt,\" Cruz said at the time. \"I will answer every question.\"",
         );
         assert_eq!(qs.len(), 1);
         assert_eq!(qs[0].parts.len(), 2);
@@ -1438,13 +1438,13 @@ mod tests {
             .find(|q| q.kind == QuoteKind::Direct)
             .expect("a direct quote");
         assert_eq!(speaker_of(q), Some("Ellis"));
-        let qs = titled("Charlotte\n\nProtesters marching through the streets chanted \"What curfew?\" and kept going until 2 a.m.");
+        let qs = titled("Portland\n\nDemonstrators walking through the streets chanted \"No curfew!\" and stayed out until 3 a.m.");
         let q = qs
             .iter()
-            .find(|q| q.text == "\"What curfew?\"")
+            .find(|q| q.text == "\"No curfew!\"")
             .expect("the chant");
-        assert_eq!(speaker_of(q), Some("Protesters"));
-        let qs = titled("Forum\n\nDuring a speech earlier in the day, Trump attacked Clinton, saying, \"She's trigger-happy.\"");
+        assert_eq!(speaker_of(q), Some("Demonstrators"));
+        let qs = titled("Rally\n\nIn remarks earlier in the afternoon, Trump criticized Clinton, saying, \"She's trigger-happy.\"");
         let q = qs
             .iter()
             .find(|q| q.kind == QuoteKind::Direct)

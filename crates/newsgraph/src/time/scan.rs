@@ -1052,6 +1052,9 @@ impl<'c> Scanner<'c> {
                     self.ref_month = first;
                     // A calendar month ("last October"), not a season.
                     self.month_last = c.value.get(5..7).is_some_and(|m| m.parse::<u32>().is_ok());
+                } else {
+                    // A year named since: "that day" is no longer in the month named before it.
+                    self.month_last = false;
                 }
                 self.ref_year = first;
             }

@@ -635,7 +635,7 @@ fn dates_after_ended_and_past_auxiliaries_lie_behind() {
             &[("the fiscal year", P, "P1Y"), ("March 31", D, "2021-03-31")],
         ),
         (
-            "The doctor was shot to death on the night of Oct. 23 in his kitchen.",
+            "The farmer was attacked on the night of Oct. 23 in his barn.",
             "2022-05-05",
             &[("Oct. 23", D, "2021-10-23")],
         ),
@@ -653,13 +653,13 @@ fn tense_of_the_clause_decides_weekdays_and_months() {
     check(&[
         // A capitalized "-ed" word is a name, not a past tense ("United States").
         (
-            "Gonzalez would be traveling to the United States Thursday with his wife.",
+            "The minister would be flying to the United States Thursday with his advisers.",
             "2000-04-05",
             &[("Thursday", D, "2000-04-06")],
         ),
         // "next to" is a place.
         (
-            "More than 100 people were killed in the blasts next to the U.S. embassies in Kenya and Tanzania on Friday.",
+            "Dozens of people were hurt in the explosions near the French consulates in Mali and Niger on Friday.",
             "1998-08-08",
             &[("Friday", D, "1998-08-07")],
         ),
@@ -756,7 +756,7 @@ fn granularity_follows_the_text() {
             &[("the week", D, "1989-WXX")],
         ),
         (
-            "Islam will one day be the second largest religion in the country.",
+            "Solar will one day be the largest source of power in the region.",
             "1998-03-03",
             &[("one day", D, "FUTURE_REF")],
         ),
@@ -794,12 +794,12 @@ fn compounds_holidays_and_shares() {
             &[("the year-ago third quarter", D, "1988-Q3")],
         ),
         (
-            "In London at mid-afternoon yesterday, Ratners's shares were up 2 pence.",
+            "In Frankfurt at mid-afternoon yesterday, the carmaker's shares were up 3 cents.",
             "1989-11-02",
             &[("mid-afternoon yesterday", T, "1989-11-01TAF")],
         ),
         (
-            "For the quarter a year ago, Columbia reported earnings of $16.3 million.",
+            "For the quarter a year ago, the retailer posted a profit of $8.1 million.",
             "1989-10-26",
             &[("the quarter a year ago", D, "1988-Q3")],
         ),
@@ -809,7 +809,7 @@ fn compounds_holidays_and_shares() {
             &[("the last half of 1989", D, "1989-H2")],
         ),
         (
-            "Losses will continue through at least the first two quarters of 1990.",
+            "Deficits will persist through at least the first two quarters of 1990.",
             "1989-10-26",
             &[("the first two quarters of 1990", D, "1990-H1")],
         ),
@@ -819,12 +819,12 @@ fn compounds_holidays_and_shares() {
             &[("'80s", D, "198")],
         ),
         (
-            "Holders may buy shares at 50% of the then current market price.",
+            "Investors may buy units at 60% of the then current market value.",
             "1989-10-26",
             &[("current", D, "PAST_REF")],
         ),
         (
-            "Protesters prayed for divine help as Easter week began.",
+            "Pilgrims gathered in the old city as Easter week began.",
             "2000-04-17",
             &[("Easter week", D, "2000-W16")],
         ),
@@ -841,7 +841,7 @@ fn compounds_holidays_and_shares() {
             &[("the weekend", D, "1989-W44-WE")],
         ),
         (
-            "Friendly institutions were likely to buy its stock as soon as trading opened Monday.",
+            "Pension funds were expected to sell the bonds as soon as trading opened Monday.",
             "1989-11-01",
             &[("Monday", D, "1989-11-06")],
         ),
@@ -949,9 +949,9 @@ fn a_month_ahead_after_a_past_verb_is_last_year() {
             &[("May", D, "2000-05")],
         ),
         (
-            "Dealers placed heavy buy orders to start the first trading day for November transactions.",
+            "Brokers placed large sell orders on the first trading day for December contracts.",
             "1989-10-30",
-            &[("November", D, "1989-11")],
+            &[("December", D, "1989-12")],
         ),
     ]);
 }
@@ -1079,7 +1079,7 @@ fn todays_world_is_the_era_not_the_day() {
 fn weekly_before_a_noun_is_a_set_but_not_a_quarterly_dividend() {
     check(&[
         (
-            "\"Justice will be done,\" Clinton said in his weekly radio address.",
+            "\"We will rebuild,\" the mayor said in his weekly video address.",
             "1998-08-08",
             &[("weekly", S, "P1W")],
         ),
@@ -1187,7 +1187,7 @@ fn seasons_refer_back_to_the_year_last_mentioned() {
 fn spoken_ordinal_days() {
     check(&[
         (
-            "International Women's Day falls this coming Sunday, March eighth.",
+            "The national holiday falls this coming Sunday, March eighth.",
             "1998-03-05",
             &[("this coming Sunday, March eighth", D, "1998-03-08")],
         ),
@@ -1455,12 +1455,12 @@ fn a_day_named_after_a_copula_is_the_story_day() {
             &[("today", D, "1990-08-15"), ("the eighth day", D, "1990-08-15")],
         ),
         (
-            "Heavy gunfire was heard in Kosovo. It's the second day of an offensive by the police.",
+            "Shelling was reported in Kharkiv. It's the second day of an assault by the army.",
             "1998-03-06",
             &[("the second day", D, "1998-03-06")],
         ),
         (
-            "WARSAW, March 12 -- Poland joined NATO. Geremek said it was \"a great day for Poland.\"",
+            "VILNIUS, March 12 -- Lithuania joined the alliance. The minister said it was \"a great day for Lithuania.\"",
             "1999-03-13",
             &[("March 12", D, "1999-03-12"), ("a great day", D, "1999-03-12")],
         ),
@@ -1482,7 +1482,7 @@ fn the_short_term_lies_ahead_and_a_lengthy_period_is_a_duration() {
             &[("the short term", D, "FUTURE_REF")],
         ),
         (
-            "\"We're there to stay for a fairly lengthy period,\" the general said.",
+            "\"Our troops will remain for a fairly lengthy period,\" the commander said.",
             "1990-08-16",
             &[("a fairly lengthy period", P, "PXX")],
         ),
@@ -1535,7 +1535,7 @@ fn titles_and_speeds_are_not_times() {
             &[("Monday", D, "1998-03-30")],
         ),
         (
-            "Intel clocks the chip's speed at 15 million instructions per second.",
+            "The maker rates the new processor at 40 million operations per second.",
             "1989-10-27",
             &[],
         ),
@@ -1556,16 +1556,16 @@ fn future_periods_appositions_and_the_people_of_tomorrow() {
             &[("future quarters", D, "FUTURE_REF")],
         ),
         (
-            "Eight trading days after Oct. 12, the day before the stock market plunge, the index was down.",
+            "Six trading days after Oct. 12, the day before the currency crash, the benchmark was lower.",
             "1989-10-30",
             &[
-                ("Eight trading days", P, "P8D"),
+                ("Six trading days", P, "P6D"),
                 ("Oct. 12", D, "1989-10-12"),
                 ("the day", D, "1989-10-12"),
             ],
         ),
         (
-            "\"If I were choosing the people of tomorrow, I would have chosen these,\" he said.",
+            "\"The people of tomorrow will judge us by this,\" she said.",
             "1989-11-02",
             &[],
         ),
@@ -1717,9 +1717,9 @@ fn recently_before_a_date_leaves_the_date_to_say_when() {
 fn a_plural_subject_in_the_news_present_meets_ahead() {
     check(&[
         (
-            "He and Palestinian leader Yasser Arafat meet separately Monday with US Secretary of State Madeleine Albright.",
-            "1998-05-01",
-            &[("Monday", D, "1998-05-04")],
+            "Scholz and the Polish prime minister meet separately Monday with the NATO secretary general.",
+            "2022-04-01",
+            &[("Monday", D, "2022-04-04")],
         ),
         (
             "The two delegations resume talks Tuesday in Geneva.",
@@ -1738,13 +1738,24 @@ fn a_plural_subject_in_the_news_present_meets_ahead() {
 #[test]
 fn that_same_day_after_a_month_is_a_day_of_that_month() {
     check(&[(
-        "Doctors were killed, most recently last October when Dr. Barnett Slepian was gunned down. His name on the Web site was crossed out that same day.",
+        "Two reporters were detained, most recently last October when a photographer was stopped at the border. His accreditation was withdrawn that same day.",
         "1999-02-06",
         &[("last October", D, "1998-10"), ("that same day", D, "1998-10-XX")],
     )]);
+    // A year named since is the last date mentioned: the day is no longer one of that October.
+    let t = tag(
+        "A photographer was stopped last October. In 1997 another was expelled and lost his accreditation that same day.",
+        Some("1999-02-06"),
+    );
+    assert_ne!(
+        find(&t, "that same day").value,
+        "1998-10-XX",
+        "{:?}",
+        show(&t)
+    );
     // After a full date the day is known.
     check(&[(
-        "Slepian was killed on Oct. 23, 1998. His name was crossed out that same day.",
+        "The photographer was stopped on Oct. 23, 1998. His accreditation was withdrawn that same day.",
         "1999-02-06",
         &[
             ("Oct. 23, 1998", D, "1998-10-23"),
@@ -1757,7 +1768,7 @@ fn that_same_day_after_a_month_is_a_day_of_that_month() {
 fn a_year_inside_a_name_is_no_time() {
     check(&[
         (
-            "Farkas set up an American-Hungarian joint venture called Orion 1980, manufacturing space-travel related technology.",
+            "The engineer founded a Czech-Austrian firm named Vega 1985, building satellite parts for export.",
             "1998-04-18",
             &[],
         ),
