@@ -2238,8 +2238,8 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
     }
     let gaz = &*GAZETTEER;
     // A country, region or nation no town shares a name with makes the coordination no streets' (`Israel and
-    // Jordan roads`, `Texas and Oklahoma roads`, `French and Spanish streets`), unlike `Washington and Jefferson
-    // streets`. Built at the first coordination: most articles have none.
+    // Jordan roads`, `Texas and Oklahoma roads`, `French and Spanish streets`), and so does a capital or a city of
+    // 100,000 or more (a loss for `Washington and Jefferson streets`, rarer in news than a big city's streets). Built at the first coordination: most articles have none.
     let mut regions: Option<Spans> = None;
     let regions_of = |out: &[Mention]| {
         Spans::of_ranges(
@@ -2253,6 +2253,13 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
                             && m.candidates.iter().all(|&c| {
                                 !matches!(gaz.record(c).kind, Kind::City | Kind::Capital)
                             }))
+                        // A capital, a big city or a town the recognizer calls a place: `Moscow and St
+                        // Petersburg streets`, `every corner of Kyiv and Kharkiv` are the cities' streets.
+                        || m.candidates.iter().any(|&c| {
+                            let r = gaz.record(c);
+                            r.kind == Kind::Capital
+                                || (r.kind == Kind::City && (m.from_entity || r.population >= 100_000))
+                        })
                 })
                 .map(|m| m.range.clone()),
         )
@@ -2316,6 +2323,9 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
                 && toks
                     .get(h + 1)
                     .is_some_and(|n| &text[n.start..n.end] == "of")
+                // `at the corner of Main and Elm`, not `every corner of Kyiv and Kharkiv`.
+                && h.checked_sub(1)
+                    .is_some_and(|p| text[toks[p].start..toks[p].end].eq_ignore_ascii_case("the"))
             {
                 // `at the corner of Main and Elm`, `the intersection of Grand and State`.
                 let mut k = h + 2;

@@ -1554,6 +1554,15 @@ fn coordinated_names_before_streets_are_streets() {
         let p = find(&ps, name).unwrap_or_else(|| panic!("{name}: {ps:?}"));
         assert_ne!(p.feature.as_deref(), Some("street"), "{p:?}");
     }
+    // Nor are big cities joined so, nor names after a corner without `the`.
+    let ps = places(
+        "Thousands took to Moscow and St Petersburg streets. Shelling reached every corner of Kyiv and \
+         Kharkiv.",
+    );
+    for name in ["Moscow", "St Petersburg", "Kyiv", "Kharkiv"] {
+        let p = find(&ps, name).unwrap_or_else(|| panic!("{name}: {ps:?}"));
+        assert_eq!(p.feature.as_deref(), Some("city"), "{p:?}");
+    }
     let ps = places("Washington streets were empty on Sunday.");
     assert!(
         ps.iter().all(|p| p.feature.as_deref() != Some("street")),
