@@ -2042,7 +2042,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     }
     let supported = keys_of(&out, |m| m.support && small_town(m));
     // `between Coggeshall and Marks Tey`, `the Safety Bay foreshore` beside `Rockingham`: a small place within
-    // about 50 km of a town the document names (any of its senses) is that place, as a geocoder's spatial
+    // about 50 km of a town the document names (its most populous sense) is that place, as a geocoder's spatial
     // minimality has it. Quarter-degree cells in a set keep the check linear.
     // Only when some small place lacks that context (most articles have none).
     let unsupported = out
@@ -2067,11 +2067,16 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             {
                 continue;
             }
-            for &c in &m.candidates {
-                let r = gaz.record(c);
-                if matches!(r.kind, Kind::City | Kind::Capital) {
-                    towns.insert(cell(&r));
-                }
+            // Only the town's most populous sense, the one the population prior would pick: `Moscow`'s
+            // namesakes in Idaho and Pennsylvania make no small place beside them a place.
+            let town = m
+                .candidates
+                .iter()
+                .map(|&c| gaz.record(c))
+                .filter(|r| matches!(r.kind, Kind::City | Kind::Capital))
+                .max_by_key(|r| r.population);
+            if let Some(r) = town {
+                towns.insert(cell(&r));
             }
         }
         let near_town = |m: &Mention| {

@@ -1582,6 +1582,9 @@ fn a_small_place_near_a_town_of_the_story_is_that_place() {
     // Far from every town of the story it still needs a place's context.
     let ps = places("Rangers in Chicago said the Safety Bay shoreline was closed.");
     assert!(find(&ps, "Safety Bay").is_none(), "{ps:?}");
+    // Only the town's likeliest sense counts: Palouse lies beside Moscow, Idaho, not beside Russia's capital.
+    let ps = places("Officials in Moscow said the Palouse harvest was late this year.");
+    assert!(find(&ps, "Palouse").is_none(), "{ps:?}");
     // A name that goes on is something else named after the place: Pushkin lies beside St Petersburg.
     let ps = places(
         "The film shows the great palaces in St Petersburg. Vladimir Putin: What about the Pushkin Card.",
