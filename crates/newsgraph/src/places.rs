@@ -2137,8 +2137,22 @@ fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>>
             .filter(|n| n.start <= toks[k - 1].end + 1)
             .map(|n| &text[n.start..n.end])
     };
-    if t.kind == TokenKind::Number && next(i + 1) == Some("block") && next(i + 2) == Some("of") {
+    // `the 500 block of Elm`: an address needs `the` and a house number without a thousands comma; `a 5,000
+    // block of Gazprom shares` is a parcel of stock.
+    if t.kind == TokenKind::Number
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && previous_word(text, t.start).eq_ignore_ascii_case("the")
+        && next(i + 1) == Some("block")
+        && next(i + 2) == Some("of")
+    {
         let name = name_after(text, toks, i + 3)?;
+        let follower = toks.get(name.end).map(|n| &text[n.start..n.end]);
+        if matches!(
+            follower,
+            Some("shares" | "stock" | "stocks" | "votes" | "bonds")
+        ) {
+            return None;
+        }
         // `the 1200 block of Main Street` is found by its head. The block is part of the address.
         let last = &text[toks[name.end - 1].start..toks[name.end - 1].end];
         return facility_head(last).is_none().then_some(i..name.end);

@@ -1648,6 +1648,15 @@ fn numbered_streets_are_streets() {
         assert_eq!(p.feature.as_deref(), Some("street"), "{p:?}");
         assert!(p.lat.is_some(), "{p:?}");
     }
+    // A block of shares is no address, with or without a thousands comma or `the`.
+    let ps = places(
+        "In Knoxville the fund sold a 5,000 block of Gazprom shares and bought the 2000 block of Rosneft stock \
+         on Tuesday.",
+    );
+    assert!(
+        ps.iter().all(|p| p.feature.as_deref() != Some("street")),
+        "{ps:?}"
+    );
     // An ordinal before anything else is no street, nor before a saint's town.
     let ps = places(
         "He finished third in the race in Chattanooga, his 14th start of the season. Putin opened the 25th St \
