@@ -2474,10 +2474,28 @@ fn facility_tail(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize, 
         text[toks[p].start..toks[p].end].trim_end_matches(['\'', '’'])
     });
     let local_court = match head {
-        "Court" => matches!(
-            kind,
-            "District" | "Magistrates" | "Crown" | "County" | "Circuit" | "Municipal" | "Sheriff"
-        ),
+        // `the 9th U.S. Circuit Court of Appeals`, `the Federal Circuit Court`: a federal or appeals court is
+        // an institution too.
+        "Court" => {
+            matches!(
+                kind,
+                "District"
+                    | "Magistrates"
+                    | "Crown"
+                    | "County"
+                    | "Circuit"
+                    | "Municipal"
+                    | "Sheriff"
+            ) && !text
+                .get(toks[e].end..)
+                .is_some_and(|rest| rest.starts_with(" of Appeal"))
+                && !(k..e).any(|p| {
+                    matches!(
+                        text[toks[p].start..toks[p].end].trim_end_matches('.'),
+                        "U.S" | "US" | "Federal" | "Supreme" | "States" | "Appeals" | "Appellate"
+                    )
+                })
+        }
         "School" => matches!(
             kind,
             "High" | "Elementary" | "Middle" | "Primary" | "Secondary" | "Grammar"

@@ -1682,6 +1682,11 @@ fn a_local_court_is_a_building_of_its_place() {
     // A national court is an institution, not a place.
     let ps = places("The Constitutional Court in Kyiv and the Supreme Court ruled on Monday.");
     assert!(ps.iter().all(|p| !p.text.ends_with("Court")), "{ps:?}");
+    let ps = places(
+        "A panel of the 9th U.S. Circuit Court of Appeals in San Francisco and the Federal Circuit Court in \
+         Sydney ruled on Monday; the case had come from Travis County Court of Appeals.",
+    );
+    assert!(ps.iter().all(|p| !p.text.contains("Court")), "{ps:?}");
     // Schools and golf courses too, not football clubs.
     let ps = places(
         "The new houses near Leesburg, Virginia, back onto the Raspberry Falls Golf Club and Tuscarora Ridge \
