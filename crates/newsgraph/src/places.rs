@@ -1246,10 +1246,22 @@ fn context_anchors(
             if m.facility.is_some() {
                 let next = window.iter().find(|a| {
                     a.1 >= m.range.end
-                        && ctx
-                            .text
-                            .get(m.range.end..a.1)
-                            .is_some_and(|b| matches!(b.trim(), "in" | "," | "near" | "in central"))
+                        && ctx.text.get(m.range.end..a.1).is_some_and(|b| {
+                            let b = b.trim();
+                            // `in central Kyiv`, `in northern Gaza`, `in downtown Denver`.
+                            matches!(b, "in" | "," | "near")
+                                || b.strip_prefix("in ").is_some_and(|w| {
+                                    matches!(
+                                        w,
+                                        "central"
+                                            | "downtown"
+                                            | "northern"
+                                            | "southern"
+                                            | "eastern"
+                                            | "western"
+                                    )
+                                })
+                        })
                 });
                 if let Some(a) = next {
                     return Some(a.3);

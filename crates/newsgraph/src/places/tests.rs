@@ -1736,6 +1736,12 @@ fn a_building_named_by_its_kind_first_stands_in_the_place_after_it() {
         (Some("building"), Some("Geneva"), Some("CH")),
         "{p:?}"
     );
+    // So is one in a part of a town.
+    let ps = places(
+        "Farmers in Brazil protested again. Brazil's envoy met them at the Palais Wilson in central Geneva.",
+    );
+    let p = find(&ps, "Palais Wilson").unwrap_or_else(|| panic!("{ps:?}"));
+    assert_eq!(p.country.as_deref(), Some("CH"), "{p:?}");
     // A hotel named after a far city is in the town of the story.
     let ps = places(
         "The investors behind the Czech capital's Prague shopping arcade Kotva also bought the nearby Hotel \
