@@ -443,7 +443,7 @@ fn is_feature_prefix(w: &str) -> bool {
     )
 }
 
-/// Words that name a building's kind before its name: `Palais des Nations`, `Hotel Kyjev`, `Château Frontenac`.
+/// Words that name a building's kind before its name: `Palais des Nations`, `Hotel Warszawa`, `Château Frontenac`.
 fn is_building_prefix(w: &str) -> bool {
     matches!(
         w,
@@ -743,7 +743,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             .filter(|(_, l)| *l == EntityLabel::Person)
             .filter(|(r, _)| {
                 let w = previous_word(text, r.start);
-                // `an Oahu home`: a name after `a`/`an` modifies a noun and says nothing of a person.
+                // `an Oahu house`: a name after `a`/`an` modifies a noun and says nothing of a person.
                 !is_place_preposition(w)
                     && !is_weak_preposition(w)
                     && !matches!(w, "a" | "an" | "A" | "An")
@@ -1373,7 +1373,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            // `arrested on 14th St.`, `the renaming of Third street`, `the 500 block of Jeffords`.
+            // `detained on 9th St.`, `the repaving of Second street`, `the 700 block of Gravois`.
             if let Some(e) = numbered_street(text, toks, i) {
                 out.push(Mention::unlisted(
                     toks[e.start].start..toks[e.end - 1].end,
@@ -1609,8 +1609,8 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         i = k + 1;
                         continue;
                     }
-                    // `off the coast of Cape Peron`, `the Point Peron outlet`: a feature named by its kind first;
-                    // `formerly Rue Casa Calvo`, `the Faubourg Marigny`: a street or district so named.
+                    // `off the coast of Cape Peron`, `the Point Peron car park`: a feature named by its kind first;
+                    // `the pavements of Rue Bernard Lazare`, `the Faubourg Tremé`: a street or district so named.
                     let prefixed = if is_feature_prefix(first) {
                         Some(FEATURE)
                     } else if matches!(first, "Rue" | "Calle" | "Avenida" | "Rua") {
@@ -1633,7 +1633,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         continue;
                     }
                 }
-                // `the Palais des Nations in Geneva`, `the adjacent Hotel Kyjev` (in Bratislava): a building named
+                // `the Palais des Nations in Geneva`, `the nearby Hotel Warszawa` (in Prague): a building named
                 // by its kind first, located from its context, not in the town its name may carry.
                 if starts_name && !headline && is_building_prefix(first) {
                     let mut e = k;
@@ -1710,7 +1710,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     i += 1;
                     continue;
                 }
-                // `the home village of Nagrig`, `Cairo's gated suburb of Madinaty`, `Torkula village of Guma Local
+                // `the home village of Nagrig`, `Cairo's new suburb of Mivida`, `Kwall village of Bassa Local
                 // Government Area`: a name the gazetteer lacks after a settlement's kind and `of` is a locality.
                 if starts_name
                     && !headline
@@ -2053,7 +2053,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         out.retain(|m| !is_provisional(m) || sure.binary_search(&m.key).is_ok());
     }
     let supported = keys_of(&out, |m| m.support && small_town(m));
-    // `between Coggeshall and Marks Tey`, `the Safety Bay foreshore` beside `Rockingham`: a small place within
+    // `between Coggeshall and Marks Tey`, `the Safety Bay shoreline` beside `Rockingham`: a small place within
     // about 50 km of a town the document names (its most populous sense) is that place, as a geocoder's spatial
     // minimality has it. Quarter-degree cells in a set keep the check linear.
     // Only when some small place lacks that context (most articles have none).
@@ -2132,7 +2132,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
 }
 
 /// A street named by an ordinal (`14th St.`, `Third street`; a capitalized head is left to [`facility_name`]) or
-/// after a block number (`the 500 block of Jeffords`, kept whole as the address): the token range of its name from
+/// after a block number (`the 700 block of Gravois`, kept whole as the address): the token range of its name from
 /// token `i` of a sentence.
 fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>> {
     let t = toks.get(i)?;
@@ -2215,7 +2215,7 @@ const STREET: Facility = Facility {
 };
 
 /// The capitalized words (at most three) that end right before token `end` of a sentence: a street's name in
-/// `State and Hubbard streets` (`The` and other free words before it are left out).
+/// `Division and Clinton streets` (`The` and other free words before it are left out).
 fn name_before(text: &str, toks: &[Token], end: usize) -> Option<Range<usize>> {
     let mut s = end;
     while s > 0
@@ -2245,10 +2245,10 @@ fn name_after(text: &str, toks: &[Token], start: usize) -> Option<Range<usize>> 
     (e > start).then_some(start..e)
 }
 
-/// Streets a sentence names without their head nouns, by coordination: `at the corner of State and Hubbard
-/// streets`, `down Bourbon and Dauphine streets`, `the Chartres/Franklin intersection`, `the Elysian Fields
+/// Streets a sentence names without their head nouns, by coordination: `at the corner of Division and Clinton
+/// streets`, `down Canal and Magazine streets`, `the Decatur/Esplanade intersection`, `the Frenchmen
 /// intersection`, `at the corner of Main and Elm`. Each name is a street located from its context, even where
-/// the gazetteer knows a town of its name (`Hubbard`, Ohio; `Franklin`, Louisiana), which it then no longer
+/// the gazetteer knows a town of its name (`Clinton`, Iowa; `Decatur`, Illinois), which it then no longer
 /// names. One pass over the tokens and one over the mentions (sorted spans), so linear in the text.
 fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
     let text = ctx.text;
@@ -2319,7 +2319,7 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
                 // Names backwards from the head, joined by `and`, `&`, `/` or commas.
                 let mut end = h;
                 while let Some(r) = name_before(text, toks, end) {
-                    // `Chartres/Franklin` may come as one word: a street on each side of the slash.
+                    // `Decatur/Esplanade` may come as one word: a street on each side of the slash.
                     let (a, b) = (toks[r.start].start, toks[r.end - 1].end);
                     match text[a..b].find('/') {
                         Some(p) if p > 0 && a + p + 1 < b => {
@@ -2336,13 +2336,13 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
                         Some(sep) if is_and(sep) => end = r.start - 1,
                         _ => break,
                     }
-                    // `Bourbon, Royal, and Dauphine streets`: the serial comma.
+                    // `Canal, Magazine, and Tchoupitoulas streets`: the serial comma.
                     if end > 0 && &text[toks[end - 1].start..toks[end - 1].end] == "," {
                         end -= 1;
                     }
                 }
-                // One name is a street only before `intersection` and after `the` (`the Elysian Fields
-                // intersection`, not `Washington intersection` nor `Bourbon streets`).
+                // One name is a street only before `intersection` and after `the` (`the Frenchmen
+                // intersection`, not `Washington intersection` nor `Canal streets`).
                 let single_ok = w.starts_with("intersection")
                     && names
                         .last()
@@ -2478,9 +2478,9 @@ fn facility_tail(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize, 
         }
     }
     let head = &text[toks[e].start..toks[e].end];
-    // `Cloverhill District Court`, `Colchester Magistrates' Court`: a local court sits in a courthouse of the
+    // `Bridewell District Court`, `Colchester Magistrates' Court`: a local court sits in a courthouse of the
     // place that names it; `Supreme Court` or `Constitutional Court` is an institution.
-    // So are a school and a golf course (`Marjory Stoneman Douglas High School`, `Stonewall Golf Club`), unlike a
+    // So are a school and a golf course (`Marjory Stoneman Douglas High School`, `Raspberry Falls Golf Club`), unlike a
     // football club or a school of a university.
     let kind = e.checked_sub(1).filter(|&p| p > k).map_or("", |p| {
         text[toks[p].start..toks[p].end].trim_end_matches(['\'', '’'])
@@ -2515,7 +2515,7 @@ fn facility_tail(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize, 
         "Club" => matches!(kind, "Golf" | "Country"),
         _ => false,
     };
-    // `A South Side man`, `the Upper West Side`: a side of the town of the story.
+    // `A West Side woman`, `the Upper West Side`: a side of the town of the story.
     let side = head == "Side"
         && e > k
         && matches!(
