@@ -443,7 +443,7 @@ fn is_feature_prefix(w: &str) -> bool {
     )
 }
 
-/// Words that name a building's kind before its name: `Palais des Nations`, `Hotel Kyjev`, `Château Frontenac`.
+/// Words that name a building's kind before its name: `Palais des Nations`, `Hotel Warszawa`, `Château Frontenac`.
 fn is_building_prefix(w: &str) -> bool {
     matches!(
         w,
@@ -743,7 +743,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
             .filter(|(_, l)| *l == EntityLabel::Person)
             .filter(|(r, _)| {
                 let w = previous_word(text, r.start);
-                // `an Oahu home`: a name after `a`/`an` modifies a noun and says nothing of a person.
+                // `an Oahu house`: a name after `a`/`an` modifies a noun and says nothing of a person.
                 !is_place_preposition(w)
                     && !is_weak_preposition(w)
                     && !matches!(w, "a" | "an" | "A" | "An")
@@ -1246,10 +1246,22 @@ fn context_anchors(
             if m.facility.is_some() {
                 let next = window.iter().find(|a| {
                     a.1 >= m.range.end
-                        && ctx
-                            .text
-                            .get(m.range.end..a.1)
-                            .is_some_and(|b| matches!(b.trim(), "in" | "," | "near" | "in central"))
+                        && ctx.text.get(m.range.end..a.1).is_some_and(|b| {
+                            let b = b.trim();
+                            // `in central Kyiv`, `in northern Gaza`, `in downtown Denver`.
+                            matches!(b, "in" | "," | "near")
+                                || b.strip_prefix("in ").is_some_and(|w| {
+                                    matches!(
+                                        w,
+                                        "central"
+                                            | "downtown"
+                                            | "northern"
+                                            | "southern"
+                                            | "eastern"
+                                            | "western"
+                                    )
+                                })
+                        })
                 });
                 if let Some(a) = next {
                     return Some(a.3);
@@ -1361,7 +1373,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            // `arrested on 14th St.`, `the renaming of Third street`, `the 500 block of Jeffords`.
+            // `detained on 9th St.`, `the repaving of Second street`, `the 700 block of Gravois`.
             if let Some(e) = numbered_street(text, toks, i) {
                 out.push(Mention::unlisted(
                     toks[e.start].start..toks[e.end - 1].end,
@@ -1597,8 +1609,8 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         i = k + 1;
                         continue;
                     }
-                    // `off the coast of Cape Peron`, `the Point Peron outlet`: a feature named by its kind first;
-                    // `formerly Rue Casa Calvo`, `the Faubourg Marigny`: a street or district so named.
+                    // `off the coast of Cape Peron`, `the Point Peron car park`: a feature named by its kind first;
+                    // `the pavements of Rue Bernard Lazare`, `the Faubourg Tremé`: a street or district so named.
                     let prefixed = if is_feature_prefix(first) {
                         Some(FEATURE)
                     } else if matches!(first, "Rue" | "Calle" | "Avenida" | "Rua") {
@@ -1621,7 +1633,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         continue;
                     }
                 }
-                // `the Palais des Nations in Geneva`, `the adjacent Hotel Kyjev` (in Bratislava): a building named
+                // `the Palais des Nations in Geneva`, `the nearby Hotel Warszawa` (in Prague): a building named
                 // by its kind first, located from its context, not in the town its name may carry.
                 if starts_name && !headline && is_building_prefix(first) {
                     let mut e = k;
@@ -1698,7 +1710,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     i += 1;
                     continue;
                 }
-                // `the home village of Nagrig`, `Cairo's gated suburb of Madinaty`, `Torkula village of Guma Local
+                // `the home village of Nagrig`, `Cairo's new suburb of Mivida`, `Kwall village of Bassa Local
                 // Government Area`: a name the gazetteer lacks after a settlement's kind and `of` is a locality.
                 if starts_name
                     && !headline
@@ -2041,8 +2053,8 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         out.retain(|m| !is_provisional(m) || sure.binary_search(&m.key).is_ok());
     }
     let supported = keys_of(&out, |m| m.support && small_town(m));
-    // `between Coggeshall and Marks Tey`, `the Safety Bay foreshore` beside `Rockingham`: a small place within
-    // about 50 km of a town the document names (any of its senses) is that place, as a geocoder's spatial
+    // `between Coggeshall and Marks Tey`, `the Safety Bay shoreline` beside `Rockingham`: a small place within
+    // about 50 km of a town the document names (its most populous sense) is that place, as a geocoder's spatial
     // minimality has it. Quarter-degree cells in a set keep the check linear.
     // Only when some small place lacks that context (most articles have none).
     let unsupported = out
@@ -2067,11 +2079,16 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             {
                 continue;
             }
-            for &c in &m.candidates {
-                let r = gaz.record(c);
-                if matches!(r.kind, Kind::City | Kind::Capital) {
-                    towns.insert(cell(&r));
-                }
+            // Only the town's most populous sense, the one the population prior would pick: `Moscow`'s
+            // namesakes in Idaho and Pennsylvania make no small place beside them a place.
+            let town = m
+                .candidates
+                .iter()
+                .map(|&c| gaz.record(c))
+                .filter(|r| matches!(r.kind, Kind::City | Kind::Capital))
+                .max_by_key(|r| r.population);
+            if let Some(r) = town {
+                towns.insert(cell(&r));
             }
         }
         let near_town = |m: &Mention| {
@@ -2115,7 +2132,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
 }
 
 /// A street named by an ordinal (`14th St.`, `Third street`; a capitalized head is left to [`facility_name`]) or
-/// after a block number (`the 500 block of Jeffords`, kept whole as the address): the token range of its name from
+/// after a block number (`the 700 block of Gravois`, kept whole as the address): the token range of its name from
 /// token `i` of a sentence.
 fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>> {
     let t = toks.get(i)?;
@@ -2132,8 +2149,22 @@ fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>>
             .filter(|n| n.start <= toks[k - 1].end + 1)
             .map(|n| &text[n.start..n.end])
     };
-    if t.kind == TokenKind::Number && next(i + 1) == Some("block") && next(i + 2) == Some("of") {
+    // `the 500 block of Elm`: an address needs `the` and a house number without a thousands comma; `a 5,000
+    // block of Gazprom shares` is a parcel of stock.
+    if t.kind == TokenKind::Number
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && previous_word(text, t.start).eq_ignore_ascii_case("the")
+        && next(i + 1) == Some("block")
+        && next(i + 2) == Some("of")
+    {
         let name = name_after(text, toks, i + 3)?;
+        let follower = toks.get(name.end).map(|n| &text[n.start..n.end]);
+        if matches!(
+            follower,
+            Some("shares" | "stock" | "stocks" | "votes" | "bonds")
+        ) {
+            return None;
+        }
         // `the 1200 block of Main Street` is found by its head. The block is part of the address.
         let last = &text[toks[name.end - 1].start..toks[name.end - 1].end];
         return facility_head(last).is_none().then_some(i..name.end);
@@ -2184,7 +2215,7 @@ const STREET: Facility = Facility {
 };
 
 /// The capitalized words (at most three) that end right before token `end` of a sentence: a street's name in
-/// `State and Hubbard streets` (`The` and other free words before it are left out).
+/// `Division and Clinton streets` (`The` and other free words before it are left out).
 fn name_before(text: &str, toks: &[Token], end: usize) -> Option<Range<usize>> {
     let mut s = end;
     while s > 0
@@ -2214,10 +2245,10 @@ fn name_after(text: &str, toks: &[Token], start: usize) -> Option<Range<usize>> 
     (e > start).then_some(start..e)
 }
 
-/// Streets a sentence names without their head nouns, by coordination: `at the corner of State and Hubbard
-/// streets`, `down Bourbon and Dauphine streets`, `the Chartres/Franklin intersection`, `the Elysian Fields
+/// Streets a sentence names without their head nouns, by coordination: `at the corner of Division and Clinton
+/// streets`, `down Canal and Magazine streets`, `the Decatur/Esplanade intersection`, `the Frenchmen
 /// intersection`, `at the corner of Main and Elm`. Each name is a street located from its context, even where
-/// the gazetteer knows a town of its name (`Hubbard`, Ohio; `Franklin`, Louisiana), which it then no longer
+/// the gazetteer knows a town of its name (`Clinton`, Iowa; `Decatur`, Illinois), which it then no longer
 /// names. One pass over the tokens and one over the mentions (sorted spans), so linear in the text.
 fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
     let text = ctx.text;
@@ -2238,8 +2269,8 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
     }
     let gaz = &*GAZETTEER;
     // A country, region or nation no town shares a name with makes the coordination no streets' (`Israel and
-    // Jordan roads`, `Texas and Oklahoma roads`, `French and Spanish streets`), unlike `Washington and Jefferson
-    // streets`. Built at the first coordination: most articles have none.
+    // Jordan roads`, `Texas and Oklahoma roads`, `French and Spanish streets`), and so does a capital or a city of
+    // 100,000 or more (a loss for `Washington and Jefferson streets`, rarer in news than a big city's streets). Built at the first coordination: most articles have none.
     let mut regions: Option<Spans> = None;
     let regions_of = |out: &[Mention]| {
         Spans::of_ranges(
@@ -2253,6 +2284,13 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
                             && m.candidates.iter().all(|&c| {
                                 !matches!(gaz.record(c).kind, Kind::City | Kind::Capital)
                             }))
+                        // A capital, a big city or a town the recognizer calls a place: `Moscow and St
+                        // Petersburg streets`, `every corner of Kyiv and Kharkiv` are the cities' streets.
+                        || m.candidates.iter().any(|&c| {
+                            let r = gaz.record(c);
+                            r.kind == Kind::Capital
+                                || (r.kind == Kind::City && (m.from_entity || r.population >= 100_000))
+                        })
                 })
                 .map(|m| m.range.clone()),
         )
@@ -2281,7 +2319,7 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
                 // Names backwards from the head, joined by `and`, `&`, `/` or commas.
                 let mut end = h;
                 while let Some(r) = name_before(text, toks, end) {
-                    // `Chartres/Franklin` may come as one word: a street on each side of the slash.
+                    // `Decatur/Esplanade` may come as one word: a street on each side of the slash.
                     let (a, b) = (toks[r.start].start, toks[r.end - 1].end);
                     match text[a..b].find('/') {
                         Some(p) if p > 0 && a + p + 1 < b => {
@@ -2298,13 +2336,13 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
                         Some(sep) if is_and(sep) => end = r.start - 1,
                         _ => break,
                     }
-                    // `Bourbon, Royal, and Dauphine streets`: the serial comma.
+                    // `Canal, Magazine, and Tchoupitoulas streets`: the serial comma.
                     if end > 0 && &text[toks[end - 1].start..toks[end - 1].end] == "," {
                         end -= 1;
                     }
                 }
-                // One name is a street only before `intersection` and after `the` (`the Elysian Fields
-                // intersection`, not `Washington intersection` nor `Bourbon streets`).
+                // One name is a street only before `intersection` and after `the` (`the Frenchmen
+                // intersection`, not `Washington intersection` nor `Canal streets`).
                 let single_ok = w.starts_with("intersection")
                     && names
                         .last()
@@ -2316,6 +2354,9 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
                 && toks
                     .get(h + 1)
                     .is_some_and(|n| &text[n.start..n.end] == "of")
+                // `at the corner of Main and Elm`, not `every corner of Kyiv and Kharkiv`.
+                && h.checked_sub(1)
+                    .is_some_and(|p| text[toks[p].start..toks[p].end].eq_ignore_ascii_case("the"))
             {
                 // `at the corner of Main and Elm`, `the intersection of Grand and State`.
                 let mut k = h + 2;
@@ -2437,18 +2478,36 @@ fn facility_tail(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize, 
         }
     }
     let head = &text[toks[e].start..toks[e].end];
-    // `Cloverhill District Court`, `Colchester Magistrates' Court`: a local court sits in a courthouse of the
+    // `Bridewell District Court`, `Colchester Magistrates' Court`: a local court sits in a courthouse of the
     // place that names it; `Supreme Court` or `Constitutional Court` is an institution.
-    // So are a school and a golf course (`Marjory Stoneman Douglas High School`, `Stonewall Golf Club`), unlike a
+    // So are a school and a golf course (`Marjory Stoneman Douglas High School`, `Raspberry Falls Golf Club`), unlike a
     // football club or a school of a university.
     let kind = e.checked_sub(1).filter(|&p| p > k).map_or("", |p| {
         text[toks[p].start..toks[p].end].trim_end_matches(['\'', '’'])
     });
     let local_court = match head {
-        "Court" => matches!(
-            kind,
-            "District" | "Magistrates" | "Crown" | "County" | "Circuit" | "Municipal" | "Sheriff"
-        ),
+        // `the 9th U.S. Circuit Court of Appeals`, `the Federal Circuit Court`: a federal or appeals court is
+        // an institution too.
+        "Court" => {
+            matches!(
+                kind,
+                "District"
+                    | "Magistrates"
+                    | "Crown"
+                    | "County"
+                    | "Circuit"
+                    | "Municipal"
+                    | "Sheriff"
+            ) && !text
+                .get(toks[e].end..)
+                .is_some_and(|rest| rest.starts_with(" of Appeal"))
+                && !(k..e).any(|p| {
+                    matches!(
+                        text[toks[p].start..toks[p].end].trim_end_matches('.'),
+                        "U.S" | "US" | "Federal" | "Supreme" | "States" | "Appeals" | "Appellate"
+                    )
+                })
+        }
         "School" => matches!(
             kind,
             "High" | "Elementary" | "Middle" | "Primary" | "Secondary" | "Grammar"
@@ -2456,7 +2515,7 @@ fn facility_tail(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize, 
         "Club" => matches!(kind, "Golf" | "Country"),
         _ => false,
     };
-    // `A South Side man`, `the Upper West Side`: a side of the town of the story.
+    // `A West Side woman`, `the Upper West Side`: a side of the town of the story.
     let side = head == "Side"
         && e > k
         && matches!(
