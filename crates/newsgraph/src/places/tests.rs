@@ -447,7 +447,7 @@ fn region_abbreviations_resolve_to_their_regions() {
             "US.OR",
         ),
         (
-            "He was found in the backyard of his home in Slidell, La., on March 5.",
+            "The fire started in a warehouse in Slidell, La., early on Sunday.",
             "La.",
             "US.LA",
         ),
@@ -457,7 +457,7 @@ fn region_abbreviations_resolve_to_their_regions() {
             "US.IL",
         ),
         (
-            "The Walker County (Ga.) Sheriff's Office is asking for help.",
+            "The Walker County (Ga.) school board met on Tuesday.",
             "Ga.",
             "US.GA",
         ),
@@ -562,7 +562,7 @@ fn historical_countries_rivers_and_ranges_resolve() {
             "NP",
         ),
         (
-            "A village north of Cairo, in the Nile Delta, was flooded.",
+            "Farmers north of Cairo, in the Nile Delta, lost their cotton crop.",
             "Nile Delta",
             "Nile Delta",
             "EG",
@@ -603,7 +603,7 @@ const LOCATED_FROM_CONTEXT: &[(&str, &str, &str, &str, &str)] = &[
         "US.LA",
     ),
     (
-        "He was pronounced dead at Northwestern Memorial Hospital in Chicago a few hours later.",
+        "The senator was treated at Northwestern Memorial Hospital in Chicago and released.",
         "Northwestern Memorial Hospital",
         "building",
         "Chicago",
@@ -1587,7 +1587,7 @@ fn a_small_place_near_a_town_of_the_story_is_that_place() {
     assert!(find(&ps, "Palouse").is_none(), "{ps:?}");
     // A name that goes on is something else named after the place: Pushkin lies beside St Petersburg.
     let ps = places(
-        "The film shows the great palaces in St Petersburg. Vladimir Putin: What about the Pushkin Card.",
+        "Tourists crowd the museums in St Petersburg. Minister: Is the Pushkin Card a success?",
     );
     assert!(find(&ps, "Pushkin").is_none(), "{ps:?}");
 }
