@@ -43,23 +43,35 @@ impl Line {
     }
 }
 
+impl Line {
+    /// Starts a block for `buf` when the last one has no room for it.
+    #[cold]
+    fn write_in_new_block(&mut self, buf: &[u8]) {
+        // The next block doubles what the line holds, up to a block (a small document that outgrew its first
+        // guess does not reserve a whole block); a write longer than that (a long text field) gets a block of its
+        // own size.
+        let next = self.len().clamp(4096, LINE_BLOCK).max(buf.len());
+        let mut block = Vec::with_capacity(next);
+        block.extend_from_slice(buf);
+        self.blocks.push(block);
+    }
+}
+
 impl Write for Line {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let room = self
-            .blocks
-            .last()
-            .map_or(0, |b| b.capacity().saturating_sub(b.len()));
-        if room < buf.len() {
-            // The next block doubles what the line holds, up to a block (a small document that outgrew its
-            // first guess does not reserve a whole block); a write longer than that (a long text field) gets
-            // a block of its own size.
-            let next = self.len().clamp(4096, LINE_BLOCK).max(buf.len());
-            self.blocks.push(Vec::with_capacity(next));
-        }
-        if let Some(b) = self.blocks.last_mut() {
-            b.extend_from_slice(buf);
-        }
+        self.write_all(buf)?;
         Ok(buf.len())
+    }
+
+    /// serde_json writes each piece of a document through this: the common case (room in the last block) stays
+    /// an inlined copy, as for a `Vec<u8>`.
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self.blocks.last_mut() {
+            Some(b) if b.capacity() - b.len() >= buf.len() => b.extend_from_slice(buf),
+            _ => self.write_in_new_block(buf),
+        }
+        Ok(())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
