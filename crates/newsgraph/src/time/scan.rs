@@ -275,8 +275,9 @@ struct Scanner<'c> {
     /// Tense-cue flags per token, `u16::MAX` until computed.
     cue_cache: Vec<std::cell::Cell<u16>>,
     /// Whether the current sentence is a heading or written in title case ("Kremlin Plans 2024 Budget"), where
-    /// a capitalized word before a year says nothing about a name.
-    title_case: bool,
+    /// a capitalized word before a year says nothing about a name; `None` until a year asks (most sentences have
+    /// none).
+    title_case: std::cell::Cell<Option<bool>>,
 }
 
 /// Finds and normalizes the time expressions of the text in `ctx`.
@@ -344,7 +345,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         ref_quarter: None,
         last_quarter: None,
         cue_cache: Vec::new(),
-        title_case: false,
+        title_case: std::cell::Cell::new(None),
     };
     sc.cue_cache = vec![std::cell::Cell::new(u16::MAX); sc.toks.len()];
     let mut out: Vec<(Cand, Option<Interval>)> = Vec::new();
@@ -361,7 +362,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
             let s = &ctx.sentences[si];
             sc.lo = s.tokens.start;
             sc.hi = s.tokens.end;
-            sc.title_case = p.heading || p.title || sc.title_case_sentence();
+            sc.title_case.set((p.heading || p.title).then_some(true));
             i = i.max(s.tokens.start);
             while i < s.tokens.end.min(sc.lim) {
                 if !sc.may_start(i) {
@@ -1973,7 +1974,6 @@ impl<'c> Scanner<'c> {
         let in_name = start == j
             && j > self.lo + 1
             && !strong
-            && !self.title_case
             && self.tok(j - 1).is_some_and(|t| {
                 t.cap
                     && t.kind == TokenKind::Word
@@ -1983,7 +1983,8 @@ impl<'c> Scanner<'c> {
                     && !matches!(t.low, "ad" | "ce" | "anno")
                     && !year_leader(t.low)
             })
-            && self.m_holiday(j - 1).is_none();
+            && self.m_holiday(j - 1).is_none()
+            && !self.in_title_case();
         if in_name {
             return None;
         }
@@ -3951,8 +3952,18 @@ impl<'c> Scanner<'c> {
 }
 
 impl Scanner<'_> {
+    /// Whether the current sentence is a heading, a title or in title case, computed once per sentence.
+    fn in_title_case(&self) -> bool {
+        if let Some(known) = self.title_case.get() {
+            return known;
+        }
+        let title_case = self.title_case_sentence();
+        self.title_case.set(Some(title_case));
+        title_case
+    }
+
     /// Whether most longer words of the current sentence after its first are capitalized (a headline in title
-    /// case). Once per sentence, so linear.
+    /// case).
     fn title_case_sentence(&self) -> bool {
         let (mut words, mut caps) = (0usize, 0usize);
         for t in self.toks.get(self.lo + 1..self.hi).unwrap_or(&[]) {
