@@ -791,8 +791,10 @@ impl WordCache {
         // The fewest lookups a kept word has: more than the word at the room's edge in the order of lookups has
         // (ties there are all dropped), and at least one.
         let mut most = self.hits.clone();
-        most.sort_unstable_by(|a, b| b.cmp(a));
-        let floor = most.get(ROOM).map_or(1, |&h| h.saturating_add(1)).max(1);
+        // Only the count at the room's edge matters: select it (linear) rather than sort them all.
+        let edge =
+            (ROOM < most.len()).then(|| *most.select_nth_unstable_by(ROOM, |a, b| b.cmp(a)).1);
+        let floor = edge.map_or(1, |h| h.saturating_add(1)).max(1);
         let mut next = 0u32;
         let new_index: Vec<u32> = self
             .hits
