@@ -182,6 +182,23 @@ impl<'a, 'c> Doc<'a, 'c> {
         i < m.end && mention::is_cap(self.t(i))
     }
 
+    /// Whether a place or path preposition ends right before token `at` (`marching past`, `gathered outside`,
+    /// `in front of`, `next to`): the description after it is the object of a modifier, not the subject.
+    fn place_modifier_before(&self, lo: usize, at: usize) -> bool {
+        if at <= lo {
+            return false;
+        }
+        let before = |n: usize| (at >= lo + n).then(|| self.t(at - n));
+        match self.t(at - 1) {
+            "through" | "in" | "at" | "on" | "across" | "outside" | "inside" | "near" | "past"
+            | "along" | "around" | "behind" | "beside" | "beyond" | "into" | "onto" | "toward"
+            | "towards" => true,
+            "of" => before(2) == Some("front"),
+            "to" => matches!(before(2), Some("next" | "close")),
+            _ => false,
+        }
+    }
+
     /// Audience after `tell`/`inform`: `told reporters`, `informed news agencies today`, `told CNN`.
     fn audience_after(&self, k: usize, hi: usize) -> Option<Range<usize>> {
         let w = self.t(k);
@@ -421,25 +438,18 @@ impl<'a, 'c> Doc<'a, 'c> {
                 Some(m)
                     if m.start > lo
                         && !self.name_like(&m)
-                        && matches!(
-                            self.t(m.start - 1),
-                            "through"
-                                | "in"
-                                | "at"
-                                | "on"
-                                | "across"
-                                | "outside"
-                                | "inside"
-                                | "near"
-                        ) =>
+                        && self.place_modifier_before(lo, m.start) =>
                 {
                     self.w
                         .mention_after(lo, m.start)
                         .filter(|s| {
-                            // `During a speech earlier in the day, Trump ...`: no name opens the sentence.
-                            self.name_like(s)
-                                && s.end < m.start
-                                && !lexicon::CAP_STOP.contains(self.t(s.start))
+                            // `During a speech earlier in the day, Trump ...`: no name opens the sentence; `The
+                            // crowd in front of the embassy chanted`: a description opening it is the subject.
+                            let opens =
+                                s.start == lo && lexicon::DETERMINERS.contains(self.t(s.start));
+                            let name =
+                                self.name_like(s) && !lexicon::CAP_STOP.contains(self.t(s.start));
+                            (name || opens) && s.end < m.start
                         })
                         .unwrap_or(m)
                 }
@@ -1444,6 +1454,16 @@ mod tests {
             .find(|q| q.text == "\"No curfew!\"")
             .expect("the chant");
         assert_eq!(speaker_of(q), Some("Demonstrators"));
+        // Other place and path prepositions, single or multiword; a description opening the sentence.
+        for (text, chant, who) in [
+            ("Verdict\n\nProtesters marching past the courthouse chanted \"Jail them all\" as the jury left.", "\"Jail them all\"", "Protesters"),
+            ("Strike\n\nNurses standing next to the hospital gates shouted \"Pay us now\" on Monday.", "\"Pay us now\"", "Nurses"),
+            ("Embassy\n\nThe crowd in front of the embassy chanted \"Go home\" for an hour.", "\"Go home\"", "The crowd"),
+        ] {
+            let qs = titled(text);
+            let q = qs.iter().find(|q| q.text == chant).expect("the chant");
+            assert_eq!(speaker_of(q), Some(who), "{text}");
+        }
         let qs = titled("Rally\n\nIn remarks earlier in the afternoon, Trump criticized Clinton, saying, \"She's trigger-happy.\"");
         let q = qs
             .iter()
