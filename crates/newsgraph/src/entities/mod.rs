@@ -286,6 +286,11 @@ fn is_institution(w: &str) -> bool {
         )
 }
 
+/// A double quotation mark token (straight, curly, guillemet, or the `` and '' of older wires).
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "„" | "«" | "»" | "``" | "''")
+}
+
 fn capitalised(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -388,6 +393,30 @@ fn add_credit_agencies(
 /// power, nationalities.
 fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     let sent_end = |m: &Mention| ctx.sentences[m.sent].tokens.end;
+    // A name never runs over a quotation mark (`aboard the "Mount Whitney" docked`): of the parts the marks
+    // separate, the one with the most capitalised words is the name.
+    for m in mentions.iter_mut() {
+        let toks = m.toks.clone();
+        if !words[toks.clone()].iter().any(|w| is_quote_mark(w)) {
+            continue;
+        }
+        let mut best: Option<(usize, Range<usize>)> = None;
+        let mut start = toks.start;
+        for t in toks.start..=toks.end {
+            if t < toks.end && !is_quote_mark(words[t]) {
+                continue;
+            }
+            let caps = words[start..t].iter().filter(|w| capitalised(w)).count();
+            if caps > 0 && best.as_ref().map_or(true, |b| caps > b.0) {
+                best = Some((caps, start..t));
+            }
+            start = t + 1;
+        }
+        if let Some((_, r)) = best {
+            m.toks = r;
+        }
+    }
+    mentions.retain(|m| !words[m.toks.clone()].iter().any(|w| is_quote_mark(w)));
     // Join "Luigi" + "di" + "Maio".
     let mut i = 0;
     while i < mentions.len() {
@@ -849,6 +878,22 @@ mod tests {
         assert_eq!(get("Kremlin").country.as_deref(), Some("RU"));
         assert_eq!(get("White House").label, EntityLabel::Org);
         assert_eq!(get("White House").country.as_deref(), Some("US"));
+    }
+
+    /// A name stops at a quotation mark: the tagger once ran `Mount Whitney` on over the closing mark into the
+    /// verb after it.
+    #[test]
+    fn names_stop_at_quotation_marks() {
+        for text in [
+            "Sailors aboard the \"Mount Whitney\" docked in Split on Monday.",
+            "Sailors aboard the “Mount Whitney” docked in Split on Monday.",
+        ] {
+            let (entities, _) = run(text);
+            for e in &entities {
+                assert!(!e.text.contains(['"', '“', '”']), "{text}: {:?}", e.text);
+            }
+            assert!(entities.iter().any(|e| e.text == "Split"), "{entities:?}");
+        }
     }
 
     #[test]
