@@ -659,6 +659,50 @@ fn previous_word(text: &str, start: usize) -> &str {
         .unwrap_or("")
 }
 
+/// Whether a name no gazetteer lists is the title of a work or a vessel rather than a place: set in quotation
+/// marks (`aboard the "Mount Whitney"`), or after a word for a work or a ship (`the film Hotel Rwanda`, `the
+/// frigate Admiral Makarov`). Located from its context it would be put in the story's town.
+fn names_a_work_or_vessel(text: &str, range: &Range<usize>) -> bool {
+    let quoted = |c: Option<char>| matches!(c, Some('"' | '“' | '”' | '«' | '»' | '„'));
+    let before = text.get(..range.start).and_then(|b| b.chars().next_back());
+    let after = text.get(range.end..).and_then(|a| a.chars().next());
+    if quoted(before) && quoted(after) {
+        return true;
+    }
+    matches!(
+        previous_word(text, range.start).to_lowercase().as_str(),
+        "film"
+            | "movie"
+            | "documentary"
+            | "book"
+            | "novel"
+            | "memoir"
+            | "song"
+            | "album"
+            | "play"
+            | "musical"
+            | "opera"
+            | "ballet"
+            | "series"
+            | "sitcom"
+            | "painting"
+            | "ship"
+            | "vessel"
+            | "yacht"
+            | "tanker"
+            | "freighter"
+            | "frigate"
+            | "destroyer"
+            | "cruiser"
+            | "corvette"
+            | "submarine"
+            | "carrier"
+            | "ferry"
+            | "liner"
+            | "icebreaker"
+    )
+}
+
 /// Whether the words before byte `start` are a settlement's kind and `of` (`the village of`, `Cairo's gated suburb
 /// of`, `the town of`; not `settlement`, which is also a conflict's: `a settlement of Armenian-Azerbaijani
 /// relations`): the name after them is a town, village or district, whatever else it could be.
@@ -960,6 +1004,7 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     } else {
         mentions.retain(|m| !m.embedded);
     }
+    mentions.retain(|m| !m.candidates.is_empty() || !names_a_work_or_vessel(text, &m.range));
     link_containers(ctx, &mut mentions);
     hint_listed_regions(ctx, &mut mentions);
     let mut chosen = choose(ctx, &mut mentions);

@@ -1784,3 +1784,32 @@ fn a_name_modifying_a_noun_after_an_article_is_no_person() {
         "{ps:?}"
     );
 }
+
+/// A name set in quotation marks or after a word for a work or a ship is a title, not a place put in the story's
+/// town; the same kinds of names standing free are still located.
+#[test]
+fn titles_of_works_and_vessels_are_no_places() {
+    for (text, title) in [
+        (
+            "Sailors aboard the \"Mount Whitney\" docked in Split on Monday.",
+            "Mount Whitney",
+        ),
+        (
+            "Sailors aboard the “Mount Whitney” docked in Split on Monday.",
+            "Mount Whitney",
+        ),
+        (
+            "The film Hotel Rwanda was shown at a festival in Berlin on Friday.",
+            "Hotel Rwanda",
+        ),
+        (
+            "The frigate Cape Ortegal left Split on Monday.",
+            "Cape Ortegal",
+        ),
+    ] {
+        let ps = places(text);
+        assert!(find(&ps, title).is_none(), "{text}: {ps:?}");
+    }
+    let ps = places("Fires broke out on Mount Mosor near Split on Monday.");
+    assert!(find(&ps, "Mount Mosor").is_some(), "{ps:?}");
+}
