@@ -529,6 +529,13 @@ def main():
                 a for a in dict.fromkeys(alts.split("|"))
                 if a and keep_alternate(a, name, pop) and a.lower() not in words and a not in STOP_NAMES
             ]
+            # Bilingual names (`Donostia / San Sebastián`, `Biel/Bienne`): each language's name is a name of the
+            # city (small places of that form are districts with lists of neighbourhoods, left as they are).
+            if "/" in name and pop >= 50_000:
+                for part in re.split(r"\s*/\s*", name):
+                    for p in dict.fromkeys([part, fold(part)]):
+                        if len(p) > 3 and p.lower() not in words and p not in STOP_NAMES and p not in names:
+                            names.append(p)
             folded = fold(name).lstrip("'‘’ʿʻ`")
             if folded != name and folded.lower() not in words and len(folded) > 3:
                 names.append(folded)

@@ -1813,3 +1813,29 @@ fn titles_of_works_and_vessels_are_no_places() {
     let ps = places("Fires broke out on Mount Mosor near Split on Monday.");
     assert!(find(&ps, "Mount Mosor").is_some(), "{ps:?}");
 }
+
+/// A city with a bilingual GeoNames name (`Donostia / San Sebastián`, `Biel/Bienne`) goes by either name.
+#[test]
+fn either_name_of_a_bilingual_city() {
+    for (text, name, country) in [
+        (
+            "The festival in San Sebastian opened on Friday.",
+            "San Sebastian",
+            "ES",
+        ),
+        (
+            "Thousands marched in Donostia on Saturday.",
+            "Donostia",
+            "ES",
+        ),
+        (
+            "The watchmaker moved its plant to Bienne last year.",
+            "Bienne",
+            "CH",
+        ),
+    ] {
+        let ps = places(text);
+        let p = find(&ps, name).unwrap_or_else(|| panic!("{text}: {ps:?}"));
+        assert_eq!(p.country.as_deref(), Some(country), "{text}: {p:?}");
+    }
+}
