@@ -1405,6 +1405,33 @@ mod tests {
             .collect()
     }
 
+    /// A cue-like noun closing the sentence after a preposition (`a forum on Beijing's security fears.`), or a
+    /// passive, makes no attribution of the clause before it.
+    #[test]
+    fn a_closing_noun_after_a_preposition_is_no_cue() {
+        let qs = quotes("The allies proposed talks on missile limits, site inspections and a forum on Beijing's security fears.");
+        assert!(
+            !qs.iter()
+                .any(|q| q.cue.as_ref().is_some_and(|c| c.text == "fears")),
+            "{qs:#?}"
+        );
+        // Nor does a passive: what was discussed is no speaker.
+        let qs = quotes("The two ministers met in Oslo. Fishing quotas and the new gas contracts were also discussed.");
+        assert!(
+            !qs.iter()
+                .any(|q| q.cue.as_ref().is_some_and(|c| c.text == "discussed")),
+            "{qs:#?}"
+        );
+        // Names before the preposition make a longer subject: the attribution stays.
+        let qs =
+            quotes("The tournament will move to March, the Football Association of Wales said.");
+        assert!(
+            qs.iter()
+                .any(|q| q.cue.as_ref().is_some_and(|c| c.text == "said")),
+            "{qs:#?}"
+        );
+    }
+
     /// Headlines speak in their own shapes: `X Says Y` in headline case, and `X: Y`.
     #[test]
     fn headline_attributions() {

@@ -139,6 +139,7 @@ pub(super) fn find(
                         subject_here
                             .clone()
                             .or_else(|| implied_subject(doc, &sr, &cue)),
+                        collect.is_none(),
                     ),
                 };
                 cand.filter(|(content, speaker, _)| {
@@ -252,6 +253,7 @@ fn fallback(
     e: usize,
     cue: &Range<usize>,
     subject: Option<Range<usize>>,
+    strict: bool,
 ) -> Option<Attributed> {
     let k = cue.end;
     if e > k + 1 && word(doc, k) {
@@ -268,6 +270,11 @@ fn fallback(
         return (end > k + 1).then_some((k..end, subject, None));
     }
     let before = subject.as_ref().map_or(cue.start, |s| s.start);
+    // Not while collecting training candidates: the shipped cue model was trained on them all, and retraining on
+    // fewer moves its weights everywhere for a gain of 0.002 F1.
+    if strict && object_before_cue(doc, &sr, before, cue.start) {
+        return None;
+    }
     if k + 1 >= e && before > sr.start + 2 {
         let mut end = before;
         while end > sr.start && !word(doc, end - 1) && !is_mark_token(doc.t(end - 1)) {
@@ -276,6 +283,77 @@ fn fallback(
         return (end > sr.start + 1).then_some((sr.start..end, subject, None));
     }
     None
+}
+
+/// Whether a cue closing the sentence has no speaker before it: a passive (`Other issues were also discussed.`:
+/// the words before are what was discussed), or an object after a preposition in a stretch without names (`...
+/// and a dialogue on Moscow's security fears.`: a noun, not a cue); names in that stretch may make a longer
+/// subject (`..., the Board of Control for Cricket in India said.`).
+fn object_before_cue(doc: &Doc, sr: &Range<usize>, before: usize, cue: usize) -> bool {
+    let t = |i: usize| doc.t(i);
+    let mut c = cue;
+    while c > sr.start && (t(c - 1) == "also" || t(c - 1).len() > 4 && t(c - 1).ends_with("ly")) {
+        c -= 1;
+    }
+    if c > sr.start
+        && matches!(
+            t(c - 1),
+            "is" | "are" | "was" | "were" | "been" | "be" | "being"
+        )
+        && t(cue).ends_with("ed")
+        // `..., Zelenskyy is convinced.`: a state of mind, said of the speaker.
+        && !matches!(t(cue), "convinced" | "quoted")
+    {
+        return true;
+    }
+    let preposition = before > sr.start
+        && matches!(
+            t(before - 1),
+            "of" | "on"
+                | "in"
+                | "about"
+                | "for"
+                | "with"
+                | "over"
+                | "to"
+                | "from"
+                | "by"
+                | "at"
+                | "into"
+                | "against"
+        );
+    // `one of the Paralympians said`: the subject is the part, and the name after `of` is its whole.
+    let partitive = t(before - 1) == "of"
+        && before > sr.start + 1
+        && matches!(
+            t(before - 2).to_ascii_lowercase().as_str(),
+            "one"
+                | "some"
+                | "many"
+                | "most"
+                | "all"
+                | "each"
+                | "none"
+                | "both"
+                | "several"
+                | "two"
+                | "three"
+                | "few"
+                | "any"
+                | "either"
+                | "neither"
+        );
+    if !preposition || partitive {
+        return false;
+    }
+    let mut k = before - 1;
+    while k > sr.start + 1 && t(k - 1) != "," {
+        k -= 1;
+        if super::mention::is_cap(t(k)) {
+            return false;
+        }
+    }
+    true
 }
 
 /// The subject of a cue without one of its own: the antecedent of `, which says` (`angered Russia, which says
