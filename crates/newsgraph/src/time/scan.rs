@@ -1040,7 +1040,12 @@ impl<'c> Scanner<'c> {
         if c.kind == TimexType::Duration && matches!(c.value.as_str(), "P6M" | "P9M") {
             self.ref_quarter = None;
         }
-        if matches!(c.kind, TimexType::Date | TimexType::Time) {
+        // "London shares closed lower Friday, depressed by overnight losses in New York ... down 4.5% from the
+        // previous Friday": a bare "overnight" or "in the morning" takes the article's day by default and names
+        // no day of the story, so the day under discussion stays the anchor.
+        let vague_part_of_day =
+            c.kind == TimexType::Time && matches!(self.toks[c.a].low, "overnight" | "the");
+        if matches!(c.kind, TimexType::Date | TimexType::Time) && !vague_part_of_day {
             if let Some(d) = ymd(&c.value) {
                 self.ref_day = Some(d);
                 self.ref_day_at = c.a;

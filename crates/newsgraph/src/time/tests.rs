@@ -1810,3 +1810,17 @@ fn a_year_inside_a_name_is_no_time() {
         ),
     ]);
 }
+
+#[test]
+fn a_vague_part_of_the_day_keeps_the_story_day() {
+    check(&[(
+        "Tokyo stocks fell sharply on Friday, hurt by overnight losses in Europe. The index ended 3% below \
+         the previous Friday.",
+        "2023-03-13",
+        &[
+            ("Friday", D, "2023-03-10"),
+            ("overnight", T, "2023-03-13TNI"),
+            ("the previous Friday", D, "2023-03-03"),
+        ],
+    )]);
+}
