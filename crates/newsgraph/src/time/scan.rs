@@ -3283,6 +3283,20 @@ impl<'c> Scanner<'c> {
             {
                 return None;
             }
+            // "the Communist Party daily Granma", "the business daily Kommersant", "the French weekly Le Point":
+            // a newspaper, named after its owner or kind and before its title. ("daily Russian strikes" has no
+            // such word before it.)
+            if matches!(t.low, "daily" | "weekly") && i > self.lo {
+                let p = &self.toks[i - 1];
+                let kind_before = (p.cap && p.kind == TokenKind::Word && p.lex == Lex::Other)
+                    || NEWSPAPER_KINDS.contains(&p.low);
+                let title_after = self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.lex == Lex::Other);
+                if kind_before && title_after {
+                    return None;
+                }
+            }
             // "daily" as an adjective before a noun is still a set in TimeML ("daily meetings").
             return cand(i, i + 1, TimexType::Set, v.into());
         }
@@ -3986,6 +4000,33 @@ impl Scanner<'_> {
 
 /// Words that lead into a year when capitalized mid-sentence, in title-case headlines ("Economy To Grow In
 /// 2022") or after a colon ("Putin: On 2020 levels?"): the year after them is a time, not part of a name.
+/// Words that name a kind of newspaper before "daily" or "weekly" used as a noun ("the business daily").
+const NEWSPAPER_KINDS: &[&str] = &[
+    "business",
+    "financial",
+    "economic",
+    "national",
+    "regional",
+    "local",
+    "official",
+    "state-run",
+    "state-owned",
+    "government",
+    "pro-government",
+    "opposition",
+    "independent",
+    "mass-circulation",
+    "tabloid",
+    "popular",
+    "leading",
+    "influential",
+    "conservative",
+    "liberal",
+    "english-language",
+    "sports",
+    "party",
+];
+
 fn year_leader(low: &str) -> bool {
     matches!(
         low,

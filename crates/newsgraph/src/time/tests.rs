@@ -1824,3 +1824,25 @@ fn a_vague_part_of_the_day_keeps_the_story_day() {
         ],
     )]);
 }
+
+#[test]
+fn a_daily_or_weekly_newspaper_is_no_set() {
+    check(&[
+        (
+            "The business daily Vedomosti reported the deal, and the Socialist Party daily Avanti denied it.",
+            "2023-03-13",
+            &[],
+        ),
+        (
+            "The Italian weekly Panorama printed the letter on Thursday.",
+            "2023-03-13",
+            &[("Thursday", D, "2023-03-09")],
+        ),
+        // Adjectives stay sets.
+        (
+            "Officials face daily Russian shelling and hold weekly briefings.",
+            "2023-03-13",
+            &[("daily", S, "P1D"), ("weekly", S, "P1W")],
+        ),
+    ]);
+}
