@@ -1973,6 +1973,11 @@ impl<'c> Scanner<'c> {
         if y < 1900 && !strong {
             return None;
         }
+        // "his 1987 Chevrolet Cavalier", "a 1965 Ford Mustang": a car's model year names the car, not a time.
+        // ("In 1908 Ford introduced the Model T" is a date: the year follows a preposition.)
+        if !strong && next.is_some_and(|n| n.cap && CAR_MAKES.contains(&n.low)) {
+            return None;
+        }
         // A year after a capitalized word inside a sentence is part of a name ("a joint venture called Orion
         // 1980", "Euro 2012", "Windows 2000"): TimeML leaves names alone. Months, seasons and holidays
         // ("Christmas 1998") are time words, and the holiday matcher takes its year itself.
@@ -4000,6 +4005,43 @@ impl Scanner<'_> {
 
 /// Words that lead into a year when capitalized mid-sentence, in title-case headlines ("Economy To Grow In
 /// 2022") or after a colon ("Putin: On 2020 levels?"): the year after them is a time, not part of a name.
+/// Car makes, after which a year is a model year ("a 1965 Ford Mustang").
+const CAR_MAKES: &[&str] = &[
+    "chevrolet",
+    "chevy",
+    "ford",
+    "toyota",
+    "honda",
+    "cadillac",
+    "buick",
+    "mercedes",
+    "mercedes-benz",
+    "bmw",
+    "volkswagen",
+    "vw",
+    "dodge",
+    "chrysler",
+    "pontiac",
+    "oldsmobile",
+    "plymouth",
+    "nissan",
+    "datsun",
+    "mazda",
+    "subaru",
+    "hyundai",
+    "kia",
+    "lexus",
+    "jeep",
+    "volvo",
+    "porsche",
+    "ferrari",
+    "audi",
+    "lada",
+    "mustang",
+    "corvette",
+    "camaro",
+];
+
 /// Words that name a kind of newspaper before "daily" or "weekly" used as a noun ("the business daily").
 const NEWSPAPER_KINDS: &[&str] = &[
     "business",

@@ -1846,3 +1846,12 @@ fn a_daily_or_weekly_newspaper_is_no_set() {
         ),
     ]);
 }
+
+#[test]
+fn a_model_year_before_a_car_make_is_no_date() {
+    check(&[(
+        "Police found his 1994 Toyota Corolla abandoned near the border in 2003. In 1937 Toyota was founded.",
+        "2023-03-13",
+        &[("2003", D, "2003"), ("1937", D, "1937")],
+    )]);
+}
