@@ -2875,10 +2875,12 @@ impl<'c> Scanner<'c> {
     /// `two years ago`, `a year earlier`, `three days later`, `10 days from now`, `several years ago`.
     fn m_ago(&self, i: usize) -> Option<Cand> {
         // "months ago", "years earlier": vague.
-        if let Lex::Units(_) = self.lex(i) {
+        if let Lex::Units(u) = self.lex(i) {
             return match self.w(i + 1) {
                 "ago" | "earlier" => cand(i, i + 2, TimexType::Date, "PAST_REF".into()),
-                "later" => cand(i, i + 2, TimexType::Date, "FUTURE_REF".into()),
+                // "Hours later, the rebels fled": as with "three hours later", the length of time after the
+                // moment just told, past in a narrative, so no reference to the future.
+                "later" => cand(i, i + 1, TimexType::Duration, u.duration(None)),
                 _ => None,
             };
         }

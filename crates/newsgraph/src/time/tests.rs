@@ -1855,3 +1855,12 @@ fn a_model_year_before_a_car_make_is_no_date() {
         &[("2003", D, "2003"), ("1937", D, "1937")],
     )]);
 }
+
+#[test]
+fn units_later_in_a_narrative_are_a_length_of_time() {
+    check(&[(
+        "The dam burst at dawn. Hours later, rescuers reached the village, and months later it was rebuilt.",
+        "2023-03-13",
+        &[("Hours", P, "PTXH"), ("months", P, "PXM")],
+    )]);
+}
