@@ -1590,6 +1590,19 @@ impl<'c> Scanner<'c> {
                 if !t.cap && t.low.len() < 6 {
                     return None;
                 }
+                // "The Sunday Times reported", "the Mail on Sunday": a newspaper's title.
+                let title_after = self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.cap && NEWSPAPER_TITLES.contains(&n.low));
+                // ("The New York Times on Friday" is a date: only the Mail's Sunday title reads so.)
+                let title_before = i >= self.lo + 2
+                    && t.cap
+                    && self.is(i - 1, "on")
+                    && self.toks[i - 2].cap
+                    && self.toks[i - 2].low == "mail";
+                if title_after || title_before {
+                    return None;
+                }
                 let mut j = i + 1;
                 // "Friday, Oct. 23", "Thursday, April 6"
                 let mut k = j;
@@ -3266,8 +3279,13 @@ impl<'c> Scanner<'c> {
             _ => None,
         };
         if let Some(v) = adverb {
-            if t.cap && i > self.lo {
-                return None; // "the Daily Telegraph"
+            if t.cap
+                && (i > self.lo
+                    || self
+                        .tok(i + 1)
+                        .is_some_and(|n| n.cap && NEWSPAPER_TITLES.contains(&n.low)))
+            {
+                return None; // "the Daily Telegraph", "Daily Mail editors said"
             }
 
             // "revenue to increase by 20% annually", "10,000 units annually": a growth or output rate, which
@@ -4007,6 +4025,25 @@ impl Scanner<'_> {
 
 /// Words that lead into a year when capitalized mid-sentence, in title-case headlines ("Economy To Grow In
 /// 2022") or after a colon ("Putin: On 2020 levels?"): the year after them is a time, not part of a name.
+/// Nouns of newspaper titles next to a weekday ("The Sunday Times", "the Mail on Sunday").
+const NEWSPAPER_TITLES: &[&str] = &[
+    "times",
+    "telegraph",
+    "express",
+    "mirror",
+    "post",
+    "herald",
+    "independent",
+    "tribune",
+    "observer",
+    "mail",
+    "star",
+    "sun",
+    "people",
+    "record",
+    "journal",
+];
+
 /// Car makes, after which a year is a model year ("a 1965 Ford Mustang").
 const CAR_MAKES: &[&str] = &[
     "chevrolet",

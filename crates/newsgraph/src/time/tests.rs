@@ -1864,3 +1864,18 @@ fn units_later_in_a_narrative_are_a_length_of_time() {
         &[("Hours", P, "PTXH"), ("months", P, "PXM")],
     )]);
 }
+
+#[test]
+fn a_weekday_in_a_newspaper_title_is_no_date() {
+    check(&[(
+        "The Sunday Telegraph and the Mail on Sunday both ran the leak, the Times on Saturday confirmed it, \
+         and the minister resigned on Sunday.",
+        "2023-03-13",
+        &[("Saturday", D, "2023-03-11"), ("Sunday", D, "2023-03-12")],
+    ),
+    (
+        "Daily Mirror reporters asked again on Monday.",
+        "2023-03-13",
+        &[("Monday", D, "2023-03-13")],
+    )]);
+}
