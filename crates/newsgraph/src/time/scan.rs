@@ -2248,6 +2248,10 @@ impl<'c> Scanner<'c> {
                 };
                 year = self.dct.map(|a| a.year() + s);
                 e += 3;
+            } else if self.is(e + 1, "the") && self.is(e + 2, "year") {
+                // "the second half of the year": one expression; the year is the one the quarter alone would
+                // name (the article's, or the last one when the quarter lies ahead and the clause is past).
+                e += 3;
             }
         } else if let Some((y, k)) = self.year_num(e) {
             year = Some(y);

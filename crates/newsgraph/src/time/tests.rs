@@ -1879,3 +1879,19 @@ fn a_weekday_in_a_newspaper_title_is_no_date() {
         &[("Monday", D, "2023-03-13")],
     )]);
 }
+
+#[test]
+fn a_quarter_or_half_of_the_year_is_one_expression() {
+    check(&[
+        (
+            "The carmaker expects demand to recover in the second half of the year.",
+            "2023-03-13",
+            &[("the second half of the year", D, "2023-H2")],
+        ),
+        (
+            "Exports rose 4% in the first quarter of the year, the agency said.",
+            "2023-05-13",
+            &[("the first quarter of the year", D, "2023-Q1")],
+        ),
+    ]);
+}
