@@ -3262,6 +3262,12 @@ impl<'c> Scanner<'c> {
                         | "last"
                         | "take"
                 ) {
+                    // "could take weeks or months": one vague length, as long as the first unit at least.
+                    if self.is(j + 1, "or") && matches!(self.lex(j + 2), Lex::Units(_)) {
+                        let mut c = cand(i, j + 3, TimexType::Duration, u.duration(None))?;
+                        c.modifier = Some("APPROX");
+                        return Some(c);
+                    }
                     return cand(i, j + 1, TimexType::Duration, u.duration(None));
                 }
                 None

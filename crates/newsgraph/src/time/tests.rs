@@ -1895,3 +1895,12 @@ fn a_quarter_or_half_of_the_year_is_one_expression() {
         ),
     ]);
 }
+
+#[test]
+fn two_vague_units_joined_by_or_are_one_duration() {
+    check(&[(
+        "Engineers said repairs to the bridge could take weeks or months.",
+        "2023-03-13",
+        &[("weeks or months", P, "PXW")],
+    )]);
+}
