@@ -1040,7 +1040,12 @@ impl<'c> Scanner<'c> {
         if c.kind == TimexType::Duration && matches!(c.value.as_str(), "P6M" | "P9M") {
             self.ref_quarter = None;
         }
-        if matches!(c.kind, TimexType::Date | TimexType::Time) {
+        // "London shares closed lower Friday, depressed by overnight losses in New York ... down 4.5% from the
+        // previous Friday": a bare "overnight" or "in the morning" takes the article's day by default and names
+        // no day of the story, so the day under discussion stays the anchor.
+        let vague_part_of_day =
+            c.kind == TimexType::Time && matches!(self.toks[c.a].low, "overnight" | "the");
+        if matches!(c.kind, TimexType::Date | TimexType::Time) && !vague_part_of_day {
             if let Some(d) = ymd(&c.value) {
                 self.ref_day = Some(d);
                 self.ref_day_at = c.a;
@@ -1585,6 +1590,19 @@ impl<'c> Scanner<'c> {
                 if !t.cap && t.low.len() < 6 {
                     return None;
                 }
+                // "The Sunday Times reported", "the Mail on Sunday": a newspaper's title.
+                let title_after = self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.cap && NEWSPAPER_TITLES.contains(&n.low));
+                // ("The New York Times on Friday" is a date: only the Mail's Sunday title reads so.)
+                let title_before = i >= self.lo + 2
+                    && t.cap
+                    && self.is(i - 1, "on")
+                    && self.toks[i - 2].cap
+                    && self.toks[i - 2].low == "mail";
+                if title_after || title_before {
+                    return None;
+                }
                 let mut j = i + 1;
                 // "Friday, Oct. 23", "Thursday, April 6"
                 let mut k = j;
@@ -1968,6 +1986,11 @@ impl<'c> Scanner<'c> {
         if y < 1900 && !strong {
             return None;
         }
+        // "his 1987 Chevrolet Cavalier", "a 1965 Ford Mustang": a car's model year names the car, not a time.
+        // ("In 1908 Ford introduced the Model T" is a date: the year follows a preposition.)
+        if !strong && next.is_some_and(|n| n.cap && CAR_MAKES.contains(&n.low)) {
+            return None;
+        }
         // A year after a capitalized word inside a sentence is part of a name ("a joint venture called Orion
         // 1980", "Euro 2012", "Windows 2000"): TimeML leaves names alone. Months, seasons and holidays
         // ("Christmas 1998") are time words, and the holiday matcher takes its year itself.
@@ -2224,6 +2247,10 @@ impl<'c> Scanner<'c> {
                     _ => 0,
                 };
                 year = self.dct.map(|a| a.year() + s);
+                e += 3;
+            } else if self.is(e + 1, "the") && self.is(e + 2, "year") {
+                // "the second half of the year": one expression; the year is the one the quarter alone would
+                // name (the article's, or the last one when the quarter lies ahead and the clause is past).
                 e += 3;
             }
         } else if let Some((y, k)) = self.year_num(e) {
@@ -2865,10 +2892,12 @@ impl<'c> Scanner<'c> {
     /// `two years ago`, `a year earlier`, `three days later`, `10 days from now`, `several years ago`.
     fn m_ago(&self, i: usize) -> Option<Cand> {
         // "months ago", "years earlier": vague.
-        if let Lex::Units(_) = self.lex(i) {
+        if let Lex::Units(u) = self.lex(i) {
             return match self.w(i + 1) {
                 "ago" | "earlier" => cand(i, i + 2, TimexType::Date, "PAST_REF".into()),
-                "later" => cand(i, i + 2, TimexType::Date, "FUTURE_REF".into()),
+                // "Hours later, the rebels fled": as with "three hours later", the length of time after the
+                // moment just told, past in a narrative, so no reference to the future.
+                "later" => cand(i, i + 1, TimexType::Duration, u.duration(None)),
                 _ => None,
             };
         }
@@ -3233,6 +3262,12 @@ impl<'c> Scanner<'c> {
                         | "last"
                         | "take"
                 ) {
+                    // "could take weeks or months": one vague length, as long as the first unit at least.
+                    if self.is(j + 1, "or") && matches!(self.lex(j + 2), Lex::Units(_)) {
+                        let mut c = cand(i, j + 3, TimexType::Duration, u.duration(None))?;
+                        c.modifier = Some("APPROX");
+                        return Some(c);
+                    }
                     return cand(i, j + 1, TimexType::Duration, u.duration(None));
                 }
                 None
@@ -3254,8 +3289,13 @@ impl<'c> Scanner<'c> {
             _ => None,
         };
         if let Some(v) = adverb {
-            if t.cap && i > self.lo {
-                return None; // "the Daily Telegraph"
+            if t.cap
+                && (i > self.lo
+                    || self
+                        .tok(i + 1)
+                        .is_some_and(|n| n.cap && NEWSPAPER_TITLES.contains(&n.low)))
+            {
+                return None; // "the Daily Telegraph", "Daily Mail editors said"
             }
 
             // "revenue to increase by 20% annually", "10,000 units annually": a growth or output rate, which
@@ -3277,6 +3317,20 @@ impl<'c> Scanner<'c> {
                     .is_some_and(|n| n.kind == TokenKind::Word && !n.cap)
             {
                 return None;
+            }
+            // "the Communist Party daily Granma", "the business daily Kommersant", "the French weekly Le Point":
+            // a newspaper, named after its owner or kind and before its title. ("daily Russian strikes" has no
+            // such word before it.)
+            if matches!(t.low, "daily" | "weekly") && i > self.lo {
+                let p = &self.toks[i - 1];
+                let kind_before = (p.cap && p.kind == TokenKind::Word && p.lex == Lex::Other)
+                    || NEWSPAPER_KINDS.contains(&p.low);
+                let title_after = self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.lex == Lex::Other);
+                if kind_before && title_after {
+                    return None;
+                }
             }
             // "daily" as an adjective before a noun is still a set in TimeML ("daily meetings").
             return cand(i, i + 1, TimexType::Set, v.into());
@@ -3981,6 +4035,89 @@ impl Scanner<'_> {
 
 /// Words that lead into a year when capitalized mid-sentence, in title-case headlines ("Economy To Grow In
 /// 2022") or after a colon ("Putin: On 2020 levels?"): the year after them is a time, not part of a name.
+/// Nouns of newspaper titles next to a weekday ("The Sunday Times", "the Mail on Sunday").
+const NEWSPAPER_TITLES: &[&str] = &[
+    "times",
+    "telegraph",
+    "express",
+    "mirror",
+    "post",
+    "herald",
+    "independent",
+    "tribune",
+    "observer",
+    "mail",
+    "star",
+    "sun",
+    "people",
+    "record",
+    "journal",
+];
+
+/// Car makes, after which a year is a model year ("a 1965 Ford Mustang").
+const CAR_MAKES: &[&str] = &[
+    "chevrolet",
+    "chevy",
+    "ford",
+    "toyota",
+    "honda",
+    "cadillac",
+    "buick",
+    "mercedes",
+    "mercedes-benz",
+    "bmw",
+    "volkswagen",
+    "vw",
+    "dodge",
+    "chrysler",
+    "pontiac",
+    "oldsmobile",
+    "plymouth",
+    "nissan",
+    "datsun",
+    "mazda",
+    "subaru",
+    "hyundai",
+    "kia",
+    "lexus",
+    "jeep",
+    "volvo",
+    "porsche",
+    "ferrari",
+    "audi",
+    "lada",
+    "mustang",
+    "corvette",
+    "camaro",
+];
+
+/// Words that name a kind of newspaper before "daily" or "weekly" used as a noun ("the business daily").
+const NEWSPAPER_KINDS: &[&str] = &[
+    "business",
+    "financial",
+    "economic",
+    "national",
+    "regional",
+    "local",
+    "official",
+    "state-run",
+    "state-owned",
+    "government",
+    "pro-government",
+    "opposition",
+    "independent",
+    "mass-circulation",
+    "tabloid",
+    "popular",
+    "leading",
+    "influential",
+    "conservative",
+    "liberal",
+    "english-language",
+    "sports",
+    "party",
+];
+
 fn year_leader(low: &str) -> bool {
     matches!(
         low,

@@ -1810,3 +1810,97 @@ fn a_year_inside_a_name_is_no_time() {
         ),
     ]);
 }
+
+#[test]
+fn a_vague_part_of_the_day_keeps_the_story_day() {
+    check(&[(
+        "Tokyo stocks fell sharply on Friday, hurt by overnight losses in Europe. The index ended 3% below \
+         the previous Friday.",
+        "2023-03-13",
+        &[
+            ("Friday", D, "2023-03-10"),
+            ("overnight", T, "2023-03-13TNI"),
+            ("the previous Friday", D, "2023-03-03"),
+        ],
+    )]);
+}
+
+#[test]
+fn a_daily_or_weekly_newspaper_is_no_set() {
+    check(&[
+        (
+            "The business daily Vedomosti reported the deal, and the Socialist Party daily Avanti denied it.",
+            "2023-03-13",
+            &[],
+        ),
+        (
+            "The Italian weekly Panorama printed the letter on Thursday.",
+            "2023-03-13",
+            &[("Thursday", D, "2023-03-09")],
+        ),
+        // Adjectives stay sets.
+        (
+            "Officials face daily Russian shelling and hold weekly briefings.",
+            "2023-03-13",
+            &[("daily", S, "P1D"), ("weekly", S, "P1W")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_model_year_before_a_car_make_is_no_date() {
+    check(&[(
+        "Police found his 1994 Toyota Corolla abandoned near the border in 2003. In 1937 Toyota was founded.",
+        "2023-03-13",
+        &[("2003", D, "2003"), ("1937", D, "1937")],
+    )]);
+}
+
+#[test]
+fn units_later_in_a_narrative_are_a_length_of_time() {
+    check(&[(
+        "The dam burst at dawn. Hours later, rescuers reached the village, and months later it was rebuilt.",
+        "2023-03-13",
+        &[("Hours", P, "PTXH"), ("months", P, "PXM")],
+    )]);
+}
+
+#[test]
+fn a_weekday_in_a_newspaper_title_is_no_date() {
+    check(&[(
+        "The Sunday Telegraph and the Mail on Sunday both ran the leak, the Times on Saturday confirmed it, \
+         and the minister resigned on Sunday.",
+        "2023-03-13",
+        &[("Saturday", D, "2023-03-11"), ("Sunday", D, "2023-03-12")],
+    ),
+    (
+        "Daily Mirror reporters asked again on Monday.",
+        "2023-03-13",
+        &[("Monday", D, "2023-03-13")],
+    )]);
+}
+
+#[test]
+fn a_quarter_or_half_of_the_year_is_one_expression() {
+    check(&[
+        (
+            "The carmaker expects demand to recover in the second half of the year.",
+            "2023-03-13",
+            &[("the second half of the year", D, "2023-H2")],
+        ),
+        (
+            "Exports rose 4% in the first quarter of the year, the agency said.",
+            "2023-05-13",
+            &[("the first quarter of the year", D, "2023-Q1")],
+        ),
+    ]);
+}
+
+#[test]
+fn two_vague_units_joined_by_or_are_one_duration() {
+    check(&[(
+        "Engineers said repairs to the bridge could take weeks or months.",
+        "2023-03-13",
+        &[("weeks or months", P, "PXW")],
+    )]);
+}
