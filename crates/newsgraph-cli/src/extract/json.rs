@@ -76,11 +76,56 @@ fn short_room(bytes: &[u8]) -> usize {
 fn needs_escape(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
-    below(word, 0x20)
-        || below(word ^ (ONES * b'"' as u64), 1)
-        || below(word ^ (ONES * b'\\' as u64), 1)
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    // One test of the three marks rather than three branches.
+    (below(word, 0x20) | below(quote, 1) | below(backslash, 1)) & HIGH != 0
 }
+
+/// The first `bytes.len()` (at most 8) bytes as a little-endian word, the rest spaces (which need no escape). Two
+/// overlapping loads of the same width, so no loop over the bytes.
+#[inline(always)]
+fn padded_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let spaces = u64::from_le_bytes([b' '; 8]);
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(b' ');
+    let word = match n {
+        0 => 0,
+        1 => u64::from(at(0)),
+        2..=3 => {
+            u64::from(u16::from_le_bytes([at(0), at(1)]))
+                | u64::from(u16::from_le_bytes([at(n - 2), at(n - 1)])) << (8 * (n - 2))
+        }
+        4..=7 => {
+            u64::from(u32::from_le_bytes([at(0), at(1), at(2), at(3)]))
+                | u64::from(u32::from_le_bytes([
+                    at(n - 4),
+                    at(n - 3),
+                    at(n - 2),
+                    at(n - 1),
+                ])) << (8 * (n - 4))
+        }
+        _ => u64::from_le_bytes(std::array::from_fn(at)),
+    };
+    if n >= 8 {
+        word
+    } else {
+        word | spaces << (8 * n)
+    }
+}
+
+/// "00", "01" ... "99": the decimal pairs an integer is written with.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut pairs = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        pairs[2 * i] = b'0' + (i / 10) as u8;
+        pairs[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    pairs
+};
 
 /// The escape serde_json writes for `byte` (whose [`ESCAPE`] letter is `escape`), and its length.
 #[inline]
@@ -156,12 +201,7 @@ impl Json {
             let (head, tail) = rest.split_at(n);
             let word = match head.first_chunk::<8>() {
                 Some(word) => u64::from_le_bytes(*word),
-                None => head
-                    .iter()
-                    .enumerate()
-                    .fold(u64::from_le_bytes([b' '; 8]), |w, (k, &b)| {
-                        w & !(0xff << (8 * k)) | u64::from(b) << (8 * k)
-                    }),
+                None => padded_word(head),
             };
             if needs_escape(word) {
                 for &byte in head {
@@ -218,9 +258,16 @@ impl Json {
     fn integer(&mut self, negative: bool, mut n: u64) {
         let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
         let mut digits = [0u8; 24];
-        for d in digits[..len].iter_mut().rev() {
-            *d = b'0' + (n % 10) as u8;
-            n /= 10;
+        // Two digits per division, from the right.
+        let mut end = len;
+        while end >= 2 {
+            let pair = 2 * (n % 100) as usize;
+            digits[end - 2..end].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+            n /= 100;
+            end -= 2;
+        }
+        if end == 1 {
+            digits[0] = b'0' + n as u8;
         }
         self.room(1 + digits.len());
         if negative {
@@ -834,6 +881,18 @@ mod tests {
         same_as_serde_json(&f64::INFINITY);
         same_as_serde_json(&Vec::<Shape>::new());
         same_as_serde_json(&BTreeMap::<String, u8>::new());
+    }
+
+    #[test]
+    fn a_short_word_is_its_bytes_padded_with_spaces() {
+        let text = b"Kyiv\"\n\\ab";
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 8) {
+                let mut expected = [b' '; 8];
+                expected[..end - start].copy_from_slice(&text[start..end]);
+                assert_eq!(padded_word(&text[start..end]).to_le_bytes(), expected);
+            }
+        }
     }
 
     #[test]
