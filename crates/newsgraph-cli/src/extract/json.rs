@@ -303,6 +303,8 @@ impl Json {
     }
 }
 
+// Numbers, `null` and short strings are inlined into the derived code that writes them: the call cost more than
+// the write.
 impl<'a> ser::Serializer for &'a mut Json {
     type Ok = ();
     type Error = Error;
@@ -314,6 +316,7 @@ impl<'a> ser::Serializer for &'a mut Json {
     type SerializeStruct = Compound<'a>;
     type SerializeStructVariant = Compound<'a>;
 
+    #[inline(always)]
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         self.bytes(if v { b"true" } else { b"false" });
         Ok(())
@@ -324,9 +327,11 @@ impl<'a> ser::Serializer for &'a mut Json {
     fn serialize_i16(self, v: i16) -> Result<(), Error> {
         self.serialize_i64(v.into())
     }
+    #[inline(always)]
     fn serialize_i32(self, v: i32) -> Result<(), Error> {
         self.serialize_i64(v.into())
     }
+    #[inline(always)]
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
         self.integer(v < 0, v.unsigned_abs());
         Ok(())
@@ -340,9 +345,11 @@ impl<'a> ser::Serializer for &'a mut Json {
     fn serialize_u16(self, v: u16) -> Result<(), Error> {
         self.serialize_u64(v.into())
     }
+    #[inline(always)]
     fn serialize_u32(self, v: u32) -> Result<(), Error> {
         self.serialize_u64(v.into())
     }
+    #[inline(always)]
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
         self.integer(false, v);
         Ok(())
@@ -360,6 +367,7 @@ impl<'a> ser::Serializer for &'a mut Json {
         self.string(v.encode_utf8(&mut [0; 4]));
         Ok(())
     }
+    #[inline]
     fn serialize_str(self, v: &str) -> Result<(), Error> {
         self.string(v);
         Ok(())
@@ -371,10 +379,12 @@ impl<'a> ser::Serializer for &'a mut Json {
         }
         seq.close()
     }
+    #[inline(always)]
     fn serialize_none(self) -> Result<(), Error> {
         self.bytes(b"null");
         Ok(())
     }
+    #[inline(always)]
     fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
