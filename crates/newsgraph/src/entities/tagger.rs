@@ -5,11 +5,10 @@
 
 use super::clusters::{Clusters, CLUSTERS};
 use super::features::{
-    dynamic_features, f, first_probe, fmix, is_headline, mark_gazetteer_from, mix,
-    neighbour_features, own_features, previous_label_features, word_info, Case, TokenCase,
-    TokenInfo, WordBuf, N_LABELS, PAD, T_BIAS, T_BIGRAML, T_BIGRAMR, T_DOC_CASE, T_DOC_CASE_LOWER,
-    T_GAZ, T_GAZ_L, T_GAZ_R, T_HEADLINE, T_HIST, T_HIST_SHAPE, T_PREV, T_PREV2, T_SHAPE2L,
-    T_SHAPE2R, T_START, WINDOW,
+    f, first_probe, fmix, is_headline, mark_gazetteer_from, mix, neighbour_features, own_features,
+    previous_label_features, word_info, Case, TokenCase, TokenInfo, WordBuf, N_LABELS, PAD, T_BIAS,
+    T_BIGRAML, T_BIGRAMR, T_DOC_CASE, T_DOC_CASE_LOWER, T_GAZ, T_GAZ_L, T_GAZ_R, T_HEADLINE,
+    T_HIST, T_HIST_SHAPE, T_PREV, T_PREV2, T_SHAPE2L, T_SHAPE2R, T_START, WINDOW,
 };
 use super::gazetteer::{Entry, Gazetteer, HashBuild, GAZETTEER};
 use std::borrow::Cow;
@@ -778,6 +777,11 @@ pub struct WordCache {
     keys: Vec<u64>,
     /// A new word's features, kept so that each new word does not allocate its own list.
     feats: Vec<u64>,
+    /// A sentence's new words' features with their rows of sums, the weight rows found for them and the sums
+    /// (see [`WordCache::sum_new`]).
+    batch: Vec<(u64, u32)>,
+    found: Vec<(u32, u32)>,
+    sums: Vec<[i32; N_LABELS]>,
 }
 
 /// The cache's key of a word form: a hash of its bytes read up to 8 at a time (the bytes of a short word in two
@@ -892,8 +896,17 @@ impl WordCache {
         self.generation += 1;
     }
 
-    /// Index of a word form's entry, computing it on first sight.
-    fn word(&mut self, w: &str, model: &Model, clusters: &Clusters, gaz: &Gazetteer) -> u32 {
+    /// Index of a word form's entry, making it on first sight: a new entry's weights are left at zero and its
+    /// features pushed to `batch`, each with its row of sums (six per new entry from `first_new` on: its own
+    /// features, each neighbour offset's, after O), for [`WordCache::sum_new`].
+    fn word(
+        &mut self,
+        w: &str,
+        clusters: &Clusters,
+        gaz: &Gazetteer,
+        first_new: usize,
+        batch: &mut Vec<(u64, u32)>,
+    ) -> u32 {
         let key = word_key(w);
         if let Some(&i) = self.index.get(&key) {
             // A new word's second occurrence in its sentence.
@@ -903,21 +916,22 @@ impl WordCache {
             return i;
         }
         let info = word_info(w, clusters, &mut self.buf);
+        let i = self.words.len() as u32;
+        let row = (self.words.len().saturating_sub(first_new) * 6) as u32;
         let mut feats = std::mem::take(&mut self.feats);
         feats.clear();
         own_features(&info, false, &mut feats);
-        let own = model.sum(&feats);
-        let mut neighbour = [[0; N_LABELS]; 4];
+        batch.extend(feats.iter().map(|&f| (f, row)));
         for (k, o) in WINDOW.into_iter().enumerate() {
             feats.clear();
             neighbour_features(Some(&info), o, false, &mut feats);
-            neighbour[k] = model.sum(&feats);
+            batch.extend(feats.iter().map(|&f| (f, row + 1 + k as u32)));
         }
-        let mut dynf = [0u64; 6];
-        dynamic_features(&info, 0, 0, 0, &mut dynf);
-        let after_o = model.sum(&dynf[2..4]);
+        // The label-history features after O (see `dynamic_features`).
+        for f in previous_label_features(0, info.lower, info.shape) {
+            batch.push((f, row + 5));
+        }
         self.feats = feats;
-        let i = self.words.len() as u32;
         self.hot.push(WordHot {
             token: Token::of(&info),
             first: first_probe(&info, gaz),
@@ -925,12 +939,33 @@ impl WordCache {
         });
         self.words.push(WordWeights {
             info,
-            own,
-            neighbour,
-            after_o,
+            own: [0; N_LABELS],
+            neighbour: [[0; N_LABELS]; 4],
+            after_o: [0; N_LABELS],
         });
         self.index.insert(key, i);
         i
+    }
+
+    /// Sums the weights of the entries made from `first_new` on, from their features in `batch`: all of a
+    /// sentence's new words in one batch of independent lookups (see [`Model::add_batch`]), as their memory
+    /// fetches from the large weight table then overlap.
+    fn sum_new(&mut self, model: &Model, first_new: usize, batch: &mut Vec<(u64, u32)>) {
+        let Some(new) = self.words.get_mut(first_new..) else {
+            return;
+        };
+        if new.is_empty() {
+            return;
+        }
+        let sums = &mut self.sums;
+        sums.clear();
+        sums.resize(new.len() * 6, [0; N_LABELS]);
+        model.add_batch(batch, &mut self.found, sums);
+        for (w, s) in new.iter_mut().zip(sums.chunks_exact(6)) {
+            w.own = s[0];
+            w.neighbour = [s[1], s[2], s[3], s[4]];
+            w.after_o = s[5];
+        }
     }
 
     /// Fills `ids` and `infos` for a sentence (no gazetteer marks, no document case yet).
@@ -968,13 +1003,24 @@ impl WordCache {
             keys.iter()
                 .map(|k| self.index.get(k).copied().unwrap_or(u32::MAX)),
         );
+        let mut first_new = self.words.len();
+        let mut batch = std::mem::take(&mut self.batch);
+        batch.clear();
         for (id, w) in ids.iter_mut().skip(start).zip(words) {
             if *id == u32::MAX {
-                *id = self.word(w, model, clusters, gaz);
+                *id = self.word(w, clusters, gaz, first_new, &mut batch);
+                // A very long sentence of new words is summed in parts, so the buffers stay small.
+                if batch.len() >= 1 << 14 {
+                    self.sum_new(model, first_new, &mut batch);
+                    batch.clear();
+                    first_new = self.words.len();
+                }
             } else if let Some(h) = self.hot.get_mut(*id as usize) {
                 h.hits = h.hits.saturating_add(1);
             }
         }
+        self.sum_new(model, first_new, &mut batch);
+        self.batch = batch;
         self.keys = keys;
         let new = ids.get(start..).unwrap_or(&[]);
         infos.extend(new.iter().map(|&i| self.hot[i as usize].token));
@@ -1554,6 +1600,7 @@ pub fn tag_words(words: &[&str], sentences: &[Range<usize>], out: &mut Vec<u8>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::features::dynamic_features;
 
     #[test]
     fn bilou_spans_and_constraints() {
