@@ -1335,7 +1335,7 @@ impl Model {
                     .and_then(|&id| cache.words.get(id as usize))
                     .map(|w| &w.info)
             };
-            for i in 0..n {
+            for (i, acc) in fixed.iter_mut().enumerate().take(n) {
                 feats.clear();
                 if let Some(t) = info(i) {
                     own_features(t, true, feats);
@@ -1348,7 +1348,7 @@ impl Model {
                     neighbour_features(x, o, true, feats);
                 }
                 for &f in feats.iter() {
-                    self.add(f, &mut fixed[i]);
+                    self.add(f, acc);
                 }
             }
         } else {
