@@ -92,6 +92,44 @@ pub struct TokenInfo {
     pub cluster: [u16; 2],
 }
 
+/// The parts of a token that phrase matching and the document's memory of case use: the full [`TokenInfo`]
+/// (training) and the tagger's compact copy of a sentence's tokens both have them.
+pub trait TokenCase {
+    /// Hash of the lowercased form.
+    fn lower(&self) -> u64;
+    /// Capitalization.
+    fn case(&self) -> Case;
+    /// Has at least one letter.
+    fn alpha(&self) -> bool;
+    /// The gazetteer match bits (see [`TokenInfo::gaz`]).
+    fn gaz_mut(&mut self) -> &mut u32;
+    /// Sets the document case (see [`TokenInfo::doc_case`]).
+    fn set_doc_case(&mut self, c: u8);
+}
+
+impl TokenCase for TokenInfo {
+    #[inline]
+    fn lower(&self) -> u64 {
+        self.lower
+    }
+    #[inline]
+    fn case(&self) -> Case {
+        self.case
+    }
+    #[inline]
+    fn alpha(&self) -> bool {
+        self.alpha
+    }
+    #[inline]
+    fn gaz_mut(&mut self) -> &mut u32 {
+        &mut self.gaz
+    }
+    #[inline]
+    fn set_doc_case(&mut self, c: u8) {
+        self.doc_case = c;
+    }
+}
+
 /// Computes [`TokenInfo`] for each token of a sentence.
 pub fn sentence_infos(
     words: &[&str],
@@ -209,19 +247,19 @@ pub fn first_probe(t: &TokenInfo, gaz: &Gazetteer) -> Option<(Entry, bool)> {
 }
 
 /// [`mark_gazetteer`] given each token's [`first_probe`] (which the tagger caches per word form).
-pub fn mark_gazetteer_from(
-    out: &mut [TokenInfo],
+pub fn mark_gazetteer_from<T: TokenCase>(
+    out: &mut [T],
     gaz: &Gazetteer,
     firsts: &[Option<(Entry, bool)>],
 ) {
     for t in out.iter_mut() {
-        t.gaz = 0;
+        *t.gaz_mut() = 0;
     }
     for i in 0..out.len() {
         let Some(mut probe) = firsts.get(i).copied().flatten() else {
             continue;
         };
-        let mut h = mix(super::gazetteer::PHRASE_SEED, out[i].lower);
+        let mut h = mix(super::gazetteer::PHRASE_SEED, out[i].lower());
         let mut len = 1;
         loop {
             let (e, longer) = probe;
@@ -230,20 +268,20 @@ pub fn mark_gazetteer_from(
                 let c = cats.trailing_zeros();
                 cats &= cats - 1;
                 if len == 1 {
-                    out[i].gaz |= 1 << (c * 4 + 3);
+                    *out[i].gaz_mut() |= 1 << (c * 4 + 3);
                 } else {
-                    out[i].gaz |= 1 << (c * 4);
+                    *out[i].gaz_mut() |= 1 << (c * 4);
                     for t in &mut out[i + 1..i + len - 1] {
-                        t.gaz |= 1 << (c * 4 + 1);
+                        *t.gaz_mut() |= 1 << (c * 4 + 1);
                     }
-                    out[i + len - 1].gaz |= 1 << (c * 4 + 2);
+                    *out[i + len - 1].gaz_mut() |= 1 << (c * 4 + 2);
                 }
             }
             if !longer || len >= MAX_LEN || i + len >= out.len() {
                 break;
             }
             len += 1;
-            h = mix(h, out[i + len - 1].lower);
+            h = mix(h, out[i + len - 1].lower());
             match gaz.probe(h) {
                 Some(p) => probe = p,
                 None => break,
@@ -419,19 +457,28 @@ pub const N_LABELS: usize = 17;
 pub fn dynamic_features(t: &TokenInfo, p1: u8, p2: u8, hist: u8, out: &mut [u64; 6]) {
     out[0] = f(T_PREV, p1 as u64);
     out[1] = f(T_PREV2, (p1 as u64) << 8 | p2 as u64);
-    out[2] = f(T_PREV_LOWER, mix(p1 as u64, t.lower));
-    out[3] = f(T_PREV_SHAPE, mix(p1 as u64, t.shape));
+    [out[2], out[3]] = previous_label_features(p1, t.lower, t.shape);
     out[4] = f(T_HIST, hist as u64);
     out[5] = f(T_HIST_SHAPE, mix(hist as u64, t.case as u64));
 }
 
+/// The features of [`dynamic_features`] that combine the previous label `p1` with the word's lowercase hash
+/// and its shape hash (the tagger computes them from its compact tokens).
+#[inline]
+pub fn previous_label_features(p1: u8, lower: u64, shape: u64) -> [u64; 2] {
+    [
+        f(T_PREV_LOWER, mix(p1 as u64, lower)),
+        f(T_PREV_SHAPE, mix(p1 as u64, shape)),
+    ]
+}
+
 /// Whether a sentence is a headline in capitals (no lower-case letter, several capitalised words).
-pub fn is_headline(infos: &[TokenInfo]) -> bool {
-    let upper = infos.iter().filter(|t| t.case == Case::Upper).count();
+pub fn is_headline<T: TokenCase>(infos: &[T]) -> bool {
+    let upper = infos.iter().filter(|t| t.case() == Case::Upper).count();
     upper >= 2
         && !infos
             .iter()
-            .any(|t| matches!(t.case, Case::Lower | Case::Title | Case::Mixed))
+            .any(|t| matches!(t.case(), Case::Lower | Case::Title | Case::Mixed))
 }
 
 #[cfg(test)]

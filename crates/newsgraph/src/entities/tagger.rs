@@ -5,8 +5,8 @@
 
 use super::clusters::{Clusters, CLUSTERS};
 use super::features::{
-    dynamic_features, f, first_probe, fmix, is_headline, mark_gazetteer_from, mix,
-    neighbour_features, own_features, word_info, Case, TokenInfo, WordBuf, N_LABELS, PAD, T_BIAS,
+    f, first_probe, fmix, is_headline, mark_gazetteer_from, mix, neighbour_features, own_features,
+    previous_label_features, word_info, Case, TokenCase, TokenInfo, WordBuf, N_LABELS, PAD, T_BIAS,
     T_BIGRAML, T_BIGRAMR, T_DOC_CASE, T_DOC_CASE_LOWER, T_GAZ, T_GAZ_L, T_GAZ_R, T_HEADLINE,
     T_HIST, T_HIST_SHAPE, T_PREV, T_PREV2, T_SHAPE2L, T_SHAPE2R, T_START, WINDOW,
 };
@@ -475,24 +475,24 @@ pub struct History {
 impl History {
     /// Notes how the words of one sentence are written (call for every sentence of the document before
     /// tagging). Sentence-initial words and headlines say nothing about a word's usual case.
-    pub fn observe_case(&mut self, infos: &[TokenInfo]) {
+    pub fn observe_case<T: TokenCase>(&mut self, infos: &[T]) {
         if is_headline(infos) {
             return;
         }
         for t in infos.iter().skip(1) {
-            let k = match t.case {
+            let k = match t.case() {
                 Case::Lower => 0,
                 Case::Title => 1,
                 Case::Upper => 2,
                 _ => continue,
             };
-            let c = self.cases.entry(t.lower);
+            let c = self.cases.entry(t.lower());
             c[k] = c[k].saturating_add(1);
         }
     }
 
     /// Fills each token's [`TokenInfo::doc_case`].
-    pub fn apply_case(&self, infos: &mut [TokenInfo]) {
+    pub fn apply_case<T: TokenCase>(&self, infos: &mut [T]) {
         if self.cases.is_empty() {
             return;
         }
@@ -504,17 +504,17 @@ impl History {
     /// Fills one token's [`TokenInfo::doc_case`] (tokens without letters never have one: only words with
     /// letters are observed).
     #[inline]
-    fn apply_case_to(&self, t: &mut TokenInfo) {
-        if !t.alpha || self.cases.is_empty() {
+    fn apply_case_to<T: TokenCase>(&self, t: &mut T) {
+        if !t.alpha() || self.cases.is_empty() {
             return;
         }
-        if let Some(c) = self.cases.get(t.lower) {
+        if let Some(c) = self.cases.get(t.lower()) {
             let (k, _) = c
                 .iter()
                 .enumerate()
                 .max_by_key(|(i, n)| (**n, 3 - *i))
                 .unwrap_or((0, &0));
-            t.doc_case = k as u8 + 1;
+            t.set_doc_case(k as u8 + 1);
         }
     }
 
@@ -527,11 +527,11 @@ impl History {
 
     /// The feature value for a word: 1 + its most frequent earlier type, or 0.
     #[inline]
-    pub fn get(&self, t: &TokenInfo) -> u8 {
-        if !t.alpha || self.counts.is_empty() {
+    pub fn get<T: TokenCase>(&self, t: &T) -> u8 {
+        if !t.alpha() || self.counts.is_empty() {
             return 0;
         }
-        match self.counts.get(t.lower) {
+        match self.counts.get(t.lower()) {
             Some(c) => {
                 let (best, n) = c
                     .iter()
@@ -551,10 +551,10 @@ impl History {
 
     /// Records that a word was tagged with `label`.
     #[inline]
-    pub fn record(&mut self, t: &TokenInfo, label: u8) {
+    pub fn record<T: TokenCase>(&mut self, t: &T, label: u8) {
         if let Some(ty) = label_type(label) {
-            if t.case != Case::Lower {
-                let c = self.counts.entry(t.lower);
+            if t.case() != Case::Lower {
+                let c = self.counts.entry(t.lower());
                 c[ty as usize] = c[ty as usize].saturating_add(1);
             }
         }
@@ -693,12 +693,70 @@ fn add_to(acc: &mut [i32; N_LABELS], v: &[i32; N_LABELS]) {
 /// that is not a headline in capitals: its own features, its features as each neighbour in the window, and
 /// the label-history features when the previous label is O (the usual case).
 struct WordWeights {
+    /// All the form's features, for the rare headlines in capitals (they score words afresh).
     info: TokenInfo,
-    /// Gazetteer probe of the word as a one-word phrase.
-    gaz: Option<(Entry, bool)>,
     own: [i32; N_LABELS],
     neighbour: [[i32; N_LABELS]; 4],
     after_o: [i32; N_LABELS],
+}
+
+/// What tagging reads of a token besides weights: a fifth of a [`TokenInfo`], so that a document's tokens are
+/// copied and read in few cache lines.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    lower: u64,
+    shape: u64,
+    gaz: u32,
+    case: Case,
+    alpha: bool,
+    doc_case: u8,
+}
+
+impl Token {
+    fn of(t: &TokenInfo) -> Token {
+        Token {
+            lower: t.lower,
+            shape: t.shape,
+            gaz: t.gaz,
+            case: t.case,
+            alpha: t.alpha,
+            doc_case: t.doc_case,
+        }
+    }
+}
+
+impl TokenCase for Token {
+    #[inline]
+    fn lower(&self) -> u64 {
+        self.lower
+    }
+    #[inline]
+    fn case(&self) -> Case {
+        self.case
+    }
+    #[inline]
+    fn alpha(&self) -> bool {
+        self.alpha
+    }
+    #[inline]
+    fn gaz_mut(&mut self) -> &mut u32 {
+        &mut self.gaz
+    }
+    #[inline]
+    fn set_doc_case(&mut self, c: u8) {
+        self.doc_case = c;
+    }
+}
+
+/// The part of a cache entry that every token reads, apart from the weights (32 bytes): the cache's
+/// [`WordWeights`] are about 12 MB when full, these 0.8 MB stay in a core's own cache.
+#[derive(Clone, Copy)]
+struct WordHot {
+    token: Token,
+    /// Gazetteer probe of the word as a one-word phrase.
+    first: Option<(Entry, bool)>,
+    /// How often the entry was looked up since it came in (see [`WordCache::keep_frequent`]).
+    hits: u32,
 }
 
 /// Per-thread cache of [`WordWeights`], across documents: news repeats its words, so most tokens cost one
@@ -707,8 +765,8 @@ struct WordWeights {
 pub struct WordCache {
     index: HashMap<u64, u32, HashBuild>,
     words: Vec<WordWeights>,
-    /// Per entry: how often it was looked up since it came in (see [`WordCache::keep_frequent`]).
-    hits: Vec<u32>,
+    /// Per entry of `words`: what each token reads.
+    hot: Vec<WordHot>,
     /// Weights of the padding past the sentence edges, per window offset.
     pad: [[i32; N_LABELS]; 4],
     /// The model and word clusters the cache was filled with (a cache never mixes two models' weights).
@@ -719,6 +777,11 @@ pub struct WordCache {
     keys: Vec<u64>,
     /// A new word's features, kept so that each new word does not allocate its own list.
     feats: Vec<u64>,
+    /// A sentence's new words' features with their rows of sums, the weight rows found for them and the sums
+    /// (see [`WordCache::sum_new`]).
+    batch: Vec<(u64, u32)>,
+    found: Vec<(u32, u32)>,
+    sums: Vec<[i32; N_LABELS]>,
 }
 
 /// The cache's key of a word form: a hash of its bytes read up to 8 at a time (the bytes of a short word in two
@@ -771,7 +834,7 @@ impl WordCache {
         } else if self.owner != owner {
             self.index.clear();
             self.words.clear();
-            self.hits.clear();
+            self.hot.clear();
             self.owner = owner;
             self.generation += 1;
             for (k, o) in WINDOW.into_iter().enumerate() {
@@ -790,17 +853,17 @@ impl WordCache {
         const ROOM: usize = CACHE_LIMIT / 4 * 3;
         // The fewest lookups a kept word has: more than the word at the room's edge in the order of lookups has
         // (ties there are all dropped), and at least one.
-        let mut most = self.hits.clone();
+        let mut most: Vec<u32> = self.hot.iter().map(|h| h.hits).collect();
         // Only the count at the room's edge matters: select it (linear) rather than sort them all.
         let edge =
             (ROOM < most.len()).then(|| *most.select_nth_unstable_by(ROOM, |a, b| b.cmp(a)).1);
         let floor = edge.map_or(1, |h| h.saturating_add(1)).max(1);
         let mut next = 0u32;
         let new_index: Vec<u32> = self
-            .hits
+            .hot
             .iter()
-            .map(|&h| {
-                if h >= floor {
+            .map(|h| {
+                if h.hits >= floor {
                     next += 1;
                     next - 1
                 } else {
@@ -813,6 +876,11 @@ impl WordCache {
             i += 1;
             new_index.get(i - 1).is_some_and(|&n| n != u32::MAX)
         });
+        let mut i = 0;
+        self.hot.retain(|_| {
+            i += 1;
+            new_index.get(i - 1).is_some_and(|&n| n != u32::MAX)
+        });
         self.index
             .retain(|_, i| match new_index.get(*i as usize).copied() {
                 Some(n) if n != u32::MAX => {
@@ -821,48 +889,83 @@ impl WordCache {
                 }
                 _ => false,
             });
-        self.hits.clear();
-        self.hits.resize(self.words.len(), 0);
+        for h in self.hot.iter_mut() {
+            h.hits = 0;
+        }
         // Entry indexes changed: sentences looked up before are looked up again.
         self.generation += 1;
     }
 
-    /// Index of a word form's entry, computing it on first sight.
-    fn word(&mut self, w: &str, model: &Model, clusters: &Clusters, gaz: &Gazetteer) -> u32 {
+    /// Index of a word form's entry, making it on first sight: a new entry's weights are left at zero and its
+    /// features pushed to `batch`, each with its row of sums (six per new entry from `first_new` on: its own
+    /// features, each neighbour offset's, after O), for [`WordCache::sum_new`].
+    fn word(
+        &mut self,
+        w: &str,
+        clusters: &Clusters,
+        gaz: &Gazetteer,
+        first_new: usize,
+        batch: &mut Vec<(u64, u32)>,
+    ) -> u32 {
         let key = word_key(w);
         if let Some(&i) = self.index.get(&key) {
             // A new word's second occurrence in its sentence.
-            if let Some(h) = self.hits.get_mut(i as usize) {
-                *h = h.saturating_add(1);
+            if let Some(h) = self.hot.get_mut(i as usize) {
+                h.hits = h.hits.saturating_add(1);
             }
             return i;
         }
         let info = word_info(w, clusters, &mut self.buf);
+        let i = self.words.len() as u32;
+        let row = (self.words.len().saturating_sub(first_new) * 6) as u32;
         let mut feats = std::mem::take(&mut self.feats);
         feats.clear();
         own_features(&info, false, &mut feats);
-        let own = model.sum(&feats);
-        let mut neighbour = [[0; N_LABELS]; 4];
+        batch.extend(feats.iter().map(|&f| (f, row)));
         for (k, o) in WINDOW.into_iter().enumerate() {
             feats.clear();
             neighbour_features(Some(&info), o, false, &mut feats);
-            neighbour[k] = model.sum(&feats);
+            batch.extend(feats.iter().map(|&f| (f, row + 1 + k as u32)));
         }
-        let mut dynf = [0u64; 6];
-        dynamic_features(&info, 0, 0, 0, &mut dynf);
-        let after_o = model.sum(&dynf[2..4]);
+        // The label-history features after O (see `dynamic_features`).
+        for f in previous_label_features(0, info.lower, info.shape) {
+            batch.push((f, row + 5));
+        }
         self.feats = feats;
-        let i = self.words.len() as u32;
-        self.words.push(WordWeights {
-            gaz: first_probe(&info, gaz),
-            info,
-            own,
-            neighbour,
-            after_o,
+        self.hot.push(WordHot {
+            token: Token::of(&info),
+            first: first_probe(&info, gaz),
+            hits: 0,
         });
-        self.hits.push(0);
+        self.words.push(WordWeights {
+            info,
+            own: [0; N_LABELS],
+            neighbour: [[0; N_LABELS]; 4],
+            after_o: [0; N_LABELS],
+        });
         self.index.insert(key, i);
         i
+    }
+
+    /// Sums the weights of the entries made from `first_new` on, from their features in `batch`: all of a
+    /// sentence's new words in one batch of independent lookups (see [`Model::add_batch`]), as their memory
+    /// fetches from the large weight table then overlap.
+    fn sum_new(&mut self, model: &Model, first_new: usize, batch: &mut Vec<(u64, u32)>) {
+        let Some(new) = self.words.get_mut(first_new..) else {
+            return;
+        };
+        if new.is_empty() {
+            return;
+        }
+        let sums = &mut self.sums;
+        sums.clear();
+        sums.resize(new.len() * 6, [0; N_LABELS]);
+        model.add_batch(batch, &mut self.found, sums);
+        for (w, s) in new.iter_mut().zip(sums.chunks_exact(6)) {
+            w.own = s[0];
+            w.neighbour = [s[1], s[2], s[3], s[4]];
+            w.after_o = s[5];
+        }
     }
 
     /// Fills `ids` and `infos` for a sentence (no gazetteer marks, no document case yet).
@@ -873,7 +976,7 @@ impl WordCache {
         clusters: &Clusters,
         gaz: &Gazetteer,
         ids: &mut Vec<u32>,
-        infos: &mut Vec<TokenInfo>,
+        infos: &mut Vec<Token>,
     ) {
         ids.clear();
         infos.clear();
@@ -888,7 +991,7 @@ impl WordCache {
         clusters: &Clusters,
         gaz: &Gazetteer,
         ids: &mut Vec<u32>,
-        infos: &mut Vec<TokenInfo>,
+        infos: &mut Vec<Token>,
     ) {
         // In separate loops (hash, find, copy) so that the memory fetches of one word do not wait for the
         // previous word's: the cache is larger than a core's own caches.
@@ -900,16 +1003,27 @@ impl WordCache {
             keys.iter()
                 .map(|k| self.index.get(k).copied().unwrap_or(u32::MAX)),
         );
+        let mut first_new = self.words.len();
+        let mut batch = std::mem::take(&mut self.batch);
+        batch.clear();
         for (id, w) in ids.iter_mut().skip(start).zip(words) {
             if *id == u32::MAX {
-                *id = self.word(w, model, clusters, gaz);
-            } else if let Some(h) = self.hits.get_mut(*id as usize) {
-                *h = h.saturating_add(1);
+                *id = self.word(w, clusters, gaz, first_new, &mut batch);
+                // A very long sentence of new words is summed in parts, so the buffers stay small.
+                if batch.len() >= 1 << 14 {
+                    self.sum_new(model, first_new, &mut batch);
+                    batch.clear();
+                    first_new = self.words.len();
+                }
+            } else if let Some(h) = self.hot.get_mut(*id as usize) {
+                h.hits = h.hits.saturating_add(1);
             }
         }
+        self.sum_new(model, first_new, &mut batch);
+        self.batch = batch;
         self.keys = keys;
         let new = ids.get(start..).unwrap_or(&[]);
-        infos.extend(new.iter().map(|&i| self.words[i as usize].info));
+        infos.extend(new.iter().map(|&i| self.hot[i as usize].token));
     }
 }
 
@@ -925,8 +1039,8 @@ struct DocumentScratch {
     history: History,
     scratch: Scratch,
     all_ids: Vec<u32>,
-    /// The document's tokens' infos, as pass one got them from the cache.
-    all_infos: Vec<TokenInfo>,
+    /// The document's tokens, as pass one got them from the cache.
+    all_infos: Vec<Token>,
     generations: Vec<u64>,
     /// One sentence's labels.
     labels: Vec<u8>,
@@ -963,7 +1077,7 @@ const KEEP_TOKENS: usize = 1 << 16;
 /// Reusable buffers for tagging.
 #[derive(Default)]
 pub struct Scratch {
-    infos: Vec<TokenInfo>,
+    infos: Vec<Token>,
     ids: Vec<u32>,
     feats: Vec<u64>,
     firsts: Vec<Option<(Entry, bool)>>,
@@ -1027,7 +1141,7 @@ impl Model {
     #[allow(clippy::too_many_arguments)]
     fn add_position(
         &self,
-        infos: &[TokenInfo],
+        infos: &[Token],
         i: usize,
         headline: bool,
         left: (u64, u64),
@@ -1152,7 +1266,7 @@ impl Model {
     #[allow(clippy::too_many_arguments)]
     fn tag_infos(
         &self,
-        infos: &mut [TokenInfo],
+        infos: &mut [Token],
         ids: &[u32],
         gaz: &Gazetteer,
         history: &mut History,
@@ -1172,7 +1286,7 @@ impl Model {
             ..
         } = scratch;
         firsts.clear();
-        firsts.extend(ids.iter().map(|&i| cache.words[i as usize].gaz));
+        firsts.extend(ids.iter().map(|&i| cache.hot[i as usize].first));
         mark_gazetteer_from(infos, gaz, firsts);
         let headline = is_headline(infos);
         let n = infos.len();
@@ -1214,17 +1328,27 @@ impl Model {
         }
         self.add_batch(hashed, found, fixed);
         if headline {
-            // Headlines in capitals drop the exact-form features: rare enough to compute afresh.
-            for i in 0..n {
+            // Headlines in capitals drop the exact-form features: rare enough to compute afresh, from the words'
+            // full infos in the cache.
+            let info = |j: usize| {
+                ids.get(j)
+                    .and_then(|&id| cache.words.get(id as usize))
+                    .map(|w| &w.info)
+            };
+            for (i, acc) in fixed.iter_mut().enumerate().take(n) {
                 feats.clear();
-                own_features(&infos[i], true, feats);
+                if let Some(t) = info(i) {
+                    own_features(t, true, feats);
+                }
                 for o in WINDOW {
                     let j = i as isize + o;
-                    let x = (j >= 0 && (j as usize) < n).then(|| &infos[j as usize]);
+                    let x = (j >= 0 && (j as usize) < n)
+                        .then(|| info(j as usize))
+                        .flatten();
                     neighbour_features(x, o, true, feats);
                 }
                 for &f in feats.iter() {
-                    self.add(f, &mut fixed[i]);
+                    self.add(f, acc);
                 }
             }
         } else {
@@ -1236,7 +1360,6 @@ impl Model {
         }
         let allowed_after = &*ALLOWED;
         let (mut p1, mut p2) = (0u8, 0u8);
-        let mut dynf = [0u64; 6];
         for i in 0..n {
             if skip[i] {
                 if label_pos(p1) >= 2 {
@@ -1266,9 +1389,9 @@ impl Model {
             if p1 == 0 {
                 add_to(&mut acc, &cache.words[ids[i] as usize].after_o);
             } else {
-                dynamic_features(t, p1, p2, hist, &mut dynf);
-                self.add(dynf[2], &mut acc);
-                self.add(dynf[3], &mut acc);
+                let [lower, shape] = previous_label_features(p1, t.lower, t.shape);
+                self.add(lower, &mut acc);
+                self.add(shape, &mut acc);
             }
             let last = i + 1 == n;
             let best = best_label(&acc, &allowed_after[p1 as usize % N_LABELS][last as usize]);
@@ -1311,7 +1434,7 @@ fn add_words(sum: &mut [i32; N_LABELS], ids: &[u32], cache: &WordCache, i: usize
 /// Whether a token is a lower-case word or has no letters: in text written in mixed case such a token starts
 /// no name, so decoding scores it only when a name is open before it.
 #[inline]
-fn may_skip(t: &TokenInfo) -> bool {
+fn may_skip(t: &Token) -> bool {
     matches!(t.case, Case::None | Case::Lower)
 }
 
@@ -1320,7 +1443,7 @@ impl Model {
     /// their own (for a token that [`may_skip`] left out of the sentence's batch).
     fn token_fixed(
         &self,
-        infos: &[TokenInfo],
+        infos: &[Token],
         ids: &[u32],
         cache: &WordCache,
         i: usize,
@@ -1343,7 +1466,7 @@ impl Model {
 /// The shape pair and the lowercase pair of two neighbouring tokens (`None` past the sentence edge), as the
 /// word-pair features of [`position_features`] combine them.
 #[inline]
-fn pair_hashes(l: Option<&TokenInfo>, r: Option<&TokenInfo>) -> (u64, u64) {
+fn pair_hashes(l: Option<&Token>, r: Option<&Token>) -> (u64, u64) {
     (
         mix(l.map_or(PAD, |x| x.shape), r.map_or(PAD, |x| x.shape)),
         mix(l.map_or(PAD, |x| x.lower), r.map_or(PAD, |x| x.lower)),
@@ -1477,6 +1600,7 @@ pub fn tag_words(words: &[&str], sentences: &[Range<usize>], out: &mut Vec<u8>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::features::dynamic_features;
 
     #[test]
     fn bilou_spans_and_constraints() {
@@ -1522,14 +1646,15 @@ mod tests {
             sentence_infos(words, &GAZETTEER, &CLUSTERS, &mut infos);
             history.apply_case(&mut infos);
             let headline = is_headline(&infos);
+            let tokens: Vec<Token> = infos.iter().map(Token::of).collect();
             for (i, word) in words.iter().enumerate() {
                 let mut feats = Vec::new();
                 position_features(&infos, i, headline, &mut feats);
                 let mut fast = [[0i32; N_LABELS]];
                 let (mut hashed, mut found) = (Vec::new(), Vec::new());
-                let left = pair_hashes(i.checked_sub(1).map(|j| &infos[j]), infos.get(i));
-                let right = pair_hashes(infos.get(i), infos.get(i + 1));
-                m.add_position(&infos, i, headline, left, right, &mut fast[0], &mut hashed);
+                let left = pair_hashes(i.checked_sub(1).map(|j| &tokens[j]), tokens.get(i));
+                let right = pair_hashes(tokens.get(i), tokens.get(i + 1));
+                m.add_position(&tokens, i, headline, left, right, &mut fast[0], &mut hashed);
                 for h in hashed.iter_mut() {
                     h.1 = 0;
                 }
@@ -1653,7 +1778,10 @@ mod tests {
         // Sentences looked up before must be looked up again: entry indexes moved.
         assert!(cache.generation > generation);
         assert_eq!(cache.words.len(), 2);
-        assert_eq!(cache.hits, vec![0, 0]);
+        assert_eq!(
+            cache.hot.iter().map(|h| h.hits).collect::<Vec<_>>(),
+            vec![0, 0]
+        );
         assert_eq!(entry(&cache, "the"), the);
         assert_eq!(entry(&cache, "said"), said);
         assert!(!cache.index.contains_key(&word_key("Kremlin")));
