@@ -323,8 +323,9 @@ fn object_before_cue(doc: &Doc, sr: &Range<usize>, before: usize, cue: usize) ->
                 | "against"
         );
     // `one of the Paralympians said`: the subject is the part, and the name after `of` is its whole.
-    let partitive = t(before - 1) == "of"
+    let partitive = preposition
         && before > sr.start + 1
+        && t(before - 1) == "of"
         && matches!(
             t(before - 2).to_ascii_lowercase().as_str(),
             "one"
