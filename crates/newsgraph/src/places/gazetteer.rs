@@ -3,6 +3,7 @@
 //! disputed regions (`data/geo/`, compiled by `scripts/build_geo.py`).
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -84,7 +85,7 @@ impl Kind {
 }
 
 /// One gazetteer record.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Record {
     /// GeoNames id, 0 when the curated list has none.
     pub id: u64,
@@ -101,6 +102,14 @@ pub(crate) struct Record {
     pub common: bool,
     /// A small place (under 15,000 people, from cities1000): it needs a place's context in the document.
     pub small: bool,
+}
+
+/// Slots of the per-thread cache of parsed small places.
+const SMALL_CACHE_SLOTS: usize = 512;
+
+thread_local! {
+    /// Recently parsed small places by record number modulo `SMALL_CACHE_SLOTS` (see `Gazetteer::record`).
+    static SMALL_CACHE: RefCell<Vec<Option<(usize, Record)>>> = RefCell::new(vec![None; SMALL_CACHE_SLOTS]);
 }
 
 /// The compiled gazetteer. Loading only finds line starts: records are parsed when first used and names are
@@ -513,10 +522,31 @@ impl Gazetteer {
                     .unwrap_or_else(unnamed)
             }));
         }
-        Cow::Owned(
-            line_at(SMALL, c - self.parsed.len())
+        // Small places are too many to keep a parsed slot each (memory), but the same few are asked for over and
+        // over while a document is resolved: a small per-thread cache, one slot per record number modulo its size.
+        let small = c - self.parsed.len();
+        let parse = || {
+            line_at(SMALL, small)
                 .and_then(|(l, _)| parse_small(l))
-                .unwrap_or_else(unnamed),
+                .unwrap_or_else(unnamed)
+        };
+        let slot = c % SMALL_CACHE_SLOTS;
+        Cow::Owned(
+            SMALL_CACHE
+                .try_with(|cache| {
+                    let mut cache = cache.borrow_mut();
+                    match cache.get(slot) {
+                        Some(Some((at, r))) if *at == c => *r,
+                        _ => {
+                            let r = parse();
+                            if let Some(cell) = cache.get_mut(slot) {
+                                *cell = Some((c, r));
+                            }
+                            r
+                        }
+                    }
+                })
+                .unwrap_or_else(|_| parse()),
         )
     }
 

@@ -350,7 +350,8 @@ static WORDS: LazyLock<FnvMap<&'static str, Lex>> = LazyLock::new(|| {
 struct Buckets {
     /// Bucket `k` holds `words[starts[k]..starts[k + 1]]`.
     starts: Vec<u16>,
-    words: Vec<(&'static str, Lex)>,
+    /// Each word as its [`packed`] key: compared as one integer, without a `memcmp` call per candidate.
+    words: Vec<(u128, Lex)>,
 }
 
 /// Longest word of the lexicon (`twenty-seventh`).
@@ -370,8 +371,22 @@ static BUCKETS: LazyLock<Buckets> = LazyLock::new(|| {
     for k in 1..starts.len() {
         starts[k] += starts[k - 1];
     }
+    let words = words
+        .iter()
+        .map(|(w, l)| (packed(w.as_bytes()), *l))
+        .collect();
     Buckets { starts, words }
 });
+
+/// A word of at most [`MAX_LEN`] bytes as one integer: its bytes, zero-padded, and its length in the last byte (two
+/// words have the same key only when they are the same bytes).
+fn packed(w: &[u8]) -> u128 {
+    let mut key = [0u8; 16];
+    let n = w.len().min(MAX_LEN);
+    key[..n].copy_from_slice(&w[..n]);
+    key[15] = n as u8;
+    u128::from_le_bytes(key)
+}
 
 fn bucket_count() -> usize {
     (MAX_LEN + 1) * 32 * 32
@@ -408,12 +423,13 @@ pub fn lookup(lower: &str) -> Lex {
     if from == to {
         return Lex::Other;
     }
+    let key = packed(b);
     for (w, l) in t
         .words
         .get(usize::from(from)..usize::from(to))
         .unwrap_or(&[])
     {
-        if w.as_bytes() == b {
+        if *w == key {
             return *l;
         }
     }
