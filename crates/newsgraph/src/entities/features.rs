@@ -107,28 +107,36 @@ pub trait TokenCase {
     fn set_doc_case(&mut self, c: u8);
 }
 
-impl TokenCase for TokenInfo {
-    #[inline]
-    fn lower(&self) -> u64 {
-        self.lower
-    }
-    #[inline]
-    fn case(&self) -> Case {
-        self.case
-    }
-    #[inline]
-    fn alpha(&self) -> bool {
-        self.alpha
-    }
-    #[inline]
-    fn gaz_mut(&mut self) -> &mut u32 {
-        &mut self.gaz
-    }
-    #[inline]
-    fn set_doc_case(&mut self, c: u8) {
-        self.doc_case = c;
-    }
+/// Implements [`TokenCase`] for a token type with fields `lower`, `case`, `alpha`, `gaz` and `doc_case`.
+macro_rules! impl_token_case {
+    ($t:ty) => {
+        impl $crate::entities::features::TokenCase for $t {
+            #[inline]
+            fn lower(&self) -> u64 {
+                self.lower
+            }
+            #[inline]
+            fn case(&self) -> $crate::entities::features::Case {
+                self.case
+            }
+            #[inline]
+            fn alpha(&self) -> bool {
+                self.alpha
+            }
+            #[inline]
+            fn gaz_mut(&mut self) -> &mut u32 {
+                &mut self.gaz
+            }
+            #[inline]
+            fn set_doc_case(&mut self, c: u8) {
+                self.doc_case = c;
+            }
+        }
+    };
 }
+pub(crate) use impl_token_case;
+
+impl_token_case!(TokenInfo);
 
 /// Computes [`TokenInfo`] for each token of a sentence.
 pub fn sentence_infos(

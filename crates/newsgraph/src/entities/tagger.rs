@@ -727,28 +727,7 @@ impl Token {
     }
 }
 
-impl TokenCase for Token {
-    #[inline]
-    fn lower(&self) -> u64 {
-        self.lower
-    }
-    #[inline]
-    fn case(&self) -> Case {
-        self.case
-    }
-    #[inline]
-    fn alpha(&self) -> bool {
-        self.alpha
-    }
-    #[inline]
-    fn gaz_mut(&mut self) -> &mut u32 {
-        &mut self.gaz
-    }
-    #[inline]
-    fn set_doc_case(&mut self, c: u8) {
-        self.doc_case = c;
-    }
-}
+super::features::impl_token_case!(Token);
 
 /// The part of a cache entry that every token reads, apart from the weights (32 bytes): the cache's
 /// [`WordWeights`] are about 12 MB when full, these 0.8 MB stay in a core's own cache.
