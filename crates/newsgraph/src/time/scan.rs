@@ -3111,7 +3111,8 @@ impl<'c> Scanner<'c> {
                     return cand(i, k, TimexType::Date, format!("{y:04}-H{h}"));
                 }
             }
-            // "Islam will one day be...": some time ahead, not a day-long span.
+            // "Islam will one day be...", "hopes he one day follows": some time ahead, not a day-long span (a
+            // subject pronoun right before leaves no room for a duration).
             if !the
                 && rel.is_none()
                 && u == Unit::Day
@@ -3119,7 +3120,8 @@ impl<'c> Scanner<'c> {
                 && self.any(
                     self.lo.max(i.saturating_sub(1)),
                     &[
-                        "will", "would", "could", "may", "might", "can", "'ll", "’ll",
+                        "will", "would", "could", "may", "might", "can", "'ll", "’ll", "he", "she",
+                        "they", "we", "I", "you",
                     ],
                 )
                 && i > self.lo

@@ -760,6 +760,16 @@ fn granularity_follows_the_text() {
             "1998-03-03",
             &[("one day", D, "FUTURE_REF")],
         ),
+        (
+            "The young pilot hopes she one day flies for the national team.",
+            "2021-06-03",
+            &[("one day", D, "FUTURE_REF")],
+        ),
+        (
+            "The strike lasted one day and cost the port millions.",
+            "2021-06-03",
+            &[("one day", P, "P1D")],
+        ),
         // "the year ended March 31" is the year-long period; "for the year" alone is this year.
         (
             "The unit had revenue of $980 million in the year ended March 31.",
