@@ -1424,12 +1424,30 @@ mod tests {
         );
         // Names before the preposition make a longer subject: the attribution stays.
         let qs =
-            quotes("The tournament will move to March, the Football Association of Wales said.");
+            quotes("The league will grow to twelve teams next season, the Board of Control for hockey in Canada said.");
         assert!(
             qs.iter()
                 .any(|q| q.cue.as_ref().is_some_and(|c| c.text == "said")),
             "{qs:#?}"
         );
+        // A part of a named whole is the subject (`one of the X said`); `is convinced` is said of the speaker.
+        for (text, cue) in [
+            (
+                "Fares will rise again in the spring, one of the rail operators said.",
+                "said",
+            ),
+            (
+                "Every flooded school will reopen by autumn, the regional governor is convinced.",
+                "convinced",
+            ),
+        ] {
+            let qs = quotes(text);
+            assert!(
+                qs.iter()
+                    .any(|q| q.cue.as_ref().is_some_and(|c| c.text == cue)),
+                "{text}: {qs:#?}"
+            );
+        }
     }
 
     /// Headlines speak in their own shapes: `X Says Y` in headline case, and `X: Y`.
