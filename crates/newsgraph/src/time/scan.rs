@@ -3121,7 +3121,7 @@ impl<'c> Scanner<'c> {
                     self.lo.max(i.saturating_sub(1)),
                     &[
                         "will", "would", "could", "may", "might", "can", "'ll", "’ll", "he", "she",
-                        "they", "we", "I", "you",
+                        "they", "we", "i", "you",
                     ],
                 )
                 && i > self.lo

@@ -766,6 +766,11 @@ fn granularity_follows_the_text() {
             &[("one day", D, "FUTURE_REF")],
         ),
         (
+            "\"I one day want to run this farm,\" the boy told visitors.",
+            "2021-06-03",
+            &[("one day", D, "FUTURE_REF")],
+        ),
+        (
             "The strike lasted one day and cost the port millions.",
             "2021-06-03",
             &[("one day", P, "P1D")],
