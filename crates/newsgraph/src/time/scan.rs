@@ -1043,8 +1043,13 @@ impl<'c> Scanner<'c> {
         // "London shares closed lower Friday, depressed by overnight losses in New York ... down 4.5% from the
         // previous Friday": a bare "overnight" or "in the morning" takes the article's day by default and names
         // no day of the story, so the day under discussion stays the anchor.
-        let vague_part_of_day =
-            c.kind == TimexType::Time && matches!(self.toks[c.a].low, "overnight" | "the");
+        let vague_part_of_day = c.kind == TimexType::Time
+            && match self.toks[c.a].low {
+                "overnight" => true,
+                // "the morning" alone, not "the morning of July 4", which names its day.
+                "the" => c.b == c.a + 2 && matches!(self.lex(c.a + 1), Lex::PartOfDay(_)),
+                _ => false,
+            };
         if matches!(c.kind, TimexType::Date | TimexType::Time) && !vague_part_of_day {
             if let Some(d) = ymd(&c.value) {
                 self.ref_day = Some(d);

@@ -1838,6 +1838,17 @@ fn a_vague_part_of_the_day_keeps_the_story_day() {
             ("the previous Friday", D, "2023-03-03"),
         ],
     )]);
+    // A part of the day that names its own day moves the story on.
+    check(&[(
+        "The army entered the town on Tuesday. The following morning more troops arrived, and the next day \
+         the mayor fled.",
+        "2023-03-13",
+        &[
+            ("Tuesday", D, "2023-03-07"),
+            ("The following morning", T, "2023-03-08TMO"),
+            ("the next day", D, "2023-03-09"),
+        ],
+    )]);
 }
 
 #[test]
