@@ -280,6 +280,17 @@ REGION_ABBREVIATIONS = {
     "AU.02": ["NSW", "N.S.W."], "AU.04": ["Qld", "Qld."], "AU.06": ["Tas."], "AU.07": ["Vic."],
 }
 
+# English names of regions that GeoNames gives in a transliterated Russian adjective form or under a new name, as
+# news writes them (`Leningrad Region`, `Kemerovo Region`); `Astrakhan Oblast` has no bare stem alias because
+# `astrakhan` is also a word. Always with the head noun: the bare name is the city (`the siege of Leningrad`).
+ADMIN1_ALIASES = {
+    code: [f"{stem} {head}" for stem in stems for head in ("Region", "Oblast")]
+    for code, stems in {
+        "RU.42": ["Leningrad"], "RU.06": ["Arkhangelsk"], "RU.29": ["Kemerovo"], "RU.07": ["Astrakhan"],
+        "BY.03": ["Grodno", "Hrodna"], "RU.56": ["Oryol", "Orel"],
+    }.items()
+}
+
 # Countries whose second-level divisions news names alone as places (`in Fife`, `Cavan County Council`, `Laguna
 # province`); elsewhere they are too many and too often named like towns or words.
 SECOND_LEVEL_COUNTRIES = {"GB", "IE", "PH"}
@@ -598,6 +609,7 @@ def main():
         if cc == "US" and a1 in US_STATE_ABBREVIATIONS:
             names.append(US_STATE_ABBREVIATIONS[a1])
         names += REGION_ABBREVIATIONS.get(code, [])
+        names += [n for n in ADMIN1_ALIASES.get(code, []) if n not in names and n != a["name"]]
         if code in curated_admin1:
             lat, lon, extra = curated_admin1[code]
             names += extra

@@ -1839,3 +1839,31 @@ fn either_name_of_a_bilingual_city() {
         assert_eq!(p.country.as_deref(), Some(country), "{text}: {p:?}");
     }
 }
+
+#[test]
+fn regions_named_after_their_centres_are_regions() {
+    // GeoNames names these regions in a Russian adjective form (`Leningradskaya Oblast'`) or anew (`Kuzbass`);
+    // news names them after their centre, with `Region`.
+    for (text, surface, name) in [
+        (
+            "Residents of an old village in the Leningrad Region wrote to the governor.",
+            "Leningrad Region",
+            "Leningradskaya Oblast'",
+        ),
+        (
+            "Miners in the Kemerovo Region went on strike on Monday.",
+            "Kemerovo Region",
+            "Kuzbass",
+        ),
+        (
+            "Floods hit villages in the Astrakhan Region.",
+            "Astrakhan Region",
+            "Astrakhan Oblast",
+        ),
+    ] {
+        let ps = pipeline_places(text);
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("no {surface} in {ps:?}"));
+        assert_eq!(p.name.as_deref(), Some(name), "{text}");
+        assert_eq!(p.feature.as_deref(), Some("region"), "{text}");
+    }
+}
