@@ -291,6 +291,25 @@ ADMIN1_ALIASES = {
     }.items()
 }
 
+# Nicknames US news uses for states and cities (`Trump won the Granite State`, `the Windy City's mayor`), as whole
+# phrases. Left out: `Empire State` (the building), `First State` (`the first state to vote`), nicknames that are
+# also names of firms or schools (`Old Dominion`, `Evergreen State`) or teams (`Golden State`).
+STATE_NICKNAMES = {
+    "NH": ["Granite State"], "FL": ["Sunshine State"], "NJ": ["Garden State"], "IN": ["Hoosier State"],
+    "SC": ["Palmetto State"], "TX": ["Lone Star State"], "MA": ["Bay State"],
+    "PA": ["Keystone State"], "OH": ["Buckeye State"], "GA": ["Peach State"], "MO": ["Show-Me State"],
+    "UT": ["Beehive State"], "TN": ["Volunteer State"], "KY": ["Bluegrass State"], "NC": ["Tar Heel State"],
+    "IA": ["Hawkeye State"], "NV": ["Silver State"], "CO": ["Centennial State"], "MT": ["Treasure State"],
+    "HI": ["Aloha State"], "MS": ["Magnolia State"], "LA": ["Pelican State"], "OK": ["Sooner State"],
+    "NE": ["Cornhusker State"], "WI": ["Badger State"], "MI": ["Wolverine State"], "MN": ["Gopher State"],
+    "VT": ["Green Mountain State"], "ME": ["Pine Tree State"], "RI": ["Ocean State"], "CT": ["Constitution State"],
+    "AZ": ["Grand Canyon State"], "ID": ["Gem State"], "OR": ["Beaver State"], "AL": ["Yellowhammer State"],
+}
+CITY_NICKNAMES = {
+    4887398: ["Windy City"], 5128581: ["Big Apple"], 4990729: ["Motor City"], 4335045: ["Big Easy"],
+    5506956: ["Sin City"],
+}
+
 # Countries whose second-level divisions news names alone as places (`in Fife`, `Cavan County Council`, `Laguna
 # province`); elsewhere they are too many and too often named like towns or words.
 SECOND_LEVEL_COUNTRIES = {"GB", "IE", "PH"}
@@ -556,6 +575,7 @@ def main():
                 names.append(short.group(1))
             if cc in ARABIC_COUNTRIES and pop >= 50_000:
                 names += [v for v in arabic_variants(folded) if v.lower() not in words and v not in names]
+            names += CITY_NICKNAMES.get(int(gid), [])
             kind = "L" if (cc, name) in capitals else "P"
             cities.append((int(gid), name, kind, cc, a1, lat, lon, pop, names))
 
@@ -610,6 +630,8 @@ def main():
             names.append(US_STATE_ABBREVIATIONS[a1])
         names += REGION_ABBREVIATIONS.get(code, [])
         names += [n for n in ADMIN1_ALIASES.get(code, []) if n not in names and n != a["name"]]
+        if cc == "US":
+            names += STATE_NICKNAMES.get(a1, [])
         if code in curated_admin1:
             lat, lon, extra = curated_admin1[code]
             names += extra

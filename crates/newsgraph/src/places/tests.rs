@@ -1867,3 +1867,20 @@ fn regions_named_after_their_centres_are_regions() {
         assert_eq!(p.feature.as_deref(), Some("region"), "{text}");
     }
 }
+
+#[test]
+fn us_nicknames_name_their_state_or_city() {
+    let ps = pipeline_places(
+        "The senator won the Granite State easily, but polls in the Badger State are close. The Windy City's \
+         mayor endorsed her.",
+    );
+    for (surface, name) in [
+        ("Granite State", "New Hampshire"),
+        ("Badger State", "Wisconsin"),
+        ("Windy City", "Chicago"),
+    ] {
+        let p = find(&ps, surface).unwrap_or_else(|| panic!("no {surface} in {ps:?}"));
+        assert_eq!(p.name.as_deref(), Some(name), "{surface}");
+        assert_eq!(p.country.as_deref(), Some("US"), "{surface}");
+    }
+}
