@@ -211,7 +211,7 @@ fn is_particle(w: &str) -> bool {
 }
 
 /// Head nouns that make a name an organization ("Defense Ministry", "Labour Party").
-fn is_org_head(w: &str) -> bool {
+pub(crate) fn is_org_head(w: &str) -> bool {
     // Called for every capitalised word: lower-case into a small buffer instead of a new string. The heads are
     // short ASCII words, so anything longer or not ASCII is no head.
     let mut buf = [0u8; 16];
@@ -267,7 +267,7 @@ fn is_org_head(w: &str) -> bool {
 }
 
 /// Head nouns of institutions whose names go on with "of" (`University of Texas`, `School of Music`).
-fn is_institution(w: &str) -> bool {
+pub(crate) fn is_institution(w: &str) -> bool {
     is_org_head(w)
         && !matches!(
             w,
@@ -323,6 +323,7 @@ pub fn recognize(ctx: &Context) -> (Vec<Entity>, Vec<EntityCluster>) {
         }
     }
     fix_spans(ctx, &words, &mut mentions);
+    titles::split_titled_names(ctx, &words, &mut mentions);
     assign_countries(&words, &mut mentions);
     coref::add_nominals(ctx, &words, &mut mentions);
     titles::attach(ctx, &words, &mut mentions);
@@ -727,6 +728,43 @@ mod tests {
                 Some("France"),
                 Some("FR"),
             ),
+            // Official style: the title, "of" and the country before the name, which the tagger misses or
+            // joins to the country.
+            (
+                "President of Ukraine Volodymyr Zelenskyy held a video conference on energy.",
+                "Volodymyr Zelenskyy",
+                "President",
+                Some("Ukraine"),
+                Some("UA"),
+            ),
+            (
+                "The deal was signed by Prime Minister of Israel Naftali Bennett on Monday.",
+                "Naftali Bennett",
+                "Prime Minister",
+                Some("Israel"),
+                Some("IL"),
+            ),
+            (
+                "He later met Prime Minister of Luxembourg Xavier Bettel in Brussels.",
+                "Xavier Bettel",
+                "Prime Minister",
+                Some("Luxembourg"),
+                Some("LU"),
+            ),
+            (
+                "On Friday, Deputy Head of the Office of the President of Ukraine Ihor Zhovkva met the envoys.",
+                "Ihor Zhovkva",
+                "Deputy Head of the Office of the President",
+                Some("Ukraine"),
+                Some("UA"),
+            ),
+            (
+                "Minister of Foreign Affairs of Ukraine Dmytro Kuleba spoke by phone with his counterpart.",
+                "Dmytro Kuleba",
+                "Minister of Foreign Affairs",
+                Some("Ukraine"),
+                Some("UA"),
+            ),
         ];
         for (text, name, title, affil, country) in cases {
             let (_, clusters) = run(text);
@@ -734,6 +772,23 @@ mod tests {
             assert_eq!(c.title.as_deref(), Some(title), "{text}");
             assert_eq!(c.affiliation.as_deref(), affil, "{text}");
             assert_eq!(c.country.as_deref(), country, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_place_in_a_title_is_no_name() {
+        // "South Carolina" is one place, not "South" + a person "Carolina"; "Civic Engagement Project" no name.
+        for text in [
+            "Hogan Gidley, a former executive director of the South Carolina Republican Party, said so.",
+            "Mindy Romero, director of the California Civic Engagement Project, said so.",
+        ] {
+            let (entities, _) = run(text);
+            let persons: Vec<&str> = entities
+                .iter()
+                .filter(|e| e.label == EntityLabel::Person)
+                .map(|e| e.text.as_str())
+                .collect();
+            assert_eq!(persons.len(), 1, "{text}: {persons:?}");
         }
     }
 

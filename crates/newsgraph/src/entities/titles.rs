@@ -346,6 +346,176 @@ fn affil_of(mentions: &[Mention], idx: usize) -> Affil {
     }
 }
 
+/// The token of `of` closing a title that ends right before token `of_at` (`President of`, `Minister of Foreign
+/// Affairs of`): the end of the title's head run, or `None`.
+fn title_of_end(
+    words: &[&str],
+    mentions: &[Mention],
+    at: &[usize],
+    sent: &Range<usize>,
+    of_at: usize,
+) -> Option<usize> {
+    if of_at < sent.start + 1 || of_at >= sent.end || words[of_at] != "of" {
+        return None;
+    }
+    let before = of_at - 1;
+    if at[before] == usize::MAX {
+        return is_head(words[before]).then_some(of_at);
+    }
+    // `Minister of Foreign Affairs of Ukraine`: an office named after the head.
+    let o = &mentions[at[before]];
+    let of2 = o.toks.start.checked_sub(1)?;
+    (o.toks.end == of_at
+        && of2 > sent.start
+        && words[of2] == "of"
+        && at[of2 - 1] == usize::MAX
+        && is_head(words[of2 - 1]))
+    .then_some(of_at)
+}
+
+/// `President of Ukraine Volodymyr Zelenskyy`, `Prime Minister of Israel Naftali Bennett`: official style puts
+/// the country after the title and before the name. The tagger, trained on `Israeli Prime Minister ...`, reads the
+/// country and the name as one organization or misses the name; split them into the place and the person.
+pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
+    use super::gazetteer::{CITY, COUNTRY, FIRST, GAZETTEER, REGION};
+    let place_cats = (1 << COUNTRY) | (1 << CITY) | (1 << REGION);
+    let mut at = vec![usize::MAX; words.len()];
+    let mut added = Vec::new();
+    for i in 0..mentions.len() {
+        for t in mentions[i].toks.clone() {
+            at[t] = i;
+        }
+    }
+    for i in 0..mentions.len() {
+        let sent = ctx.sentences[mentions[i].sent].tokens.clone();
+        let toks = mentions[i].toks.clone();
+        let mut of_at = toks.start.saturating_sub(1);
+        if of_at > sent.start && words[of_at].eq_ignore_ascii_case("the") {
+            of_at -= 1;
+        }
+        if !matches!(
+            mentions[i].label,
+            EntityLabel::Loc | EntityLabel::Org | EntityLabel::Misc
+        ) || toks.start == sent.start
+            || title_of_end(words, mentions, &at, &sent, of_at).is_none()
+        {
+            continue;
+        }
+        let is_name = |r: Range<usize>| {
+            !r.is_empty()
+                && r.len() <= 4
+                && words[r.clone()]
+                    .iter()
+                    .all(|w| !super::is_org_head(w) && !super::is_institution(w) && !is_modifier(w))
+                && !words[r.clone()].iter().any(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "project"
+                            | "center"
+                            | "centre"
+                            | "foundation"
+                            | "network"
+                            | "campaign"
+                            | "coalition"
+                            | "alliance"
+                            | "initiative"
+                            | "program"
+                            | "programme"
+                    )
+                })
+                && words[r.clone()].iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                })
+                && (r.len() >= 2
+                    || GAZETTEER
+                        .lookup(&words[r.start..r.start + 1])
+                        .is_some_and(|e| e.cats & (1 << FIRST) != 0))
+        };
+        let is_place = |r: Range<usize>| {
+            GAZETTEER
+                .lookup(&words[r])
+                .is_some_and(|e| e.cats & place_cats != 0)
+        };
+        // The longest place at the start of the mention with a name after it (`South Carolina` is one place).
+        let whole_place = is_place(toks.clone());
+        let split = (toks.start + 1..toks.end)
+            .rev()
+            .filter(|_| !whole_place)
+            .find(|&j| {
+                GAZETTEER
+                    .lookup(&words[toks.start..j])
+                    .is_some_and(|e| e.cats & place_cats != 0)
+                    && is_name(j..toks.end)
+            });
+        if let Some(j) = split {
+            mentions[i].toks.end = j;
+            mentions[i].label = EntityLabel::Loc;
+            // `Luxembourg Xavier` + `Bettel`: the rest of the name is the next mention.
+            let mut end = toks.end;
+            let si = mentions[i].sent;
+            if let Some(n) = mentions.get_mut(i + 1) {
+                let short_name = n.label == EntityLabel::Person
+                    || (n.toks.len() == 1
+                        && matches!(n.label, EntityLabel::Loc | EntityLabel::Org)
+                        && !is_place(n.toks.clone()));
+                if n.toks.start == end && short_name && n.sent == si {
+                    end = n.toks.end;
+                    n.toks = end..end;
+                }
+            }
+            added.push(Mention {
+                toks: j..end,
+                label: EntityLabel::Person,
+                ..mentions[i].clone()
+            });
+            continue;
+        }
+        // The name right after the place, which the tagger left out.
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let mut e = toks.end;
+        while e < sent.end && e < toks.end + 4 && at[e] == usize::MAX && capital(words[e]) {
+            e += 1;
+        }
+        let whole = e == sent.end || at[e] != usize::MAX || !capital(words[e]);
+        if whole
+            && is_name(toks.end..e)
+            && GAZETTEER
+                .lookup(&words[toks.clone()])
+                .is_some_and(|e| e.cats & place_cats != 0)
+        {
+            // `Luxembourg` + `Xavier` + `Bettel` (read as a place): a one-word mention right after ends the name.
+            let mut end = e;
+            if e < sent.end && at[e] != usize::MAX {
+                let n = &mut mentions[at[e]];
+                if n.toks.start == e
+                    && n.toks.len() == 1
+                    && capital(words[e])
+                    && matches!(
+                        n.label,
+                        EntityLabel::Loc | EntityLabel::Org | EntityLabel::Person
+                    )
+                    && !is_place(e..e + 1)
+                {
+                    end = n.toks.end;
+                    n.toks = end..end;
+                }
+            }
+            added.push(Mention {
+                toks: toks.end..end,
+                label: EntityLabel::Person,
+                ..mentions[i].clone()
+            });
+        }
+    }
+    mentions.retain(|m| !m.toks.is_empty());
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.toks.start);
+    }
+}
+
 /// The title run ending just before token `end` (exclusive), walking left; `None` unless it ends with a head.
 fn premodifier(
     words: &[&str],
@@ -354,7 +524,69 @@ fn premodifier(
     sent: &Range<usize>,
     end: usize,
 ) -> Option<Found> {
-    if end <= sent.start || at[end - 1] != usize::MAX || !is_head(words[end - 1]) {
+    // `President of Ukraine Volodymyr Zelenskyy`: the title before `of`, the place after it.
+    if end > sent.start && at[end - 1] != usize::MAX {
+        let mi = at[end - 1];
+        let mm = &mentions[mi];
+        if mm.toks.end != end
+            || !matches!(
+                mm.label,
+                EntityLabel::Loc | EntityLabel::Org | EntityLabel::Norp
+            )
+        {
+            return None;
+        }
+        let mut of_at = mm.toks.start.checked_sub(1)?;
+        if of_at > sent.start && words[of_at].eq_ignore_ascii_case("the") {
+            of_at -= 1;
+        }
+        title_of_end(words, mentions, at, sent, of_at)?;
+        let head_end = if at[of_at - 1] == usize::MAX {
+            of_at
+        } else {
+            mentions[at[of_at - 1]].toks.start - 1
+        };
+        let mut found = premodifier(words, mentions, at, sent, head_end)?;
+        // The office's own name is part of the title (`Minister of Foreign Affairs`).
+        found.title.end = of_at;
+        // `Deputy Head of the Office of the President`: offices within offices, back to the first head.
+        let mut k = found.title.start;
+        let mut first = k;
+        while k > sent.start && k + 8 > found.title.start {
+            let w = words[k - 1];
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if at[k - 1] != usize::MAX {
+                // `the Office` read as an organization inside the title, `Head` read as a name.
+                let o = &mentions[at[k - 1]];
+                let head_word = o.toks.len() == 1 && is_head(w);
+                if !head_word && (o.label != EntityLabel::Org || o.toks.end != k) {
+                    break;
+                }
+                if !head_word {
+                    k = o.toks.start;
+                    continue;
+                }
+            }
+            if !(capital || matches!(w, "of" | "the")) {
+                break;
+            }
+            k -= 1;
+            if is_head(w) && words.get(k + 1).is_some_and(|n| *n == "of") {
+                first = k;
+            }
+        }
+        while first > sent.start && at[first - 1] == usize::MAX && is_modifier(words[first - 1]) {
+            first -= 1;
+        }
+        while first + 1 < found.title.end && matches!(words[first], "of" | "and" | "the" | "The") {
+            first += 1;
+        }
+        found.title.start = first;
+        found.affil = Some(affil_of(mentions, mi));
+        found.possessor = None;
+        return Some(found);
+    }
+    if end <= sent.start || !is_head(words[end - 1]) {
         return None;
     }
     let mut k = end - 1;
@@ -363,7 +595,11 @@ fn premodifier(
         let p = k - 1;
         if at[p] != usize::MAX {
             let mm = &mentions[at[p]];
-            if mm.label == EntityLabel::Org && mm.toks.end == p + 1 {
+            // `Volodymyr Zelenskyy and Prime Minister`: no organization across `and`.
+            if mm.label == EntityLabel::Org
+                && mm.toks.end == p + 1
+                && !matches!(words[k], "and" | "&")
+            {
                 org = Some(at[p]);
                 k = mm.toks.start;
                 continue;
