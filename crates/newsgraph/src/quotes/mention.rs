@@ -14,15 +14,16 @@ pub(crate) struct Words<'a> {
     pub tokens: &'a [Token],
 }
 
-/// What the mention tells about the speaker without any entity list.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct LocalName {
+/// What the mention tells about the speaker without any entity list. Borrowed from the text: most are only
+/// looked at, and the few a speaker keeps are copied then.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct LocalName<'a> {
     /// Name part (`Dmitry Peskov`), if the mention has one.
-    pub name: Option<String>,
+    pub name: Option<&'a str>,
     /// Title words before the name (`Kremlin spokesman`).
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     /// Capitalized head of the title (`Kremlin`).
-    pub affiliation: Option<String>,
+    pub affiliation: Option<&'a str>,
     /// Whether the name looks like a person's (not an organization or a place).
     pub person: bool,
     /// Whether the mention is a personal pronoun.
@@ -324,7 +325,7 @@ impl<'a> Words<'a> {
     }
 
     /// Name, title and affiliation read off a mention.
-    pub fn local_name(&self, m: &Range<usize>) -> LocalName {
+    pub fn local_name(&self, m: &Range<usize>) -> LocalName<'a> {
         let mut out = LocalName::default();
         if m.end == m.start + 1 && PRONOUNS.contains(self.t(m.start)) {
             out.pronoun = true;
@@ -370,11 +371,10 @@ impl<'a> Words<'a> {
         if n >= end {
             return out;
         }
-        let span = |a: usize, b: usize| -> String {
+        let span = |a: usize, b: usize| -> &'a str {
             self.text
                 .get(self.tokens[a].start..self.tokens[b - 1].end)
                 .unwrap_or("")
-                .to_string()
         };
         out.name = Some(span(n, end));
         out.person = !org;

@@ -713,7 +713,7 @@ fn run(
         }
     }
     let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
-    reported::find(&doc, &quoted, &found.clone(), &mut found, collect);
+    reported::find(&doc, &quoted, &mut found, collect);
     // Partial quotes take the speaker of the reported speech around them (the closest content that starts
     // before and contains them; contents are sorted, so a few steps back suffice).
     let mut hosts: Vec<(Range<usize>, usize)> = found

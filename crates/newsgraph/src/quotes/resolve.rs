@@ -11,14 +11,14 @@ use std::ops::Range;
 const LOOKBACK: usize = 64;
 
 /// A name seen before some point of the text: byte position, local name.
-struct Seen {
+struct Seen<'a> {
     pos: usize,
-    name: LocalName,
+    name: LocalName<'a>,
 }
 
 /// Person names introduced by a title (`President Vladimir Putin`, `spokesman Dmitry Peskov`): candidates for
 /// pronouns even when they never speak.
-fn titled_names(doc: &Doc) -> Vec<Seen> {
+fn titled_names<'a>(doc: &Doc<'a, '_>) -> Vec<Seen<'a>> {
     let n = doc.ctx.tokens.len();
     let bytes = doc.ctx.text.as_bytes();
     let mut out = Vec::new();
@@ -229,8 +229,12 @@ fn speaker(
         affiliation: None,
     };
     let ln = doc.w.local_name(m);
-    let pronoun = ln.pronoun.then(|| doc.t(m.start).to_lowercase());
-    let person_pronoun = matches!(pronoun.as_deref(), Some("he" | "she" | "i"));
+    let pronoun = ln.pronoun;
+    // Compared without lower-casing: no letter but an ASCII one lower-cases to these.
+    let person_pronoun = pronoun && {
+        let w = doc.t(m.start);
+        ["he", "she", "i"].iter().any(|p| w.eq_ignore_ascii_case(p))
+    };
     // 1. Entities, when the recognizer ran.
     if !entities.is_empty() {
         // Entities come in text order: only the few before the mention are candidates.
@@ -242,27 +246,22 @@ fn speaker(
                 .rev()
                 .take(LOOKBACK)
                 .find(|e| e.label == EntityLabel::Person && e.end <= out.start)
-        } else if pronoun.is_some() {
+        } else if pronoun {
             entities[..upto].iter().rev().take(LOOKBACK).find(|e| {
                 matches!(e.label, EntityLabel::Org | EntityLabel::Loc) && e.end <= out.start
             })
         } else {
             // The overlapping entity; of several, the person, then the last (the head of `Kremlin spokesman
             // Dmitry Peskov`).
-            let over: Vec<&Entity> = entities[..end_at]
+            // Walked from the last one back: the first person met, else the first entity met.
+            let mut over = entities[..end_at]
                 .iter()
                 .rev()
                 .take(LOOKBACK)
-                .filter(|e| e.start < out.end && out.start < e.end)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            over.iter()
-                .rev()
+                .filter(|e| e.start < out.end && out.start < e.end);
+            over.clone()
                 .find(|e| e.label == EntityLabel::Person)
-                .or_else(|| over.last())
-                .copied()
+                .or_else(|| over.next())
         };
         // `Moscow’s chancellor`: a title owned by a place or body is the most recent titled person of that
         // country (or with that title).
@@ -288,7 +287,7 @@ fn speaker(
         // body of its own, not the country.
         let head = doc.t(m.end - 1);
         if hit.is_some_and(|e| matches!(e.label, EntityLabel::Norp | EntityLabel::Loc))
-            && pronoun.is_none()
+            && !pronoun
             && is_collective(head)
             && e_inside(hit, &out)
         {
@@ -318,23 +317,23 @@ fn speaker(
         }
         return out;
     }
-    if pronoun.is_some() {
+    if pronoun {
         return out;
     }
     if ln.name.is_some() {
         // A later mention (`Peskov`) inherits title and affiliation of the fuller one (`Kremlin spokesman
         // Dmitry Peskov`).
-        let mut full = ln.clone();
-        if let Some(name) = &ln.name {
+        let mut full = ln;
+        if let Some(name) = ln.name {
             if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
                 x.name
                     .name
                     .as_deref()
-                    .is_some_and(|n| n != name && n.ends_with(name.as_str()))
+                    .is_some_and(|n| n != name && n.ends_with(name))
             }) {
-                full.name = a.name.name.clone();
-                full.title = full.title.or_else(|| a.name.title.clone());
-                full.affiliation = full.affiliation.or_else(|| a.name.affiliation.clone());
+                full.name = a.name.name;
+                full.title = full.title.or(a.name.title);
+                full.affiliation = full.affiliation.or(a.name.affiliation);
             }
         }
         fill(&mut out, &full);
@@ -387,7 +386,7 @@ fn e_inside(e: Option<&Entity>, s: &Speaker) -> bool {
 }
 
 fn fill(out: &mut Speaker, ln: &LocalName) {
-    out.name = ln.name.clone();
-    out.title = ln.title.clone();
-    out.affiliation = ln.affiliation.clone();
+    out.name = ln.name.map(str::to_string);
+    out.title = ln.title.map(str::to_string);
+    out.affiliation = ln.affiliation.map(str::to_string);
 }
