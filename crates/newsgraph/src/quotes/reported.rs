@@ -4,7 +4,7 @@
 use super::lexicon::{CUES, DETERMINERS, PREPOSITIONS, PRONOUNS};
 use super::mention::is_cap;
 use super::model::{self, Candidate, Source};
-use super::{is_mark_token, Doc, Found, QuoteKind};
+use super::{is_mark_token, Doc, Found, Parts, QuoteKind};
 use crate::text::TokenKind;
 use std::ops::Range;
 
@@ -26,10 +26,7 @@ pub(super) fn find(
         .collect();
     used.sort_unstable();
     let direct_starts: Vec<usize> = {
-        let mut v: Vec<usize> = direct
-            .iter()
-            .filter_map(|f| f.parts.first().map(|p| p.start))
-            .collect();
+        let mut v: Vec<usize> = direct.iter().map(|f| f.parts.first().start).collect();
         v.sort_unstable();
         v
     };
@@ -229,7 +226,7 @@ pub(super) fn find(
                 continue;
             }
             out.push(Found {
-                parts: vec![bytes],
+                parts: Parts::one(bytes),
                 kind: QuoteKind::Indirect,
                 cue: Some((cue, lemma)),
                 speaker,
@@ -497,7 +494,7 @@ fn colon_attribution(doc: &Doc, si: usize, title: bool) -> Option<Found> {
     }
     let toks = &doc.ctx.tokens;
     Some(Found {
-        parts: vec![toks[first].start..toks[end - 1].end],
+        parts: Parts::one(toks[first].start..toks[end - 1].end),
         kind: QuoteKind::Indirect,
         cue: None,
         speaker: Some(sr.start..c),

@@ -135,9 +135,7 @@ pub(super) fn output(
     seen.sort_by_key(|s| s.pos);
     let mut out = Vec::with_capacity(found.len());
     for f in found {
-        let (Some(first), Some(last)) = (f.parts.first(), f.parts.last()) else {
-            continue;
-        };
+        let (first, last) = (f.parts.first(), f.parts.last());
         let whole = ctx.span(first.start..last.end);
         let parts = if f.parts.len() > 1 {
             f.parts.iter().map(|p| ctx.span(p.clone())).collect()
