@@ -112,9 +112,17 @@ pub(super) fn output(
     };
     let mut seen: Vec<Seen> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
-    for f in found {
+    // The local name of each quote's speaker mention, read once for `seen` and for the speaker itself.
+    let names: Vec<LocalName> = found
+        .iter()
+        .map(|f| {
+            f.speaker
+                .as_ref()
+                .map_or_else(LocalName::default, |m| doc.w.local_name(m))
+        })
+        .collect();
+    for (f, &ln) in found.iter().zip(&names) {
         if let Some(m) = &f.speaker {
-            let ln = doc.w.local_name(m);
             if ln.name.is_some() {
                 seen.push(Seen {
                     pos: ctx.tokens[m.start].start,
@@ -134,7 +142,7 @@ pub(super) fn output(
     }
     seen.sort_by_key(|s| s.pos);
     let mut out = Vec::with_capacity(found.len());
-    for f in found {
+    for (f, &ln) in found.iter().zip(&names) {
         let (first, last) = (f.parts.first(), f.parts.last());
         let whole = ctx.span(first.start..last.end);
         let parts = if f.parts.len() > 1 {
@@ -155,7 +163,7 @@ pub(super) fn output(
         let speaker = f
             .speaker
             .as_ref()
-            .map(|m| speaker(doc, m, &seen, entities, clusters));
+            .map(|m| speaker(doc, m, ln, &seen, entities, clusters));
         let negated = f
             .cue
             .as_ref()
@@ -207,9 +215,11 @@ fn name_by_entity(out: &mut Speaker, e: &Entity, clusters: &[EntityCluster]) {
         .or_else(|| e.affiliation.clone());
 }
 
+/// The speaker of mention `m`, whose local name is `ln`.
 fn speaker(
     doc: &Doc,
     m: &Range<usize>,
+    ln: LocalName,
     seen: &[Seen],
     entities: &[Entity],
     clusters: &[EntityCluster],
@@ -226,7 +236,6 @@ fn speaker(
         title: None,
         affiliation: None,
     };
-    let ln = doc.w.local_name(m);
     let pronoun = ln.pronoun;
     // Compared without lower-casing: no letter but an ASCII one lower-cases to these.
     let person_pronoun = pronoun && {
