@@ -5,8 +5,9 @@ use super::lexicon::{
     CAP_STOP, CUES, DETERMINERS, NAME_JOINERS, ORG_WORDS, PREPOSITIONS, PRONOUNS, SPEAKER_NOUNS,
     TITLES,
 };
-use crate::text::Token;
+use crate::text::{Shape, Token};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Tokens of the article with their text.
 pub(crate) struct Words<'a> {
@@ -49,7 +50,30 @@ fn is_quote(w: &str) -> bool {
     )
 }
 
+/// The shapes of the titles, ASCII-lower-cased: both lookups of [`is_title`] are of a word with such a shape.
+static TITLE_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
+    let mut s = Shape::default();
+    for t in TITLES.iter() {
+        s.add(&t.to_ascii_lowercase());
+    }
+    s
+});
+
 fn is_title(w: &str) -> bool {
+    // Most words (names, verbs) are ruled out by one bit test on their lower-cased ends, before any lookup.
+    let b = w.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let second = b.get(1).copied().unwrap_or(0);
+    if !TITLE_SHAPES.may_hold_shape(
+        b.len(),
+        first.to_ascii_lowercase(),
+        second.to_ascii_lowercase(),
+        last.to_ascii_lowercase(),
+    ) {
+        return false;
+    }
     if TITLES.contains(w) {
         return true;
     }
