@@ -304,7 +304,13 @@ fn join_or_new(
             title: None,
             affiliation: None,
             country: None,
-            mentions: vec![i],
+            // Room for three: the smallest block malloc gives holds them, and a second mention then needs
+            // no reallocation.
+            mentions: {
+                let mut m = Vec::with_capacity(3);
+                m.push(i);
+                m
+            },
             key,
         }),
     }

@@ -176,7 +176,12 @@ struct Doc<'a, 'c> {
 }
 
 fn is_mark_token(w: &str) -> bool {
+    // The first byte rules out words before any comparison: every mark starts with `"`, `'`, `` ` ``, or the
+    // lead byte of `«`/`»` (0xC2) or of the curly quotes and `„` (0xE2).
     matches!(
+        w.as_bytes().first(),
+        Some(b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
+    ) && matches!(
         w,
         "\"" | "“" | "”" | "''" | "``" | "«" | "»" | "„" | "‘" | "’" | "'"
     )
