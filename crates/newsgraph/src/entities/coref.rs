@@ -146,11 +146,11 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
     // make long documents quadratic).
     let mut exact: HashMap<(EntityLabel, &[u32]), usize> = HashMap::default();
     // Full person names first, so that a lone surname can find its person wherever it stands.
-    for i in 0..mentions.len() {
-        if mentions[i].label != EntityLabel::Person || keys.of(i).len() < 2 {
+    for (i, m) in mentions.iter_mut().enumerate() {
+        let k = keys.of(i);
+        if m.label != EntityLabel::Person || k.len() < 2 {
             continue;
         }
-        let k = keys.of(i);
         let found = exact.get(&(EntityLabel::Person, k)).copied().or_else(|| {
             clusters.iter().position(|c| {
                 let ck = keys.at(&c.key);
@@ -160,10 +160,10 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
                         || (k.len() > ck.len() && k.ends_with(ck) && ck.len() >= 2))
             })
         });
-        join_or_new(&mut clusters, found, i, keys.range(i), mentions[i].label);
+        join_or_new(&mut clusters, found, i, keys.range(i), m.label);
         let ci = found.unwrap_or(clusters.len() - 1);
         exact.entry((EntityLabel::Person, k)).or_insert(ci);
-        mentions[i].cluster = ci;
+        m.cluster = ci;
     }
     // Full-name clusters by surname (sorted, clusters in order within a surname), with the token positions of
     // their mentions (in order): `starts[start_ranges[ci]]`.
@@ -225,21 +225,27 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
         }
     }
     // Everything else: same name, or a shorter form of one organization or place ("Defense Ministry").
-    for i in 0..mentions.len() {
-        if mentions[i].cluster != usize::MAX {
+    for (i, m) in mentions.iter_mut().enumerate() {
+        if m.cluster != usize::MAX {
             continue;
         }
         let k = keys.of(i);
-        let label = mentions[i].label;
+        let label = m.label;
+        // No scan of the clusters when the name is not in `exact`: every cluster with this label and key is. The
+        // mentions left here are not persons of two words or more (the first pass took those), so the clusters
+        // they can match were made in this pass, and a cluster made or joined here keeps the key it is entered
+        // under (a join is by equal key, or by a longer key that stays).
         let mut found = exact
             .get(&(label, k))
             .copied()
-            .filter(|&c| keys.at(&clusters[c].key) == k)
-            .or_else(|| {
-                clusters
+            .filter(|&c| keys.at(&clusters[c].key) == k);
+        debug_assert!(
+            found.is_some()
+                || !clusters
                     .iter()
-                    .position(|c| c.label == label && keys.at(&c.key) == k)
-            });
+                    .any(|c| c.label == label && keys.at(&c.key) == k),
+            "a cluster of this name is missing from the index"
+        );
         if found.is_none()
             && k.len() >= 2
             && matches!(
@@ -256,12 +262,12 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
                 found = Some(c);
             }
         }
-        join_or_new(&mut clusters, found, i, keys.range(i), mentions[i].label);
+        join_or_new(&mut clusters, found, i, keys.range(i), label);
         let ci = found.unwrap_or(clusters.len() - 1);
         if keys.at(&clusters[ci].key) == k {
             exact.insert((label, k), ci);
         }
-        mentions[i].cluster = ci;
+        m.cluster = ci;
     }
     // Nominal mentions ("the ministry") were added with cluster unset and key of one word: resolve them.
     for c in clusters.iter_mut() {

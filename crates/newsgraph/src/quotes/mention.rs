@@ -554,9 +554,9 @@ mod tests {
             tokens: &ctx.tokens,
         };
         let n = w.local_name(&(0..4));
-        assert_eq!(n.name.as_deref(), Some("Dmitry Peskov"));
-        assert_eq!(n.title.as_deref(), Some("Kremlin spokesman"));
-        assert_eq!(n.affiliation.as_deref(), Some("Kremlin"));
+        assert_eq!(n.name, Some("Dmitry Peskov"));
+        assert_eq!(n.title, Some("Kremlin spokesman"));
+        assert_eq!(n.affiliation, Some("Kremlin"));
         assert!(n.person);
     }
 }

@@ -332,12 +332,12 @@ fn speaker(
         // Dmitry Peskov`).
         let mut full = ln;
         if let Some(name) = ln.name {
-            if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
-                x.name
-                    .name
-                    .as_deref()
-                    .is_some_and(|n| n != name && n.ends_with(name))
-            }) {
+            if let Some(a) = seen[..before]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .find(|x| x.name.name.is_some_and(|n| n != name && n.ends_with(name)))
+            {
                 full.name = a.name.name;
                 full.title = full.title.or(a.name.title);
                 full.affiliation = full.affiliation.or(a.name.affiliation);
@@ -350,7 +350,7 @@ fn speaker(
     let head = doc.t(m.end - 1);
     if head.chars().all(char::is_lowercase) && head.len() > 2 {
         if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
-            x.name.name.as_deref().is_some_and(|n| {
+            x.name.name.is_some_and(|n| {
                 n.rsplit(' ')
                     .next()
                     .is_some_and(|last| last.eq_ignore_ascii_case(head))
