@@ -198,7 +198,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn parse_structure(text: &str) -> Structure {
     let mut st = Structure::default();
     let mut body_start = 0;
-    if let Some(c) = MARKER.captures(text) {
+    // Both marker patterns open with `date` after white space (`\s` and `trim_start` agree on what that is):
+    // a text that does not is spared the searches.
+    let may_have_marker = text.trim_start().starts_with("date");
+    if let Some(c) = may_have_marker.then(|| MARKER.captures(text)).flatten() {
         let m = c.get(0).unwrap();
         let (y, mo, d) = (&c[1], &c[2], &c[3]);
         match (y.parse::<i32>(), mo.parse::<u32>(), d.parse::<u32>()) {
@@ -215,7 +218,10 @@ pub fn parse_structure(text: &str) -> Structure {
         }
         st.marker = Some(m.start()..m.end());
         body_start = m.end();
-    } else if let Some(c) = MARKER_LIKE.captures(text) {
+    } else if let Some(c) = may_have_marker
+        .then(|| MARKER_LIKE.captures(text))
+        .flatten()
+    {
         let v = &c[1];
         if v.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
             let m = c.get(0).unwrap();

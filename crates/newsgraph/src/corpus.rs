@@ -213,8 +213,12 @@ impl Corpus {
                 1 << 16,
                 MultiGzDecoder::new(BufReader::new(file)),
             ))
-        } else {
+        } else if format == Format::JsonLines {
             Box::new(BufReader::with_capacity(1 << 16, file))
+        } else {
+            // Read whole: a buffer in front of the file would only be allocated, never used (reading to the end
+            // goes to the file directly).
+            Box::new(BufReader::with_capacity(0, file))
         };
         self.start(id, reader, format)
     }

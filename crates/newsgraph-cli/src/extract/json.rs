@@ -396,6 +396,9 @@ impl<'a> ser::Serializer for &'a mut Json {
         self.bytes(b"null");
         Ok(())
     }
+    // Inlined like the keys: a label (`PERSON`, `direct`) is a constant in the derived code, so its escape test
+    // and padded word fold away.
+    #[inline(always)]
     fn serialize_unit_variant(
         self,
         _name: &'static str,

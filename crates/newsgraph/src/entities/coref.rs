@@ -6,6 +6,7 @@ use super::{country_name, mention_lower, Affil, EntityLabel, Mention};
 use crate::pipeline::Context;
 use std::collections::BTreeSet;
 use std::hash::BuildHasherDefault;
+use std::ops::Range;
 
 /// Maps keyed by short lower-cased names, probed per mention: FNV is cheaper than SipHash here and they are never
 /// iterated, so their order cannot reach the output.
@@ -21,8 +22,8 @@ pub(crate) struct Cluster {
     pub country: Option<String>,
     /// Mention indices, in document order.
     pub mentions: Vec<usize>,
-    /// Lowercased tokens of the canonical name (as the numbers [`name_keys`] gives them).
-    key: Vec<u32>,
+    /// Lowercased tokens of the canonical name: where they lie in the [`Keys`] of the document.
+    key: Range<usize>,
 }
 
 /// Head nouns of definite descriptions that can stand for a named organization ("the ministry").
@@ -50,98 +51,152 @@ const NOMINAL_HEADS: &[&str] = &[
     "government",
 ];
 
-/// The lower-cased tokens of each mention's name (without a leading `the`), each distinct token as a number:
-/// equal numbers are equal tokens, so names compare as short number lists without a string per token.
-fn name_keys(words: &[&str], mentions: &[Mention]) -> Vec<Vec<u32>> {
-    let mut numbers: HashMap<String, u32> = HashMap::default();
-    let mut lower = String::new();
-    mentions
+/// A token as a key compared without case: an ASCII word as it stands in the text (no lower-cased copy), any
+/// other word lower-cased. Equal keys are exactly the words whose `to_lowercase()` are equal: a lower-cased word
+/// has no ASCII capital left, so ASCII-only case folding on both sides compares them as the lower-cased forms.
+#[derive(Debug)]
+struct Caseless<'a>(std::borrow::Cow<'a, str>);
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(&other.0)
+    }
+}
+
+impl Eq for Caseless<'_> {}
+
+impl std::hash::Hash for Caseless<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // The ASCII-lower-cased bytes, a few at a time through a small buffer.
+        let mut buf = [0u8; 32];
+        for chunk in self.0.as_bytes().chunks(buf.len()) {
+            let lower = &mut buf[..chunk.len()];
+            lower.copy_from_slice(chunk);
+            lower.make_ascii_lowercase();
+            state.write(lower);
+        }
+        state.write_u8(0xff);
+    }
+}
+
+/// Which of [`NOMINAL_HEADS`] `w` is, compared without ASCII case (what lower-casing `w` then comparing gives:
+/// the heads are ASCII).
+fn nominal_head(w: &str) -> Option<usize> {
+    NOMINAL_HEADS
         .iter()
-        .map(|m| {
+        .position(|h| h.len() == w.len() && h.eq_ignore_ascii_case(w))
+}
+
+/// The lower-cased tokens of each mention's name (without a leading `the`), each distinct token as a number:
+/// equal numbers are equal tokens, so names compare as short number lists without a string per token. All
+/// names in one list: mention `i`'s is `numbers[range(i)]`.
+struct Keys {
+    numbers: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Keys {
+    fn new(words: &[&str], mentions: &[Mention]) -> Keys {
+        let mut index: HashMap<Caseless<'_>, u32> = HashMap::default();
+        let mut numbers = Vec::with_capacity(mentions.len() * 2);
+        let mut ends = Vec::with_capacity(mentions.len());
+        for m in mentions {
             let mut ws = &words[m.toks.clone()];
             // A leading `the` goes before lower-casing (no non-ASCII letter lower-cases to `t`, `h` or `e`).
             if ws.len() > 1 && ws[0].eq_ignore_ascii_case("the") {
                 ws = &ws[1..];
             }
-            ws.iter()
-                .map(|w| {
-                    lower.clear();
-                    if w.is_ascii() {
-                        lower.push_str(w);
-                        lower.make_ascii_lowercase();
-                    } else {
-                        lower.push_str(&w.to_lowercase());
-                    }
-                    let next = numbers.len() as u32;
-                    match numbers.get(lower.as_str()) {
-                        Some(&n) => n,
-                        None => {
-                            numbers.insert(lower.clone(), next);
-                            next
-                        }
-                    }
-                })
-                .collect()
-        })
-        .collect()
+            for w in ws {
+                let key = if w.is_ascii() {
+                    Caseless(std::borrow::Cow::Borrowed(*w))
+                } else {
+                    Caseless(std::borrow::Cow::Owned(w.to_lowercase()))
+                };
+                let next = index.len() as u32;
+                numbers.push(*index.entry(key).or_insert(next));
+            }
+            ends.push(numbers.len());
+        }
+        Keys { numbers, ends }
+    }
+
+    /// Where mention `i`'s name lies in `numbers`.
+    fn range(&self, i: usize) -> Range<usize> {
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        start..self.ends[i]
+    }
+
+    /// Mention `i`'s name.
+    fn of(&self, i: usize) -> &[u32] {
+        &self.numbers[self.range(i)]
+    }
+
+    /// The name at `r` (a cluster's key).
+    fn at(&self, r: &Range<usize>) -> &[u32] {
+        &self.numbers[r.clone()]
+    }
 }
 
 /// Groups mentions into clusters (setting each mention's `cluster`) and fills the clusters' canonical names,
 /// titles, affiliations and countries. May add nominal mentions ("the ministry").
 pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
-    let keys = name_keys(words, mentions);
+    let keys = Keys::new(words, mentions);
     // Names already seen, so that repeated mentions find their cluster without scanning all clusters (which would
     // make long documents quadratic).
     let mut exact: HashMap<(EntityLabel, &[u32]), usize> = HashMap::default();
     // Full person names first, so that a lone surname can find its person wherever it stands.
-    for i in 0..mentions.len() {
-        if mentions[i].label != EntityLabel::Person || keys[i].len() < 2 {
+    for (i, m) in mentions.iter_mut().enumerate() {
+        let k = keys.of(i);
+        if m.label != EntityLabel::Person || k.len() < 2 {
             continue;
         }
-        let k = &keys[i];
-        let found = exact
-            .get(&(EntityLabel::Person, k.as_slice()))
-            .copied()
-            .or_else(|| {
-                clusters.iter().position(|c| {
-                    c.label == EntityLabel::Person
-                        && (c.key == *k
-                            || (c.key.first() == k.first() && c.key.last() == k.last())
-                            || (k.len() > c.key.len() && k.ends_with(&c.key) && c.key.len() >= 2))
-                })
-            });
-        join_or_new(&mut clusters, found, i, k, mentions[i].label);
+        let found = exact.get(&(EntityLabel::Person, k)).copied().or_else(|| {
+            clusters.iter().position(|c| {
+                let ck = keys.at(&c.key);
+                c.label == EntityLabel::Person
+                    && (ck == k
+                        || (ck.first() == k.first() && ck.last() == k.last())
+                        || (k.len() > ck.len() && k.ends_with(ck) && ck.len() >= 2))
+            })
+        });
+        join_or_new(&mut clusters, found, i, keys.range(i), m.label);
         let ci = found.unwrap_or(clusters.len() - 1);
-        exact
-            .entry((EntityLabel::Person, k.as_slice()))
-            .or_insert(ci);
-        mentions[i].cluster = ci;
+        exact.entry((EntityLabel::Person, k)).or_insert(ci);
+        m.cluster = ci;
     }
-    // Full-name clusters by surname, with the token positions of their mentions (in order).
-    let mut by_surname: HashMap<u32, Vec<usize>> = HashMap::default();
-    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
+    // Full-name clusters by surname (sorted, clusters in order within a surname), with the token positions of
+    // their mentions (in order): `starts[start_ranges[ci]]`.
+    let mut by_surname: Vec<(u32, usize)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut start_ranges: Vec<Range<usize>> = vec![0..0; clusters.len()];
     for (ci, c) in clusters.iter().enumerate() {
-        if c.label == EntityLabel::Person && c.key.len() >= 2 {
-            if let Some(last) = c.key.last() {
-                by_surname.entry(*last).or_default().push(ci);
+        let ck = keys.at(&c.key);
+        if c.label == EntityLabel::Person && ck.len() >= 2 {
+            if let Some(&last) = ck.last() {
+                by_surname.push((last, ci));
             }
-            starts[ci] = c.mentions.iter().map(|&m| mentions[m].toks.start).collect();
-            starts[ci].sort_unstable();
+            let from = starts.len();
+            starts.extend(c.mentions.iter().map(|&m| mentions[m].toks.start));
+            starts[from..].sort_unstable();
+            start_ranges[ci] = from..starts.len();
         }
     }
+    by_surname.sort_unstable();
     // A lone name joins the nearest person (before, else after) whose full name ends with it; other mentions
     // of a person's surname (a headline "PUTIN" tagged as a place) are relabelled.
     for i in 0..mentions.len() {
-        if mentions[i].cluster != usize::MAX || keys[i].len() != 1 {
+        if mentions[i].cluster != usize::MAX || keys.of(i).len() != 1 {
             continue;
         }
-        let k = &keys[i][0];
+        let k = keys.of(i)[0];
         let mut best: Option<(usize, usize)> = None; // (distance rank, cluster)
         let start = mentions[i].toks.start;
-        for &ci in by_surname.get(k).map_or(&[][..], Vec::as_slice) {
+        let from = by_surname.partition_point(|&(s, _)| s < k);
+        let to = from + by_surname[from..].partition_point(|&(s, _)| s == k);
+        for &(_, ci) in &by_surname[from..to] {
             // Nearest full-name mention: the last one before, else (ranked after every earlier one) the first after.
-            let s = &starts[ci];
+            let s = &starts[start_ranges[ci].clone()];
             let pos = s.partition_point(|&x| x < start);
             let dist = if pos > 0 {
                 start - s[pos - 1]
@@ -170,44 +225,49 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
         }
     }
     // Everything else: same name, or a shorter form of one organization or place ("Defense Ministry").
-    for i in 0..mentions.len() {
-        if mentions[i].cluster != usize::MAX {
+    for (i, m) in mentions.iter_mut().enumerate() {
+        if m.cluster != usize::MAX {
             continue;
         }
-        let k = &keys[i];
-        let label = mentions[i].label;
+        let k = keys.of(i);
+        let label = m.label;
+        // No scan of the clusters when the name is not in `exact`: every cluster with this label and key is. The
+        // mentions left here are not persons of two words or more (the first pass took those), so the clusters
+        // they can match were made in this pass, and a cluster made or joined here keeps the key it is entered
+        // under (a join is by equal key, or by a longer key that stays).
         let mut found = exact
-            .get(&(label, k.as_slice()))
+            .get(&(label, k))
             .copied()
-            .filter(|&c| clusters[c].key == *k)
-            .or_else(|| {
-                clusters
+            .filter(|&c| keys.at(&clusters[c].key) == k);
+        debug_assert!(
+            found.is_some()
+                || !clusters
                     .iter()
-                    .position(|c| c.label == label && c.key == *k)
-            });
+                    .any(|c| c.label == label && keys.at(&c.key) == k),
+            "a cluster of this name is missing from the index"
+        );
         if found.is_none()
+            && k.len() >= 2
             && matches!(
                 label,
                 EntityLabel::Org | EntityLabel::Loc | EntityLabel::Misc
             )
         {
-            let longer: Vec<usize> = (0..clusters.len())
-                .filter(|&c| {
-                    clusters[c].label == label
-                        && clusters[c].key.len() > k.len()
-                        && clusters[c].key.ends_with(k)
-                })
-                .collect();
-            if longer.len() == 1 && k.len() >= 2 {
-                found = Some(longer[0]);
+            // The one longer name of this kind ending with it, if there is exactly one.
+            let mut longer = (0..clusters.len()).filter(|&c| {
+                let ck = keys.at(&clusters[c].key);
+                clusters[c].label == label && ck.len() > k.len() && ck.ends_with(k)
+            });
+            if let (Some(c), None) = (longer.next(), longer.next()) {
+                found = Some(c);
             }
         }
-        join_or_new(&mut clusters, found, i, k, mentions[i].label);
+        join_or_new(&mut clusters, found, i, keys.range(i), label);
         let ci = found.unwrap_or(clusters.len() - 1);
-        if clusters[ci].key == *k {
-            exact.insert((label, k.as_slice()), ci);
+        if keys.at(&clusters[ci].key) == k {
+            exact.insert((label, k), ci);
         }
-        mentions[i].cluster = ci;
+        m.cluster = ci;
     }
     // Nominal mentions ("the ministry") were added with cluster unset and key of one word: resolve them.
     for c in clusters.iter_mut() {
@@ -234,14 +294,14 @@ fn join_or_new(
     clusters: &mut Vec<Cluster>,
     found: Option<usize>,
     i: usize,
-    key: &[u32],
+    key: Range<usize>,
     label: EntityLabel,
 ) {
     match found {
         Some(c) => {
             clusters[c].mentions.push(i);
             if key.len() > clusters[c].key.len() {
-                clusters[c].key = key.to_vec();
+                clusters[c].key = key;
             }
         }
         None => clusters.push(Cluster {
@@ -250,8 +310,14 @@ fn join_or_new(
             title: None,
             affiliation: None,
             country: None,
-            mentions: vec![i],
-            key: key.to_vec(),
+            // Room for three: the smallest block malloc gives holds them, and a second mention then needs
+            // no reallocation.
+            mentions: {
+                let mut m = Vec::with_capacity(3);
+                m.push(i);
+                m
+            },
+            key,
         }),
     }
 }
@@ -269,20 +335,18 @@ pub(crate) fn add_nominals(ctx: &Context, words: &[&str], mentions: &mut Vec<Men
     }
     // Organization names by the last word of the name, admitted in text order as the scan passes their end: each
     // "the <head>" then sees the names before it without rescanning every mention (linear in the document).
-    let mut orgs: Vec<(usize, String, String)> = mentions
+    // Only names ending with one of the heads can be looked up: the others are left out.
+    let mut orgs: Vec<(usize, &str, String)> = mentions
         .iter()
         .filter(|m| m.label == EntityLabel::Org && !m.toks.is_empty())
-        .map(|m| {
-            (
-                m.toks.end,
-                words[m.toks.end - 1].to_ascii_lowercase(),
-                mention_lower(words, m),
-            )
+        .filter_map(|m| {
+            let head = NOMINAL_HEADS[nominal_head(words[m.toks.end - 1])?];
+            Some((m.toks.end, head, mention_lower(words, m)))
         })
         .collect();
     orgs.sort_by_key(|o| o.0);
     let mut admitted = 0;
-    let mut seen: HashMap<String, BTreeSet<String>> = HashMap::default();
+    let mut seen: HashMap<&str, BTreeSet<String>> = HashMap::default();
     for (si, s) in ctx.sentences.iter().enumerate() {
         for t in s.tokens.start..s.tokens.end.saturating_sub(1) {
             if !words[t].eq_ignore_ascii_case("the") || covered[t + 1] {
@@ -306,8 +370,8 @@ pub(crate) fn add_nominals(ctx: &Context, words: &[&str], mentions: &mut Vec<Men
                 }
             }
             while admitted < orgs.len() && orgs[admitted].0 <= t {
-                let (_, last, name) = &orgs[admitted];
-                seen.entry(last.clone()).or_default().insert(name.clone());
+                let (_, last, name) = &mut orgs[admitted];
+                seen.entry(*last).or_default().insert(std::mem::take(name));
                 admitted += 1;
             }
             let names: Vec<&String> = seen
@@ -347,21 +411,24 @@ fn finish(words: &[&str], mentions: &mut [Mention], clusters: &mut [Cluster]) {
     // Nominal mentions: attach to the cluster of the nearest earlier organization whose name ends with the noun.
     // The latest multi-word organization by the lower-cased last word of its name: a running index, so that
     // each nominal finds its antecedent without scanning back (linear in the document).
-    let mut latest_org: HashMap<String, usize> = HashMap::default();
+    // (Only heads are looked up: an array by head.)
+    let mut latest_org = [None::<usize>; NOMINAL_HEADS.len()];
     let mut touched = Vec::new();
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if m.label == EntityLabel::Org && m.toks.len() > 1 {
-            latest_org.insert(words[m.toks.end - 1].to_ascii_lowercase(), i);
+            if let Some(h) = nominal_head(words[m.toks.end - 1]) {
+                latest_org[h] = Some(i);
+            }
         }
         if m.label != EntityLabel::Org || m.toks.len() != 1 {
             continue;
         }
         let w = words[m.toks.start];
-        if !NOMINAL_HEADS.contains(&w) {
+        let Some(h) = NOMINAL_HEADS.iter().position(|&x| x == w) else {
             continue;
-        }
-        let target = latest_org.get(w).copied().filter(|&j| j < i);
+        };
+        let target = latest_org[h].filter(|&j| j < i);
         if let Some(j) = target {
             let (from, to) = (mentions[i].cluster, mentions[j].cluster);
             if from != to
@@ -441,7 +508,7 @@ fn finish(words: &[&str], mentions: &mut [Mention], clusters: &mut [Cluster]) {
 
 /// Joins tokens with single spaces, without a space before closing punctuation or inside hyphenations.
 fn join_tokens(toks: &[&str]) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(toks.iter().map(|t| t.len() + 1).sum());
     for (i, t) in toks.iter().enumerate() {
         if i > 0 && !matches!(*t, "'s" | "’s" | "." | "," | ")") {
             s.push(' ');

@@ -5,8 +5,9 @@ use super::lexicon::{
     CAP_STOP, CUES, DETERMINERS, NAME_JOINERS, ORG_WORDS, PREPOSITIONS, PRONOUNS, SPEAKER_NOUNS,
     TITLES,
 };
-use crate::text::Token;
+use crate::text::{Shape, Token};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Tokens of the article with their text.
 pub(crate) struct Words<'a> {
@@ -14,15 +15,16 @@ pub(crate) struct Words<'a> {
     pub tokens: &'a [Token],
 }
 
-/// What the mention tells about the speaker without any entity list.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct LocalName {
+/// What the mention tells about the speaker without any entity list. Borrowed from the text: most are only
+/// looked at, and the few a speaker keeps are copied then.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct LocalName<'a> {
     /// Name part (`Dmitry Peskov`), if the mention has one.
-    pub name: Option<String>,
+    pub name: Option<&'a str>,
     /// Title words before the name (`Kremlin spokesman`).
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     /// Capitalized head of the title (`Kremlin`).
-    pub affiliation: Option<String>,
+    pub affiliation: Option<&'a str>,
     /// Whether the name looks like a person's (not an organization or a place).
     pub person: bool,
     /// Whether the mention is a personal pronoun.
@@ -48,7 +50,30 @@ fn is_quote(w: &str) -> bool {
     )
 }
 
+/// The shapes of the titles, ASCII-lower-cased: both lookups of [`is_title`] are of a word with such a shape.
+static TITLE_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
+    let mut s = Shape::default();
+    for t in TITLES.iter() {
+        s.add(&t.to_ascii_lowercase());
+    }
+    s
+});
+
 fn is_title(w: &str) -> bool {
+    // Most words (names, verbs) are ruled out by one bit test on their lower-cased ends, before any lookup.
+    let b = w.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let second = b.get(1).copied().unwrap_or(0);
+    if !TITLE_SHAPES.may_hold_shape(
+        b.len(),
+        first.to_ascii_lowercase(),
+        second.to_ascii_lowercase(),
+        last.to_ascii_lowercase(),
+    ) {
+        return false;
+    }
     if TITLES.contains(w) {
         return true;
     }
@@ -324,7 +349,7 @@ impl<'a> Words<'a> {
     }
 
     /// Name, title and affiliation read off a mention.
-    pub fn local_name(&self, m: &Range<usize>) -> LocalName {
+    pub fn local_name(&self, m: &Range<usize>) -> LocalName<'a> {
         let mut out = LocalName::default();
         if m.end == m.start + 1 && PRONOUNS.contains(self.t(m.start)) {
             out.pronoun = true;
@@ -370,11 +395,10 @@ impl<'a> Words<'a> {
         if n >= end {
             return out;
         }
-        let span = |a: usize, b: usize| -> String {
+        let span = |a: usize, b: usize| -> &'a str {
             self.text
                 .get(self.tokens[a].start..self.tokens[b - 1].end)
                 .unwrap_or("")
-                .to_string()
         };
         out.name = Some(span(n, end));
         out.person = !org;
@@ -530,9 +554,9 @@ mod tests {
             tokens: &ctx.tokens,
         };
         let n = w.local_name(&(0..4));
-        assert_eq!(n.name.as_deref(), Some("Dmitry Peskov"));
-        assert_eq!(n.title.as_deref(), Some("Kremlin spokesman"));
-        assert_eq!(n.affiliation.as_deref(), Some("Kremlin"));
+        assert_eq!(n.name, Some("Dmitry Peskov"));
+        assert_eq!(n.title, Some("Kremlin spokesman"));
+        assert_eq!(n.affiliation, Some("Kremlin"));
         assert!(n.person);
     }
 }

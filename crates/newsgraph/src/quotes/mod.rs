@@ -16,9 +16,6 @@
 //!    given (overlapping entity; a pronoun to the most recent compatible person) or, without entities, to a
 //!    local name read off the text.
 
-// A quote's parts are byte ranges: `vec![start..end]` is a list of one part, not a range of numbers.
-#![allow(clippy::single_range_in_vec_init)]
-
 mod lexicon;
 mod marks;
 mod mention;
@@ -114,7 +111,7 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 struct Found {
     /// Byte ranges of the quoted parts (or of the content clause).
-    parts: Vec<Range<usize>>,
+    parts: Parts,
     kind: QuoteKind,
     /// Cue token range and lemma.
     cue: Option<(Range<usize>, &'static str)>,
@@ -124,6 +121,43 @@ struct Found {
     audience: Option<Range<usize>>,
     /// Paragraph index.
     para: usize,
+}
+
+/// The byte ranges of a quote's parts: the first in place (most quotes have one part, and then no list is
+/// allocated), the others after it.
+#[derive(Debug, Clone)]
+struct Parts {
+    first: Range<usize>,
+    rest: Vec<Range<usize>>,
+}
+
+impl Parts {
+    fn one(first: Range<usize>) -> Parts {
+        Parts {
+            first,
+            rest: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, part: Range<usize>) {
+        self.rest.push(part);
+    }
+
+    fn len(&self) -> usize {
+        1 + self.rest.len()
+    }
+
+    fn first(&self) -> &Range<usize> {
+        &self.first
+    }
+
+    fn last(&self) -> &Range<usize> {
+        self.rest.last().unwrap_or(&self.first)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Range<usize>> {
+        std::iter::once(&self.first).chain(&self.rest)
+    }
 }
 
 /// An attribution read around a quote: cue, mention, audience (token ranges).
@@ -142,7 +176,12 @@ struct Doc<'a, 'c> {
 }
 
 fn is_mark_token(w: &str) -> bool {
+    // The first byte rules out words before any comparison: every mark starts with `"`, `'`, `` ` ``, or the
+    // lead byte of `«`/`»` (0xC2) or of the curly quotes and `„` (0xE2).
     matches!(
+        w.as_bytes().first(),
+        Some(b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
+    ) && matches!(
         w,
         "\"" | "“" | "”" | "''" | "``" | "«" | "»" | "„" | "‘" | "’" | "'"
     )
@@ -647,7 +686,7 @@ fn run(
             }
         }
         let mut f = Found {
-            parts: vec![q.start..q.end],
+            parts: Parts::one(q.start..q.end),
             kind,
             cue: None,
             speaker: None,
@@ -696,7 +735,7 @@ fn run(
             continue;
         };
         let start = s.tokens.start;
-        let quote_tok = f.parts.first().map_or(start, |q| doc.tok_from(q.start));
+        let quote_tok = doc.tok_from(f.parts.first().start);
         let mut j = start;
         let mut cue = None;
         while j < quote_tok && j < start + 3 && doc.w.is_word(j) && mention::is_cap(doc.t(j)) {
@@ -713,14 +752,14 @@ fn run(
         }
     }
     let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
-    reported::find(&doc, &quoted, &found.clone(), &mut found, collect);
+    reported::find(&doc, &quoted, &mut found, collect);
     // Partial quotes take the speaker of the reported speech around them (the closest content that starts
     // before and contains them; contents are sorted, so a few steps back suffice).
     let mut hosts: Vec<(Range<usize>, usize)> = found
         .iter()
         .enumerate()
         .filter(|(_, f)| f.kind == QuoteKind::Indirect)
-        .filter_map(|(i, f)| f.parts.first().map(|p| (p.clone(), i)))
+        .map(|(i, f)| (f.parts.first().clone(), i))
         .collect();
     hosts.sort_by_key(|h| h.0.start);
     for (r, para) in partials {
@@ -732,7 +771,7 @@ fn run(
             .find(|h| r.end <= h.0.end)
             .map(|h| &found[h.1]);
         let mut f = Found {
-            parts: vec![r],
+            parts: Parts::one(r),
             kind: QuoteKind::Partial,
             cue: None,
             speaker: None,
@@ -745,7 +784,7 @@ fn run(
         }
         found.push(f);
     }
-    found.sort_by_key(|f| f.parts.first().map_or(0, |p| p.start));
+    found.sort_by_key(|f| f.parts.first().start);
     resolve::output(&doc, &found, entities, clusters)
 }
 

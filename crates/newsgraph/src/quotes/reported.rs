@@ -4,19 +4,19 @@
 use super::lexicon::{CUES, DETERMINERS, PREPOSITIONS, PRONOUNS};
 use super::mention::is_cap;
 use super::model::{self, Candidate, Source};
-use super::{is_mark_token, Doc, Found, QuoteKind};
+use super::{is_mark_token, Doc, Found, Parts, QuoteKind};
 use crate::text::TokenKind;
 use std::ops::Range;
 
-/// Adds the reported speech of the article to `out`; `quoted` are the quotations (byte ranges, in order),
-/// `direct` the direct quotes found so far (their cues are not reused).
+/// Adds the reported speech of the article to `out`, which holds the direct quotes found so far (their cues
+/// are not reused); `quoted` are the quotations (byte ranges, in order).
 pub(super) fn find(
     doc: &Doc,
     quoted: &[Range<usize>],
-    direct: &[Found],
     out: &mut Vec<Found>,
     mut collect: Option<&mut Vec<Collected>>,
 ) {
+    let direct: &[Found] = out;
     let mut feats: Vec<u32> = Vec::with_capacity(32);
     // A partial quote's cue also introduces the reported speech around it (`X may be “strategic,” said Y`).
     let mut used: Vec<usize> = direct
@@ -26,10 +26,7 @@ pub(super) fn find(
         .collect();
     used.sort_unstable();
     let direct_starts: Vec<usize> = {
-        let mut v: Vec<usize> = direct
-            .iter()
-            .filter_map(|f| f.parts.first().map(|p| p.start))
-            .collect();
+        let mut v: Vec<usize> = direct.iter().map(|f| f.parts.first().start).collect();
         v.sort_unstable();
         v
     };
@@ -37,6 +34,9 @@ pub(super) fn find(
     let model = model::CUE_MODEL.as_ref();
     let (shapes, forms) = (&*super::lexicon::CUE_SHAPES, &*super::lexicon::CUE_FORMS);
     let mut qi = 0;
+    // Per-sentence lists, kept across sentences so that their room is reused.
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut emitted: std::collections::HashSet<(usize, usize)> = Default::default();
     for (si, sent) in doc.ctx.sentences.iter().enumerate() {
         let sr = sent.tokens.clone();
         let para = &doc.ctx.paragraphs[sent.paragraph];
@@ -54,7 +54,7 @@ pub(super) fn find(
         while e > sr.start && matches!(doc.t(e - 1), "." | "!" | "?" | ";") {
             e -= 1;
         }
-        let mut pending: Vec<Pending> = Vec::new();
+        pending.clear();
         // The subject of the last attribution in the sentence, for `X said ... and added ...`.
         let mut last_subject: Option<Range<usize>> = None;
         let mut i = sr.start;
@@ -206,8 +206,8 @@ pub(super) fn find(
             }
             pending[a].0.end = clause_end(doc, pending[a].0.start, end);
         }
-        let mut emitted: std::collections::HashSet<(usize, usize)> = Default::default();
-        for (content, speaker, audience, cue, lemma) in pending {
+        emitted.clear();
+        for (content, speaker, audience, cue, lemma) in pending.drain(..) {
             if content.is_empty() || !emitted.insert((content.start, content.end)) {
                 continue;
             }
@@ -226,7 +226,7 @@ pub(super) fn find(
                 continue;
             }
             out.push(Found {
-                parts: vec![bytes],
+                parts: Parts::one(bytes),
                 kind: QuoteKind::Indirect,
                 cue: Some((cue, lemma)),
                 speaker,
@@ -494,7 +494,7 @@ fn colon_attribution(doc: &Doc, si: usize, title: bool) -> Option<Found> {
     }
     let toks = &doc.ctx.tokens;
     Some(Found {
-        parts: vec![toks[first].start..toks[end - 1].end],
+        parts: Parts::one(toks[first].start..toks[end - 1].end),
         kind: QuoteKind::Indirect,
         cue: None,
         speaker: Some(sr.start..c),

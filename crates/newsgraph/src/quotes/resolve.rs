@@ -11,14 +11,14 @@ use std::ops::Range;
 const LOOKBACK: usize = 64;
 
 /// A name seen before some point of the text: byte position, local name.
-struct Seen {
+struct Seen<'a> {
     pos: usize,
-    name: LocalName,
+    name: LocalName<'a>,
 }
 
 /// Person names introduced by a title (`President Vladimir Putin`, `spokesman Dmitry Peskov`): candidates for
 /// pronouns even when they never speak.
-fn titled_names(doc: &Doc) -> Vec<Seen> {
+fn titled_names<'a>(doc: &Doc<'a, '_>) -> Vec<Seen<'a>> {
     let n = doc.ctx.tokens.len();
     let bytes = doc.ctx.text.as_bytes();
     let mut out = Vec::new();
@@ -112,9 +112,17 @@ pub(super) fn output(
     };
     let mut seen: Vec<Seen> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
-    for f in found {
+    // The local name of each quote's speaker mention, read once for `seen` and for the speaker itself.
+    let names: Vec<LocalName> = found
+        .iter()
+        .map(|f| {
+            f.speaker
+                .as_ref()
+                .map_or_else(LocalName::default, |m| doc.w.local_name(m))
+        })
+        .collect();
+    for (f, &ln) in found.iter().zip(&names) {
         if let Some(m) = &f.speaker {
-            let ln = doc.w.local_name(m);
             if ln.name.is_some() {
                 seen.push(Seen {
                     pos: ctx.tokens[m.start].start,
@@ -134,10 +142,8 @@ pub(super) fn output(
     }
     seen.sort_by_key(|s| s.pos);
     let mut out = Vec::with_capacity(found.len());
-    for f in found {
-        let (Some(first), Some(last)) = (f.parts.first(), f.parts.last()) else {
-            continue;
-        };
+    for (f, &ln) in found.iter().zip(&names) {
+        let (first, last) = (f.parts.first(), f.parts.last());
         let whole = ctx.span(first.start..last.end);
         let parts = if f.parts.len() > 1 {
             f.parts.iter().map(|p| ctx.span(p.clone())).collect()
@@ -157,7 +163,7 @@ pub(super) fn output(
         let speaker = f
             .speaker
             .as_ref()
-            .map(|m| speaker(doc, m, &seen, entities, clusters));
+            .map(|m| speaker(doc, m, ln, &seen, entities, clusters));
         let negated = f
             .cue
             .as_ref()
@@ -209,9 +215,11 @@ fn name_by_entity(out: &mut Speaker, e: &Entity, clusters: &[EntityCluster]) {
         .or_else(|| e.affiliation.clone());
 }
 
+/// The speaker of mention `m`, whose local name is `ln`.
 fn speaker(
     doc: &Doc,
     m: &Range<usize>,
+    ln: LocalName,
     seen: &[Seen],
     entities: &[Entity],
     clusters: &[EntityCluster],
@@ -228,9 +236,12 @@ fn speaker(
         title: None,
         affiliation: None,
     };
-    let ln = doc.w.local_name(m);
-    let pronoun = ln.pronoun.then(|| doc.t(m.start).to_lowercase());
-    let person_pronoun = matches!(pronoun.as_deref(), Some("he" | "she" | "i"));
+    let pronoun = ln.pronoun;
+    // Compared without lower-casing: no letter but an ASCII one lower-cases to these.
+    let person_pronoun = pronoun && {
+        let w = doc.t(m.start);
+        ["he", "she", "i"].iter().any(|p| w.eq_ignore_ascii_case(p))
+    };
     // 1. Entities, when the recognizer ran.
     if !entities.is_empty() {
         // Entities come in text order: only the few before the mention are candidates.
@@ -242,27 +253,22 @@ fn speaker(
                 .rev()
                 .take(LOOKBACK)
                 .find(|e| e.label == EntityLabel::Person && e.end <= out.start)
-        } else if pronoun.is_some() {
+        } else if pronoun {
             entities[..upto].iter().rev().take(LOOKBACK).find(|e| {
                 matches!(e.label, EntityLabel::Org | EntityLabel::Loc) && e.end <= out.start
             })
         } else {
             // The overlapping entity; of several, the person, then the last (the head of `Kremlin spokesman
             // Dmitry Peskov`).
-            let over: Vec<&Entity> = entities[..end_at]
+            // Walked from the last one back: the first person met, else the first entity met.
+            let mut over = entities[..end_at]
                 .iter()
                 .rev()
                 .take(LOOKBACK)
-                .filter(|e| e.start < out.end && out.start < e.end)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            over.iter()
-                .rev()
+                .filter(|e| e.start < out.end && out.start < e.end);
+            over.clone()
                 .find(|e| e.label == EntityLabel::Person)
-                .or_else(|| over.last())
-                .copied()
+                .or_else(|| over.next())
         };
         // `Moscow’s chancellor`: a title owned by a place or body is the most recent titled person of that
         // country (or with that title).
@@ -288,7 +294,7 @@ fn speaker(
         // body of its own, not the country.
         let head = doc.t(m.end - 1);
         if hit.is_some_and(|e| matches!(e.label, EntityLabel::Norp | EntityLabel::Loc))
-            && pronoun.is_none()
+            && !pronoun
             && is_collective(head)
             && e_inside(hit, &out)
         {
@@ -318,23 +324,23 @@ fn speaker(
         }
         return out;
     }
-    if pronoun.is_some() {
+    if pronoun {
         return out;
     }
     if ln.name.is_some() {
         // A later mention (`Peskov`) inherits title and affiliation of the fuller one (`Kremlin spokesman
         // Dmitry Peskov`).
-        let mut full = ln.clone();
-        if let Some(name) = &ln.name {
-            if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
-                x.name
-                    .name
-                    .as_deref()
-                    .is_some_and(|n| n != name && n.ends_with(name.as_str()))
-            }) {
-                full.name = a.name.name.clone();
-                full.title = full.title.or_else(|| a.name.title.clone());
-                full.affiliation = full.affiliation.or_else(|| a.name.affiliation.clone());
+        let mut full = ln;
+        if let Some(name) = ln.name {
+            if let Some(a) = seen[..before]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .find(|x| x.name.name.is_some_and(|n| n != name && n.ends_with(name)))
+            {
+                full.name = a.name.name;
+                full.title = full.title.or(a.name.title);
+                full.affiliation = full.affiliation.or(a.name.affiliation);
             }
         }
         fill(&mut out, &full);
@@ -344,7 +350,7 @@ fn speaker(
     let head = doc.t(m.end - 1);
     if head.chars().all(char::is_lowercase) && head.len() > 2 {
         if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
-            x.name.name.as_deref().is_some_and(|n| {
+            x.name.name.is_some_and(|n| {
                 n.rsplit(' ')
                     .next()
                     .is_some_and(|last| last.eq_ignore_ascii_case(head))
@@ -387,7 +393,7 @@ fn e_inside(e: Option<&Entity>, s: &Speaker) -> bool {
 }
 
 fn fill(out: &mut Speaker, ln: &LocalName) {
-    out.name = ln.name.clone();
-    out.title = ln.title.clone();
-    out.affiliation = ln.affiliation.clone();
+    out.name = ln.name.map(str::to_string);
+    out.title = ln.title.map(str::to_string);
+    out.affiliation = ln.affiliation.map(str::to_string);
 }
