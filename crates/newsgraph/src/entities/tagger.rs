@@ -89,6 +89,11 @@ pub fn spans(labels: &[u8]) -> Vec<(Range<usize>, u8)> {
 pub(crate) fn spans_into(labels: &[u8], out: &mut Vec<(Range<usize>, u8)>) {
     let mut open: Option<(usize, u8)> = None;
     for (i, &l) in labels.iter().enumerate() {
+        // Most tokens are outside every name (O closes what is open).
+        if l == 0 {
+            open = None;
+            continue;
+        }
         let t = label_type(l);
         match label_pos(l) {
             0 => {
