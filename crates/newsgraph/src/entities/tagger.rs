@@ -644,6 +644,10 @@ impl<V: Copy + Default> HashTable<V> {
         &mut self.values[i]
     }
 
+    /// Doubles the table: rare (a few times per long document), kept out of line so that [`HashTable::entry`]
+    /// stays small enough to inline where the history counts every token.
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let cap = (self.keys.len() * 2).max(256);
         let keys = std::mem::replace(&mut self.keys, vec![0; cap]);
