@@ -703,13 +703,15 @@ fn add_to(acc: &mut [i32; N_LABELS], v: &[i32; N_LABELS]) {
 /// that is not a headline in capitals: its own features, its features as each neighbour in the window, and
 /// the label-history features when the previous label is O (the usual case). Kept as i32: i16 copies of the sums
 /// (with an exact i32 fallback) measured slower on the Kremlin releases, as about 2% of rows spread too far
-/// for i16 even around a per-row base and reading these sums is only about 3% of the run time.
+/// for i16 even around a per-row base and reading these sums is only about 3% of the run time. In this order
+/// (`repr(C)`): a scored token reads its word's `own` and `after_o` rows, which then share a cache line.
+#[repr(C)]
 struct WordWeights {
+    own: [i32; N_LABELS],
+    after_o: [i32; N_LABELS],
+    neighbour: [[i32; N_LABELS]; 4],
     /// All the form's features, for the rare headlines in capitals (they score words afresh).
     info: TokenInfo,
-    own: [i32; N_LABELS],
-    neighbour: [[i32; N_LABELS]; 4],
-    after_o: [i32; N_LABELS],
 }
 
 /// What tagging reads of a token besides weights: a fifth of a [`TokenInfo`], so that a document's tokens are
