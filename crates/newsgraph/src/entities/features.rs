@@ -574,6 +574,45 @@ mod tests {
         assert_eq!(infos[0].suffix[1], hash_bytes(b"an"));
     }
 
+    /// The tagger sums a word's form features and its class features apart: together they are every feature.
+    #[test]
+    fn form_and_class_features_are_all_the_features() {
+        let words = [
+            "Putin",
+            "said",
+            "NATO",
+            "3.5",
+            "iPhone",
+            "Zelenskyy",
+            ",",
+            "de",
+        ];
+        let mut infos = Vec::new();
+        sentence_infos(&words, &GAZETTEER, &CLUSTERS, &mut infos);
+        let sorted = |mut v: Vec<u64>| {
+            v.sort_unstable();
+            v
+        };
+        for headline in [false, true] {
+            for t in &infos {
+                let (mut all, mut parts) = (Vec::new(), Vec::new());
+                own_features(t, headline, &mut all);
+                own_features_of(t, headline, Parts::FORM, &mut parts);
+                own_features_of(t, headline, Parts::CLASS, &mut parts);
+                assert_eq!(sorted(all), sorted(parts));
+                for o in WINDOW {
+                    for x in [Some(t), None] {
+                        let (mut all, mut parts) = (Vec::new(), Vec::new());
+                        neighbour_features(x, o, headline, &mut all);
+                        neighbour_features_of(x, o, headline, Parts::FORM, &mut parts);
+                        neighbour_features_of(x, o, headline, Parts::CLASS, &mut parts);
+                        assert_eq!(sorted(all), sorted(parts));
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn headline_detection() {
         let mut infos = Vec::new();

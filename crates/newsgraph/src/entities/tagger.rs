@@ -1884,6 +1884,48 @@ mod tests {
         assert_eq!(entry(&cache, "Kremlin"), kremlin);
     }
 
+    /// Words whose class sums were emptied (more classes than the limit) get the sums of a fresh cache.
+    #[test]
+    fn word_sums_survive_emptied_class_sums() {
+        let (model, clusters, gaz) = (&*MODEL, &*CLUSTERS, &*GAZETTEER);
+        // Words of many shapes: every run of up to seven of four character classes, no class twice in a row.
+        let mut words: Vec<String> = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..7 {
+            let mut longer = Vec::new();
+            for w in &words {
+                for c in ['a', 'B', '7', '-'] {
+                    if !w.ends_with(c) {
+                        longer.push(format!("{w}{c}"));
+                    }
+                }
+            }
+            all.extend(longer.iter().cloned());
+            words = longer;
+        }
+        let mut cache = WordCache::default();
+        cache.own_by(model, clusters, gaz);
+        let (mut ids, mut infos) = (Vec::new(), Vec::new());
+        for chunk in all.chunks(50) {
+            let chunk: Vec<&str> = chunk.iter().map(String::as_str).collect();
+            cache.sentence(&chunk, model, clusters, gaz, &mut ids, &mut infos);
+        }
+        // 4,372 classes went in: the sums were emptied on the way.
+        assert!(all.len() > CLASS_LIMIT);
+        assert!(cache.class_sums.len() + CLASS_LIMIT < all.len() + 50);
+        for w in ["Kremlin", all[0].as_str(), all[all.len() - 1].as_str()] {
+            let mut fresh = WordCache::default();
+            fresh.own_by(model, clusters, gaz);
+            fresh.sentence(&[w], model, clusters, gaz, &mut ids, &mut infos);
+            cache.sentence(&[w], model, clusters, gaz, &mut ids, &mut infos);
+            let sums = |c: &WordCache| {
+                let i = *c.index.get(&word_key(w)).expect("cached") as usize;
+                (c.words[i].own, c.words[i].neighbour, c.words[i].after_o)
+            };
+            assert_eq!(sums(&cache), sums(&fresh), "{w}");
+        }
+    }
+
     #[test]
     fn model_round_trip() {
         let mut w = [0i16; N_LABELS];
