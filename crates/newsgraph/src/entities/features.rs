@@ -354,50 +354,109 @@ pub fn static_features(infos: &[TokenInfo], i: usize, headline: bool, out: &mut 
     position_features(infos, i, headline, out);
 }
 
+/// Which of a word's features: those of its form (exact form, lowercase, affixes) and those of its class (shape,
+/// case and clusters, which many words share: the tagger sums a class's weights once for all its words).
+#[derive(Debug, Clone, Copy)]
+pub struct Parts {
+    /// Features of the form.
+    pub form: bool,
+    /// Features of the class ([`TokenInfo::shape`], [`TokenInfo::case`], [`TokenInfo::cluster`] only).
+    pub class: bool,
+}
+
+impl Parts {
+    /// Every feature.
+    pub const ALL: Parts = Parts {
+        form: true,
+        class: true,
+    };
+    /// The features of the form.
+    pub const FORM: Parts = Parts {
+        form: true,
+        class: false,
+    };
+    /// The features of the class.
+    pub const CLASS: Parts = Parts {
+        form: false,
+        class: true,
+    };
+}
+
 /// Features of the token itself: they depend only on its form (and the headline flag), so the tagger caches
 /// their summed weights per word.
+#[inline]
 pub fn own_features(t: &TokenInfo, headline: bool, out: &mut Vec<u64>) {
-    // In capitals or lower-case text the exact form says little: leave it out so the lowercase carries the word.
-    if !headline {
-        out.push(f(T_WORD, t.word));
+    own_features_of(t, headline, Parts::ALL, out);
+}
+
+/// The `parts` of [`own_features`] (in the same order).
+#[inline]
+pub fn own_features_of(t: &TokenInfo, headline: bool, parts: Parts, out: &mut Vec<u64>) {
+    if parts.form {
+        // In capitals or lower-case text the exact form says little: leave it out so the lowercase carries the
+        // word.
+        if !headline {
+            out.push(f(T_WORD, t.word));
+        }
+        out.push(f(T_LOWER, t.lower));
+        out.push(f(T_LOWER_CASE, mix(t.lower, t.case as u64)));
     }
-    out.push(f(T_LOWER, t.lower));
-    out.push(f(T_LOWER_CASE, mix(t.lower, t.case as u64)));
-    out.push(f(T_SHAPE_AT + 2, t.shape));
-    out.push(f(T_CASE_AT + 2, t.case as u64));
-    for (level, &c) in t.cluster.iter().enumerate() {
-        if c != 0 {
-            let c = (level as u64) << 16 | c as u64;
-            out.push(f(T_CLUSTER, c));
-            out.push(f(T_CLUSTER_CASE, mix(c, t.case as u64)));
+    if parts.class {
+        out.push(f(T_SHAPE_AT + 2, t.shape));
+        out.push(f(T_CASE_AT + 2, t.case as u64));
+        for (level, &c) in t.cluster.iter().enumerate() {
+            if c != 0 {
+                let c = (level as u64) << 16 | c as u64;
+                out.push(f(T_CLUSTER, c));
+                out.push(f(T_CLUSTER_CASE, mix(c, t.case as u64)));
+            }
         }
     }
-    for k in 0..4 {
-        if t.prefix[k] != 0 {
-            out.push(f(T_PREFIX + k as u64, t.prefix[k]));
-            out.push(f(T_SUFFIX + k as u64, t.suffix[k]));
+    if parts.form {
+        for k in 0..4 {
+            if t.prefix[k] != 0 {
+                out.push(f(T_PREFIX + k as u64, t.prefix[k]));
+                out.push(f(T_SUFFIX + k as u64, t.suffix[k]));
+            }
         }
     }
 }
 
 /// Features of the neighbour at offset `o` (`None` past the sentence edge): they depend only on the
 /// neighbour's form, the offset and the headline flag, so they are cached too.
+#[inline]
 pub fn neighbour_features(x: Option<&TokenInfo>, o: isize, headline: bool, out: &mut Vec<u64>) {
+    neighbour_features_of(x, o, headline, Parts::ALL, out);
+}
+
+/// The `parts` of [`neighbour_features`] (in the same order).
+#[inline]
+pub fn neighbour_features_of(
+    x: Option<&TokenInfo>,
+    o: isize,
+    headline: bool,
+    parts: Parts,
+    out: &mut Vec<u64>,
+) {
     let k = match o {
         -2 => 0u64,
         -1 => 1,
         1 => 2,
         _ => 3,
     };
-    out.push(f(T_LOWER_AT + k, x.map_or(PAD, |x| x.lower)));
-    for level in 0..2 {
-        let c = x.map_or(PAD, |x| x.cluster[level] as u64);
-        out.push(f(T_CLUSTER_AT + k, (level as u64) << 16 | c));
+    if parts.form {
+        out.push(f(T_LOWER_AT + k, x.map_or(PAD, |x| x.lower)));
     }
-    let sk = if k >= 2 { k + 1 } else { k };
-    out.push(f(T_SHAPE_AT + sk, x.map_or(PAD, |x| x.shape)));
-    out.push(f(T_CASE_AT + sk, x.map_or(9, |x| x.case as u64)));
-    if o.abs() == 1 {
+    if parts.class {
+        for level in 0..2 {
+            let c = x.map_or(PAD, |x| x.cluster[level] as u64);
+            out.push(f(T_CLUSTER_AT + k, (level as u64) << 16 | c));
+        }
+        let sk = if k >= 2 { k + 1 } else { k };
+        out.push(f(T_SHAPE_AT + sk, x.map_or(PAD, |x| x.shape)));
+        out.push(f(T_CASE_AT + sk, x.map_or(9, |x| x.case as u64)));
+    }
+    if parts.form && o.abs() == 1 {
         let k = (o > 0) as u64;
         if !headline {
             out.push(f(T_WORD_AT + k, x.map_or(PAD, |x| x.word)));
@@ -513,6 +572,45 @@ mod tests {
         // Same word in another case: same lowercase hash, different exact hash.
         assert_eq!(hash_lower("RUSSIA"), hash_lower("Russia"));
         assert_eq!(infos[0].suffix[1], hash_bytes(b"an"));
+    }
+
+    /// The tagger sums a word's form features and its class features apart: together they are every feature.
+    #[test]
+    fn form_and_class_features_are_all_the_features() {
+        let words = [
+            "Putin",
+            "said",
+            "NATO",
+            "3.5",
+            "iPhone",
+            "Zelenskyy",
+            ",",
+            "de",
+        ];
+        let mut infos = Vec::new();
+        sentence_infos(&words, &GAZETTEER, &CLUSTERS, &mut infos);
+        let sorted = |mut v: Vec<u64>| {
+            v.sort_unstable();
+            v
+        };
+        for headline in [false, true] {
+            for t in &infos {
+                let (mut all, mut parts) = (Vec::new(), Vec::new());
+                own_features(t, headline, &mut all);
+                own_features_of(t, headline, Parts::FORM, &mut parts);
+                own_features_of(t, headline, Parts::CLASS, &mut parts);
+                assert_eq!(sorted(all), sorted(parts));
+                for o in WINDOW {
+                    for x in [Some(t), None] {
+                        let (mut all, mut parts) = (Vec::new(), Vec::new());
+                        neighbour_features(x, o, headline, &mut all);
+                        neighbour_features_of(x, o, headline, Parts::FORM, &mut parts);
+                        neighbour_features_of(x, o, headline, Parts::CLASS, &mut parts);
+                        assert_eq!(sorted(all), sorted(parts));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -120,8 +120,19 @@ const METONYM_ORGS: &[(&str, &str)] = &[
 ];
 
 /// Whether a word may start a seat of power's name: `the` or the first word of one of [`METONYM_ORGS`] (exact
-/// for ASCII words; other words are let through to the full test).
+/// for ASCII words; other words are let through to the full test unless their ASCII first letter starts no name).
 fn may_start_metonym(w: &str) -> bool {
+    let Some(&first) = w.as_bytes().first() else {
+        return false;
+    };
+    // Most capitalised words start with a letter no seat of power starts with: ruled out by one bit (a word's
+    // lower case starts with its ASCII first letter's).
+    if first.is_ascii() {
+        let first = first.to_ascii_lowercase();
+        if !first.is_ascii_lowercase() || METONYM_INITIALS & 1 << (first - b'a') == 0 {
+            return false;
+        }
+    }
     if !w.is_ascii() {
         return true;
     }
@@ -130,6 +141,17 @@ fn may_start_metonym(w: &str) -> bool {
         .iter()
         .any(|first| first.eq_ignore_ascii_case(w))
 }
+
+/// The first letters of [`METONYM_FIRST_WORDS`] (all lower-case ASCII letters), one bit per letter.
+const METONYM_INITIALS: u32 = {
+    let mut bits = 0u32;
+    let mut i = 0;
+    while i < METONYM_FIRST_WORDS.len() {
+        bits |= 1 << (METONYM_FIRST_WORDS[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    bits
+};
 
 /// `the` and the first words of [`METONYM_ORGS`] (a test checks that none is missing): [`may_start_metonym`] is
 /// asked about every capitalised word, so it compares whole words instead of splitting the names each time.
@@ -223,46 +245,47 @@ pub(crate) fn is_org_head(w: &str) -> bool {
     }
     b.copy_from_slice(w.as_bytes());
     b.make_ascii_lowercase();
+    // Compared as bytes: the word is ASCII, no UTF-8 check needed.
     matches!(
-        std::str::from_utf8(b).unwrap_or(""),
-        "ministry"
-            | "department"
-            | "agency"
-            | "party"
-            | "bank"
-            | "council"
-            | "committee"
-            | "commission"
-            | "army"
-            | "navy"
-            | "union"
-            | "court"
-            | "parliament"
-            | "government"
-            | "office"
-            | "company"
-            | "corporation"
-            | "corp"
-            | "corp."
-            | "inc"
-            | "inc."
-            | "ltd"
-            | "ltd."
-            | "university"
-            | "institute"
-            | "association"
-            | "federation"
-            | "front"
-            | "movement"
-            | "service"
-            | "forces"
-            | "guard"
-            | "fund"
-            | "organization"
-            | "organisation"
-            | "group"
-            | "club"
-            | "agency's"
+        &*b,
+        b"ministry"
+            | b"department"
+            | b"agency"
+            | b"party"
+            | b"bank"
+            | b"council"
+            | b"committee"
+            | b"commission"
+            | b"army"
+            | b"navy"
+            | b"union"
+            | b"court"
+            | b"parliament"
+            | b"government"
+            | b"office"
+            | b"company"
+            | b"corporation"
+            | b"corp"
+            | b"corp."
+            | b"inc"
+            | b"inc."
+            | b"ltd"
+            | b"ltd."
+            | b"university"
+            | b"institute"
+            | b"association"
+            | b"federation"
+            | b"front"
+            | b"movement"
+            | b"service"
+            | b"forces"
+            | b"guard"
+            | b"fund"
+            | b"organization"
+            | b"organisation"
+            | b"group"
+            | b"club"
+            | b"agency's"
     )
 }
 

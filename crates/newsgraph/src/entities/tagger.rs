@@ -5,10 +5,11 @@
 
 use super::clusters::{Clusters, CLUSTERS};
 use super::features::{
-    f, first_probe, fmix, is_headline, mark_gazetteer_from, mix, neighbour_features, own_features,
-    previous_label_features, word_info, Case, TokenCase, TokenInfo, WordBuf, N_LABELS, PAD, T_BIAS,
-    T_BIGRAML, T_BIGRAMR, T_DOC_CASE, T_DOC_CASE_LOWER, T_GAZ, T_GAZ_L, T_GAZ_R, T_HEADLINE,
-    T_HIST, T_HIST_SHAPE, T_PREV, T_PREV2, T_SHAPE2L, T_SHAPE2R, T_START, WINDOW,
+    f, first_probe, fmix, is_headline, mark_gazetteer_from, mix, neighbour_features,
+    neighbour_features_of, own_features, own_features_of, previous_label_features, word_info, Case,
+    Parts, TokenCase, TokenInfo, WordBuf, N_LABELS, PAD, T_BIAS, T_BIGRAML, T_BIGRAMR, T_DOC_CASE,
+    T_DOC_CASE_LOWER, T_GAZ, T_GAZ_L, T_GAZ_R, T_HEADLINE, T_HIST, T_HIST_SHAPE, T_PREV, T_PREV2,
+    T_SHAPE2L, T_SHAPE2R, T_START, WINDOW,
 };
 use super::gazetteer::{Entry, Gazetteer, HashBuild, GAZETTEER};
 use std::borrow::Cow;
@@ -88,6 +89,11 @@ pub fn spans(labels: &[u8]) -> Vec<(Range<usize>, u8)> {
 pub(crate) fn spans_into(labels: &[u8], out: &mut Vec<(Range<usize>, u8)>) {
     let mut open: Option<(usize, u8)> = None;
     for (i, &l) in labels.iter().enumerate() {
+        // Most tokens are outside every name (O closes what is open).
+        if l == 0 {
+            open = None;
+            continue;
+        }
         let t = label_type(l);
         match label_pos(l) {
             0 => {
@@ -638,6 +644,10 @@ impl<V: Copy + Default> HashTable<V> {
         &mut self.values[i]
     }
 
+    /// Doubles the table: rare (a few times per long document), kept out of line so that [`HashTable::entry`]
+    /// stays small enough to inline where the history counts every token.
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let cap = (self.keys.len() * 2).max(256);
         let keys = std::mem::replace(&mut self.keys, vec![0; cap]);
@@ -693,13 +703,15 @@ fn add_to(acc: &mut [i32; N_LABELS], v: &[i32; N_LABELS]) {
 /// that is not a headline in capitals: its own features, its features as each neighbour in the window, and
 /// the label-history features when the previous label is O (the usual case). Kept as i32: i16 copies of the sums
 /// (with an exact i32 fallback) measured slower on the Kremlin releases, as about 2% of rows spread too far
-/// for i16 even around a per-row base and reading these sums is only about 3% of the run time.
+/// for i16 even around a per-row base and reading these sums is only about 3% of the run time. In this order
+/// (`repr(C)`): a scored token reads its word's `own` and `after_o` rows, which then share a cache line.
+#[repr(C)]
 struct WordWeights {
+    own: [i32; N_LABELS],
+    after_o: [i32; N_LABELS],
+    neighbour: [[i32; N_LABELS]; 4],
     /// All the form's features, for the rare headlines in capitals (they score words afresh).
     info: TokenInfo,
-    own: [i32; N_LABELS],
-    neighbour: [[i32; N_LABELS]; 4],
-    after_o: [i32; N_LABELS],
 }
 
 /// What tagging reads of a token besides weights: a fifth of a [`TokenInfo`], so that a document's tokens are
@@ -763,7 +775,47 @@ pub struct WordCache {
     batch: Vec<(u64, u32)>,
     found: Vec<(u32, u32)>,
     sums: Vec<[i32; N_LABELS]>,
+    /// Word classes (see [`ClassKey`]) and their summed class features, in a word's six rows of sums: a new
+    /// word adds its class's rows instead of looking up the class features again (a class has many words).
+    classes: HashMap<ClassKey, u32, HashBuild>,
+    class_sums: Vec<[[i32; N_LABELS]; 6]>,
+    /// The pending batch's classes: each new word's class, the classes made from `class_from` on and their
+    /// features with their rows of sums (as `batch` is for words).
+    word_classes: Vec<u32>,
+    class_from: usize,
+    class_batch: Vec<(u64, u32)>,
 }
+
+/// What the class features of a word read ([`Parts::CLASS`]): its shape, case and clusters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ClassKey {
+    shape: u64,
+    case: u8,
+    cluster: [u16; 2],
+}
+
+impl ClassKey {
+    fn of(t: &TokenInfo) -> ClassKey {
+        ClassKey {
+            shape: t.shape,
+            case: t.case as u8,
+            cluster: t.cluster,
+        }
+    }
+}
+
+impl std::hash::Hash for ClassKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // One well-spread word for the pass-through hasher (equal keys are still compared in full).
+        let rest =
+            (self.case as u64) << 32 | (self.cluster[0] as u64) << 16 | self.cluster[1] as u64;
+        state.write_u64(mix(self.shape, rest));
+    }
+}
+
+/// Most word classes kept per thread (news has a few thousand; odd text may have many more shapes): the class
+/// sums are emptied when a batch leaves more.
+const CLASS_LIMIT: usize = 4096;
 
 /// The cache's key of a word form: a hash of its bytes read up to 8 at a time (the bytes of a short word in two
 /// overlapping reads; the length tells the reads apart), cheaper than the byte-wise hash of its features.
@@ -816,6 +868,11 @@ impl WordCache {
             self.index.clear();
             self.words.clear();
             self.hot.clear();
+            self.classes.clear();
+            self.class_sums.clear();
+            self.word_classes.clear();
+            self.class_batch.clear();
+            self.class_from = 0;
             self.owner = owner;
             self.generation += 1;
             for (k, o) in WINDOW.into_iter().enumerate() {
@@ -878,8 +935,9 @@ impl WordCache {
     }
 
     /// Index of a word form's entry, making it on first sight: a new entry's weights are left at zero and its
-    /// features pushed to `batch`, each with its row of sums (six per new entry from `first_new` on: its own
-    /// features, each neighbour offset's, after O), for [`WordCache::sum_new`].
+    /// form's features pushed to `batch`, each with its row of sums (six per new entry from `first_new` on: its own
+    /// features, each neighbour offset's, after O), for [`WordCache::sum_new`]; its class's features are summed
+    /// once per class (pushed to `class_batch` when the class is new).
     fn word(
         &mut self,
         w: &str,
@@ -901,17 +959,39 @@ impl WordCache {
         let row = (self.words.len().saturating_sub(first_new) * 6) as u32;
         let mut feats = std::mem::take(&mut self.feats);
         feats.clear();
-        own_features(&info, false, &mut feats);
+        own_features_of(&info, false, Parts::FORM, &mut feats);
         batch.extend(feats.iter().map(|&f| (f, row)));
         for (k, o) in WINDOW.into_iter().enumerate() {
             feats.clear();
-            neighbour_features(Some(&info), o, false, &mut feats);
+            neighbour_features_of(Some(&info), o, false, Parts::FORM, &mut feats);
             batch.extend(feats.iter().map(|&f| (f, row + 1 + k as u32)));
         }
-        // The label-history features after O (see `dynamic_features`).
-        for f in previous_label_features(0, info.lower, info.shape) {
-            batch.push((f, row + 5));
-        }
+        // The label-history features after O (see `dynamic_features`): the lowercase one is the form's, the
+        // shape one the class's.
+        let [after_o_lower, after_o_shape] = previous_label_features(0, info.lower, info.shape);
+        batch.push((after_o_lower, row + 5));
+        let class = ClassKey::of(&info);
+        let c = match self.classes.get(&class) {
+            Some(&c) => c,
+            None => {
+                let c = self.class_sums.len() as u32;
+                let row = (self.class_sums.len().saturating_sub(self.class_from) * 6) as u32;
+                feats.clear();
+                own_features_of(&info, false, Parts::CLASS, &mut feats);
+                self.class_batch.extend(feats.iter().map(|&f| (f, row)));
+                for (k, o) in WINDOW.into_iter().enumerate() {
+                    feats.clear();
+                    neighbour_features_of(Some(&info), o, false, Parts::CLASS, &mut feats);
+                    self.class_batch
+                        .extend(feats.iter().map(|&f| (f, row + 1 + k as u32)));
+                }
+                self.class_batch.push((after_o_shape, row + 5));
+                self.class_sums.push([[0; N_LABELS]; 6]);
+                self.classes.insert(class, c);
+                c
+            }
+        };
+        self.word_classes.push(c);
         self.feats = feats;
         self.hot.push(WordHot {
             token: Token::of(&info),
@@ -932,21 +1012,48 @@ impl WordCache {
     /// sentence's new words in one batch of independent lookups (see [`Model::add_batch`]), as their memory
     /// fetches from the large weight table then overlap.
     fn sum_new(&mut self, model: &Model, first_new: usize, batch: &mut Vec<(u64, u32)>) {
-        let Some(new) = self.words.get_mut(first_new..) else {
-            return;
-        };
-        if new.is_empty() {
-            return;
+        // The new classes first: their sums go into their words'.
+        if let Some(new) = self.class_sums.get_mut(self.class_from..) {
+            if !new.is_empty() {
+                let sums = &mut self.sums;
+                sums.clear();
+                sums.resize(new.len() * 6, [0; N_LABELS]);
+                model.add_batch(&mut self.class_batch, &mut self.found, sums);
+                for (c, s) in new.iter_mut().zip(sums.chunks_exact(6)) {
+                    c.copy_from_slice(s);
+                }
+            }
         }
-        let sums = &mut self.sums;
-        sums.clear();
-        sums.resize(new.len() * 6, [0; N_LABELS]);
-        model.add_batch(batch, &mut self.found, sums);
-        for (w, s) in new.iter_mut().zip(sums.chunks_exact(6)) {
-            w.own = s[0];
-            w.neighbour = [s[1], s[2], s[3], s[4]];
-            w.after_o = s[5];
+        if let Some(new) = self.words.get_mut(first_new..) {
+            if !new.is_empty() {
+                let sums = &mut self.sums;
+                sums.clear();
+                sums.resize(new.len() * 6, [0; N_LABELS]);
+                model.add_batch(batch, &mut self.found, sums);
+                for ((w, s), &c) in new
+                    .iter_mut()
+                    .zip(sums.chunks_exact_mut(6))
+                    .zip(&self.word_classes)
+                {
+                    if let Some(class) = self.class_sums.get(c as usize) {
+                        for (row, class_row) in s.iter_mut().zip(class) {
+                            add_to(row, class_row);
+                        }
+                    }
+                    w.own = s[0];
+                    w.neighbour = [s[1], s[2], s[3], s[4]];
+                    w.after_o = s[5];
+                }
+            }
         }
+        // Nothing pending: the classes may be emptied here when there are too many.
+        self.word_classes.clear();
+        self.class_batch.clear();
+        if self.class_sums.len() >= CLASS_LIMIT {
+            self.classes.clear();
+            self.class_sums.clear();
+        }
+        self.class_from = self.class_sums.len();
     }
 
     /// Fills `ids` and `infos` for a sentence (no gazetteer marks, no document case yet).
@@ -1775,6 +1882,48 @@ mod tests {
         };
         cache.sentence(&["Kremlin"], model, clusters, gaz, &mut ids, &mut infos);
         assert_eq!(entry(&cache, "Kremlin"), kremlin);
+    }
+
+    /// Words whose class sums were emptied (more classes than the limit) get the sums of a fresh cache.
+    #[test]
+    fn word_sums_survive_emptied_class_sums() {
+        let (model, clusters, gaz) = (&*MODEL, &*CLUSTERS, &*GAZETTEER);
+        // Words of many shapes: every run of up to seven of four character classes, no class twice in a row.
+        let mut words: Vec<String> = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..7 {
+            let mut longer = Vec::new();
+            for w in &words {
+                for c in ['a', 'B', '7', '-'] {
+                    if !w.ends_with(c) {
+                        longer.push(format!("{w}{c}"));
+                    }
+                }
+            }
+            all.extend(longer.iter().cloned());
+            words = longer;
+        }
+        let mut cache = WordCache::default();
+        cache.own_by(model, clusters, gaz);
+        let (mut ids, mut infos) = (Vec::new(), Vec::new());
+        for chunk in all.chunks(50) {
+            let chunk: Vec<&str> = chunk.iter().map(String::as_str).collect();
+            cache.sentence(&chunk, model, clusters, gaz, &mut ids, &mut infos);
+        }
+        // 4,372 classes went in: the sums were emptied on the way.
+        assert!(all.len() > CLASS_LIMIT);
+        assert!(cache.class_sums.len() + CLASS_LIMIT < all.len() + 50);
+        for w in ["Kremlin", all[0].as_str(), all[all.len() - 1].as_str()] {
+            let mut fresh = WordCache::default();
+            fresh.own_by(model, clusters, gaz);
+            fresh.sentence(&[w], model, clusters, gaz, &mut ids, &mut infos);
+            cache.sentence(&[w], model, clusters, gaz, &mut ids, &mut infos);
+            let sums = |c: &WordCache| {
+                let i = *c.index.get(&word_key(w)).expect("cached") as usize;
+                (c.words[i].own, c.words[i].neighbour, c.words[i].after_o)
+            };
+            assert_eq!(sums(&cache), sums(&fresh), "{w}");
+        }
     }
 
     #[test]
