@@ -179,6 +179,11 @@ fn is_direction(w: &str) -> bool {
 
 /// Capitalized words that may stand right before a place name without making it part of a larger name.
 fn is_free_preceder(w: &str) -> bool {
+    is_free_word(w) || is_direction(w)
+}
+
+/// The free words before a place other than compass and position words (see [`is_free_preceder`]).
+fn is_free_word(w: &str) -> bool {
     matches!(
         w,
         "A" | "An"
@@ -277,7 +282,7 @@ fn is_free_preceder(w: &str) -> bool {
             | "Post"
             | "Pre"
             | "Ex"
-    ) || is_direction(w)
+    )
 }
 
 /// Capitalized words after which a place stays a place (it modifies them: `U.S. President`, `Russian Defense
@@ -396,17 +401,20 @@ fn is_person_title(w: &str) -> bool {
 
 /// Head nouns of place names: `Kharkiv Region`, `Kerch Strait`, `Orange County`, `Frenchmen Street`.
 fn place_head(w: &str) -> Option<Hint> {
-    let lw = w.to_ascii_lowercase();
-    Some(match lw.as_str() {
-        "region" | "oblast" | "province" | "state" | "governorate" | "krai" | "republic"
-        | "prefecture" => Hint::Region,
-        "city" | "town" | "village" => Hint::City,
-        "county" | "district" | "strait" | "sea" | "river" | "lake" | "island" | "islands"
-        | "bay" | "valley" | "peninsula" | "mountains" | "mountain" | "gulf" | "canal"
-        | "desert" | "street" | "avenue" | "road" | "square" | "bridge" | "airport" | "harbor"
-        | "harbour" | "port" | "park" | "heights" | "beach" | "boulevard" | "highway" | "coast" => {
-            Hint::Feature
-        }
+    // Lower-cased on the stack: asked of many words, and no head is longer than `governorate`.
+    let mut buf = [0u8; 11];
+    let lw = buf.get_mut(..w.len())?;
+    lw.copy_from_slice(w.as_bytes());
+    lw.make_ascii_lowercase();
+    Some(match &*lw {
+        b"region" | b"oblast" | b"province" | b"state" | b"governorate" | b"krai" | b"republic"
+        | b"prefecture" => Hint::Region,
+        b"city" | b"town" | b"village" => Hint::City,
+        b"county" | b"district" | b"strait" | b"sea" | b"river" | b"lake" | b"island"
+        | b"islands" | b"bay" | b"valley" | b"peninsula" | b"mountains" | b"mountain" | b"gulf"
+        | b"canal" | b"desert" | b"street" | b"avenue" | b"road" | b"square" | b"bridge"
+        | b"airport" | b"harbor" | b"harbour" | b"port" | b"park" | b"heights" | b"beach"
+        | b"boulevard" | b"highway" | b"coast" => Hint::Feature,
         _ => return None,
     })
 }
@@ -1589,7 +1597,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 {
                     return false;
                 }
-                if !cands.iter().all(|&c| gaz.record(c).small) {
+                if !cands.iter().all(|&c| gaz.is_small(c)) {
                     return true;
                 }
                 let inside_name = |k: Option<&Token>| {
@@ -1619,9 +1627,12 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     k += 1;
                 }
                 let first = &text[t.start..t.end];
+                // Asked of `first` by most rules below: decided once.
+                let direction = is_direction(first);
+                let free = direction || is_free_word(first);
                 // `Marathon County Sheriff`, `Cuyahoga County Executive Armond Budish`: a county that names an
                 // office is a place in that name.
-                if starts_name && !headline && !is_free_preceder(first) && !is_person_title(first) {
+                if starts_name && !headline && !free && !is_person_title(first) {
                     let county = (i + 1..=k.min(i + 3)).find(|&p| {
                         matches!(&text[toks[p].start..toks[p].end], "County" | "Parish")
                     });
@@ -1635,7 +1646,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         continue;
                     }
                 }
-                if k > i && !headline && !is_free_preceder(first) {
+                if k > i && !headline && !free {
                     let last = &text[toks[k].start..toks[k].end];
                     // `Royal Street`, `Marathon County`: a place GeoNames' extracts lack, located from its
                     // context.
@@ -1710,12 +1721,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 // `Northwestern Memorial Hospital`, `the Princes Theatre`, `St. Peter's Basilica`: a street,
                 // building or venue GeoNames' extracts lack, located from its context.
                 // `The Princes Theatre` without `The`; `South Kilburn Estate` whole.
-                let direction = is_direction(first);
-                let name_start = if is_free_preceder(first) && !direction {
-                    i + 1
-                } else {
-                    i
-                };
+                let name_start = if free && !direction { i + 1 } else { i };
                 if starts_name && !headline {
                     if let Some((e, end, fac)) = facility_name(text, toks, name_start) {
                         let start = toks[name_start].start;
@@ -1761,7 +1767,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     && !headline
                     && k < i + 4
                     && first.chars().any(char::is_lowercase)
-                    && !is_free_preceder(first)
+                    && !free
                     && !is_person_title(first)
                     && after_settlement_of(text, t.start)
                 {
@@ -1780,7 +1786,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     && k < i + 3
                     && first_word != Some(i)
                     && first.chars().any(char::is_lowercase)
-                    && !is_free_preceder(first)
+                    && !free
                     && !is_person_title(first)
                     && toks
                         .get(k + 1)
@@ -1795,7 +1801,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     i = k + 1;
                     continue;
                 }
-                if k > i && !headline && !is_free_preceder(first) {
+                if k > i && !headline && !free {
                     let last = &text[toks[k].start..toks[k].end];
                     for w in [first, last] {
                         let mut l = String::new();
@@ -1940,7 +1946,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             if name_part {
                 // Inside a name, only a place known well enough to be named after: no small town, no common
                 // word (`Post`, `Reading`), no person's name taken for a town.
-                keep = keep && !all_common && candidates.iter().any(|&c| !gaz.record(c).small);
+                keep = keep && !all_common && candidates.iter().any(|&c| !gaz.is_small(c));
             } else if keep && all_common && !demonym {
                 let big = candidates
                     .iter()
@@ -1999,7 +2005,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         | "park"
                 )
             {
-                candidates.retain(|&c| !gaz.record(c).small);
+                candidates.retain(|&c| !gaz.is_small(c));
             }
             // `Montgomery County Sheriff`: a county is no town of its name.
             if capital_head && facility_head(next_w).is_some_and(|f| f.feature == "county") {
@@ -2021,12 +2027,11 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         | "Capital"
                         | "Surprise"
                 );
-                candidates.retain(|&c| !generic && !gaz.record(c).small);
+                candidates.retain(|&c| !generic && !gaz.is_small(c));
                 keep = keep && !candidates.is_empty();
             }
-            let only_small = !demonym
-                && !candidates.is_empty()
-                && candidates.iter().all(|&c| gaz.record(c).small);
+            let only_small =
+                !demonym && !candidates.is_empty() && candidates.iter().all(|&c| gaz.is_small(c));
             if keep {
                 // Context that makes a small town's name a place (`in Parkland`, `Tyler, Texas`); places under
                 // 15,000 people need a place word before them, a region or country after, or a head noun.
@@ -2082,7 +2087,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let small_town = |m: &Mention| {
         !m.demonym
             && !m.candidates.is_empty()
-            && (m.candidates.iter().all(|&c| gaz.record(c).small)
+            && (m.candidates.iter().all(|&c| gaz.is_small(c))
                 || (!m.key.contains(' ')
                     && m.candidates.iter().all(|&c| {
                         let r = &gaz.record(c);
@@ -2770,7 +2775,7 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
         let candidates: Vec<u32> = candidates
             .into_iter()
             // Parts of double names (`Diaz-Balart`, `Jean-Yves`) are no small places.
-            .filter(|&c| !gaz.record(c).common && !gaz.record(c).small)
+            .filter(|&c| !gaz.is_small(c) && !gaz.record(c).common)
             .collect();
         if candidates.is_empty() {
             continue;

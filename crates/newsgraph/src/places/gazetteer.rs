@@ -148,8 +148,9 @@ fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-fn in_small_filter(key: &str) -> bool {
-    let (b, m) = filter_bit(key);
+/// Whether the filter may hold a key whose `geo_hash` is `h`.
+fn in_small_filter(h: u64) -> bool {
+    let (b, m) = filter_bit(h);
     SMALL_FILTER.get(b).is_some_and(|x| x & m != 0)
 }
 
@@ -182,8 +183,9 @@ pub(crate) struct County {
 }
 
 /// US counties by normalized name (`orange county`, `st croix county`), all states together.
-static COUNTIES: LazyLock<StdHashMap<String, Vec<County>>> = LazyLock::new(|| {
-    let mut map: StdHashMap<String, Vec<County>> = StdHashMap::new();
+static COUNTIES: LazyLock<HashMap<String, Vec<County>>> = LazyLock::new(|| {
+    // Built on first use in a run (a few thousand lines): a fast hash and one key string per line.
+    let mut map: HashMap<String, Vec<County>> = map(US_COUNTIES.len() / 24);
     for line in US_COUNTIES.lines() {
         let mut f = line.split('\t');
         let (Some(admin1), Some(name), Some(lat), Some(lon), Some(n)) =
@@ -206,6 +208,14 @@ static COUNTIES: LazyLock<StdHashMap<String, Vec<County>>> = LazyLock::new(|| {
 pub(crate) fn county_key(name: &str) -> String {
     let mut k = String::with_capacity(name.len());
     normalize_into(name, &mut k);
+    // Most names need nothing more (`orange county`): no copies for them.
+    let plain = !k.contains('.')
+        && !k.starts_with("saint ")
+        && k.split(' ')
+            .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    if plain {
+        return k;
+    }
     let k = k.replace('.', "");
     let k = k
         .strip_prefix("saint ")
@@ -387,8 +397,9 @@ impl Gazetteer {
     }
 
     /// The `index.tsv` entry of `key`: whether it is a proper prefix of a longer name, and its record numbers.
-    fn index_entry(&self, key: &str) -> Option<(bool, &'static str)> {
-        let mut slot = index_slot(key);
+    /// `h` is the key's `geo_hash`.
+    fn index_entry(&self, key: &str, h: u64) -> Option<(bool, &'static str)> {
+        let mut slot = index_slot(h);
         loop {
             let at = u32_at(INDEX_TABLE, slot)?;
             if at == 0 {
@@ -438,7 +449,9 @@ impl Gazetteer {
         if let Some(ids) = self.exact.get(surface) {
             push(ids, out);
         }
-        let prefix = match self.index_entry(key) {
+        // One hash of the key for both tables.
+        let h = geo_hash(key.as_bytes());
+        let prefix = match self.index_entry(key, h) {
             Some((prefix, ids)) => {
                 push(ids, out);
                 prefix
@@ -452,7 +465,7 @@ impl Gazetteer {
             let r = self.record(c);
             r.kind == Kind::City && r.population < 100_000
         });
-        self.lookup_small(key, out, collect) || prefix
+        self.lookup_small(key, h, out, collect) || prefix
     }
 
     /// Small places named `key`, into `out` (appended) when `collect`; whether a longer small place's name starts
@@ -461,7 +474,7 @@ impl Gazetteer {
     /// container the text gives (`Gainesville, Va.`).
     pub(crate) fn add_small(&self, key: &str, out: &mut Vec<u32>) {
         let before = out.len();
-        self.lookup_small(key, out, true);
+        self.lookup_small(key, geo_hash(key.as_bytes()), out, true);
         // Never twice the same record.
         let mut k = before;
         while k < out.len() {
@@ -473,12 +486,13 @@ impl Gazetteer {
         }
     }
 
-    fn lookup_small(&self, key: &str, out: &mut Vec<u32>, collect: bool) -> bool {
-        if !in_small_filter(key) {
+    /// `h` is the key's `geo_hash`.
+    fn lookup_small(&self, key: &str, h: u64, out: &mut Vec<u32>, collect: bool) -> bool {
+        if !in_small_filter(h) {
             return false;
         }
         let b = SMALL.as_bytes();
-        let mut slot = small_slot(key);
+        let mut slot = small_slot(h);
         let (start, flags) = loop {
             let Some(v) = u32_at(SMALL_TABLE, slot) else {
                 return false;
@@ -510,6 +524,12 @@ impl Gazetteer {
             }
         }
         flags & SMALL_PREFIX != 0
+    }
+
+    /// Whether record number `c` is a small place (`record(c).small`) without parsing it: small places are
+    /// numbered after the records of `places.tsv`, and every small place's line parses (see the tests).
+    pub(crate) fn is_small(&self, c: u32) -> bool {
+        c as usize >= self.parsed.len()
     }
 
     /// Record number `c`: a record of `places.tsv` (parsed once), or a small place parsed on demand.
@@ -587,6 +607,68 @@ mod tests {
                 .is_some_and(|r| r.starts_with([' ', '\'']))
         });
         (found, longer)
+    }
+
+    #[test]
+    fn small_places_are_told_by_their_number() {
+        let g = &*GAZETTEER;
+        // Every small place's line parses, so the records numbered after `places.tsv`'s are all small.
+        let mut pos = 0;
+        while let Some((line, next)) = line_at(SMALL, pos) {
+            assert!(parse_small(line).is_some(), "{line:?}");
+            let c = (g.len() + pos) as u32;
+            assert!(g.is_small(c) && g.record(c).small, "{line:?}");
+            pos = next;
+        }
+        // The index names records of `places.tsv` only.
+        for line in INDEX.lines() {
+            let ids = line.split('\t').nth(2).unwrap_or("");
+            for id in ids.split(',').filter_map(|i| parse_id(i.as_bytes())) {
+                assert!((id as usize) < g.len(), "{line:?}");
+                assert!(!g.is_small(id) && !g.record(id).small, "{line:?}");
+            }
+        }
+        for (_, ids) in &g.exact {
+            for id in ids.split(',').filter_map(|i| parse_id(i.as_bytes())) {
+                assert!((id as usize) < g.len(), "{ids:?}");
+            }
+        }
+        for &d in g.demonyms.values() {
+            assert!(!g.is_small(d));
+        }
+    }
+
+    #[test]
+    fn county_keys_read_like_the_general_rule() {
+        // The rule in full (lower case, no periods, `saint` as `st`, single spaces), against the shortcut for
+        // plain names.
+        let general = |name: &str| {
+            let mut k = String::new();
+            normalize_into(name, &mut k);
+            let k = k.replace('.', "");
+            let k = k
+                .strip_prefix("saint ")
+                .map_or(k.clone(), |r| format!("st {r}"));
+            k.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let mut names: Vec<&str> = US_COUNTIES
+            .lines()
+            .filter_map(|l| l.split('\t').nth(1))
+            .collect();
+        names.extend([
+            "",
+            " ",
+            "Saint Croix County",
+            "St. Louis County",
+            "Orange  County",
+            " Orange County ",
+            "Orange\u{a0}County",
+            "SAINT LUCIE",
+            "Saintly County",
+        ]);
+        for name in names {
+            assert_eq!(county_key(name), general(name), "{name:?}");
+        }
     }
 
     #[test]
@@ -680,7 +762,7 @@ mod tests {
         for key in keys {
             let (found, longer) = by_search(key);
             let mut out = Vec::new();
-            let got = g.lookup_small(key, &mut out, true);
+            let got = g.lookup_small(key, geo_hash(key.as_bytes()), &mut out, true);
             let want: Vec<u32> = found.iter().map(|p| (g.len() + p) as u32).collect();
             assert_eq!(out, want, "{key}");
             assert_eq!(got, longer, "{key}");
