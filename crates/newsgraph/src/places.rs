@@ -1409,8 +1409,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let mut key = String::new();
     let mut best_key = String::new();
     let mut cands: Vec<u32> = Vec::new();
-    // Last words of multi-word capitalized names that are not places: surnames (`Andrew Jackson` -> `Jackson`).
-    let mut surnames: Vec<String> = Vec::new();
+    // Last words of multi-word capitalized names that are not places: surnames (`Andrew Jackson` -> `Jackson`),
+    // normalized into one string (byte ranges of it), not a string each.
+    let mut surname_text = String::new();
+    let mut surname_ends: Vec<Range<usize>> = Vec::new();
     // Starts of common words kept only if the document also names them as places (`A Cork mother` beside `in Cork
     // city`), in text order.
     let mut provisional: Vec<usize> = Vec::new();
@@ -1804,9 +1806,9 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 if k > i && !headline && !free {
                     let last = &text[toks[k].start..toks[k].end];
                     for w in [first, last] {
-                        let mut l = String::new();
-                        normalize_into(w, &mut l);
-                        surnames.push(l);
+                        let from = surname_text.len();
+                        normalize_into(w, &mut surname_text);
+                        surname_ends.push(from..surname_text.len());
                     }
                 }
                 // Hyphenated compounds: `Russia-Ukraine`, `U.S.-led`, `pro-Russian`.
@@ -2096,37 +2098,60 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                             && r.population < 100_000
                     })))
     };
+    // Mentions grouped by their key, with one sort: the sets of names below are flags per group.
+    let mut group = key_groups(&out);
+    let groups = group.iter().max().map_or(0, |&g| g + 1);
     // One sense per document: a common word stays a place where the document names it as one elsewhere.
     if !provisional.is_empty() {
         let is_provisional = |m: &Mention| provisional.binary_search(&m.range.start).is_ok();
-        let sure = keys_of(&out, |m| !is_provisional(m) && !m.embedded);
-        out.retain(|m| !is_provisional(m) || sure.binary_search(&m.key).is_ok());
+        let mut sure = vec![false; groups];
+        for (m, &g) in out.iter().zip(&group) {
+            if !is_provisional(m) && !m.embedded {
+                sure[g] = true;
+            }
+        }
+        let keep: Vec<bool> = out
+            .iter()
+            .zip(&group)
+            .map(|(m, &g)| !is_provisional(m) || sure[g])
+            .collect();
+        let mut kept = keep.iter();
+        out.retain(|_| kept.next().copied().unwrap_or(true));
+        let mut kept = keep.iter();
+        group.retain(|_| kept.next().copied().unwrap_or(true));
     }
-    let supported = keys_of(&out, |m| m.support && small_town(m));
+    // Whether each mention is a small town, decided once.
+    let small: Vec<bool> = out.iter().map(small_town).collect();
+    let mut supported = vec![false; groups];
+    for ((m, &g), &s) in out.iter().zip(&group).zip(&small) {
+        if m.support && s {
+            supported[g] = true;
+        }
+    }
     // `between Coggeshall and Marks Tey`, `the Safety Bay shoreline` beside `Rockingham`: a small place within
     // about 50 km of a town the document names (its most populous sense) is that place, as a geocoder's spatial
     // minimality has it. Quarter-degree cells in a set keep the check linear.
     // Only when some small place lacks that context (most articles have none).
     let unsupported = out
         .iter()
-        .any(|m| !m.embedded && small_town(m) && supported.binary_search(&m.key).is_err());
+        .zip(&group)
+        .zip(&small)
+        .any(|((m, &g), &s)| !m.embedded && s && !supported[g]);
     // Nearness alone does not make a place of a name that goes on (`the Pushkin Card` beside St
     // Petersburg, `the Venice Commission`): that is an organisation's or a thing's name.
     let continues_name = |m: &Mention| {
         let mut rest = ctx.text.get(m.range.end..).unwrap_or("").chars();
         matches!(rest.next(), Some(' ' | '-')) && rest.next().is_some_and(char::is_uppercase)
     };
-    let near = if unsupported {
+    let mut near = vec![false; groups];
+    if unsupported {
         let cell = |r: &Record| ((r.lat * 4.0).floor() as i32, (r.lon * 4.0).floor() as i32);
         let mut towns: std::collections::HashSet<
             (i32, i32),
             std::hash::BuildHasherDefault<crate::text::Fnv>,
         > = Default::default();
-        for m in &out {
-            if m.embedded
-                || m.demonym
-                || (small_town(m) && supported.binary_search(&m.key).is_err())
-            {
+        for ((m, &g), &s) in out.iter().zip(&group).zip(&small) {
+            if m.embedded || m.demonym || (s && !supported[g]) {
                 continue;
             }
             // Only the town's most populous sense, the one the population prior would pick: `Moscow`'s
@@ -2149,32 +2174,42 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     (-1..=1).any(|da| (-1..=1).any(|db| towns.contains(&(a + da, b + db))))
                 })
         };
-        keys_of(&out, |m| {
-            small_town(m) && !m.support && !continues_name(m) && near_town(m)
-        })
-    } else {
-        Vec::new()
-    };
+        for ((m, &g), &s) in out.iter().zip(&group).zip(&small) {
+            if s && !m.support && !continues_name(m) && near_town(m) {
+                near[g] = true;
+            }
+        }
+    }
+    let mut k = 0;
     out.retain(|m| {
-        !small_town(m)
-            || supported.binary_search(&m.key).is_ok()
-            || (near.binary_search(&m.key).is_ok() && !continues_name(m))
+        let (g, s) = (
+            group.get(k).copied(),
+            small.get(k).copied().unwrap_or(false),
+        );
+        k += 1;
+        let flag = |set: &[bool]| g.is_some_and(|g| set[g]);
+        !s || flag(&supported) || (flag(&near) && !continues_name(m))
     });
-    if !surnames.is_empty() {
+    if !surname_ends.is_empty() {
+        let mut surnames: Vec<&str> = surname_ends
+            .iter()
+            .filter_map(|r| surname_text.get(r.clone()))
+            .collect();
         surnames.sort_unstable();
         surnames.dedup();
         out.retain(|m| {
-            let single = !m.key.contains(' ');
-            let cities_only = m.candidates.iter().all(|&c| {
-                matches!(
-                    gaz.record(c).kind,
-                    Kind::City | Kind::Capital | Kind::Feature
-                )
-            });
             // A town inside a longer name (`Baseball Toronto`) is judged with the recognizer's organizations
-            // (see `resolve`), not as a surname.
+            // (see `resolve`), not as a surname. (The records are read last: the cheap tests settle most.)
             m.embedded
-                || !(single && cities_only && !m.demonym && surnames.binary_search(&m.key).is_ok())
+                || m.demonym
+                || m.key.contains(' ')
+                || surnames.binary_search(&m.key.as_str()).is_err()
+                || !m.candidates.iter().all(|&c| {
+                    matches!(
+                        gaz.record(c).kind,
+                        Kind::City | Kind::Capital | Kind::Feature
+                    )
+                })
         });
     }
     coordinated_streets(ctx, &mut out);
@@ -2187,13 +2222,32 @@ fn detect(ctx: &Context) -> Vec<Mention> {
 fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>> {
     let t = toks.get(i)?;
     // Only a number or an ordinal's first letter opens one: most tokens stop here.
-    if !matches!(
-        text.as_bytes()[t.start],
-        b'0'..=b'9' | b'F' | b'S' | b'T' | b'E' | b'N'
-    ) {
+    let digit = match text.as_bytes()[t.start] {
+        b'0'..=b'9' => true,
+        b'F' | b'S' | b'T' | b'E' | b'N' => false,
+        _ => return None,
+    };
+    let w = &text[t.start..t.end];
+    // A word from a letter is a street only as a spelled ordinal (`Second street`): most capitalized words stop
+    // here.
+    let spelled = matches!(
+        w,
+        "First"
+            | "Second"
+            | "Third"
+            | "Fourth"
+            | "Fifth"
+            | "Sixth"
+            | "Seventh"
+            | "Eighth"
+            | "Ninth"
+            | "Tenth"
+            | "Eleventh"
+            | "Twelfth"
+    );
+    if !digit && !spelled {
         return None;
     }
-    let w = &text[t.start..t.end];
     let next = |k: usize| {
         toks.get(k)
             .filter(|n| n.start <= toks[k - 1].end + 1)
@@ -2203,9 +2257,9 @@ fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>>
     // block of Gazprom shares` is a parcel of stock.
     if t.kind == TokenKind::Number
         && w.bytes().all(|b| b.is_ascii_digit())
-        && previous_word(text, t.start).eq_ignore_ascii_case("the")
         && next(i + 1) == Some("block")
         && next(i + 2) == Some("of")
+        && previous_word(text, t.start).eq_ignore_ascii_case("the")
     {
         let name = name_after(text, toks, i + 3)?;
         let follower = toks.get(name.end).map(|n| &text[n.start..n.end]);
@@ -2223,21 +2277,6 @@ fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>>
     let numeric = !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
         && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th");
-    let spelled = matches!(
-        w,
-        "First"
-            | "Second"
-            | "Third"
-            | "Fourth"
-            | "Fifth"
-            | "Sixth"
-            | "Seventh"
-            | "Eighth"
-            | "Ninth"
-            | "Tenth"
-            | "Eleventh"
-            | "Twelfth"
-    );
     let head = next(i + 1)?.trim_end_matches('.');
     let lower_head = matches!(head, "street" | "avenue" | "road" | "boulevard");
     let any_head = lower_head
@@ -2452,17 +2491,20 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
     out.sort_by_key(|m| m.range.start);
 }
 
-/// The distinct keys of the mentions that pass `pred`, sorted for binary search: one sense per document asks
-/// whether a name has such a mention anywhere.
-fn keys_of(mentions: &[Mention], pred: impl Fn(&Mention) -> bool) -> Vec<String> {
-    let mut keys: Vec<&str> = mentions
-        .iter()
-        .filter(|m| pred(m))
-        .map(|m| m.key.as_str())
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys.into_iter().map(str::to_string).collect()
+/// The group of each mention's key: equal keys, equal groups, numbered from 0 in key order. One sense per
+/// document asks whether a name has a mention of some kind anywhere: a flag per group answers it.
+fn key_groups(mentions: &[Mention]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_unstable_by(|&a, &b| mentions[a].key.cmp(&mentions[b].key));
+    let mut group = vec![0; mentions.len()];
+    let mut g = 0;
+    for (n, w) in order.iter().enumerate() {
+        if n > 0 && mentions[order[n - 1]].key != mentions[*w].key {
+            g += 1;
+        }
+        group[*w] = g;
+    }
+    group
 }
 
 /// The hyphens of a text, found once with `memchr`, for asking of token after token in text order whether it holds
@@ -2714,16 +2756,34 @@ fn is_list_item(text: &str, toks: &[Token]) -> bool {
 
 /// Whether most words of a sentence are capitalized (a headline written in title case).
 fn is_title_case(text: &str, toks: &[Token]) -> bool {
-    let mut words = 0;
-    let mut caps = 0;
-    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+    let mut words = 0usize;
+    let mut caps = 0usize;
+    // Asked of every sentence: ASCII words are judged on their bytes, and a sentence stops being read once the
+    // tokens left could no longer make four capitalized words in five.
+    for (n, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
         let w = &text[t.start..t.end];
-        if w.len() <= 3 && w.chars().all(|c| c.is_lowercase()) {
+        let b = w.as_bytes();
+        let short_lower = w.len() <= 3
+            && if w.is_ascii() {
+                b.iter().all(u8::is_ascii_lowercase)
+            } else {
+                w.chars().all(char::is_lowercase)
+            };
+        if short_lower {
             continue; // `of`, `in`, `the` stay lower case in titles
         }
         words += 1;
-        if w.chars().next().is_some_and(char::is_uppercase) {
+        let upper = match b.first() {
+            Some(c) if c.is_ascii() => c.is_ascii_uppercase(),
+            _ => w.chars().next().is_some_and(char::is_uppercase),
+        };
+        if upper {
             caps += 1;
+        } else if caps + (toks.len() - n - 1) < 4 * (words - caps) {
+            return false;
         }
     }
     words >= 3 && caps * 10 >= words * 8
