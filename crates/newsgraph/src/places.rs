@@ -587,8 +587,9 @@ impl Mention {
 }
 
 fn is_cap_word(text: &str, t: &Token) -> bool {
+    // The first byte without slicing the token (asked of every token).
     t.kind == TokenKind::Word
-        && match text.as_bytes()[t.start..t.end].first() {
+        && match text.as_bytes().get(t.start).filter(|_| t.end > t.start) {
             // ASCII first: no UTF-8 decoding for the common case.
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => text[t.start..t.end]
@@ -2764,21 +2765,26 @@ fn is_title_case(text: &str, toks: &[Token]) -> bool {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let w = &text[t.start..t.end];
-        let b = w.as_bytes();
-        let short_lower = w.len() <= 3
-            && if w.is_ascii() {
+        // Bytes first: the string (with its char boundaries) only for a word that opens with a non-ASCII byte.
+        let b = text.as_bytes().get(t.start..t.end).unwrap_or_default();
+        let ascii_start = b.first().is_some_and(u8::is_ascii);
+        let short_lower = b.len() <= 3
+            && if b.is_ascii() {
                 b.iter().all(u8::is_ascii_lowercase)
             } else {
-                w.chars().all(char::is_lowercase)
+                text[t.start..t.end].chars().all(char::is_lowercase)
             };
         if short_lower {
             continue; // `of`, `in`, `the` stay lower case in titles
         }
         words += 1;
-        let upper = match b.first() {
-            Some(c) if c.is_ascii() => c.is_ascii_uppercase(),
-            _ => w.chars().next().is_some_and(char::is_uppercase),
+        let upper = if ascii_start {
+            b[0].is_ascii_uppercase()
+        } else {
+            text[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
         };
         if upper {
             caps += 1;
@@ -3051,6 +3057,14 @@ const AMBIGUOUS_ABBREVIATIONS: [(&str, &[&str]); 2] = [
 fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
     let gaz = &*GAZETTEER;
     let text = ctx.text;
+    // Most articles hold neither abbreviation: a vectorized search of the text skips them without a pass over the
+    // tokens.
+    if AMBIGUOUS_ABBREVIATIONS
+        .iter()
+        .all(|(a, _)| memchr::memmem::find(text.as_bytes(), a.as_bytes()).is_none())
+    {
+        return;
+    }
     let toks = &ctx.tokens;
     let mut found: Vec<(Range<usize>, Vec<u32>)> = Vec::new();
     let mut doc_countries: Option<Vec<String>> = None;
@@ -3317,24 +3331,69 @@ struct LocaleCues {
     countries: Vec<(&'static str, f64)>,
 }
 
-/// Words (lower-case bytes) spelled differently on either side of the Atlantic: `Some(true)` British, `Some(false)`
-/// American.
-fn spelling_side(w: &[u8]) -> Option<bool> {
-    Some(match w {
-        b"defence" | b"whilst" | b"colour" | b"colours" | b"favour" | b"favourite" | b"honour"
+/// Defines [`spelling_side`] and the list of its words from one list of each side's spellings.
+macro_rules! spellings {
+    (british: $($b:literal)|*; american: $($a:literal)|*;) => {
+        /// Words (lower-case bytes) spelled differently on either side of the Atlantic: `Some(true)` British,
+        /// `Some(false)` American.
+        fn spelling_side(w: &[u8]) -> Option<bool> {
+            Some(match w {
+                $($b)|* => true,
+                $($a)|* => false,
+                _ => return None,
+            })
+        }
+
+        /// The words of [`spelling_side`].
+        const SPELLINGS: &[&[u8]] = &[$($b,)* $($a,)*];
+    };
+}
+
+spellings! {
+    british: b"defence" | b"whilst" | b"colour" | b"colours" | b"favour" | b"favourite" | b"honour"
         | b"honoured" | b"labour" | b"centre" | b"centres" | b"programme" | b"programmes"
         | b"organisation" | b"organisations" | b"organised" | b"realise" | b"realised"
         | b"recognise" | b"recognised" | b"apologise" | b"neighbour" | b"neighbours"
         | b"neighbourhood" | b"behaviour" | b"travelled" | b"licence" | b"licences" | b"metres"
         | b"kilometres" | b"tyre" | b"tyres" | b"criticise" | b"criticised" | b"analyse"
-        | b"jewellery" | b"catalogue" | b"mum" => true,
-        b"defense" | b"color" | b"colors" | b"favor" | b"favorite" | b"honor" | b"honored"
+        | b"jewellery" | b"catalogue" | b"mum";
+    american: b"defense" | b"color" | b"colors" | b"favor" | b"favorite" | b"honor" | b"honored"
         | b"labor" | b"center" | b"centers" | b"organization" | b"organizations" | b"organized"
         | b"realize" | b"realized" | b"recognize" | b"recognized" | b"apologize" | b"neighbor"
         | b"neighbors" | b"neighborhood" | b"behavior" | b"traveled" | b"meters"
-        | b"kilometers" | b"criticize" | b"criticized" | b"analyze" | b"jewelry" | b"mom" => false,
-        _ => return None,
-    })
+        | b"kilometers" | b"criticize" | b"criticized" | b"analyze" | b"jewelry" | b"mom";
+}
+
+/// A word's shape for the spelling filter: its length and its first and last bytes (lower case), in 8 bits.
+const fn spelling_shape(len: usize, first: u8, last: u8) -> usize {
+    (len.wrapping_mul(131) ^ (first as usize).wrapping_mul(31) ^ (last as usize).wrapping_mul(7))
+        & 255
+}
+
+/// The shapes of [`SPELLINGS`], a bit each: most words of a text have none of them and are never compared.
+const SPELLING_SHAPES: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let mut i = 0;
+    while i < SPELLINGS.len() {
+        let w = SPELLINGS[i];
+        let s = spelling_shape(w.len(), w[0], w[w.len() - 1]);
+        bits[s / 64] |= 1 << (s % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether an ASCII word (any case) may be one of [`SPELLINGS`]: false rules it out.
+fn may_be_spelling(w: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    let s = spelling_shape(
+        w.len(),
+        first.to_ascii_lowercase(),
+        last.to_ascii_lowercase(),
+    );
+    SPELLING_SHAPES[s / 64] & (1 << (s % 64)) != 0
 }
 
 /// Institutions and offices that name their country (`Gardai` are the Irish police) as a place would. (Their
@@ -3354,21 +3413,28 @@ fn locale_cues(ctx: &Context) -> LocaleCues {
     let mut counts: HashMap<&'static str, usize> = HashMap::default();
     let mut lower = String::new();
     let mut ascii = [0u8; 16];
+    let text = ctx.text.as_bytes();
     for t in ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let Some(w) = ctx.text.get(t.start..t.end) else {
+        // Read as bytes: the string (and its char boundaries) only for the few words that pass the tests below.
+        let Some(b) = text.get(t.start..t.end) else {
             continue;
         };
         // Institutions start with a capital (and all with one of these letters); spellings are 3 to 13 letters
         // long: cheap tests on the first byte and the length rule out most words before a comparison.
-        let first = w.as_bytes().first().copied().unwrap_or(0);
+        let first = b.first().copied().unwrap_or(0);
         if matches!(first, b'G' | b'T' | b'D' | b'O' | b'N' | b'W' | b'M') {
-            if let Some(cc) = institution_country(w) {
+            if let Some(cc) = ctx.text.get(t.start..t.end).and_then(institution_country) {
                 *counts.entry(cc).or_default() += 1;
             }
         }
-        if w.len() > 16 {
+        // A word that opens with an ASCII byte lower-cases to a spelling only if it is ASCII (no other character
+        // but the Kelvin sign lower-cases to ASCII, and no spelling has a `k` inside): then its shape tells.
+        if b.len() > 16 || (first.is_ascii() && !may_be_spelling(b)) {
             continue;
         }
+        let Some(w) = ctx.text.get(t.start..t.end) else {
+            continue;
+        };
         // Most words are lower-case ASCII already: no copy for them; other ASCII words are lower-cased in a
         // buffer on the stack.
         let word: &[u8] = if w.bytes().all(|b| b.is_ascii_lowercase()) {
