@@ -121,16 +121,35 @@ pub(crate) struct Gazetteer {
     exact: HashMap<&'static str, &'static str>,
     /// Demonym (exact case) -> record.
     demonyms: HashMap<&'static str, u32>,
-    /// A bit per shape (see [`demonym_shape`]) of the demonyms: most capitalized words have none of them and are
+    /// A bit per shape (see [`name_shape`]) of the demonyms: most capitalized words have none of them and are
     /// turned away without hashing.
     demonym_shapes: Vec<u64>,
+    /// A bit per shape of the exact-case names, likewise.
+    exact_shapes: Vec<u64>,
 }
 
-/// Bits of the demonyms' shape filter (a power of two).
-const DEMONYM_SHAPE_BITS: usize = 1 << 12;
+/// The filter of `names`' shapes.
+fn shape_filter<'a>(names: impl Iterator<Item = &'a str>) -> Vec<u64> {
+    let mut bits = vec![0u64; SHAPE_BITS / 64];
+    for n in names {
+        let s = name_shape(n);
+        bits[s / 64] |= 1 << (s % 64);
+    }
+    bits
+}
 
-/// A name's shape for the demonym filter: its length and its first and last bytes, as a bit number.
-fn demonym_shape(s: &str) -> usize {
+/// Whether `filter` may hold a name of `name`'s shape: false rules it out.
+fn may_hold(filter: &[u64], name: &str) -> bool {
+    let s = name_shape(name);
+    filter.get(s / 64).is_some_and(|w| w & (1 << (s % 64)) != 0)
+}
+
+/// Bits of the shape filters of demonyms and exact-case names (a power of two).
+const SHAPE_BITS: usize = 1 << 12;
+
+/// A name's shape for the filters of demonyms and exact-case names: its length and its first and last bytes, as
+/// a bit number.
+fn name_shape(s: &str) -> usize {
     let b = s.as_bytes();
     let (first, last) = (b.first().copied(), b.last().copied());
     let (first, last) = (
@@ -138,7 +157,7 @@ fn demonym_shape(s: &str) -> usize {
         usize::from(last.unwrap_or(0)),
     );
     (b.len().wrapping_mul(0x9E37) ^ first.wrapping_mul(0x2F1) ^ last.wrapping_mul(0x45))
-        & (DEMONYM_SHAPE_BITS - 1)
+        & (SHAPE_BITS - 1)
 }
 
 static PLACES: &str = include_str!("../../data/geo/places.tsv");
@@ -324,7 +343,8 @@ fn parse_id(b: &[u8]) -> Option<u32> {
 
 /// The key (first tab-separated field) of a line.
 fn key_of(line: &str) -> &str {
-    line.split_once('\t').map_or(line, |(k, _)| k)
+    // memchr, not a char pattern: read for every small place of a name looked up.
+    memchr::memchr(b'\t', line.as_bytes()).map_or(line, |t| &line[..t])
 }
 
 /// The line of `data` that contains byte `pos`, as (start, end without the newline).
@@ -407,16 +427,14 @@ impl Gazetteer {
                 }
             }
         }
-        let mut demonym_shapes = vec![0u64; DEMONYM_SHAPE_BITS / 64];
-        for d in demonyms.keys() {
-            let s = demonym_shape(d);
-            demonym_shapes[s / 64] |= 1 << (s % 64);
-        }
+        let demonym_shapes = shape_filter(demonyms.keys().copied());
+        let exact_shapes = shape_filter(exact.keys().copied());
         Gazetteer {
             parsed,
             exact,
             demonyms,
             demonym_shapes,
+            exact_shapes,
         }
     }
 
@@ -470,7 +488,10 @@ impl Gazetteer {
                 }
             }
         };
-        if let Some(ids) = self.exact.get(surface) {
+        if let Some(ids) = Some(surface)
+            .filter(|s| may_hold(&self.exact_shapes, s))
+            .and_then(|s| self.exact.get(s))
+        {
             push(ids, out);
         }
         // One hash of the key for both tables.
@@ -596,12 +617,7 @@ impl Gazetteer {
 
     /// The place a demonym (`Russian`, `Kurdish`) points to.
     pub(crate) fn demonym(&self, surface: &str) -> Option<u32> {
-        let s = demonym_shape(surface);
-        if self
-            .demonym_shapes
-            .get(s / 64)
-            .map_or(true, |w| w & (1 << (s % 64)) == 0)
-        {
+        if !may_hold(&self.demonym_shapes, surface) {
             return None;
         }
         self.demonyms.get(surface).copied()
@@ -652,12 +668,12 @@ mod tests {
         let words = "The President said on Tuesday that Moscow Washington Geneva Smith Johnson";
         let passed = words
             .split(' ')
-            .filter(|w| {
-                let s = demonym_shape(w);
-                g.demonym_shapes[s / 64] & (1 << (s % 64)) != 0
-            })
+            .filter(|w| may_hold(&g.demonym_shapes, w))
             .count();
         assert!(passed <= 4, "{passed}");
+        for k in g.exact.keys() {
+            assert!(may_hold(&g.exact_shapes, k), "{k}");
+        }
     }
 
     #[test]
