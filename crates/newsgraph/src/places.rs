@@ -1429,6 +1429,21 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            // Most tokens are words from a lower-case ASCII letter: no street number, no capitalized word; only
+            // a hyphenated compound is looked into.
+            if t.kind == TokenKind::Word
+                && t.end > t.start
+                && text
+                    .as_bytes()
+                    .get(t.start)
+                    .is_some_and(u8::is_ascii_lowercase)
+            {
+                if hyphens.within(t.start, t.end) {
+                    split_hyphenated(text, t, &mut out);
+                }
+                i += 1;
+                continue;
+            }
             // `detained on 9th St.`, `the repaving of Second street`, `the 700 block of Gravois`.
             if let Some(e) = numbered_street(text, toks, i) {
                 out.push(Mention::unlisted(
@@ -2335,6 +2350,26 @@ fn name_after(text: &str, toks: &[Token], start: usize) -> Option<Range<usize>> 
     (e > start).then_some(start..e)
 }
 
+/// Words of which a text must hold one for [`coordinated_streets`] to look for streets (anywhere, even inside
+/// other words).
+const STREET_HEAD_WORDS: [&str; 6] = [
+    "streets",
+    "avenues",
+    "roads",
+    "boulevards",
+    "intersection",
+    "corner",
+];
+
+/// Searchers for [`STREET_HEAD_WORDS`], built once rather than for every article.
+static STREET_HEADS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        STREET_HEAD_WORDS
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+            .collect()
+    });
+
 /// Streets a sentence names without their head nouns, by coordination: `at the corner of Division and Clinton
 /// streets`, `down Canal and Magazine streets`, `the Decatur/Esplanade intersection`, `the Frenchmen
 /// intersection`, `at the corner of Main and Elm`. Each name is a street located from its context, even where
@@ -2343,17 +2378,9 @@ fn name_after(text: &str, toks: &[Token], start: usize) -> Option<Range<usize>> 
 fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
     let text = ctx.text;
     // Most articles name no street so: a few vectorized searches skip them without a pass over the tokens.
-    let heads = [
-        "streets",
-        "avenues",
-        "roads",
-        "boulevards",
-        "intersection",
-        "corner",
-    ];
-    if !heads
+    if !STREET_HEADS
         .iter()
-        .any(|h| memchr::memmem::find(text.as_bytes(), h.as_bytes()).is_some())
+        .any(|h| h.find(text.as_bytes()).is_some())
     {
         return;
     }

@@ -580,6 +580,10 @@ impl Gazetteer {
     /// Record number `c`: a record of `places.tsv` (parsed once), or a small place parsed on demand.
     pub(crate) fn record(&self, c: u32) -> Cow<'_, Record> {
         let c = c as usize;
+        // A record parsed before needs no line offset.
+        if let Some(r) = self.parsed.get(c).and_then(OnceLock::get) {
+            return Cow::Borrowed(r);
+        }
         if let (Some(cell), Some(start)) = (self.parsed.get(c), u32_at(LINES, c)) {
             return Cow::Borrowed(cell.get_or_init(|| {
                 line_at(PLACES, start as usize)
