@@ -2519,20 +2519,17 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
     out.sort_by_key(|m| m.range.start);
 }
 
-/// The group of each mention's key: equal keys, equal groups, numbered from 0 in key order. One sense per
-/// document asks whether a name has a mention of some kind anywhere: a flag per group answers it.
+/// The group of each mention's key: equal keys, equal groups, numbered from 0 in order of first mention. One
+/// sense per document asks whether a name has a mention of some kind anywhere: a flag per group answers it.
 fn key_groups(mentions: &[Mention]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_unstable_by(|&a, &b| mentions[a].key.cmp(&mentions[b].key));
-    let mut group = vec![0; mentions.len()];
-    let mut g = 0;
-    for (n, w) in order.iter().enumerate() {
-        if n > 0 && mentions[order[n - 1]].key != mentions[*w].key {
-            g += 1;
-        }
-        group[*w] = g;
-    }
-    group
+    let mut ids: HashMap<&str, usize> = HashMap::default();
+    mentions
+        .iter()
+        .map(|m| {
+            let next = ids.len();
+            *ids.entry(m.key.as_str()).or_insert(next)
+        })
+        .collect()
 }
 
 /// The hyphens of a text, found once with `memchr`, for asking of token after token in text order whether it holds
@@ -3434,6 +3431,10 @@ fn institution_country(w: &str) -> Option<&'static str> {
     })
 }
 
+/// A searcher for the pound sign, built once (a vectorized count of a text's pound signs).
+static POUND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("£".as_bytes()));
+
 /// The locale cues of `ctx`'s text: one pass over its tokens and pound signs.
 fn locale_cues(ctx: &Context) -> LocaleCues {
     let (mut british, mut american) = (0usize, 0usize);
@@ -3482,7 +3483,7 @@ fn locale_cues(ctx: &Context) -> LocaleCues {
             None => {}
         }
     }
-    let pounds = ctx.text.matches('£').count();
+    let pounds = POUND.find_iter(ctx.text.as_bytes()).count();
     if pounds > 0 {
         *counts.entry("GB").or_default() += pounds;
     }
@@ -3757,9 +3758,16 @@ fn to_place(
 /// The first-level region of record `r`.
 fn admin1_of(r: &Record) -> Option<Admin1> {
     let gaz = &*GAZETTEER;
-    gaz.admin1(r.country, r.admin1).map(|a| Admin1 {
-        code: format!("{}.{}", r.country, r.admin1),
-        name: gaz.record(a).name.to_string(),
+    gaz.admin1(r.country, r.admin1).map(|a| {
+        // Joined by hand: `format!` costs several times more for every place of every document.
+        let mut code = String::with_capacity(r.country.len() + 1 + r.admin1.len());
+        code.push_str(r.country);
+        code.push('.');
+        code.push_str(r.admin1);
+        Admin1 {
+            code,
+            name: gaz.record(a).name.to_string(),
+        }
     })
 }
 
