@@ -699,7 +699,7 @@ mod tests {
                 assert!(!g.is_small(id) && !g.record(id).small, "{line:?}");
             }
         }
-        for (_, ids) in &g.exact {
+        for ids in g.exact.values() {
             for id in ids.split(',').filter_map(|i| parse_id(i.as_bytes())) {
                 assert!((id as usize) < g.len(), "{ids:?}");
             }
