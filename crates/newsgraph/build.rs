@@ -61,7 +61,7 @@ fn main() {
         if key.starts_with('=') || key.is_empty() {
             continue;
         }
-        let mut slot = index_slot(key);
+        let mut slot = index_slot(geo_hash(key.as_bytes()));
         while table[slot] != 0 {
             slot = (slot + 1) & (INDEX_SLOTS - 1);
         }
@@ -74,7 +74,7 @@ fn main() {
     let small = data("small.tsv");
     let mut filter = vec![0u8; FILTER_BITS / 8];
     let mut set = |k: &str| {
-        let (b, m) = filter_bit(k);
+        let (b, m) = filter_bit(geo_hash(k.as_bytes()));
         filter[b] |= m;
     };
     for line in small.lines() {
@@ -124,7 +124,7 @@ fn main() {
             start + 1 < SMALL_PREFIX,
             "small.tsv too large for its table"
         );
-        let mut slot = small_slot(k);
+        let mut slot = small_slot(geo_hash(k.as_bytes()));
         while table[slot] != 0 {
             slot = (slot + 1) & (SMALL_SLOTS - 1);
         }

@@ -179,6 +179,11 @@ fn is_direction(w: &str) -> bool {
 
 /// Capitalized words that may stand right before a place name without making it part of a larger name.
 fn is_free_preceder(w: &str) -> bool {
+    is_free_word(w) || is_direction(w)
+}
+
+/// The free words before a place other than compass and position words (see [`is_free_preceder`]).
+fn is_free_word(w: &str) -> bool {
     matches!(
         w,
         "A" | "An"
@@ -277,7 +282,7 @@ fn is_free_preceder(w: &str) -> bool {
             | "Post"
             | "Pre"
             | "Ex"
-    ) || is_direction(w)
+    )
 }
 
 /// Capitalized words after which a place stays a place (it modifies them: `U.S. President`, `Russian Defense
@@ -396,17 +401,20 @@ fn is_person_title(w: &str) -> bool {
 
 /// Head nouns of place names: `Kharkiv Region`, `Kerch Strait`, `Orange County`, `Frenchmen Street`.
 fn place_head(w: &str) -> Option<Hint> {
-    let lw = w.to_ascii_lowercase();
-    Some(match lw.as_str() {
-        "region" | "oblast" | "province" | "state" | "governorate" | "krai" | "republic"
-        | "prefecture" => Hint::Region,
-        "city" | "town" | "village" => Hint::City,
-        "county" | "district" | "strait" | "sea" | "river" | "lake" | "island" | "islands"
-        | "bay" | "valley" | "peninsula" | "mountains" | "mountain" | "gulf" | "canal"
-        | "desert" | "street" | "avenue" | "road" | "square" | "bridge" | "airport" | "harbor"
-        | "harbour" | "port" | "park" | "heights" | "beach" | "boulevard" | "highway" | "coast" => {
-            Hint::Feature
-        }
+    // Lower-cased on the stack: asked of many words, and no head is longer than `governorate`.
+    let mut buf = [0u8; 11];
+    let lw = buf.get_mut(..w.len())?;
+    lw.copy_from_slice(w.as_bytes());
+    lw.make_ascii_lowercase();
+    Some(match &*lw {
+        b"region" | b"oblast" | b"province" | b"state" | b"governorate" | b"krai" | b"republic"
+        | b"prefecture" => Hint::Region,
+        b"city" | b"town" | b"village" => Hint::City,
+        b"county" | b"district" | b"strait" | b"sea" | b"river" | b"lake" | b"island"
+        | b"islands" | b"bay" | b"valley" | b"peninsula" | b"mountains" | b"mountain" | b"gulf"
+        | b"canal" | b"desert" | b"street" | b"avenue" | b"road" | b"square" | b"bridge"
+        | b"airport" | b"harbor" | b"harbour" | b"port" | b"park" | b"heights" | b"beach"
+        | b"boulevard" | b"highway" | b"coast" => Hint::Feature,
         _ => return None,
     })
 }
@@ -579,8 +587,9 @@ impl Mention {
 }
 
 fn is_cap_word(text: &str, t: &Token) -> bool {
+    // The first byte without slicing the token (asked of every token).
     t.kind == TokenKind::Word
-        && match text.as_bytes()[t.start..t.end].first() {
+        && match text.as_bytes().get(t.start).filter(|_| t.end > t.start) {
             // ASCII first: no UTF-8 decoding for the common case.
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => text[t.start..t.end]
@@ -1401,8 +1410,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let mut key = String::new();
     let mut best_key = String::new();
     let mut cands: Vec<u32> = Vec::new();
-    // Last words of multi-word capitalized names that are not places: surnames (`Andrew Jackson` -> `Jackson`).
-    let mut surnames: Vec<String> = Vec::new();
+    // Last words of multi-word capitalized names that are not places: surnames (`Andrew Jackson` -> `Jackson`),
+    // normalized into one string (byte ranges of it), not a string each.
+    let mut surname_text = String::new();
+    let mut surname_ends: Vec<Range<usize>> = Vec::new();
     // Starts of common words kept only if the document also names them as places (`A Cork mother` beside `in Cork
     // city`), in text order.
     let mut provisional: Vec<usize> = Vec::new();
@@ -1418,6 +1429,21 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            // Most tokens are words from a lower-case ASCII letter: no street number, no capitalized word; only
+            // a hyphenated compound is looked into.
+            if t.kind == TokenKind::Word
+                && t.end > t.start
+                && text
+                    .as_bytes()
+                    .get(t.start)
+                    .is_some_and(u8::is_ascii_lowercase)
+            {
+                if hyphens.within(t.start, t.end) {
+                    split_hyphenated(text, t, &mut out);
+                }
+                i += 1;
+                continue;
+            }
             // `detained on 9th St.`, `the repaving of Second street`, `the 700 block of Gravois`.
             if let Some(e) = numbered_street(text, toks, i) {
                 out.push(Mention::unlisted(
@@ -1589,7 +1615,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 {
                     return false;
                 }
-                if !cands.iter().all(|&c| gaz.record(c).small) {
+                if !cands.iter().all(|&c| gaz.is_small(c)) {
                     return true;
                 }
                 let inside_name = |k: Option<&Token>| {
@@ -1619,9 +1645,12 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     k += 1;
                 }
                 let first = &text[t.start..t.end];
+                // Asked of `first` by most rules below: decided once.
+                let direction = is_direction(first);
+                let free = direction || is_free_word(first);
                 // `Marathon County Sheriff`, `Cuyahoga County Executive Armond Budish`: a county that names an
                 // office is a place in that name.
-                if starts_name && !headline && !is_free_preceder(first) && !is_person_title(first) {
+                if starts_name && !headline && !free && !is_person_title(first) {
                     let county = (i + 1..=k.min(i + 3)).find(|&p| {
                         matches!(&text[toks[p].start..toks[p].end], "County" | "Parish")
                     });
@@ -1635,7 +1664,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         continue;
                     }
                 }
-                if k > i && !headline && !is_free_preceder(first) {
+                if k > i && !headline && !free {
                     let last = &text[toks[k].start..toks[k].end];
                     // `Royal Street`, `Marathon County`: a place GeoNames' extracts lack, located from its
                     // context.
@@ -1710,12 +1739,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 // `Northwestern Memorial Hospital`, `the Princes Theatre`, `St. Peter's Basilica`: a street,
                 // building or venue GeoNames' extracts lack, located from its context.
                 // `The Princes Theatre` without `The`; `South Kilburn Estate` whole.
-                let direction = is_direction(first);
-                let name_start = if is_free_preceder(first) && !direction {
-                    i + 1
-                } else {
-                    i
-                };
+                let name_start = if free && !direction { i + 1 } else { i };
                 if starts_name && !headline {
                     if let Some((e, end, fac)) = facility_name(text, toks, name_start) {
                         let start = toks[name_start].start;
@@ -1761,7 +1785,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     && !headline
                     && k < i + 4
                     && first.chars().any(char::is_lowercase)
-                    && !is_free_preceder(first)
+                    && !free
                     && !is_person_title(first)
                     && after_settlement_of(text, t.start)
                 {
@@ -1780,7 +1804,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     && k < i + 3
                     && first_word != Some(i)
                     && first.chars().any(char::is_lowercase)
-                    && !is_free_preceder(first)
+                    && !free
                     && !is_person_title(first)
                     && toks
                         .get(k + 1)
@@ -1795,12 +1819,12 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     i = k + 1;
                     continue;
                 }
-                if k > i && !headline && !is_free_preceder(first) {
+                if k > i && !headline && !free {
                     let last = &text[toks[k].start..toks[k].end];
                     for w in [first, last] {
-                        let mut l = String::new();
-                        normalize_into(w, &mut l);
-                        surnames.push(l);
+                        let from = surname_text.len();
+                        normalize_into(w, &mut surname_text);
+                        surname_ends.push(from..surname_text.len());
                     }
                 }
                 // Hyphenated compounds: `Russia-Ukraine`, `U.S.-led`, `pro-Russian`.
@@ -1940,7 +1964,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             if name_part {
                 // Inside a name, only a place known well enough to be named after: no small town, no common
                 // word (`Post`, `Reading`), no person's name taken for a town.
-                keep = keep && !all_common && candidates.iter().any(|&c| !gaz.record(c).small);
+                keep = keep && !all_common && candidates.iter().any(|&c| !gaz.is_small(c));
             } else if keep && all_common && !demonym {
                 let big = candidates
                     .iter()
@@ -1999,7 +2023,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         | "park"
                 )
             {
-                candidates.retain(|&c| !gaz.record(c).small);
+                candidates.retain(|&c| !gaz.is_small(c));
             }
             // `Montgomery County Sheriff`: a county is no town of its name.
             if capital_head && facility_head(next_w).is_some_and(|f| f.feature == "county") {
@@ -2021,12 +2045,11 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         | "Capital"
                         | "Surprise"
                 );
-                candidates.retain(|&c| !generic && !gaz.record(c).small);
+                candidates.retain(|&c| !generic && !gaz.is_small(c));
                 keep = keep && !candidates.is_empty();
             }
-            let only_small = !demonym
-                && !candidates.is_empty()
-                && candidates.iter().all(|&c| gaz.record(c).small);
+            let only_small =
+                !demonym && !candidates.is_empty() && candidates.iter().all(|&c| gaz.is_small(c));
             if keep {
                 // Context that makes a small town's name a place (`in Parkland`, `Tyler, Texas`); places under
                 // 15,000 people need a place word before them, a region or country after, or a head noun.
@@ -2082,7 +2105,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let small_town = |m: &Mention| {
         !m.demonym
             && !m.candidates.is_empty()
-            && (m.candidates.iter().all(|&c| gaz.record(c).small)
+            && (m.candidates.iter().all(|&c| gaz.is_small(c))
                 || (!m.key.contains(' ')
                     && m.candidates.iter().all(|&c| {
                         let r = &gaz.record(c);
@@ -2091,37 +2114,60 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                             && r.population < 100_000
                     })))
     };
+    // Mentions grouped by their key, with one sort: the sets of names below are flags per group.
+    let mut group = key_groups(&out);
+    let groups = group.iter().max().map_or(0, |&g| g + 1);
     // One sense per document: a common word stays a place where the document names it as one elsewhere.
     if !provisional.is_empty() {
         let is_provisional = |m: &Mention| provisional.binary_search(&m.range.start).is_ok();
-        let sure = keys_of(&out, |m| !is_provisional(m) && !m.embedded);
-        out.retain(|m| !is_provisional(m) || sure.binary_search(&m.key).is_ok());
+        let mut sure = vec![false; groups];
+        for (m, &g) in out.iter().zip(&group) {
+            if !is_provisional(m) && !m.embedded {
+                sure[g] = true;
+            }
+        }
+        let keep: Vec<bool> = out
+            .iter()
+            .zip(&group)
+            .map(|(m, &g)| !is_provisional(m) || sure[g])
+            .collect();
+        let mut kept = keep.iter();
+        out.retain(|_| kept.next().copied().unwrap_or(true));
+        let mut kept = keep.iter();
+        group.retain(|_| kept.next().copied().unwrap_or(true));
     }
-    let supported = keys_of(&out, |m| m.support && small_town(m));
+    // Whether each mention is a small town, decided once.
+    let small: Vec<bool> = out.iter().map(small_town).collect();
+    let mut supported = vec![false; groups];
+    for ((m, &g), &s) in out.iter().zip(&group).zip(&small) {
+        if m.support && s {
+            supported[g] = true;
+        }
+    }
     // `between Coggeshall and Marks Tey`, `the Safety Bay shoreline` beside `Rockingham`: a small place within
     // about 50 km of a town the document names (its most populous sense) is that place, as a geocoder's spatial
     // minimality has it. Quarter-degree cells in a set keep the check linear.
     // Only when some small place lacks that context (most articles have none).
     let unsupported = out
         .iter()
-        .any(|m| !m.embedded && small_town(m) && supported.binary_search(&m.key).is_err());
+        .zip(&group)
+        .zip(&small)
+        .any(|((m, &g), &s)| !m.embedded && s && !supported[g]);
     // Nearness alone does not make a place of a name that goes on (`the Pushkin Card` beside St
     // Petersburg, `the Venice Commission`): that is an organisation's or a thing's name.
     let continues_name = |m: &Mention| {
         let mut rest = ctx.text.get(m.range.end..).unwrap_or("").chars();
         matches!(rest.next(), Some(' ' | '-')) && rest.next().is_some_and(char::is_uppercase)
     };
-    let near = if unsupported {
+    let mut near = vec![false; groups];
+    if unsupported {
         let cell = |r: &Record| ((r.lat * 4.0).floor() as i32, (r.lon * 4.0).floor() as i32);
         let mut towns: std::collections::HashSet<
             (i32, i32),
             std::hash::BuildHasherDefault<crate::text::Fnv>,
         > = Default::default();
-        for m in &out {
-            if m.embedded
-                || m.demonym
-                || (small_town(m) && supported.binary_search(&m.key).is_err())
-            {
+        for ((m, &g), &s) in out.iter().zip(&group).zip(&small) {
+            if m.embedded || m.demonym || (s && !supported[g]) {
                 continue;
             }
             // Only the town's most populous sense, the one the population prior would pick: `Moscow`'s
@@ -2144,32 +2190,42 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     (-1..=1).any(|da| (-1..=1).any(|db| towns.contains(&(a + da, b + db))))
                 })
         };
-        keys_of(&out, |m| {
-            small_town(m) && !m.support && !continues_name(m) && near_town(m)
-        })
-    } else {
-        Vec::new()
-    };
+        for ((m, &g), &s) in out.iter().zip(&group).zip(&small) {
+            if s && !m.support && !continues_name(m) && near_town(m) {
+                near[g] = true;
+            }
+        }
+    }
+    let mut k = 0;
     out.retain(|m| {
-        !small_town(m)
-            || supported.binary_search(&m.key).is_ok()
-            || (near.binary_search(&m.key).is_ok() && !continues_name(m))
+        let (g, s) = (
+            group.get(k).copied(),
+            small.get(k).copied().unwrap_or(false),
+        );
+        k += 1;
+        let flag = |set: &[bool]| g.is_some_and(|g| set[g]);
+        !s || flag(&supported) || (flag(&near) && !continues_name(m))
     });
-    if !surnames.is_empty() {
+    if !surname_ends.is_empty() {
+        let mut surnames: Vec<&str> = surname_ends
+            .iter()
+            .filter_map(|r| surname_text.get(r.clone()))
+            .collect();
         surnames.sort_unstable();
         surnames.dedup();
         out.retain(|m| {
-            let single = !m.key.contains(' ');
-            let cities_only = m.candidates.iter().all(|&c| {
-                matches!(
-                    gaz.record(c).kind,
-                    Kind::City | Kind::Capital | Kind::Feature
-                )
-            });
             // A town inside a longer name (`Baseball Toronto`) is judged with the recognizer's organizations
-            // (see `resolve`), not as a surname.
+            // (see `resolve`), not as a surname. (The records are read last: the cheap tests settle most.)
             m.embedded
-                || !(single && cities_only && !m.demonym && surnames.binary_search(&m.key).is_ok())
+                || m.demonym
+                || m.key.contains(' ')
+                || surnames.binary_search(&m.key.as_str()).is_err()
+                || !m.candidates.iter().all(|&c| {
+                    matches!(
+                        gaz.record(c).kind,
+                        Kind::City | Kind::Capital | Kind::Feature
+                    )
+                })
         });
     }
     coordinated_streets(ctx, &mut out);
@@ -2182,13 +2238,32 @@ fn detect(ctx: &Context) -> Vec<Mention> {
 fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>> {
     let t = toks.get(i)?;
     // Only a number or an ordinal's first letter opens one: most tokens stop here.
-    if !matches!(
-        text.as_bytes()[t.start],
-        b'0'..=b'9' | b'F' | b'S' | b'T' | b'E' | b'N'
-    ) {
+    let digit = match text.as_bytes()[t.start] {
+        b'0'..=b'9' => true,
+        b'F' | b'S' | b'T' | b'E' | b'N' => false,
+        _ => return None,
+    };
+    let w = &text[t.start..t.end];
+    // A word from a letter is a street only as a spelled ordinal (`Second street`): most capitalized words stop
+    // here.
+    let spelled = matches!(
+        w,
+        "First"
+            | "Second"
+            | "Third"
+            | "Fourth"
+            | "Fifth"
+            | "Sixth"
+            | "Seventh"
+            | "Eighth"
+            | "Ninth"
+            | "Tenth"
+            | "Eleventh"
+            | "Twelfth"
+    );
+    if !digit && !spelled {
         return None;
     }
-    let w = &text[t.start..t.end];
     let next = |k: usize| {
         toks.get(k)
             .filter(|n| n.start <= toks[k - 1].end + 1)
@@ -2198,9 +2273,9 @@ fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>>
     // block of Gazprom shares` is a parcel of stock.
     if t.kind == TokenKind::Number
         && w.bytes().all(|b| b.is_ascii_digit())
-        && previous_word(text, t.start).eq_ignore_ascii_case("the")
         && next(i + 1) == Some("block")
         && next(i + 2) == Some("of")
+        && previous_word(text, t.start).eq_ignore_ascii_case("the")
     {
         let name = name_after(text, toks, i + 3)?;
         let follower = toks.get(name.end).map(|n| &text[n.start..n.end]);
@@ -2218,21 +2293,6 @@ fn numbered_street(text: &str, toks: &[Token], i: usize) -> Option<Range<usize>>
     let numeric = !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
         && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th");
-    let spelled = matches!(
-        w,
-        "First"
-            | "Second"
-            | "Third"
-            | "Fourth"
-            | "Fifth"
-            | "Sixth"
-            | "Seventh"
-            | "Eighth"
-            | "Ninth"
-            | "Tenth"
-            | "Eleventh"
-            | "Twelfth"
-    );
     let head = next(i + 1)?.trim_end_matches('.');
     let lower_head = matches!(head, "street" | "avenue" | "road" | "boulevard");
     let any_head = lower_head
@@ -2290,6 +2350,26 @@ fn name_after(text: &str, toks: &[Token], start: usize) -> Option<Range<usize>> 
     (e > start).then_some(start..e)
 }
 
+/// Words of which a text must hold one for [`coordinated_streets`] to look for streets (anywhere, even inside
+/// other words).
+const STREET_HEAD_WORDS: [&str; 6] = [
+    "streets",
+    "avenues",
+    "roads",
+    "boulevards",
+    "intersection",
+    "corner",
+];
+
+/// Searchers for [`STREET_HEAD_WORDS`], built once rather than for every article.
+static STREET_HEADS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        STREET_HEAD_WORDS
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+            .collect()
+    });
+
 /// Streets a sentence names without their head nouns, by coordination: `at the corner of Division and Clinton
 /// streets`, `down Canal and Magazine streets`, `the Decatur/Esplanade intersection`, `the Frenchmen
 /// intersection`, `at the corner of Main and Elm`. Each name is a street located from its context, even where
@@ -2298,17 +2378,9 @@ fn name_after(text: &str, toks: &[Token], start: usize) -> Option<Range<usize>> 
 fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
     let text = ctx.text;
     // Most articles name no street so: a few vectorized searches skip them without a pass over the tokens.
-    let heads = [
-        "streets",
-        "avenues",
-        "roads",
-        "boulevards",
-        "intersection",
-        "corner",
-    ];
-    if !heads
+    if !STREET_HEADS
         .iter()
-        .any(|h| memchr::memmem::find(text.as_bytes(), h.as_bytes()).is_some())
+        .any(|h| h.find(text.as_bytes()).is_some())
     {
         return;
     }
@@ -2447,17 +2519,17 @@ fn coordinated_streets(ctx: &Context, out: &mut Vec<Mention>) {
     out.sort_by_key(|m| m.range.start);
 }
 
-/// The distinct keys of the mentions that pass `pred`, sorted for binary search: one sense per document asks
-/// whether a name has such a mention anywhere.
-fn keys_of(mentions: &[Mention], pred: impl Fn(&Mention) -> bool) -> Vec<String> {
-    let mut keys: Vec<&str> = mentions
+/// The group of each mention's key: equal keys, equal groups, numbered from 0 in order of first mention. One
+/// sense per document asks whether a name has a mention of some kind anywhere: a flag per group answers it.
+fn key_groups(mentions: &[Mention]) -> Vec<usize> {
+    let mut ids: HashMap<&str, usize> = HashMap::default();
+    mentions
         .iter()
-        .filter(|m| pred(m))
-        .map(|m| m.key.as_str())
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys.into_iter().map(str::to_string).collect()
+        .map(|m| {
+            let next = ids.len();
+            *ids.entry(m.key.as_str()).or_insert(next)
+        })
+        .collect()
 }
 
 /// The hyphens of a text, found once with `memchr`, for asking of token after token in text order whether it holds
@@ -2709,16 +2781,39 @@ fn is_list_item(text: &str, toks: &[Token]) -> bool {
 
 /// Whether most words of a sentence are capitalized (a headline written in title case).
 fn is_title_case(text: &str, toks: &[Token]) -> bool {
-    let mut words = 0;
-    let mut caps = 0;
-    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
-        let w = &text[t.start..t.end];
-        if w.len() <= 3 && w.chars().all(|c| c.is_lowercase()) {
+    let mut words = 0usize;
+    let mut caps = 0usize;
+    // Asked of every sentence: ASCII words are judged on their bytes, and a sentence stops being read once the
+    // tokens left could no longer make four capitalized words in five.
+    for (n, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        // Bytes first: the string (with its char boundaries) only for a word that opens with a non-ASCII byte.
+        let b = text.as_bytes().get(t.start..t.end).unwrap_or_default();
+        let ascii_start = b.first().is_some_and(u8::is_ascii);
+        let short_lower = b.len() <= 3
+            && if b.is_ascii() {
+                b.iter().all(u8::is_ascii_lowercase)
+            } else {
+                text[t.start..t.end].chars().all(char::is_lowercase)
+            };
+        if short_lower {
             continue; // `of`, `in`, `the` stay lower case in titles
         }
         words += 1;
-        if w.chars().next().is_some_and(char::is_uppercase) {
+        let upper = if ascii_start {
+            b[0].is_ascii_uppercase()
+        } else {
+            text[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
+        if upper {
             caps += 1;
+        } else if caps + (toks.len() - n - 1) < 4 * (words - caps) {
+            return false;
         }
     }
     words >= 3 && caps * 10 >= words * 8
@@ -2770,7 +2865,7 @@ fn split_hyphenated(text: &str, t: &Token, out: &mut Vec<Mention>) {
         let candidates: Vec<u32> = candidates
             .into_iter()
             // Parts of double names (`Diaz-Balart`, `Jean-Yves`) are no small places.
-            .filter(|&c| !gaz.record(c).common && !gaz.record(c).small)
+            .filter(|&c| !gaz.is_small(c) && !gaz.record(c).common)
             .collect();
         if candidates.is_empty() {
             continue;
@@ -2986,6 +3081,14 @@ const AMBIGUOUS_ABBREVIATIONS: [(&str, &[&str]); 2] = [
 fn ambiguous_abbreviations(ctx: &Context, mentions: &mut Vec<Mention>) {
     let gaz = &*GAZETTEER;
     let text = ctx.text;
+    // Most articles hold neither abbreviation: a vectorized search of the text skips them without a pass over the
+    // tokens.
+    if AMBIGUOUS_ABBREVIATIONS
+        .iter()
+        .all(|(a, _)| memchr::memmem::find(text.as_bytes(), a.as_bytes()).is_none())
+    {
+        return;
+    }
     let toks = &ctx.tokens;
     let mut found: Vec<(Range<usize>, Vec<u32>)> = Vec::new();
     let mut doc_countries: Option<Vec<String>> = None;
@@ -3252,24 +3355,69 @@ struct LocaleCues {
     countries: Vec<(&'static str, f64)>,
 }
 
-/// Words (lower-case bytes) spelled differently on either side of the Atlantic: `Some(true)` British, `Some(false)`
-/// American.
-fn spelling_side(w: &[u8]) -> Option<bool> {
-    Some(match w {
-        b"defence" | b"whilst" | b"colour" | b"colours" | b"favour" | b"favourite" | b"honour"
+/// Defines [`spelling_side`] and the list of its words from one list of each side's spellings.
+macro_rules! spellings {
+    (british: $($b:literal)|*; american: $($a:literal)|*;) => {
+        /// Words (lower-case bytes) spelled differently on either side of the Atlantic: `Some(true)` British,
+        /// `Some(false)` American.
+        fn spelling_side(w: &[u8]) -> Option<bool> {
+            Some(match w {
+                $($b)|* => true,
+                $($a)|* => false,
+                _ => return None,
+            })
+        }
+
+        /// The words of [`spelling_side`].
+        const SPELLINGS: &[&[u8]] = &[$($b,)* $($a,)*];
+    };
+}
+
+spellings! {
+    british: b"defence" | b"whilst" | b"colour" | b"colours" | b"favour" | b"favourite" | b"honour"
         | b"honoured" | b"labour" | b"centre" | b"centres" | b"programme" | b"programmes"
         | b"organisation" | b"organisations" | b"organised" | b"realise" | b"realised"
         | b"recognise" | b"recognised" | b"apologise" | b"neighbour" | b"neighbours"
         | b"neighbourhood" | b"behaviour" | b"travelled" | b"licence" | b"licences" | b"metres"
         | b"kilometres" | b"tyre" | b"tyres" | b"criticise" | b"criticised" | b"analyse"
-        | b"jewellery" | b"catalogue" | b"mum" => true,
-        b"defense" | b"color" | b"colors" | b"favor" | b"favorite" | b"honor" | b"honored"
+        | b"jewellery" | b"catalogue" | b"mum";
+    american: b"defense" | b"color" | b"colors" | b"favor" | b"favorite" | b"honor" | b"honored"
         | b"labor" | b"center" | b"centers" | b"organization" | b"organizations" | b"organized"
         | b"realize" | b"realized" | b"recognize" | b"recognized" | b"apologize" | b"neighbor"
         | b"neighbors" | b"neighborhood" | b"behavior" | b"traveled" | b"meters"
-        | b"kilometers" | b"criticize" | b"criticized" | b"analyze" | b"jewelry" | b"mom" => false,
-        _ => return None,
-    })
+        | b"kilometers" | b"criticize" | b"criticized" | b"analyze" | b"jewelry" | b"mom";
+}
+
+/// A word's shape for the spelling filter: its length and its first and last bytes (lower case), in 8 bits.
+const fn spelling_shape(len: usize, first: u8, last: u8) -> usize {
+    (len.wrapping_mul(131) ^ (first as usize).wrapping_mul(31) ^ (last as usize).wrapping_mul(7))
+        & 255
+}
+
+/// The shapes of [`SPELLINGS`], a bit each: most words of a text have none of them and are never compared.
+const SPELLING_SHAPES: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let mut i = 0;
+    while i < SPELLINGS.len() {
+        let w = SPELLINGS[i];
+        let s = spelling_shape(w.len(), w[0], w[w.len() - 1]);
+        bits[s / 64] |= 1 << (s % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether an ASCII word (any case) may be one of [`SPELLINGS`]: false rules it out.
+fn may_be_spelling(w: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    let s = spelling_shape(
+        w.len(),
+        first.to_ascii_lowercase(),
+        last.to_ascii_lowercase(),
+    );
+    SPELLING_SHAPES[s / 64] & (1 << (s % 64)) != 0
 }
 
 /// Institutions and offices that name their country (`Gardai` are the Irish police) as a place would. (Their
@@ -3283,27 +3431,38 @@ fn institution_country(w: &str) -> Option<&'static str> {
     })
 }
 
+/// A searcher for the pound sign, built once (a vectorized count of a text's pound signs).
+static POUND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("£".as_bytes()));
+
 /// The locale cues of `ctx`'s text: one pass over its tokens and pound signs.
 fn locale_cues(ctx: &Context) -> LocaleCues {
     let (mut british, mut american) = (0usize, 0usize);
     let mut counts: HashMap<&'static str, usize> = HashMap::default();
     let mut lower = String::new();
     let mut ascii = [0u8; 16];
+    let text = ctx.text.as_bytes();
     for t in ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let Some(w) = ctx.text.get(t.start..t.end) else {
+        // Read as bytes: the string (and its char boundaries) only for the few words that pass the tests below.
+        let Some(b) = text.get(t.start..t.end) else {
             continue;
         };
         // Institutions start with a capital (and all with one of these letters); spellings are 3 to 13 letters
         // long: cheap tests on the first byte and the length rule out most words before a comparison.
-        let first = w.as_bytes().first().copied().unwrap_or(0);
+        let first = b.first().copied().unwrap_or(0);
         if matches!(first, b'G' | b'T' | b'D' | b'O' | b'N' | b'W' | b'M') {
-            if let Some(cc) = institution_country(w) {
+            if let Some(cc) = ctx.text.get(t.start..t.end).and_then(institution_country) {
                 *counts.entry(cc).or_default() += 1;
             }
         }
-        if w.len() > 16 {
+        // A word that opens with an ASCII byte lower-cases to a spelling only if it is ASCII (no other character
+        // but the Kelvin sign lower-cases to ASCII, and no spelling has a `k` inside): then its shape tells.
+        if b.len() > 16 || (first.is_ascii() && !may_be_spelling(b)) {
             continue;
         }
+        let Some(w) = ctx.text.get(t.start..t.end) else {
+            continue;
+        };
         // Most words are lower-case ASCII already: no copy for them; other ASCII words are lower-cased in a
         // buffer on the stack.
         let word: &[u8] = if w.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -3324,7 +3483,7 @@ fn locale_cues(ctx: &Context) -> LocaleCues {
             None => {}
         }
     }
-    let pounds = ctx.text.matches('£').count();
+    let pounds = POUND.find_iter(ctx.text.as_bytes()).count();
     if pounds > 0 {
         *counts.entry("GB").or_default() += pounds;
     }
@@ -3599,9 +3758,16 @@ fn to_place(
 /// The first-level region of record `r`.
 fn admin1_of(r: &Record) -> Option<Admin1> {
     let gaz = &*GAZETTEER;
-    gaz.admin1(r.country, r.admin1).map(|a| Admin1 {
-        code: format!("{}.{}", r.country, r.admin1),
-        name: gaz.record(a).name.to_string(),
+    gaz.admin1(r.country, r.admin1).map(|a| {
+        // Joined by hand: `format!` costs several times more for every place of every document.
+        let mut code = String::with_capacity(r.country.len() + 1 + r.admin1.len());
+        code.push_str(r.country);
+        code.push('.');
+        code.push_str(r.admin1);
+        Admin1 {
+            code,
+            name: gaz.record(a).name.to_string(),
+        }
     })
 }
 

@@ -121,6 +121,43 @@ pub(crate) struct Gazetteer {
     exact: HashMap<&'static str, &'static str>,
     /// Demonym (exact case) -> record.
     demonyms: HashMap<&'static str, u32>,
+    /// A bit per shape (see [`name_shape`]) of the demonyms: most capitalized words have none of them and are
+    /// turned away without hashing.
+    demonym_shapes: Vec<u64>,
+    /// A bit per shape of the exact-case names, likewise.
+    exact_shapes: Vec<u64>,
+}
+
+/// The filter of `names`' shapes.
+fn shape_filter<'a>(names: impl Iterator<Item = &'a str>) -> Vec<u64> {
+    let mut bits = vec![0u64; SHAPE_BITS / 64];
+    for n in names {
+        let s = name_shape(n);
+        bits[s / 64] |= 1 << (s % 64);
+    }
+    bits
+}
+
+/// Whether `filter` may hold a name of `name`'s shape: false rules it out.
+fn may_hold(filter: &[u64], name: &str) -> bool {
+    let s = name_shape(name);
+    filter.get(s / 64).is_some_and(|w| w & (1 << (s % 64)) != 0)
+}
+
+/// Bits of the shape filters of demonyms and exact-case names (a power of two).
+const SHAPE_BITS: usize = 1 << 12;
+
+/// A name's shape for the filters of demonyms and exact-case names: its length and its first and last bytes, as
+/// a bit number.
+fn name_shape(s: &str) -> usize {
+    let b = s.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    let (first, last) = (
+        usize::from(first.unwrap_or(0)),
+        usize::from(last.unwrap_or(0)),
+    );
+    (b.len().wrapping_mul(0x9E37) ^ first.wrapping_mul(0x2F1) ^ last.wrapping_mul(0x45))
+        & (SHAPE_BITS - 1)
 }
 
 static PLACES: &str = include_str!("../../data/geo/places.tsv");
@@ -148,8 +185,9 @@ fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-fn in_small_filter(key: &str) -> bool {
-    let (b, m) = filter_bit(key);
+/// Whether the filter may hold a key whose `geo_hash` is `h`.
+fn in_small_filter(h: u64) -> bool {
+    let (b, m) = filter_bit(h);
     SMALL_FILTER.get(b).is_some_and(|x| x & m != 0)
 }
 
@@ -182,8 +220,9 @@ pub(crate) struct County {
 }
 
 /// US counties by normalized name (`orange county`, `st croix county`), all states together.
-static COUNTIES: LazyLock<StdHashMap<String, Vec<County>>> = LazyLock::new(|| {
-    let mut map: StdHashMap<String, Vec<County>> = StdHashMap::new();
+static COUNTIES: LazyLock<HashMap<String, Vec<County>>> = LazyLock::new(|| {
+    // Built on first use in a run (a few thousand lines): a fast hash and one key string per line.
+    let mut map: HashMap<String, Vec<County>> = map(US_COUNTIES.len() / 24);
     for line in US_COUNTIES.lines() {
         let mut f = line.split('\t');
         let (Some(admin1), Some(name), Some(lat), Some(lon), Some(n)) =
@@ -206,6 +245,14 @@ static COUNTIES: LazyLock<StdHashMap<String, Vec<County>>> = LazyLock::new(|| {
 pub(crate) fn county_key(name: &str) -> String {
     let mut k = String::with_capacity(name.len());
     normalize_into(name, &mut k);
+    // Most names need nothing more (`orange county`): no copies for them.
+    let plain = !k.contains('.')
+        && !k.starts_with("saint ")
+        && k.split(' ')
+            .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    if plain {
+        return k;
+    }
     let k = k.replace('.', "");
     let k = k
         .strip_prefix("saint ")
@@ -296,7 +343,8 @@ fn parse_id(b: &[u8]) -> Option<u32> {
 
 /// The key (first tab-separated field) of a line.
 fn key_of(line: &str) -> &str {
-    line.split_once('\t').map_or(line, |(k, _)| k)
+    // memchr, not a char pattern: read for every small place of a name looked up.
+    memchr::memchr(b'\t', line.as_bytes()).map_or(line, |t| &line[..t])
 }
 
 /// The line of `data` that contains byte `pos`, as (start, end without the newline).
@@ -379,16 +427,21 @@ impl Gazetteer {
                 }
             }
         }
+        let demonym_shapes = shape_filter(demonyms.keys().copied());
+        let exact_shapes = shape_filter(exact.keys().copied());
         Gazetteer {
             parsed,
             exact,
             demonyms,
+            demonym_shapes,
+            exact_shapes,
         }
     }
 
     /// The `index.tsv` entry of `key`: whether it is a proper prefix of a longer name, and its record numbers.
-    fn index_entry(&self, key: &str) -> Option<(bool, &'static str)> {
-        let mut slot = index_slot(key);
+    /// `h` is the key's `geo_hash`.
+    fn index_entry(&self, key: &str, h: u64) -> Option<(bool, &'static str)> {
+        let mut slot = index_slot(h);
         loop {
             let at = u32_at(INDEX_TABLE, slot)?;
             if at == 0 {
@@ -435,10 +488,15 @@ impl Gazetteer {
                 }
             }
         };
-        if let Some(ids) = self.exact.get(surface) {
+        if let Some(ids) = Some(surface)
+            .filter(|s| may_hold(&self.exact_shapes, s))
+            .and_then(|s| self.exact.get(s))
+        {
             push(ids, out);
         }
-        let prefix = match self.index_entry(key) {
+        // One hash of the key for both tables.
+        let h = geo_hash(key.as_bytes());
+        let prefix = match self.index_entry(key, h) {
             Some((prefix, ids)) => {
                 push(ids, out);
                 prefix
@@ -452,7 +510,7 @@ impl Gazetteer {
             let r = self.record(c);
             r.kind == Kind::City && r.population < 100_000
         });
-        self.lookup_small(key, out, collect) || prefix
+        self.lookup_small(key, h, out, collect) || prefix
     }
 
     /// Small places named `key`, into `out` (appended) when `collect`; whether a longer small place's name starts
@@ -461,7 +519,7 @@ impl Gazetteer {
     /// container the text gives (`Gainesville, Va.`).
     pub(crate) fn add_small(&self, key: &str, out: &mut Vec<u32>) {
         let before = out.len();
-        self.lookup_small(key, out, true);
+        self.lookup_small(key, geo_hash(key.as_bytes()), out, true);
         // Never twice the same record.
         let mut k = before;
         while k < out.len() {
@@ -473,12 +531,13 @@ impl Gazetteer {
         }
     }
 
-    fn lookup_small(&self, key: &str, out: &mut Vec<u32>, collect: bool) -> bool {
-        if !in_small_filter(key) {
+    /// `h` is the key's `geo_hash`.
+    fn lookup_small(&self, key: &str, h: u64, out: &mut Vec<u32>, collect: bool) -> bool {
+        if !in_small_filter(h) {
             return false;
         }
         let b = SMALL.as_bytes();
-        let mut slot = small_slot(key);
+        let mut slot = small_slot(h);
         let (start, flags) = loop {
             let Some(v) = u32_at(SMALL_TABLE, slot) else {
                 return false;
@@ -512,9 +571,19 @@ impl Gazetteer {
         flags & SMALL_PREFIX != 0
     }
 
+    /// Whether record number `c` is a small place (`record(c).small`) without parsing it: small places are
+    /// numbered after the records of `places.tsv`, and every small place's line parses (see the tests).
+    pub(crate) fn is_small(&self, c: u32) -> bool {
+        c as usize >= self.parsed.len()
+    }
+
     /// Record number `c`: a record of `places.tsv` (parsed once), or a small place parsed on demand.
     pub(crate) fn record(&self, c: u32) -> Cow<'_, Record> {
         let c = c as usize;
+        // A record parsed before needs no line offset.
+        if let Some(r) = self.parsed.get(c).and_then(OnceLock::get) {
+            return Cow::Borrowed(r);
+        }
         if let (Some(cell), Some(start)) = (self.parsed.get(c), u32_at(LINES, c)) {
             return Cow::Borrowed(cell.get_or_init(|| {
                 line_at(PLACES, start as usize)
@@ -552,6 +621,9 @@ impl Gazetteer {
 
     /// The place a demonym (`Russian`, `Kurdish`) points to.
     pub(crate) fn demonym(&self, surface: &str) -> Option<u32> {
+        if !may_hold(&self.demonym_shapes, surface) {
+            return None;
+        }
         self.demonyms.get(surface).copied()
     }
 
@@ -587,6 +659,87 @@ mod tests {
                 .is_some_and(|r| r.starts_with([' ', '\'']))
         });
         (found, longer)
+    }
+
+    #[test]
+    fn demonym_filter_lets_every_demonym_through() {
+        let g = &*GAZETTEER;
+        assert!(g.demonyms.len() > 100);
+        for (d, &r) in &g.demonyms {
+            assert_eq!(g.demonym(d), Some(r), "{d}");
+        }
+        // Most capitalized words are turned away by their shape.
+        let words = "The President said on Tuesday that Moscow Washington Geneva Smith Johnson";
+        let passed = words
+            .split(' ')
+            .filter(|w| may_hold(&g.demonym_shapes, w))
+            .count();
+        assert!(passed <= 4, "{passed}");
+        for k in g.exact.keys() {
+            assert!(may_hold(&g.exact_shapes, k), "{k}");
+        }
+    }
+
+    #[test]
+    fn small_places_are_told_by_their_number() {
+        let g = &*GAZETTEER;
+        // Every small place's line parses, so the records numbered after `places.tsv`'s are all small.
+        let mut pos = 0;
+        while let Some((line, next)) = line_at(SMALL, pos) {
+            assert!(parse_small(line).is_some(), "{line:?}");
+            let c = (g.len() + pos) as u32;
+            assert!(g.is_small(c) && g.record(c).small, "{line:?}");
+            pos = next;
+        }
+        // The index names records of `places.tsv` only.
+        for line in INDEX.lines() {
+            let ids = line.split('\t').nth(2).unwrap_or("");
+            for id in ids.split(',').filter_map(|i| parse_id(i.as_bytes())) {
+                assert!((id as usize) < g.len(), "{line:?}");
+                assert!(!g.is_small(id) && !g.record(id).small, "{line:?}");
+            }
+        }
+        for ids in g.exact.values() {
+            for id in ids.split(',').filter_map(|i| parse_id(i.as_bytes())) {
+                assert!((id as usize) < g.len(), "{ids:?}");
+            }
+        }
+        for &d in g.demonyms.values() {
+            assert!(!g.is_small(d));
+        }
+    }
+
+    #[test]
+    fn county_keys_read_like_the_general_rule() {
+        // The rule in full (lower case, no periods, `saint` as `st`, single spaces), against the shortcut for
+        // plain names.
+        let general = |name: &str| {
+            let mut k = String::new();
+            normalize_into(name, &mut k);
+            let k = k.replace('.', "");
+            let k = k
+                .strip_prefix("saint ")
+                .map_or(k.clone(), |r| format!("st {r}"));
+            k.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let mut names: Vec<&str> = US_COUNTIES
+            .lines()
+            .filter_map(|l| l.split('\t').nth(1))
+            .collect();
+        names.extend([
+            "",
+            " ",
+            "Saint Croix County",
+            "St. Louis County",
+            "Orange  County",
+            " Orange County ",
+            "Orange\u{a0}County",
+            "SAINT LUCIE",
+            "Saintly County",
+        ]);
+        for name in names {
+            assert_eq!(county_key(name), general(name), "{name:?}");
+        }
     }
 
     #[test]
@@ -680,7 +833,7 @@ mod tests {
         for key in keys {
             let (found, longer) = by_search(key);
             let mut out = Vec::new();
-            let got = g.lookup_small(key, &mut out, true);
+            let got = g.lookup_small(key, geo_hash(key.as_bytes()), &mut out, true);
             let want: Vec<u32> = found.iter().map(|p| (g.len() + p) as u32).collect();
             assert_eq!(out, want, "{key}");
             assert_eq!(got, longer, "{key}");

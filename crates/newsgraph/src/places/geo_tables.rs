@@ -34,19 +34,19 @@ pub(crate) const SMALL_PREFIX: u32 = 1 << 30;
 /// Size of the small places' name filter in bits (a power of two; 512 KiB).
 pub(crate) const FILTER_BITS: usize = 1 << 22;
 
-/// First slot of `key` in the index table.
-pub(crate) fn index_slot(key: &str) -> usize {
+/// First slot in the index table of a key whose `geo_hash` is `h` (one hash serves all three tables).
+pub(crate) fn index_slot(h: u64) -> usize {
     // The high bits of the multiplicative hash are the well mixed ones.
-    (geo_hash(key.as_bytes()) >> 40) as usize & (INDEX_SLOTS - 1)
+    (h >> 40) as usize & (INDEX_SLOTS - 1)
 }
 
-/// First slot of `key` in the small places' table.
-pub(crate) fn small_slot(key: &str) -> usize {
-    (geo_hash(key.as_bytes()) >> 38) as usize & (SMALL_SLOTS - 1)
+/// First slot in the small places' table of a key whose `geo_hash` is `h`.
+pub(crate) fn small_slot(h: u64) -> usize {
+    (h >> 38) as usize & (SMALL_SLOTS - 1)
 }
 
-/// Byte and bit mask of `key` in the filter.
-pub(crate) fn filter_bit(key: &str) -> (usize, u8) {
-    let bit = (geo_hash(key.as_bytes()) >> 42) as usize & (FILTER_BITS - 1);
+/// Byte and bit mask in the filter of a key whose `geo_hash` is `h`.
+pub(crate) fn filter_bit(h: u64) -> (usize, u8) {
+    let bit = (h >> 42) as usize & (FILTER_BITS - 1);
     (bit / 8, 1u8 << (bit % 8))
 }

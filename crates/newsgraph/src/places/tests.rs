@@ -1884,3 +1884,34 @@ fn us_nicknames_name_their_state_or_city() {
         assert_eq!(p.country.as_deref(), Some("US"), "{surface}");
     }
 }
+
+#[test]
+fn spelling_filter_lets_every_listed_spelling_through() {
+    for w in SPELLINGS {
+        assert!(spelling_side(w).is_some());
+        assert!(may_be_spelling(w), "{w:?}");
+        assert!(may_be_spelling(&w.to_ascii_uppercase()), "{w:?}");
+    }
+    // Most words are turned away before any comparison.
+    let text = "The minister said on Tuesday that the talks would go on in Geneva next week with both sides";
+    let passed = text
+        .split(' ')
+        .filter(|w| may_be_spelling(w.as_bytes()))
+        .count();
+    assert!(passed <= 4, "{passed}");
+}
+
+#[test]
+fn only_the_kelvin_sign_lower_cases_to_ascii() {
+    // `locale_cues` turns away a word that opens with an ASCII byte by its shape alone: sound only while no
+    // non-ASCII character but the Kelvin sign lower-cases to ASCII and no listed spelling has a `k` after its
+    // first letter.
+    for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+        if c.to_lowercase().all(|l| l.is_ascii()) {
+            assert_eq!(c, '\u{212A}', "{c:?}");
+        }
+    }
+    for w in SPELLINGS {
+        assert!(!w[1..].contains(&b'k'), "{w:?}");
+    }
+}
