@@ -14,7 +14,7 @@
 //! (`G7`, `Apollo 11`).
 
 use crate::pipeline::Context;
-use crate::text::{Shape, Span, Token, TokenKind, ASCII_CLASS, DIGIT, UPPER};
+use crate::text::{Shape, Span, Token, TokenKind, DIGIT, HYPHEN, UPPER};
 use crate::time::Timex;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -807,25 +807,20 @@ fn may_start(text: &str, t: &Token) -> bool {
             if w.len() > 12 {
                 return false;
             }
-            // Most words are plain letters that cannot open an amount. Without a digit or a hyphen (both sort
-            // before `A`) only the listed words can, and the shape of the lower-cased word rules nearly all others
-            // out before the full pass below.
-            if !w.iter().fold(false, |any, &b| any | (b < b'A')) {
+            // The tokenizer's byte classes (this runs on every word): a digit opens an amount.
+            let class = t.class;
+            if class & DIGIT != 0 {
+                return true;
+            }
+            let hyphen = class & HYPHEN != 0;
+            // Most words are plain letters that cannot open an amount. Without a hyphen only the listed words
+            // can, and the shape of the lower-cased word rules nearly all others out before the full pass below.
+            if !hyphen {
                 let low = |k: usize| w.get(k).map_or(0, u8::to_ascii_lowercase);
                 let last = low(w.len().saturating_sub(1));
                 if !OPENER_SHAPES.may_hold_shape(w.len(), low(0), low(1), last) {
                     return false;
                 }
-            }
-            // One pass over the bytes (this runs on every word): their classes (one table load per byte), and
-            // whether one is a hyphen.
-            let (mut class, mut hyphen) = (0u8, false);
-            for &b in w {
-                class |= ASCII_CLASS[usize::from(b)];
-                hyphen |= b == b'-';
-            }
-            if class & DIGIT != 0 {
-                return true;
             }
             // Most words are lower case already: lower-case only the others.
             let mut buf = [0u8; 12];
@@ -842,12 +837,10 @@ fn may_start(text: &str, t: &Token) -> bool {
                 let stem = lower.split(|&b| b == b'-').next().unwrap_or(&[]);
                 return std::str::from_utf8(stem).ok().and_then(unit_word).is_some();
             }
-            OPENER_SHAPES.may_hold_bytes(lower)
-                && std::str::from_utf8(lower).is_ok_and(|lw| {
-                    unit_word(lw).is_some()
-                        || vague_scale(lw).is_some()
-                        || OTHER_OPENERS.contains(&lw)
-                })
+            // (The shape test above already passed.)
+            std::str::from_utf8(lower).is_ok_and(|lw| {
+                unit_word(lw).is_some() || vague_scale(lw).is_some() || OTHER_OPENERS.contains(&lw)
+            })
         }
     }
 }

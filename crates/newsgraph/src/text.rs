@@ -153,6 +153,9 @@ pub struct Token {
     pub end: usize,
     /// Coarse class.
     pub kind: TokenKind,
+    /// The [`BYTE_CLASS`] bits of its bytes, or-ed (digits, capitals, lower case, a hyphen, non-ASCII): scanners
+    /// rule most tokens out on these without reading their bytes again.
+    pub(crate) class: u8,
 }
 
 impl Token {
@@ -315,7 +318,12 @@ fn is_quote_char(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // General Punctuation (curly quotes, dashes, the ellipsis: common in news) holds no letter or digit; its
+    // characters skip the Unicode tables.
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// [`ASCII_CLASS`] bit of an ASCII digit.
@@ -345,6 +353,27 @@ pub(crate) static ASCII_CLASS: [u8; 256] = {
     t
 };
 
+/// [`BYTE_CLASS`] bit of a hyphen.
+pub(crate) const HYPHEN: u8 = 8;
+/// [`BYTE_CLASS`] bit of a non-ASCII byte.
+pub(crate) const NON_ASCII: u8 = 16;
+/// [`ASCII_CLASS`] plus the [`HYPHEN`] and [`NON_ASCII`] bits: what [`Token::class`] gathers.
+pub(crate) static BYTE_CLASS: [u8; 256] = {
+    let mut t = ASCII_CLASS;
+    t[b'-' as usize] = HYPHEN;
+    let mut b = 0x80;
+    while b < 256 {
+        t[b] = NON_ASCII;
+        b += 1;
+    }
+    t
+};
+
+/// The [`BYTE_CLASS`] bits of `bytes`, or-ed.
+fn class_of(bytes: &[u8]) -> u8 {
+    bytes.iter().fold(0, |c, &b| c | BYTE_CLASS[usize::from(b)])
+}
+
 /// Splits `text[range]` into tokens in the style of CoNLL/Penn: punctuation apart, `n't` and `'s` apart,
 /// abbreviations (`U.S.`, `Mr.`), numbers (`100,000`, `1.5`) and hyphenated words kept whole.
 ///
@@ -371,14 +400,18 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         // Whitespace-delimited chunk [i, j).
         // Fast path: a run of ASCII letters/digits, the commonest chunk, ends at whitespace or one , ; : ) . ! ?
         // (An iterator over the slice: no bounds check per byte.)
+        // The classes of the run's bytes are gathered on the way (the stop byte's is 0).
+        let mut class = 0u8;
         let mut j = bytes[i..end]
             .iter()
-            .position(|&b| ASCII_CLASS[usize::from(b)] == 0)
+            .position(|&b| {
+                let c = ASCII_CLASS[usize::from(b)];
+                class |= c;
+                c == 0
+            })
             .map_or(end, |n| i + n);
         if j > i {
-            // All digits: only a run that starts with one needs the check.
-            let digits = ASCII_CLASS[usize::from(bytes[i])] == DIGIT
-                && bytes[i..j].iter().all(u8::is_ascii_digit);
+            let digits = class == DIGIT;
             let next = bytes.get(j).copied();
             let ends = |k: usize| k >= end || bytes[k].is_ascii_whitespace();
             let kind = if digits {
@@ -391,6 +424,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                     start: i,
                     end: j,
                     kind,
+                    class,
                 });
                 i = j;
                 continue;
@@ -400,16 +434,19 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                     start: i,
                     end: j,
                     kind,
+                    class,
                 });
                 out.push(Token {
                     start: j,
                     end: j + 1,
                     kind: TokenKind::Punct,
+                    class: 0,
                 });
                 i = j + 1;
                 continue;
             }
         }
+        let run = j;
         while j < end {
             let b = bytes[j];
             if b < 0x80 {
@@ -425,7 +462,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 j += c.len_utf8();
             }
         }
-        split_chunk(text, i, j, out);
+        split_chunk(text, i, run, j, out);
         i = j;
     }
 }
@@ -440,19 +477,25 @@ fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
         return;
     }
     let s = &text.as_bytes()[start..end];
+    let class = class_of(s);
     let kind = if s[0].is_ascii_digit()
         && s.iter()
             .all(|c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b'-' | b'/' | b':'))
     {
         TokenKind::Number
-    } else if s.iter().any(u8::is_ascii_alphanumeric)
-        || (!s.is_ascii() && text[start..end].chars().any(is_word_char))
+    } else if class & (DIGIT | UPPER | LOWER) != 0
+        || (class & NON_ASCII != 0 && text[start..end].chars().any(is_word_char))
     {
         TokenKind::Word
     } else {
         TokenKind::Punct
     };
-    out.push(Token { start, end, kind });
+    out.push(Token {
+        start,
+        end,
+        kind,
+        class,
+    });
 }
 
 /// Whether a word ending in `.` keeps the dot: a known abbreviation (`Mr.`, `Feb.`), letters with inner dots
@@ -472,8 +515,9 @@ fn keeps_final_dot(word: &str) -> bool {
     is_abbreviation(word)
 }
 
-/// Splits one whitespace-free chunk `text[start..end]` into tokens.
-fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+/// Splits one whitespace-free chunk `text[start..end]` into tokens; `text[start..run]` is its leading run of ASCII
+/// letters and digits (the tokenizer has just measured it).
+fn split_chunk(text: &str, start: usize, run: usize, end: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let chunk = &bytes[start..end];
     // Fast path: plain ASCII word or number, possibly with one trailing , ; : ! ? )
@@ -483,7 +527,7 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     } else {
         chunk
     };
-    if !body.is_empty() && body.iter().all(u8::is_ascii_alphanumeric) {
+    if !body.is_empty() && start + body.len() <= run {
         push(out, text, start, start + body.len());
         if body.len() < chunk.len() {
             push(out, text, end - 1, end);
@@ -518,13 +562,22 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     // The core: split clitics ('s, n't, ’s) off the end.
     let core = &text[s..e];
     let mut clitic: Option<usize> = None;
+    // Every clitic has its apostrophe (`'`, or the last byte of `’`) two or three bytes from the end.
+    let tail = core
+        .as_bytes()
+        .get(core.len().saturating_sub(3)..)
+        .unwrap_or(&[]);
+    let apostrophe = tail.iter().any(|&b| b == b'\'' || b == 0x99);
     for suffix in ["n't", "n’t", "N'T", "N’T"] {
+        if !apostrophe {
+            break;
+        }
         if core.len() > suffix.len() && core.ends_with(suffix) {
             clitic = Some(e - suffix.len());
             break;
         }
     }
-    if clitic.is_none() {
+    if clitic.is_none() && apostrophe {
         for suffix in [
             "'s", "’s", "'S", "’S", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m",
             "’m",
@@ -565,6 +618,10 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let mut tok_start = start;
         for k in 0..b.len() {
             let c = b[k];
+            // Letters and digits always join (most bytes): no look around.
+            if c.is_ascii_alphanumeric() {
+                continue;
+            }
             let prev_word = k > 0 && b[k - 1].is_ascii_alphanumeric();
             let next_word = b.get(k + 1).is_some_and(u8::is_ascii_alphanumeric);
             let joins = c.is_ascii_alphanumeric()
@@ -634,6 +691,12 @@ fn is_closing(s: &str) -> bool {
 /// can open a sentence; an abbreviation ending in a dot ends one only before a common sentence starter.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    split_sentences_into(text, tokens, &mut out);
+    out
+}
+
+/// [`split_sentences`] appending to `out` (the pipeline reuses one list for all paragraphs).
+pub(crate) fn split_sentences_into(text: &str, tokens: &[Token], out: &mut Vec<Range<usize>>) {
     let mut begin = 0;
     let mut i = 0;
     let bytes = text.as_bytes();
@@ -700,7 +763,6 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     if begin < tokens.len() {
         out.push(begin..tokens.len());
     }
-    out
 }
 
 #[cfg(test)]
@@ -853,6 +915,18 @@ mod tests {
         tokenize(&quotes, 0..quotes.len(), &mut out);
         assert_eq!(out.len(), 600_000);
         assert!(!split_sentences(&quotes, &out).is_empty());
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_char() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in [
+            'é', 'Ж', '٣', '²', 'ª', '\u{2070}', '\u{2071}', '“', '—', '…',
+        ] {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

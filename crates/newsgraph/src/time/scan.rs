@@ -4,7 +4,7 @@ use super::calendar::{self as cal, Direction, Unit};
 use super::lexicon::{self, Lex};
 use super::{Interval, Timex, TimexType};
 use crate::pipeline::Context;
-use crate::text::TokenKind;
+use crate::text::{TokenKind, HYPHEN};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// A token as the scanner sees it.
@@ -24,6 +24,8 @@ struct Tok<'t> {
     int: Option<u32>,
     /// Number of digits of an all-digit token.
     ndig: u8,
+    /// The token holds a hyphen (`two-year`), from the tokenizer's byte classes.
+    hyphen: bool,
 }
 
 /// A match: token range `a..b` and its normalization.
@@ -327,6 +329,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
                 lex,
                 int,
                 ndig,
+                hyphen: t.class & HYPHEN != 0,
             }
         })
         .collect();
@@ -413,7 +416,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
 
 /// An unclassified word that may still be temporal: `15th`-like, `1990s`, hyphen compounds (`two-year`).
 fn timey_other(t: &Tok) -> bool {
-    t.low.as_bytes().first().is_some_and(u8::is_ascii_digit) || t.low.bytes().any(|b| b == b'-')
+    t.hyphen || t.low.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 /// A word a quarter or half expression ends on: `quarter`, `half`, `period`, `third-quarter`, `Q3`.
