@@ -127,6 +127,10 @@ const UNIT_WORDS: [(&str, u64); 28] = [
 ];
 
 fn unit_word(w: &str) -> Option<u64> {
+    // The length rules out most words before any comparison.
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
     UNIT_WORDS.iter().find(|(u, _)| *u == w).map(|&(_, v)| v)
 }
 

@@ -88,27 +88,45 @@ impl CharMap {
         if self.ascii {
             return ch.min(self.len_bytes);
         }
-        // Last block whose start count is <= ch.
-        let block = match self.blocks.binary_search(&(ch as u32)) {
-            Ok(mut i) => {
-                // Several blocks can share a count only if a block has no char starts (impossible for 64 bytes),
-                // but stay safe.
-                while i > 0 && self.blocks[i - 1] == ch as u32 {
-                    i -= 1;
-                }
-                i
-            }
-            Err(i) => i.saturating_sub(1),
-        };
+        // Last block whose start count is <= ch. A block holds at most 64 characters, so block ch / 64 starts at or
+        // before `ch`, and in text with few non-ASCII characters the answer is a step or two after it: look there
+        // first, then search the rest.
+        let key = ch as u32;
+        let last = self.blocks.len().saturating_sub(1);
+        let mut block = (ch / BLOCK).min(last);
+        let mut steps = 0;
+        while block < last && self.blocks[block + 1] <= key && steps < 4 {
+            block += 1;
+            steps += 1;
+        }
+        if block < last && self.blocks[block + 1] <= key {
+            block += self.blocks[block + 1..].partition_point(|&c| c <= key);
+        }
+        // Several blocks can share a count only if a block has no char starts (only a last chunk of continuation
+        // bytes): take the first.
+        while block > 0 && self.blocks[block] == key && self.blocks[block - 1] == key {
+            block -= 1;
+        }
         let start = (block * BLOCK).min(self.len_bytes);
         let mut count = self.blocks[block] as usize;
         if self.all_starts(block) && ch >= count {
             return start + (ch - count);
         }
-        for (i, &b) in text.as_bytes()[start..].iter().enumerate() {
+        // Eight bytes at a time while all their character starts come before the one sought.
+        let bytes = &text.as_bytes()[start..];
+        let mut at = 0;
+        while let Some(w) = bytes.get(at..at + 8) {
+            let n = char_starts(w);
+            if count + n > ch {
+                break;
+            }
+            count += n;
+            at += 8;
+        }
+        for (i, &b) in bytes[at..].iter().enumerate() {
             if (b & 0xC0) != 0x80 {
                 if count == ch {
-                    return start + i;
+                    return start + at + i;
                 }
                 count += 1;
             }
@@ -948,6 +966,24 @@ mod tests {
         }
         assert_eq!(m.char_of(&s, s.len()), s.chars().count());
         assert_eq!(m.byte_of(&s, s.chars().count()), s.len());
+    }
+
+    #[test]
+    fn char_map_finds_blocks_far_from_the_ascii_guess() {
+        // Two- and four-byte characters: block ch / 64 lies far before the answer.
+        for s in [
+            "Київ і Харків ".repeat(40),
+            "🇺🇦".repeat(100),
+            format!("{}{}", "Київ".repeat(50), "a".repeat(200)),
+        ] {
+            let m = CharMap::new(&s);
+            for (ci, (bi, _)) in s.char_indices().enumerate() {
+                assert_eq!(m.byte_of(&s, ci), bi, "char {ci}");
+            }
+            let n = s.chars().count();
+            assert_eq!(m.byte_of(&s, n), s.len());
+            assert_eq!(m.byte_of(&s, n + 3), s.len());
+        }
     }
 
     #[test]
