@@ -4,8 +4,9 @@ use super::calendar::{self as cal, Direction, Unit};
 use super::lexicon::{self, Lex};
 use super::{Interval, Timex, TimexType};
 use crate::pipeline::Context;
-use crate::text::{TokenKind, HYPHEN};
+use crate::text::{Shape, TokenKind, HYPHEN};
 use chrono::{Datelike, NaiveDate, Weekday};
+use std::sync::LazyLock;
 
 /// A token as the scanner sees it.
 #[derive(Debug, Clone, Copy)]
@@ -249,6 +250,26 @@ const ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "cest",
     "msk", "eet", "eest", "ist", "jst", "z",
 ];
+
+/// Shapes of every word [`Scanner::cue`] looks for in its lists: most words are ruled out before comparing them
+/// with the lists one by one.
+static CUE_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
+    let mut shapes = Shape::default();
+    let others = [
+        ";", ".", ",", "“", "”", "\"", "``", "''", "ago", "last", "earlier", "since", "ended",
+        "to", "planned", "planning", "is", "are",
+    ];
+    for w in FUTURE_CUES
+        .iter()
+        .chain(SCHEDULED_PLURAL)
+        .chain(PAST_CUES)
+        .chain(IRREGULAR_PAST)
+        .chain(&others)
+    {
+        shapes.add(w);
+    }
+    shapes
+});
 
 struct Scanner<'c> {
     toks: Vec<Tok<'c>>,
@@ -741,7 +762,16 @@ impl<'c> Scanner<'c> {
             return v;
         }
         let w = self.toks[k].low;
+        let t = &self.toks[k];
         let mut f = 0u16;
+        // "-ed" verbs; a capitalized "-ed" word is a name ("United States").
+        if w.len() > 4 && w.ends_with("ed") && !t.cap && !NOT_PAST_ED.contains(&w) {
+            f |= C_WEAK_PAST;
+        }
+        if !CUE_SHAPES.may_hold(w) {
+            c.set(f);
+            return f;
+        }
         if matches!(w, ";" | "." | "“" | "”" | "\"" | "``" | "''") {
             f |= C_STOP_BACK;
         }
@@ -784,11 +814,8 @@ impl<'c> Scanner<'c> {
         if matches!(w, "ago" | "last" | "earlier" | "since" | "ended") {
             f |= C_STRONG_PAST;
         }
-        // "-ed" verbs and common irregular past forms; a capitalized "-ed" word is a name ("United States").
-        let t = &self.toks[k];
-        if (w.len() > 4 && w.ends_with("ed") && !t.cap && !NOT_PAST_ED.contains(&w))
-            || IRREGULAR_PAST.contains(&w)
-        {
+        // Common irregular past forms.
+        if IRREGULAR_PAST.contains(&w) {
             f |= C_WEAK_PAST;
         }
         if w == "to" {
