@@ -444,7 +444,8 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                     kind,
                     class,
                 });
-                i = j;
+                // Past the whitespace byte that ends it.
+                i = (j + 1).min(end);
                 continue;
             }
             if matches!(next, Some(b',' | b';' | b':' | b')' | b'!' | b'?')) && ends(j + 1) {
@@ -460,7 +461,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                     kind: TokenKind::Punct,
                     class: 0,
                 });
-                i = j + 1;
+                i = (j + 2).min(end);
                 continue;
             }
         }
@@ -690,6 +691,56 @@ fn digits_around(b: &[u8], k: usize) -> bool {
     k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1).is_some_and(u8::is_ascii_digit)
 }
 
+/// Finds the tokens whose last byte is `.`, `!`, `?` or 0xA6 (the last byte of `…`), the only ones that can end a
+/// sentence, by jumping from one such byte to the next (memchr) instead of testing every token.
+struct Terminals<'t> {
+    bytes: &'t [u8],
+    tokens: &'t [Token],
+    /// End of the last token: the search stops there.
+    end: usize,
+    /// The first 0xA6 at or after the last search start (`end` if none), once searched: rare, so kept rather than
+    /// searched again at every step (which would make the search quadratic).
+    a6: Option<usize>,
+}
+
+impl Terminals<'_> {
+    /// The first such token from token `i` on (`tokens.len()` if none).
+    fn next_from(&mut self, i: usize) -> usize {
+        let n = self.tokens.len();
+        let Some(first) = self.tokens.get(i) else {
+            return n;
+        };
+        let mut from = first.start;
+        while from < self.end {
+            let hay = self.bytes.get(from..self.end).unwrap_or(&[]);
+            let dot = memchr::memchr3(b'.', b'!', b'?', hay).map_or(self.end, |p| from + p);
+            let a6 = match self.a6 {
+                Some(a) if a >= from => a,
+                _ => {
+                    let a = memchr::memchr(0xA6, hay).map_or(self.end, |p| from + p);
+                    self.a6 = Some(a);
+                    a
+                }
+            };
+            let p = dot.min(a6);
+            if p >= self.end {
+                break;
+            }
+            // The token holding byte `p` is the first one ending after it; it counts if `p` is its last byte.
+            let k = i + self.tokens[i..].partition_point(|t| t.end <= p);
+            if self
+                .tokens
+                .get(k)
+                .is_some_and(|t| t.start <= p && t.end == p + 1)
+            {
+                return k;
+            }
+            from = p + 1;
+        }
+        n
+    }
+}
+
 /// Words that open sentences often enough that an abbreviation before them ends its sentence.
 static SENTENCE_STARTERS: LazyLock<WordSet> = LazyLock::new(|| {
     include_str!("../data/sentence_starters.txt")
@@ -718,10 +769,19 @@ pub(crate) fn split_sentences_into(text: &str, tokens: &[Token], out: &mut Vec<R
     let mut begin = 0;
     let mut i = 0;
     let bytes = text.as_bytes();
-    while i < tokens.len() {
-        // Every terminal and abbreviation ends in `.`, `!`, `?` or `…` (last byte 0xA6): skip the rest cheaply,
-        // on the last byte alone.
-        let tk = &tokens[i];
+    let mut terminals = Terminals {
+        bytes,
+        tokens,
+        end: tokens.last().map_or(0, |t| t.end).min(bytes.len()),
+        a6: None,
+    };
+    loop {
+        // Every terminal and abbreviation ends in `.`, `!`, `?` or `…` (last byte 0xA6): only such tokens are
+        // looked at.
+        i = terminals.next_from(i);
+        let Some(tk) = tokens.get(i) else {
+            break;
+        };
         if tk.end <= tk.start || !matches!(bytes.get(tk.end - 1), Some(b'.' | b'!' | b'?' | 0xA6)) {
             i += 1;
             continue;
