@@ -38,7 +38,7 @@ pub enum Lex {
     Cue,
 }
 
-use crate::text::Fnv;
+use crate::text::{Fnv, Shape};
 
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
@@ -417,9 +417,28 @@ fn bucket(w: &[u8]) -> usize {
     (w.len() * 32 + a) * 32 + b
 }
 
+/// Shapes (length, first two and last bytes) of the words of [`BUCKETS`]: a word whose shape is absent is not
+/// listed, which one bit test tells before the call to [`lookup`].
+static SHAPES: LazyLock<Shape> = LazyLock::new(|| {
+    let mut shapes = Shape::default();
+    for w in WORDS.keys().filter(|w| !w.is_empty() && w.len() <= MAX_LEN) {
+        shapes.add(w);
+    }
+    shapes
+});
+
+/// Whether [`lookup`] may classify `lower` as something other than [`Lex::Other`]: a listed word's shape, or a
+/// leading digit (`15th`). False rules the word out.
+#[inline]
+pub fn may_be_listed(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    b.first().is_some_and(u8::is_ascii_digit) || SHAPES.may_hold_bytes(b)
+}
+
 /// Loads the tables.
 pub fn preload() {
     LazyLock::force(&BUCKETS);
+    LazyLock::force(&SHAPES);
 }
 
 /// Classifies a lower-cased word (without a final abbreviation dot).

@@ -335,7 +335,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
             } else {
                 (None, 0)
             };
-            let lex = if t.kind == TokenKind::Word {
+            let lex = if t.kind == TokenKind::Word && lexicon::may_be_listed(low) {
                 lexicon::lookup(low)
             } else {
                 Lex::Other
