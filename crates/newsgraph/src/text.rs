@@ -727,9 +727,30 @@ struct Terminals<'t> {
     tokens: &'t [Token],
     /// End of the last token: the search stops there.
     end: usize,
-    /// The first 0xA6 at or after the last search start (`end` if none), once searched: rare, so kept rather than
-    /// searched again at every step (which would make the search quadratic).
-    a6: Option<usize>,
+    /// The last searches for a `.`, `!` or `?` and for a 0xA6: where each started and what it found (`end` if
+    /// nothing). A result stays good for any later start up to it, so no stretch of text is searched twice (searching
+    /// again from every start would be quadratic: 1 MB of `æ`, whose last byte is 0xA6, before a dot).
+    dot: Option<(usize, usize)>,
+    a6: Option<(usize, usize)>,
+}
+
+/// The first position from `from` on (up to `end`) where `find` finds something in `bytes[from..end]`, reusing the
+/// last search `last` (start, result) when `from` lies between them.
+fn search_from(
+    bytes: &[u8],
+    from: usize,
+    end: usize,
+    last: &mut Option<(usize, usize)>,
+    find: impl Fn(&[u8]) -> Option<usize>,
+) -> usize {
+    match *last {
+        Some((start, found)) if start <= from && from <= found => found,
+        _ => {
+            let found = find(bytes.get(from..end).unwrap_or(&[])).map_or(end, |p| from + p);
+            *last = Some((from, found));
+            found
+        }
+    }
 }
 
 impl Terminals<'_> {
@@ -741,16 +762,12 @@ impl Terminals<'_> {
         };
         let mut from = first.start;
         while from < self.end {
-            let hay = self.bytes.get(from..self.end).unwrap_or(&[]);
-            let dot = memchr::memchr3(b'.', b'!', b'?', hay).map_or(self.end, |p| from + p);
-            let a6 = match self.a6 {
-                Some(a) if a >= from => a,
-                _ => {
-                    let a = memchr::memchr(0xA6, hay).map_or(self.end, |p| from + p);
-                    self.a6 = Some(a);
-                    a
-                }
-            };
+            let dot = search_from(self.bytes, from, self.end, &mut self.dot, |h| {
+                memchr::memchr3(b'.', b'!', b'?', h)
+            });
+            let a6 = search_from(self.bytes, from, self.end, &mut self.a6, |h| {
+                memchr::memchr(0xA6, h)
+            });
             let p = dot.min(a6);
             if p >= self.end {
                 break;
@@ -802,6 +819,7 @@ pub(crate) fn split_sentences_into(text: &str, tokens: &[Token], out: &mut Vec<R
         bytes,
         tokens,
         end: tokens.last().map_or(0, |t| t.end).min(bytes.len()),
+        dot: None,
         a6: None,
     };
     loop {
@@ -1017,6 +1035,11 @@ mod tests {
         let mut out = Vec::new();
         tokenize(&s, 0..s.len(), &mut out);
         assert!(out.len() > 50_000);
+        // A megabyte of `æ` (its last byte is that of `…`) before the dots: each search covers new text only.
+        let ae = format!("{}{}", "æ".repeat(300_000), ".".repeat(1000));
+        out.clear();
+        tokenize(&ae, 0..ae.len(), &mut out);
+        assert!(!split_sentences(&ae, &out).is_empty());
         let quotes = "“”\"'‘’".repeat(100_000);
         out.clear();
         tokenize(&quotes, 0..quotes.len(), &mut out);
