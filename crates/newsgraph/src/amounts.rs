@@ -14,9 +14,10 @@
 //! (`G7`, `Apollo 11`).
 
 use crate::pipeline::Context;
-use crate::text::{Shape, Span, Token, TokenKind, ASCII_CLASS, DIGIT, UPPER};
+use crate::text::{Shape, Span, Token, TokenKind, DIGIT, HYPHEN, UPPER};
 use crate::time::Timex;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -127,6 +128,10 @@ const UNIT_WORDS: [(&str, u64); 28] = [
 ];
 
 fn unit_word(w: &str) -> Option<u64> {
+    // The length rules out most words before any comparison.
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
     UNIT_WORDS.iter().find(|(u, _)| *u == w).map(|&(_, v)| v)
 }
 
@@ -209,9 +214,19 @@ fn currency_before(w: &str) -> Option<&'static str> {
     })
 }
 
+/// `w` with its ASCII capitals lower-cased, as `str::to_ascii_lowercase` gives it, copied only when it has one:
+/// the word lists below are probed mostly with words that are lower case already.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
 /// Currency written after the number.
 fn currency_after(w: &str) -> Option<&'static str> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match &*lower(w) {
         "dollars" | "dollar" | "usd" => "USD",
         "euros" | "euro" | "eur" => "EUR",
         "sterling" | "gbp" => "GBP",
@@ -243,7 +258,7 @@ fn currency_after(w: &str) -> Option<&'static str> {
 
 /// A unit of measure after the number, with its normalized name.
 fn unit_after(w: &str) -> Option<&'static str> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match &*lower(w) {
         "km" | "kilometers" | "kilometres" | "kilometer" | "kilometre" => "km",
         "miles" | "mile" | "mi" => "mi",
         "meters" | "metres" | "meter" | "metre" => "m",
@@ -423,7 +438,7 @@ fn is_weekday(w: &str) -> bool {
 /// Capitalized words that may stand right before a number without making it part of a name.
 fn is_function_word(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        &*lower(w),
         "the"
             | "a"
             | "an"
@@ -612,7 +627,7 @@ fn is_irregular_count_noun(w: &str) -> bool {
 /// Units of time: a number before them is a duration, which the time extractor owns.
 fn is_time_unit(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        &*lower(w),
         "year"
             | "years"
             | "month"
@@ -801,31 +816,43 @@ fn scan_sentence(ctx: &Context, toks: &[Token], blocked: &Blocked, out: &mut Vec
 fn may_start(text: &str, t: &Token) -> bool {
     match t.kind {
         TokenKind::Number => true,
-        TokenKind::Punct => currency_before(&text[t.start..t.end]).is_some(),
+        // A punctuation token names a currency only as a sign: `$`, or one of the non-ASCII signs (lead byte C2 or
+        // E2); the commas and dots rule themselves out by their first byte.
+        TokenKind::Punct => {
+            matches!(text.as_bytes().get(t.start), Some(b'$' | 0xC2 | 0xE2))
+                && currency_before(&text[t.start..t.end]).is_some()
+        }
         TokenKind::Word => {
             let w = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
             if w.len() > 12 {
                 return false;
             }
-            // Most words are plain letters that cannot open an amount. Without a digit or a hyphen (both sort
-            // before `A`) only the listed words can, and the shape of the lower-cased word rules nearly all others
-            // out before the full pass below.
-            if !w.iter().fold(false, |any, &b| any | (b < b'A')) {
-                let low = |k: usize| w.get(k).map_or(0, u8::to_ascii_lowercase);
-                let last = low(w.len().saturating_sub(1));
-                if !OPENER_SHAPES.may_hold_shape(w.len(), low(0), low(1), last) {
-                    return false;
-                }
-            }
-            // One pass over the bytes (this runs on every word): their classes (one table load per byte), and
-            // whether one is a hyphen.
-            let (mut class, mut hyphen) = (0u8, false);
-            for &b in w {
-                class |= ASCII_CLASS[usize::from(b)];
-                hyphen |= b == b'-';
-            }
+            // The tokenizer's byte classes (this runs on every word): a digit opens an amount.
+            let class = t.class;
             if class & DIGIT != 0 {
                 return true;
+            }
+            let hyphen = class & HYPHEN != 0;
+            // Most words are plain letters that cannot open an amount. Without a hyphen only the listed words
+            // can, and the shape of the lower-cased word rules nearly all others out before the full pass below.
+            if !hyphen {
+                // The shape's bytes: first, second (0 if none) and last, lower-cased if the word has a capital.
+                let (f, s, l) = match *w {
+                    [] => return false,
+                    [a] => (a, 0, a),
+                    [a, b] => (a, b, b),
+                    [a, b, .., z] => (a, b, z),
+                };
+                let lc = |b: u8| {
+                    if class & UPPER != 0 {
+                        b.to_ascii_lowercase()
+                    } else {
+                        b
+                    }
+                };
+                if !OPENER_SHAPES.may_hold_shape(w.len(), lc(f), lc(s), lc(l)) {
+                    return false;
+                }
             }
             // Most words are lower case already: lower-case only the others.
             let mut buf = [0u8; 12];
@@ -842,12 +869,10 @@ fn may_start(text: &str, t: &Token) -> bool {
                 let stem = lower.split(|&b| b == b'-').next().unwrap_or(&[]);
                 return std::str::from_utf8(stem).ok().and_then(unit_word).is_some();
             }
-            OPENER_SHAPES.may_hold_bytes(lower)
-                && std::str::from_utf8(lower).is_ok_and(|lw| {
-                    unit_word(lw).is_some()
-                        || vague_scale(lw).is_some()
-                        || OTHER_OPENERS.contains(&lw)
-                })
+            // (The shape test above already passed.)
+            std::str::from_utf8(lower).is_ok_and(|lw| {
+                unit_word(lw).is_some() || vague_scale(lw).is_some() || OTHER_OPENERS.contains(&lw)
+            })
         }
     }
 }
@@ -886,7 +911,13 @@ fn read_object(text: &str, toks: &[Token], j: usize) -> Option<Range<usize>> {
 /// Reads one amount starting at token `i` (without the qualifier before it).
 fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Option<Found> {
     let w = |k: usize| -> &str { toks.get(k).map(|t| &text[t.start..t.end]).unwrap_or("") };
-    let lw = |k: usize| w(k).to_ascii_lowercase();
+    // Token `k` lower-cased: borrowed when it has no capital (most words), without a copy.
+    let lw = |k: usize| -> Cow<str> {
+        match toks.get(k) {
+            Some(t) if t.class & UPPER != 0 => Cow::Owned(w(k).to_ascii_lowercase()),
+            _ => Cow::Borrowed(w(k)),
+        }
+    };
     let t = toks.get(i)?;
     let s = w(i);
     let mut currency: Option<&'static str> = None;
@@ -1037,7 +1068,7 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
                 end = toks[next].end;
                 next += 1;
             }
-        } else if currency.is_some() && matches!(lw(next).as_str(), "m" | "k") {
+        } else if currency.is_some() && matches!(&*lw(next), "m" | "k") {
             value *= if lw(next) == "m" { 1e6 } else { 1e3 };
             end = toks[next].end;
             next += 1;
@@ -1046,7 +1077,7 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
     // Range: `100 to 200`, `100-200`, `between 100 and 200`.
     let between = i >= 1 && lw(i - 1) == "between";
     if allow_range
-        && matches!(lw(next).as_str(), "to" | "-" | "–" | "and")
+        && matches!(&*lw(next), "to" | "-" | "–" | "and")
         && (lw(next) != "and" || between)
     {
         if let Some(hi) = read_amount(text, toks, next + 1, false).filter(|h| {
@@ -1101,7 +1132,7 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
                 }
             }
         } else if currency.is_none() {
-            let square = matches!(n.as_str(), "square" | "sq" | "sq." | "cubic");
+            let square = matches!(&*n, "square" | "sq" | "sq." | "cubic");
             let u = if square { lw(next + 1) } else { n.clone() };
             if let Some(un) = unit_after(&u) {
                 // `5 m` and `3 t` need a number; `g` alone is too ambiguous after words.
@@ -1123,13 +1154,13 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
         }
     }
     // Rates: `$50,000 a day`, `300,000 a month`, `2 million barrels per day`.
-    if matches!(lw(next).as_str(), "a" | "an" | "per" | "each")
+    if matches!(&*lw(next), "a" | "an" | "per" | "each")
         && matches!(
-            lw(next + 1).as_str(),
+            &*lw(next + 1),
             "day" | "week" | "month" | "year" | "hour" | "minute" | "second"
         )
     {
-        let per = match lw(next + 1).as_str() {
+        let per = match &*lw(next + 1) {
             "day" => "per day",
             "week" => "per week",
             "month" => "per month",
@@ -1326,7 +1357,7 @@ fn is_excluded(text: &str, toks: &[Token], first: usize, f: &Found) -> bool {
         }
         // Clock times: `10 a.m.`, `10 pm`, `10 o'clock`.
         if matches!(
-            next.to_ascii_lowercase().as_str(),
+            &*lower(next),
             "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "o'clock" | "gmt" | "utc" | "hrs"
         ) {
             return true;

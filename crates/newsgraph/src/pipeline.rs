@@ -3,7 +3,7 @@
 use crate::article::{parse_structure, Article, Credit, Dateline, Paragraph, Structure, Warning};
 use crate::document::{Body, Document, ErrorRecord, Output, Sentence, Title};
 use crate::error::{Error, Result};
-use crate::text::{split_sentences, tokenize, CharMap, Span, Token};
+use crate::text::{split_sentences_into, tokenize, CharMap, Span, Token};
 use crate::{amounts, entities, events, places, quotes, time};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -63,13 +63,17 @@ impl<'a> Context<'a> {
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sentences = Vec::with_capacity(text.len() / 128);
         let mut infos = Vec::with_capacity(paragraphs.len());
+        // One list of sentence ranges for all paragraphs: no allocation per paragraph.
+        let mut ranges = Vec::new();
         for (pi, (range, heading, title)) in paragraphs.iter().enumerate() {
             // Tokens go straight into the article's list; the paragraph's are its tail.
             let base = tokens.len();
             tokenize(text, range.clone(), &mut tokens);
             let para_tokens = &tokens[base..];
             let first_sentence = sentences.len();
-            for r in split_sentences(text, para_tokens) {
+            ranges.clear();
+            split_sentences_into(text, para_tokens, &mut ranges);
+            for r in ranges.drain(..) {
                 let bytes = para_tokens[r.start].start..para_tokens[r.end - 1].end;
                 sentences.push(SentenceInfo {
                     range: bytes,

@@ -24,12 +24,15 @@ const BLOCK: usize = 64;
 
 /// Converts byte offsets of one text into code-point offsets and back.
 ///
-/// Stores the code-point count at the start of every 64-byte block, so memory stays at 1/16 of the text and
-/// each lookup scans at most one block.
+/// Stores the code-point count at the start of every 64-byte block and which of its bytes continue a character (one
+/// bit each), so memory stays at 3/16 of the text, a byte offset converts with one bit count, and a code-point offset
+/// scans at most one block.
 #[derive(Debug, Clone)]
 pub struct CharMap {
     ascii: bool,
     blocks: Vec<u32>,
+    /// Bit `i` of entry `k`: byte `64 k + i` continues a character (UTF-8 `10xxxxxx`).
+    continuations: Vec<u64>,
     len_bytes: usize,
 }
 
@@ -41,36 +44,41 @@ impl CharMap {
             return CharMap {
                 ascii: true,
                 blocks: Vec::new(),
+                continuations: Vec::new(),
                 len_bytes: bytes.len(),
             };
         }
         let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut continuations = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut count: u32 = 0;
         for chunk in bytes.chunks(BLOCK) {
             blocks.push(count);
-            count += char_starts(chunk) as u32;
+            let mask = continuation_mask(chunk);
+            continuations.push(mask);
+            count += (chunk.len() - mask.count_ones() as usize) as u32;
         }
         blocks.push(count);
         CharMap {
             ascii: false,
             blocks,
+            continuations,
             len_bytes: bytes.len(),
         }
     }
 
     /// Code-point offset of byte offset `byte` (clamped to the text; a byte inside a character counts the
     /// characters that start before it).
-    pub fn char_of(&self, text: &str, byte: usize) -> usize {
+    pub fn char_of(&self, _text: &str, byte: usize) -> usize {
         let byte = byte.min(self.len_bytes);
         if self.ascii {
             return byte;
         }
         let block = byte / BLOCK;
         let base = self.blocks[block] as usize;
-        if self.all_starts(block) {
-            return base + (byte - block * BLOCK);
-        }
-        base + char_starts(&text.as_bytes()[block * BLOCK..byte])
+        // The block's bytes before `byte`, less those that continue a character (none past the last block).
+        let offset = byte % BLOCK;
+        let mask = self.continuations.get(block).copied().unwrap_or(0);
+        base + offset - (mask & ((1u64 << offset) - 1)).count_ones() as usize
     }
 
     /// Whether every byte of block `block` starts a character (a block of ASCII, the commonest kind even in text
@@ -88,33 +96,72 @@ impl CharMap {
         if self.ascii {
             return ch.min(self.len_bytes);
         }
-        // Last block whose start count is <= ch.
-        let block = match self.blocks.binary_search(&(ch as u32)) {
-            Ok(mut i) => {
-                // Several blocks can share a count only if a block has no char starts (impossible for 64 bytes),
-                // but stay safe.
-                while i > 0 && self.blocks[i - 1] == ch as u32 {
-                    i -= 1;
-                }
-                i
-            }
-            Err(i) => i.saturating_sub(1),
-        };
+        // Last block whose start count is <= ch. A block holds at most 64 characters, so block ch / 64 starts at or
+        // before `ch`, and in text with few non-ASCII characters the answer is a step or two after it: look there
+        // first, then search the rest.
+        let key = ch as u32;
+        let last = self.blocks.len().saturating_sub(1);
+        let mut block = (ch / BLOCK).min(last);
+        let mut steps = 0;
+        while block < last && self.blocks[block + 1] <= key && steps < 4 {
+            block += 1;
+            steps += 1;
+        }
+        if block < last && self.blocks[block + 1] <= key {
+            block += self.blocks[block + 1..].partition_point(|&c| c <= key);
+        }
+        // Several blocks can share a count only if a block has no char starts (only a last chunk of continuation
+        // bytes): take the first.
+        while block > 0 && self.blocks[block] == key && self.blocks[block - 1] == key {
+            block -= 1;
+        }
         let start = (block * BLOCK).min(self.len_bytes);
         let mut count = self.blocks[block] as usize;
         if self.all_starts(block) && ch >= count {
             return start + (ch - count);
         }
-        for (i, &b) in text.as_bytes()[start..].iter().enumerate() {
+        // Eight bytes at a time while all their character starts come before the one sought.
+        let bytes = &text.as_bytes()[start..];
+        let mut at = 0;
+        while let Some(w) = bytes.get(at..at + 8) {
+            let n = char_starts(w);
+            if count + n > ch {
+                break;
+            }
+            count += n;
+            at += 8;
+        }
+        for (i, &b) in bytes[at..].iter().enumerate() {
             if (b & 0xC0) != 0x80 {
                 if count == ch {
-                    return start + i;
+                    return start + at + i;
                 }
                 count += 1;
             }
         }
         self.len_bytes
     }
+}
+
+/// Bit `i` set where byte `i` of `chunk` (at most 64 bytes) continues a character (UTF-8 `10xxxxxx`), eight bytes at
+/// a time.
+fn continuation_mask(chunk: &[u8]) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let mut mask = 0u64;
+    let mut words = chunk.chunks_exact(8);
+    for (k, w) in (&mut words).enumerate() {
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        // Bit 7 set and bit 6 clear, moved to bit 0 of each byte, then gathered into one byte (byte i to bit i).
+        let flags = (x >> 7) & !(x >> 6) & LOW;
+        mask |= (flags.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * (k & 7));
+    }
+    let done = chunk.len() - words.remainder().len();
+    for (i, &b) in words.remainder().iter().enumerate() {
+        if (b & 0xC0) == 0x80 {
+            mask |= 1 << ((done + i) & 63);
+        }
+    }
+    mask
 }
 
 /// How many bytes of `bytes` start a character (are not UTF-8 continuation bytes `10xxxxxx`), eight at a time.
@@ -153,6 +200,9 @@ pub struct Token {
     pub end: usize,
     /// Coarse class.
     pub kind: TokenKind,
+    /// The [`BYTE_CLASS`] bits of its bytes, or-ed (digits, capitals, lower case, a hyphen, non-ASCII): scanners
+    /// rule most tokens out on these without reading their bytes again.
+    pub(crate) class: u8,
 }
 
 impl Token {
@@ -315,7 +365,12 @@ fn is_quote_char(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // General Punctuation (curly quotes, dashes, the ellipsis: common in news) holds no letter or digit; its
+    // characters skip the Unicode tables.
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// [`ASCII_CLASS`] bit of an ASCII digit.
@@ -345,6 +400,27 @@ pub(crate) static ASCII_CLASS: [u8; 256] = {
     t
 };
 
+/// [`BYTE_CLASS`] bit of a hyphen.
+pub(crate) const HYPHEN: u8 = 8;
+/// [`BYTE_CLASS`] bit of a non-ASCII byte.
+pub(crate) const NON_ASCII: u8 = 16;
+/// [`ASCII_CLASS`] plus the [`HYPHEN`] and [`NON_ASCII`] bits: what [`Token::class`] gathers.
+pub(crate) static BYTE_CLASS: [u8; 256] = {
+    let mut t = ASCII_CLASS;
+    t[b'-' as usize] = HYPHEN;
+    let mut b = 0x80;
+    while b < 256 {
+        t[b] = NON_ASCII;
+        b += 1;
+    }
+    t
+};
+
+/// The [`BYTE_CLASS`] bits of `bytes`, or-ed.
+fn class_of(bytes: &[u8]) -> u8 {
+    bytes.iter().fold(0, |c, &b| c | BYTE_CLASS[usize::from(b)])
+}
+
 /// Splits `text[range]` into tokens in the style of CoNLL/Penn: punctuation apart, `n't` and `'s` apart,
 /// abbreviations (`U.S.`, `Mr.`), numbers (`100,000`, `1.5`) and hyphenated words kept whole.
 ///
@@ -371,14 +447,18 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         // Whitespace-delimited chunk [i, j).
         // Fast path: a run of ASCII letters/digits, the commonest chunk, ends at whitespace or one , ; : ) . ! ?
         // (An iterator over the slice: no bounds check per byte.)
+        // The classes of the run's bytes are gathered on the way (the stop byte's is 0).
+        let mut class = 0u8;
         let mut j = bytes[i..end]
             .iter()
-            .position(|&b| ASCII_CLASS[usize::from(b)] == 0)
+            .position(|&b| {
+                let c = ASCII_CLASS[usize::from(b)];
+                class |= c;
+                c == 0
+            })
             .map_or(end, |n| i + n);
         if j > i {
-            // All digits: only a run that starts with one needs the check.
-            let digits = ASCII_CLASS[usize::from(bytes[i])] == DIGIT
-                && bytes[i..j].iter().all(u8::is_ascii_digit);
+            let digits = class == DIGIT;
             let next = bytes.get(j).copied();
             let ends = |k: usize| k >= end || bytes[k].is_ascii_whitespace();
             let kind = if digits {
@@ -391,8 +471,10 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                     start: i,
                     end: j,
                     kind,
+                    class,
                 });
-                i = j;
+                // Past the whitespace byte that ends it.
+                i = (j + 1).min(end);
                 continue;
             }
             if matches!(next, Some(b',' | b';' | b':' | b')' | b'!' | b'?')) && ends(j + 1) {
@@ -400,16 +482,19 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                     start: i,
                     end: j,
                     kind,
+                    class,
                 });
                 out.push(Token {
                     start: j,
                     end: j + 1,
                     kind: TokenKind::Punct,
+                    class: 0,
                 });
-                i = j + 1;
+                i = (j + 2).min(end);
                 continue;
             }
         }
+        let run = j;
         while j < end {
             let b = bytes[j];
             if b < 0x80 {
@@ -425,7 +510,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 j += c.len_utf8();
             }
         }
-        split_chunk(text, i, j, out);
+        split_chunk(text, i, run, j, out);
         i = j;
     }
 }
@@ -440,19 +525,25 @@ fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
         return;
     }
     let s = &text.as_bytes()[start..end];
+    let class = class_of(s);
     let kind = if s[0].is_ascii_digit()
         && s.iter()
             .all(|c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b'-' | b'/' | b':'))
     {
         TokenKind::Number
-    } else if s.iter().any(u8::is_ascii_alphanumeric)
-        || (!s.is_ascii() && text[start..end].chars().any(is_word_char))
+    } else if class & (DIGIT | UPPER | LOWER) != 0
+        || (class & NON_ASCII != 0 && text[start..end].chars().any(is_word_char))
     {
         TokenKind::Word
     } else {
         TokenKind::Punct
     };
-    out.push(Token { start, end, kind });
+    out.push(Token {
+        start,
+        end,
+        kind,
+        class,
+    });
 }
 
 /// Whether a word ending in `.` keeps the dot: a known abbreviation (`Mr.`, `Feb.`), letters with inner dots
@@ -472,8 +563,9 @@ fn keeps_final_dot(word: &str) -> bool {
     is_abbreviation(word)
 }
 
-/// Splits one whitespace-free chunk `text[start..end]` into tokens.
-fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+/// Splits one whitespace-free chunk `text[start..end]` into tokens; `text[start..run]` is its leading run of ASCII
+/// letters and digits (the tokenizer has just measured it).
+fn split_chunk(text: &str, start: usize, run: usize, end: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let chunk = &bytes[start..end];
     // Fast path: plain ASCII word or number, possibly with one trailing , ; : ! ? )
@@ -483,7 +575,7 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     } else {
         chunk
     };
-    if !body.is_empty() && body.iter().all(u8::is_ascii_alphanumeric) {
+    if !body.is_empty() && start + body.len() <= run {
         push(out, text, start, start + body.len());
         if body.len() < chunk.len() {
             push(out, text, end - 1, end);
@@ -518,13 +610,22 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     // The core: split clitics ('s, n't, ’s) off the end.
     let core = &text[s..e];
     let mut clitic: Option<usize> = None;
+    // Every clitic has its apostrophe (`'`, or the last byte of `’`) two or three bytes from the end.
+    let tail = core
+        .as_bytes()
+        .get(core.len().saturating_sub(3)..)
+        .unwrap_or(&[]);
+    let apostrophe = tail.iter().any(|&b| b == b'\'' || b == 0x99);
     for suffix in ["n't", "n’t", "N'T", "N’T"] {
+        if !apostrophe {
+            break;
+        }
         if core.len() > suffix.len() && core.ends_with(suffix) {
             clitic = Some(e - suffix.len());
             break;
         }
     }
-    if clitic.is_none() {
+    if clitic.is_none() && apostrophe {
         for suffix in [
             "'s", "’s", "'S", "’S", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m",
             "’m",
@@ -565,6 +666,10 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let mut tok_start = start;
         for k in 0..b.len() {
             let c = b[k];
+            // Letters and digits always join (most bytes): no look around.
+            if c.is_ascii_alphanumeric() {
+                continue;
+            }
             let prev_word = k > 0 && b[k - 1].is_ascii_alphanumeric();
             let next_word = b.get(k + 1).is_some_and(u8::is_ascii_alphanumeric);
             let joins = c.is_ascii_alphanumeric()
@@ -615,6 +720,73 @@ fn digits_around(b: &[u8], k: usize) -> bool {
     k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1).is_some_and(u8::is_ascii_digit)
 }
 
+/// Finds the tokens whose last byte is `.`, `!`, `?` or 0xA6 (the last byte of `…`), the only ones that can end a
+/// sentence, by jumping from one such byte to the next (memchr) instead of testing every token.
+struct Terminals<'t> {
+    bytes: &'t [u8],
+    tokens: &'t [Token],
+    /// End of the last token: the search stops there.
+    end: usize,
+    /// The last searches for a `.`, `!` or `?` and for a 0xA6: where each started and what it found (`end` if
+    /// nothing). A result stays good for any later start up to it, so no stretch of text is searched twice (searching
+    /// again from every start would be quadratic: 1 MB of `æ`, whose last byte is 0xA6, before a dot).
+    dot: Option<(usize, usize)>,
+    a6: Option<(usize, usize)>,
+}
+
+/// The first position from `from` on (up to `end`) where `find` finds something in `bytes[from..end]`, reusing the
+/// last search `last` (start, result) when `from` lies between them.
+fn search_from(
+    bytes: &[u8],
+    from: usize,
+    end: usize,
+    last: &mut Option<(usize, usize)>,
+    find: impl Fn(&[u8]) -> Option<usize>,
+) -> usize {
+    match *last {
+        Some((start, found)) if start <= from && from <= found => found,
+        _ => {
+            let found = find(bytes.get(from..end).unwrap_or(&[])).map_or(end, |p| from + p);
+            *last = Some((from, found));
+            found
+        }
+    }
+}
+
+impl Terminals<'_> {
+    /// The first such token from token `i` on (`tokens.len()` if none).
+    fn next_from(&mut self, i: usize) -> usize {
+        let n = self.tokens.len();
+        let Some(first) = self.tokens.get(i) else {
+            return n;
+        };
+        let mut from = first.start;
+        while from < self.end {
+            let dot = search_from(self.bytes, from, self.end, &mut self.dot, |h| {
+                memchr::memchr3(b'.', b'!', b'?', h)
+            });
+            let a6 = search_from(self.bytes, from, self.end, &mut self.a6, |h| {
+                memchr::memchr(0xA6, h)
+            });
+            let p = dot.min(a6);
+            if p >= self.end {
+                break;
+            }
+            // The token holding byte `p` is the first one ending after it; it counts if `p` is its last byte.
+            let k = i + self.tokens[i..].partition_point(|t| t.end <= p);
+            if self
+                .tokens
+                .get(k)
+                .is_some_and(|t| t.start <= p && t.end == p + 1)
+            {
+                return k;
+            }
+            from = p + 1;
+        }
+        n
+    }
+}
+
 /// Words that open sentences often enough that an abbreviation before them ends its sentence.
 static SENTENCE_STARTERS: LazyLock<WordSet> = LazyLock::new(|| {
     include_str!("../data/sentence_starters.txt")
@@ -634,13 +806,29 @@ fn is_closing(s: &str) -> bool {
 /// can open a sentence; an abbreviation ending in a dot ends one only before a common sentence starter.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    split_sentences_into(text, tokens, &mut out);
+    out
+}
+
+/// [`split_sentences`] appending to `out` (the pipeline reuses one list for all paragraphs).
+pub(crate) fn split_sentences_into(text: &str, tokens: &[Token], out: &mut Vec<Range<usize>>) {
     let mut begin = 0;
     let mut i = 0;
     let bytes = text.as_bytes();
-    while i < tokens.len() {
-        // Every terminal and abbreviation ends in `.`, `!`, `?` or `…` (last byte 0xA6): skip the rest cheaply,
-        // on the last byte alone.
-        let tk = &tokens[i];
+    let mut terminals = Terminals {
+        bytes,
+        tokens,
+        end: tokens.last().map_or(0, |t| t.end).min(bytes.len()),
+        dot: None,
+        a6: None,
+    };
+    loop {
+        // Every terminal and abbreviation ends in `.`, `!`, `?` or `…` (last byte 0xA6): only such tokens are
+        // looked at.
+        i = terminals.next_from(i);
+        let Some(tk) = tokens.get(i) else {
+            break;
+        };
         if tk.end <= tk.start || !matches!(bytes.get(tk.end - 1), Some(b'.' | b'!' | b'?' | 0xA6)) {
             i += 1;
             continue;
@@ -700,7 +888,6 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     if begin < tokens.len() {
         out.push(begin..tokens.len());
     }
-    out
 }
 
 #[cfg(test)]
@@ -848,11 +1035,28 @@ mod tests {
         let mut out = Vec::new();
         tokenize(&s, 0..s.len(), &mut out);
         assert!(out.len() > 50_000);
+        // A megabyte of `æ` (its last byte is that of `…`) before the dots: each search covers new text only.
+        let ae = format!("{}{}", "æ".repeat(300_000), ".".repeat(1000));
+        out.clear();
+        tokenize(&ae, 0..ae.len(), &mut out);
+        assert!(!split_sentences(&ae, &out).is_empty());
         let quotes = "“”\"'‘’".repeat(100_000);
         out.clear();
         tokenize(&quotes, 0..quotes.len(), &mut out);
         assert_eq!(out.len(), 600_000);
         assert!(!split_sentences(&quotes, &out).is_empty());
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_char() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in [
+            'é', 'Ж', '٣', '²', 'ª', '\u{2070}', '\u{2071}', '“', '—', '…',
+        ] {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
@@ -874,6 +1078,38 @@ mod tests {
         }
         assert_eq!(m.char_of(&s, s.len()), s.chars().count());
         assert_eq!(m.byte_of(&s, s.chars().count()), s.len());
+    }
+
+    #[test]
+    fn continuation_masks_flag_continuation_bytes() {
+        let s = "Kyiv – “Київ” is 🇺🇦 é".repeat(5);
+        for chunk in s.as_bytes().chunks(BLOCK) {
+            let mask = continuation_mask(chunk);
+            for (i, &b) in chunk.iter().enumerate() {
+                assert_eq!(mask >> i & 1 == 1, (b & 0xC0) == 0x80, "byte {i}");
+            }
+            if chunk.len() < 64 {
+                assert_eq!(mask >> chunk.len(), 0);
+            }
+        }
+    }
+
+    #[test]
+    fn char_map_finds_blocks_far_from_the_ascii_guess() {
+        // Two- and four-byte characters: block ch / 64 lies far before the answer.
+        for s in [
+            "Київ і Харків ".repeat(40),
+            "🇺🇦".repeat(100),
+            format!("{}{}", "Київ".repeat(50), "a".repeat(200)),
+        ] {
+            let m = CharMap::new(&s);
+            for (ci, (bi, _)) in s.char_indices().enumerate() {
+                assert_eq!(m.byte_of(&s, ci), bi, "char {ci}");
+            }
+            let n = s.chars().count();
+            assert_eq!(m.byte_of(&s, n), s.len());
+            assert_eq!(m.byte_of(&s, n + 3), s.len());
+        }
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub enum Lex {
     Cue,
 }
 
-use crate::text::Fnv;
+use crate::text::{Fnv, Shape};
 
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
@@ -378,14 +378,31 @@ static BUCKETS: LazyLock<Buckets> = LazyLock::new(|| {
     Buckets { starts, words }
 });
 
-/// A word of at most [`MAX_LEN`] bytes as one integer: its bytes, zero-padded, and its length in the last byte (two
-/// words have the same key only when they are the same bytes).
+/// A word of 1 to [`MAX_LEN`] bytes as one integer, from two loads that together cover all its bytes (its first
+/// and last eight, or four, or single bytes): two words of the same length (as in one bucket) have the same key only
+/// when they are the same bytes. Fixed-size loads, without a `memcpy` call per word.
 fn packed(w: &[u8]) -> u128 {
-    let mut key = [0u8; 16];
-    let n = w.len().min(MAX_LEN);
-    key[..n].copy_from_slice(&w[..n]);
-    key[15] = n as u8;
-    u128::from_le_bytes(key)
+    let n = w.len();
+    let word = |at: usize| -> u128 {
+        w.get(at..at + 8)
+            .and_then(|s| s.try_into().ok())
+            .map_or(0, |b: [u8; 8]| u128::from(u64::from_le_bytes(b)))
+    };
+    let half = |at: usize| -> u128 {
+        w.get(at..at + 4)
+            .and_then(|s| s.try_into().ok())
+            .map_or(0, |b: [u8; 4]| u128::from(u32::from_le_bytes(b)))
+    };
+    let byte = |at: usize| -> u128 { w.get(at).map_or(0, |&b| u128::from(b)) };
+    if n >= 8 {
+        word(0) | word(n - 8) << 64
+    } else if n >= 4 {
+        half(0) | half(n - 4) << 32
+    } else if n > 0 {
+        byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16
+    } else {
+        0
+    }
 }
 
 fn bucket_count() -> usize {
@@ -400,9 +417,28 @@ fn bucket(w: &[u8]) -> usize {
     (w.len() * 32 + a) * 32 + b
 }
 
+/// Shapes (length, first two and last bytes) of the words of [`BUCKETS`]: a word whose shape is absent is not
+/// listed, which one bit test tells before the call to [`lookup`].
+static SHAPES: LazyLock<Shape> = LazyLock::new(|| {
+    let mut shapes = Shape::default();
+    for w in WORDS.keys().filter(|w| !w.is_empty() && w.len() <= MAX_LEN) {
+        shapes.add(w);
+    }
+    shapes
+});
+
+/// Whether [`lookup`] may classify `lower` as something other than [`Lex::Other`]: a listed word's shape, or a
+/// leading digit (`15th`). False rules the word out.
+#[inline]
+pub fn may_be_listed(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    b.first().is_some_and(u8::is_ascii_digit) || SHAPES.may_hold_bytes(b)
+}
+
 /// Loads the tables.
 pub fn preload() {
     LazyLock::force(&BUCKETS);
+    LazyLock::force(&SHAPES);
 }
 
 /// Classifies a lower-cased word (without a final abbreviation dot).

@@ -4,8 +4,9 @@ use super::calendar::{self as cal, Direction, Unit};
 use super::lexicon::{self, Lex};
 use super::{Interval, Timex, TimexType};
 use crate::pipeline::Context;
-use crate::text::TokenKind;
+use crate::text::{Shape, TokenKind, HYPHEN};
 use chrono::{Datelike, NaiveDate, Weekday};
+use std::sync::LazyLock;
 
 /// A token as the scanner sees it.
 #[derive(Debug, Clone, Copy)]
@@ -24,6 +25,8 @@ struct Tok<'t> {
     int: Option<u32>,
     /// Number of digits of an all-digit token.
     ndig: u8,
+    /// The token holds a hyphen (`two-year`), from the tokenizer's byte classes.
+    hyphen: bool,
 }
 
 /// A match: token range `a..b` and its normalization.
@@ -248,6 +251,26 @@ const ZONES: &[&str] = &[
     "msk", "eet", "eest", "ist", "jst", "z",
 ];
 
+/// Shapes of every word [`Scanner::cue`] looks for in its lists: most words are ruled out before comparing them
+/// with the lists one by one.
+static CUE_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
+    let mut shapes = Shape::default();
+    let others = [
+        ";", ".", ",", "“", "”", "\"", "``", "''", "ago", "last", "earlier", "since", "ended",
+        "to", "planned", "planning", "is", "are",
+    ];
+    for w in FUTURE_CUES
+        .iter()
+        .chain(SCHEDULED_PLURAL)
+        .chain(PAST_CUES)
+        .chain(IRREGULAR_PAST)
+        .chain(&others)
+    {
+        shapes.add(w);
+    }
+    shapes
+});
+
 struct Scanner<'c> {
     toks: Vec<Tok<'c>>,
     dct: Option<NaiveDate>,
@@ -312,7 +335,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
             } else {
                 (None, 0)
             };
-            let lex = if t.kind == TokenKind::Word {
+            let lex = if t.kind == TokenKind::Word && lexicon::may_be_listed(low) {
                 lexicon::lookup(low)
             } else {
                 Lex::Other
@@ -327,6 +350,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
                 lex,
                 int,
                 ndig,
+                hyphen: t.class & HYPHEN != 0,
             }
         })
         .collect();
@@ -413,7 +437,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
 
 /// An unclassified word that may still be temporal: `15th`-like, `1990s`, hyphen compounds (`two-year`).
 fn timey_other(t: &Tok) -> bool {
-    t.low.as_bytes().first().is_some_and(u8::is_ascii_digit) || t.low.bytes().any(|b| b == b'-')
+    t.hyphen || t.low.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 /// A word a quarter or half expression ends on: `quarter`, `half`, `period`, `third-quarter`, `Q3`.
@@ -738,7 +762,16 @@ impl<'c> Scanner<'c> {
             return v;
         }
         let w = self.toks[k].low;
+        let t = &self.toks[k];
         let mut f = 0u16;
+        // "-ed" verbs; a capitalized "-ed" word is a name ("United States").
+        if w.len() > 4 && w.ends_with("ed") && !t.cap && !NOT_PAST_ED.contains(&w) {
+            f |= C_WEAK_PAST;
+        }
+        if !CUE_SHAPES.may_hold(w) {
+            c.set(f);
+            return f;
+        }
         if matches!(w, ";" | "." | "“" | "”" | "\"" | "``" | "''") {
             f |= C_STOP_BACK;
         }
@@ -781,11 +814,8 @@ impl<'c> Scanner<'c> {
         if matches!(w, "ago" | "last" | "earlier" | "since" | "ended") {
             f |= C_STRONG_PAST;
         }
-        // "-ed" verbs and common irregular past forms; a capitalized "-ed" word is a name ("United States").
-        let t = &self.toks[k];
-        if (w.len() > 4 && w.ends_with("ed") && !t.cap && !NOT_PAST_ED.contains(&w))
-            || IRREGULAR_PAST.contains(&w)
-        {
+        // Common irregular past forms.
+        if IRREGULAR_PAST.contains(&w) {
             f |= C_WEAK_PAST;
         }
         if w == "to" {
