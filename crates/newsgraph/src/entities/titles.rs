@@ -381,8 +381,8 @@ pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut V
     let place_cats = (1 << COUNTRY) | (1 << CITY) | (1 << REGION);
     let mut at = vec![usize::MAX; words.len()];
     let mut added = Vec::new();
-    for i in 0..mentions.len() {
-        for t in mentions[i].toks.clone() {
+    for (i, m) in mentions.iter().enumerate() {
+        for t in m.toks.clone() {
             at[t] = i;
         }
     }
