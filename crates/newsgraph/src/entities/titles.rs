@@ -346,31 +346,31 @@ fn affil_of(mentions: &[Mention], idx: usize) -> Affil {
     }
 }
 
-/// The token of `of` closing a title that ends right before token `of_at` (`President of`, `Minister of Foreign
-/// Affairs of`): the end of the title's head run, or `None`.
-fn title_of_end(
+/// Whether token `of_at` is the `of` after a title (`President of`, `Minister of Foreign Affairs of`).
+fn is_title_of(
     words: &[&str],
     mentions: &[Mention],
     at: &[usize],
     sent: &Range<usize>,
     of_at: usize,
-) -> Option<usize> {
+) -> bool {
     if of_at < sent.start + 1 || of_at >= sent.end || words[of_at] != "of" {
-        return None;
+        return false;
     }
     let before = of_at - 1;
     if at[before] == usize::MAX {
-        return is_head(words[before]).then_some(of_at);
+        return is_head(words[before]);
     }
     // `Minister of Foreign Affairs of Ukraine`: an office named after the head.
     let o = &mentions[at[before]];
-    let of2 = o.toks.start.checked_sub(1)?;
-    (o.toks.end == of_at
+    let Some(of2) = o.toks.start.checked_sub(1) else {
+        return false;
+    };
+    o.toks.end == of_at
         && of2 > sent.start
         && words[of2] == "of"
         && at[of2 - 1] == usize::MAX
-        && is_head(words[of2 - 1]))
-    .then_some(of_at)
+        && is_head(words[of2 - 1])
 }
 
 /// `President of Ukraine Volodymyr Zelenskyy`, `Prime Minister of Israel Naftali Bennett`: official style puts
@@ -397,7 +397,7 @@ pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut V
             mentions[i].label,
             EntityLabel::Loc | EntityLabel::Org | EntityLabel::Misc
         ) || toks.start == sent.start
-            || title_of_end(words, mentions, &at, &sent, of_at).is_none()
+            || !is_title_of(words, mentions, &at, &sent, of_at)
         {
             continue;
         }
@@ -540,7 +540,9 @@ fn premodifier(
         if of_at > sent.start && words[of_at].eq_ignore_ascii_case("the") {
             of_at -= 1;
         }
-        title_of_end(words, mentions, at, sent, of_at)?;
+        if !is_title_of(words, mentions, at, sent, of_at) {
+            return None;
+        }
         let head_end = if at[of_at - 1] == usize::MAX {
             of_at
         } else {
