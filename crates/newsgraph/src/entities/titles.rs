@@ -438,8 +438,21 @@ pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut V
                 .lookup(&words[r])
                 .is_some_and(|e| e.cats & place_cats != 0)
         };
+        // `Luxembourg Xavier` + `Bettel`: the rest of the name may be the next mention.
+        let si = mentions[i].sent;
+        let next_end = mentions
+            .get(i + 1)
+            .filter(|n| {
+                let short_name = n.label == EntityLabel::Person
+                    || (n.toks.len() == 1
+                        && matches!(n.label, EntityLabel::Loc | EntityLabel::Org)
+                        && !is_place(n.toks.clone()));
+                n.toks.start == toks.end && short_name && n.sent == si
+            })
+            .map(|n| n.toks.end);
         // The longest place at the start of the mention with a name after it (`South Carolina` is one place).
         let whole_place = is_place(toks.clone());
+        let name_end = next_end.unwrap_or(toks.end);
         let split = (toks.start + 1..toks.end)
             .rev()
             .filter(|_| !whole_place)
@@ -447,21 +460,14 @@ pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut V
                 GAZETTEER
                     .lookup(&words[toks.start..j])
                     .is_some_and(|e| e.cats & place_cats != 0)
-                    && is_name(j..toks.end)
+                    && (is_name(j..toks.end) || is_name(j..name_end))
             });
         if let Some(j) = split {
             mentions[i].toks.end = j;
             mentions[i].label = EntityLabel::Loc;
-            // `Luxembourg Xavier` + `Bettel`: the rest of the name is the next mention.
-            let mut end = toks.end;
-            let si = mentions[i].sent;
-            if let Some(n) = mentions.get_mut(i + 1) {
-                let short_name = n.label == EntityLabel::Person
-                    || (n.toks.len() == 1
-                        && matches!(n.label, EntityLabel::Loc | EntityLabel::Org)
-                        && !is_place(n.toks.clone()));
-                if n.toks.start == end && short_name && n.sent == si {
-                    end = n.toks.end;
+            let end = name_end;
+            if next_end.is_some() {
+                if let Some(n) = mentions.get_mut(i + 1) {
                     n.toks = end..end;
                 }
             }
@@ -479,17 +485,12 @@ pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut V
             e += 1;
         }
         let whole = e == sent.end || at[e] != usize::MAX || !capital(words[e]);
-        if whole
-            && is_name(toks.end..e)
-            && GAZETTEER
-                .lookup(&words[toks.clone()])
-                .is_some_and(|e| e.cats & place_cats != 0)
-        {
-            // `Luxembourg` + `Xavier` + `Bettel` (read as a place): a one-word mention right after ends the name.
-            let mut end = e;
-            if e < sent.end && at[e] != usize::MAX {
-                let n = &mut mentions[at[e]];
-                if n.toks.start == e
+        // `Luxembourg` + `Xavier` + `Bettel` (read as a place), `Ukraine` + `Volodymyr` + `Zelenskyy`: a one-word
+        // mention right after ends the name.
+        let absorbed = (e < sent.end && at[e] != usize::MAX)
+            .then(|| &mentions[at[e]])
+            .filter(|n| {
+                n.toks.start == e
                     && n.toks.len() == 1
                     && capital(words[e])
                     && matches!(
@@ -497,10 +498,18 @@ pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut V
                         EntityLabel::Loc | EntityLabel::Org | EntityLabel::Person
                     )
                     && !is_place(e..e + 1)
-                {
-                    end = n.toks.end;
-                    n.toks = end..end;
-                }
+            })
+            .map(|n| n.toks.end);
+        let end = absorbed.unwrap_or(e);
+        if whole
+            && e > toks.end
+            && (is_name(toks.end..e) || is_name(toks.end..end))
+            && GAZETTEER
+                .lookup(&words[toks.clone()])
+                .is_some_and(|e| e.cats & place_cats != 0)
+        {
+            if absorbed.is_some() {
+                mentions[at[e]].toks = end..end;
             }
             added.push(Mention {
                 toks: toks.end..end,
