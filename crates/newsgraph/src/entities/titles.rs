@@ -286,15 +286,7 @@ fn is_genitive(w: &str) -> bool {
 
 /// Fills `title` and `affil` of person mentions from the words around them.
 pub(crate) fn attach(ctx: &Context, words: &[&str], mentions: &mut [Mention]) {
-    // Which mention covers each token (linear in the text).
-    let mut at = vec![usize::MAX; words.len()];
-    for (i, m) in mentions.iter().enumerate() {
-        for t in m.toks.clone() {
-            if let Some(slot) = at.get_mut(t) {
-                *slot = i;
-            }
-        }
-    }
+    let at = owners(words.len(), mentions);
     for i in 0..mentions.len() {
         if mentions[i].label != EntityLabel::Person {
             continue;
@@ -346,6 +338,39 @@ fn affil_of(mentions: &[Mention], idx: usize) -> Affil {
     }
 }
 
+/// Which mention covers each token (`usize::MAX` for none); linear in the text.
+fn owners(len: usize, mentions: &[Mention]) -> Vec<usize> {
+    let mut at = vec![usize::MAX; len];
+    for (i, m) in mentions.iter().enumerate() {
+        for t in m.toks.clone() {
+            if let Some(slot) = at.get_mut(t) {
+                *slot = i;
+            }
+        }
+    }
+    at
+}
+
+/// Words of projects and campaigns that end an organization's name but are no organization heads of the
+/// recognizer (`Voter Education Project`): never part of a person's name.
+fn is_venture_word(w: &str) -> bool {
+    [
+        "project",
+        "center",
+        "centre",
+        "foundation",
+        "network",
+        "campaign",
+        "coalition",
+        "alliance",
+        "initiative",
+        "program",
+        "programme",
+    ]
+    .iter()
+    .any(|v| w.eq_ignore_ascii_case(v))
+}
+
 /// Whether token `of_at` is the `of` after a title (`President of`, `Minister of Foreign Affairs of`).
 fn is_title_of(
     words: &[&str],
@@ -379,13 +404,8 @@ fn is_title_of(
 pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     use super::gazetteer::{CITY, COUNTRY, FIRST, GAZETTEER, REGION};
     let place_cats = (1 << COUNTRY) | (1 << CITY) | (1 << REGION);
-    let mut at = vec![usize::MAX; words.len()];
+    let at = owners(words.len(), mentions);
     let mut added = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        for t in m.toks.clone() {
-            at[t] = i;
-        }
-    }
     for i in 0..mentions.len() {
         let sent = ctx.sentences[mentions[i].sent].tokens.clone();
         let toks = mentions[i].toks.clone();
@@ -407,22 +427,7 @@ pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut V
                 && words[r.clone()]
                     .iter()
                     .all(|w| !super::is_org_head(w) && !super::is_institution(w) && !is_modifier(w))
-                && !words[r.clone()].iter().any(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "project"
-                            | "center"
-                            | "centre"
-                            | "foundation"
-                            | "network"
-                            | "campaign"
-                            | "coalition"
-                            | "alliance"
-                            | "initiative"
-                            | "program"
-                            | "programme"
-                    )
-                })
+                && !words[r.clone()].iter().any(|w| is_venture_word(w))
                 && words[r.clone()].iter().all(|w| {
                     w.chars().next().is_some_and(char::is_uppercase)
                         && w.chars()
@@ -456,12 +461,7 @@ pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut V
         let split = (toks.start + 1..toks.end)
             .rev()
             .filter(|_| !whole_place)
-            .find(|&j| {
-                GAZETTEER
-                    .lookup(&words[toks.start..j])
-                    .is_some_and(|e| e.cats & place_cats != 0)
-                    && (is_name(j..toks.end) || is_name(j..name_end))
-            });
+            .find(|&j| is_place(toks.start..j) && (is_name(j..toks.end) || is_name(j..name_end)));
         if let Some(j) = split {
             mentions[i].toks.end = j;
             mentions[i].label = EntityLabel::Loc;
@@ -501,12 +501,7 @@ pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut V
             })
             .map(|n| n.toks.end);
         let end = absorbed.unwrap_or(e);
-        if whole
-            && e > toks.end
-            && (is_name(toks.end..e) || is_name(toks.end..end))
-            && GAZETTEER
-                .lookup(&words[toks.clone()])
-                .is_some_and(|e| e.cats & place_cats != 0)
+        if whole && e > toks.end && (is_name(toks.end..e) || is_name(toks.end..end)) && whole_place
         {
             if absorbed.is_some() {
                 mentions[at[e]].toks = end..end;
