@@ -854,10 +854,10 @@ mod tests {
 
     #[test]
     fn a_place_in_a_title_is_no_name() {
-        // "South Carolina" is one place, not "South" + a person "Carolina"; "Voter Education Project" no name.
+        // "North Carolina" is one place, not "North" + a person "Carolina"; "Voter Project" no name.
         for text in [
-            "Ann Morrow, a former treasurer of the South Carolina Republican Party, said so.",
-            "Dana Whitfield, director of the Oregon Voter Education Project, said so.",
+            "Ann Morrow, a former director of the North Carolina Democratic Party, said so.",
+            "Dana Whitfield, director of the Oregon Voter Project, said so.",
         ] {
             let (entities, _) = run(text);
             let persons: Vec<&str> = entities
