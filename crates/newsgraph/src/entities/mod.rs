@@ -292,30 +292,30 @@ pub(crate) fn is_org_head(w: &str) -> bool {
 /// Armed groups that news names like a state or a person (`Islamic State`, `al Qaeda`) and that the tagger,
 /// trained on 1990s news, reads as a place or a person: organizations, as CoNLL tags `Hamas` and `Hizbollah`.
 fn is_armed_group(ws: &[&str]) -> bool {
-    let lower = |i: usize| ws.get(i).map(|w| w.to_lowercase());
-    match ws.len() {
-        1 => matches!(
-            lower(0).as_deref(),
-            Some(
-                "isis"
-                    | "isil"
-                    | "daesh"
-                    | "al-qaeda"
-                    | "al-qaida"
-                    | "al-shabaab"
-                    | "qaeda"
-                    | "qaida"
-                    | "hezbollah"
-                    | "hizbollah"
-                    | "hamas"
-            )
+    // Called for every mention: compared without lower-casing copies.
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    match ws {
+        [w] => is(
+            w,
+            &[
+                "isis",
+                "isil",
+                "daesh",
+                "al-qaeda",
+                "al-qaida",
+                "al-shabaab",
+                "qaeda",
+                "qaida",
+                "hezbollah",
+                "hizbollah",
+                "hamas",
+            ],
         ),
-        2 => matches!(
-            (lower(0).as_deref(), lower(1).as_deref()),
-            (Some("islamic"), Some("state"))
-                | (Some("al"), Some("qaeda" | "qaida" | "shabaab"))
-                | (Some("boko"), Some("haram"))
-        ),
+        [a, b] => {
+            (is(a, &["islamic"]) && is(b, &["state"]))
+                || (is(a, &["al"]) && is(b, &["qaeda", "qaida", "shabaab"]))
+                || (is(a, &["boko"]) && is(b, &["haram"]))
+        }
         _ => false,
     }
 }
