@@ -29,6 +29,37 @@ struct Tok<'t> {
     hyphen: bool,
 }
 
+/// Nouns after `Christmas` that name things, not the day (`Christmas tree`, `Christmas cards`).
+const CHRISTMAS_THINGS: &[&str] = &[
+    "tree",
+    "trees",
+    "card",
+    "cards",
+    "cookie",
+    "cookies",
+    "carol",
+    "carols",
+    "gift",
+    "gifts",
+    "present",
+    "presents",
+    "decoration",
+    "decorations",
+    "ornament",
+    "ornaments",
+    "lights",
+    "stocking",
+    "stockings",
+    "ad",
+    "ads",
+    "song",
+    "songs",
+    "movie",
+    "movies",
+    "sweater",
+    "sweaters",
+];
+
 /// A match: token range `a..b` and its normalization.
 #[derive(Debug, Clone)]
 struct Cand {
@@ -1315,6 +1346,15 @@ impl<'c> Scanner<'c> {
             return None;
         }
         if u == Unit::Second && !plural && self.tok(k).is_some_and(|t| t.kind == TokenKind::Word) {
+            return None;
+        }
+        // "a second- or third-tier issue": a hyphen glued to the word leaves it an ordinal.
+        if u == Unit::Second
+            && !plural
+            && self.tok(k).is_some_and(|t| {
+                matches!(t.low, "-" | "–") && self.tok(k - 1).is_some_and(|p| p.e == t.s)
+            })
+        {
             return None;
         }
         // "a year and a half", "an hour and a half"
@@ -3419,7 +3459,14 @@ impl<'c> Scanner<'c> {
         }
         type Rule = fn(i32) -> Option<NaiveDate>;
         let (rule, mut e): (Rule, usize) = match t.low {
+            // "a Christmas tree", "Christmas cards": things, not the day.
+            "christmas" if self.any(i + 1, CHRISTMAS_THINGS) => return None,
             "christmas" if self.is(i + 1, "eve") => (|y| NaiveDate::from_ymd_opt(y, 12, 24), i + 2),
+            // Orthodox churches keep Christmas on January 7 of the civil calendar.
+            "christmas" if self.prev(i) == "orthodox" => (
+                |y| NaiveDate::from_ymd_opt(y, 1, 7),
+                if self.is(i + 1, "day") { i + 2 } else { i + 1 },
+            ),
             "christmas" => (
                 |y| NaiveDate::from_ymd_opt(y, 12, 25),
                 if self.is(i + 1, "day") { i + 2 } else { i + 1 },
@@ -3451,6 +3498,15 @@ impl<'c> Scanner<'c> {
                 },
             ),
             "halloween" => (|y| NaiveDate::from_ymd_opt(y, 10, 31), i + 1),
+            // Another country's ("Kazakhstan's Independence Day", "Independence Day of Israel", "Ukrainian
+            // Independence Day"): a holiday whose date the name does not give.
+            "independence" if self.is(i + 1, "day") && self.foreign_holiday(i, i + 2) => {
+                let v = match self.year_num(i + 2) {
+                    Some((y, k)) => return cand(i, k, TimexType::Date, format!("{y:04}")),
+                    None => "XXXX-XX-XX".to_string(),
+                };
+                return cand(i, i + 2, TimexType::Date, v);
+            }
             "independence" if self.is(i + 1, "day") => {
                 (|y| NaiveDate::from_ymd_opt(y, 7, 4), i + 2)
             }
@@ -3498,9 +3554,39 @@ impl<'c> Scanner<'c> {
         }
         let v = match y {
             Some(y) => day.map_or(format!("{y:04}"), cal::day),
-            None => "XXXX-XX-XX".into(),
+            // No year to anchor to: keep what every year shares ("Christmas" is XXXX-12-25 and "Labor Day"
+            // XXXX-09-XX); two sample years tell a fixed date from a weekday rule.
+            None => match (rule(2001), rule(2002)) {
+                (Some(a), Some(b)) if a.month() == b.month() && a.day() == b.day() => {
+                    format!("XXXX-{:02}-{:02}", a.month(), a.day())
+                }
+                (Some(a), Some(b)) if a.month() == b.month() => format!("XXXX-{:02}-XX", a.month()),
+                _ => "XXXX-XX-XX".into(),
+            },
         };
         cand(i, e, TimexType::Date, v)
+    }
+
+    /// Whether the holiday at `i..e` belongs to a named country other than the United States: a possessive
+    /// or a capitalized word before it, or `of` and a capitalized word after it.
+    fn foreign_holiday(&self, i: usize, e: usize) -> bool {
+        let american = |w: &str| {
+            matches!(
+                w,
+                "u.s" | "us" | "american" | "america" | "united" | "states"
+            )
+        };
+        if i >= self.lo + 2 && self.any(i - 1, &["'s", "’s"]) {
+            return !american(self.w(i - 2));
+        }
+        if i > self.lo
+            && self
+                .tok(i - 1)
+                .is_some_and(|t| t.cap && t.kind == TokenKind::Word && t.lex == Lex::Other)
+        {
+            return !american(self.w(i - 1));
+        }
+        self.is(e, "of") && self.tok(e + 1).is_some_and(|t| t.cap || t.low == "the")
     }
 
     /// Hyphenated words: `two-year`, `30-day`, `day-long`, `third-quarter` (via the quarter matcher),

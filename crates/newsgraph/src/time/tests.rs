@@ -420,6 +420,40 @@ fn no_article_date_keeps_values_unresolved() {
     assert_eq!(find(&t, "Last year").value, "XXXX");
     let t = tag("The ministry said today that units left.", None);
     assert_eq!(find(&t, "today").value, "XXXX-XX-XX");
+    // Holidays keep the month and day every year shares.
+    let t = tag(
+        "The mayor will decide after Christmas, before Thanksgiving or by Easter, and not on New Year's Day.",
+        None,
+    );
+    assert_eq!(find(&t, "Christmas").value, "XXXX-12-25");
+    assert_eq!(find(&t, "Thanksgiving").value, "XXXX-11-XX");
+    assert_eq!(find(&t, "Easter").value, "XXXX-XX-XX");
+    assert_eq!(find(&t, "New Year's Day").value, "XXXX-01-01");
+}
+
+#[test]
+fn holidays_of_other_countries_and_churches() {
+    let t = tag(
+        "The envoy praised Moldova's Independence Day and the Independence Day of Chile, sent Orthodox \
+         Christmas wishes, and admired a Christmas tree. Texans marked Independence Day quietly.",
+        Some("2022-01-10"),
+    );
+    let values: Vec<&str> = t.iter().map(|x| x.value.as_str()).collect();
+    assert_eq!(
+        values,
+        ["XXXX-XX-XX", "XXXX-XX-XX", "2022-01-07", "2021-07-04"],
+        "{:?}",
+        show(&t)
+    );
+}
+
+#[test]
+fn an_ordinal_second_is_no_duration() {
+    let t = tag(
+        "Voters call trade a second- or third-tier issue; the exchange lasted a second.",
+        Some("2016-03-10"),
+    );
+    assert_eq!(show(&t), [("a second".to_string(), "PT1S".to_string())]);
 }
 
 #[test]
