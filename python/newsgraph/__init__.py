@@ -202,14 +202,17 @@ def extract_many(
 def read(
     paths: Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]],
     date: DateLike = None,
+    date_from_name: bool = False,
 ) -> Iterator[Union[Article, Failure]]:
     """Iterates over a corpus lazily: files, directories (recursive, sorted: ``.txt``, ``.jsonl``, ``.json`` and
     their ``.gz``), ``"-"`` for stdin. Yields an ``Article`` per input, or a ``Failure`` for an input that cannot be
-    read (invalid UTF-8, malformed JSON line, binary or unreadable file)."""
+    read (invalid UTF-8, malformed JSON line, binary or unreadable file). ``date`` dates articles whose text marker
+    and record give none; ``date_from_name=True`` first tries a ``YYYY-MM-DD`` (or ``YYYYMMDD``) in a plain-text
+    file's name."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     # Arguments are checked now (an invalid date raises here); the corpus is read as the iterator advances.
-    reader = _native.read([os.fspath(p) for p in paths], _date_arg(date))
+    reader = _native.read([os.fspath(p) for p in paths], _date_arg(date), date_from_name)
     return (Failure(d) if "error" in d and "text" not in d else Article(d) for d in reader)
 
 

@@ -38,7 +38,9 @@ def extract_many(
     threads: Optional[int] = None,
     date: Optional[str] = None,
 ) -> List[Dict[str, Any]]: ...
-def read(paths: Sequence[Union[str, PathLike[str]]], date: Optional[str] = None) -> Reader: ...
+def read(
+    paths: Sequence[Union[str, PathLike[str]]], date: Optional[str] = None, date_from_name: bool = False
+) -> Reader: ...
 
 @final
 class Reader:

@@ -207,6 +207,16 @@ def test_read_corpus(tmp_path: Path) -> None:
         newsgraph.read(tmp_path, date="nope")
 
 
+def test_read_dates_files_by_name(tmp_path: Path) -> None:
+    (tmp_path / "2022-02-17-talks.txt").write_text("The envoys met on Tuesday.", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("The envoys met on Tuesday.", encoding="utf-8")
+    dated = list(newsgraph.read(tmp_path, date="2020-01-10", date_from_name=True))
+    assert [str(a.date) for a in dated] == ["2022-02-17", "2020-01-10"]
+    doc = newsgraph.extract_many(dated)[0]
+    assert doc.timexes[0].value == "2022-02-15"
+    assert [a.date for a in newsgraph.read(tmp_path)] == [None, None]
+
+
 # -- objects ---------------------------------------------------------------------------------------------------
 
 

@@ -120,6 +120,10 @@ pub struct Args {
     /// Publication date (YYYY-MM-DD) for articles whose text marker and record give none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
     date: Option<NaiveDate>,
+    /// Date plain-text files by a YYYY-MM-DD (or YYYYMMDD) in their file name when their text has no date
+    /// marker (before --date).
+    #[arg(long)]
+    date_from_name: bool,
     /// Worker threads (0: one per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     threads: usize,
@@ -145,11 +149,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     // Reading runs one chunk ahead of processing, on its own thread.
     let (tx, rx) = mpsc::sync_channel::<Vec<Input>>(1);
-    let (paths, date) = (args.paths.clone(), args.date);
+    let (paths, date, from_name) = (args.paths.clone(), args.date, args.date_from_name);
     std::thread::spawn(move || {
         let mut chunk = Vec::new();
         let mut bytes = 0;
-        for input in corpus::read(&paths, date) {
+        for input in corpus::read(&paths, date).date_from_name(from_name) {
             bytes += input.text_len();
             chunk.push(input);
             if bytes >= CHUNK_BYTES || chunk.len() >= CHUNK_DOCS {

@@ -159,6 +159,50 @@ fn empty_file_is_an_empty_text_error() {
 }
 
 #[test]
+fn date_from_name_dates_files_and_resolves_their_weekdays() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("2022-02-17-talks.txt"),
+        b"The envoys met on Tuesday.",
+    );
+    write(
+        &dir.path().join("2021-05-04-marked.txt"),
+        b" date 2022-03-01\nThe envoys met on Tuesday.",
+    );
+    write(&dir.path().join("notes.txt"), b"The envoys met on Tuesday.");
+    let out = run(&[
+        "extract",
+        "--date-from-name",
+        "--date",
+        "2020-01-10",
+        p(dir.path()),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let docs = lines(&out);
+    // Sorted by name: the marker beats the name, the name beats --date, --date is the fallback.
+    let got: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| {
+            (
+                d["date"].as_str().unwrap(),
+                d["timexes"][0]["value"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2022-03-01", "2022-03-01"),
+            ("2022-02-17", "2022-02-15"),
+            ("2020-01-10", "2020-01-07"),
+        ]
+    );
+    // Without the flag the name is not read.
+    let out = run(&["extract", p(&dir.path().join("2022-02-17-talks.txt"))]);
+    assert_eq!(lines(&out)[0]["date"], Value::Null);
+}
+
+#[test]
 fn malformed_date_marker_warns_keeps_text_and_leaves_date_null() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("bad-date.txt");

@@ -215,13 +215,14 @@ impl Reader {
     }
 }
 
-/// Reads a corpus lazily; see `Reader`. `date` applies to articles whose marker and record give none.
+/// Reads a corpus lazily; see `Reader`. `date` applies to articles whose marker and record give none;
+/// `date_from_name` dates plain-text files by a date in their file name first.
 #[pyfunction]
-#[pyo3(signature = (paths, date=None))]
-fn read(paths: Vec<PathBuf>, date: Option<&str>) -> PyResult<Reader> {
+#[pyo3(signature = (paths, date=None, date_from_name=false))]
+fn read(paths: Vec<PathBuf>, date: Option<&str>, date_from_name: bool) -> PyResult<Reader> {
     let date = parse_date(date)?;
     Ok(Reader {
-        corpus: Mutex::new(corpus::read(&paths, date)),
+        corpus: Mutex::new(corpus::read(&paths, date).date_from_name(date_from_name)),
     })
 }
 

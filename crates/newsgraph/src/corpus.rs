@@ -91,7 +91,45 @@ pub fn read(paths: &[PathBuf], date: Option<NaiveDate>) -> Corpus {
         pending: paths.iter().cloned().map(|p| (p, true)).collect(),
         current: None,
         date,
+        date_from_name: false,
     }
+}
+
+/// The date a file name carries (`2022-02-17-russia.txt`, `kremlin_2021-10-24_0815.txt`, `20220217.txt`):
+/// the first run of digits, alone or joined by `-`, `_` or `.`, that reads as a valid `YYYY-MM-DD` between 1900
+/// and 2099. Only the last path component is read.
+pub fn date_in_name(path: &str) -> Option<NaiveDate> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let b = name.as_bytes();
+    let digits = |i: usize, n: usize| -> Option<u32> {
+        let s = b.get(i..i + n)?;
+        s.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s.iter().fold(0, |a, d| a * 10 + u32::from(d - b'0')))
+    };
+    let mut i = 0;
+    while i < b.len() {
+        // A date starts a run of digits (not inside a longer number).
+        let starts = b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit());
+        if starts {
+            let y = digits(i, 4).filter(|y| (1900..2100).contains(y));
+            let sep = b.get(i + 4).copied();
+            let (m, d, end) = match sep {
+                Some(s @ (b'-' | b'_' | b'.')) if b.get(i + 7) == Some(&s) => {
+                    (digits(i + 5, 2), digits(i + 8, 2), i + 10)
+                }
+                _ => (digits(i + 4, 2), digits(i + 6, 2), i + 8),
+            };
+            let whole = !b.get(end).is_some_and(u8::is_ascii_digit);
+            if let (Some(y), Some(m), Some(d), true) = (y, m, d, whole) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                    return Some(date);
+                }
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The iterator returned by [`read`]: one [`Input`] per article or failure, in input order.
@@ -101,6 +139,17 @@ pub struct Corpus {
     /// The records file being read.
     current: Option<Records>,
     date: Option<NaiveDate>,
+    /// Take a plain-text file's date from its name ([`date_in_name`]) before falling back to `date`.
+    date_from_name: bool,
+}
+
+impl Corpus {
+    /// Dates plain-text files by the date in their file name ([`date_in_name`]) when their text has no marker;
+    /// files without one get the corpus date. Records keep their own `date` field.
+    pub fn date_from_name(mut self, yes: bool) -> Corpus {
+        self.date_from_name = yes;
+        self
+    }
 }
 
 impl std::fmt::Debug for Corpus {
@@ -276,7 +325,12 @@ impl Corpus {
                 if let Err(e) = reader.read_to_end(&mut bytes) {
                     return Some(failed(id.clone(), io_error(Path::new(&id), e)));
                 }
-                Some(text_input(id, bytes, self.date))
+                let date = if self.date_from_name {
+                    date_in_name(&id).or(self.date)
+                } else {
+                    self.date
+                };
+                Some(text_input(id, bytes, date))
             }
             Format::Json => {
                 let mut bytes = Vec::new();
@@ -618,6 +672,53 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn file_names_can_date_plain_text_articles() {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (name, want) in [
+            ("corpus/2022-02-17-russia-withdrawal.txt", ymd(2022, 2, 17)),
+            ("kremlin_2021-10-24_0815_66988.txt", ymd(2021, 10, 24)),
+            ("wire.20190305.txt", ymd(2019, 3, 5)),
+            ("2020_12_31.txt", ymd(2020, 12, 31)),
+            // Not dates: an invalid day, a longer number, a year alone, a date in a directory name.
+            ("2021-02-30-note.txt", None),
+            ("id_120220217.txt", None),
+            ("report-2021.txt", None),
+            ("2022-02-17/article.txt", None),
+        ] {
+            assert_eq!(date_in_name(name), want, "{name}");
+        }
+        let d = dir();
+        let root = d.path();
+        file(
+            &root.join("2022-03-01-talks.txt"),
+            b"Talks began on Tuesday.",
+        );
+        // The record date; extraction still prefers the text's own marker.
+        file(
+            &root.join("2022-03-02-marked.txt"),
+            b" date 2022-01-05\nA marked text.",
+        );
+        file(&root.join("undated.txt"), b"No date in this name.");
+        let fallback = ymd(2020, 1, 1);
+        let dates: Vec<Option<NaiveDate>> = read(&[root.to_path_buf()], fallback)
+            .date_from_name(true)
+            .map(|i| match i {
+                Input::Article { article, .. } => article.date,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(dates, [ymd(2022, 3, 1), ymd(2022, 3, 2), fallback]);
+        // Off by default: the corpus date applies.
+        let dates: Vec<Option<NaiveDate>> = read(&[root.to_path_buf()], None)
+            .map(|i| match i {
+                Input::Article { article, .. } => article.date,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(dates, [None, None, None]);
     }
 
     #[test]
