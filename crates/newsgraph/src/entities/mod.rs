@@ -503,6 +503,14 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
             }
         }
     }
+    // "Head of the Office ...": a title word read as a person at the start of a sentence is the title's head.
+    mentions.retain(|m| {
+        !(m.label == EntityLabel::Person
+            && m.toks.len() == 1
+            && titles::is_head(words[m.toks.start])
+            && words.get(m.toks.end) == Some(&"of"))
+    });
+    split_office_from_name(words, mentions);
     for m in mentions.iter_mut() {
         if is_armed_group(&words[m.toks.clone()]) {
             m.label = EntityLabel::Org;
@@ -656,6 +664,65 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     }
     mentions.extend(extra);
     mentions.sort_by_key(|m| m.toks.start);
+}
+
+/// "Head of the President's Office Andriy Yermak", "the Presidential Office Andriy Yermak and others": the tagger
+/// joins the office and the name of its holder into one organization. When a known first name follows the
+/// office's head noun and starts a run of two to four capitalised words, the office keeps its words and the run
+/// becomes a person; lower-case words the tagger ran on with are dropped.
+fn split_office_from_name(words: &[&str], mentions: &mut Vec<Mention>) {
+    use gazetteer::{FIRST, GAZETTEER};
+    // Names the tagger found as persons elsewhere in the document count as names too.
+    let persons: Vec<Range<usize>> = mentions
+        .iter()
+        .filter(|m| m.label == EntityLabel::Person)
+        .map(|m| m.toks.clone())
+        .collect();
+    let known = |r: Range<usize>| persons.iter().any(|p| words[p.clone()] == words[r.clone()]);
+    let mut added = Vec::new();
+    for m in mentions.iter_mut() {
+        if !matches!(m.label, EntityLabel::Org | EntityLabel::Misc) || m.toks.len() < 3 {
+            continue;
+        }
+        let toks = m.toks.clone();
+        let Some(j) = (toks.start + 1..toks.end - 1).find(|&j| {
+            (is_org_head(words[j - 1]) || is_institution(words[j - 1])) && capitalised(words[j])
+        }) else {
+            continue;
+        };
+        let name_word = |w: &str| {
+            capitalised(w)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        };
+        let mut k = j;
+        while k < toks.end
+            && name_word(words[k])
+            && !is_org_head(words[k])
+            && !is_institution(words[k])
+        {
+            k += 1;
+        }
+        // The name must be all that is capitalised after the office.
+        let rest_lower = words[k..toks.end].iter().all(|w| !capitalised(w));
+        let first_name = GAZETTEER
+            .lookup(&words[j..j + 1])
+            .is_some_and(|e| e.cats & (1 << FIRST) != 0);
+        if !(2..=4).contains(&(k - j)) || !rest_lower || !(first_name || known(j..k)) {
+            continue;
+        }
+        m.toks.end = j;
+        m.label = EntityLabel::Org;
+        added.push(Mention {
+            toks: j..k,
+            label: EntityLabel::Person,
+            ..m.clone()
+        });
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.toks.start);
+    }
 }
 
 pub(crate) fn mention_lower(words: &[&str], m: &Mention) -> String {
@@ -850,6 +917,41 @@ mod tests {
                 "{name}: {entities:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_office_is_split_from_the_name_of_its_holder() {
+        // Sentence-initial "Head" is the title's head, not a person; the office the title names is part of it;
+        // an office the tagger joined to the name of its holder gives up the name.
+        let text = "Head of the Office of the President Marta Kovalenko opened the session. The panel met Deputy \
+                    Head of the Office of the President Taras Lysenko. The Regional Audit Chamber Marta Kovalenko \
+                    and others signed the report.";
+        let (entities, clusters) = run(text);
+        assert!(!entities.iter().any(|e| e.text == "Head"), "{entities:#?}");
+        let marta = person(&clusters, "Marta Kovalenko");
+        assert_eq!(
+            marta.title.as_deref(),
+            Some("Head of the Office of the President")
+        );
+        let taras = person(&clusters, "Taras Lysenko");
+        assert_eq!(
+            taras.title.as_deref(),
+            Some("Deputy Head of the Office of the President")
+        );
+        let orgs: Vec<&str> = entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Org)
+            .map(|e| e.text.as_str())
+            .collect();
+        assert!(orgs.contains(&"Regional Audit Chamber"), "{entities:#?}");
+        assert_eq!(
+            entities
+                .iter()
+                .filter(|e| e.label == EntityLabel::Person && e.text == "Marta Kovalenko")
+                .count(),
+            2,
+            "{entities:#?}"
+        );
     }
 
     #[test]

@@ -555,39 +555,14 @@ fn premodifier(
         let mut found = premodifier(words, mentions, at, sent, head_end)?;
         // The office's own name is part of the title (`Minister of Foreign Affairs`).
         found.title.end = of_at;
-        // `Deputy Head of the Office of the President`: offices within offices, back to the first head.
-        let mut k = found.title.start;
-        let mut first = k;
-        while k > sent.start && k + 8 > found.title.start {
-            let w = words[k - 1];
-            let capital = w.chars().next().is_some_and(char::is_uppercase);
-            if at[k - 1] != usize::MAX {
-                // `the Office` read as an organization inside the title, `Head` read as a name.
-                let o = &mentions[at[k - 1]];
-                let head_word = o.toks.len() == 1 && is_head(w);
-                if !head_word && (o.label != EntityLabel::Org || o.toks.end != k) {
-                    break;
-                }
-                if !head_word {
-                    k = o.toks.start;
-                    continue;
-                }
-            }
-            if !(capital || matches!(w, "of" | "the")) {
-                break;
-            }
-            k -= 1;
-            if is_head(w) && words.get(k + 1).is_some_and(|n| *n == "of") {
-                first = k;
-            }
-        }
-        while first > sent.start && at[first - 1] == usize::MAX && is_modifier(words[first - 1]) {
-            first -= 1;
-        }
-        while first + 1 < found.title.end && matches!(words[first], "of" | "and" | "the" | "The") {
-            first += 1;
-        }
-        found.title.start = first;
+        found.title.start = office_chain_start(
+            words,
+            mentions,
+            at,
+            sent,
+            found.title.start,
+            found.title.end,
+        );
         found.affil = Some(affil_of(mentions, mi));
         found.possessor = None;
         return Some(found);
@@ -621,6 +596,10 @@ fn premodifier(
     while k < end - 1 && matches!(words[k].to_lowercase().as_str(), "of" | "and" | "the") {
         k += 1;
     }
+    // `Head of the Office of the President Andriy Yermak`: the office the title names is part of it.
+    if k >= sent.start + 2 && words[k - 1] == "the" {
+        k = office_chain_start(words, mentions, at, sent, k, end);
+    }
     let mut found = Found {
         title: k..end,
         affil: org.map(Affil::Mention),
@@ -642,6 +621,51 @@ fn premodifier(
         }
     }
     Some(found)
+}
+
+/// `Deputy Head of the Office of the President`: offices within offices. From a title starting at `start`, walks
+/// left over `of`, `the`, capitalised words and the organizations the tagger found among them, back to the
+/// first title head followed by `of` and its modifiers; `start` itself when there is none. `end` ends the title.
+fn office_chain_start(
+    words: &[&str],
+    mentions: &[Mention],
+    at: &[usize],
+    sent: &Range<usize>,
+    start: usize,
+    end: usize,
+) -> usize {
+    let mut k = start;
+    let mut first = k;
+    while k > sent.start && k + 8 > start {
+        let w = words[k - 1];
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if at[k - 1] != usize::MAX {
+            // `the Office` read as an organization inside the title, `Head` read as a name.
+            let o = &mentions[at[k - 1]];
+            let head_word = o.toks.len() == 1 && is_head(w);
+            if !head_word && (o.label != EntityLabel::Org || o.toks.end != k) {
+                break;
+            }
+            if !head_word {
+                k = o.toks.start;
+                continue;
+            }
+        }
+        if !(capital || matches!(w, "of" | "the")) {
+            break;
+        }
+        k -= 1;
+        if is_head(w) && words.get(k + 1).is_some_and(|n| *n == "of") {
+            first = k;
+        }
+    }
+    while first > sent.start && at[first - 1] == usize::MAX && is_modifier(words[first - 1]) {
+        first -= 1;
+    }
+    while first + 1 < end && matches!(words[first], "of" | "and" | "the" | "The") {
+        first += 1;
+    }
+    first
 }
 
 /// "Lavrov, Russia's foreign minister," / "Peskov, the Kremlin spokesman,".
