@@ -160,6 +160,82 @@ pub struct WordBuf {
 
 /// What a word form alone tells (no gazetteer match, no document case yet): the tagger caches it per form.
 pub fn word_info(w: &str, clusters: &Clusters, buf: &mut WordBuf) -> TokenInfo {
+    if w.is_ascii() {
+        word_info_ascii(w.as_bytes(), clusters, &mut buf.shape)
+    } else {
+        word_info_chars(w, clusters, buf)
+    }
+}
+
+/// [`word_info`] of an ASCII word, in one pass over its bytes: the same values as [`word_info_chars`] (for ASCII,
+/// Unicode's upper case, lower case and numeric classes are A-Z, a-z and 0-9, a character is a byte, and the
+/// prefix hashes are the running FNV states of the lowercase hash), at about half the instructions; most news
+/// words are ASCII, and a new word's infos are a tenth of the tagger's work on text it has not seen.
+fn word_info_ascii(b: &[u8], clusters: &Clusters, shape: &mut Vec<u8>) -> TokenInfo {
+    let (mut up, mut low) = (0usize, 0usize);
+    let first_up = b.first().is_some_and(u8::is_ascii_uppercase);
+    let (mut word, mut lower) = (FNV0, FNV0);
+    let mut prefix = [0u64; 4];
+    shape.clear();
+    for (i, &c) in b.iter().enumerate() {
+        let class = if c.is_ascii_uppercase() {
+            up += 1;
+            b'X'
+        } else if c.is_ascii_lowercase() {
+            low += 1;
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else {
+            c
+        };
+        if shape.last() != Some(&class) && shape.len() < 12 {
+            shape.push(class);
+        }
+        word = fnv(word, c);
+        lower = fnv(lower, c.to_ascii_lowercase());
+        if let Some(p) = prefix.get_mut(i) {
+            *p = fmix(lower);
+        }
+    }
+    let mut suffix = [0u64; 4];
+    for (k, s) in suffix.iter_mut().enumerate().take(b.len()) {
+        let tail = b.get(b.len() - 1 - k..).unwrap_or(&[]);
+        *s = fmix(
+            tail.iter()
+                .fold(FNV0, |h, &c| fnv(h, c.to_ascii_lowercase())),
+        );
+    }
+    let lower_hash = fmix(lower);
+    TokenInfo {
+        word: fmix(word),
+        lower: lower_hash,
+        cluster: clusters.get(lower_hash),
+        shape: hash_bytes(shape),
+        prefix,
+        suffix,
+        gaz: 0,
+        case: case_of(up, low, first_up),
+        alpha: up + low > 0,
+        doc_case: 0,
+    }
+}
+
+/// The capitalization class from the counts of upper- and lower-case letters and whether the first character is
+/// upper case.
+#[inline]
+fn case_of(up: usize, low: usize, first_up: bool) -> Case {
+    match (up, low) {
+        (0, 0) => Case::None,
+        (0, _) => Case::Lower,
+        (_, 0) => Case::Upper,
+        _ if first_up => Case::Title,
+        _ => Case::Mixed,
+    }
+}
+
+/// [`word_info`] of any word, character by character.
+fn word_info_chars(w: &str, clusters: &Clusters, buf: &mut WordBuf) -> TokenInfo {
     let WordBuf { lower, shape } = buf;
     lower.clear();
     if w.is_ascii() {
@@ -192,14 +268,7 @@ pub fn word_info(w: &str, clusters: &Clusters, buf: &mut WordBuf) -> TokenInfo {
             shape.push(class);
         }
     }
-    let case = match (up, low) {
-        (0, 0) => Case::None,
-        (0, _) => Case::Lower,
-        (_, 0) => Case::Upper,
-        _ if first_up && up == 1 => Case::Title,
-        _ if first_up => Case::Title,
-        _ => Case::Mixed,
-    };
+    let case = case_of(up, low, first_up);
     let lb = lower.as_bytes();
     let mut prefix = [0u64; 4];
     let mut suffix = [0u64; 4];
@@ -611,6 +680,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The one-pass infos of ASCII words are those of the character-by-character path, for words of every length
+    /// around the four-character affixes and of every character class.
+    #[test]
+    fn ascii_word_infos_equal_the_general_ones() {
+        let words = [
+            "",
+            "a",
+            "Z",
+            "ab",
+            "abc",
+            "Abcd",
+            "abcde",
+            "Putin",
+            "said",
+            "NATO",
+            "3.5",
+            "iPhone",
+            "McDonald's",
+            "U.S.",
+            "--",
+            "x1-Y2z",
+            "COVID-19",
+            "MiXeD",
+            "http://example.com/a_b?c=1",
+            "aaaaaaaaaaaaaaaaaaaa",
+            "a-b-c-d-e-f-g-h-i-j-k-l-m-n",
+            "9",
+            "(",
+            "ALLCAPSWORD",
+        ];
+        let (mut buf, mut shape) = (WordBuf::default(), Vec::new());
+        for w in words {
+            let fast = word_info_ascii(w.as_bytes(), &CLUSTERS, &mut shape);
+            let general = word_info_chars(w, &CLUSTERS, &mut buf);
+            assert_eq!(format!("{fast:?}"), format!("{general:?}"), "{w:?}");
+        }
+        // The clusters are looked up by the same lowercase hash.
+        let the = word_info("The", &CLUSTERS, &mut buf);
+        assert_eq!(the.lower, hash_lower("the"));
     }
 
     #[test]
