@@ -21,7 +21,7 @@ mod gazetteer;
 
 use crate::entities::{Entity, EntityLabel};
 use crate::pipeline::Context;
-use crate::text::{Token, TokenKind};
+use crate::text::{Token, TokenKind, HYPHEN};
 use gazetteer::{normalize_into, Kind, Record, GAZETTEER};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -1417,7 +1417,6 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     // Starts of common words kept only if the document also names them as places (`A Cork mother` beside `in Cork
     // city`), in text order.
     let mut provisional: Vec<usize> = Vec::new();
-    let mut hyphens = Hyphens::new(text);
     for (si, s) in ctx.sentences.iter().enumerate() {
         let toks = ctx.sentence_tokens(si);
         let headline = ctx
@@ -1438,7 +1437,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     .get(t.start)
                     .is_some_and(u8::is_ascii_lowercase)
             {
-                if hyphens.within(t.start, t.end) {
+                if t.class & HYPHEN != 0 {
                     split_hyphenated(text, t, &mut out);
                 }
                 i += 1;
@@ -1456,7 +1455,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             }
             if !is_cap_word(text, t) {
                 // `anti-Russian`, `pro-Kremlin`, `Asia-Pacific` inside a lower-case compound.
-                if t.kind == TokenKind::Word && hyphens.within(t.start, t.end) {
+                if t.kind == TokenKind::Word && t.class & HYPHEN != 0 {
                     split_hyphenated(text, t, &mut out);
                 }
                 i += 1;
@@ -1828,7 +1827,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                     }
                 }
                 // Hyphenated compounds: `Russia-Ukraine`, `U.S.-led`, `pro-Russian`.
-                if t.kind == TokenKind::Word && hyphens.within(t.start, t.end) {
+                if t.kind == TokenKind::Word && t.class & HYPHEN != 0 {
                     split_hyphenated(text, t, &mut out);
                 }
                 i += 1;
@@ -2530,36 +2529,6 @@ fn key_groups(mentions: &[Mention]) -> Vec<usize> {
             *ids.entry(m.key.as_str()).or_insert(next)
         })
         .collect()
-}
-
-/// The hyphens of a text, found once with `memchr`, for asking of token after token in text order whether it holds
-/// one (cheaper than looking through every word's bytes).
-struct Hyphens {
-    positions: Vec<usize>,
-    /// First position not before the last range asked about.
-    next: usize,
-}
-
-impl Hyphens {
-    fn new(text: &str) -> Hyphens {
-        Hyphens {
-            positions: memchr::memchr_iter(b'-', text.as_bytes()).collect(),
-            next: 0,
-        }
-    }
-
-    /// Whether byte range `start..end` holds a hyphen. Linear over ranges asked in text order; any other order is
-    /// still answered right (by a binary search).
-    fn within(&mut self, start: usize, end: usize) -> bool {
-        let p = &self.positions;
-        if self.next > 0 && p[self.next - 1] >= start {
-            self.next = p.partition_point(|&x| x < start);
-        }
-        while self.next < p.len() && p[self.next] < start {
-            self.next += 1;
-        }
-        self.next < p.len() && p[self.next] < end
-    }
 }
 
 /// A name from token `k` on that ends in a street, building or county head (`Northwestern Memorial Hospital`,

@@ -97,8 +97,11 @@ struct Keys {
 
 impl Keys {
     fn new(words: &[&str], mentions: &[Mention]) -> Keys {
-        let mut index: HashMap<Caseless<'_>, u32> = HashMap::default();
-        let mut numbers = Vec::with_capacity(mentions.len() * 2);
+        let words_in = mentions.iter().map(|m| m.toks.len()).sum();
+        // Sized for every word once: growing re-hashes each key (a string hash) at every doubling.
+        let mut index: HashMap<Caseless<'_>, u32> =
+            HashMap::with_capacity_and_hasher(words_in, Default::default());
+        let mut numbers = Vec::with_capacity(words_in);
         let mut ends = Vec::with_capacity(mentions.len());
         for m in mentions {
             let mut ws = &words[m.toks.clone()];
@@ -144,7 +147,8 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
     let keys = Keys::new(words, mentions);
     // Names already seen, so that repeated mentions find their cluster without scanning all clusters (which would
     // make long documents quadratic).
-    let mut exact: HashMap<(EntityLabel, &[u32]), usize> = HashMap::default();
+    let mut exact: HashMap<(EntityLabel, &[u32]), usize> =
+        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     // Full person names first, so that a lone surname can find its person wherever it stands.
     for (i, m) in mentions.iter_mut().enumerate() {
         let k = keys.of(i);
