@@ -120,6 +120,12 @@ actors("Phoenix.Countries.actors.txt", None, "P")
 actors("Phoenix.International.actors.txt", None, "O")
 actors("Phoenix.MilNonState.actors.txt", None, "O")
 
+# Countries news names that the sources list only as a foreign town: "Palestine" is the State of Palestine, not
+# Palestine, Texas. Only the country changes; the categories stay as the tagger's weights were trained with them.
+for p, cc in [("palestine", "PS")]:
+    if p in entries:
+        entries[p][1] = cc
+
 with open(OUT, "w", encoding="utf-8") as out:
     for p in sorted(entries):
         cats, cc = entries[p]
@@ -128,7 +134,8 @@ print(f"{len(entries)} entries -> {OUT}", file=sys.stderr)
 
 # Country names by ISO code, as news writes them, for affiliations ("Russian President" -> Russia).
 SHORT = {"US": "United States", "GB": "Britain", "KR": "South Korea", "KP": "North Korea", "CZ": "Czech Republic",
-         "MK": "North Macedonia", "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo"}
+         "MK": "North Macedonia", "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo",
+         "PS": "Palestine"}
 with open(os.path.join(os.path.dirname(OUT), "countries.tsv"), "w", encoding="utf-8") as out:
     for iso in sorted(geo):
         out.write(f"{iso}\t{SHORT.get(iso, geo[iso]['name'])}\n")

@@ -955,6 +955,19 @@ mod tests {
     }
 
     #[test]
+    fn palestine_is_the_country_not_the_texas_town() {
+        let (entities, clusters) =
+            run("Foreign Minister of Palestine Samir Haddad arrived in Amman.");
+        let place = entities
+            .iter()
+            .find(|e| e.text == "Palestine")
+            .expect("Palestine");
+        assert_eq!(place.country.as_deref(), Some("PS"));
+        let samir = person(&clusters, "Samir Haddad");
+        assert_eq!(samir.affiliation.as_deref(), Some("Palestine"));
+    }
+
+    #[test]
     fn a_place_in_a_title_is_no_name() {
         // "North Carolina" is one place, not "North" + a person "Carolina"; "Voter Project" no name.
         for text in [
