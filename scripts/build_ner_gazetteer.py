@@ -120,6 +120,15 @@ actors("Phoenix.Countries.actors.txt", None, "P")
 actors("Phoenix.International.actors.txt", None, "O")
 actors("Phoenix.MilNonState.actors.txt", None, "O")
 
+# A US state's name means the state in English news, not a same-named foreign region or town (Florida, Puerto Rico;
+# Maryland, Liberia; Montana, Bulgaria); a country of that name keeps it (Georgia).
+for line in open(os.path.join(RES, "geonames", "admin1CodesASCII.txt"), encoding="utf-8"):
+    f = line.rstrip("\n").split("\t")
+    if len(f) >= 3 and f[0].startswith("US."):
+        e = entries.get(norm(f[1]))
+        if e and "C" not in e[0]:
+            e[1] = "US"
+
 # Countries news names that the sources list only as a foreign town: "Palestine" is the State of Palestine, not
 # Palestine, Texas. Only the country changes; the categories stay as the tagger's weights were trained with them.
 for p, cc in [("palestine", "PS")]:

@@ -338,6 +338,16 @@ mod tests {
         let russia = g.lookup(&["Russia"]).expect("Russia");
         assert!(russia.cats & (1 << COUNTRY) != 0);
         assert_eq!(russia.country(), Some("RU"));
+        // US states over same-named foreign places (Florida, Puerto Rico; Maryland, Liberia), countries kept.
+        for (state, cc) in [
+            ("Florida", "US"),
+            ("Maryland", "US"),
+            ("Montana", "US"),
+            ("Georgia", "GE"),
+        ] {
+            let e = GAZETTEER.lookup(&[state]).expect(state);
+            assert_eq!(e.country(), Some(cc), "{state}");
+        }
         assert!(g.lookup(&["Buenos", "Aires"]).is_some());
         // "Buenos" alone is no entry but begins one.
         assert!(g.lookup(&["Buenos"]).is_none());

@@ -666,12 +666,13 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| m.toks.start);
 }
 
-/// "Head of the President's Office Andriy Yermak", "the Presidential Office Andriy Yermak and others": the tagger
-/// joins the office and the name of its holder into one organization. When a known first name follows the
-/// office's head noun and starts a run of two to four capitalised words, the office keeps its words and the run
-/// becomes a person; lower-case words the tagger ran on with are dropped.
+/// "Head of the President's Office Andriy Yermak", "Federation Council Speaker Valentina Matviyenko", "US President
+/// Joseph Biden": the tagger joins an office, or a title, and the name of its holder into one organization. When a
+/// run of two to four capitalised words ends the mention right after an office's head noun or a title, and it
+/// starts with a known first name (or is a person elsewhere in the document), the run becomes a person, the title
+/// words go back to the text (the title pass reads them), and what precedes stays an organization, or a place.
 fn split_office_from_name(words: &[&str], mentions: &mut Vec<Mention>) {
-    use gazetteer::{FIRST, GAZETTEER};
+    use gazetteer::{CITY, COUNTRY, DEMONYM, FIRST, GAZETTEER, REGION};
     // Names the tagger found as persons elsewhere in the document count as names too.
     let persons: Vec<Range<usize>> = mentions
         .iter()
@@ -679,47 +680,85 @@ fn split_office_from_name(words: &[&str], mentions: &mut Vec<Mention>) {
         .map(|m| m.toks.clone())
         .collect();
     let known = |r: Range<usize>| persons.iter().any(|p| words[p.clone()] == words[r.clone()]);
+    let name_word = |w: &str| {
+        capitalised(w)
+            && !is_org_head(w)
+            && !is_institution(w)
+            && !titles::is_modifier(w)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    };
     let mut added = Vec::new();
     for m in mentions.iter_mut() {
-        if !matches!(m.label, EntityLabel::Org | EntityLabel::Misc) || m.toks.len() < 3 {
+        if !matches!(
+            m.label,
+            EntityLabel::Org | EntityLabel::Misc | EntityLabel::Loc
+        ) || m.toks.len() < 3
+        {
             continue;
         }
         let toks = m.toks.clone();
-        let Some(j) = (toks.start + 1..toks.end - 1).find(|&j| {
-            (is_org_head(words[j - 1]) || is_institution(words[j - 1])) && capitalised(words[j])
-        }) else {
-            continue;
-        };
-        let name_word = |w: &str| {
-            capitalised(w)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        };
-        let mut k = j;
-        while k < toks.end
-            && name_word(words[k])
-            && !is_org_head(words[k])
-            && !is_institution(words[k])
-        {
-            k += 1;
-        }
-        // The name must be all that is capitalised after the office.
-        let rest_lower = words[k..toks.end].iter().all(|w| !capitalised(w));
-        let first_name = GAZETTEER
-            .lookup(&words[j..j + 1])
-            .is_some_and(|e| e.cats & (1 << FIRST) != 0);
-        if !(2..=4).contains(&(k - j)) || !rest_lower || !(first_name || known(j..k)) {
+        // A mention running over a list (`Advisor Jacob Sullivan and ... General Mark Milley`) is too tangled to
+        // split into one office and one name.
+        let ws = &words[toks.clone()];
+        let list = ws.iter().any(|w| matches!(*w, "," | ";"))
+            || (ws.contains(&"and") && ws.iter().filter(|w| titles::is_head(w)).count() > 1);
+        if list {
             continue;
         }
-        m.toks.end = j;
-        m.label = EntityLabel::Org;
+        // The split point `j`: the name runs from it to `k`.
+        let split = (toks.start + 1..toks.end - 1).find_map(|j| {
+            let prev = words[j - 1];
+            let office = is_org_head(prev) || is_institution(prev);
+            if !(office || titles::is_head(prev)) {
+                return None;
+            }
+            // The name, then only lower-case words the tagger ran on with (`... and others`), dropped.
+            let k = (j..toks.end)
+                .find(|&k| !name_word(words[k]))
+                .unwrap_or(toks.end);
+            if !(2..=4).contains(&(k - j)) || words[k..toks.end].iter().any(|w| capitalised(w)) {
+                return None;
+            }
+            let first_name = GAZETTEER
+                .lookup(&words[j..j + 1])
+                .is_some_and(|e| e.cats & (1 << FIRST) != 0);
+            if !(first_name || known(j..k)) {
+                return None;
+            }
+            // A title's words leave the organization: `Federation Council` + `Speaker`.
+            let mut t = j;
+            if !office {
+                while t > toks.start && titles::is_modifier(words[t - 1]) {
+                    t -= 1;
+                }
+            }
+            Some((t, j, k))
+        });
+        let Some((t, j, k)) = split else {
+            continue;
+        };
         added.push(Mention {
             toks: j..k,
             label: EntityLabel::Person,
             ..m.clone()
         });
+        m.toks.end = t;
+        if t > toks.start {
+            let cats = GAZETTEER
+                .lookup(&words[toks.start..t])
+                .map_or(0, |e| e.cats);
+            m.label = if cats & (1 << COUNTRY | 1 << CITY | 1 << REGION) != 0 {
+                EntityLabel::Loc
+            } else if cats & (1 << DEMONYM) != 0 {
+                EntityLabel::Norp
+            } else {
+                EntityLabel::Org
+            };
+        }
     }
     if !added.is_empty() {
+        mentions.retain(|m| !m.toks.is_empty());
         mentions.extend(added);
         mentions.sort_by_key(|m| m.toks.start);
     }
@@ -952,6 +991,21 @@ mod tests {
             2,
             "{entities:#?}"
         );
+    }
+
+    #[test]
+    fn a_title_is_split_from_the_name_of_its_holder() {
+        let (entities, clusters) = run(
+            "Federation Council Speaker Irina Volkova opened the session. Texas Senator Mark Dalton objected.",
+        );
+        let irina = person(&clusters, "Irina Volkova");
+        assert_eq!(irina.title.as_deref(), Some("Federation Council Speaker"));
+        assert_eq!(irina.affiliation.as_deref(), Some("Federation Council"));
+        let mark = person(&clusters, "Mark Dalton");
+        assert_eq!(mark.title.as_deref(), Some("Senator"));
+        assert_eq!(mark.affiliation.as_deref(), Some("United States"));
+        let texas = entities.iter().find(|e| e.text == "Texas").expect("Texas");
+        assert_eq!(texas.label, EntityLabel::Loc);
     }
 
     #[test]
