@@ -8,11 +8,10 @@ use crate::text::{Shape, TokenKind, HYPHEN};
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::sync::LazyLock;
 
-/// A token as the scanner sees it.
+/// A token as the scanner sees it: one per token of the document, so kept small (its byte range is read from the
+/// context's token of the same index).
 #[derive(Debug, Clone, Copy)]
 struct Tok<'t> {
-    s: usize,
-    e: usize,
     /// Lower-cased surface without a final abbreviation dot.
     low: &'t str,
     /// The surface ended with a dot (`Sept.`).
@@ -341,8 +340,6 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
                 Lex::Other
             };
             Tok {
-                s: t.start,
-                e: t.end,
                 low,
                 dot,
                 kind: t.kind,
@@ -411,17 +408,18 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
     out.into_iter()
         .map(|(c, interval)| {
             let last = &sc.toks[c.b - 1];
+            let last_end = ctx.tokens[c.b - 1].end;
             // "in September." keeps its sentence dot out; "Sept." and "p.m." keep theirs.
             // "in May." too: May, June and July are never abbreviated.
             let end = if last.dot
                 && (last.low.len() >= 5 || matches!(last.low, "may" | "june" | "july"))
                 && !last.low.contains('.')
             {
-                last.e - 1
+                last_end - 1
             } else {
-                last.e
+                last_end
             };
-            let span = ctx.span(sc.toks[c.a].s..end);
+            let span = ctx.span(ctx.tokens[c.a].start..end);
             Timex {
                 start: span.start,
                 end: span.end,
