@@ -930,6 +930,13 @@ impl WordCache {
         for h in self.hot.iter_mut() {
             h.hits = 0;
         }
+        // A sentence of many new words (a megabyte of distinct words without a sentence end) grows the cache far
+        // past its limit: the room it took is given back rather than held by the thread for the rest of the batch.
+        if self.words.capacity() > 2 * CACHE_LIMIT {
+            self.words.shrink_to(CACHE_LIMIT);
+            self.hot.shrink_to(CACHE_LIMIT);
+            self.index.shrink_to(CACHE_LIMIT);
+        }
         // Entry indexes changed: sentences looked up before are looked up again.
         self.generation += 1;
     }
@@ -1706,6 +1713,10 @@ impl Model {
                         }
                     }
                 }
+                // A document that filled the cache makes room now rather than when the next one starts, so that a
+                // cache grown by a long sentence is not held under the next document's token lists (the same
+                // call the next document's first sentence would make: the labels are unchanged).
+                cache.own_by(self, clusters, gaz);
                 d.release_if_large();
             })
         })
@@ -1956,6 +1967,32 @@ mod tests {
                 (c.words[i].own, c.words[i].neighbour, c.words[i].after_o)
             };
             assert_eq!(sums(&cache), sums(&fresh), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_longer_than_a_block_is_tagged_as_in_one_pass() {
+        // Ten words to a unit: the first block boundary falls inside a name. Every unit after the first has the
+        // same window and the same previous labels, so in one pass over the sentence each gets the same labels.
+        let unit = [
+            "the", "Nordic", "Steel", "Group", "hired", "Anna", "Berg", "of", "Oslo", ",",
+        ];
+        let n = unit.len();
+        let words: Vec<&str> = unit
+            .iter()
+            .copied()
+            .cycle()
+            .take(n * (2 * BLOCK / n + 3))
+            .collect();
+        assert!(words.len() > 2 * BLOCK);
+        let mut labels = Vec::new();
+        tag_words(&words, &[0..words.len()], &mut labels);
+        let second = labels[n..2 * n].to_vec();
+        assert!(second.iter().any(|&l| l != 0), "{second:?}");
+        // The last unit ends the sentence (no name may stay open there): left out.
+        let units = words.len() / n;
+        for k in 1..units - 1 {
+            assert_eq!(labels[k * n..(k + 1) * n], second[..], "unit {k}");
         }
     }
 
