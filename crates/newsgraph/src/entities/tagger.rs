@@ -1986,7 +1986,7 @@ mod tests {
             .collect();
         assert!(words.len() > 2 * BLOCK);
         let mut labels = Vec::new();
-        tag_words(&words, &[0..words.len()], &mut labels);
+        tag_words(&words, std::slice::from_ref(&(0..words.len())), &mut labels);
         let second = labels[n..2 * n].to_vec();
         assert!(second.iter().any(|&l| l != 0), "{second:?}");
         // The last unit ends the sentence (no name may stay open there): left out.
