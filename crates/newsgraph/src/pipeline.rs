@@ -88,6 +88,11 @@ impl<'a> Context<'a> {
                 sentences: first_sentence..sentences.len(),
             });
         }
+        // Text with more tokens than the estimate (punctuation without spaces) doubled the list: the unused
+        // part would be held by every stage.
+        if tokens.capacity() > tokens.len() + tokens.len() / 4 {
+            tokens.shrink_to_fit();
+        }
         Context {
             text,
             date,

@@ -930,6 +930,13 @@ impl WordCache {
         for h in self.hot.iter_mut() {
             h.hits = 0;
         }
+        // A sentence of many new words (a megabyte of distinct words without a sentence end) grows the cache far
+        // past its limit: the room it took is given back rather than held by the thread for the rest of the batch.
+        if self.words.capacity() > 2 * CACHE_LIMIT {
+            self.words.shrink_to(CACHE_LIMIT);
+            self.hot.shrink_to(CACHE_LIMIT);
+            self.index.shrink_to(CACHE_LIMIT);
+        }
         // Entry indexes changed: sentences looked up before are looked up again.
         self.generation += 1;
     }
@@ -1109,7 +1116,10 @@ impl WordCache {
         }
         self.sum_new(model, first_new, &mut batch);
         self.batch = batch;
-        self.keys = keys;
+        // Kept for the next sentence, unless a very long one grew it: the cache lives as long as its thread.
+        if keys.capacity() <= KEEP_TOKENS {
+            self.keys = keys;
+        }
         let new = ids.get(start..).unwrap_or(&[]);
         infos.extend(new.iter().map(|&i| self.hot[i as usize].token));
     }
@@ -1161,6 +1171,9 @@ impl DocumentScratch {
 
 /// Most tokens' worth of each buffer kept between documents (a long news article has a few thousand).
 const KEEP_TOKENS: usize = 1 << 16;
+
+/// Most tokens of a sentence scored at once (see [`Model::tag_infos`]): far more than a real sentence has.
+const BLOCK: usize = 1 << 12;
 
 /// Reusable buffers for tagging.
 #[derive(Default)]
@@ -1393,99 +1406,123 @@ impl Model {
         // afresh if decoding scores it: nothing is summed for it here.
         // Only scored tokens' rows are read (a skipped token's is computed afresh if decoding scores it): only
         // theirs are zeroed.
-        if fixed.len() < n {
-            fixed.resize(n, [0; N_LABELS]);
-        }
-        hashed.clear();
-        // The right word pair of a scored token is the left pair of the next: hashed once when both are scored.
-        let mut carried: Option<(u64, u64)> = None;
-        for i in 0..n {
-            if skip[i] {
-                carried = None;
-                continue;
-            }
-            fixed[i] = [0; N_LABELS];
-            // The document case is read only for scored tokens.
-            history.apply_case_to(&mut infos[i]);
-            let left = carried.unwrap_or_else(|| {
-                pair_hashes(i.checked_sub(1).and_then(|j| infos.get(j)), infos.get(i))
-            });
-            let right = pair_hashes(infos.get(i), infos.get(i + 1));
-            self.add_position(infos, i, headline, left, right, &mut fixed[i], hashed);
-            carried = Some(right);
-        }
-        self.add_batch(hashed, found, fixed);
-        if headline {
-            // Headlines in capitals drop the exact-form features: rare enough to compute afresh, from the words'
-            // full infos in the cache.
-            let info = |j: usize| {
-                ids.get(j)
-                    .and_then(|&id| cache.words.get(id as usize))
-                    .map(|w| &w.info)
-            };
-            for (i, acc) in fixed.iter_mut().enumerate().take(n) {
-                feats.clear();
-                if let Some(t) = info(i) {
-                    own_features(t, true, feats);
-                }
-                for o in WINDOW {
-                    let j = i as isize + o;
-                    let x = (j >= 0 && (j as usize) < n)
-                        .then(|| info(j as usize))
-                        .flatten();
-                    neighbour_features(x, o, true, feats);
-                }
-                for &f in feats.iter() {
-                    self.add(f, acc);
-                }
-            }
-        } else {
-            for i in 0..n {
-                if !skip[i] {
-                    add_words(&mut fixed[i], ids, cache, i);
-                }
-            }
+        // A very long sentence (text without sentence ends, e.g. a megabyte of dots) is scored and decoded in
+        // blocks of tokens, so that its rows of sums and hashed features stay bounded: each token's sums read only
+        // its own window of tokens and decoding is greedy, so the labels are those of one pass over the sentence.
+        if fixed.len() < n.min(BLOCK) {
+            fixed.resize(n.min(BLOCK), [0; N_LABELS]);
         }
         let allowed_after = &*ALLOWED;
         let (mut p1, mut p2) = (0u8, 0u8);
-        for i in 0..n {
-            if skip[i] {
-                if label_pos(p1) >= 2 {
-                    // Nothing open: the token is outside any name.
-                    out.push(0);
-                    p2 = p1;
-                    p1 = 0;
+        let mut start = 0;
+        while start < n {
+            let end = n.min(start + BLOCK);
+            let fixed = &mut fixed[..end - start];
+            hashed.clear();
+            // The right word pair of a scored token is the left pair of the next: hashed once when both are
+            // scored.
+            let mut carried: Option<(u64, u64)> = None;
+            for i in start..end {
+                if skip[i] {
+                    carried = None;
                     continue;
                 }
-                if let Some(t) = infos.get_mut(i) {
-                    history.apply_case_to(t);
+                fixed[i - start] = [0; N_LABELS];
+                // The document case is read only for scored tokens.
+                history.apply_case_to(&mut infos[i]);
+                let left = carried.unwrap_or_else(|| {
+                    pair_hashes(i.checked_sub(1).and_then(|j| infos.get(j)), infos.get(i))
+                });
+                let right = pair_hashes(infos.get(i), infos.get(i + 1));
+                self.add_position(
+                    infos,
+                    i,
+                    headline,
+                    left,
+                    right,
+                    &mut fixed[i - start],
+                    hashed,
+                );
+                carried = Some(right);
+            }
+            if start > 0 {
+                // Hashed features name their token's row: rows are counted from the block's start.
+                for h in hashed.iter_mut() {
+                    h.1 -= start as u32;
                 }
-                fixed[i] = self.token_fixed(infos, ids, cache, i);
             }
-            let mut acc = fixed[i];
-            let t = &infos[i];
-            let hist = history.get(t);
-            let d = &self.dense;
-            add_to(
-                &mut acc,
-                &d.labels[(p1 as usize % N_LABELS) * N_LABELS + p2 as usize % N_LABELS],
-            );
-            add_to(
-                &mut acc,
-                &d.history[(hist as usize % 5) * 5 + t.case as usize],
-            );
-            if p1 == 0 {
-                add_to(&mut acc, &cache.words[ids[i] as usize].after_o);
+            self.add_batch(hashed, found, fixed);
+            if headline {
+                // Headlines in capitals drop the exact-form features: rare enough to compute afresh, from the
+                // words' full infos in the cache.
+                let info = |j: usize| {
+                    ids.get(j)
+                        .and_then(|&id| cache.words.get(id as usize))
+                        .map(|w| &w.info)
+                };
+                for (i, acc) in (start..end).zip(fixed.iter_mut()) {
+                    feats.clear();
+                    if let Some(t) = info(i) {
+                        own_features(t, true, feats);
+                    }
+                    for o in WINDOW {
+                        let j = i as isize + o;
+                        let x = (j >= 0 && (j as usize) < n)
+                            .then(|| info(j as usize))
+                            .flatten();
+                        neighbour_features(x, o, true, feats);
+                    }
+                    for &f in feats.iter() {
+                        self.add(f, acc);
+                    }
+                }
             } else {
-                let [lower, shape] = previous_label_features(p1, t.lower, t.shape);
-                self.add(lower, &mut acc);
-                self.add(shape, &mut acc);
+                for i in start..end {
+                    if !skip[i] {
+                        add_words(&mut fixed[i - start], ids, cache, i);
+                    }
+                }
             }
-            let last = i + 1 == n;
-            let best = best_label(&acc, &allowed_after[p1 as usize % N_LABELS][last as usize]);
-            out.push(best);
-            p2 = p1;
-            p1 = best;
+            for i in start..end {
+                if skip[i] {
+                    if label_pos(p1) >= 2 {
+                        // Nothing open: the token is outside any name.
+                        out.push(0);
+                        p2 = p1;
+                        p1 = 0;
+                        continue;
+                    }
+                    if let Some(t) = infos.get_mut(i) {
+                        history.apply_case_to(t);
+                    }
+                    fixed[i - start] = self.token_fixed(infos, ids, cache, i);
+                }
+                let mut acc = fixed[i - start];
+                let t = &infos[i];
+                let hist = history.get(t);
+                let d = &self.dense;
+                add_to(
+                    &mut acc,
+                    &d.labels[(p1 as usize % N_LABELS) * N_LABELS + p2 as usize % N_LABELS],
+                );
+                add_to(
+                    &mut acc,
+                    &d.history[(hist as usize % 5) * 5 + t.case as usize],
+                );
+                if p1 == 0 {
+                    add_to(&mut acc, &cache.words[ids[i] as usize].after_o);
+                } else {
+                    let [lower, shape] = previous_label_features(p1, t.lower, t.shape);
+                    self.add(lower, &mut acc);
+                    self.add(shape, &mut acc);
+                }
+                let last = i + 1 == n;
+                let best = best_label(&acc, &allowed_after[p1 as usize % N_LABELS][last as usize]);
+                out.push(best);
+                p2 = p1;
+                p1 = best;
+            }
+            start = end;
         }
         for (t, &l) in infos.iter().zip(out.iter()) {
             history.record(t, l);
@@ -1624,6 +1661,9 @@ impl Model {
                 all_ids.clear();
                 all_infos.clear();
                 generations.clear();
+                // Sized once: doubling would hold half as much again while the last copy is made.
+                all_ids.reserve(words.len());
+                all_infos.reserve(words.len());
                 // Words after the first of a sentence: with letters, and capitalised.
                 let (mut alpha, mut title) = (0usize, 0usize);
                 for r in sentences {
@@ -1673,6 +1713,10 @@ impl Model {
                         }
                     }
                 }
+                // A document that filled the cache makes room now rather than when the next one starts, so that a
+                // cache grown by a long sentence is not held under the next document's token lists (the same
+                // call the next document's first sentence would make: the labels are unchanged).
+                cache.own_by(self, clusters, gaz);
                 d.release_if_large();
             })
         })
@@ -1923,6 +1967,32 @@ mod tests {
                 (c.words[i].own, c.words[i].neighbour, c.words[i].after_o)
             };
             assert_eq!(sums(&cache), sums(&fresh), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_longer_than_a_block_is_tagged_as_in_one_pass() {
+        // Ten words to a unit: the first block boundary falls inside a name. Every unit after the first has the
+        // same window and the same previous labels, so in one pass over the sentence each gets the same labels.
+        let unit = [
+            "the", "Nordic", "Steel", "Group", "hired", "Anna", "Berg", "of", "Oslo", ",",
+        ];
+        let n = unit.len();
+        let words: Vec<&str> = unit
+            .iter()
+            .copied()
+            .cycle()
+            .take(n * (2 * BLOCK / n + 3))
+            .collect();
+        assert!(words.len() > 2 * BLOCK);
+        let mut labels = Vec::new();
+        tag_words(&words, std::slice::from_ref(&(0..words.len())), &mut labels);
+        let second = labels[n..2 * n].to_vec();
+        assert!(second.iter().any(|&l| l != 0), "{second:?}");
+        // The last unit ends the sentence (no name may stay open there): left out.
+        let units = words.len() / n;
+        for k in 1..units - 1 {
+            assert_eq!(labels[k * n..(k + 1) * n], second[..], "unit {k}");
         }
     }
 

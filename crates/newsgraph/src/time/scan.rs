@@ -8,11 +8,10 @@ use crate::text::{Shape, TokenKind, HYPHEN};
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::sync::LazyLock;
 
-/// A token as the scanner sees it.
+/// A token as the scanner sees it: one per token of the document, so kept small (its byte range is read from the
+/// context's token of the same index).
 #[derive(Debug, Clone, Copy)]
 struct Tok<'t> {
-    s: usize,
-    e: usize,
     /// Lower-cased surface without a final abbreviation dot.
     low: &'t str,
     /// The surface ended with a dot (`Sept.`).
@@ -27,6 +26,8 @@ struct Tok<'t> {
     ndig: u8,
     /// The token holds a hyphen (`two-year`), from the tokenizer's byte classes.
     hyphen: bool,
+    /// The token starts where the one before it ends, with no space between (`second-`).
+    glued: bool,
 }
 
 /// Nouns after `Christmas` that name things, not the day (`Christmas tree`, `Christmas cards`).
@@ -341,7 +342,8 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
     let toks: Vec<Tok> = ctx
         .tokens
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(i, t)| {
             let raw = &lower[t.start..t.end];
             let (low, dot) = match raw.strip_suffix('.') {
                 Some(s) if !s.is_empty() && t.kind == TokenKind::Word => (s, true),
@@ -372,8 +374,6 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
                 Lex::Other
             };
             Tok {
-                s: t.start,
-                e: t.end,
                 low,
                 dot,
                 kind: t.kind,
@@ -382,6 +382,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
                 int,
                 ndig,
                 hyphen: t.class & HYPHEN != 0,
+                glued: i > 0 && ctx.tokens[i - 1].end == t.start,
             }
         })
         .collect();
@@ -442,17 +443,18 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
     out.into_iter()
         .map(|(c, interval)| {
             let last = &sc.toks[c.b - 1];
+            let last_end = ctx.tokens[c.b - 1].end;
             // "in September." keeps its sentence dot out; "Sept." and "p.m." keep theirs.
             // "in May." too: May, June and July are never abbreviated.
             let end = if last.dot
                 && (last.low.len() >= 5 || matches!(last.low, "may" | "june" | "july"))
                 && !last.low.contains('.')
             {
-                last.e - 1
+                last_end - 1
             } else {
-                last.e
+                last_end
             };
-            let span = ctx.span(sc.toks[c.a].s..end);
+            let span = ctx.span(ctx.tokens[c.a].start..end);
             Timex {
                 start: span.start,
                 end: span.end,
@@ -1351,9 +1353,9 @@ impl<'c> Scanner<'c> {
         // "a second- or third-tier issue": a hyphen glued to the word leaves it an ordinal.
         if u == Unit::Second
             && !plural
-            && self.tok(k).is_some_and(|t| {
-                matches!(t.low, "-" | "–") && self.tok(k - 1).is_some_and(|p| p.e == t.s)
-            })
+            && self
+                .tok(k)
+                .is_some_and(|t| matches!(t.low, "-" | "–") && t.glued)
         {
             return None;
         }
