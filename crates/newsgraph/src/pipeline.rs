@@ -278,7 +278,7 @@ impl Pipeline {
         let ctx = Context::of_article(text, &st, date);
 
         let c = &self.config;
-        let (entities, entity_clusters) = if c.entities {
+        let (mut entities, mut entity_clusters) = if c.entities {
             entities::recognize(&ctx)
         } else {
             (Vec::new(), Vec::new())
@@ -303,6 +303,7 @@ impl Pipeline {
         } else {
             (Vec::new(), places::Focus::default())
         };
+        located_entities(&places, &mut entities, &mut entity_clusters);
         let events = if c.events {
             events::extract(&ctx, &entities)
         } else {
@@ -423,6 +424,38 @@ impl Pipeline {
     }
 }
 
+/// A location entity with the span of a place found in the gazetteer takes the place's country: the place was chosen
+/// in context (`Charlotte` in a story about North Carolina is not Saint Vincent's), while the entity tagger's
+/// gazetteer knows one country per name. The entity's cluster takes it too.
+fn located_entities(
+    places: &[places::Place],
+    entities: &mut [entities::Entity],
+    clusters: &mut [entities::EntityCluster],
+) {
+    for e in entities
+        .iter_mut()
+        .filter(|e| e.label == entities::EntityLabel::Loc)
+    {
+        let at = places.partition_point(|p| p.start < e.start);
+        let place = places[at..]
+            .iter()
+            .take_while(|p| p.start == e.start)
+            .find(|p| {
+                p.end == e.end
+                    && p.resolution == Some(places::PlaceResolution::Gazetteer)
+                    && p.country.is_some()
+            });
+        if let Some(p) = place {
+            if e.country != p.country {
+                e.country.clone_from(&p.country);
+                if let Some(c) = clusters.get_mut(e.cluster) {
+                    c.country.clone_from(&p.country);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -431,6 +464,26 @@ mod tests {
     fn pipeline_is_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Pipeline>();
+    }
+
+    #[test]
+    fn a_location_entity_takes_the_country_of_its_place() {
+        // The entity gazetteer's `Charlotte` is in Saint Vincent; the place chosen in context is in the US.
+        let doc = Pipeline::builder()
+            .build()
+            .extract(&Article::parse(
+                "x",
+                "Voters in Charlotte lined up early on Tuesday, election officials in North Carolina said.",
+            ))
+            .unwrap();
+        let place = doc.places.iter().find(|p| p.text == "Charlotte").unwrap();
+        assert_eq!(place.country.as_deref(), Some("US"));
+        let entity = doc.entities.iter().find(|e| e.text == "Charlotte").unwrap();
+        assert_eq!(entity.country.as_deref(), Some("US"));
+        assert_eq!(
+            doc.entity_clusters[entity.cluster].country.as_deref(),
+            Some("US")
+        );
     }
 
     #[test]
