@@ -436,6 +436,7 @@ fn located_entities(
         .iter_mut()
         .filter(|e| e.label == entities::EntityLabel::Loc)
     {
+        // Places come in text order.
         let at = places.partition_point(|p| p.start < e.start);
         let place = places[at..]
             .iter()

@@ -37,7 +37,15 @@ pub struct Entry {
     pub country: [u8; 2],
 }
 
+/// Category bits of a place name: country, city or first-level region.
+pub const PLACE_CATS: u8 = (1 << COUNTRY) | (1 << CITY) | (1 << REGION);
+
 impl Entry {
+    /// Whether the entry is in any of the categories `cats` (bits `1 << c`).
+    pub fn is_any(&self, cats: u8) -> bool {
+        self.cats & cats != 0
+    }
+
     /// The country code, if the entry has one (blocs like `Western` have none).
     pub fn country(&self) -> Option<&str> {
         if self.country[0].is_ascii_uppercase() && self.country[1].is_ascii_uppercase() {

@@ -672,7 +672,7 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
 /// starts with a known first name (or is a person elsewhere in the document), the run becomes a person, the title
 /// words go back to the text (the title pass reads them), and what precedes stays an organization, or a place.
 fn split_office_from_name(words: &[&str], mentions: &mut Vec<Mention>) {
-    use gazetteer::{CITY, COUNTRY, DEMONYM, FIRST, GAZETTEER, REGION};
+    use gazetteer::{DEMONYM, FIRST, GAZETTEER, PLACE_CATS};
     // Names the tagger found as persons elsewhere in the document count as names too.
     let persons: Vec<Range<usize>> = mentions
         .iter()
@@ -680,14 +680,6 @@ fn split_office_from_name(words: &[&str], mentions: &mut Vec<Mention>) {
         .map(|m| m.toks.clone())
         .collect();
     let known = |r: Range<usize>| persons.iter().any(|p| words[p.clone()] == words[r.clone()]);
-    let name_word = |w: &str| {
-        capitalised(w)
-            && !is_org_head(w)
-            && !is_institution(w)
-            && !titles::is_modifier(w)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-    };
     let mut added = Vec::new();
     for m in mentions.iter_mut() {
         if !matches!(
@@ -715,14 +707,14 @@ fn split_office_from_name(words: &[&str], mentions: &mut Vec<Mention>) {
             }
             // The name, then only lower-case words the tagger ran on with (`... and others`), dropped.
             let k = (j..toks.end)
-                .find(|&k| !name_word(words[k]))
+                .find(|&k| !titles::is_name_word(words[k]))
                 .unwrap_or(toks.end);
             if !(2..=4).contains(&(k - j)) || words[k..toks.end].iter().any(|w| capitalised(w)) {
                 return None;
             }
             let first_name = GAZETTEER
                 .lookup(&words[j..j + 1])
-                .is_some_and(|e| e.cats & (1 << FIRST) != 0);
+                .is_some_and(|e| e.is_any(1 << FIRST));
             if !(first_name || known(j..k)) {
                 return None;
             }
@@ -748,7 +740,7 @@ fn split_office_from_name(words: &[&str], mentions: &mut Vec<Mention>) {
             let cats = GAZETTEER
                 .lookup(&words[toks.start..t])
                 .map_or(0, |e| e.cats);
-            m.label = if cats & (1 << COUNTRY | 1 << CITY | 1 << REGION) != 0 {
+            m.label = if cats & PLACE_CATS != 0 {
                 EntityLabel::Loc
             } else if cats & (1 << DEMONYM) != 0 {
                 EntityLabel::Norp

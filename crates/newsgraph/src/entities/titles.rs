@@ -371,6 +371,17 @@ fn is_venture_word(w: &str) -> bool {
     .any(|v| w.eq_ignore_ascii_case(v))
 }
 
+/// A word that can be part of a person's name: capitalised, letters (with `-` and `'`), and no office, institution
+/// or title word.
+pub(crate) fn is_name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !super::is_org_head(w)
+        && !super::is_institution(w)
+        && !is_modifier(w)
+}
+
 /// Whether token `of_at` is the `of` after a title (`President of`, `Minister of Foreign Affairs of`).
 fn is_title_of(
     words: &[&str],
@@ -402,8 +413,7 @@ fn is_title_of(
 /// the country after the title and before the name. The tagger, trained on `Israeli Prime Minister ...`, reads the
 /// country and the name as one organization or misses the name; split them into the place and the person.
 pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
-    use super::gazetteer::{CITY, COUNTRY, FIRST, GAZETTEER, REGION};
-    let place_cats = (1 << COUNTRY) | (1 << CITY) | (1 << REGION);
+    use super::gazetteer::{FIRST, GAZETTEER, PLACE_CATS};
     let at = owners(words.len(), mentions);
     let mut added = Vec::new();
     for i in 0..mentions.len() {
@@ -424,24 +434,17 @@ pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut V
         let is_name = |r: Range<usize>| {
             !r.is_empty()
                 && r.len() <= 4
-                && words[r.clone()]
-                    .iter()
-                    .all(|w| !super::is_org_head(w) && !super::is_institution(w) && !is_modifier(w))
+                && words[r.clone()].iter().all(|w| is_name_word(w))
                 && !words[r.clone()].iter().any(|w| is_venture_word(w))
-                && words[r.clone()].iter().all(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && w.chars()
-                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-                })
                 && (r.len() >= 2
                     || GAZETTEER
                         .lookup(&words[r.start..r.start + 1])
-                        .is_some_and(|e| e.cats & (1 << FIRST) != 0))
+                        .is_some_and(|e| e.is_any(1 << FIRST)))
         };
         let is_place = |r: Range<usize>| {
             GAZETTEER
                 .lookup(&words[r])
-                .is_some_and(|e| e.cats & place_cats != 0)
+                .is_some_and(|e| e.is_any(PLACE_CATS))
         };
         // `Luxembourg Xavier` + `Bettel`: the rest of the name may be the next mention.
         let si = mentions[i].sent;
