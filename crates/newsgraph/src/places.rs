@@ -3531,6 +3531,7 @@ fn choose_with(
             continue;
         }
         let mut best: Option<(f64, u32)> = None;
+        let no_countries = HashMap::default();
         let town_in_regions = |c: u32| {
             let r = gaz.record(c);
             matches!(r.kind, Kind::City | Kind::Capital | Kind::Feature)
@@ -3541,10 +3542,23 @@ fn choose_with(
         // it is a country, a capital or a city of millions.
         let regional = m.candidates.iter().any(|&c| town_in_regions(c));
         for &c in &m.candidates {
-            let mut s = score(gaz, c, &m.candidates, hint, doc_countries, top_country);
+            let r = gaz.record(c);
+            // The document's country places a town of its own only where the document also names the town's
+            // region: US stories name `Geneva` and `Donetsk` for the Swiss and Ukrainian cities, not for the
+            // Illinois and Rostov towns of a tenth their size.
+            let countries = if hint != Some(Hint::Region)
+                && r.kind == Kind::City
+                && r.population < 100_000
+                && !in_regions(&r, doc_regions)
+                && has_big_namesake_abroad(gaz, &r, &m.candidates)
+            {
+                &no_countries
+            } else {
+                doc_countries
+            };
+            let mut s = score(gaz, c, &m.candidates, hint, countries, top_country);
             // A town in a region the document names or places other towns in (`Morris County` in a story
             // about New Jersey).
-            let r = gaz.record(c);
             if town_in_regions(c) {
                 s += 1.5;
             } else if regional
@@ -3580,6 +3594,18 @@ fn choose_with(
         }
     }
     chosen
+}
+
+/// Whether among `all` there is a city abroad of 100,000 people or more and at least eight times the size of
+/// town `r`.
+fn has_big_namesake_abroad(gaz: &gazetteer::Gazetteer, r: &Record, all: &[u32]) -> bool {
+    all.iter().any(|&o| {
+        let ro = gaz.record(o);
+        ro.country != r.country
+            && matches!(ro.kind, Kind::City | Kind::Capital)
+            && ro.population >= 100_000
+            && ro.population >= 8 * r.population
+    })
 }
 
 /// The prior of candidate `c` among `all` for a mention with `hint` in a document about `doc_countries`.

@@ -1909,3 +1909,27 @@ fn only_the_kelvin_sign_lower_cases_to_ascii() {
         assert!(!w[1..].contains(&b'k'), "{w:?}");
     }
 }
+
+#[test]
+fn the_documents_country_does_not_place_its_small_towns_unless_their_region_is_named() {
+    // A story full of the United States and Russia: Geneva is the Swiss city, Donetsk the Ukrainian one, not the
+    // towns of those names in Illinois and the Rostov region.
+    let ps = places(
+        "The United States and Russia will hold talks in Geneva next week, the American envoy told reporters in \
+         Washington. Fighting continued near Donetsk, officials in Moscow and Washington said.",
+    );
+    let g = find(&ps, "Geneva").expect("Geneva");
+    assert_eq!(g.country.as_deref(), Some("CH"), "{g:?}");
+    let d = find(&ps, "Donetsk").expect("Donetsk");
+    assert_eq!(d.country.as_deref(), Some("UA"), "{d:?}");
+    // With its region named, the town is meant.
+    let ps = places(
+        "The Illinois council met in Geneva on Monday to discuss a new library for the town.",
+    );
+    let g = find(&ps, "Geneva").expect("Geneva");
+    assert_eq!(
+        g.admin1.as_ref().map(|a| a.code.as_str()),
+        Some("US.IL"),
+        "{g:?}"
+    );
+}
