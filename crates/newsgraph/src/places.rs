@@ -715,6 +715,43 @@ fn names_a_work_or_vessel(text: &str, range: &Range<usize>) -> bool {
 /// Whether the words before byte `start` are a settlement's kind and `of` (`the village of`, `Cairo's gated suburb
 /// of`, `the town of`; not `settlement`, which is also a conflict's: `a settlement of Armenian-Azerbaijani
 /// relations`): the name after them is a town, village or district, whatever else it could be.
+/// Whether the word after a place name ending at `end` makes it the name of a treaty or negotiation (`the Geneva
+/// Conventions`, `the Paris Agreement`, `the Normandy format`, `the Minsk agreements`): the place is part of a
+/// name, not where something happens. (A country before such a word is a party to it: `the Iran agreement`.)
+fn names_an_agreement(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "Convention"
+            | "Conventions"
+            | "Agreement"
+            | "Agreements"
+            | "agreement"
+            | "agreements"
+            | "Accord"
+            | "Accords"
+            | "accord"
+            | "accords"
+            | "Protocol"
+            | "Protocols"
+            | "protocol"
+            | "protocols"
+            | "Treaty"
+            | "treaty"
+            | "Declaration"
+            | "Charter"
+            | "Memorandum"
+            | "Format"
+            | "format"
+    )
+}
+
 fn after_settlement_of(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("").trim_end();
     let Some(rest) = before.strip_suffix(" of") else {
@@ -1014,6 +1051,17 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
         mentions.retain(|m| !m.embedded);
     }
     mentions.retain(|m| !m.candidates.is_empty() || !names_a_work_or_vessel(text, &m.range));
+    for m in &mut mentions {
+        if !m.demonym
+            && names_an_agreement(text, m.range.end)
+            && !m
+                .candidates
+                .iter()
+                .any(|&c| gaz.record(c).kind == Kind::Country)
+        {
+            m.embedded = true;
+        }
+    }
     link_containers(ctx, &mut mentions);
     hint_listed_regions(ctx, &mut mentions);
     let mut chosen = choose(ctx, &mut mentions);

@@ -1933,3 +1933,20 @@ fn the_documents_country_does_not_place_its_small_towns_unless_their_region_is_n
         "{g:?}"
     );
 }
+
+#[test]
+fn places_that_name_treaties_and_negotiation_formats_are_embedded() {
+    let ps = pipeline_places(
+        "Kyiv must honour the Minsk agreements and the Geneva Conventions, the spokesman said, and talks in the \
+         Normandy format should resume in Paris. He also mentioned the Iran agreement.",
+    );
+    for name in ["Minsk", "Geneva", "Normandy"] {
+        let p = find(&ps, name).expect(name);
+        assert_eq!(p.role, PlaceRole::Embedded, "{p:?}");
+    }
+    // Where the talks are, and a country that is a party to an agreement, stay places in their own right.
+    for name in ["Paris", "Iran"] {
+        let p = find(&ps, name).expect(name);
+        assert_ne!(p.role, PlaceRole::Embedded, "{p:?}");
+    }
+}
