@@ -8,6 +8,7 @@ TAB, ISO 3166 alpha-2 country ('' if none). Categories:
 Run from the repository root: python3 scripts/build_ner_gazetteer.py
 """
 import json
+from collections import Counter
 import os
 import re
 import sys
@@ -119,6 +120,33 @@ def actors(fname, cat_country, cat_other):
 actors("Phoenix.Countries.actors.txt", None, "P")
 actors("Phoenix.International.actors.txt", None, "O")
 actors("Phoenix.MilNonState.actors.txt", None, "O")
+
+# First names of the persons PETRARCH lists: the census lists few names of other languages (Volodymyr, Dmitry, Ihor),
+# so people named in the news of Ukraine, Russia or the Arab world look like organizations to the tagger. A name's
+# first word counts when it is no common English word (`prime`, `said`, each part of `president-elect`), no
+# article (`al-`), no place or nationality, and no abbreviation.
+try:
+    DICT = {w.strip() for w in open("/usr/share/dict/words", encoding="utf-8") if w[:1].islower()}
+except OSError:
+    sys.exit("needs /usr/share/dict/words (apt-get install wamerican)")
+STOP = {w.strip() for w in open(os.path.join(RES, "stopwords", "english.txt"), encoding="utf-8")}
+# Name particles (`Des Browne`, `von`), and words that open organizations' names at least as often as persons':
+# PETRARCH lists bodies among persons (`Islamic Consultative Assembly`).
+STOP |= {"abd", "bin", "ibn", "ben", "del", "della", "des", "van", "von", "der", "den", "dos", "das"}
+opens = {"O": Counter(), "P": Counter()}
+for p, (cats, _) in entries.items():
+    for c in cats & {"O", "P"}:
+        if " " in p:
+            opens[c][p.split()[0]] += 1
+STOP |= {w for w, n in opens["O"].items() if n >= opens["P"][w]}
+for p in [p for p, (cats, _) in entries.items() if "P" in cats]:
+    words = p.split()
+    first = words[0]
+    parts = first.split("-")
+    if (len(words) >= 2 and re.fullmatch(r"[a-z]+(-[a-z]+)?", first)
+            and all(len(w) >= 3 and w not in DICT and w not in STOP for w in parts)
+            and not (entries.get(first, [set()])[0] & set("CDKAO"))):
+        add(first, "F")
 
 # A US state's name means the state in English news, not a same-named foreign region or town (Florida, Puerto Rico;
 # Maryland, Liberia; Montana, Bulgaria); a country of that name keeps it (Georgia).

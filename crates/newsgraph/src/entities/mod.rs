@@ -1001,6 +1001,24 @@ mod tests {
     }
 
     #[test]
+    fn people_with_first_names_the_census_lacks_are_persons() {
+        // Ukrainian and Russian first names (from the PETRARCH person lists): the tagger took these people for
+        // organizations.
+        let (entities, _) = run(
+            "Volodymyr Hrytsenko stressed that the talks must continue. Ihor Marchenko informed the ambassador \
+             about the situation in the region. Dmitry Sokolov thanked the governor.",
+        );
+        for name in ["Volodymyr Hrytsenko", "Ihor Marchenko", "Dmitry Sokolov"] {
+            let e = entities.iter().find(|e| e.text == name);
+            assert_eq!(
+                e.map(|e| e.label),
+                Some(EntityLabel::Person),
+                "{name}: {entities:?}"
+            );
+        }
+    }
+
+    #[test]
     fn palestine_is_the_country_not_the_texas_town() {
         let (entities, clusters) =
             run("Foreign Minister of Palestine Samir Haddad arrived in Amman.");
