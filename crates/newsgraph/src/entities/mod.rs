@@ -341,6 +341,60 @@ pub(crate) fn is_institution(w: &str) -> bool {
 }
 
 /// A double quotation mark token (straight, curly, guillemet, or the `` and '' of older wires).
+/// Whether the words of a mention (followed by `next`) address someone rather than name them: a greeting or
+/// vocative word alone (`Good` of `Good afternoon`, `Thank`, `Ladies`, `Colleagues`; not `Friends`, a show's name), or an honorific alone or
+/// before title words only (`Mr.`, `Mr President`, `Madam Speaker`, `Mr Prime Minister`).
+fn is_form_of_address(ws: &[&str], next: Option<&&str>) -> bool {
+    let is_honorific = |w: &str| {
+        matches!(
+            w,
+            "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Madam" | "Madame" | "Mister"
+        )
+    };
+    match ws {
+        [w] => match *w {
+            "Good" => next.is_some_and(|n| {
+                matches!(*n, "afternoon" | "morning" | "evening" | "day" | "night")
+            }),
+            "Thank" | "Thanks" | "Dear" | "Ladies" | "Gentlemen" | "Colleagues" | "Hello"
+            | "Congratulations" => true,
+            w => is_honorific(w),
+        },
+        // Titles of those addressed in a meeting, not words that are also surnames (`Mr. King`, `Ms. White`).
+        [h, rest @ ..] => {
+            is_honorific(h)
+                && rest.iter().all(|w| {
+                    matches!(
+                        *w,
+                        "President"
+                            | "Vice-President"
+                            | "Vice"
+                            | "Prime"
+                            | "Deputy"
+                            | "Minister"
+                            | "Chairman"
+                            | "Chair"
+                            | "Chairwoman"
+                            | "Speaker"
+                            | "Secretary"
+                            | "Secretary-General"
+                            | "General"
+                            | "Federal"
+                            | "Chancellor"
+                            | "Ambassador"
+                            | "Governor"
+                            | "Mayor"
+                            | "Director"
+                            | "Director-General"
+                            | "Commissioner"
+                            | "Senator"
+                    )
+                })
+        }
+        [] => false,
+    }
+}
+
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "“" | "”" | "„" | "«" | "»" | "``" | "''")
 }
@@ -510,6 +564,9 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
             && titles::is_head(words[m.toks.start])
             && words.get(m.toks.end) == Some(&"of"))
     });
+    // Forms of address are no names: `Good afternoon, colleagues`, `Thank you`, `Ladies and gentlemen`, and a
+    // title after an honorific (`Mr President`, `Madam Speaker`) in transcripts.
+    mentions.retain(|m| !is_form_of_address(&words[m.toks.clone()], words.get(m.toks.end)));
     split_office_from_name(words, mentions);
     for m in mentions.iter_mut() {
         if is_armed_group(&words[m.toks.clone()]) {
@@ -1016,6 +1073,25 @@ mod tests {
                 "{name}: {entities:?}"
             );
         }
+    }
+
+    #[test]
+    fn forms_of_address_are_no_entities() {
+        let (entities, _) = run(
+            "Anna Petrova: Good afternoon, Mr President. Thank you for the question. Ladies and gentlemen, \
+             dear colleagues, Madam Speaker has the floor. Mr. King said the plan would work.",
+        );
+        for word in ["Good", "Mr President", "Thank", "Ladies", "Madam Speaker"] {
+            assert!(
+                !entities.iter().any(|e| e.text == word),
+                "{word}: {entities:?}"
+            );
+        }
+        assert!(entities.iter().any(|e| e.text == "Anna Petrova"));
+        // A surname that is also a title word stays a name; `Good` before anything but a time of day may be one.
+        assert!(!is_form_of_address(&["Mr.", "King"], None));
+        assert!(!is_form_of_address(&["Good"], Some(&"said")));
+        assert!(is_form_of_address(&["Mr", "Prime", "Minister"], Some(&",")));
     }
 
     #[test]
