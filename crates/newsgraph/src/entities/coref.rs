@@ -140,6 +140,15 @@ impl Keys {
     }
 }
 
+/// A country that is no first or last name (`Greece`, not `Jordan`): a person whose name ends with it (`Hamad bin
+/// Isa Al Khalifa of Bahrain`) does not make every mention of the country that person.
+pub(crate) fn is_country_not_name(w: &str) -> bool {
+    use super::gazetteer::{COUNTRY, FIRST, GAZETTEER, LAST};
+    GAZETTEER
+        .lookup(&[w])
+        .is_some_and(|e| e.is_any(1 << COUNTRY) && !e.is_any((1 << FIRST) | (1 << LAST)))
+}
+
 /// Groups mentions into clusters (setting each mention's `cluster`) and fills the clusters' canonical names,
 /// titles, affiliations and countries. May add nominal mentions ("the ministry").
 pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> {
@@ -214,13 +223,12 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
             }
         }
         if let Some((_, ci)) = best {
+            let word = words[mentions[i].toks.start];
             if matches!(
                 mentions[i].label,
                 EntityLabel::Person | EntityLabel::Loc | EntityLabel::Org | EntityLabel::Misc
-            ) && words[mentions[i].toks.start]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+            ) && word.chars().next().is_some_and(char::is_uppercase)
+                && !is_country_not_name(word)
             {
                 mentions[i].label = EntityLabel::Person;
                 mentions[i].cluster = ci;

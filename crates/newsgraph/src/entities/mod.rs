@@ -1095,6 +1095,25 @@ mod tests {
     }
 
     #[test]
+    fn a_country_ending_a_persons_name_stays_a_place() {
+        let (entities, _) = run(
+            "King Hamad bin Isa Al Khalifa of Bahrain received the delegation on Monday. Trade between Russia \
+             and Bahrain grew last year, and Bahrain will host the next round.",
+        );
+        let bahrain: Vec<EntityLabel> = entities
+            .iter()
+            .filter(|e| e.text == "Bahrain")
+            .map(|e| e.label)
+            .collect();
+        assert!(
+            !bahrain.is_empty() && bahrain.iter().all(|&l| l == EntityLabel::Loc),
+            "{entities:?}"
+        );
+        assert!(coref::is_country_not_name("Greece"));
+        assert!(!coref::is_country_not_name("Jordan"));
+    }
+
+    #[test]
     fn palestine_is_the_country_not_the_texas_town() {
         let (entities, clusters) =
             run("Foreign Minister of Palestine Samir Haddad arrived in Amman.");
