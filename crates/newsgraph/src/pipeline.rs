@@ -303,7 +303,7 @@ impl Pipeline {
         } else {
             (Vec::new(), places::Focus::default())
         };
-        located_entities(&places, &mut entities, &mut entity_clusters);
+        located_entities(&ctx, &places, &mut entities, &mut entity_clusters);
         let events = if c.events {
             events::extract(&ctx, &entities)
         } else {
@@ -427,25 +427,87 @@ impl Pipeline {
 /// A location entity with the span of a place found in the gazetteer takes the place's country: the place was chosen
 /// in context (`Charlotte` in a story about North Carolina is not Saint Vincent's), while the entity tagger's
 /// gazetteer knows one country per name. The entity's cluster takes it too.
+///
+/// An organization or other name with the span of a town, region or country the gazetteer knows, after a
+/// preposition of place or listed beside locations, is that place (`in St Petersburg`, `Moscow, St Petersburg and
+/// Tomsk`): the tagger knows few cities written with `St`. (Not a club named after its town: `Barcelona beat`.)
+/// Its other mentions and its cluster follow.
 fn located_entities(
+    ctx: &Context,
     places: &[places::Place],
     entities: &mut [entities::Entity],
     clusters: &mut [entities::EntityCluster],
 ) {
-    for e in entities
-        .iter_mut()
-        .filter(|e| e.label == entities::EntityLabel::Loc)
-    {
+    use entities::EntityLabel;
+    let place_at = |start: usize, end: usize| {
         // Places come in text order.
-        let at = places.partition_point(|p| p.start < e.start);
-        let place = places[at..]
+        let at = places.partition_point(|p| p.start < start);
+        places[at..]
             .iter()
-            .take_while(|p| p.start == e.start)
+            .take_while(|p| p.start == start)
             .find(|p| {
-                p.end == e.end
+                p.end == end
                     && p.resolution == Some(places::PlaceResolution::Gazetteer)
                     && p.country.is_some()
-            });
+            })
+    };
+    let between = |a: usize, b: usize| ctx.text.get(ctx.byte_of(a)..ctx.byte_of(b)).unwrap_or("x");
+    // Clusters of which a mention is such a place: one name means one thing in a document.
+    let mut to_place = vec![false; clusters.len()];
+    for i in 0..entities.len() {
+        let e = &entities[i];
+        if !matches!(e.label, EntityLabel::Org | EntityLabel::Misc) {
+            continue;
+        }
+        let Some(p) = place_at(e.start, e.end) else {
+            continue;
+        };
+        if p.role != places::PlaceRole::Literal
+            || !matches!(p.feature.as_deref(), Some("city" | "region" | "country"))
+        {
+            continue;
+        }
+        // A possessor is the organization (`in Gallup's survey`, `Clemson's momentum`).
+        let after = ctx.text.get(ctx.byte_of(e.end)..).unwrap_or("");
+        if after.starts_with("'s") || after.starts_with("’s") {
+            continue;
+        }
+        let before = ctx.text.get(..ctx.byte_of(e.start)).unwrap_or("");
+        let prev = before.trim_end().rsplit(' ').next().unwrap_or("");
+        let locative = matches!(
+            prev,
+            "in" | "near" | "from" | "outside" | "around" | "across" | "throughout"
+        );
+        let listed = |j: usize| {
+            entities.get(j).is_some_and(|o| {
+                o.label == EntityLabel::Loc && {
+                    let (a, b) = if j < i {
+                        (o.end, e.start)
+                    } else {
+                        (e.end, o.start)
+                    };
+                    a <= b && matches!(between(a, b), ", " | " and " | ", and ")
+                }
+            })
+        };
+        if locative || (i > 0 && listed(i - 1)) || listed(i + 1) {
+            if let Some(t) = to_place.get_mut(e.cluster) {
+                *t = true;
+            }
+        }
+    }
+    for e in entities.iter_mut() {
+        if to_place.get(e.cluster) == Some(&true) {
+            e.label = EntityLabel::Loc;
+        }
+    }
+    for (c, to_place) in clusters.iter_mut().zip(to_place) {
+        if to_place {
+            c.label = EntityLabel::Loc;
+        }
+    }
+    for e in entities.iter_mut().filter(|e| e.label == EntityLabel::Loc) {
+        let place = place_at(e.start, e.end);
         if let Some(p) = place {
             if e.country != p.country {
                 e.country.clone_from(&p.country);
@@ -485,6 +547,29 @@ mod tests {
             doc.entity_clusters[entity.cluster].country.as_deref(),
             Some("US")
         );
+    }
+
+    #[test]
+    fn a_named_place_the_tagger_calls_an_organization_is_a_place() {
+        let doc = Pipeline::builder()
+            .build()
+            .extract(&Article::parse(
+                "x",
+                "New clinics will open in Kazan, St Petersburg and Tomsk next year. Doctors from St Petersburg \
+                 will train the staff. The St Petersburg clinic opens first.",
+            ))
+            .unwrap();
+        let spb: Vec<_> = doc
+            .entities
+            .iter()
+            .filter(|e| e.text == "St Petersburg")
+            .collect();
+        assert!(!spb.is_empty(), "{:?}", doc.entities);
+        for e in spb {
+            assert_eq!(e.label, entities::EntityLabel::Loc, "{e:?}");
+            assert_eq!(doc.entity_clusters[e.cluster].label, e.label);
+            assert_eq!(e.country.as_deref(), Some("RU"));
+        }
     }
 
     #[test]
