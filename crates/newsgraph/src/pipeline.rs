@@ -430,7 +430,7 @@ impl Pipeline {
 ///
 /// An organization or other name with the span of a town, region or country the gazetteer knows, after a
 /// preposition of place or listed beside locations, is that place (`in St Petersburg`, `Moscow, St Petersburg and
-/// Tomsk`): the tagger knows few cities written with `St`. (Not a club named after its town: `Barcelona beat`.)
+/// Tomsk`, `the Black Sea and the Sea of Azov`): the tagger knows few cities written with `St`. (Not a club named after its town: `Barcelona beat`.)
 /// Its other mentions and its cluster follow.
 fn located_entities(
     ctx: &Context,
@@ -463,7 +463,8 @@ fn located_entities(
             continue;
         };
         if p.role != places::PlaceRole::Literal
-            || !matches!(p.feature.as_deref(), Some("city" | "region" | "country"))
+            || !(matches!(p.feature.as_deref(), Some("city" | "region" | "country"))
+                || p.feature.as_deref() == Some("feature") && names_a_water_or_land_form(&e.text))
         {
             continue;
         }
@@ -473,7 +474,9 @@ fn located_entities(
             continue;
         }
         let before = ctx.text.get(..ctx.byte_of(e.start)).unwrap_or("");
-        let prev = before.trim_end().rsplit(' ').next().unwrap_or("");
+        let before = before.trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        let prev = before.rsplit(' ').next().unwrap_or("");
         let locative = matches!(
             prev,
             "in" | "near" | "from" | "outside" | "around" | "across" | "throughout"
@@ -486,7 +489,11 @@ fn located_entities(
                     } else {
                         (e.end, o.start)
                     };
-                    a <= b && matches!(between(a, b), ", " | " and " | ", and ")
+                    a <= b
+                        && matches!(
+                            between(a, b),
+                            ", " | " and " | ", and " | ", the " | " and the " | ", and the "
+                        )
                 }
             })
         };
@@ -517,6 +524,28 @@ fn located_entities(
             }
         }
     }
+}
+
+/// Whether a gazetteer feature's name is a sea, river or land form's (`Sea of Azov`, `Dnieper River`), not a
+/// building's, whose name also stands for who sits in it (`White House`, `Kremlin`).
+fn names_a_water_or_land_form(name: &str) -> bool {
+    name.split(' ').any(|w| {
+        matches!(
+            w,
+            "Sea"
+                | "Ocean"
+                | "River"
+                | "Lake"
+                | "Gulf"
+                | "Bay"
+                | "Strait"
+                | "Canal"
+                | "Peninsula"
+                | "Mountains"
+                | "Island"
+                | "Islands"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -570,6 +599,9 @@ mod tests {
             assert_eq!(doc.entity_clusters[e.cluster].label, e.label);
             assert_eq!(e.country.as_deref(), Some("RU"));
         }
+        // Seas and rivers, not buildings that stand for who sits in them.
+        assert!(names_a_water_or_land_form("Sea of Azov"));
+        assert!(!names_a_water_or_land_form("White House"));
     }
 
     #[test]
