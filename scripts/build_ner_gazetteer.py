@@ -5,6 +5,7 @@ Each line: lowercased phrase (tokens separated by single spaces, CoNLL-like toke
 TAB, ISO 3166 alpha-2 country ('' if none). Categories:
   C country name   K capital / city   A first-level region   D demonym / nationality adjective
   F first name     L last name        P person (PETRARCH actors)   O organization (PETRARCH international actors)
+Needs the Debian `wamerican` word list (/usr/share/dict/words) to keep common words out of the first names.
 Run from the repository root: python3 scripts/build_ner_gazetteer.py
 """
 import json
