@@ -428,10 +428,10 @@ impl Pipeline {
 /// in context (`Charlotte` in a story about North Carolina is not Saint Vincent's), while the entity tagger's
 /// gazetteer knows one country per name. The entity's cluster takes it too.
 ///
-/// An organization or other name with the span of a town, region or country the gazetteer knows, after a
+/// An organization or other name with the span of a town, region, country or sea the places stage resolved, after a
 /// preposition of place or listed beside locations, is that place (`in St Petersburg`, `Moscow, St Petersburg and
-/// Tomsk`, `the Black Sea and the Sea of Azov`): the tagger knows few cities written with `St`. (Not a club named after its town: `Barcelona beat`.)
-/// Its other mentions and its cluster follow.
+/// Tomsk`, `the Black Sea and the Sea of Azov`): the tagger knows few cities written with `St`. Its other mentions
+/// and its cluster follow. A place the places stage calls a metonym (`Barcelona beat`) or a possessor stays.
 fn located_entities(
     ctx: &Context,
     places: &[places::Place],

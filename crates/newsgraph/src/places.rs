@@ -712,9 +712,6 @@ fn names_a_work_or_vessel(text: &str, range: &Range<usize>) -> bool {
     )
 }
 
-/// Whether the words before byte `start` are a settlement's kind and `of` (`the village of`, `Cairo's gated suburb
-/// of`, `the town of`; not `settlement`, which is also a conflict's: `a settlement of Armenian-Azerbaijani
-/// relations`): the name after them is a town, village or district, whatever else it could be.
 /// Whether the word after a place name ending at `end` makes it the name of a treaty or negotiation (`the Geneva
 /// Conventions`, `the Paris Agreement`, `the Normandy format`, `the Minsk agreements`): the place is part of a
 /// name, not where something happens. (A country before such a word is a party to it: `the Iran agreement`.)
@@ -752,6 +749,9 @@ fn names_an_agreement(text: &str, end: usize) -> bool {
     )
 }
 
+/// Whether the words before byte `start` are a settlement's kind and `of` (`the village of`, `Cairo's gated suburb
+/// of`, `the town of`; not `settlement`, which is also a conflict's: `a settlement of Armenian-Azerbaijani
+/// relations`): the name after them is a town, village or district, whatever else it could be.
 fn after_settlement_of(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("").trim_end();
     let Some(rest) = before.strip_suffix(" of") else {

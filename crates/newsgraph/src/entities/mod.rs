@@ -340,10 +340,9 @@ pub(crate) fn is_institution(w: &str) -> bool {
         )
 }
 
-/// A double quotation mark token (straight, curly, guillemet, or the `` and '' of older wires).
 /// Whether the words of a mention (followed by `next`) address someone rather than name them: a greeting or
-/// vocative word alone (`Good` of `Good afternoon`, `Thank`, `Ladies`, `Colleagues`; not `Friends`, a show's name), or an honorific alone or
-/// before title words only (`Mr.`, `Mr President`, `Madam Speaker`, `Mr Prime Minister`).
+/// vocative word alone (`Good` of `Good afternoon`, `Thank`, `Ladies`, `Colleagues`; not `Friends`, a show's
+/// name), or an honorific alone or before title words only (`Mr.`, `Mr President`, `Madam Speaker`).
 fn is_form_of_address(ws: &[&str], next: Option<&&str>) -> bool {
     let is_honorific = |w: &str| {
         matches!(
@@ -395,6 +394,7 @@ fn is_form_of_address(ws: &[&str], next: Option<&&str>) -> bool {
     }
 }
 
+/// A double quotation mark token (straight, curly, guillemet, or the `` and '' of older wires).
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "“" | "”" | "„" | "«" | "»" | "``" | "''")
 }
