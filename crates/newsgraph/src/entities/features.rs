@@ -238,12 +238,7 @@ fn case_of(up: usize, low: usize, first_up: bool) -> Case {
 fn word_info_chars(w: &str, clusters: &Clusters, buf: &mut WordBuf) -> TokenInfo {
     let WordBuf { lower, shape } = buf;
     lower.clear();
-    if w.is_ascii() {
-        lower.push_str(w);
-        lower.make_ascii_lowercase();
-    } else {
-        lower.extend(w.chars().flat_map(char::to_lowercase));
-    }
+    lower.extend(w.chars().flat_map(char::to_lowercase));
     let (mut up, mut low, mut first_up) = (0usize, 0usize, false);
     shape.clear();
     for (i, c) in w.chars().enumerate() {

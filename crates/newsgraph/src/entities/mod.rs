@@ -12,7 +12,7 @@ pub mod titles;
 
 use crate::pipeline::Context;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -730,13 +730,13 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
 /// words go back to the text (the title pass reads them), and what precedes stays an organization, or a place.
 fn split_office_from_name(words: &[&str], mentions: &mut Vec<Mention>) {
     use gazetteer::{DEMONYM, FIRST, GAZETTEER, PLACE_CATS};
-    // Names the tagger found as persons elsewhere in the document count as names too.
-    let persons: Vec<Range<usize>> = mentions
+    // Names the tagger found as persons elsewhere in the document count as names too. A set (of the names as
+    // found before any split): a document of many offices and many persons stays linear.
+    let persons: HashSet<&[&str]> = mentions
         .iter()
         .filter(|m| m.label == EntityLabel::Person)
-        .map(|m| m.toks.clone())
+        .map(|m| &words[m.toks.clone()])
         .collect();
-    let known = |r: Range<usize>| persons.iter().any(|p| words[p.clone()] == words[r.clone()]);
     let mut added = Vec::new();
     for m in mentions.iter_mut() {
         if !matches!(
@@ -772,7 +772,7 @@ fn split_office_from_name(words: &[&str], mentions: &mut Vec<Mention>) {
             let first_name = GAZETTEER
                 .lookup(&words[j..j + 1])
                 .is_some_and(|e| e.is_any(1 << FIRST));
-            if !(first_name || known(j..k)) {
+            if !(first_name || persons.contains(&words[j..k])) {
                 return None;
             }
             // A title's words leave the organization: `Federation Council` + `Speaker`.

@@ -1347,15 +1347,12 @@ impl<'c> Scanner<'c> {
         if self.tok(k - 1).is_some_and(|t| t.cap) && i > self.lo {
             return None;
         }
-        if u == Unit::Second && !plural && self.tok(k).is_some_and(|t| t.kind == TokenKind::Word) {
-            return None;
-        }
-        // "a second- or third-tier issue": a hyphen glued to the word leaves it an ordinal.
+        // A word after it, or a hyphen glued to it ("a second- or third-tier issue"), leaves `second` an ordinal.
         if u == Unit::Second
             && !plural
-            && self
-                .tok(k)
-                .is_some_and(|t| matches!(t.low, "-" | "–") && t.glued)
+            && self.tok(k).is_some_and(|t| {
+                t.kind == TokenKind::Word || (matches!(t.low, "-" | "–") && t.glued)
+            })
         {
             return None;
         }
