@@ -51,8 +51,8 @@ pub enum PlaceRole {
     Metonym,
     /// A demonym or adjective standing for the place: `Russian troops`, `Syrians`.
     Demonym,
-    /// Part of the name of an organization, facility or event: `Washington` in `The Washington Post`, `Texas`
-    /// in `University of Texas`, `Toronto` in `Toronto Police`.
+    /// Part of the name of an organization, facility, event or treaty: `Washington` in `The Washington Post`,
+    /// `Texas` in `University of Texas`, `Toronto` in `Toronto Police`, `Minsk` in `the Minsk agreements`.
     Embedded,
 }
 
@@ -99,8 +99,8 @@ pub struct Place {
     /// The mention is a demonym or adjective (`Russian`, `Syrian`) standing for the place.
     #[serde(default)]
     pub demonym: bool,
-    /// How the text names the place: `literal`, `metonym`, `demonym` or `embedded` (inside an organization's or
-    /// facility's name).
+    /// How the text names the place: `literal`, `metonym`, `demonym` or `embedded` (inside an organization's,
+    /// facility's, event's or treaty's name).
     #[serde(default)]
     pub role: PlaceRole,
     /// Where the coordinates come from: `gazetteer`, or `context` for places GeoNames' extracts lack, whose
