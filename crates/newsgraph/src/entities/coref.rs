@@ -149,6 +149,43 @@ pub(crate) fn is_country_not_name(w: &str) -> bool {
         .is_some_and(|e| e.is_any(1 << COUNTRY) && !e.is_any((1 << FIRST) | (1 << LAST)))
 }
 
+/// Whether a name of two words or more reads as a person's: it opens with a first name or an honorific
+/// (`Mr. Obama`), or the person it names bears a title in the document (`First Lady Olena Zelenska`), and it is no
+/// place and ends in no organization's head noun (`Trump Tower`, `Puerto
+/// Rico`, `Sandy Hook Elementary School`), so a tagger's slip elsewhere does not make the place a person.
+fn reads_as_personal_name(ws: &[&str], titled: bool) -> bool {
+    use super::gazetteer::{FIRST, GAZETTEER, ORG, PLACE_CATS};
+    let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+        return false;
+    };
+    let opens = titled
+        || super::is_honorific(first)
+        || GAZETTEER
+            .lookup(&[first])
+            .is_some_and(|e| e.is_any(1 << FIRST));
+    // Heads of the names of buildings, schools and firms that the organizations' heads leave out.
+    let names_a_thing = |w: &str| {
+        [
+            "school",
+            "foundation",
+            "enterprises",
+            "games",
+            "cinema",
+            "studios",
+            "tower",
+            "tunnel",
+        ]
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(w))
+    };
+    opens
+        && !super::is_org_head(last)
+        && !names_a_thing(last)
+        && !GAZETTEER
+            .lookup(ws)
+            .is_some_and(|e| e.is_any(PLACE_CATS | (1 << ORG)))
+}
+
 /// Groups mentions into clusters (setting each mention's `cluster`) and fills the clusters' canonical names,
 /// titles, affiliations and countries. May add nominal mentions ("the ministry").
 pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> {
@@ -236,12 +273,44 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
             }
         }
     }
+    // Full-name persons that a title or an honorific names as such somewhere in the document.
+    let titled: Vec<bool> = clusters
+        .iter()
+        .map(|c| {
+            c.mentions.iter().any(|&j| {
+                let m = &mentions[j];
+                m.title.is_some()
+                    || words
+                        .get(m.toks.start)
+                        .is_some_and(|w| super::is_honorific(w))
+            })
+        })
+        .collect();
     // Everything else: same name, or a shorter form of one organization or place ("Defense Ministry").
     for (i, m) in mentions.iter_mut().enumerate() {
         if m.cluster != usize::MAX {
             continue;
         }
         let k = keys.of(i);
+        // A name of two words or more that the document gives a person elsewhere is that person's, whatever the
+        // tagger read here (`Olena Zelenska` as an organization at the start of a sentence).
+        if k.len() >= 2 {
+            if let Some(&ci) = exact
+                .get(&(EntityLabel::Person, k))
+                .filter(|&&ci| reads_as_personal_name(&words[m.toks.clone()], titled[ci]))
+            {
+                m.label = EntityLabel::Person;
+                join_or_new(
+                    &mut clusters,
+                    Some(ci),
+                    i,
+                    keys.range(i),
+                    EntityLabel::Person,
+                );
+                m.cluster = ci;
+                continue;
+            }
+        }
         let label = m.label;
         // No scan of the clusters when the name is not in `exact`: every cluster with this label and key is. The
         // mentions left here are not persons of two words or more (the first pass took those), so the clusters

@@ -340,16 +340,18 @@ pub(crate) fn is_institution(w: &str) -> bool {
         )
 }
 
+/// An honorific that stands before a person's name or, alone or before a title, addresses someone.
+fn is_honorific(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Madam" | "Madame" | "Mister"
+    )
+}
+
 /// Whether the words of a mention (followed by `next`) address someone rather than name them: a greeting or
 /// vocative word alone (`Good` of `Good afternoon`, `Thank`, `Ladies`, `Colleagues`; not `Friends`, a show's
 /// name), or an honorific alone or before title words only (`Mr.`, `Mr President`, `Madam Speaker`).
 fn is_form_of_address(ws: &[&str], next: Option<&&str>) -> bool {
-    let is_honorific = |w: &str| {
-        matches!(
-            w,
-            "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Madam" | "Madame" | "Mister"
-        )
-    };
     match ws {
         [w] => match *w {
             "Good" => next.is_some_and(|n| {
@@ -567,6 +569,13 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     // Forms of address are no names: `Good afternoon, colleagues`, `Thank you`, `Ladies and gentlemen`, and a
     // title after an honorific (`Mr President`, `Madam Speaker`) in transcripts.
     mentions.retain(|m| !is_form_of_address(&words[m.toks.clone()], words.get(m.toks.end)));
+    // What is left after an honorific is a name, so the mention is a person's (`at Mr. Obama's request` is no
+    // place, `Mr Schroeder` no organization).
+    for m in mentions.iter_mut() {
+        if m.toks.len() >= 2 && is_honorific(words[m.toks.start]) {
+            m.label = EntityLabel::Person;
+        }
+    }
     split_office_from_name(words, mentions);
     for m in mentions.iter_mut() {
         if is_armed_group(&words[m.toks.clone()]) {
@@ -1119,6 +1128,62 @@ mod tests {
         assert_eq!(mentions[1].label, EntityLabel::Loc, "{mentions:?}");
         assert!(coref::is_country_not_name("Greece"));
         assert!(!coref::is_country_not_name("Jordan"));
+    }
+
+    #[test]
+    fn a_name_after_an_honorific_is_a_person() {
+        // The tagger reads `at Mr. ...'s request` as a place.
+        let (entities, _) =
+            run("The ceasefire was agreed at Mr. Halvorsen's request, officials said.");
+        let e = entities
+            .iter()
+            .find(|e| e.text == "Mr. Halvorsen")
+            .expect("Mr. Halvorsen");
+        assert_eq!(e.label, EntityLabel::Person);
+    }
+
+    #[test]
+    fn a_full_name_given_a_person_elsewhere_is_that_person() {
+        let words = [
+            "Minister",
+            "Oksana",
+            "Hrytsenko",
+            "arrived",
+            ".",
+            "Oksana",
+            "Hrytsenko",
+            "said",
+            ".",
+            "Harmony",
+            "Tower",
+            "opened",
+            ".",
+            "Harmony",
+            "Tower",
+            "closed",
+            ".",
+        ];
+        let mention = |toks: Range<usize>, label, title: Option<&str>| Mention {
+            toks,
+            sent: 0,
+            label,
+            title: title.map(String::from),
+            affil: None,
+            country: None,
+            cluster: usize::MAX,
+        };
+        // The tagger's organization at the start of a sentence is the titled person; its slip on a building's
+        // name does not make the building a person.
+        let mut mentions = vec![
+            mention(1..3, EntityLabel::Person, Some("Minister")),
+            mention(5..7, EntityLabel::Org, None),
+            mention(9..11, EntityLabel::Person, None),
+            mention(13..15, EntityLabel::Org, None),
+        ];
+        coref::cluster(&words, &mut mentions);
+        assert_eq!(mentions[1].label, EntityLabel::Person, "{mentions:?}");
+        assert_eq!(mentions[1].cluster, mentions[0].cluster);
+        assert_eq!(mentions[3].label, EntityLabel::Org, "{mentions:?}");
     }
 
     #[test]
