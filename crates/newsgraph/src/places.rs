@@ -777,6 +777,12 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     let text = ctx.text;
     let mut mentions = detect(ctx);
     ambiguous_abbreviations(ctx, &mut mentions);
+    // `the day after Christmas` names a feast, not the Florida town.
+    mentions.retain(|m| {
+        !text
+            .get(m.surface.clone())
+            .is_some_and(crate::entities::is_feast)
+    });
     // Entities from the recognizer: LOC/NORP spans are added where the gazetteer saw nothing. A PER span vetoes
     // the gazetteer mentions inside it (`Jordan` the person, `Paris Hilton`); an ORG or MISC span vetoes those
     // strictly inside it (`Washington Post`) but not an equal one, which is a metonym (`Moscow said`).

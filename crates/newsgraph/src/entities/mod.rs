@@ -340,6 +340,58 @@ pub(crate) fn is_institution(w: &str) -> bool {
         )
 }
 
+/// The label of a one-word name of a kind the tagger confuses by its context: online platforms are companies
+/// (`posted on Twitter` is no place) and feasts are no persons or places (`Christmas`, `Easter`).
+fn label_by_kind(ws: &[&str]) -> Option<EntityLabel> {
+    let [w] = ws else {
+        return None;
+    };
+    let is = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(w));
+    if is(&[
+        "Twitter",
+        "Facebook",
+        "Instagram",
+        "YouTube",
+        "TikTok",
+        "Telegram",
+        "WhatsApp",
+        "LinkedIn",
+        "Snapchat",
+        "Reddit",
+        "VKontakte",
+        "Weibo",
+        "WeChat",
+    ]) {
+        Some(EntityLabel::Org)
+    } else if is_feast(w) {
+        Some(EntityLabel::Misc)
+    } else {
+        None
+    }
+}
+
+/// A feast's one-word name (`Christmas`, `Ramadan`): no person, and no place, so not the town of Christmas,
+/// Florida either (the places stage takes only the recognizer's locations that the gazetteer lacks alone).
+pub(crate) fn is_feast(w: &str) -> bool {
+    [
+        "Christmas",
+        "Easter",
+        "Passover",
+        "Hanukkah",
+        "Ramadan",
+        "Thanksgiving",
+        "Diwali",
+        "Halloween",
+        "Pentecost",
+        "Epiphany",
+        "Lent",
+        "Navruz",
+        "Nowruz",
+    ]
+    .iter()
+    .any(|n| n.eq_ignore_ascii_case(w))
+}
+
 /// An honorific that stands before a person's name or, alone or before a title, addresses someone.
 fn is_honorific(w: &str) -> bool {
     matches!(
@@ -587,6 +639,8 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
             }
         } else if mention_metonym_country(words, m).is_some() {
             m.label = EntityLabel::Org;
+        } else if let Some(label) = label_by_kind(&words[m.toks.clone()]) {
+            m.label = label;
         } else if matches!(m.label, EntityLabel::Misc | EntityLabel::Loc) {
             if let Some(e) = gazetteer::GAZETTEER.lookup(&words[m.toks.clone()]) {
                 if e.cats & (1 << gazetteer::DEMONYM) != 0
@@ -1184,6 +1238,33 @@ mod tests {
         assert_eq!(mentions[1].label, EntityLabel::Person, "{mentions:?}");
         assert_eq!(mentions[1].cluster, mentions[0].cluster);
         assert_eq!(mentions[3].label, EntityLabel::Org, "{mentions:?}");
+    }
+
+    #[test]
+    fn platforms_are_companies_and_feasts_no_places() {
+        // The tagger reads `on Facebook` as a place, and the gazetteer holds a town of Christmas (Florida).
+        let (entities, _) = run("The minister went on Facebook to apologise.");
+        let e = entities
+            .iter()
+            .find(|e| e.text == "Facebook")
+            .expect("Facebook");
+        assert_eq!(e.label, EntityLabel::Org);
+        let doc = crate::pipeline::Pipeline::builder()
+            .build()
+            .extract(&crate::article::Article::parse(
+                "x",
+                "Donor group mocks senator in Christmas ad. The ad shows a Christmas tree. Christmas falls \
+                 on a Friday, and the group's ad runs in Iowa.",
+            ))
+            .expect("document");
+        for e in doc.entities.iter().filter(|e| e.text == "Christmas") {
+            assert_eq!(e.label, EntityLabel::Misc, "{e:?}");
+        }
+        assert!(
+            doc.places.iter().all(|p| p.text != "Christmas"),
+            "{:?}",
+            doc.places
+        );
     }
 
     #[test]
