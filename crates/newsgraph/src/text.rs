@@ -370,7 +370,13 @@ fn is_word_char(c: char) -> bool {
     }
     // General Punctuation (curly quotes, dashes, the ellipsis: common in news) holds no letter or digit; its
     // characters skip the Unicode tables.
-    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    (!('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()) || is_combining_mark(c)
+}
+
+/// A combining diacritic: text in decomposed form (NFD, as some systems copy it) writes `Peña` as `n` and a
+/// combining tilde, which belongs to the word.
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// [`ASCII_CLASS`] bit of an ASCII digit.
@@ -1045,6 +1051,20 @@ mod tests {
         tokenize(&quotes, 0..quotes.len(), &mut out);
         assert_eq!(out.len(), 600_000);
         assert!(!split_sentences(&quotes, &out).is_empty());
+    }
+
+    #[test]
+    fn combining_marks_stay_in_their_word() {
+        // `Peña Nieto` and `Gülen` in decomposed form.
+        let text = "Pen\u{303}a Nieto met Gu\u{308}len.";
+        let mut out = Vec::new();
+        tokenize(text, 0..text.len(), &mut out);
+        let words: Vec<&str> = out.iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            words,
+            ["Pen\u{303}a", "Nieto", "met", "Gu\u{308}len", "."],
+            "{out:?}"
+        );
     }
 
     #[test]

@@ -299,6 +299,9 @@ pub(crate) fn normalize_into(s: &str, out: &mut String) {
         match c {
             '’' | '‘' | '`' => out.push('\''),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // A decomposed diacritic (`Sa` + tilde + `o Paulo`) is dropped: the gazetteer's names are composed,
+            // and its ASCII forms (`sao paulo`) find the place.
+            c if crate::text::is_combining_mark(c) => {}
             c => out.extend(c.to_lowercase()),
         }
     }

@@ -1950,3 +1950,13 @@ fn places_that_name_treaties_and_negotiation_formats_are_embedded() {
         assert_ne!(p.role, PlaceRole::Embedded, "{p:?}");
     }
 }
+
+#[test]
+fn decomposed_diacritics_find_their_place() {
+    // `São Paulo` with a combining tilde (text in NFD form).
+    let ps = places("Floods hit Sa\u{303}o Paulo and Bogota\u{301} on Monday.");
+    let sp = find(&ps, "Sa\u{303}o Paulo").expect("São Paulo");
+    assert_eq!(sp.country.as_deref(), Some("BR"), "{sp:?}");
+    let bo = find(&ps, "Bogota\u{301}").expect("Bogotá");
+    assert_eq!(bo.country.as_deref(), Some("CO"), "{bo:?}");
+}
