@@ -93,6 +93,8 @@ fn nominal_head(w: &str) -> Option<usize> {
 struct Keys {
     numbers: Vec<u32>,
     ends: Vec<usize>,
+    /// The numbers of generational suffixes (`Jr.`), which a surname lookup passes over.
+    suffixes: Vec<u32>,
 }
 
 impl Keys {
@@ -102,6 +104,7 @@ impl Keys {
         let mut index: HashMap<Caseless<'_>, u32> =
             HashMap::with_capacity_and_hasher(words_in, Default::default());
         let mut numbers = Vec::with_capacity(words_in);
+        let mut suffixes = Vec::new();
         let mut ends = Vec::with_capacity(mentions.len());
         for m in mentions {
             let mut ws = &words[m.toks.clone()];
@@ -109,18 +112,42 @@ impl Keys {
             if ws.len() > 1 && ws[0].eq_ignore_ascii_case("the") {
                 ws = &ws[1..];
             }
-            for w in ws {
+            // `William F. Buckley, Jr.` is the name `William F. Buckley Jr.`.
+            for w in ws.iter().filter(|w| **w != ",") {
                 let key = if w.is_ascii() {
                     Caseless(std::borrow::Cow::Borrowed(*w))
                 } else {
                     Caseless(std::borrow::Cow::Owned(w.to_lowercase()))
                 };
                 let next = index.len() as u32;
-                numbers.push(*index.entry(key).or_insert(next));
+                let n = *index.entry(key).or_insert(next);
+                if matches!(*w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+                    && !suffixes.contains(&n)
+                {
+                    suffixes.push(n);
+                }
+                numbers.push(n);
             }
             ends.push(numbers.len());
         }
-        Keys { numbers, ends }
+        Keys {
+            numbers,
+            ends,
+            suffixes,
+        }
+    }
+
+    /// The surname of a name: its last word that is no generational suffix (`Biden` of `Joseph R. Biden Jr.`).
+    fn surname(&self, name: &[u32]) -> Option<u32> {
+        name.iter()
+            .rev()
+            .find(|n| !self.suffixes.contains(n))
+            .copied()
+    }
+
+    /// Whether a name ends with a generational suffix.
+    fn has_suffix(&self, name: &[u32]) -> bool {
+        name.last().is_some_and(|n| self.suffixes.contains(n))
     }
 
     /// Where mention `i`'s name lies in `numbers`.
@@ -223,7 +250,7 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
     for (ci, c) in clusters.iter().enumerate() {
         let ck = keys.at(&c.key);
         if c.label == EntityLabel::Person && ck.len() >= 2 {
-            if let Some(&last) = ck.last() {
+            if let Some(last) = keys.surname(ck) {
                 by_surname.push((last, ci));
             }
             let from = starts.len();
@@ -240,7 +267,7 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
             continue;
         }
         let k = keys.of(i)[0];
-        let mut best: Option<(usize, usize)> = None; // (distance rank, cluster)
+        let mut best: Option<((bool, usize), usize)> = None; // ((suffixed, distance rank), cluster)
         let start = mentions[i].toks.start;
         let from = by_surname.partition_point(|&(s, _)| s < k);
         let to = from + by_surname[from..].partition_point(|&(s, _)| s == k);
@@ -255,8 +282,11 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
             } else {
                 usize::MAX
             };
-            if best.map_or(true, |(d, _)| dist < d) {
-                best = Some((dist, ci));
+            // `Trump` alone is the father where the document also names `Donald Trump Jr.`: writers name the son
+            // with his suffix.
+            let rank = (keys.has_suffix(keys.at(&clusters[ci].key)), dist);
+            if best.map_or(true, |(r, _)| rank < r) {
+                best = Some((rank, ci));
             }
         }
         if let Some((_, ci)) = best {

@@ -599,6 +599,54 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
         }
         i += 1;
     }
+    // No name ends with a comma, a colon or a bracket it does not open that the tagger took in (`Office of the
+    // President,`, `Gingrich]`).
+    for m in mentions.iter_mut() {
+        while m.toks.len() > 1 {
+            let ws = &words[m.toks.clone()];
+            let stray = match ws[ws.len() - 1] {
+                "," | ";" | ":" => true,
+                ")" => !ws.contains(&"("),
+                "]" => !ws.contains(&"["),
+                _ => false,
+            };
+            if !stray {
+                break;
+            }
+            m.toks.end -= 1;
+        }
+    }
+    // A generational suffix ends the person's name before it (`Joseph R. Biden Jr.`, `William F. Buckley, Jr.`),
+    // whether the tagger left it out or read it as a name of its own; alone it names no one.
+    let is_suffix = |w: &str| matches!(w, "Jr." | "Jr" | "Sr." | "Sr");
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        if m.label == EntityLabel::Person {
+            let e = m.toks.end;
+            let stop = sent_end(m);
+            let suffix_at = if e < stop && is_suffix(words[e]) {
+                Some(e)
+            } else if e + 1 < stop && words[e] == "," && is_suffix(words[e + 1]) {
+                Some(e + 1)
+            } else {
+                None
+            };
+            if let Some(s) = suffix_at {
+                match mentions.get(i + 1) {
+                    Some(n) if n.toks.start <= s && n.toks != (s..s + 1) => {}
+                    next => {
+                        if next.is_some_and(|n| n.toks == (s..s + 1)) {
+                            mentions.remove(i + 1);
+                        }
+                        mentions[i].toks.end = s + 1;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    mentions.retain(|m| !(m.toks.len() == 1 && is_suffix(words[m.toks.start])));
     // Titles the tagger swallowed ("President Putin" as one person): the person span excludes the title.
     for m in mentions.iter_mut() {
         if m.label == EntityLabel::Person && is_org_head(words[m.toks.end - 1]) {
@@ -1265,6 +1313,62 @@ mod tests {
             "{:?}",
             doc.places
         );
+    }
+
+    #[test]
+    fn a_generational_suffix_ends_the_name_and_the_surname_finds_the_father() {
+        let (entities, clusters) = run(
+            "Senator Harold B. Whitcombe Jr. met his father, Harold Whitcombe, at the farm. Mr. Whitcombe \
+             Jr. said the farm would stay in the family. Whitcombe, 84, agreed.",
+        );
+        assert!(entities.iter().all(|e| e.text != "Jr."), "{entities:?}");
+        let son = entities
+            .iter()
+            .find(|e| e.text == "Harold B. Whitcombe Jr.")
+            .expect("the son's full name");
+        let father = entities
+            .iter()
+            .find(|e| e.text == "Harold Whitcombe")
+            .expect("the father's full name");
+        assert_ne!(son.cluster, father.cluster, "{clusters:?}");
+        // The bare surname is the father's: the son is named with his suffix.
+        let lone = entities
+            .iter()
+            .find(|e| e.text == "Whitcombe")
+            .expect("the surname alone");
+        assert_eq!(lone.cluster, father.cluster, "{clusters:?}");
+    }
+
+    #[test]
+    fn names_end_before_stray_punctuation() {
+        let words = [
+            "the",
+            "Office",
+            "of",
+            "the",
+            "President",
+            ",",
+            "Gingrich",
+            "]",
+            ".",
+        ];
+        let mention = |toks: Range<usize>, label| Mention {
+            toks,
+            sent: 0,
+            label,
+            title: None,
+            affil: None,
+            country: None,
+            cluster: usize::MAX,
+        };
+        let ctx = crate::pipeline::Context::from_text("x", None);
+        let mut mentions = vec![
+            mention(1..6, EntityLabel::Org),
+            mention(6..8, EntityLabel::Person),
+        ];
+        fix_spans(&ctx, &words, &mut mentions);
+        let spans: Vec<_> = mentions.iter().map(|m| m.toks.clone()).collect();
+        assert_eq!(spans, [1..5, 6..7]);
     }
 
     #[test]
