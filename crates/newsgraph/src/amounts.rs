@@ -185,7 +185,7 @@ static OPENER_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
 
 /// A written-out number word (`two`, `Fifty-six`, `twenty-five`).
 fn word_number(w: &str) -> Option<u64> {
-    let lw = w.to_ascii_lowercase();
+    let lw = lower(w);
     if let Some(v) = unit_word(&lw) {
         return Some(v);
     }
@@ -333,7 +333,7 @@ const QUALIFIERS: &[(&[&str], &str)] = &[
 /// Words after which a number is part of a name, a reference or a date (`Resolution 2334`, `No. 5`).
 fn is_reference_word(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().trim_end_matches('.'),
+        lower(w).trim_end_matches('.'),
         "no" | "nos"
             | "number"
             | "section"
@@ -885,7 +885,7 @@ fn read_object(text: &str, toks: &[Token], j: usize) -> Option<Range<usize>> {
             break;
         }
         let word = &text[t.start..t.end];
-        let lw = word.to_ascii_lowercase();
+        let lw = lower(word);
         if is_object_stop(&lw)
             || (k > j && word.chars().next().is_some_and(char::is_uppercase) && lw != word)
         {
@@ -1384,12 +1384,12 @@ fn is_excluded(text: &str, toks: &[Token], first: usize, f: &Found) -> bool {
     }
     // Written-out words inside names (`One Direction`) and `one` as a pronoun (`one of them` is still counted).
     if !is_numeral && toks[first].kind == TokenKind::Word {
-        let lw = s.to_ascii_lowercase();
+        let lw = lower(s);
         if lw == "one" && f.next == first + 1 {
             // `one` as a pronoun: `a bitter one`, `No one`, `each one`, `one can`, `one suspects that`.
-            let p = prev.to_ascii_lowercase();
+            let p = lower(prev);
             let det = matches!(
-                p.as_str(),
+                &*p,
                 "a" | "an"
                     | "the"
                     | "each"

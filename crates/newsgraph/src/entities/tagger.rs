@@ -875,6 +875,12 @@ impl WordCache {
             self.class_from = 0;
             self.owner = owner;
             self.generation += 1;
+            // Room for a full cache at once: growing by doubling rehashed the index and copied the weights
+            // (half a kilobyte a word) a dozen times while the first documents filled it. The lists' pages are
+            // only touched as words come in.
+            self.index.reserve(CACHE_LIMIT);
+            self.words.reserve(CACHE_LIMIT);
+            self.hot.reserve(CACHE_LIMIT);
             for (k, o) in WINDOW.into_iter().enumerate() {
                 let mut feats = Vec::new();
                 neighbour_features(None, o, false, &mut feats);

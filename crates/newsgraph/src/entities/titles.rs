@@ -4,7 +4,6 @@
 
 use super::{Affil, EntityLabel, Mention};
 use crate::pipeline::Context;
-use std::borrow::Cow;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -254,30 +253,38 @@ static MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Whether `w` (any case) can end a title.
 pub fn is_head(w: &str) -> bool {
-    HEADS.contains(lower(w).as_ref())
+    with_lower(w, |l| HEADS.contains(l))
 }
 
-/// `w` in lower case, borrowed when it already is (most words: no allocation).
-fn lower(w: &str) -> Cow<'_, str> {
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(w)
-    } else {
-        Cow::Owned(w.to_lowercase())
+/// Calls `f` with `w` in lower case: borrowed when it already is, lower-cased on the stack when it is short ASCII
+/// (a capitalized word: asked of most names' neighbours, so no allocation), else by `to_lowercase`.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    if !b.iter().any(|c| !c.is_ascii() || c.is_ascii_uppercase()) {
+        return f(w);
     }
+    let mut buf = [0u8; 32];
+    if let Some(dst) = buf.get_mut(..b.len()).filter(|_| b.is_ascii()) {
+        dst.copy_from_slice(b);
+        dst.make_ascii_lowercase();
+        // ASCII bytes are always UTF-8.
+        if let Ok(l) = std::str::from_utf8(dst) {
+            return f(l);
+        }
+    }
+    f(&w.to_lowercase())
 }
 
 /// Whether `w` (any case) can stand inside a title.
 pub fn is_modifier(w: &str) -> bool {
-    let l = lower(w);
-    MODIFIERS.contains(l.as_ref()) || HEADS.contains(l.as_ref())
+    with_lower(w, |l| MODIFIERS.contains(l) || HEADS.contains(l))
 }
 
 /// Possessive determiners that point back to an entity ("its", "his").
 pub fn is_possessive(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "its" | "his" | "her" | "their" | "the" | "a" | "an"
-    )
+    with_lower(w, |l| {
+        matches!(l, "its" | "his" | "her" | "their" | "the" | "a" | "an")
+    })
 }
 
 fn is_genitive(w: &str) -> bool {
@@ -596,7 +603,7 @@ fn premodifier(
         }
         break;
     }
-    while k < end - 1 && matches!(words[k].to_lowercase().as_str(), "of" | "and" | "the") {
+    while k < end - 1 && with_lower(words[k], |l| matches!(l, "of" | "and" | "the")) {
         k += 1;
     }
     // `Head of the Office of the President Andriy Yermak`: the office the title names is part of it.
@@ -619,7 +626,7 @@ fn premodifier(
             found.affil = Some(affil_of(mentions, at[p]));
         } else if is_genitive(words[p]) && p > sent.start && at[p - 1] != usize::MAX {
             found.affil = Some(affil_of(mentions, at[p - 1]));
-        } else if matches!(words[p].to_lowercase().as_str(), "its" | "their") {
+        } else if with_lower(words[p], |l| matches!(l, "its" | "their")) {
             found.possessor = Some(p);
         }
     }
@@ -685,7 +692,7 @@ fn apposition_after(
     let mut p = end + 1;
     let mut possessor = None;
     if is_possessive(words[p]) {
-        if matches!(words[p].to_lowercase().as_str(), "its" | "their") {
+        if with_lower(words[p], |l| matches!(l, "its" | "their")) {
             possessor = Some(p);
         }
         p += 1;
@@ -744,7 +751,7 @@ fn apposition_after(
         affil = Some(affil_of(mentions, at[stop + 1]));
     }
     let mut title = start..stop;
-    while title.len() > 1 && matches!(words[title.start].to_lowercase().as_str(), "of" | "and") {
+    while title.len() > 1 && with_lower(words[title.start], |l| matches!(l, "of" | "and")) {
         title.start += 1;
     }
     Some(Found {
