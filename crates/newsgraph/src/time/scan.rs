@@ -2326,6 +2326,47 @@ impl<'c> Scanner<'c> {
                 // "the second half of the year": one expression; the year is the one the quarter alone would
                 // name (the article's, or the last one when the quarter lies ahead and the clause is past).
                 e += 3;
+            } else if self.is(e + 1, "the")
+                && self.any(
+                    e + 2,
+                    &[
+                        "next",
+                        "following",
+                        "coming",
+                        "current",
+                        "previous",
+                        "preceding",
+                    ],
+                )
+                && self.is(e + 3, "year")
+            {
+                // "the first quarter of the next year": that year's quarter.
+                let s = match self.w(e + 2) {
+                    "previous" | "preceding" => -1,
+                    "current" => 0,
+                    _ => 1,
+                };
+                year = self.dct.map(|a| a.year() + s);
+                e += 4;
+            } else if matches!(self.lex(e + 1), Lex::Month(..))
+                || (self.any(e + 1, &["the", "its", "their", "this", "his", "her", "our"])
+                    && !self.is(e + 2, "fiscal")
+                    && !matches!(self.lex(e + 2), Lex::Unit(_)))
+            {
+                // Not a part of a year: "the first half of March" is the month's start, "the second half of
+                // the 20th century" the century's end; "the first half of the season" names no calendar
+                // period at all ("the third quarter of $2 million" and "of the fiscal year" stay quarters).
+                let inner = match self.lex(e + 1) {
+                    Lex::Month(..) => self.month_day(e + 1).filter(|c| c.value.len() == 7),
+                    _ => self
+                        .m_decade(e + 1)
+                        .filter(|c| c.value.len() == 2 && c.modifier.is_none()),
+                }
+                .filter(|c| half && c.a == e + 1)?;
+                let a = if the || i < j { i } else { j };
+                let mut c = cand(a, inner.b, TimexType::Date, inner.value)?;
+                c.modifier = Some(if n == 1 { "START" } else { "END" });
+                return Some(c);
             }
         } else if let Some((y, k)) = self.year_num(e) {
             year = Some(y);

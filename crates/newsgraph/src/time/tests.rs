@@ -1957,6 +1957,40 @@ fn a_quarter_or_half_of_the_year_is_one_expression() {
 }
 
 #[test]
+fn a_half_of_a_month_century_or_season_is_no_half_year() {
+    check(&[
+        (
+            "Ferry bookings slumped in the first half of March and picked up in the second half of April.",
+            "2023-05-13",
+            &[
+                ("the first half of March", D, "2023-03"),
+                ("the second half of April", D, "2023-04"),
+            ],
+        ),
+        (
+            "The mill prospered during the second half of the 19th century.",
+            "2023-05-13",
+            &[("the second half of the 19th century", D, "18")],
+        ),
+        (
+            "The club scored little in the first half of the current season.",
+            "2023-05-13",
+            &[("current", D, "PRESENT_REF")],
+        ),
+        (
+            "The bakery orders flour for the first quarter of the next year.",
+            "2023-05-13",
+            &[("the first quarter of the next year", D, "2024-Q1")],
+        ),
+    ]);
+    let t = tag("Tolls fell in the first half of June.", Some("2023-08-02"));
+    assert_eq!(
+        find(&t, "the first half of June").modifier.as_deref(),
+        Some("START")
+    );
+}
+
+#[test]
 fn two_vague_units_joined_by_or_are_one_duration() {
     check(&[(
         "Engineers said repairs to the bridge could take weeks or months.",
