@@ -821,7 +821,10 @@ impl<'c> Scanner<'c> {
                     "her", "their",
                 ],
             );
-        if FUTURE_CUES.contains(&w) && !(w == "next" && self.is(k + 1, "to")) && !noun_plans {
+        // "Next, in April, we agreed...": a discourse marker before punctuation orders the points of a speech,
+        // not time.
+        let next_marker = w == "next" && (self.is(k + 1, "to") || self.is_punct(k + 1));
+        if FUTURE_CUES.contains(&w) && !next_marker && !noun_plans {
             f |= C_FUTURE;
         }
         // The same news present with a plural subject: "He and Arafat meet separately Monday with Albright"

@@ -1998,3 +1998,19 @@ fn two_vague_units_joined_by_or_are_one_duration() {
         &[("weeks or months", P, "PXW")],
     )]);
 }
+
+#[test]
+fn next_as_a_discourse_marker_is_no_future_cue() {
+    check(&[
+        (
+            "Next, in April, the council approved the harbour budget.",
+            "2023-05-20",
+            &[("April", D, "2023-04")],
+        ),
+        (
+            "First, the grid was repaired. Next: in March the mill reopened.",
+            "2023-05-20",
+            &[("March", D, "2023-03")],
+        ),
+    ]);
+}
