@@ -938,10 +938,28 @@ impl<'c> Scanner<'c> {
             }
             // "would be redeemed in five years", "will be held Tuesday": a participle after "will be" is a
             // future passive ("could be located", "must be returned" say little and stay past).
+            // An adverb may stand between: "will also be considered on Tuesday", "would then be signed".
+            let modal = |m: usize| self.any(m, &["will", "would", "'ll", "’ll", "shall", "to"]);
+            let adverb = |m: usize| {
+                let w = self.w(m);
+                (w.len() > 4 && w.ends_with("ly"))
+                    || matches!(
+                        w,
+                        "also"
+                            | "then"
+                            | "soon"
+                            | "not"
+                            | "still"
+                            | "again"
+                            | "now"
+                            | "only"
+                            | "already"
+                    )
+            };
             if f & mask == C_WEAK_PAST
                 && k > lo + 1
                 && self.is(k - 1, "be")
-                && self.any(k - 2, &["will", "would", "'ll", "’ll", "shall", "to"])
+                && (modal(k - 2) || (k > lo + 2 && adverb(k - 2) && modal(k - 3)))
             {
                 return Some(Direction::Future);
             }

@@ -2014,3 +2014,19 @@ fn next_as_a_discourse_marker_is_no_future_cue() {
         ),
     ]);
 }
+
+#[test]
+fn a_future_passive_with_an_adverb_points_ahead() {
+    check(&[
+        (
+            "The harbour plan will also be discussed by the council on Tuesday.",
+            "2023-05-20",
+            &[("Tuesday", D, "2023-05-23")],
+        ),
+        (
+            "The bridge would probably be reopened on Friday, engineers hoped.",
+            "2023-05-20",
+            &[("Friday", D, "2023-05-26")],
+        ),
+    ]);
+}
