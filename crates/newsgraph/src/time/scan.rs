@@ -980,7 +980,8 @@ impl<'c> Scanner<'c> {
     }
 
     /// Whether the expression at `a..b` opens its sentence and a comma follows ("In January, the company
-    /// brought in...", "On Tuesday, the league plans to..."): its clause is the one after the comma.
+    /// brought in...", "On Tuesday, the league plans to...", "Starting July 1, fares will..."): its clause is
+    /// the one after the comma.
     fn opens_sentence(&self, a: usize, b: usize) -> bool {
         self.is(b, ",")
             && (a == self.lo
@@ -989,9 +990,14 @@ impl<'c> Scanner<'c> {
                         self.lo,
                         &[
                             "in", "on", "at", "by", "during", "since", "early", "late", "last",
-                            "until", "through", "from", "then", "and", "but", "also",
+                            "until", "through", "from", "then", "and", "but", "also", "starting",
+                            "beginning", "effective",
                         ],
-                    )))
+                    ))
+                // "Starting from July 1, ...", "Beginning on Monday, ...".
+                || (a == self.lo + 2
+                    && self.any(self.lo, &["starting", "beginning"])
+                    && self.any(self.lo + 1, &["from", "on", "in"])))
     }
 
     /// Cues after an expression that opens its sentence: the main clause after the comma, with a wider window

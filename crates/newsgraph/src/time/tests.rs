@@ -2030,3 +2030,19 @@ fn a_future_passive_with_an_adverb_points_ahead() {
         ),
     ]);
 }
+
+#[test]
+fn starting_a_date_the_main_clause_gives_the_tense() {
+    check(&[
+        (
+            "Starting July 1, ferry fares will rise by a tenth.",
+            "2023-11-20",
+            &[("July 1", D, "2024-07-01")],
+        ),
+        (
+            "Starting from June 3, the depot will close at noon.",
+            "2023-11-20",
+            &[("June 3", D, "2024-06-03"), ("noon", T, "2024-06-03T12:00")],
+        ),
+    ]);
+}
