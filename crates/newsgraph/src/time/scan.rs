@@ -1068,6 +1068,16 @@ impl<'c> Scanner<'c> {
             }
         }
         let mut c = best?;
+        // "the Year of Science and Technology", "Volunteer of the Year": a capitalized "Year" inside an ordinary
+        // sentence names a themed year or an award, not a time ("New Year" is a holiday; headlines are in title
+        // case).
+        let named_year = (c.a..c.b).any(|k| {
+            let t = &self.toks[k];
+            t.cap && t.low == "year" && k > self.lo && !self.is(k - 1, "new")
+        });
+        if named_year && !self.in_title_case() {
+            return None;
+        }
         // "Tuesday (15)", "two weeks or so", "the third quarter of 1990" tails are handled by matchers; trim a
         // trailing possessive or punctuation never.
         if c.b <= c.a {

@@ -2046,3 +2046,19 @@ fn starting_a_date_the_main_clause_gives_the_tense() {
         ),
     ]);
 }
+
+#[test]
+fn a_capitalized_year_inside_a_sentence_is_a_name() {
+    check(&[
+        (
+            "The ministry declared 2024 the Year of Rivers, and the festival closed the Year of Rivers in style.",
+            "2023-11-20",
+            &[("2024", D, "2024")],
+        ),
+        (
+            "She was named Baker of the Year by the guild this year.",
+            "2023-11-20",
+            &[("this year", D, "2023")],
+        ),
+    ]);
+}
