@@ -1919,17 +1919,18 @@ impl<'c> Scanner<'c> {
         if let Some((y, e)) = self.year_num(k) {
             return cand(i, e, TimexType::Date, cal::month(Some(y), m));
         }
-        // "January this year", "July last year"
-        if self.any(j, &["this", "last", "next"]) && self.is(j + 1, "year") {
+        // "January this year", "July last year", "July of last year"
+        let of = usize::from(self.is(j, "of"));
+        if self.any(j + of, &["this", "last", "next"]) && self.is(j + of + 1, "year") {
             let y = self.dct.map(|a| {
                 a.year()
-                    + match self.w(j) {
+                    + match self.w(j + of) {
                         "last" => -1,
                         "next" => 1,
                         _ => 0,
                     }
             });
-            return cand(i, j + 2, TimexType::Date, cal::month(y, m));
+            return cand(i, j + of + 2, TimexType::Date, cal::month(y, m));
         }
         let mut dir = self.month_tense(i, j);
         // "changed to a calendar year in December", read in October: a month still ahead of the article date,

@@ -2062,3 +2062,15 @@ fn a_capitalized_year_inside_a_sentence_is_a_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_month_of_last_or_next_year_is_one_expression() {
+    check(&[(
+        "The canal was dredged in July of last year and will reopen in March of next year.",
+        "2023-11-20",
+        &[
+            ("July of last year", D, "2022-07"),
+            ("March of next year", D, "2024-03"),
+        ],
+    )]);
+}
