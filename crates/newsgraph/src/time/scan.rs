@@ -731,9 +731,13 @@ impl<'c> Scanner<'c> {
             return self.tense(a, b);
         }
         // "loans through January": the end of a span, whose verb dates the act, not the month; only a future
-        // cue after it decides, else the nearest such month.
+        // cue decides, else the nearest such month. A span that starts ahead ends ahead: "will be able to
+        // apply through late September".
         if a > self.lo && self.any(a - 1, &["through", "thru"]) {
-            return self.cues_fwd(b, true).filter(|d| *d == Direction::Future);
+            return self
+                .cues_fwd(b, true)
+                .or_else(|| self.cues_back(a - 1, true))
+                .filter(|d| *d == Direction::Future);
         }
         // "the year ended March 31", "was shot on Oct. 23": a past-tense verb other than a reporting one.
         self.cues(a, b, false)

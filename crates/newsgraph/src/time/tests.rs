@@ -2074,3 +2074,12 @@ fn a_month_of_last_or_next_year_is_one_expression() {
         ],
     )]);
 }
+
+#[test]
+fn a_span_that_starts_ahead_ends_ahead() {
+    check(&[(
+        "Farmers will be able to claim the grant through late September, the ministry said.",
+        "2023-03-20",
+        &[("late September", D, "2023-09")],
+    )]);
+}
