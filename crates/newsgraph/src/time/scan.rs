@@ -2609,7 +2609,11 @@ impl<'c> Scanner<'c> {
     /// `last night`, `this morning`, `next Tuesday`, `last April`, `this summer`.
     fn m_relative_unit(&self, i: usize) -> Option<Cand> {
         let mut j = i;
-        let the = self.any(j, &["the", "that", "this"])
+        // "reminded that next year marks...": "that" before "next" or "coming" opens a clause, it is no
+        // determiner.
+        let clause_that = self.is(j, "that") && self.any(j + 1, &["next", "coming"]);
+        let the = !clause_that
+            && self.any(j, &["the", "that", "this"])
             && self.any(
                 j + 1,
                 &[

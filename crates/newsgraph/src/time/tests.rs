@@ -2083,3 +2083,12 @@ fn a_span_that_starts_ahead_ends_ahead() {
         &[("late September", D, "2023-09")],
     )]);
 }
+
+#[test]
+fn that_before_next_opens_a_clause() {
+    check(&[(
+        "In 2019 the mayor opened the bridge. She said that next year the harbour will reopen.",
+        "2023-03-20",
+        &[("2019", D, "2019"), ("next year", D, "2024")],
+    )]);
+}
