@@ -731,9 +731,13 @@ impl<'c> Scanner<'c> {
             return self.tense(a, b);
         }
         // "loans through January": the end of a span, whose verb dates the act, not the month; only a future
-        // cue after it decides, else the nearest such month.
+        // cue decides, else the nearest such month. A span that starts ahead ends ahead: "will be able to
+        // apply through late September".
         if a > self.lo && self.any(a - 1, &["through", "thru"]) {
-            return self.cues_fwd(b, true).filter(|d| *d == Direction::Future);
+            return self
+                .cues_fwd(b, true)
+                .or_else(|| self.cues_back(a - 1, true))
+                .filter(|d| *d == Direction::Future);
         }
         // "the year ended March 31", "was shot on Oct. 23": a past-tense verb other than a reporting one.
         self.cues(a, b, false)
@@ -821,7 +825,10 @@ impl<'c> Scanner<'c> {
                     "her", "their",
                 ],
             );
-        if FUTURE_CUES.contains(&w) && !(w == "next" && self.is(k + 1, "to")) && !noun_plans {
+        // "Next, in April, we agreed...": a discourse marker before punctuation orders the points of a speech,
+        // not time.
+        let next_marker = w == "next" && (self.is(k + 1, "to") || self.is_punct(k + 1));
+        if FUTURE_CUES.contains(&w) && !next_marker && !noun_plans {
             f |= C_FUTURE;
         }
         // The same news present with a plural subject: "He and Arafat meet separately Monday with Albright"
@@ -935,10 +942,28 @@ impl<'c> Scanner<'c> {
             }
             // "would be redeemed in five years", "will be held Tuesday": a participle after "will be" is a
             // future passive ("could be located", "must be returned" say little and stay past).
+            // An adverb may stand between: "will also be considered on Tuesday", "would then be signed".
+            let modal = |m: usize| self.any(m, &["will", "would", "'ll", "’ll", "shall", "to"]);
+            let adverb = |m: usize| {
+                let w = self.w(m);
+                (w.len() > 4 && w.ends_with("ly"))
+                    || matches!(
+                        w,
+                        "also"
+                            | "then"
+                            | "soon"
+                            | "not"
+                            | "still"
+                            | "again"
+                            | "now"
+                            | "only"
+                            | "already"
+                    )
+            };
             if f & mask == C_WEAK_PAST
                 && k > lo + 1
                 && self.is(k - 1, "be")
-                && self.any(k - 2, &["will", "would", "'ll", "’ll", "shall", "to"])
+                && (modal(k - 2) || (k > lo + 2 && adverb(k - 2) && modal(k - 3)))
             {
                 return Some(Direction::Future);
             }
@@ -959,7 +984,8 @@ impl<'c> Scanner<'c> {
     }
 
     /// Whether the expression at `a..b` opens its sentence and a comma follows ("In January, the company
-    /// brought in...", "On Tuesday, the league plans to..."): its clause is the one after the comma.
+    /// brought in...", "On Tuesday, the league plans to...", "Starting July 1, fares will..."): its clause is
+    /// the one after the comma.
     fn opens_sentence(&self, a: usize, b: usize) -> bool {
         self.is(b, ",")
             && (a == self.lo
@@ -968,9 +994,14 @@ impl<'c> Scanner<'c> {
                         self.lo,
                         &[
                             "in", "on", "at", "by", "during", "since", "early", "late", "last",
-                            "until", "through", "from", "then", "and", "but", "also",
+                            "until", "through", "from", "then", "and", "but", "also", "starting",
+                            "beginning", "effective",
                         ],
-                    )))
+                    ))
+                // "Starting from July 1, ...", "Beginning on Monday, ...".
+                || (a == self.lo + 2
+                    && self.any(self.lo, &["starting", "beginning"])
+                    && self.any(self.lo + 1, &["from", "on", "in"])))
     }
 
     /// Cues after an expression that opens its sentence: the main clause after the comma, with a wider window
@@ -1041,6 +1072,16 @@ impl<'c> Scanner<'c> {
             }
         }
         let mut c = best?;
+        // "the Year of Science and Technology", "Volunteer of the Year": a capitalized "Year" inside an ordinary
+        // sentence names a themed year or an award, not a time ("New Year" is a holiday; headlines are in title
+        // case).
+        let named_year = (c.a..c.b).any(|k| {
+            let t = &self.toks[k];
+            t.cap && t.low == "year" && k > self.lo && !self.is(k - 1, "new")
+        });
+        if named_year && !self.in_title_case() {
+            return None;
+        }
         // "Tuesday (15)", "two weeks or so", "the third quarter of 1990" tails are handled by matchers; trim a
         // trailing possessive or punctuation never.
         if c.b <= c.a {
@@ -1882,17 +1923,18 @@ impl<'c> Scanner<'c> {
         if let Some((y, e)) = self.year_num(k) {
             return cand(i, e, TimexType::Date, cal::month(Some(y), m));
         }
-        // "January this year", "July last year"
-        if self.any(j, &["this", "last", "next"]) && self.is(j + 1, "year") {
+        // "January this year", "July last year", "July of last year"
+        let of = usize::from(self.is(j, "of"));
+        if self.any(j + of, &["this", "last", "next"]) && self.is(j + of + 1, "year") {
             let y = self.dct.map(|a| {
                 a.year()
-                    + match self.w(j) {
+                    + match self.w(j + of) {
                         "last" => -1,
                         "next" => 1,
                         _ => 0,
                     }
             });
-            return cand(i, j + 2, TimexType::Date, cal::month(y, m));
+            return cand(i, j + of + 2, TimexType::Date, cal::month(y, m));
         }
         let mut dir = self.month_tense(i, j);
         // "changed to a calendar year in December", read in October: a month still ahead of the article date,
@@ -2326,6 +2368,47 @@ impl<'c> Scanner<'c> {
                 // "the second half of the year": one expression; the year is the one the quarter alone would
                 // name (the article's, or the last one when the quarter lies ahead and the clause is past).
                 e += 3;
+            } else if self.is(e + 1, "the")
+                && self.any(
+                    e + 2,
+                    &[
+                        "next",
+                        "following",
+                        "coming",
+                        "current",
+                        "previous",
+                        "preceding",
+                    ],
+                )
+                && self.is(e + 3, "year")
+            {
+                // "the first quarter of the next year": that year's quarter.
+                let s = match self.w(e + 2) {
+                    "previous" | "preceding" => -1,
+                    "current" => 0,
+                    _ => 1,
+                };
+                year = self.dct.map(|a| a.year() + s);
+                e += 4;
+            } else if matches!(self.lex(e + 1), Lex::Month(..))
+                || (self.any(e + 1, &["the", "its", "their", "this", "his", "her", "our"])
+                    && !self.is(e + 2, "fiscal")
+                    && !matches!(self.lex(e + 2), Lex::Unit(_)))
+            {
+                // Not a part of a year: "the first half of March" is the month's start, "the second half of
+                // the 20th century" the century's end; "the first half of the season" names no calendar
+                // period at all ("the third quarter of $2 million" and "of the fiscal year" stay quarters).
+                let inner = match self.lex(e + 1) {
+                    Lex::Month(..) => self.month_day(e + 1).filter(|c| c.value.len() == 7),
+                    _ => self
+                        .m_decade(e + 1)
+                        .filter(|c| c.value.len() == 2 && c.modifier.is_none()),
+                }
+                .filter(|c| half && c.a == e + 1)?;
+                let a = if the || i < j { i } else { j };
+                let mut c = cand(a, inner.b, TimexType::Date, inner.value)?;
+                c.modifier = Some(if n == 1 { "START" } else { "END" });
+                return Some(c);
             }
         } else if let Some((y, k)) = self.year_num(e) {
             year = Some(y);
@@ -2526,7 +2609,11 @@ impl<'c> Scanner<'c> {
     /// `last night`, `this morning`, `next Tuesday`, `last April`, `this summer`.
     fn m_relative_unit(&self, i: usize) -> Option<Cand> {
         let mut j = i;
-        let the = self.any(j, &["the", "that", "this"])
+        // "reminded that next year marks...": "that" before "next" or "coming" opens a clause, it is no
+        // determiner.
+        let clause_that = self.is(j, "that") && self.any(j + 1, &["next", "coming"]);
+        let the = !clause_that
+            && self.any(j, &["the", "that", "this"])
             && self.any(
                 j + 1,
                 &[

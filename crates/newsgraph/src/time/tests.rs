@@ -1957,10 +1957,138 @@ fn a_quarter_or_half_of_the_year_is_one_expression() {
 }
 
 #[test]
+fn a_half_of_a_month_century_or_season_is_no_half_year() {
+    check(&[
+        (
+            "Ferry bookings slumped in the first half of March and picked up in the second half of April.",
+            "2023-05-13",
+            &[
+                ("the first half of March", D, "2023-03"),
+                ("the second half of April", D, "2023-04"),
+            ],
+        ),
+        (
+            "The mill prospered during the second half of the 19th century.",
+            "2023-05-13",
+            &[("the second half of the 19th century", D, "18")],
+        ),
+        (
+            "The club scored little in the first half of the current season.",
+            "2023-05-13",
+            &[("current", D, "PRESENT_REF")],
+        ),
+        (
+            "The bakery orders flour for the first quarter of the next year.",
+            "2023-05-13",
+            &[("the first quarter of the next year", D, "2024-Q1")],
+        ),
+    ]);
+    let t = tag("Tolls fell in the first half of June.", Some("2023-08-02"));
+    assert_eq!(
+        find(&t, "the first half of June").modifier.as_deref(),
+        Some("START")
+    );
+}
+
+#[test]
 fn two_vague_units_joined_by_or_are_one_duration() {
     check(&[(
         "Engineers said repairs to the bridge could take weeks or months.",
         "2023-03-13",
         &[("weeks or months", P, "PXW")],
+    )]);
+}
+
+#[test]
+fn next_as_a_discourse_marker_is_no_future_cue() {
+    check(&[
+        (
+            "Next, in April, the council approved the harbour budget.",
+            "2023-05-20",
+            &[("April", D, "2023-04")],
+        ),
+        (
+            "First, the grid was repaired. Next: in March the mill reopened.",
+            "2023-05-20",
+            &[("March", D, "2023-03")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_future_passive_with_an_adverb_points_ahead() {
+    check(&[
+        (
+            "The harbour plan will also be discussed by the council on Tuesday.",
+            "2023-05-20",
+            &[("Tuesday", D, "2023-05-23")],
+        ),
+        (
+            "The bridge would probably be reopened on Friday, engineers hoped.",
+            "2023-05-20",
+            &[("Friday", D, "2023-05-26")],
+        ),
+    ]);
+}
+
+#[test]
+fn starting_a_date_the_main_clause_gives_the_tense() {
+    check(&[
+        (
+            "Starting July 1, ferry fares will rise by a tenth.",
+            "2023-11-20",
+            &[("July 1", D, "2024-07-01")],
+        ),
+        (
+            "Starting from June 3, the depot will close at noon.",
+            "2023-11-20",
+            &[("June 3", D, "2024-06-03"), ("noon", T, "2024-06-03T12:00")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_capitalized_year_inside_a_sentence_is_a_name() {
+    check(&[
+        (
+            "The ministry declared 2024 the Year of Rivers, and the festival closed the Year of Rivers in style.",
+            "2023-11-20",
+            &[("2024", D, "2024")],
+        ),
+        (
+            "She was named Baker of the Year by the guild this year.",
+            "2023-11-20",
+            &[("this year", D, "2023")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_month_of_last_or_next_year_is_one_expression() {
+    check(&[(
+        "The canal was dredged in July of last year and will reopen in March of next year.",
+        "2023-11-20",
+        &[
+            ("July of last year", D, "2022-07"),
+            ("March of next year", D, "2024-03"),
+        ],
+    )]);
+}
+
+#[test]
+fn a_span_that_starts_ahead_ends_ahead() {
+    check(&[(
+        "Farmers will be able to claim the grant through late September, the ministry said.",
+        "2023-03-20",
+        &[("late September", D, "2023-09")],
+    )]);
+}
+
+#[test]
+fn that_before_next_opens_a_clause() {
+    check(&[(
+        "In 2019 the mayor opened the bridge. She said that next year the harbour will reopen.",
+        "2023-03-20",
+        &[("2019", D, "2019"), ("next year", D, "2024")],
     )]);
 }
