@@ -337,6 +337,22 @@ pub fn easter(y: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, month as u32, dd as u32)
 }
 
+/// Orthodox Easter Sunday of year `y` in the civil (Gregorian) calendar: Meeus's Julian computus, then the
+/// calendars' difference in spring of that century (13 days from 1900 to 2099).
+pub fn orthodox_easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(4);
+    let b = y.rem_euclid(7);
+    let c = y.rem_euclid(19);
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34).rem_euclid(7);
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    let julian = NaiveDate::from_ymd_opt(y, month as u32, day as u32)?;
+    let century = y.div_euclid(100);
+    let gap = century - century.div_euclid(4) - 2;
+    julian.checked_add_days(chrono::Days::new(u64::try_from(gap).ok()?))
+}
+
 /// The `nth` weekday `wd` of month `m` (nth 5 = last).
 pub fn nth_weekday(y: i32, m: u32, wd: Weekday, nth: u8) -> Option<NaiveDate> {
     if nth >= 5 {
@@ -391,5 +407,16 @@ mod tests {
         assert_eq!(Unit::Year.duration(Some(2.5)), "P2Y6M");
         assert_eq!(Unit::Decade.duration(Some(2.0)), "P20Y");
         assert_eq!(easter(2000), d("2000-04-23"));
+        // Orthodox Easter: a week or five later than the Western one, or the same day.
+        for (y, day) in [
+            (2021, "2021-05-02"),
+            (2022, "2022-04-24"),
+            (2023, "2023-04-16"),
+            (2024, "2024-05-05"),
+            (2025, "2025-04-20"),
+            (1990, "1990-04-15"),
+        ] {
+            assert_eq!(orthodox_easter(y), d(day), "{y}");
+        }
     }
 }

@@ -333,6 +333,9 @@ struct Scanner<'c> {
     /// a capitalized word before a year says nothing about a name; `None` until a year asks (most sentences have
     /// none).
     title_case: std::cell::Cell<Option<bool>>,
+    /// Whether the document speaks of the Orthodox church (its Easter is the Julian one); `None` until an Easter
+    /// asks.
+    orthodox: std::cell::Cell<Option<bool>>,
 }
 
 /// Finds and normalizes the time expressions of the text in `ctx`.
@@ -402,6 +405,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         last_quarter: None,
         cue_cache: Vec::new(),
         title_case: std::cell::Cell::new(None),
+        orthodox: std::cell::Cell::new(None),
     };
     sc.cue_cache = vec![std::cell::Cell::new(u16::MAX); sc.toks.len()];
     let mut out: Vec<(Cand, Option<Interval>)> = Vec::new();
@@ -3575,6 +3579,16 @@ impl<'c> Scanner<'c> {
                 |y| cal::nth_weekday(y, 11, Weekday::Thu, 4),
                 if self.is(i + 1, "day") { i + 2 } else { i + 1 },
             ),
+            // Orthodox churches keep Easter by the Julian calendar: in a document that speaks of them
+            // (Russian, Ukrainian, Greek or Serbian news), Easter is theirs.
+            "easter" if self.prev(i) == "orthodox" || self.speaks_of_orthodoxy() => (
+                cal::orthodox_easter,
+                if self.is(i + 1, "sunday") {
+                    i + 2
+                } else {
+                    i + 1
+                },
+            ),
             "easter" => (
                 cal::easter,
                 if self.is(i + 1, "sunday") {
@@ -3651,6 +3665,22 @@ impl<'c> Scanner<'c> {
             },
         };
         cand(i, e, TimexType::Date, v)
+    }
+
+    /// Whether the document names the Orthodox church or its faithful (`Orthodox Christians`, not `Orthodox Jews`).
+    /// Computed once, at the first Easter.
+    fn speaks_of_orthodoxy(&self) -> bool {
+        if let Some(v) = self.orthodox.get() {
+            return v;
+        }
+        let v = self.toks.iter().enumerate().any(|(i, t)| {
+            t.low == "orthodox"
+                && !self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.low.starts_with("jew") || n.low == "judaism")
+        });
+        self.orthodox.set(Some(v));
+        v
     }
 
     /// Whether the holiday at `i..e` belongs to a named country other than the United States: a possessive

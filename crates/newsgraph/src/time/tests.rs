@@ -448,6 +448,21 @@ fn holidays_of_other_countries_and_churches() {
 }
 
 #[test]
+fn easter_is_the_orthodox_one_where_the_document_speaks_of_that_church() {
+    // Orthodox Easter 2022 fell a week after the Western one (April 17).
+    let t = tag(
+        "The patriarch led the night service as Orthodox believers marked Easter.",
+        Some("2022-04-25"),
+    );
+    assert_eq!(find(&t, "Easter").value, "2022-04-24", "{:?}", show(&t));
+    let t = tag(
+        "Orthodox Jewish families closed their shops before Easter.",
+        Some("2022-04-25"),
+    );
+    assert_eq!(find(&t, "Easter").value, "2022-04-17", "{:?}", show(&t));
+}
+
+#[test]
 fn an_ordinal_second_is_no_duration() {
     let t = tag(
         "Voters call trade a second- or third-tier issue; the exchange lasted a second.",
