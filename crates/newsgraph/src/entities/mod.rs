@@ -1022,6 +1022,19 @@ mod tests {
         recognize(&ctx)
     }
 
+    /// A mention in sentence 0 with no title, affiliation, country or cluster yet.
+    fn mention(toks: Range<usize>, label: EntityLabel) -> Mention {
+        Mention {
+            toks,
+            sent: 0,
+            label,
+            title: None,
+            affil: None,
+            country: None,
+            cluster: usize::MAX,
+        }
+    }
+
     fn person<'a>(clusters: &'a [EntityCluster], name: &str) -> &'a EntityCluster {
         clusters
             .iter()
@@ -1219,15 +1232,6 @@ mod tests {
             "Rashid", "bin", "Ali", "of", "Bahrain", "met", "Nasser", "in", "Bahrain", "and",
             "Nasser",
         ];
-        let mention = |toks: Range<usize>, label| Mention {
-            toks,
-            sent: 0,
-            label,
-            title: None,
-            affil: None,
-            country: None,
-            cluster: usize::MAX,
-        };
         let mut mentions = vec![
             mention(0..5, EntityLabel::Person),
             mention(8..9, EntityLabel::Loc),
@@ -1271,22 +1275,16 @@ mod tests {
             "closed",
             ".",
         ];
-        let mention = |toks: Range<usize>, label, title: Option<&str>| Mention {
-            toks,
-            sent: 0,
-            label,
-            title: title.map(String::from),
-            affil: None,
-            country: None,
-            cluster: usize::MAX,
-        };
         // The tagger's organization at the start of a sentence is the titled person; its slip on a building's
         // name does not make the building a person.
         let mut mentions = vec![
-            mention(1..3, EntityLabel::Person, Some("Minister")),
-            mention(5..7, EntityLabel::Org, None),
-            mention(9..11, EntityLabel::Person, None),
-            mention(13..15, EntityLabel::Org, None),
+            Mention {
+                title: Some("Minister".into()),
+                ..mention(1..3, EntityLabel::Person)
+            },
+            mention(5..7, EntityLabel::Org),
+            mention(9..11, EntityLabel::Person),
+            mention(13..15, EntityLabel::Org),
         ];
         coref::cluster(&words, &mut mentions);
         assert_eq!(mentions[1].label, EntityLabel::Person, "{mentions:?}");
@@ -1358,15 +1356,6 @@ mod tests {
             "]",
             ".",
         ];
-        let mention = |toks: Range<usize>, label| Mention {
-            toks,
-            sent: 0,
-            label,
-            title: None,
-            affil: None,
-            country: None,
-            cluster: usize::MAX,
-        };
         let ctx = crate::pipeline::Context::from_text("x", None);
         let mut mentions = vec![
             mention(1..6, EntityLabel::Org),
