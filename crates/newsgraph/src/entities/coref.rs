@@ -178,8 +178,8 @@ pub(crate) fn is_country_not_name(w: &str) -> bool {
 
 /// Whether a name of two words or more reads as a person's: it opens with a first name or an honorific
 /// (`Mr. Obama`), or the person it names bears a title in the document (`First Lady Olena Zelenska`), and it is no
-/// place and ends in no organization's head noun (`Trump Tower`, `Puerto
-/// Rico`, `Sandy Hook Elementary School`), so a tagger's slip elsewhere does not make the place a person.
+/// place and ends in no organization's or building's head noun (`Puerto Rico`, `Trump Tower`, `Sandy Hook
+/// Elementary School`), so that a tagger's slip elsewhere does not make the place a person.
 fn reads_as_personal_name(ws: &[&str], titled: bool) -> bool {
     use super::gazetteer::{FIRST, GAZETTEER, ORG, PLACE_CATS};
     let (Some(first), Some(last)) = (ws.first(), ws.last()) else {

@@ -604,12 +604,14 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     // No name ends with a comma, a colon or a bracket it does not open that the tagger took in (`Office of the
     // President,`, `Gingrich]`).
     for m in mentions.iter_mut() {
+        // Trimming removes no opening bracket: one look at the name tells which closing ones are stray.
+        let ws = &words[m.toks.clone()];
+        let (parens, brackets) = (ws.contains(&"("), ws.contains(&"["));
         while m.toks.len() > 1 {
-            let ws = &words[m.toks.clone()];
-            let stray = match ws[ws.len() - 1] {
+            let stray = match words[m.toks.end - 1] {
                 "," | ";" | ":" => true,
-                ")" => !ws.contains(&"("),
-                "]" => !ws.contains(&"["),
+                ")" => !parens,
+                "]" => !brackets,
                 _ => false,
             };
             if !stray {
@@ -624,7 +626,7 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     let mut i = 0;
     while i < mentions.len() {
         let m = &mentions[i];
-        if m.label == EntityLabel::Person {
+        if m.label == EntityLabel::Person && !m.toks.is_empty() {
             let e = m.toks.end;
             let stop = sent_end(m);
             let suffix_at = if e < stop && is_suffix(words[e]) {
@@ -635,11 +637,13 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
                 None
             };
             if let Some(s) = suffix_at {
-                match mentions.get(i + 1) {
+                match mentions.get_mut(i + 1) {
                     Some(n) if n.toks.start <= s && n.toks != (s..s + 1) => {}
                     next => {
-                        if next.is_some_and(|n| n.toks == (s..s + 1)) {
-                            mentions.remove(i + 1);
+                        // The suffix's own mention is emptied, and dropped below with the lone suffixes (no
+                        // removal from the middle of the list, which would make many names quadratic).
+                        if let Some(n) = next.filter(|n| n.toks == (s..s + 1)) {
+                            n.toks = s..s;
                         }
                         mentions[i].toks.end = s + 1;
                     }
@@ -648,7 +652,8 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
         }
         i += 1;
     }
-    mentions.retain(|m| !(m.toks.len() == 1 && is_suffix(words[m.toks.start])));
+    mentions
+        .retain(|m| !(m.toks.is_empty() || (m.toks.len() == 1 && is_suffix(words[m.toks.start]))));
     // Titles the tagger swallowed ("President Putin" as one person): the person span excludes the title.
     for m in mentions.iter_mut() {
         if m.label == EntityLabel::Person && is_org_head(words[m.toks.end - 1]) {
