@@ -121,9 +121,7 @@ impl Keys {
                 };
                 let next = index.len() as u32;
                 let n = *index.entry(key).or_insert(next);
-                if matches!(*w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
-                    && !suffixes.contains(&n)
-                {
+                if super::is_generational_suffix(w) && !suffixes.contains(&n) {
                     suffixes.push(n);
                 }
                 numbers.push(n);

@@ -394,6 +394,12 @@ pub(crate) fn is_feast(w: &str) -> bool {
     .any(|n| n.eq_ignore_ascii_case(w))
 }
 
+/// A generational suffix that ends a person's name (`Jr.`, `Sr.`, `III`): part of the name, no name alone, and
+/// passed over when the surname is sought.
+pub(crate) fn is_generational_suffix(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+}
+
 /// An honorific that stands before a person's name or, alone or before a title, addresses someone.
 fn is_honorific(w: &str) -> bool {
     matches!(
@@ -622,16 +628,15 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     }
     // A generational suffix ends the person's name before it (`Joseph R. Biden Jr.`, `William F. Buckley, Jr.`),
     // whether the tagger left it out or read it as a name of its own; alone it names no one.
-    let is_suffix = |w: &str| matches!(w, "Jr." | "Jr" | "Sr." | "Sr");
     let mut i = 0;
     while i < mentions.len() {
         let m = &mentions[i];
         if m.label == EntityLabel::Person && !m.toks.is_empty() {
             let e = m.toks.end;
             let stop = sent_end(m);
-            let suffix_at = if e < stop && is_suffix(words[e]) {
+            let suffix_at = if e < stop && is_generational_suffix(words[e]) {
                 Some(e)
-            } else if e + 1 < stop && words[e] == "," && is_suffix(words[e + 1]) {
+            } else if e + 1 < stop && words[e] == "," && is_generational_suffix(words[e + 1]) {
                 Some(e + 1)
             } else {
                 None
@@ -652,8 +657,9 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
         }
         i += 1;
     }
-    mentions
-        .retain(|m| !(m.toks.is_empty() || (m.toks.len() == 1 && is_suffix(words[m.toks.start]))));
+    mentions.retain(|m| {
+        !(m.toks.is_empty() || (m.toks.len() == 1 && is_generational_suffix(words[m.toks.start])))
+    });
     // Titles the tagger swallowed ("President Putin" as one person): the person span excludes the title.
     for m in mentions.iter_mut() {
         if m.label == EntityLabel::Person && is_org_head(words[m.toks.end - 1]) {
@@ -1346,6 +1352,12 @@ mod tests {
             .find(|e| e.text == "Whitcombe")
             .expect("the surname alone");
         assert_eq!(lone.cluster, father.cluster, "{clusters:?}");
+        // A regnal number is such a suffix too.
+        let (entities, _) = run(
+            "Pope John Paul II visited the town in 1987. The medal of the III degree went to Ivan Sobko.",
+        );
+        let names: Vec<&str> = entities.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(names, ["John Paul II", "Ivan Sobko"], "{entities:?}");
     }
 
     #[test]
