@@ -8,6 +8,7 @@ pub mod train;
 
 pub mod clusters;
 pub mod coref;
+pub mod gender;
 pub mod titles;
 
 use crate::pipeline::Context;
@@ -88,6 +89,7 @@ pub fn preload() {
     LazyLock::force(&gazetteer::GAZETTEER);
     LazyLock::force(&clusters::CLUSTERS);
     LazyLock::force(&COUNTRY_NAMES);
+    gender::preload();
 }
 
 /// Country names by ISO 3166 alpha-2 code, as news writes them (`RU` -> `Russia`).

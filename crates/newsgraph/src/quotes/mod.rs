@@ -1211,6 +1211,75 @@ mod tests {
         assert_eq!(qs[1].speaker.as_ref().unwrap().text, "he");
     }
 
+    #[test]
+    fn pronoun_speakers_agree_in_gender() {
+        let text = "Senator Margaret Holloway met Governor Daniel Reyes in Denver on Monday. Reyes praised the \
+                    plan.\n\n“We will fund the schools first,” she said.\n\n\
+                    Mr. Jones met Ms. Okafor in Paris. “The talks went well,” he added.";
+        let doc = crate::Pipeline::builder()
+            .build()
+            .extract(&crate::Article::parse("gender", text.to_string()))
+            .expect("extracts");
+        let said = |pronoun: &str| {
+            doc.quotes
+                .iter()
+                .find(|q| q.kind == QuoteKind::Direct && speaker_of(q) == Some(pronoun))
+                .and_then(|q| q.speaker.as_ref()?.name.clone())
+        };
+        assert_eq!(
+            said("she").as_deref(),
+            Some("Margaret Holloway"),
+            "{:#?}",
+            doc.quotes
+        );
+        assert_eq!(said("he").as_deref(), Some("Jones"), "{:#?}", doc.quotes);
+        // Without entities, the names the quote finder saw itself.
+        let qs = quotes(text);
+        let she = qs.iter().find(|q| speaker_of(q) == Some("she"));
+        assert_eq!(
+            she.and_then(|q| name_of(q)),
+            Some("Margaret Holloway"),
+            "{qs:#?}"
+        );
+    }
+
+    #[test]
+    fn office_descriptions_name_the_office_holder() {
+        let text = "President of Ukraine Petro Marchenko met President of the European Council Anna Keller in \
+                    Kyiv. Anna Keller said the Council stands with Ukraine, and Anna Keller promised more aid.\n\n\
+                    “We will rebuild every city,” the Head of State said.\n\n\
+                    The President of Ukraine stressed that the reforms would continue.\n\n\
+                    The Vice President said that the plan was sound.";
+        let doc = crate::Pipeline::builder()
+            .build()
+            .extract(&crate::Article::parse("office", text.to_string()))
+            .expect("extracts");
+        let by = |speaker: &str| {
+            doc.quotes
+                .iter()
+                .find(|q| speaker_of(q) == Some(speaker))
+                .unwrap_or_else(|| panic!("no quote by {speaker}: {:#?}", doc.quotes))
+        };
+        // The country's president, though the Council's is named more often.
+        assert_eq!(name_of(by("the Head of State")), Some("Petro Marchenko"));
+        assert_eq!(
+            name_of(by("The President of Ukraine")),
+            Some("Petro Marchenko")
+        );
+        assert_eq!(
+            by("The President of Ukraine")
+                .speaker
+                .as_ref()
+                .and_then(|s| s.cluster),
+            by("the Head of State")
+                .speaker
+                .as_ref()
+                .and_then(|s| s.cluster)
+        );
+        // No one in the text holds the office.
+        assert_eq!(name_of(by("The Vice President")), None);
+    }
+
     /// The shared example article, its analyst gold and what the full pipeline extracts from it; `None` when
     /// `../shared` is absent.
     fn example_article() -> Option<(String, serde_json::Value, crate::Document)> {

@@ -4,6 +4,7 @@
 use super::lexicon::ORG_WORDS;
 use super::mention::LocalName;
 use super::{Cue, Doc, Found, Quote, Speaker};
+use crate::entities::gender::{self, Gender};
 use crate::entities::{Entity, EntityCluster, EntityLabel};
 use std::ops::Range;
 
@@ -110,6 +111,7 @@ pub(super) fn output(
         sorted = v;
         &sorted
     };
+    let holders = office_holders(entities, clusters);
     let mut seen: Vec<Seen> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
     // The local name of each quote's speaker mention, read once for `seen` and for the speaker itself.
@@ -163,7 +165,7 @@ pub(super) fn output(
         let speaker = f
             .speaker
             .as_ref()
-            .map(|m| speaker(doc, m, ln, &seen, entities, clusters));
+            .map(|m| speaker(doc, m, ln, &seen, entities, clusters, &holders));
         let negated = f
             .cue
             .as_ref()
@@ -223,6 +225,7 @@ fn speaker(
     seen: &[Seen],
     entities: &[Entity],
     clusters: &[EntityCluster],
+    holders: &[(usize, &EntityCluster)],
 ) -> Speaker {
     let ctx = doc.ctx;
     let bytes = doc.bytes(m);
@@ -248,11 +251,13 @@ fn speaker(
         let upto = entities.partition_point(|e| e.start < out.start);
         let end_at = entities.partition_point(|e| e.start < out.end);
         let hit = if person_pronoun {
-            entities[..upto]
-                .iter()
-                .rev()
-                .take(LOOKBACK)
-                .find(|e| e.label == EntityLabel::Person && e.end <= out.start)
+            // `she` skips the men named since (and `he` the women): the gender of the person's name or title.
+            let said = gender::of_pronoun(doc.t(m.start));
+            entities[..upto].iter().rev().take(LOOKBACK).find(|e| {
+                e.label == EntityLabel::Person
+                    && e.end <= out.start
+                    && agrees(said, || person_gender(e, clusters))
+            })
         } else if pronoun {
             entities[..upto].iter().rev().take(LOOKBACK).find(|e| {
                 matches!(e.label, EntityLabel::Org | EntityLabel::Loc) && e.end <= out.start
@@ -290,6 +295,39 @@ fn speaker(
                 return out;
             }
         }
+        // `The President`, `the Ukrainian Head of State`, `The President of Ukraine`: the office's holder named in
+        // the document. Of several, the one not of an organization (`President of the European Council`; told by
+        // the affiliation's head word), then the most mentioned (a release names visiting presidents too).
+        if !pronoun && !hit.is_some_and(|e| e.label == EntityLabel::Person) {
+            if let Some((office, qualified)) = office_described(doc, m) {
+                let country = hit
+                    .filter(|e| matches!(e.label, EntityLabel::Loc | EntityLabel::Norp))
+                    .and_then(|e| e.country.as_deref());
+                if !qualified || country.is_some() {
+                    let holder = holders
+                        .iter()
+                        .filter(|(first, c)| {
+                            *first < out.start
+                                && holds(c, office)
+                                && (!qualified || c.country.as_deref() == country)
+                        })
+                        .max_by_key(|(first, c)| {
+                            let of_body = c.country.is_none()
+                                && c.affiliation.as_deref().is_some_and(|a| {
+                                    a.rsplit(' ').next().is_some_and(|w| ORG_WORDS.contains(w))
+                                });
+                            (!of_body, c.mentions, std::cmp::Reverse(*first))
+                        });
+                    if let Some((_, c)) = holder {
+                        out.name = Some(c.canonical.clone());
+                        out.cluster = Some(c.id);
+                        out.title = c.title.clone();
+                        out.affiliation = c.affiliation.clone();
+                        return out;
+                    }
+                }
+            }
+        }
         // `The Russian government`, `US officials`: a nationality or a country before a collective noun names a
         // body of its own, not the country.
         let head = doc.t(m.end - 1);
@@ -314,12 +352,13 @@ fn speaker(
     // 2. The local name.
     let before = seen.partition_point(|x| x.pos < bytes.start);
     if person_pronoun {
-        if let Some(a) = seen[..before]
-            .iter()
-            .rev()
-            .take(LOOKBACK)
-            .find(|x| x.name.person)
-        {
+        let said = gender::of_pronoun(doc.t(m.start));
+        if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
+            x.name.person
+                && agrees(said, || {
+                    gender::of_person(x.name.name.unwrap_or_default(), x.name.title)
+                })
+        }) {
             fill(&mut out, &a.name);
         }
         return out;
@@ -360,6 +399,140 @@ fn speaker(
         }
     }
     out
+}
+
+/// Whether a pronoun of gender `said` can refer to a person of gender `person` (asked only for gendered
+/// pronouns): unknown on either side agrees.
+fn agrees(said: Option<Gender>, person: impl FnOnce() -> Option<Gender>) -> bool {
+    match said {
+        Some(s) => person().map_or(true, |g| g == s),
+        None => true,
+    }
+}
+
+/// The gender that person entity `e`'s cluster (its fullest name and title) points to.
+fn person_gender(e: &Entity, clusters: &[EntityCluster]) -> Option<Gender> {
+    match clusters.get(e.cluster).filter(|c| c.id == e.cluster) {
+        Some(c) => gender::of_person(&c.canonical, c.title.as_deref()),
+        None => gender::of_person(&e.canonical, e.title.as_deref()),
+    }
+}
+
+/// How many titled persons a document's office descriptions look among (keeps resolution linear on documents of
+/// thousands of names).
+const MAX_HOLDERS: usize = 256;
+
+/// The titled persons of the document with the position of their first mention, for office descriptions.
+fn office_holders<'c>(
+    entities: &[Entity],
+    clusters: &'c [EntityCluster],
+) -> Vec<(usize, &'c EntityCluster)> {
+    let mut first = vec![usize::MAX; clusters.len()];
+    for e in entities {
+        if let Some(f) = first.get_mut(e.cluster) {
+            *f = (*f).min(e.start);
+        }
+    }
+    clusters
+        .iter()
+        .zip(first)
+        .filter(|(c, f)| c.label == EntityLabel::Person && c.title.is_some() && *f != usize::MAX)
+        .map(|(c, f)| (f, c))
+        .take(MAX_HOLDERS)
+        .collect()
+}
+
+/// A definite description by office alone (`The President`, `the Ukrainian Head of State`, `The President of
+/// Ukraine`, `the Prime Minister`): the office (`president`, `head of state`, `prime minister`), and whether a
+/// country qualifies it (a nationality before, `of …` after).
+fn office_described(doc: &Doc, m: &Range<usize>) -> Option<(&'static str, bool)> {
+    let w = |i: usize| if i < m.end { doc.t(i) } else { "" };
+    let is = |i: usize, s: &str| w(i).eq_ignore_ascii_case(s);
+    let mut i = m.start;
+    if !is(i, "the") {
+        return None;
+    }
+    i += 1;
+    let mut qualified = false;
+    let office = |i: usize| -> Option<(&'static str, usize)> {
+        if is(i, "head") && is(i + 1, "of") && is(i + 2, "state") {
+            return Some(("head of state", 3));
+        }
+        if is(i, "head") && is(i + 1, "of") && is(i + 2, "government") {
+            return Some(("head of government", 3));
+        }
+        if is(i, "prime") && is(i + 1, "minister") {
+            return Some(("prime minister", 2));
+        }
+        if is(i, "federal") && is(i + 1, "chancellor") {
+            return Some(("chancellor", 2));
+        }
+        if is(i, "secretary") && is(i + 1, "general") {
+            return Some(("secretary-general", 2));
+        }
+        let one = [
+            "president",
+            "premier",
+            "chancellor",
+            "king",
+            "queen",
+            "emir",
+            "pope",
+            "secretary-general",
+        ];
+        one.iter().find(|o| is(i, o)).map(|o| (*o, 1))
+    };
+    let (key, n) = match office(i) {
+        Some(found) => found,
+        // A nationality before the office (`the Ukrainian Head of State`).
+        None if super::mention::is_cap(w(i)) => {
+            qualified = true;
+            office(i + 1)?
+        }
+        None => return None,
+    };
+    i += if qualified { n + 1 } else { n };
+    if i < m.end {
+        // `of Ukraine`, `of the Russian Federation`: the rest names the country.
+        if !is(i, "of") || i + 1 >= m.end {
+            return None;
+        }
+        qualified = true;
+    }
+    Some((key, qualified))
+}
+
+/// Whether person cluster `c`'s title is `office` (a head of state is a president or a monarch; a former or vice
+/// president holds no office of that name).
+fn holds(c: &EntityCluster, office: &str) -> bool {
+    let Some(title) = c.title.as_deref() else {
+        return false;
+    };
+    let title = title.to_lowercase();
+    if ["vice", "former", "deputy", "ex-", "acting", "elect"]
+        .iter()
+        .any(|w| title.contains(w))
+    {
+        return false;
+    }
+    let ends = |s: &str| title.ends_with(s);
+    match office {
+        "head of state" => [
+            "president",
+            "king",
+            "queen",
+            "emir",
+            "sultan",
+            "head of state",
+        ]
+        .iter()
+        .any(|s| ends(s)),
+        "head of government" => ["prime minister", "premier", "chancellor"]
+            .iter()
+            .any(|s| ends(s)),
+        "secretary-general" => ends("secretary-general") || ends("secretary general"),
+        _ => ends(office),
+    }
 }
 
 /// Nouns for a body of people that speaks as one (`the Russian government`, `US officials`).
