@@ -126,7 +126,10 @@ pub(crate) fn spans_into(labels: &[u8], out: &mut Vec<(Range<usize>, u8)>) {
 }
 
 /// Shipped weights: hashed feature -> one i16 weight per label, in an open-addressing table kept as the
-/// bytes it ships as, so the embedded model is used in place without being loaded.
+/// bytes it ships as, so the embedded model is used in place without being loaded. A copy with each row in its slot
+/// (one memory fetch per lookup instead of the slot's and then the row's) was measured: 18% fewer misses of a
+/// simulated 1 MB cache in the batched lookups and 1.5% fewer instructions in the entity stage, but 5-10 MB more
+/// resident memory and no CPU time saved alternating binaries, so the table stays as shipped.
 pub struct Model {
     mask: usize,
     /// The table (see [`MAGIC_TABLE`]): the bytes of the embedded file, or built by training.
