@@ -372,6 +372,29 @@ fn label_by_kind(ws: &[&str]) -> Option<EntityLabel> {
     }
 }
 
+/// Whether a name the tagger read as a nationality-like word, a place or a lone person (`GOP` of `GOP senators`
+/// like `Republican`, `Taliban`, `Commonwealth of Independent States`) is one the gazetteer knows as an
+/// organization and as nothing else: no place, nationality or person, and no first or last name, so that a person
+/// of two words or more keeps the tagger's reading.
+fn is_known_org(ws: &[&str], label: EntityLabel) -> bool {
+    let read_otherwise = match label {
+        EntityLabel::Misc | EntityLabel::Loc => true,
+        EntityLabel::Person => ws.len() == 1,
+        _ => false,
+    };
+    read_otherwise && is_org_only(ws)
+}
+
+/// Whether the gazetteer knows a name as an organization and as nothing else (no place, nationality, person, first
+/// or last name): such a name is no person's surname either (`GOP` after a tagger's `County GOP`).
+pub(crate) fn is_org_only(ws: &[&str]) -> bool {
+    use gazetteer::{DEMONYM, FIRST, GAZETTEER, LAST, ORG, PERSON, PLACE_CATS};
+    GAZETTEER.lookup(ws).is_some_and(|e| {
+        e.is_any(1 << ORG)
+            && !e.is_any(PLACE_CATS | (1 << DEMONYM) | (1 << FIRST) | (1 << LAST) | (1 << PERSON))
+    })
+}
+
 /// A feast's one-word name (`Christmas`, `Ramadan`): no person, and no place, so not the town of Christmas,
 /// Florida either (the places stage takes only the recognizer's locations that the gazetteer lacks alone).
 pub(crate) fn is_feast(w: &str) -> bool {
@@ -702,6 +725,8 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
             m.label = EntityLabel::Org;
         } else if let Some(label) = label_by_kind(&words[m.toks.clone()]) {
             m.label = label;
+        } else if is_known_org(&words[m.toks.clone()], m.label) {
+            m.label = EntityLabel::Org;
         } else if matches!(m.label, EntityLabel::Misc | EntityLabel::Loc) {
             if let Some(e) = gazetteer::GAZETTEER.lookup(&words[m.toks.clone()]) {
                 if e.cats & (1 << gazetteer::DEMONYM) != 0
@@ -1301,6 +1326,37 @@ mod tests {
         assert_eq!(mentions[1].label, EntityLabel::Person, "{mentions:?}");
         assert_eq!(mentions[1].cluster, mentions[0].cluster);
         assert_eq!(mentions[3].label, EntityLabel::Org, "{mentions:?}");
+    }
+
+    #[test]
+    fn party_acronyms_and_known_organizations_are_organizations() {
+        // The tagger reads a party's acronym as it reads `Republican` (a nationality-like word), or as a person.
+        let (entities, _) = run(
+            "Two GOP senators voted against the bill. The GOP leadership in the state house hoped \
+             for a deal with the SPD before the Taliban talks.",
+        );
+        for name in ["GOP", "SPD", "Taliban"] {
+            let found: Vec<_> = entities.iter().filter(|e| e.text == name).collect();
+            assert!(!found.is_empty(), "no {name} in {entities:#?}");
+            for e in found {
+                assert_eq!(e.label, EntityLabel::Org, "{e:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_known_organization_is_no_surname() {
+        let words = [
+            "Harlan", "County", "GOP", "met", ".", "The", "GOP", "chair", "spoke", ".",
+        ];
+        // The tagger's slip on `Harlan County GOP` does not make every other `GOP` that person.
+        let mut mentions = vec![
+            mention(0..3, EntityLabel::Person),
+            mention(6..7, EntityLabel::Org),
+        ];
+        coref::cluster(&words, &mut mentions);
+        assert_eq!(mentions[1].label, EntityLabel::Org, "{mentions:?}");
+        assert_ne!(mentions[1].cluster, mentions[0].cluster);
     }
 
     #[test]
