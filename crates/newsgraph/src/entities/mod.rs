@@ -479,6 +479,33 @@ fn is_form_of_address(ws: &[&str], next: Option<&&str>) -> bool {
     }
 }
 
+/// A capitalised common word that opens sentences and speakers' turns without naming anything: discourse markers,
+/// interjections and replies (`So`, `Well`, `Good`, `Okay`, `Go` of `Go ahead`), and function words (`An`, `From`,
+/// `Hence`). Only the capitalised form (first letter upper, the rest lower): `US` and `OK` (Oklahoma) are names.
+/// Words that are also common first names (`May`, `Will`) are not listed.
+fn is_sentence_opening_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    if !chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        || !chars.all(|c| c.is_ascii_lowercase())
+    {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        // Discourse markers, interjections and replies.
+        "so" | "well" | "good" | "fine" | "great" | "excellent" | "okay" | "ok" | "yes" | "no" | "right"
+            | "sure" | "alright" | "indeed" | "exactly" | "certainly" | "absolutely" | "oh" | "ah" | "hi"
+            | "hey" | "wow" | "look" | "listen" | "go" | "please" | "now" | "anyway" | "hence" | "thus"
+            | "then" | "also" | "still" | "yet" | "however" | "perhaps" | "maybe"
+            // Articles, pronouns, prepositions and conjunctions.
+            | "a" | "an" | "the" | "this" | "that" | "these" | "those" | "it" | "i" | "we" | "you" | "he"
+            | "she" | "they" | "all" | "to" | "from" | "of" | "in" | "on" | "at" | "by" | "for" | "with"
+            | "as" | "and" | "but" | "or" | "if" | "because" | "when" | "while" | "what" | "why" | "how"
+            | "where" | "here" | "there"
+    )
+}
+
 /// A double quotation mark token (straight, curly, guillemet, or the `` and '' of older wires).
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "“" | "”" | "„" | "«" | "»" | "``" | "''")
@@ -705,6 +732,40 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     // Forms of address are no names: `Good afternoon, colleagues`, `Thank you`, `Ladies and gentlemen`, and a
     // title after an honorific (`Mr President`, `Madam Speaker`) in transcripts.
     mentions.retain(|m| !is_form_of_address(&words[m.toks.clone()], words.get(m.toks.end)));
+    // A common word that opens a sentence or a speaker's turn is capitalised for that alone (`Vladimir Putin:
+    // Good.`, `So, the plan...`, `Go ahead`): no name by itself, unless the document uses it in a longer name
+    // (`Al From` makes `From said` his; not a word after a full stop, where the tagger ran over a sentence's end,
+    // `Sputnik V. So`). Words of longer names, collected once: a long document stays linear.
+    let mut in_longer: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
+    for m in mentions.iter().filter(|m| m.toks.len() >= 2) {
+        let ws = &words[m.toks.clone()];
+        in_longer.insert(ws[0]);
+        for pair in ws.windows(2) {
+            if !pair[0].ends_with('.') {
+                in_longer.insert(pair[1]);
+            }
+        }
+    }
+    mentions.retain(|m| {
+        let t = m.toks.start;
+        let opens = {
+            let mut first = ctx.sentences[m.sent].tokens.start;
+            while first < t
+                && (is_quote_mark(words[first])
+                    || matches!(
+                        words[first],
+                        "(" | "[" | "-" | "--" | "—" | "–" | "*" | "'" | "‘"
+                    ))
+            {
+                first += 1;
+            }
+            first == t || (t > 0 && words[t - 1] == ":")
+        };
+        !(m.toks.len() == 1
+            && opens
+            && is_sentence_opening_word(words[t])
+            && !in_longer.contains(words[t]))
+    });
     // What is left after an honorific is a name, so the mention is a person's (`at Mr. Obama's request` is no
     // place, `Mr Schroeder` no organization).
     for m in mentions.iter_mut() {
@@ -1342,6 +1403,24 @@ mod tests {
                 assert_eq!(e.label, EntityLabel::Org, "{e:?}");
             }
         }
+    }
+
+    #[test]
+    fn common_words_opening_a_turn_are_no_names() {
+        // A transcript: replies and discourse markers open the turns, capitalised.
+        let text = "Irina Volkova: The new bridge over the river opened in March. Pavel Orlov: Good. \
+                    Go ahead, please. Irina Volkova: So, the traffic fell by a third. Pavel Orlov: Well, \
+                    that is progress. Good.";
+        let (entities, _) = run(text);
+        for e in &entities {
+            assert!(
+                !["Good", "Go", "So", "Well"].contains(&e.text.as_str()),
+                "{e:?} in {entities:#?}"
+            );
+        }
+        assert!(entities
+            .iter()
+            .any(|e| e.text == "Pavel Orlov" && e.label == EntityLabel::Person));
     }
 
     #[test]
