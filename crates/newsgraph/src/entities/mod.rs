@@ -395,6 +395,52 @@ pub(crate) fn is_org_only(ws: &[&str]) -> bool {
     })
 }
 
+/// Whether two words read as a given name and a surname of the East Slavic, Baltic, Caucasian or Polish kind
+/// (`Olena Zelenska`, `Kyrylo Tymoshenko`, `Iryna Vereshchuk`), which the tagger, trained on 1990s English news
+/// and helped by a census of American first names, often reads as an organization at a sentence's start. The
+/// surname ends as such surnames do and is six letters or more (not `Kiev`, `Sarov`); the first word is no
+/// title and nothing the gazetteer knows but a first or last name (no place, organization or nationality);
+/// neither the pair nor the last word is a known place or organization, and no organization's head word follows
+/// (`Taras Shevchenko University` stays an organization).
+fn reads_as_slavic_name(ws: &[&str], next: Option<&str>) -> bool {
+    use gazetteer::{FIRST, GAZETTEER, LAST};
+    let [first, last] = ws else {
+        return false;
+    };
+    let name_like = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+    };
+    if !name_like(first) || !name_like(last) || last.chars().count() < 6 {
+        return false;
+    }
+    let lower = last.to_lowercase();
+    let surname = [
+        "enko", "chuk", "yuk", "iuk", "skyi", "skyy", "sky", "ska", "ski", "ova", "eva", "ov",
+        "ev", "yan", "shvili", "vich", "vych",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e));
+    let only_a_name = |w: &str| {
+        GAZETTEER
+            .lookup(&[w])
+            .map_or(true, |e| !e.is_any(!((1 << FIRST) | (1 << LAST))))
+    };
+    surname
+        && only_a_name(first)
+        && GAZETTEER
+            .lookup(&[last])
+            .map_or(true, |e| !e.is_any(!((1 << FIRST) | (1 << LAST))))
+        && GAZETTEER.lookup(ws).is_none()
+        && !titles::is_head(first)
+        && !titles::is_modifier(first)
+        && !is_honorific(first)
+        && !is_org_head(first)
+        && !is_org_head(last)
+        && !is_institution(last)
+        && !next.is_some_and(|n| is_org_head(n) || is_institution(n))
+}
+
 /// A feast's one-word name (`Christmas`, `Ramadan`): no person, and no place, so not the town of Christmas,
 /// Florida either (the places stage takes only the recognizer's locations that the gazetteer lacks alone).
 pub(crate) fn is_feast(w: &str) -> bool {
@@ -788,6 +834,10 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
             m.label = label;
         } else if is_known_org(&words[m.toks.clone()], m.label) {
             m.label = EntityLabel::Org;
+        } else if m.label != EntityLabel::Person
+            && reads_as_slavic_name(&words[m.toks.clone()], words.get(m.toks.end).copied())
+        {
+            m.label = EntityLabel::Person;
         } else if matches!(m.label, EntityLabel::Misc | EntityLabel::Loc) {
             if let Some(e) = gazetteer::GAZETTEER.lookup(&words[m.toks.clone()]) {
                 if e.cats & (1 << gazetteer::DEMONYM) != 0
@@ -1421,6 +1471,30 @@ mod tests {
         assert!(entities
             .iter()
             .any(|e| e.text == "Pavel Orlov" && e.label == EntityLabel::Person));
+    }
+
+    #[test]
+    fn slavic_names_are_persons() {
+        // At a sentence's start the tagger reads a name whose given name no American census lists as an
+        // organization.
+        let (entities, _) = run(
+            "Nadiya Zelenska took part in the conference of regional governors. The initiative of Nadiya \
+             Zelenska was discussed by ministers.",
+        );
+        let found: Vec<_> = entities
+            .iter()
+            .filter(|e| e.text == "Nadiya Zelenska")
+            .collect();
+        assert_eq!(found.len(), 2, "{entities:#?}");
+        for e in found {
+            assert_eq!(e.label, EntityLabel::Person, "{e:?}");
+        }
+        // An organization's head word after the name keeps the organization.
+        let (entities, _) = run("Students of Taras Shevchenko University protested.");
+        assert!(
+            entities.iter().all(|e| e.label != EntityLabel::Person),
+            "{entities:#?}"
+        );
     }
 
     #[test]
