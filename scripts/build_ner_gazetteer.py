@@ -122,6 +122,12 @@ actors("Phoenix.Countries.actors.txt", None, "P")
 actors("Phoenix.International.actors.txt", None, "O")
 actors("Phoenix.MilNonState.actors.txt", None, "O")
 
+# Political parties that English news names by a nickname or an acronym alone ("GOP candidates", "the SPD"):
+# organizations, as CoNLL and OntoNotes tag party names. PETRARCH lists none of them.
+for p in ["GOP", "Grand Old Party", "DNC", "RNC", "SNP", "UKIP", "DUP", "CDU", "CSU", "SPD", "AfD", "FDP", "BJP",
+          "ANC", "LDP", "NDP", "KMT", "PSOE", "LDPR"]:
+    add(p, "O")
+
 # First names of the persons PETRARCH lists: the census lists few names of other languages (Volodymyr, Dmitry, Ihor),
 # so people named in the news of Ukraine, Russia or the Arab world look like organizations to the tagger. A name's
 # first word counts when it is no common English word (`prime`, `said`, each part of `president-elect`), no

@@ -294,6 +294,7 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
                 EntityLabel::Person | EntityLabel::Loc | EntityLabel::Org | EntityLabel::Misc
             ) && word.chars().next().is_some_and(char::is_uppercase)
                 && !is_country_not_name(word)
+                && !super::is_org_only(&[word])
             {
                 mentions[i].label = EntityLabel::Person;
                 mentions[i].cluster = ci;

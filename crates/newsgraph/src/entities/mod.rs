@@ -374,6 +374,75 @@ fn label_by_kind(ws: &[&str]) -> Option<EntityLabel> {
     }
 }
 
+/// Whether a name the tagger read as a nationality-like word, a place or a lone person (`GOP` of `GOP senators`
+/// like `Republican`, `Taliban`, `Commonwealth of Independent States`) is one the gazetteer knows as an
+/// organization and as nothing else: no place, nationality or person, and no first or last name, so that a person
+/// of two words or more keeps the tagger's reading.
+fn is_known_org(ws: &[&str], label: EntityLabel) -> bool {
+    let read_otherwise = match label {
+        EntityLabel::Misc | EntityLabel::Loc => true,
+        EntityLabel::Person => ws.len() == 1,
+        _ => false,
+    };
+    read_otherwise && is_org_only(ws)
+}
+
+/// Whether the gazetteer knows a name as an organization and as nothing else (no place, nationality, person, first
+/// or last name): such a name is no person's surname either (`GOP` after a tagger's `County GOP`).
+pub(crate) fn is_org_only(ws: &[&str]) -> bool {
+    use gazetteer::{DEMONYM, FIRST, GAZETTEER, LAST, ORG, PERSON, PLACE_CATS};
+    GAZETTEER.lookup(ws).is_some_and(|e| {
+        e.is_any(1 << ORG)
+            && !e.is_any(PLACE_CATS | (1 << DEMONYM) | (1 << FIRST) | (1 << LAST) | (1 << PERSON))
+    })
+}
+
+/// Whether two words read as a given name and a surname of the East Slavic, Baltic, Caucasian or Polish kind
+/// (`Olena Zelenska`, `Kyrylo Tymoshenko`, `Iryna Vereshchuk`), which the tagger, trained on 1990s English news
+/// and helped by a census of American first names, often reads as an organization at a sentence's start. The
+/// surname ends as such surnames do and is six letters or more (not `Kiev`, `Sarov`); the first word is no
+/// title and nothing the gazetteer knows but a first or last name (no place, organization or nationality);
+/// neither the pair nor the last word is a known place or organization, and no organization's head word follows
+/// (`Taras Shevchenko University` stays an organization).
+fn reads_as_slavic_name(ws: &[&str], next: Option<&str>) -> bool {
+    use gazetteer::{FIRST, GAZETTEER, LAST};
+    let [first, last] = ws else {
+        return false;
+    };
+    let name_like = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+    };
+    if !name_like(first) || !name_like(last) || last.chars().count() < 6 {
+        return false;
+    }
+    let lower = last.to_lowercase();
+    let surname = [
+        "enko", "chuk", "yuk", "iuk", "skyi", "skyy", "sky", "ska", "ski", "ova", "eva", "ov",
+        "ev", "yan", "shvili", "vich", "vych",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e));
+    let only_a_name = |w: &str| {
+        GAZETTEER
+            .lookup(&[w])
+            .map_or(true, |e| !e.is_any(!((1 << FIRST) | (1 << LAST))))
+    };
+    surname
+        && only_a_name(first)
+        && GAZETTEER
+            .lookup(&[last])
+            .map_or(true, |e| !e.is_any(!((1 << FIRST) | (1 << LAST))))
+        && GAZETTEER.lookup(ws).is_none()
+        && !titles::is_head(first)
+        && !titles::is_modifier(first)
+        && !is_honorific(first)
+        && !is_org_head(first)
+        && !is_org_head(last)
+        && !is_institution(last)
+        && !next.is_some_and(|n| is_org_head(n) || is_institution(n))
+}
+
 /// A feast's one-word name (`Christmas`, `Ramadan`): no person, and no place, so not the town of Christmas,
 /// Florida either (the places stage takes only the recognizer's locations that the gazetteer lacks alone).
 pub(crate) fn is_feast(w: &str) -> bool {
@@ -456,6 +525,33 @@ fn is_form_of_address(ws: &[&str], next: Option<&&str>) -> bool {
         }
         [] => false,
     }
+}
+
+/// A capitalised common word that opens sentences and speakers' turns without naming anything: discourse markers,
+/// interjections and replies (`So`, `Well`, `Good`, `Okay`, `Go` of `Go ahead`), and function words (`An`, `From`,
+/// `Hence`). Only the capitalised form (first letter upper, the rest lower): `US` and `OK` (Oklahoma) are names.
+/// Words that are also common first names (`May`, `Will`) are not listed.
+fn is_sentence_opening_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    if !chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        || !chars.all(|c| c.is_ascii_lowercase())
+    {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        // Discourse markers, interjections and replies.
+        "so" | "well" | "good" | "fine" | "great" | "excellent" | "okay" | "ok" | "yes" | "no" | "right"
+            | "sure" | "alright" | "indeed" | "exactly" | "certainly" | "absolutely" | "oh" | "ah" | "hi"
+            | "hey" | "wow" | "look" | "listen" | "go" | "please" | "now" | "anyway" | "hence" | "thus"
+            | "then" | "also" | "still" | "yet" | "however" | "perhaps" | "maybe"
+            // Articles, pronouns, prepositions and conjunctions.
+            | "a" | "an" | "the" | "this" | "that" | "these" | "those" | "it" | "i" | "we" | "you" | "he"
+            | "she" | "they" | "all" | "to" | "from" | "of" | "in" | "on" | "at" | "by" | "for" | "with"
+            | "as" | "and" | "but" | "or" | "if" | "because" | "when" | "while" | "what" | "why" | "how"
+            | "where" | "here" | "there"
+    )
 }
 
 /// A double quotation mark token (straight, curly, guillemet, or the `` and '' of older wires).
@@ -684,6 +780,40 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     // Forms of address are no names: `Good afternoon, colleagues`, `Thank you`, `Ladies and gentlemen`, and a
     // title after an honorific (`Mr President`, `Madam Speaker`) in transcripts.
     mentions.retain(|m| !is_form_of_address(&words[m.toks.clone()], words.get(m.toks.end)));
+    // A common word that opens a sentence or a speaker's turn is capitalised for that alone (`Vladimir Putin:
+    // Good.`, `So, the plan...`, `Go ahead`): no name by itself, unless the document uses it in a longer name
+    // (`Al From` makes `From said` his; not a word after a full stop, where the tagger ran over a sentence's end,
+    // `Sputnik V. So`). Words of longer names, collected once: a long document stays linear.
+    let mut in_longer: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
+    for m in mentions.iter().filter(|m| m.toks.len() >= 2) {
+        let ws = &words[m.toks.clone()];
+        in_longer.insert(ws[0]);
+        for pair in ws.windows(2) {
+            if !pair[0].ends_with('.') {
+                in_longer.insert(pair[1]);
+            }
+        }
+    }
+    mentions.retain(|m| {
+        let t = m.toks.start;
+        let opens = {
+            let mut first = ctx.sentences[m.sent].tokens.start;
+            while first < t
+                && (is_quote_mark(words[first])
+                    || matches!(
+                        words[first],
+                        "(" | "[" | "-" | "--" | "—" | "–" | "*" | "'" | "‘"
+                    ))
+            {
+                first += 1;
+            }
+            first == t || (t > 0 && words[t - 1] == ":")
+        };
+        !(m.toks.len() == 1
+            && opens
+            && is_sentence_opening_word(words[t])
+            && !in_longer.contains(words[t]))
+    });
     // What is left after an honorific is a name, so the mention is a person's (`at Mr. Obama's request` is no
     // place, `Mr Schroeder` no organization).
     for m in mentions.iter_mut() {
@@ -704,6 +834,12 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
             m.label = EntityLabel::Org;
         } else if let Some(label) = label_by_kind(&words[m.toks.clone()]) {
             m.label = label;
+        } else if is_known_org(&words[m.toks.clone()], m.label) {
+            m.label = EntityLabel::Org;
+        } else if m.label != EntityLabel::Person
+            && reads_as_slavic_name(&words[m.toks.clone()], words.get(m.toks.end).copied())
+        {
+            m.label = EntityLabel::Person;
         } else if matches!(m.label, EntityLabel::Misc | EntityLabel::Loc) {
             if let Some(e) = gazetteer::GAZETTEER.lookup(&words[m.toks.clone()]) {
                 if e.cats & (1 << gazetteer::DEMONYM) != 0
@@ -1303,6 +1439,79 @@ mod tests {
         assert_eq!(mentions[1].label, EntityLabel::Person, "{mentions:?}");
         assert_eq!(mentions[1].cluster, mentions[0].cluster);
         assert_eq!(mentions[3].label, EntityLabel::Org, "{mentions:?}");
+    }
+
+    #[test]
+    fn party_acronyms_and_known_organizations_are_organizations() {
+        // The tagger reads a party's acronym as it reads `Republican` (a nationality-like word), or as a person.
+        let (entities, _) = run(
+            "Two GOP senators voted against the bill. The GOP leadership in the state house hoped \
+             for a deal with the SPD before the Taliban talks.",
+        );
+        for name in ["GOP", "SPD", "Taliban"] {
+            let found: Vec<_> = entities.iter().filter(|e| e.text == name).collect();
+            assert!(!found.is_empty(), "no {name} in {entities:#?}");
+            for e in found {
+                assert_eq!(e.label, EntityLabel::Org, "{e:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn common_words_opening_a_turn_are_no_names() {
+        // A transcript: replies and discourse markers open the turns, capitalised.
+        let text = "Irina Volkova: The new bridge over the river opened in March. Pavel Orlov: Good. \
+                    Go ahead, please. Irina Volkova: So, the traffic fell by a third. Pavel Orlov: Well, \
+                    that is progress. Good.";
+        let (entities, _) = run(text);
+        for e in &entities {
+            assert!(
+                !["Good", "Go", "So", "Well"].contains(&e.text.as_str()),
+                "{e:?} in {entities:#?}"
+            );
+        }
+        assert!(entities
+            .iter()
+            .any(|e| e.text == "Pavel Orlov" && e.label == EntityLabel::Person));
+    }
+
+    #[test]
+    fn slavic_names_are_persons() {
+        // At a sentence's start the tagger reads a name whose given name no American census lists as an
+        // organization.
+        let (entities, _) = run(
+            "Nadiya Zelenska took part in the conference of regional governors. The initiative of Nadiya \
+             Zelenska was discussed by ministers.",
+        );
+        let found: Vec<_> = entities
+            .iter()
+            .filter(|e| e.text == "Nadiya Zelenska")
+            .collect();
+        assert_eq!(found.len(), 2, "{entities:#?}");
+        for e in found {
+            assert_eq!(e.label, EntityLabel::Person, "{e:?}");
+        }
+        // An organization's head word after the name keeps the organization.
+        let (entities, _) = run("Students of Taras Shevchenko University protested.");
+        assert!(
+            entities.iter().all(|e| e.label != EntityLabel::Person),
+            "{entities:#?}"
+        );
+    }
+
+    #[test]
+    fn a_known_organization_is_no_surname() {
+        let words = [
+            "Harlan", "County", "GOP", "met", ".", "The", "GOP", "chair", "spoke", ".",
+        ];
+        // The tagger's slip on `Harlan County GOP` does not make every other `GOP` that person.
+        let mut mentions = vec![
+            mention(0..3, EntityLabel::Person),
+            mention(6..7, EntityLabel::Org),
+        ];
+        coref::cluster(&words, &mut mentions);
+        assert_eq!(mentions[1].label, EntityLabel::Org, "{mentions:?}");
+        assert_ne!(mentions[1].cluster, mentions[0].cluster);
     }
 
     #[test]
