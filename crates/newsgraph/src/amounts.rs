@@ -428,13 +428,6 @@ fn is_month(w: &str) -> bool {
     )
 }
 
-fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    )
-}
-
 /// Capitalized words that may stand right before a number without making it part of a name.
 fn is_function_word(w: &str) -> bool {
     matches!(
@@ -1352,7 +1345,7 @@ fn is_excluded(text: &str, toks: &[Token], first: usize, f: &Found) -> bool {
             return true;
         }
         // `Tuesday (15)`.
-        if prev == "(" && first >= 2 && is_weekday(w(first - 2)) {
+        if prev == "(" && first >= 2 && crate::text::is_weekday(w(first - 2)) {
             return true;
         }
         // Clock times: `10 a.m.`, `10 pm`, `10 o'clock`.

@@ -896,6 +896,14 @@ pub(crate) fn split_sentences_into(text: &str, tokens: &[Token], out: &mut Vec<R
     }
 }
 
+/// Whether `w` is a weekday's capitalized name (`Friday`).
+pub(crate) fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -345,8 +345,12 @@ pub(crate) fn is_institution(w: &str) -> bool {
 }
 
 /// The label of a one-word name of a kind the tagger confuses by its context: online platforms are companies
-/// (`posted on Twitter` is no place) and feasts are no persons or places (`Christmas`, `Easter`).
+/// (`posted on Twitter` is no place) and feasts are no persons or places (`Christmas`, `Easter`); and a name that
+/// ends in a weekday is a day (`Black Friday`, `Bloody Sunday`), though an actor list names one.
 fn label_by_kind(ws: &[&str]) -> Option<EntityLabel> {
+    if ws.len() >= 2 && ws.last().is_some_and(|w| crate::text::is_weekday(w)) {
+        return Some(EntityLabel::Misc);
+    }
     let [w] = ws else {
         return None;
     };
@@ -1455,6 +1459,12 @@ mod tests {
                 assert_eq!(e.label, EntityLabel::Org, "{e:?}");
             }
         }
+        // A day that an actor list names is no organization.
+        let (entities, _) = run("Stores in Ohio opened at dawn for Black Friday this year.");
+        assert!(
+            entities.iter().all(|e| e.label != EntityLabel::Org),
+            "{entities:#?}"
+        );
     }
 
     #[test]
