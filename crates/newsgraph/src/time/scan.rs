@@ -605,7 +605,8 @@ impl<'c> Scanner<'c> {
             TokenKind::Number => true,
             TokenKind::Punct => false,
             TokenKind::Word => match t.lex {
-                Lex::Other => timey_other(t),
+                // "XXI century": a Roman numeral opens a century.
+                Lex::Other => timey_other(t) || (t.cap && self.is(i + 1, "century")),
                 Lex::Cue => (i + 1..(i + 4).min(self.lim)).any(|k| timey(&self.toks[k])),
                 _ => true,
             },
@@ -2134,6 +2135,16 @@ impl<'c> Scanner<'c> {
         cand(start, e, TimexType::Date, format!("{y:04}"))
     }
 
+    /// The ordinal of a century: `21st`, `twentieth`, or a capitalized Roman numeral (`XXI`).
+    fn century_ordinal(&self, j: usize) -> Option<u32> {
+        let t = self.tok(j)?;
+        lexicon::ordinal(t.low).or_else(|| {
+            (t.cap && t.kind == TokenKind::Word && t.lex == Lex::Other)
+                .then(|| lexicon::roman(t.low))
+                .flatten()
+        })
+    }
+
     /// Decades and centuries: `the 1990s`, `the '80s`, `the early 1980s`, `the nineties`, `the 20th century`.
     fn m_decade(&self, i: usize) -> Option<Cand> {
         let mut j = i;
@@ -2170,8 +2181,9 @@ impl<'c> Scanner<'c> {
         };
         if let Some(c) = dec.filter(|_| the || md.is_some()) {
             value = Some(format!("19{c}"));
-        } else if let Some(n) =
-            lexicon::ordinal(w).filter(|n| (1..=30).contains(n) && self.is(j + 1, "century"))
+        } else if let Some(n) = self
+            .century_ordinal(j)
+            .filter(|n| (1..=30).contains(n) && self.is(j + 1, "century"))
         {
             // "20th Century Fox": a name.
             let name = self.tok(j + 1).is_some_and(|t| t.cap)

@@ -2107,3 +2107,20 @@ fn that_before_next_opens_a_clause() {
         &[("2019", D, "2019"), ("next year", D, "2024")],
     )]);
 }
+
+#[test]
+fn roman_numeral_centuries_are_dated_like_ordinal_ones() {
+    check(&[
+        (
+            "Such walls have no place in the XXI century, the mayor argued.",
+            "2022-03-02",
+            &[("the XXI century", D, "20")],
+        ),
+        (
+            "The abbey dates from the early XII century and from XIX century repairs.",
+            "2022-03-02",
+            &[("the early XII century", D, "11"), ("XIX century", D, "18")],
+        ),
+        ("Chapter XXI Century Capital was sold.", "2022-03-02", &[]),
+    ]);
+}
