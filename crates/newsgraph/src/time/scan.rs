@@ -547,6 +547,12 @@ fn reporting_shift(a: NaiveDate) -> i64 {
     }
 }
 
+/// Whether a value has the `YYYY-MM-DD` shape, resolved or not (`XXXX-XX-XX`).
+fn ymd_shape(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 10 && b[4] == b'-' && b[7] == b'-'
+}
+
 /// The year and month (if any) of a `YYYY`, `YYYY-MM`, `YYYY-Q3`, `YYYY-SU`... value.
 fn year_month(v: &str) -> Option<(i32, Option<u32>)> {
     let b = v.as_bytes();
@@ -1177,6 +1183,25 @@ impl<'c> Scanner<'c> {
                     self.month_last = false;
                 }
                 self.ref_year = first;
+            } else if self.dct.is_none()
+                && c.kind == TimexType::Date
+                && !c.derived
+                && c.value.starts_with("XXXX")
+                && !c.value.bytes().any(|b| b.is_ascii_digit())
+            {
+                // Undated article: "this year", "this summer", "on Monday" are the article's own (unknown) time,
+                // which now is the one under discussion, as a resolved one would be in a dated article: "compared
+                // to the year before" no longer reaches back to a year named paragraphs earlier. ("October",
+                // "January 23" keep their digits: a time of the story whose year is not known.)
+                self.ref_year = None;
+                if c.value.len() == 7 || ymd_shape(&c.value) {
+                    self.ref_month = None;
+                    self.month_last = false;
+                }
+                if ymd_shape(&c.value) {
+                    self.ref_day = None;
+                    self.ref_day_at = c.a;
+                }
             }
             // Earnings news reports past quarters: "losses through the third quarter of 1990" is a forecast, not
             // the period that "a year earlier" compares with.
@@ -4200,7 +4225,10 @@ impl<'c> Scanner<'c> {
                             // ahead from an earlier date ("will be named by the end of the year").
                             // A date from another paragraph is another story ("Since the start of the year,
                             // 100 people have been killed").
-                            let back_then = self.ref_day.zip(self.dct).is_some_and(|(r, d)| r < d);
+                            // An undated article may be written any time after the dates it names.
+                            let back_then = self
+                                .ref_day
+                                .is_some_and(|r| self.dct.map_or(true, |d| r < d));
                             let ahead = self.tense(i, j + 2) == Some(Direction::Future);
                             let here = self.ref_day_at >= self.para_lo
                                 || (self.tense(i, j + 2) == Some(Direction::Past)

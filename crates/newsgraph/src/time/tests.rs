@@ -2124,3 +2124,30 @@ fn roman_numeral_centuries_are_dated_like_ordinal_ones() {
         ("Chapter XXI Century Capital was sold.", "2022-03-02", &[]),
     ]);
 }
+
+#[test]
+fn an_undated_article_keeps_its_own_year_for_the_end_of_the_year() {
+    // The article's date is unknown: a day named earlier may lie years back, so a plan for the end of the year
+    // is the article's own year, unresolved.
+    let t = tag(
+        "The mill closed on March 3, 2019. Its new owners say it will reopen by the end of the year.",
+        None,
+    );
+    let x = find(&t, "the end of the year");
+    assert_eq!(
+        (x.value.as_str(), x.modifier.as_deref()),
+        ("XXXX", Some("END"))
+    );
+    // "This year" brings the discussion back to the article's year: the year before it is unknown too.
+    let t = tag(
+        "Exports peaked on May 5, 2018. This year they rose nine percent compared to the year before.",
+        None,
+    );
+    assert_eq!(find(&t, "the year before").value, "XXXX");
+    // A story date still anchors what follows it when nothing relative to the article came between.
+    let t = tag(
+        "The mill closed on March 3, 2019. The following year it was sold.",
+        None,
+    );
+    assert_eq!(find(&t, "The following year").value, "2020");
+}
