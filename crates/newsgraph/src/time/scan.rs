@@ -430,8 +430,11 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
                     continue;
                 }
                 match sc.at(i) {
-                    Some(c) if c.b > c.a => {
+                    Some(mut c) if c.b > c.a => {
                         i = c.b;
+                        if let Some((p, _)) = out.last_mut() {
+                            sc.share_month_year(p, &mut c);
+                        }
                         sc.note(&c);
                         let iv = sc.interval(&c, &out);
                         if let Some((prev_iv, k)) = iv.1 {
@@ -551,6 +554,23 @@ fn reporting_shift(a: NaiveDate) -> i64 {
 fn ymd_shape(v: &str) -> bool {
     let b = v.as_bytes();
     b.len() >= 10 && b[4] == b'-' && b[7] == b'-'
+}
+
+/// The year and month of a calendar-month value (`2022-03`; not a season or quarter).
+fn calendar_month(v: &str) -> Option<(i32, u32)> {
+    let b = v.as_bytes();
+    if b.len() != 7
+        || b[4] != b'-'
+        || !b
+            .iter()
+            .enumerate()
+            .all(|(k, c)| k == 4 || c.is_ascii_digit())
+    {
+        return None;
+    }
+    let y = v[..4].parse().ok()?;
+    let m = v[5..].parse().ok()?;
+    (1..=12).contains(&m).then_some((y, m))
 }
 
 /// The year and month (if any) of a `YYYY`, `YYYY-MM`, `YYYY-Q3`, `YYYY-SU`... value.
@@ -1229,6 +1249,74 @@ impl<'c> Scanner<'c> {
                 self.ref_quarter = Some((c.value.clone(), c.b));
             }
         }
+    }
+
+    /// Two months joined by a connector ("in March and April", "between May and June", "from October to
+    /// December", "from January to November this year") lie together: a month whose year was guessed from the
+    /// tense takes it from its partner, the second from the first, or the first from an explicit year of the
+    /// second. A range runs forward ("December to February" crosses the new year); a list takes the nearest
+    /// year ("December and January", "March or February").
+    fn share_month_year(&self, p: &mut Cand, c: &mut Cand) {
+        if p.b + 1 != c.a
+            || p.kind != TimexType::Date
+            || c.kind != TimexType::Date
+            || !self.any(
+                p.b,
+                &[
+                    "and", "or", "to", "through", "thru", "until", "till", "-", "–",
+                ],
+            )
+        {
+            return;
+        }
+        let (Some((py, pm)), Some((cy, cm))) = (calendar_month(&p.value), calendar_month(&c.value))
+        else {
+            return;
+        };
+        let range = !self.any(p.b, &["and", "or"])
+            || (p.a > self.lo && self.is(p.a - 1, "between") && self.is(p.b, "and"));
+        // The year of month `m` beside month `n` of year `y`, `m` coming second when `second`.
+        let beside = |y: i32, n: u32, m: u32, second: bool| -> i32 {
+            let d = m as i32 - n as i32;
+            if range {
+                match second {
+                    true if d < 0 => y + 1,
+                    false if d > 0 => y - 1,
+                    _ => y,
+                }
+            } else if d < -6 {
+                y + 1
+            } else if d > 6 {
+                y - 1
+            } else {
+                y
+            }
+        };
+        match (self.bare_month(p), self.bare_month(c)) {
+            (true, true) => c.value = cal::month(Some(beside(py, pm, cm, true)), cm),
+            (true, false) => p.value = cal::month(Some(beside(cy, cm, pm, false)), pm),
+            _ => {}
+        }
+    }
+
+    /// Whether a month expression names no year and no direction of its own (`March`, `late June`), so that its
+    /// year was guessed from the tense.
+    fn bare_month(&self, c: &Cand) -> bool {
+        !(c.a..c.b).any(|k| {
+            let t = &self.toks[k];
+            t.kind == TokenKind::Number
+                || matches!(
+                    t.low,
+                    "year"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "coming"
+                        | "past"
+                        | "previous"
+                        | "following"
+                )
+        })
     }
 
     /// Interval bounds from the signal words around an expression: "since X", "until X", "from X to Y",

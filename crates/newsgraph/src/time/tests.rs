@@ -2151,3 +2151,27 @@ fn an_undated_article_keeps_its_own_year_for_the_end_of_the_year() {
     );
     assert_eq!(find(&t, "The following year").value, "2020");
 }
+
+#[test]
+fn joined_months_share_their_year() {
+    check(&[
+        (
+            "The utility has already bought fuel for December and January.",
+            "2021-12-10",
+            &[("December", D, "2021-12"), ("January", D, "2022-01")],
+        ),
+        (
+            "Reservists will be called up from October to December.",
+            "2021-12-28",
+            &[("October", D, "2022-10"), ("December", D, "2022-12")],
+        ),
+        (
+            "Ferries, as was announced, sail between May and September of this year.",
+            "2022-03-31",
+            &[
+                ("May", D, "2022-05"),
+                ("September of this year", D, "2022-09"),
+            ],
+        ),
+    ]);
+}
