@@ -336,10 +336,12 @@ struct Scanner<'c> {
     /// Whether the document speaks of the Orthodox church (its Easter is the Julian one); `None` until an Easter
     /// asks.
     orthodox: std::cell::Cell<Option<bool>>,
+    /// The article's main country keeps the Orthodox Easter.
+    orthodox_country: bool,
 }
 
 /// Finds and normalizes the time expressions of the text in `ctx`.
-pub fn extract(ctx: &Context) -> Vec<Timex> {
+pub fn extract(ctx: &Context, orthodox_country: bool) -> Vec<Timex> {
     let lower = ctx.text.to_ascii_lowercase();
     let text = ctx.text;
     let toks: Vec<Tok> = ctx
@@ -406,6 +408,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         cue_cache: Vec::new(),
         title_case: std::cell::Cell::new(None),
         orthodox: std::cell::Cell::new(None),
+        orthodox_country,
     };
     sc.cue_cache = vec![std::cell::Cell::new(u16::MAX); sc.toks.len()];
     let mut out: Vec<(Cand, Option<Interval>)> = Vec::new();
@@ -3706,7 +3709,7 @@ impl<'c> Scanner<'c> {
             ),
             // Orthodox churches keep Easter by the Julian calendar: in a document that speaks of them
             // (Russian, Ukrainian, Greek or Serbian news), Easter is theirs.
-            "easter" if self.prev(i) == "orthodox" || self.speaks_of_orthodoxy() => (
+            "easter" if self.orthodox_easter(i) => (
                 cal::orthodox_easter,
                 if self.is(i + 1, "sunday") {
                     i + 2
@@ -3790,6 +3793,31 @@ impl<'c> Scanner<'c> {
             },
         };
         cand(i, e, TimexType::Date, v)
+    }
+
+    /// Whether the Easter at `i` is the Orthodox one: "Orthodox Easter", or a document that speaks of the Orthodox
+    /// church or comes from an Orthodox country, unless the sentence names the Western churches ("Catholic
+    /// Easter", "Christians of the Western rite celebrate Easter").
+    fn orthodox_easter(&self, i: usize) -> bool {
+        if self.prev(i) == "orthodox" {
+            return true;
+        }
+        // A window of the sentence, not all of it: many Easters in one long sentence stay linear.
+        let window = self.lo.max(i.saturating_sub(24))..self.hi.min(self.lim).min(i + 24);
+        let western = window.into_iter().any(|k| {
+            self.any(
+                k,
+                &[
+                    "western",
+                    "catholic",
+                    "catholics",
+                    "protestant",
+                    "protestants",
+                    "gregorian",
+                ],
+            )
+        });
+        !western && (self.orthodox_country || self.speaks_of_orthodoxy())
     }
 
     /// Whether the document names the Orthodox church or its faithful (`Orthodox Christians`, not `Orthodox Jews`).

@@ -2175,3 +2175,21 @@ fn joined_months_share_their_year() {
         ),
     ]);
 }
+
+#[test]
+fn easter_in_an_orthodox_country_unless_the_sentence_names_the_western_one() {
+    let tag_in = |text: &str| {
+        let d = NaiveDate::from_ymd_opt(2022, 4, 25);
+        extract_in_orthodox_country(&Context::from_text(text, d))
+    };
+    let t = tag_in("Bakers in the capital sold out of sweet bread before Easter.");
+    assert_eq!(find(&t, "Easter").value, "2022-04-24", "{:?}", show(&t));
+    let t = tag_in("The embassy chapel, of the Western rite, marked Easter with a short service.");
+    assert_eq!(find(&t, "Easter").value, "2022-04-17", "{:?}", show(&t));
+    // "Catholic Easter" is the Western one even where the document speaks of the Orthodox church.
+    let t = tag(
+        "Orthodox parishes fasted on while their Catholic neighbours already celebrated Easter.",
+        Some("2022-04-25"),
+    );
+    assert_eq!(find(&t, "Easter").value, "2022-04-17", "{:?}", show(&t));
+}
