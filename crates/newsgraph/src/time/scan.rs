@@ -3804,18 +3804,30 @@ impl<'c> Scanner<'c> {
         }
         // A window of the sentence, not all of it: many Easters in one long sentence stay linear.
         let window = self.lo.max(i.saturating_sub(24))..self.hi.min(self.lim).min(i + 24);
+        // "Western" only of a church or rite: "Western sanctions" says nothing of the calendar.
         let western = window.into_iter().any(|k| {
             self.any(
                 k,
                 &[
-                    "western",
                     "catholic",
                     "catholics",
                     "protestant",
                     "protestants",
                     "gregorian",
                 ],
-            )
+            ) || (self.is(k, "western")
+                && self.any(
+                    k + 1,
+                    &[
+                        "rite",
+                        "church",
+                        "churches",
+                        "christians",
+                        "christianity",
+                        "calendar",
+                        "easter",
+                    ],
+                ))
         });
         !western && (self.orthodox_country || self.speaks_of_orthodoxy())
     }

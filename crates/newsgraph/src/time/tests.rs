@@ -2193,3 +2193,11 @@ fn easter_in_an_orthodox_country_unless_the_sentence_names_the_western_one() {
     );
     assert_eq!(find(&t, "Easter").value, "2022-04-17", "{:?}", show(&t));
 }
+
+#[test]
+fn western_sanctions_do_not_make_easter_western() {
+    let d = NaiveDate::from_ymd_opt(2022, 4, 25);
+    let text = "Despite Western sanctions, crowds filled the cathedral at Easter.";
+    let t = extract_in_orthodox_country(&Context::from_text(text, d));
+    assert_eq!(find(&t, "Easter").value, "2022-04-24", "{:?}", show(&t));
+}
