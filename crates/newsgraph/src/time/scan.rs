@@ -2866,9 +2866,13 @@ impl<'c> Scanner<'c> {
                         return cand(i, c.b, TimexType::Date, c.value);
                     }
                 }
-                let v = match shift {
-                    0 => cal::resolve_weekday(self.dct, wd, self.direction(i, e)),
-                    s => cal::shift_weekday(self.dct, wd, s as i32),
+                // "This Saturday, the community celebrates...": with no tense to say which way, "this" names
+                // the weekday of the article's own week, not the last one.
+                let v = match (shift, self.tense(i, e)) {
+                    (0, Some(dir)) => cal::resolve_weekday(self.dct, wd, dir),
+                    (0, None) if w == "this" => cal::shift_weekday(self.dct, wd, 0),
+                    (0, None) => cal::resolve_weekday(self.dct, wd, Direction::Past),
+                    (s, _) => cal::shift_weekday(self.dct, wd, s as i32),
                 };
                 if let Lex::PartOfDay(code) = self.lex(k + 1) {
                     return cand(i, k + 2, TimexType::Time, format!("{v}T{code}"));

@@ -2201,3 +2201,19 @@ fn western_sanctions_do_not_make_easter_western() {
     let t = extract_in_orthodox_country(&Context::from_text(text, d));
     assert_eq!(find(&t, "Easter").value, "2022-04-24", "{:?}", show(&t));
 }
+
+#[test]
+fn this_weekday_without_tense_is_in_the_article_week() {
+    check(&[
+        (
+            "This Saturday, the guild holds its annual fair in the old market.",
+            "2022-04-15",
+            &[("This Saturday", D, "2022-04-16")],
+        ),
+        (
+            "This Monday the guild opened its annual fair.",
+            "2022-04-15",
+            &[("This Monday", D, "2022-04-11")],
+        ),
+    ]);
+}
