@@ -634,8 +634,13 @@ impl<'c> Scanner<'c> {
             TokenKind::Number => true,
             TokenKind::Punct => false,
             TokenKind::Word => match t.lex {
-                // "XXI century": a Roman numeral opens a century.
-                Lex::Other => timey_other(t) || (t.cap && self.is(i + 1, "century")),
+                // "XXI century": a Roman numeral opens a century; "Good Friday", "Palm Sunday" a holiday.
+                Lex::Other => {
+                    timey_other(t)
+                        || (t.cap
+                            && (self.is(i + 1, "century")
+                                || matches!(self.lex(i + 1), Lex::Weekday(_))))
+                }
                 Lex::Cue => (i + 1..(i + 4).min(self.lim)).any(|k| timey(&self.toks[k])),
                 _ => true,
             },
@@ -3729,6 +3734,35 @@ impl<'c> Scanner<'c> {
                     i + 1
                 },
             ),
+            // The days of Holy Week, a fixed number of days before Easter (the Orthodox one where Easter is).
+            "good" | "holy" | "maundy" | "palm"
+                if matches!(
+                    (t.low, self.w(i + 1)),
+                    ("good", "friday")
+                        | ("holy" | "maundy", "thursday")
+                        | ("holy", "saturday")
+                        | ("palm", "sunday")
+                ) =>
+            {
+                // "Holy Saturday, March 31": the explicit date says which one.
+                if self.is(i + 2, ",") {
+                    if let Some(c) = self.month_day(i + 3) {
+                        return cand(i, c.b, TimexType::Date, c.value);
+                    }
+                }
+                let orthodox = self.orthodox_easter(i);
+                let rule: Rule = match (self.w(i + 1), orthodox) {
+                    ("thursday", false) => |y| cal::easter(y).map(|d| cal::add_days(d, -3)),
+                    ("thursday", true) => |y| cal::orthodox_easter(y).map(|d| cal::add_days(d, -3)),
+                    ("friday", false) => |y| cal::easter(y).map(|d| cal::add_days(d, -2)),
+                    ("friday", true) => |y| cal::orthodox_easter(y).map(|d| cal::add_days(d, -2)),
+                    ("saturday", false) => |y| cal::easter(y).map(|d| cal::add_days(d, -1)),
+                    ("saturday", true) => |y| cal::orthodox_easter(y).map(|d| cal::add_days(d, -1)),
+                    (_, false) => |y| cal::easter(y).map(|d| cal::add_days(d, -7)),
+                    (_, true) => |y| cal::orthodox_easter(y).map(|d| cal::add_days(d, -7)),
+                };
+                (rule, i + 2)
+            }
             "halloween" => (|y| NaiveDate::from_ymd_opt(y, 10, 31), i + 1),
             // Another country's ("Kazakhstan's Independence Day", "Independence Day of Israel", "Ukrainian
             // Independence Day"): a holiday whose date the name does not give.

@@ -2217,3 +2217,33 @@ fn this_weekday_without_tense_is_in_the_article_week() {
         ),
     ]);
 }
+
+#[test]
+fn days_of_holy_week_follow_easter() {
+    check(&[
+        (
+            "The bakery will close early on Good Friday.",
+            "2022-04-10",
+            &[("Good Friday", D, "2022-04-15")],
+        ),
+        (
+            "Pilgrims walked to the shrine on Palm Sunday, April 10, and again on Holy Thursday.",
+            "2022-04-20",
+            &[
+                ("Palm Sunday, April 10", D, "2022-04-10"),
+                ("Holy Thursday", D, "2022-04-14"),
+            ],
+        ),
+    ]);
+    let d = NaiveDate::from_ymd_opt(2022, 4, 20);
+    let t = extract_in_orthodox_country(&Context::from_text(
+        "Queues formed outside the churches before Good Friday.",
+        d,
+    ));
+    assert_eq!(
+        find(&t, "Good Friday").value,
+        "2022-04-22",
+        "{:?}",
+        show(&t)
+    );
+}
