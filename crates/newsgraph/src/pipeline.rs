@@ -283,10 +283,22 @@ impl Pipeline {
         } else {
             (Vec::new(), Vec::new())
         };
-        let timexes = if c.timexes {
-            time::extract(&ctx)
+        // Places come first: the main country decides which Easter a bare "Easter" is.
+        let (places, focus) = if c.places {
+            places::resolve(&ctx, &entities)
         } else {
+            (Vec::new(), places::Focus::default())
+        };
+        let timexes = if !c.timexes {
             Vec::new()
+        } else if focus
+            .countries
+            .first()
+            .is_some_and(|k| time::orthodox_country(k))
+        {
+            time::extract_in_orthodox_country(&ctx)
+        } else {
+            time::extract(&ctx)
         };
         let amounts = if c.amounts {
             amounts::extract(&ctx, &timexes)
@@ -297,11 +309,6 @@ impl Pipeline {
             quotes::extract(&ctx, &entities, &entity_clusters)
         } else {
             Vec::new()
-        };
-        let (places, focus) = if c.places {
-            places::resolve(&ctx, &entities)
-        } else {
-            (Vec::new(), places::Focus::default())
         };
         located_entities(&ctx, &places, &mut entities, &mut entity_clusters);
         let events = if c.events {
@@ -556,6 +563,26 @@ mod tests {
     fn pipeline_is_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Pipeline>();
+    }
+
+    #[test]
+    fn easter_in_an_article_about_an_orthodox_country_is_the_orthodox_one() {
+        // Orthodox Easter 2022 fell on April 24, a week after the Western one; the text never says "Orthodox".
+        let extract = |text: &str| {
+            let mut article = Article::parse("x", text);
+            article.date = NaiveDate::from_ymd_opt(2022, 4, 25);
+            let doc = Pipeline::builder().build().extract(&article).unwrap();
+            let easter = doc.timexes.iter().find(|t| t.text == "Easter").unwrap();
+            easter.value.clone()
+        };
+        assert_eq!(
+            extract("Families in Lviv and Kyiv lit candles in their courtyards at Easter, Ukrainian officials said."),
+            "2022-04-24"
+        );
+        assert_eq!(
+            extract("Families in Boston and Chicago lit candles at Easter, city officials said."),
+            "2022-04-17"
+        );
     }
 
     #[test]

@@ -495,3 +495,16 @@ pub fn ordinal(lower: &str) -> Option<u32> {
         _ => None,
     }
 }
+
+/// Value of a Roman numeral up to 39 in its canonical spelling (`xxi` 21, `xix` 19), as Russian and Ukrainian
+/// English writes centuries (`the XXI century`); `None` for other words (`iiii`, `vx`, `mix`).
+pub fn roman(lower: &str) -> Option<u32> {
+    const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    let tens = lower.bytes().take_while(|&b| b == b'x').count();
+    if tens > 3 || lower.is_empty() {
+        return None;
+    }
+    let ones = ONES.iter().position(|o| *o == &lower[tens..])?;
+    let n = (tens * 10 + ones) as u32;
+    (n > 0).then_some(n)
+}

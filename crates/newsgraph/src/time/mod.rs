@@ -67,7 +67,21 @@ pub fn preload() {
 
 /// Finds and normalizes the time expressions of an article.
 pub fn extract(ctx: &Context) -> Vec<Timex> {
-    scan::extract(ctx)
+    scan::extract(ctx, false)
+}
+
+/// As [`extract`], for an article whose main country keeps the Orthodox calendar of feasts (Russia, Ukraine,
+/// Greece, Serbia...): there a bare `Easter` is the Orthodox one unless the sentence says it is the Western one.
+pub fn extract_in_orthodox_country(ctx: &Context) -> Vec<Timex> {
+    scan::extract(ctx, true)
+}
+
+/// Whether a country (ISO alpha-2) keeps Easter by the Julian computus: its majority church is Eastern Orthodox.
+pub fn orthodox_country(code: &str) -> bool {
+    matches!(
+        code,
+        "RU" | "UA" | "BY" | "GR" | "CY" | "RS" | "ME" | "MK" | "BG" | "RO" | "MD" | "GE"
+    )
 }
 
 #[cfg(test)]

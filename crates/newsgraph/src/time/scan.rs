@@ -336,10 +336,12 @@ struct Scanner<'c> {
     /// Whether the document speaks of the Orthodox church (its Easter is the Julian one); `None` until an Easter
     /// asks.
     orthodox: std::cell::Cell<Option<bool>>,
+    /// The article's main country keeps the Orthodox Easter.
+    orthodox_country: bool,
 }
 
 /// Finds and normalizes the time expressions of the text in `ctx`.
-pub fn extract(ctx: &Context) -> Vec<Timex> {
+pub fn extract(ctx: &Context, orthodox_country: bool) -> Vec<Timex> {
     let lower = ctx.text.to_ascii_lowercase();
     let text = ctx.text;
     let toks: Vec<Tok> = ctx
@@ -406,6 +408,7 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
         cue_cache: Vec::new(),
         title_case: std::cell::Cell::new(None),
         orthodox: std::cell::Cell::new(None),
+        orthodox_country,
     };
     sc.cue_cache = vec![std::cell::Cell::new(u16::MAX); sc.toks.len()];
     let mut out: Vec<(Cand, Option<Interval>)> = Vec::new();
@@ -430,8 +433,11 @@ pub fn extract(ctx: &Context) -> Vec<Timex> {
                     continue;
                 }
                 match sc.at(i) {
-                    Some(c) if c.b > c.a => {
+                    Some(mut c) if c.b > c.a => {
                         i = c.b;
+                        if let Some((p, _)) = out.last_mut() {
+                            sc.share_month_year(p, &mut c);
+                        }
                         sc.note(&c);
                         let iv = sc.interval(&c, &out);
                         if let Some((prev_iv, k)) = iv.1 {
@@ -547,6 +553,29 @@ fn reporting_shift(a: NaiveDate) -> i64 {
     }
 }
 
+/// Whether a value has the `YYYY-MM-DD` shape, resolved or not (`XXXX-XX-XX`).
+fn ymd_shape(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 10 && b[4] == b'-' && b[7] == b'-'
+}
+
+/// The year and month of a calendar-month value (`2022-03`; not a season or quarter).
+fn calendar_month(v: &str) -> Option<(i32, u32)> {
+    let b = v.as_bytes();
+    if b.len() != 7
+        || b[4] != b'-'
+        || !b
+            .iter()
+            .enumerate()
+            .all(|(k, c)| k == 4 || c.is_ascii_digit())
+    {
+        return None;
+    }
+    let y = v[..4].parse().ok()?;
+    let m = v[5..].parse().ok()?;
+    (1..=12).contains(&m).then_some((y, m))
+}
+
 /// The year and month (if any) of a `YYYY`, `YYYY-MM`, `YYYY-Q3`, `YYYY-SU`... value.
 fn year_month(v: &str) -> Option<(i32, Option<u32>)> {
     let b = v.as_bytes();
@@ -605,7 +634,13 @@ impl<'c> Scanner<'c> {
             TokenKind::Number => true,
             TokenKind::Punct => false,
             TokenKind::Word => match t.lex {
-                Lex::Other => timey_other(t),
+                // "XXI century": a Roman numeral opens a century; "Good Friday", "Palm Sunday" a holiday.
+                Lex::Other => {
+                    timey_other(t)
+                        || (t.cap
+                            && (self.is(i + 1, "century")
+                                || matches!(self.lex(i + 1), Lex::Weekday(_))))
+                }
                 Lex::Cue => (i + 1..(i + 4).min(self.lim)).any(|k| timey(&self.toks[k])),
                 _ => true,
             },
@@ -1176,6 +1211,25 @@ impl<'c> Scanner<'c> {
                     self.month_last = false;
                 }
                 self.ref_year = first;
+            } else if self.dct.is_none()
+                && c.kind == TimexType::Date
+                && !c.derived
+                && c.value.starts_with("XXXX")
+                && !c.value.bytes().any(|b| b.is_ascii_digit())
+            {
+                // Undated article: "this year", "this summer", "on Monday" are the article's own (unknown) time,
+                // which now is the one under discussion, as a resolved one would be in a dated article: "compared
+                // to the year before" no longer reaches back to a year named paragraphs earlier. ("October",
+                // "January 23" keep their digits: a time of the story whose year is not known.)
+                self.ref_year = None;
+                if c.value.len() == 7 || ymd_shape(&c.value) {
+                    self.ref_month = None;
+                    self.month_last = false;
+                }
+                if ymd_shape(&c.value) {
+                    self.ref_day = None;
+                    self.ref_day_at = c.a;
+                }
             }
             // Earnings news reports past quarters: "losses through the third quarter of 1990" is a forecast, not
             // the period that "a year earlier" compares with.
@@ -1203,6 +1257,74 @@ impl<'c> Scanner<'c> {
                 self.ref_quarter = Some((c.value.clone(), c.b));
             }
         }
+    }
+
+    /// Two months joined by a connector ("in March and April", "between May and June", "from October to
+    /// December", "from January to November this year") lie together: a month whose year was guessed from the
+    /// tense takes it from its partner, the second from the first, or the first from an explicit year of the
+    /// second. A range runs forward ("December to February" crosses the new year); a list takes the nearest
+    /// year ("December and January", "March or February").
+    fn share_month_year(&self, p: &mut Cand, c: &mut Cand) {
+        if p.b + 1 != c.a
+            || p.kind != TimexType::Date
+            || c.kind != TimexType::Date
+            || !self.any(
+                p.b,
+                &[
+                    "and", "or", "to", "through", "thru", "until", "till", "-", "–",
+                ],
+            )
+        {
+            return;
+        }
+        let (Some((py, pm)), Some((cy, cm))) = (calendar_month(&p.value), calendar_month(&c.value))
+        else {
+            return;
+        };
+        let range = !self.any(p.b, &["and", "or"])
+            || (p.a > self.lo && self.is(p.a - 1, "between") && self.is(p.b, "and"));
+        // The year of month `m` beside month `n` of year `y`, `m` coming second when `second`.
+        let beside = |y: i32, n: u32, m: u32, second: bool| -> i32 {
+            let d = m as i32 - n as i32;
+            if range {
+                match second {
+                    true if d < 0 => y + 1,
+                    false if d > 0 => y - 1,
+                    _ => y,
+                }
+            } else if d < -6 {
+                y + 1
+            } else if d > 6 {
+                y - 1
+            } else {
+                y
+            }
+        };
+        match (self.bare_month(p), self.bare_month(c)) {
+            (true, true) => c.value = cal::month(Some(beside(py, pm, cm, true)), cm),
+            (true, false) => p.value = cal::month(Some(beside(cy, cm, pm, false)), pm),
+            _ => {}
+        }
+    }
+
+    /// Whether a month expression names no year and no direction of its own (`March`, `late June`), so that its
+    /// year was guessed from the tense.
+    fn bare_month(&self, c: &Cand) -> bool {
+        !(c.a..c.b).any(|k| {
+            let t = &self.toks[k];
+            t.kind == TokenKind::Number
+                || matches!(
+                    t.low,
+                    "year"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "coming"
+                        | "past"
+                        | "previous"
+                        | "following"
+                )
+        })
     }
 
     /// Interval bounds from the signal words around an expression: "since X", "until X", "from X to Y",
@@ -2134,6 +2256,16 @@ impl<'c> Scanner<'c> {
         cand(start, e, TimexType::Date, format!("{y:04}"))
     }
 
+    /// The ordinal of a century: `21st`, `twentieth`, or a capitalized Roman numeral (`XXI`).
+    fn century_ordinal(&self, j: usize) -> Option<u32> {
+        let t = self.tok(j)?;
+        lexicon::ordinal(t.low).or_else(|| {
+            (t.cap && t.kind == TokenKind::Word && t.lex == Lex::Other)
+                .then(|| lexicon::roman(t.low))
+                .flatten()
+        })
+    }
+
     /// Decades and centuries: `the 1990s`, `the '80s`, `the early 1980s`, `the nineties`, `the 20th century`.
     fn m_decade(&self, i: usize) -> Option<Cand> {
         let mut j = i;
@@ -2170,8 +2302,9 @@ impl<'c> Scanner<'c> {
         };
         if let Some(c) = dec.filter(|_| the || md.is_some()) {
             value = Some(format!("19{c}"));
-        } else if let Some(n) =
-            lexicon::ordinal(w).filter(|n| (1..=30).contains(n) && self.is(j + 1, "century"))
+        } else if let Some(n) = self
+            .century_ordinal(j)
+            .filter(|n| (1..=30).contains(n) && self.is(j + 1, "century"))
         {
             // "20th Century Fox": a name.
             let name = self.tok(j + 1).is_some_and(|t| t.cap)
@@ -2738,9 +2871,13 @@ impl<'c> Scanner<'c> {
                         return cand(i, c.b, TimexType::Date, c.value);
                     }
                 }
-                let v = match shift {
-                    0 => cal::resolve_weekday(self.dct, wd, self.direction(i, e)),
-                    s => cal::shift_weekday(self.dct, wd, s as i32),
+                // "This Saturday, the community celebrates...": with no tense to say which way, "this" names
+                // the weekday of the article's own week, not the last one.
+                let v = match (shift, self.tense(i, e)) {
+                    (0, Some(dir)) => cal::resolve_weekday(self.dct, wd, dir),
+                    (0, None) if w == "this" => cal::shift_weekday(self.dct, wd, 0),
+                    (0, None) => cal::resolve_weekday(self.dct, wd, Direction::Past),
+                    (s, _) => cal::shift_weekday(self.dct, wd, s as i32),
                 };
                 if let Lex::PartOfDay(code) = self.lex(k + 1) {
                     return cand(i, k + 2, TimexType::Time, format!("{v}T{code}"));
@@ -3581,7 +3718,7 @@ impl<'c> Scanner<'c> {
             ),
             // Orthodox churches keep Easter by the Julian calendar: in a document that speaks of them
             // (Russian, Ukrainian, Greek or Serbian news), Easter is theirs.
-            "easter" if self.prev(i) == "orthodox" || self.speaks_of_orthodoxy() => (
+            "easter" if self.orthodox_easter(i) => (
                 cal::orthodox_easter,
                 if self.is(i + 1, "sunday") {
                     i + 2
@@ -3597,6 +3734,35 @@ impl<'c> Scanner<'c> {
                     i + 1
                 },
             ),
+            // The days of Holy Week, a fixed number of days before Easter (the Orthodox one where Easter is).
+            "good" | "holy" | "maundy" | "palm"
+                if matches!(
+                    (t.low, self.w(i + 1)),
+                    ("good", "friday")
+                        | ("holy" | "maundy", "thursday")
+                        | ("holy", "saturday")
+                        | ("palm", "sunday")
+                ) =>
+            {
+                // "Holy Saturday, March 31": the explicit date says which one.
+                if self.is(i + 2, ",") {
+                    if let Some(c) = self.month_day(i + 3) {
+                        return cand(i, c.b, TimexType::Date, c.value);
+                    }
+                }
+                let orthodox = self.orthodox_easter(i);
+                let rule: Rule = match (self.w(i + 1), orthodox) {
+                    ("thursday", false) => |y| cal::easter(y).map(|d| cal::add_days(d, -3)),
+                    ("thursday", true) => |y| cal::orthodox_easter(y).map(|d| cal::add_days(d, -3)),
+                    ("friday", false) => |y| cal::easter(y).map(|d| cal::add_days(d, -2)),
+                    ("friday", true) => |y| cal::orthodox_easter(y).map(|d| cal::add_days(d, -2)),
+                    ("saturday", false) => |y| cal::easter(y).map(|d| cal::add_days(d, -1)),
+                    ("saturday", true) => |y| cal::orthodox_easter(y).map(|d| cal::add_days(d, -1)),
+                    (_, false) => |y| cal::easter(y).map(|d| cal::add_days(d, -7)),
+                    (_, true) => |y| cal::orthodox_easter(y).map(|d| cal::add_days(d, -7)),
+                };
+                (rule, i + 2)
+            }
             "halloween" => (|y| NaiveDate::from_ymd_opt(y, 10, 31), i + 1),
             // Another country's ("Kazakhstan's Independence Day", "Independence Day of Israel", "Ukrainian
             // Independence Day"): a holiday whose date the name does not give.
@@ -3665,6 +3831,43 @@ impl<'c> Scanner<'c> {
             },
         };
         cand(i, e, TimexType::Date, v)
+    }
+
+    /// Whether the Easter at `i` is the Orthodox one: "Orthodox Easter", or a document that speaks of the Orthodox
+    /// church or comes from an Orthodox country, unless the sentence names the Western churches ("Catholic
+    /// Easter", "Christians of the Western rite celebrate Easter").
+    fn orthodox_easter(&self, i: usize) -> bool {
+        if self.prev(i) == "orthodox" {
+            return true;
+        }
+        // A window of the sentence, not all of it: many Easters in one long sentence stay linear.
+        let window = self.lo.max(i.saturating_sub(24))..self.hi.min(self.lim).min(i + 24);
+        // "Western" only of a church or rite: "Western sanctions" says nothing of the calendar.
+        let western = window.into_iter().any(|k| {
+            self.any(
+                k,
+                &[
+                    "catholic",
+                    "catholics",
+                    "protestant",
+                    "protestants",
+                    "gregorian",
+                ],
+            ) || (self.is(k, "western")
+                && self.any(
+                    k + 1,
+                    &[
+                        "rite",
+                        "church",
+                        "churches",
+                        "christians",
+                        "christianity",
+                        "calendar",
+                        "easter",
+                    ],
+                ))
+        });
+        !western && (self.orthodox_country || self.speaks_of_orthodoxy())
     }
 
     /// Whether the document names the Orthodox church or its faithful (`Orthodox Christians`, not `Orthodox Jews`).
@@ -4188,7 +4391,10 @@ impl<'c> Scanner<'c> {
                             // ahead from an earlier date ("will be named by the end of the year").
                             // A date from another paragraph is another story ("Since the start of the year,
                             // 100 people have been killed").
-                            let back_then = self.ref_day.zip(self.dct).is_some_and(|(r, d)| r < d);
+                            // An undated article may be written any time after the dates it names.
+                            let back_then = self
+                                .ref_day
+                                .is_some_and(|r| self.dct.map_or(true, |d| r < d));
                             let ahead = self.tense(i, j + 2) == Some(Direction::Future);
                             let here = self.ref_day_at >= self.para_lo
                                 || (self.tense(i, j + 2) == Some(Direction::Past)

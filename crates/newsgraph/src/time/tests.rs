@@ -2107,3 +2107,143 @@ fn that_before_next_opens_a_clause() {
         &[("2019", D, "2019"), ("next year", D, "2024")],
     )]);
 }
+
+#[test]
+fn roman_numeral_centuries_are_dated_like_ordinal_ones() {
+    check(&[
+        (
+            "Such walls have no place in the XXI century, the mayor argued.",
+            "2022-03-02",
+            &[("the XXI century", D, "20")],
+        ),
+        (
+            "The abbey dates from the early XII century and from XIX century repairs.",
+            "2022-03-02",
+            &[("the early XII century", D, "11"), ("XIX century", D, "18")],
+        ),
+        ("Chapter XXI Century Capital was sold.", "2022-03-02", &[]),
+    ]);
+}
+
+#[test]
+fn an_undated_article_keeps_its_own_year_for_the_end_of_the_year() {
+    // The article's date is unknown: a day named earlier may lie years back, so a plan for the end of the year
+    // is the article's own year, unresolved.
+    let t = tag(
+        "The mill closed on March 3, 2019. Its new owners say it will reopen by the end of the year.",
+        None,
+    );
+    let x = find(&t, "the end of the year");
+    assert_eq!(
+        (x.value.as_str(), x.modifier.as_deref()),
+        ("XXXX", Some("END"))
+    );
+    // "This year" brings the discussion back to the article's year: the year before it is unknown too.
+    let t = tag(
+        "Exports peaked on May 5, 2018. This year they rose nine percent compared to the year before.",
+        None,
+    );
+    assert_eq!(find(&t, "the year before").value, "XXXX");
+    // A story date still anchors what follows it when nothing relative to the article came between.
+    let t = tag(
+        "The mill closed on March 3, 2019. The following year it was sold.",
+        None,
+    );
+    assert_eq!(find(&t, "The following year").value, "2020");
+}
+
+#[test]
+fn joined_months_share_their_year() {
+    check(&[
+        (
+            "The utility has already bought fuel for December and January.",
+            "2021-12-10",
+            &[("December", D, "2021-12"), ("January", D, "2022-01")],
+        ),
+        (
+            "Reservists will be called up from October to December.",
+            "2021-12-28",
+            &[("October", D, "2022-10"), ("December", D, "2022-12")],
+        ),
+        (
+            "Ferries, as was announced, sail between May and September of this year.",
+            "2022-03-31",
+            &[
+                ("May", D, "2022-05"),
+                ("September of this year", D, "2022-09"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn easter_in_an_orthodox_country_unless_the_sentence_names_the_western_one() {
+    let tag_in = |text: &str| {
+        let d = NaiveDate::from_ymd_opt(2022, 4, 25);
+        extract_in_orthodox_country(&Context::from_text(text, d))
+    };
+    let t = tag_in("Bakers in the capital sold out of sweet bread before Easter.");
+    assert_eq!(find(&t, "Easter").value, "2022-04-24", "{:?}", show(&t));
+    let t = tag_in("The embassy chapel, of the Western rite, marked Easter with a short service.");
+    assert_eq!(find(&t, "Easter").value, "2022-04-17", "{:?}", show(&t));
+    // "Catholic Easter" is the Western one even where the document speaks of the Orthodox church.
+    let t = tag(
+        "Orthodox parishes fasted on while their Catholic neighbours already celebrated Easter.",
+        Some("2022-04-25"),
+    );
+    assert_eq!(find(&t, "Easter").value, "2022-04-17", "{:?}", show(&t));
+}
+
+#[test]
+fn western_sanctions_do_not_make_easter_western() {
+    let d = NaiveDate::from_ymd_opt(2022, 4, 25);
+    let text = "Despite Western sanctions, crowds filled the cathedral at Easter.";
+    let t = extract_in_orthodox_country(&Context::from_text(text, d));
+    assert_eq!(find(&t, "Easter").value, "2022-04-24", "{:?}", show(&t));
+}
+
+#[test]
+fn this_weekday_without_tense_is_in_the_article_week() {
+    check(&[
+        (
+            "This Saturday, the guild holds its annual fair in the old market.",
+            "2022-04-15",
+            &[("This Saturday", D, "2022-04-16")],
+        ),
+        (
+            "This Monday the guild opened its annual fair.",
+            "2022-04-15",
+            &[("This Monday", D, "2022-04-11")],
+        ),
+    ]);
+}
+
+#[test]
+fn days_of_holy_week_follow_easter() {
+    check(&[
+        (
+            "The bakery will close early on Good Friday.",
+            "2022-04-10",
+            &[("Good Friday", D, "2022-04-15")],
+        ),
+        (
+            "Pilgrims walked to the shrine on Palm Sunday, April 10, and again on Holy Thursday.",
+            "2022-04-20",
+            &[
+                ("Palm Sunday, April 10", D, "2022-04-10"),
+                ("Holy Thursday", D, "2022-04-14"),
+            ],
+        ),
+    ]);
+    let d = NaiveDate::from_ymd_opt(2022, 4, 20);
+    let t = extract_in_orthodox_country(&Context::from_text(
+        "Queues formed outside the churches before Good Friday.",
+        d,
+    ));
+    assert_eq!(
+        find(&t, "Good Friday").value,
+        "2022-04-22",
+        "{:?}",
+        show(&t)
+    );
+}
