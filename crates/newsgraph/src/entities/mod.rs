@@ -1446,6 +1446,20 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_nationality_is_the_larger_country_s() {
+        // The World Factbook gives `French` to Saint Pierre and Miquelon too, and `Chinese` to Macau.
+        let (entities, _) = run("French and Chinese diplomats met in Geneva on Monday.");
+        let country = |name: &str| {
+            entities
+                .iter()
+                .find(|e| e.text == name)
+                .and_then(|e| e.country.clone())
+        };
+        assert_eq!(country("French").as_deref(), Some("FR"), "{entities:#?}");
+        assert_eq!(country("Chinese").as_deref(), Some("CN"), "{entities:#?}");
+    }
+
+    #[test]
     fn party_acronyms_and_known_organizations_are_organizations() {
         // The tagger reads a party's acronym as it reads `Republican` (a nationality-like word), or as a person.
         let (entities, _) = run(
