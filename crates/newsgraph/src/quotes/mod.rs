@@ -1211,15 +1211,20 @@ mod tests {
         assert_eq!(qs[1].speaker.as_ref().unwrap().text, "he");
     }
 
+    /// What the full pipeline (entities included) extracts from `text`.
+    fn full_pipeline(text: &str) -> crate::Document {
+        crate::Pipeline::builder()
+            .build()
+            .extract(&crate::Article::parse("test", text.to_string()))
+            .expect("extracts")
+    }
+
     #[test]
     fn pronoun_speakers_agree_in_gender() {
         let text = "Senator Margaret Holloway met Governor Daniel Reyes in Denver on Monday. Reyes praised the \
                     plan.\n\n“We will fund the schools first,” she said.\n\n\
                     Mr. Jones met Ms. Okafor in Paris. “The talks went well,” he added.";
-        let doc = crate::Pipeline::builder()
-            .build()
-            .extract(&crate::Article::parse("gender", text.to_string()))
-            .expect("extracts");
+        let doc = full_pipeline(text);
         let said = |pronoun: &str| {
             doc.quotes
                 .iter()
@@ -1250,10 +1255,7 @@ mod tests {
                     “We will rebuild every city,” the Head of State said.\n\n\
                     The President of Ukraine stressed that the reforms would continue.\n\n\
                     The Vice President said that the plan was sound.";
-        let doc = crate::Pipeline::builder()
-            .build()
-            .extract(&crate::Article::parse("office", text.to_string()))
-            .expect("extracts");
+        let doc = full_pipeline(text);
         let by = |speaker: &str| {
             doc.quotes
                 .iter()
