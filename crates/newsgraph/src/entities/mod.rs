@@ -800,23 +800,26 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     }
     mentions.retain(|m| {
         let t = m.toks.start;
-        let opens = {
-            let mut first = ctx.sentences[m.sent].tokens.start;
-            while first < t
-                && (is_quote_mark(words[first])
+        // Back from the word over opening marks only (so each token is walked over for one mention at most:
+        // linear on a sentence of thousands of quote marks).
+        let opens = || {
+            let start = ctx.sentences[m.sent].tokens.start;
+            let mut first = t;
+            while first > start
+                && (is_quote_mark(words[first - 1])
                     || matches!(
-                        words[first],
+                        words[first - 1],
                         "(" | "[" | "-" | "--" | "—" | "–" | "*" | "'" | "‘"
                     ))
             {
-                first += 1;
+                first -= 1;
             }
-            first == t || (t > 0 && words[t - 1] == ":")
+            first == start || (t > 0 && words[t - 1] == ":")
         };
         !(m.toks.len() == 1
-            && opens
             && is_sentence_opening_word(words[t])
-            && !in_longer.contains(words[t]))
+            && !in_longer.contains(words[t])
+            && opens())
     });
     // What is left after an honorific is a name, so the mention is a person's (`at Mr. Obama's request` is no
     // place, `Mr Schroeder` no organization).
