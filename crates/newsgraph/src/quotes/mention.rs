@@ -31,6 +31,31 @@ pub(crate) struct LocalName<'a> {
     pub pronoun: bool,
 }
 
+/// Verbs that take a speech verb after `to` without being said themselves (`would like to note`, `want to
+/// stress`, `have to admit`).
+fn is_catenative(w: &str) -> bool {
+    matches!(
+        w,
+        "like"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "wish"
+            | "wishes"
+            | "need"
+            | "needs"
+            | "have"
+            | "has"
+            | "had"
+            | "going"
+            | "hope"
+            | "hopes"
+            | "intend"
+            | "intends"
+            | "ought"
+    )
+}
+
 pub(crate) fn is_cap(w: &str) -> bool {
     // ASCII first: no UTF-8 decoding for the common case.
     match w.as_bytes().first() {
@@ -234,6 +259,9 @@ impl<'a> Words<'a> {
             let adverb = w.len() > 4 && w.ends_with("ly") && is_lower_word(w);
             if super::lexicon::BETWEEN.contains(w) || adverb {
                 j -= 1;
+            } else if w == "to" && j >= lo + 2 && is_catenative(self.t(j - 2)) {
+                // `I would like to note`, `we want to stress`: the speaker is the subject of the verb before.
+                j -= 2;
             } else {
                 break;
             }

@@ -753,6 +753,21 @@ fn run(
     }
     let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
     reported::find(&doc, &quoted, &mut found, collect);
+    // `I want to stress that ...`: the content of `want` is `to stress that ...`, itself reported by `stress`;
+    // one attribution, by the inner cue.
+    let mut cues: Vec<usize> = found
+        .iter()
+        .filter(|f| f.kind == QuoteKind::Indirect)
+        .filter_map(|f| f.cue.as_ref().map(|c| c.0.start))
+        .collect();
+    cues.sort_unstable();
+    found.retain(|f| {
+        if f.kind != QuoteKind::Indirect {
+            return true;
+        }
+        let k = doc.tok_from(f.parts.first().start);
+        !(doc.t(k) == "to" && cues.binary_search(&(k + 1)).is_ok())
+    });
     // Partial quotes take the speaker of the reported speech around them (the closest content that starts
     // before and contains them; contents are sorted, so a few steps back suffice).
     let mut hosts: Vec<(Range<usize>, usize)> = found
@@ -1129,6 +1144,34 @@ mod tests {
             qs[0].audience.as_ref().map(|a| a.text.as_str()),
             Some("reporters")
         );
+        // A verb taking the speech verb after `to` stands between the speaker and the cue, and reports
+        // nothing of its own.
+        for (text, subject, lemma) in [
+            (
+                "We would like to note that the harvest was good.",
+                "We",
+                "note",
+            ),
+            (
+                "I want to stress that the prices are stable.",
+                "I",
+                "stress",
+            ),
+        ] {
+            let qs = quotes(text);
+            let reported: Vec<&Quote> = qs
+                .iter()
+                .filter(|q| q.kind == QuoteKind::Indirect)
+                .collect();
+            assert_eq!(reported.len(), 1, "{text}: {qs:#?}");
+            assert_eq!(speaker_of(reported[0]), Some(subject), "{text}");
+            assert_eq!(
+                reported[0].cue.as_ref().map(|c| c.lemma.as_str()),
+                Some(lemma),
+                "{text}"
+            );
+            assert!(reported[0].text.starts_with("that "), "{text}: {qs:#?}");
+        }
     }
 
     #[test]
