@@ -1281,6 +1281,18 @@ mod tests {
             doc.quotes
         );
         assert_eq!(said("he").as_deref(), Some("Jones"), "{:#?}", doc.quotes);
+        // The object form after `according to`.
+        let doc = full_pipeline(
+            "Senator Margaret Holloway met Governor Daniel Reyes in Denver. According to her, the \
+             schools come first.",
+        );
+        let her = doc.quotes.iter().find(|q| speaker_of(q) == Some("her"));
+        assert_eq!(
+            her.and_then(|q| name_of(q)),
+            Some("Margaret Holloway"),
+            "{:#?}",
+            doc.quotes
+        );
         // Without entities, the names the quote finder saw itself.
         let qs = quotes(text);
         let she = qs.iter().find(|q| speaker_of(q) == Some("she"));

@@ -239,12 +239,13 @@ fn speaker(
         title: None,
         affiliation: None,
     };
-    let pronoun = ln.pronoun;
-    // Compared without lower-casing: no letter but an ASCII one lower-cases to these.
-    let person_pronoun = pronoun && {
-        let w = doc.t(m.start);
-        ["he", "she", "i"].iter().any(|p| w.eq_ignore_ascii_case(p))
-    };
+    // Compared without lower-casing: no letter but an ASCII one lower-cases to these. The object forms speak
+    // after `according to` (`According to him, ...`).
+    let w = doc.t(m.start);
+    let is_any = |forms: &[&str]| forms.iter().any(|p| w.eq_ignore_ascii_case(p));
+    let object_pronoun = m.end == m.start + 1 && is_any(&["him", "her", "them", "us"]);
+    let pronoun = ln.pronoun || object_pronoun;
+    let person_pronoun = pronoun && is_any(&["he", "she", "i", "him", "her"]);
     // 1. Entities, when the recognizer ran.
     if !entities.is_empty() {
         // Entities come in text order: only the few before the mention are candidates.
