@@ -1633,6 +1633,11 @@ mod tests {
         // A label is no speaker.
         let qs = titled("EXCLUSIVE: Trump Campaign Plans Rally\n\nThe campaign spoke on Monday.");
         assert!(reported(&qs).is_empty(), "{qs:#?}");
+        // Nor is the field name of a scraped article's metadata line.
+        let qs = titled(
+            "TITLE: Floods close the coastal road LINK: http://example.com/floods\n\nThe road reopened on Monday.",
+        );
+        assert!(qs.is_empty(), "{qs:#?}");
     }
 
     /// A transcript turn: the capitalized name and a colon open the paragraph; the rest of it is the speech.

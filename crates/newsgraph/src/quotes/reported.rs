@@ -395,7 +395,8 @@ fn title_cue(doc: &Doc, i: usize, title: bool) -> Option<(Range<usize>, &'static
     (!*weak).then_some((i..i + 1, *lemma, false))
 }
 
-/// Words that label a headline or a paragraph rather than name who speaks (`EXCLUSIVE: ...`, `UPDATE: ...`).
+/// Words that label a headline or a paragraph rather than name who speaks (`EXCLUSIVE: ...`, `UPDATE: ...`), and
+/// the field names of metadata lines that scraped articles open with (`TITLE: ... LINK: http://...`).
 fn is_label(w: &str) -> bool {
     let mut buf = [0u8; 12];
     if w.len() > 12 {
@@ -447,6 +448,20 @@ fn is_label(w: &str) -> bool {
             | b"who"
             | b"when"
             | b"where"
+            | b"title"
+            | b"headline"
+            | b"link"
+            | b"url"
+            | b"date"
+            | b"author"
+            | b"byline"
+            | b"dateline"
+            | b"subject"
+            | b"summary"
+            | b"keywords"
+            | b"tags"
+            | b"category"
+            | b"section"
     )
 }
 
