@@ -420,13 +420,13 @@ fn reads_as_slavic_name(ws: &[&str], next: Option<&str>) -> bool {
     if !name_like(first) || !name_like(last) || last.chars().count() < 6 {
         return false;
     }
-    let lower = last.to_lowercase();
+    // Only the first letter is a capital (`name_like`), so the ending compares as written.
     let surname = [
         "enko", "chuk", "yuk", "iuk", "skyi", "skyy", "sky", "ska", "ski", "ova", "eva", "ov",
         "ev", "yan", "shvili", "vich", "vych",
     ]
     .iter()
-    .any(|e| lower.ends_with(e));
+    .any(|e| last.ends_with(e) || last.len() == e.len() && last.eq_ignore_ascii_case(e));
     let only_a_name = |w: &str| {
         GAZETTEER
             .lookup(&[w])
@@ -542,9 +542,15 @@ fn is_sentence_opening_word(w: &str) -> bool {
     {
         return false;
     }
-    let lower = w.to_ascii_lowercase();
+    // Lower-cased on the stack: asked of every one-word name.
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
     matches!(
-        lower.as_str(),
+        std::str::from_utf8(lower).unwrap_or(""),
         // Discourse markers, interjections and replies.
         "so" | "well" | "good" | "fine" | "great" | "excellent" | "okay" | "ok" | "yes" | "no" | "right"
             | "sure" | "alright" | "indeed" | "exactly" | "certainly" | "absolutely" | "oh" | "ah" | "hi"
@@ -788,39 +794,45 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     // Good.`, `So, the plan...`, `Go ahead`): no name by itself, unless the document uses it in a longer name
     // (`Al From` makes `From said` his; not a word after a full stop, where the tagger ran over a sentence's end,
     // `Sputnik V. So`). Words of longer names, collected once: a long document stays linear.
-    let mut in_longer: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
-    for m in mentions.iter().filter(|m| m.toks.len() >= 2) {
-        let ws = &words[m.toks.clone()];
-        in_longer.insert(ws[0]);
-        for pair in ws.windows(2) {
-            if !pair[0].ends_with('.') {
-                in_longer.insert(pair[1]);
+    // Most documents have no such word: the set is built only for those that do.
+    if mentions
+        .iter()
+        .any(|m| m.toks.len() == 1 && is_sentence_opening_word(words[m.toks.start]))
+    {
+        let mut in_longer: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
+        for m in mentions.iter().filter(|m| m.toks.len() >= 2) {
+            let ws = &words[m.toks.clone()];
+            in_longer.insert(ws[0]);
+            for pair in ws.windows(2) {
+                if !pair[0].ends_with('.') {
+                    in_longer.insert(pair[1]);
+                }
             }
         }
+        mentions.retain(|m| {
+            let t = m.toks.start;
+            // Back from the word over opening marks only (so each token is walked over for one mention at most:
+            // linear on a sentence of thousands of quote marks).
+            let opens = || {
+                let start = ctx.sentences[m.sent].tokens.start;
+                let mut first = t;
+                while first > start
+                    && (is_quote_mark(words[first - 1])
+                        || matches!(
+                            words[first - 1],
+                            "(" | "[" | "-" | "--" | "—" | "–" | "*" | "'" | "‘"
+                        ))
+                {
+                    first -= 1;
+                }
+                first == start || (t > 0 && words[t - 1] == ":")
+            };
+            !(m.toks.len() == 1
+                && is_sentence_opening_word(words[t])
+                && !in_longer.contains(words[t])
+                && opens())
+        });
     }
-    mentions.retain(|m| {
-        let t = m.toks.start;
-        // Back from the word over opening marks only (so each token is walked over for one mention at most:
-        // linear on a sentence of thousands of quote marks).
-        let opens = || {
-            let start = ctx.sentences[m.sent].tokens.start;
-            let mut first = t;
-            while first > start
-                && (is_quote_mark(words[first - 1])
-                    || matches!(
-                        words[first - 1],
-                        "(" | "[" | "-" | "--" | "—" | "–" | "*" | "'" | "‘"
-                    ))
-            {
-                first -= 1;
-            }
-            first == start || (t > 0 && words[t - 1] == ":")
-        };
-        !(m.toks.len() == 1
-            && is_sentence_opening_word(words[t])
-            && !in_longer.contains(words[t])
-            && opens())
-    });
     // What is left after an honorific is a name, so the mention is a person's (`at Mr. Obama's request` is no
     // place, `Mr Schroeder` no organization).
     for m in mentions.iter_mut() {
