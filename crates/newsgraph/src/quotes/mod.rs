@@ -754,7 +754,8 @@ fn run(
     let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
     reported::find(&doc, &quoted, &mut found, collect);
     // `I want to stress that ...`: the content of `want` is `to stress that ...`, itself reported by `stress`;
-    // one attribution, by the inner cue.
+    // one attribution, by the inner cue. Only for verbs that add nothing to the saying: `refused to confirm`
+    // keeps its refusal.
     let mut cues: Vec<usize> = found
         .iter()
         .filter(|f| f.kind == QuoteKind::Indirect)
@@ -765,8 +766,12 @@ fn run(
         if f.kind != QuoteKind::Indirect {
             return true;
         }
+        let wanting = f
+            .cue
+            .as_ref()
+            .is_some_and(|c| matches!(c.1, "want" | "wish" | "like" | "hope" | "intend" | "need"));
         let k = doc.tok_from(f.parts.first().start);
-        !(doc.t(k) == "to" && cues.binary_search(&(k + 1)).is_ok())
+        !(wanting && doc.t(k) == "to" && cues.binary_search(&(k + 1)).is_ok())
     });
     // Partial quotes take the speaker of the reported speech around them (the closest content that starts
     // before and contains them; contents are sorted, so a few steps back suffice).
