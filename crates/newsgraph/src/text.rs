@@ -318,8 +318,9 @@ static PREPOSITIVE: LazyLock<WordSet> = LazyLock::new(|| {
         .collect()
 });
 
-/// Lower-cases a short ASCII word into `buf`, or returns None (abbreviations are short and ASCII).
-fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+/// Lower-cases a short ASCII word into `buf` without allocating, or returns None (an empty, longer or non-ASCII
+/// word): for tests of a word against closed lists of short ASCII words (abbreviations, pronouns, title words).
+pub(crate) fn ascii_lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
     let b = word.as_bytes();
     if b.is_empty() || b.len() > buf.len() || !b.is_ascii() {
         return None;

@@ -1,7 +1,7 @@
 //! The gender a person's name or title points to, so that a pronoun agrees with the person it refers to: `she`
 //! after `Hillary Clinton … Donald Trump` is Clinton, not the last person named.
 
-use crate::text::Fnv;
+use crate::text::{ascii_lower as lower, Fnv};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
@@ -109,18 +109,6 @@ fn of_title_word(w: &str, buf: &mut [u8; 16]) -> Option<Gender> {
         }
         _ => None,
     }
-}
-
-/// `w` lower-cased into `buf` when it is short and ASCII (every word compared here is); none otherwise.
-fn lower<'b, const N: usize>(w: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
-    let b = w.as_bytes();
-    if b.len() > N || !b.is_ascii() {
-        return None;
-    }
-    let out = &mut buf[..b.len()];
-    out.copy_from_slice(b);
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
 }
 
 #[cfg(test)]

@@ -544,13 +544,8 @@ fn is_sentence_opening_word(w: &str) -> bool {
     }
     // Lower-cased on the stack: asked of every one-word name.
     let mut buf = [0u8; 16];
-    let Some(lower) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
     matches!(
-        std::str::from_utf8(lower).unwrap_or(""),
+        crate::text::ascii_lower(w, &mut buf).unwrap_or(""),
         // Discourse markers, interjections and replies.
         "so" | "well" | "good" | "fine" | "great" | "excellent" | "okay" | "ok" | "yes" | "no" | "right"
             | "sure" | "alright" | "indeed" | "exactly" | "certainly" | "absolutely" | "oh" | "ah" | "hi"

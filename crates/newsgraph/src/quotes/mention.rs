@@ -105,20 +105,10 @@ fn is_title(w: &str) -> bool {
     // Capitalized titles (`President`, `Sen.`) without allocating for the common case.
     if is_cap(w) && w.len() <= 24 {
         let mut buf = [0u8; 24];
-        let lower = lower_ascii(w, &mut buf);
+        let lower = crate::text::ascii_lower(w, &mut buf);
         return lower.is_some_and(|l| TITLES.contains(l));
     }
     false
-}
-
-fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    if !w.is_ascii() || w.len() > buf.len() {
-        return None;
-    }
-    for (i, b) in w.bytes().enumerate() {
-        buf[i] = b.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..w.len()]).ok()
 }
 
 fn is_possessive(w: &str) -> bool {
