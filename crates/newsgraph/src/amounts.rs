@@ -256,6 +256,62 @@ fn currency_after(w: &str) -> Option<&'static str> {
     })
 }
 
+/// A currency named by its country after the number (`US dollars`, `Canadian dollars`, `Egyptian pounds`, `Hong
+/// Kong dollars`, `pounds sterling`), given the next three lower-cased words: its ISO 4217 code and how many of
+/// the words it takes. Bare `dollars` is left to [`currency_after`].
+fn qualified_currency(a: &str, b: &str, c: &str) -> Option<(&'static str, usize)> {
+    if matches!(a, "pounds" | "pound") && b == "sterling" {
+        return Some(("GBP", 2));
+    }
+    // Two-word countries first: `Hong Kong dollars`, `South Korean won`.
+    let (country, money, words) = match (a, b) {
+        ("hong", "kong")
+        | ("new", "zealand")
+        | ("new", "taiwan")
+        | ("south", "korean")
+        | ("sri", "lankan") => (b, c, 3),
+        _ => (a, b, 2),
+    };
+    let money = money.trim_end_matches('s');
+    let code = match (money, country) {
+        ("dollar", "us" | "u.s." | "american") => "USD",
+        ("dollar", "canadian") => "CAD",
+        ("dollar", "australian") => "AUD",
+        ("dollar", "singapore" | "singaporean") => "SGD",
+        ("dollar", "kong") => "HKD",
+        ("dollar", "zealand") => "NZD",
+        ("dollar", "taiwan") => "TWD",
+        ("pound", "british") => "GBP",
+        ("pound", "egyptian") => "EGP",
+        ("pound", "lebanese") => "LBP",
+        ("pound", "syrian") => "SYP",
+        ("franc", "swiss") => "CHF",
+        ("ruble" | "rouble", "russian") => "RUB",
+        ("ruble" | "rouble", "belarusian") => "BYN",
+        ("hryvnia" | "hryvna", "ukrainian") => "UAH",
+        ("yuan", "chinese") => "CNY",
+        ("yen", "japanese") => "JPY",
+        ("won", "korean") => "KRW",
+        ("rupee", "indian") => "INR",
+        ("rupee", "pakistani") => "PKR",
+        ("rupee", "lankan") => "LKR",
+        ("lira", "turkish") => "TRY",
+        ("peso", "mexican") => "MXN",
+        ("peso", "argentine" | "argentinian") => "ARS",
+        ("peso", "philippine") => "PHP",
+        ("riyal", "saudi") => "SAR",
+        ("riyal", "qatari") => "QAR",
+        ("dinar", "iraqi") => "IQD",
+        ("dinar", "kuwaiti") => "KWD",
+        ("dinar", "jordanian") => "JOD",
+        ("krone" | "kroner", "danish") => "DKK",
+        ("krone" | "kroner", "norwegian") => "NOK",
+        ("krona" | "kronor", "swedish") => "SEK",
+        _ => return None,
+    };
+    Some((code, words))
+}
+
 /// A unit of measure after the number, with its normalized name.
 fn unit_after(w: &str) -> Option<&'static str> {
     Some(match &*lower(w) {
@@ -711,6 +767,8 @@ struct Found {
     currency: Option<&'static str>,
     /// Index (in the sentence) of the first token after the amount.
     next: usize,
+    /// End of the amount before a rate (`a year` in `$50,000 a year`), which the time extractor may own.
+    before_rate: usize,
 }
 
 /// Sorted time-expression spans (see [`extract`]).
@@ -723,6 +781,12 @@ impl Blocked {
     fn overlaps(&self, r: &Range<usize>) -> bool {
         let n = self.starts.partition_point(|&s| s < r.end);
         n.checked_sub(1).is_some_and(|i| self.max_end[i] > r.start)
+    }
+
+    /// Whether a time expression that starts inside `r` (or before it) ends after it.
+    fn extends_past(&self, r: &Range<usize>) -> bool {
+        let n = self.starts.partition_point(|&s| s < r.end);
+        n.checked_sub(1).is_some_and(|i| self.max_end[i] > r.end)
     }
 }
 
@@ -741,7 +805,12 @@ fn scan_sentence(ctx: &Context, toks: &[Token], blocked: &Blocked, out: &mut Vec
         };
         let first = i;
         i = f.next.max(i + 1);
-        if blocked.overlaps(&f.range) {
+        // `$50,000 a year`: the rate may be the time extractor's set (`a year`); it is still the amount's unit, as
+        // annotated news (IEER) spans it, so only a time expression over the number itself, or one the rate only
+        // begins (`152,000 a week earlier`), blocks the amount.
+        if blocked.overlaps(&(f.range.start..f.before_rate))
+            || (f.before_rate < f.range.end && blocked.extends_past(&f.range))
+        {
             continue;
         }
         if is_excluded(text, toks, first, &f) {
@@ -920,7 +989,10 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
     if let Some(c) = currency_before(s) {
         if toks
             .get(i + 1)
-            .is_some_and(|n| n.start == t.end || s.len() > 1)
+            // `$ 200 billion` (one space, as translated releases write it) is still the sign of the number.
+            .is_some_and(|n| {
+                n.start == t.end || s.len() > 1 || text.get(t.end..n.start) == Some(" ")
+            })
         {
             let n = w(i + 1);
             if n.starts_with(|c: char| c.is_ascii_digit()) {
@@ -985,6 +1057,7 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
                 unit_text: None,
                 currency: None,
                 next,
+                before_rate: end,
             });
         }
         match ls.as_str() {
@@ -1115,6 +1188,12 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
             unit = Some("basis points");
             end = toks[next + 1].end;
             next += 2;
+        } else if let Some((c, words)) =
+            qualified_currency(&n, &lw(next + 1), &lw(next + 2)).filter(|_| currency.is_none())
+        {
+            currency = Some(c);
+            end = toks[next + words - 1].end;
+            next += words;
         } else if let Some(c) = currency_after(&n).filter(|_| currency.is_none()) {
             if !(n == "won" && value_max.is_none() && tk.kind == TokenKind::Word) {
                 currency = Some(c);
@@ -1146,6 +1225,7 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
             next += 2;
         }
     }
+    let before_rate = end;
     // Rates: `$50,000 a day`, `300,000 a month`, `2 million barrels per day`.
     if matches!(&*lw(next), "a" | "an" | "per" | "each")
         && matches!(
@@ -1177,7 +1257,11 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
         // The glued noun is the unit: `14-story` -> `story`.
         let word = &text[tk.end - n..tk.end];
         unit = Some(unit_after(word).unwrap_or(""));
-        if unit == Some("") {
+        if word.eq_ignore_ascii_case("percent") {
+            // `a five-percent rate`, `41-percent`: the glued noun is the percent sign, not a unit of measure.
+            kind = AmountKind::Percent;
+            unit = None;
+        } else if unit == Some("") {
             unit = None;
             unit_text = Some(tk.end - n..tk.end);
         }
@@ -1198,6 +1282,7 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
         unit_text,
         currency,
         next,
+        before_rate,
     })
 }
 

@@ -239,6 +239,83 @@ const CASES: &[(
         None,
         Some(10000.0),
     ),
+    (
+        "The port project will cost more than 2.4 billion US dollars over ten years.",
+        "more than 2.4 billion US dollars",
+        2.4e9,
+        AmountKind::Money,
+        Some(">"),
+        None,
+        None,
+        Some("USD"),
+        None,
+    ),
+    (
+        "The province pledged 30 million Canadian dollars to rebuild the bridge.",
+        "30 million Canadian dollars",
+        3e7,
+        AmountKind::Money,
+        None,
+        None,
+        None,
+        Some("CAD"),
+        None,
+    ),
+    (
+        "Tickets sold for about 450 Hong Kong dollars each.",
+        "about 450 Hong Kong dollars",
+        450.0,
+        AmountKind::Money,
+        Some("~"),
+        None,
+        None,
+        Some("HKD"),
+        None,
+    ),
+    (
+        "The ferry operator lost 12 million Egyptian pounds last season.",
+        "12 million Egyptian pounds",
+        1.2e7,
+        AmountKind::Money,
+        None,
+        None,
+        None,
+        Some("EGP"),
+        None,
+    ),
+    (
+        "Farmers were offered loans at a four-percent rate.",
+        "four-percent",
+        4.0,
+        AmountKind::Percent,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "The fund will pay the families $80,000 a year until 2030.",
+        "$80,000 a year",
+        80000.0,
+        AmountKind::Money,
+        None,
+        None,
+        Some("per year"),
+        Some("USD"),
+        None,
+    ),
+    (
+        "Exports reached more than $ 90 billion, the ministry said.",
+        "more than $ 90 billion",
+        9e10,
+        AmountKind::Money,
+        Some(">"),
+        None,
+        None,
+        Some("USD"),
+        None,
+    ),
 ];
 
 #[test]
@@ -377,4 +454,27 @@ fn time_expressions_are_left_to_the_time_extractor() {
         .collect();
     let ctx = Context::from_text(&many, None);
     assert!(extract(&ctx, &timexes).is_empty());
+}
+
+#[test]
+fn a_rate_the_time_extractor_owns_keeps_its_amount() {
+    // `a year` is a set (`P1Y`) for the time extractor; the amount before it stays, rate and all.
+    let text =
+        "The fund will pay the families $80,000 a year, and the city 300 million dollars a year. \
+                Officials counted 152,000 a week earlier.";
+    let ctx = Context::from_text(text, None);
+    let timexes = crate::time::extract(&ctx);
+    assert!(timexes.iter().any(|t| t.text == "a year"), "{timexes:?}");
+    let found = extract(&ctx, &timexes);
+    let got: Vec<_> = found
+        .iter()
+        .map(|a| (a.text.as_str(), a.unit.as_deref(), a.currency.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("$80,000 a year", Some("per year"), Some("USD")),
+            ("300 million dollars a year", Some("per year"), Some("USD"))
+        ]
+    );
 }
