@@ -1141,6 +1141,7 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
         }
     }
     // Range: `100 to 200`, `100-200`, `between 100 and 200`.
+    let mut hi_before_rate = None;
     let between = i >= 1 && lw(i - 1) == "between";
     if allow_range
         && matches!(&*lw(next), "to" | "-" | "–" | "and")
@@ -1160,6 +1161,7 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
                 value_max = Some(hi.value);
                 qualifier = Some("range");
                 end = hi.range.end;
+                hi_before_rate = Some(hi.before_rate);
                 next = hi.next;
             }
         }
@@ -1225,7 +1227,8 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
             next += 2;
         }
     }
-    let before_rate = end;
+    // A range's upper bound may carry the rate: `$5 billion to $7 billion a month`.
+    let before_rate = hi_before_rate.unwrap_or(end);
     // Rates: `$50,000 a day`, `300,000 a month`, `2 million barrels per day`.
     if matches!(&*lw(next), "a" | "an" | "per" | "each")
         && matches!(

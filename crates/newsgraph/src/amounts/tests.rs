@@ -461,7 +461,7 @@ fn a_rate_the_time_extractor_owns_keeps_its_amount() {
     // `a year` is a set (`P1Y`) for the time extractor; the amount before it stays, rate and all.
     let text =
         "The fund will pay the families $80,000 a year, and the city 300 million dollars a year. \
-                Officials counted 152,000 a week earlier.";
+                Officials counted 152,000 a week earlier. The war costs $ 4 billion to $ 6 billion a month.";
     let ctx = Context::from_text(text, None);
     let timexes = crate::time::extract(&ctx);
     assert!(timexes.iter().any(|t| t.text == "a year"), "{timexes:?}");
@@ -474,7 +474,12 @@ fn a_rate_the_time_extractor_owns_keeps_its_amount() {
         got,
         [
             ("$80,000 a year", Some("per year"), Some("USD")),
-            ("300 million dollars a year", Some("per year"), Some("USD"))
+            ("300 million dollars a year", Some("per year"), Some("USD")),
+            (
+                "$ 4 billion to $ 6 billion a month",
+                Some("per month"),
+                Some("USD")
+            )
         ]
     );
 }
