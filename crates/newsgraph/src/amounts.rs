@@ -816,6 +816,10 @@ fn scan_sentence(ctx: &Context, toks: &[Token], blocked: &Blocked, out: &mut Vec
         if is_excluded(text, toks, first, &f) {
             continue;
         }
+        if is_appositive_age(text, toks, first, &f) {
+            f.kind = AmountKind::Age;
+            f.unit = Some("years");
+        }
         // Qualifier before (`more than`), unless a range already set one.
         let mut start = f.range.start;
         if f.qualifier.is_none() {
@@ -956,6 +960,11 @@ fn read_object(text: &str, toks: &[Token], j: usize) -> Option<Range<usize>> {
                 break;
             }
         }
+        // A possessive is not the counted noun but opens it: `the town's residents`, not `town's`.
+        if lw.ends_with("'s") || lw.ends_with("\u{2019}s") || lw.ends_with("s'") {
+            end = None;
+            continue;
+        }
         let plural =
             (lw.ends_with('s') && !lw.ends_with("ss") && !lw.ends_with("us") && lw.len() > 2)
                 || is_irregular_count_noun(&lw);
@@ -1090,6 +1099,12 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
                 }
             }
         }
+    } else if let Some(p) = hyphenated_fraction(sk) {
+        // `two-thirds of voters`: a share, as `half` is.
+        value = p;
+        kind = AmountKind::Percent;
+        end = tk.end;
+        next = k + 1;
     } else if let Some((v, noun)) = sk.split_once('-').and_then(|(a, b)| {
         let v = word_number(a)?;
         (b.len() > 1
@@ -1398,6 +1413,47 @@ fn read_words(
         return None;
     }
     Some((total + current, None, j, None))
+}
+
+/// The percentage a hyphenated fraction names (`two-thirds` 66.67, `one-fifth` 20, `three-quarters` 75), rounded to
+/// two decimals.
+fn hyphenated_fraction(w: &str) -> Option<f64> {
+    let (a, b) = w.split_once('-')?;
+    let num = word_number(&a.to_ascii_lowercase())?;
+    let den: u64 = match b.to_ascii_lowercase().trim_end_matches('s') {
+        "half" | "halve" => 2,
+        "third" => 3,
+        "quarter" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "eighth" => 8,
+        "tenth" => 10,
+        _ => return None,
+    };
+    (num >= 1 && num < den).then(|| (num as f64 * 10_000.0 / den as f64).round() / 100.0)
+}
+
+/// A person's age set off by commas after the name, as news writes it: `Sandra Smith, 78, arrived`, `Mr. Lee, 45,
+/// said`. A capitalised word before, a comma or bracket after: `In Texas, 19 people died` is a count.
+fn is_appositive_age(text: &str, toks: &[Token], first: usize, f: &Found) -> bool {
+    let w = |k: usize| -> &str { toks.get(k).map(|t| &text[t.start..t.end]).unwrap_or("") };
+    let s = w(first);
+    f.kind == AmountKind::Count
+        && f.next == first + 1
+        && toks[first].kind == TokenKind::Number
+        && s.len() <= 3
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && (1.0..=120.0).contains(&f.value)
+        && first >= 2
+        && w(first - 1) == ","
+        && matches!(w(first + 1), "," | ")")
+        && {
+            let name = w(first - 2);
+            name.chars().next().is_some_and(char::is_uppercase)
+                && name.chars().skip(1).any(char::is_lowercase)
+                && !is_month(name)
+                && !crate::text::is_weekday(name)
+        }
 }
 
 /// Numbers that are not amounts: dates, times, references, names, ordinals.
