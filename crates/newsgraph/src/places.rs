@@ -127,6 +127,23 @@ pub fn preload() {
     let _ = GAZETTEER.len();
 }
 
+/// Whether the place gazetteer (small places included) knows the words, joined by spaces, as the name of a place:
+/// for the recognizer's rules that would make a name of a town a person's (`Stanytsia Luhanska`).
+pub(crate) fn is_place_name(words: &[&str]) -> bool {
+    let mut surface = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            surface.push(' ');
+        }
+        surface.push_str(w);
+    }
+    let mut key = String::with_capacity(surface.len());
+    normalize_into(&surface, &mut key);
+    let mut found = Vec::new();
+    GAZETTEER.lookup(&surface, &key, &mut found);
+    !found.is_empty()
+}
+
 /// Lower-case words that may join the words of a name (`Sea of Azov`, `Rio de Janeiro`, `Bosnia and
 /// Herzegovina`).
 fn is_connector(w: &str) -> bool {
@@ -777,11 +794,11 @@ pub fn resolve(ctx: &Context, entities: &[Entity]) -> (Vec<Place>, Focus) {
     let text = ctx.text;
     let mut mentions = detect(ctx);
     ambiguous_abbreviations(ctx, &mut mentions);
-    // `the day after Christmas` names a feast, not the Florida town.
+    // `the day after Christmas` names a feast, not the Florida town; `God bless` a deity, not a village.
     mentions.retain(|m| {
         !text
             .get(m.surface.clone())
-            .is_some_and(crate::entities::is_feast)
+            .is_some_and(|w| crate::entities::is_feast(w) || crate::entities::is_deity(w))
     });
     // Entities from the recognizer: LOC/NORP spans are added where the gazetteer saw nothing. A PER span vetoes
     // the gazetteer mentions inside it (`Jordan` the person, `Paris Hilton`); an ORG or MISC span vetoes those
@@ -1983,9 +2000,16 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             let dateline = surface_text.len() > 2
                 && surface_text.chars().all(|c| !c.is_lowercase())
                 && next_w.chars().any(char::is_lowercase);
+            // `Union State` (of Russia and Belarus): `State` after a common word that no state or region bears
+            // is no place's head but the rest of a name.
+            let stateless = next_w == "State"
+                && candidates.iter().all(|&c| {
+                    let r = gaz.record(c);
+                    r.common && !matches!(r.kind, Kind::Admin1 | Kind::Region | Kind::Country)
+                });
             if let Some(n) = next.filter(|n| n.kind == TokenKind::Word && n.start <= range.end + 1)
             {
-                if let Some(h) = place_head(next_w).filter(|_| !country_like) {
+                if let Some(h) = place_head(next_w).filter(|_| !country_like && !stateless) {
                     hint = Some(h);
                     if is_cap_word(text, n) {
                         full.end = n.end;

@@ -524,6 +524,20 @@ fn finish(words: &[&str], mentions: &mut [Mention], clusters: &mut [Cluster]) {
     // (Only heads are looked up: an array by head.)
     let mut latest_org = [None::<usize>; NOMINAL_HEADS.len()];
     let mut touched = Vec::new();
+    // Clusters a nominal left: the clustering pass put every `the party` of a document into one cluster of that
+    // word, so each nominal leaves on its own and the clusters are cleaned up once at the end (linear).
+    let mut left = Vec::new();
+    // Clusters with a mention other than a nominal (`the Council` as a name): a nominal with no longer name before
+    // it stays in such a cluster.
+    let named: Vec<bool> = clusters
+        .iter()
+        .map(|c| {
+            c.mentions.iter().any(|&m| {
+                let w = words.get(mentions[m].toks.start).copied().unwrap_or("");
+                mentions[m].toks.len() != 1 || !NOMINAL_HEADS.contains(&w)
+            })
+        })
+        .collect();
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if m.label == EntityLabel::Org && m.toks.len() > 1 {
@@ -538,20 +552,40 @@ fn finish(words: &[&str], mentions: &mut [Mention], clusters: &mut [Cluster]) {
         let Some(h) = NOMINAL_HEADS.iter().position(|&x| x == w) else {
             continue;
         };
-        let target = latest_org[h].filter(|&j| j < i);
-        if let Some(j) = target {
-            let (from, to) = (mentions[i].cluster, mentions[j].cluster);
-            if from != to
-                && from < clusters.len()
-                && to < clusters.len()
-                && clusters[from].mentions == [i]
-            {
-                clusters[from].mentions.clear();
+        let from = mentions[i].cluster;
+        let to = latest_org[h]
+            .filter(|&j| j < i)
+            .map(|j| mentions[j].cluster)
+            .filter(|&to| to < clusters.len());
+        if from == usize::MAX
+            || from >= clusters.len()
+            || Some(from) == to
+            || (to.is_none() && named[from])
+        {
+            continue;
+        }
+        left.push(from);
+        match to {
+            Some(to) => {
                 clusters[to].mentions.push(i);
                 touched.push(to);
                 mentions[i].cluster = to;
             }
+            // `the party` with no named party before it in the document (its cluster holds only nominals) names
+            // nothing an analyst can look up: no entity (a mention without a cluster is not output).
+            None => mentions[i].cluster = usize::MAX,
         }
+    }
+    left.sort_unstable();
+    left.dedup();
+    for c in left {
+        let keep: Vec<usize> = clusters[c]
+            .mentions
+            .iter()
+            .copied()
+            .filter(|&m| mentions[m].cluster == c)
+            .collect();
+        clusters[c].mentions = keep;
     }
     // Sorted once at the end rather than after every join.
     touched.sort_unstable();

@@ -178,6 +178,45 @@ fn crimea_is_ukrainian_admin1() {
 }
 
 #[test]
+fn regions_go_by_their_english_names() {
+    // GeoNames writes `Mariy-El Republic` and `Buryatiya Republic`; ISO 3166-2 gives the English spellings.
+    for (text, surface) in [
+        ("The governor of Mari El opened a new school.", "Mari El"),
+        (
+            "Floods hit villages across Buryatia last spring.",
+            "Buryatia",
+        ),
+    ] {
+        let doc = crate::Pipeline::builder()
+            .build()
+            .extract(&crate::Article::parse("x", text))
+            .expect("extract");
+        let p = find(&doc.places, surface).unwrap_or_else(|| panic!("{surface}: {:?}", doc.places));
+        assert_eq!(p.country.as_deref(), Some("RU"), "{p:?}");
+        assert_eq!(p.feature.as_deref(), Some("region"), "{p:?}");
+    }
+}
+
+#[test]
+fn the_union_state_is_no_town_of_union() {
+    // `State` after a common word no state bears is the rest of a name: not the town of Union, New Jersey.
+    let doc = crate::Pipeline::builder()
+        .build()
+        .extract(&crate::Article::parse(
+            "x",
+            "Prices in the Union State rose sharply last year.",
+        ))
+        .expect("extract");
+    assert!(doc.places.is_empty(), "{:?}", doc.places);
+    let e = doc
+        .entities
+        .iter()
+        .find(|e| e.text == "Union State")
+        .expect("Union State");
+    assert_eq!(e.label, crate::entities::EntityLabel::Org);
+}
+
+#[test]
 fn spans_are_code_points() {
     let text = "« Déjà vu » in Kyiv — then Moscow.";
     for p in places(text) {
