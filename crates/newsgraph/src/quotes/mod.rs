@@ -1412,6 +1412,34 @@ mod tests {
         assert_eq!(name_of(by("The Prime Minister")), Some("Ion Balan"));
     }
 
+    #[test]
+    fn a_title_owned_by_a_country_does_not_name_the_country() {
+        let text =
+            "The President of Moldova said that the border crossings would open next week.\n\n\
+                    The Moldovan leader said that trade with Romania had doubled.";
+        let doc = full_pipeline(text);
+        let by = |speaker: &str| {
+            doc.quotes
+                .iter()
+                .find(|q| speaker_of(q) == Some(speaker))
+                .unwrap_or_else(|| panic!("no quote by {speaker}: {:#?}", doc.quotes))
+        };
+        // No president is named: unresolved, not `Moldova`.
+        assert_eq!(name_of(by("The President of Moldova")), None);
+        assert_eq!(name_of(by("The Moldovan leader")), None);
+        // A body headed by `state` still speaks as one.
+        let doc = full_pipeline(
+            "The Moldovan state said that the border crossings would open next week.",
+        );
+        let q = doc.quotes.first();
+        assert_eq!(
+            q.and_then(|q| name_of(q)),
+            Some("Moldovan state"),
+            "{:#?}",
+            doc.quotes
+        );
+    }
+
     /// The shared example article, its analyst gold and what the full pipeline extracts from it; `None` when
     /// `../shared` is absent.
     fn example_article() -> Option<(String, serde_json::Value, crate::Document)> {

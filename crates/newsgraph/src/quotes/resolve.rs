@@ -573,6 +573,7 @@ fn speaker(
         if hit.is_some_and(|e| matches!(e.label, EntityLabel::Norp | EntityLabel::Loc))
             && !pronoun
             && is_collective(head)
+            && !titled_head(doc, m)
             && e_inside(hit, &out)
         {
             let mut k = m.start;
@@ -581,6 +582,14 @@ fn speaker(
             }
             let b = doc.ctx.tokens[k].start..bytes.end;
             out.name = doc.ctx.text.get(b).map(str::to_string);
+            return out;
+        }
+        // `The President of Russia`, `the Ukrainian leader`: a person's title owned by a country names no
+        // holder found above, and the country is not the speaker.
+        if !pronoun
+            && hit.is_some_and(|e| matches!(e.label, EntityLabel::Norp | EntityLabel::Loc))
+            && titled_head(doc, m)
+        {
             return out;
         }
         if let Some(e) = hit {
@@ -654,6 +663,18 @@ fn speaker(
         }
     }
     out
+}
+
+/// Whether the head of mention `m` is a person's title: the word before its first `of` (`President of
+/// Ukraine`, `the Head of the Ukrainian state`), else its last word (`The Russian President`).
+fn titled_head(doc: &Doc, m: &Range<usize>) -> bool {
+    let head = (m.start + 1..m.end)
+        .find(|&i| doc.t(i) == "of")
+        .map_or(doc.t(m.end - 1), |i| doc.t(i - 1));
+    let mut buf = [0u8; 32];
+    // `state` heads a body (`the Ukrainian state`), though it also opens titles (`state senator`).
+    crate::text::ascii_lower(head, &mut buf)
+        .is_some_and(|w| w != "state" && super::lexicon::TITLES.contains(w))
 }
 
 /// Whether a pronoun of gender `said` can refer to a person of gender `person` (asked only for gendered
@@ -866,7 +887,8 @@ fn holds(c: &EntityCluster, office: &str) -> bool {
     }
 }
 
-/// Nouns for a body of people that speaks as one (`the Russian government`, `US officials`).
+/// Nouns for a body of people that speaks as one (`the Russian government`, `US officials`, `the Ukrainian
+/// state`).
 fn is_collective(w: &str) -> bool {
     matches!(
         w,
@@ -888,6 +910,7 @@ fn is_collective(w: &str) -> bool {
             | "police"
             | "delegation"
             | "side"
+            | "state"
     )
 }
 
