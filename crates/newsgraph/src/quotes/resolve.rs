@@ -17,6 +17,154 @@ struct Seen<'a> {
     name: LocalName<'a>,
 }
 
+/// An attribution already resolved, which a later pronoun may continue (`“...,” said Andriy Yermak. According
+/// to him, ...`).
+struct Prev {
+    /// Byte start of the attribution (quote or mention, whichever comes first).
+    start: usize,
+    /// Byte end of the attribution (quote and mention).
+    end: usize,
+    /// Head word of an unresolved description (`minister` of `the minister`), lower-cased: a candidate
+    /// person with that title is the one it describes.
+    head: Option<String>,
+    /// Paragraph it ends in.
+    para: usize,
+    /// Sentence it ends in, when reported speech (a content clause may be cut short: `X says it helps Y,
+    /// which he ...` is Y's sentence still); none for a quotation.
+    sent: Option<usize>,
+    /// Whether the speaker is a person (a name, a person entity, `he`/`she`, a title like `the minister`).
+    person: bool,
+    /// The speaker's gender, when told.
+    gender: Option<Gender>,
+    /// What the speaker resolved to (none for an unresolved description), which a continuing pronoun copies.
+    name: Option<String>,
+    cluster: Option<usize>,
+    title: Option<String>,
+    affiliation: Option<String>,
+}
+
+impl Prev {
+    /// The attribution `f`, whose speaker mention `m` (local name `ln`) resolved to `s`.
+    fn new(
+        doc: &Doc,
+        f: &Found,
+        m: &Range<usize>,
+        ln: LocalName,
+        s: &Speaker,
+        clusters: &[EntityCluster],
+        with_entities: bool,
+    ) -> Prev {
+        let ctx = doc.ctx;
+        let at = doc.bytes(m);
+        let start = at.start.min(f.parts.first().start);
+        let end = at.end.max(f.parts.last().end);
+        let direct = f.kind == super::QuoteKind::Direct;
+        let si = doc.sentence_of_token(doc.tok_from(end).saturating_sub(1));
+        let sent = si.and_then(|i| ctx.sentences.get(i));
+        let w = doc.t(m.start);
+        let he_she = m.end == m.start + 1 && gender::of_pronoun(w).is_some();
+        // The head of a description is the word before its first `of` (`the Head of the Office of the
+        // President`), else its last word.
+        let last = doc.t(m.end - 1);
+        let head = (m.start + 1..m.end)
+            .find(|&i| doc.t(i) == "of")
+            .map_or(last, |i| doc.t(i - 1));
+        let is_title =
+            |w: &str| w.len() < 32 && super::lexicon::TITLES.contains(w.to_lowercase().as_str());
+        let titled = is_title(head);
+        // `the Fisher case argued`: a lower-case head that is no title speaks for no person named in it.
+        let thing = last.chars().all(char::is_lowercase) && !is_title(last);
+        let (person, gender) = match s
+            .cluster
+            .and_then(|c| clusters.get(c).filter(|k| k.id == c))
+        {
+            _ if he_she => (true, gender::of_pronoun(w)),
+            // `I`, `we`, `they`: no third person a later `he` continues.
+            _ if ln.pronoun => (false, None),
+            Some(c) => (
+                c.label == EntityLabel::Person && !thing,
+                gender::of_person(&c.canonical, c.title.as_deref()),
+            ),
+            None if s.cluster.is_some() => (false, None),
+            // Without an entity, a name counts only where no recognizer ran (a capitalized word the
+            // recognizer left alone is too often none: `Therefore`, `After`).
+            None => (
+                (ln.person && s.name.is_some() && !with_entities)
+                    || (titled && !ln.pronoun && s.name.is_none()),
+                gender::of_person(s.name.as_deref().unwrap_or(""), Some(&s.text)),
+            ),
+        };
+        Prev {
+            start,
+            end,
+            head: (titled && s.name.is_none()).then(|| head.to_lowercase()),
+            para: sent.map_or(0, |x| x.paragraph),
+            sent: si.filter(|_| !direct),
+            person,
+            gender,
+            name: s.name.clone(),
+            cluster: s.cluster,
+            title: s.title.clone(),
+            affiliation: s.affiliation.clone(),
+        }
+    }
+
+    /// Whether a pronoun of gender `said` continues this speaker rather than taking `cand`, the last agreeing
+    /// person named: the speaker is a person of agreeing gender, and the candidate was named before the
+    /// attribution ended (or is the speaker) and bears no title the speaker's unresolved description names.
+    fn continued(&self, said: Option<Gender>, cand: Option<Cand>) -> bool {
+        said.is_some()
+            && self.person
+            && agrees(said, || self.gender)
+            && cand.map_or(true, |c| {
+                !c.described
+                    && (c.pos < self.end || (c.cluster.is_some() && c.cluster == self.cluster))
+            })
+    }
+
+    fn fill(&self, out: &mut Speaker) {
+        out.name = self.name.clone();
+        out.cluster = self.cluster;
+        out.title = self.title.clone();
+        out.affiliation = self.affiliation.clone();
+    }
+}
+
+/// The person a pronoun would take without an attribution to continue: byte position, cluster, and whether
+/// the attribution's description fits it.
+#[derive(Clone, Copy)]
+struct Cand {
+    pos: usize,
+    cluster: Option<usize>,
+    /// Whether the candidate bears the title an unresolved description of the attribution names (`the
+    /// Minister` after `Minister of Agriculture Dmitry Patrushev`): then the description is that person.
+    described: bool,
+}
+
+/// Whether word `head` is among the words of `title`.
+fn title_has(title: Option<&str>, head: &str) -> bool {
+    title.is_some_and(|t| t.split([' ', '-']).any(|w| w.eq_ignore_ascii_case(head)))
+}
+
+/// Whether word `head` stands within a few words before or after the mention at bytes `r` (`Minister of
+/// Agriculture Dmitry Patrushev`, `Iryna Vereshchuk, Deputy Prime Minister`).
+fn titled_near(text: &str, r: Range<usize>, head: &str) -> bool {
+    const NEAR: usize = 48;
+    let mut lo = r.start.saturating_sub(NEAR);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (r.end + NEAR).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(head))
+    };
+    text.get(lo..r.start).is_some_and(words) || text.get(r.end..hi).is_some_and(words)
+}
+
 /// Person names introduced by a title (`President Vladimir Putin`, `spokesman Dmitry Peskov`): candidates for
 /// pronouns even when they never speak.
 fn titled_names<'a>(doc: &Doc<'a, '_>) -> Vec<Seen<'a>> {
@@ -111,7 +259,6 @@ pub(super) fn output(
         sorted = v;
         &sorted
     };
-    let holders = office_holders(entities, clusters);
     let mut seen: Vec<Seen> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
     // The local name of each quote's speaker mention, read once for `seen` and for the speaker itself.
@@ -143,6 +290,28 @@ pub(super) fn output(
         }
     }
     seen.sort_by_key(|s| s.pos);
+    // Direct quotations by start, with the furthest end reached so far: whether a word lies inside one is a
+    // bisection.
+    let mut direct: Vec<Range<usize>> = found
+        .iter()
+        .filter(|f| f.kind == super::QuoteKind::Direct)
+        .flat_map(|f| f.parts.iter().cloned())
+        .collect();
+    direct.sort_by_key(|r| r.start);
+    let reach: Vec<usize> = direct
+        .iter()
+        .scan(0, |far, r| {
+            *far = (*far).max(r.end);
+            Some(*far)
+        })
+        .collect();
+    let quoted = |pos: usize| {
+        let i = direct.partition_point(|r| r.start <= pos);
+        i > 0 && reach[i - 1] > pos
+    };
+    let holders = office_holders(doc, entities, clusters, quoted);
+    // The attributions resolved so far, for a pronoun that continues one of them.
+    let mut done: Vec<Prev> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
     for (f, &ln) in found.iter().zip(&names) {
         let (first, last) = (f.parts.first(), f.parts.last());
@@ -162,10 +331,34 @@ pub(super) fn output(
             }
         });
         let audience = f.audience.as_ref().map(|r| ctx.span(doc.bytes(r)));
-        let speaker = f
-            .speaker
-            .as_ref()
-            .map(|m| speaker(doc, m, ln, &seen, entities, clusters, &holders));
+        let speaker = f.speaker.as_ref().map(|m| {
+            let at = ctx.tokens[m.start].start;
+            let lo = at.min(f.parts.first().start);
+            // The attribution this one may continue: the latest to end before it begins, in narration.
+            // Not inside the content of another attribution (`X said that he ...` has its own reading).
+            let recent = || done.iter().rev().take(16);
+            let nested = recent().any(|p| p.start < at && at < p.end);
+            let prev = recent()
+                .filter(|p| p.end <= lo)
+                .max_by_key(|p| p.end)
+                .filter(|p| {
+                    let si = ctx.sentence_at(at);
+                    let para = si.map_or(usize::MAX, |i| ctx.sentences[i].paragraph);
+                    let later = p.sent.map_or(true, |ps| si.is_some_and(|i| i > ps));
+                    !nested && !quoted(at) && later && p.para.saturating_add(1) >= para
+                });
+            // A direct quotation's own words name no speaker of it (`“Biden is wrong,” he said`).
+            let own: Vec<Range<usize>> = if f.kind == super::QuoteKind::Direct {
+                f.parts.iter().cloned().collect()
+            } else {
+                Vec::new()
+            };
+            let s = speaker(doc, m, ln, &seen, entities, clusters, &holders, prev, &own);
+            if !quoted(at) {
+                done.push(Prev::new(doc, f, m, ln, &s, clusters, !entities.is_empty()));
+            }
+            s
+        });
         let negated = f
             .cue
             .as_ref()
@@ -217,7 +410,9 @@ fn name_by_entity(out: &mut Speaker, e: &Entity, clusters: &[EntityCluster]) {
         .or_else(|| e.affiliation.clone());
 }
 
-/// The speaker of mention `m`, whose local name is `ln`.
+/// The speaker of mention `m`, whose local name is `ln`; a pronoun may continue attribution `prev`, and names
+/// inside `own` (the quotation's own words) are no candidates.
+#[allow(clippy::too_many_arguments)] // the mention, the document's names and entities, and the preceding attribution
 fn speaker(
     doc: &Doc,
     m: &Range<usize>,
@@ -225,7 +420,9 @@ fn speaker(
     seen: &[Seen],
     entities: &[Entity],
     clusters: &[EntityCluster],
-    holders: &[(usize, &EntityCluster)],
+    holders: &[Holder],
+    prev: Option<&Prev>,
+    own: &[Range<usize>],
 ) -> Speaker {
     let ctx = doc.ctx;
     let bytes = doc.bytes(m);
@@ -254,11 +451,43 @@ fn speaker(
         let hit = if person_pronoun {
             // `she` skips the men named since (and `he` the women): the gender of the person's name or title.
             let said = gender::of_pronoun(doc.t(m.start));
-            entities[..upto].iter().rev().take(LOOKBACK).find(|e| {
+            let cand = entities[..upto].iter().rev().take(LOOKBACK).find(|e| {
                 e.label == EntityLabel::Person
                     && e.end <= out.start
+                    && !inside(own, ctx, e)
                     && agrees(said, || person_gender(e, clusters))
-            })
+            });
+            // A pronoun after an attribution continues its speaker (news convention), unless someone else
+            // was named since.
+            if let Some(p) = prev.filter(|p| {
+                p.continued(
+                    said,
+                    cand.map(|e| Cand {
+                        pos: ctx.byte_of(e.start),
+                        cluster: Some(e.cluster),
+                        described: p.head.as_deref().is_some_and(|h| {
+                            let title = clusters
+                                .get(e.cluster)
+                                .and_then(|c| c.title.as_deref())
+                                .or(e.title.as_deref());
+                            title_has(title, h)
+                                || entities[..upto]
+                                    .iter()
+                                    .rev()
+                                    .take(LOOKBACK)
+                                    .filter(|x| x.cluster == e.cluster)
+                                    .any(|x| {
+                                        let r = ctx.byte_of(x.start)..ctx.byte_of(x.end);
+                                        titled_near(ctx.text, r, h)
+                                    })
+                        }),
+                    }),
+                )
+            }) {
+                p.fill(&mut out);
+                return out;
+            }
+            cand
         } else if pronoun {
             entities[..upto].iter().rev().take(LOOKBACK).find(|e| {
                 matches!(e.label, EntityLabel::Org | EntityLabel::Loc) && e.end <= out.start
@@ -307,19 +536,28 @@ fn speaker(
                 if !qualified || country.is_some() {
                     let holder = holders
                         .iter()
-                        .filter(|(first, c)| {
-                            *first < out.start
+                        .filter(|h| {
+                            let c = h.cluster;
+                            h.first < out.start
                                 && holds(c, office)
                                 && (!qualified || c.country.as_deref() == country)
                         })
-                        .max_by_key(|(first, c)| {
+                        .max_by_key(|h| {
+                            let c = h.cluster;
                             let of_body = c.country.is_none()
                                 && c.affiliation.as_deref().is_some_and(|a| {
                                     a.rsplit(' ').next().is_some_and(|w| ORG_WORDS.contains(w))
                                 });
-                            (!of_body, c.mentions, std::cmp::Reverse(*first))
+                            // A bare office is the host's before a visitor's, however often the
+                            // visitor is named.
+                            (
+                                qualified || !h.guest,
+                                !of_body,
+                                c.mentions,
+                                std::cmp::Reverse(h.first),
+                            )
                         });
-                    if let Some((_, c)) = holder {
+                    if let Some(c) = holder.map(|h| h.cluster) {
                         out.name = Some(c.canonical.clone());
                         out.cluster = Some(c.id);
                         out.title = c.title.clone();
@@ -335,6 +573,7 @@ fn speaker(
         if hit.is_some_and(|e| matches!(e.label, EntityLabel::Norp | EntityLabel::Loc))
             && !pronoun
             && is_collective(head)
+            && !titled_head(doc, m)
             && e_inside(hit, &out)
         {
             let mut k = m.start;
@@ -343,6 +582,14 @@ fn speaker(
             }
             let b = doc.ctx.tokens[k].start..bytes.end;
             out.name = doc.ctx.text.get(b).map(str::to_string);
+            return out;
+        }
+        // `The President of Russia`, `the Ukrainian leader`: a person's title owned by a country names no
+        // holder found above, and the country is not the speaker.
+        if !pronoun
+            && hit.is_some_and(|e| matches!(e.label, EntityLabel::Norp | EntityLabel::Loc))
+            && titled_head(doc, m)
+        {
             return out;
         }
         if let Some(e) = hit {
@@ -354,12 +601,28 @@ fn speaker(
     let before = seen.partition_point(|x| x.pos < bytes.start);
     if person_pronoun {
         let said = gender::of_pronoun(doc.t(m.start));
-        if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
+        let cand = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
             x.name.person
+                && !own.iter().any(|r| r.start <= x.pos && x.pos < r.end)
                 && agrees(said, || {
                     gender::of_person(x.name.name.unwrap_or_default(), x.name.title)
                 })
+        });
+        if let Some(p) = prev.filter(|p| {
+            let c = cand.map(|x| Cand {
+                pos: x.pos,
+                cluster: None,
+                described: p
+                    .head
+                    .as_deref()
+                    .is_some_and(|h| title_has(x.name.title, h)),
+            });
+            p.continued(said, c)
         }) {
+            p.fill(&mut out);
+            return out;
+        }
+        if let Some(a) = cand {
             fill(&mut out, &a.name);
         }
         return out;
@@ -402,6 +665,18 @@ fn speaker(
     out
 }
 
+/// Whether the head of mention `m` is a person's title: the word before its first `of` (`President of
+/// Ukraine`, `the Head of the Ukrainian state`), else its last word (`The Russian President`).
+fn titled_head(doc: &Doc, m: &Range<usize>) -> bool {
+    let head = (m.start + 1..m.end)
+        .find(|&i| doc.t(i) == "of")
+        .map_or(doc.t(m.end - 1), |i| doc.t(i - 1));
+    let mut buf = [0u8; 32];
+    // `state` heads a body (`the Ukrainian state`), though it also opens titles (`state senator`).
+    crate::text::ascii_lower(head, &mut buf)
+        .is_some_and(|w| w != "state" && super::lexicon::TITLES.contains(w))
+}
+
 /// Whether a pronoun of gender `said` can refer to a person of gender `person` (asked only for gendered
 /// pronouns): unknown on either side agrees.
 fn agrees(said: Option<Gender>, person: impl FnOnce() -> Option<Gender>) -> bool {
@@ -425,22 +700,91 @@ const MAX_HOLDERS: usize = 256;
 
 /// The titled persons of the document with the position of their first mention, for office descriptions.
 fn office_holders<'c>(
+    doc: &Doc,
     entities: &[Entity],
     clusters: &'c [EntityCluster],
-) -> Vec<(usize, &'c EntityCluster)> {
+    quoted: impl Fn(usize) -> bool,
+) -> Vec<Holder<'c>> {
+    let ctx = doc.ctx;
     let mut first = vec![usize::MAX; clusters.len()];
+    // Whether the cluster's first mention in the writer's words (not a speaker's: `talks with Vladimir Putin`
+    // in a turn) is a counterpart's: the headline or lead frames who visits (`Telephone conversation with
+    // President of France Emmanuel Macron`), later sentences name the host after `with` too.
+    let mut framed = vec![false; clusters.len()];
+    let mut guest = vec![false; clusters.len()];
     for e in entities {
         if let Some(f) = first.get_mut(e.cluster) {
             *f = (*f).min(e.start);
+        }
+        let Some(c) = clusters.get(e.cluster) else {
+            continue;
+        };
+        if framed[e.cluster] || c.label != EntityLabel::Person || c.title.is_none() {
+            continue;
+        }
+        if !quoted(ctx.byte_of(e.start)) {
+            framed[e.cluster] = true;
+            guest[e.cluster] = foreign(c) && after_with(doc, e);
         }
     }
     clusters
         .iter()
         .zip(first)
-        .filter(|(c, f)| c.label == EntityLabel::Person && c.title.is_some() && *f != usize::MAX)
-        .map(|(c, f)| (f, c))
+        .zip(guest)
+        .filter(|((c, f), _)| {
+            c.label == EntityLabel::Person && c.title.is_some() && *f != usize::MAX
+        })
+        .map(|((c, f), guest)| Holder {
+            first: f,
+            cluster: c,
+            guest,
+        })
         .take(MAX_HOLDERS)
         .collect()
+}
+
+/// Whether person cluster `c` bears a country's title (`President of France`, `US President`).
+fn foreign(c: &EntityCluster) -> bool {
+    c.country.is_some()
+        || c.affiliation.is_some()
+        || c.title.as_deref().is_some_and(|t| {
+            t.split(' ').next().is_some_and(|w| {
+                super::mention::is_cap(w)
+                    && !is_cap_title(w)
+                    && !matches!(w, "Head" | "Federal" | "First" | "Deputy" | "Vice")
+            })
+        })
+}
+
+/// A titled person of the document, for office descriptions.
+struct Holder<'c> {
+    /// Code point of the first mention.
+    first: usize,
+    cluster: &'c EntityCluster,
+    /// Named with a country's title as someone's counterpart (`talks with President of France Emmanuel
+    /// Macron`): a release's visitor, whom a bare `the President` means only when no host holds the office.
+    guest: bool,
+}
+
+/// Whether `with` opens the title words before entity `e` (`a conversation with President of Finland Sauli
+/// Niinistö`, `talks with the French President`).
+fn after_with(doc: &Doc, e: &Entity) -> bool {
+    let ctx = doc.ctx;
+    let k = doc.tok_from(ctx.byte_of(e.start));
+    // Within the entity's sentence: a headline ending in a name (`... with Trudeau`) opens no title below it.
+    let lo = doc
+        .sentence_of_token(k)
+        .map_or(k, |s| doc.sent_tokens(s).start);
+    let mut j = k;
+    while j > lo && j + 8 > k {
+        let w = doc.t(j - 1);
+        if matches!(w, "of" | "the" | "’s" | "'s") || super::mention::is_cap(w) {
+            j -= 1;
+        } else {
+            return w == "with";
+        }
+    }
+    j > lo && doc.t(j - 1) == "with"
 }
 
 /// A definite description by office alone (`The President`, `the Ukrainian Head of State`, `The President of
@@ -516,7 +860,14 @@ fn holds(c: &EntityCluster, office: &str) -> bool {
     {
         return false;
     }
-    let ends = |s: &str| title.ends_with(s);
+    // The office heads the title: `Head of the Office of the President` holds no presidency.
+    let ends = |s: &str| {
+        title.ends_with(s)
+            && !title[..title.len() - s.len()]
+                .trim_end()
+                .ends_with(" of the")
+            && !title[..title.len() - s.len()].trim_end().ends_with(" of")
+    };
     match office {
         "head of state" => [
             "president",
@@ -536,7 +887,8 @@ fn holds(c: &EntityCluster, office: &str) -> bool {
     }
 }
 
-/// Nouns for a body of people that speaks as one (`the Russian government`, `US officials`).
+/// Nouns for a body of people that speaks as one (`the Russian government`, `US officials`, `the Ukrainian
+/// state`).
 fn is_collective(w: &str) -> bool {
     matches!(
         w,
@@ -558,12 +910,21 @@ fn is_collective(w: &str) -> bool {
             | "police"
             | "delegation"
             | "side"
+            | "state"
     )
 }
 
 /// Whether entity `e` lies inside the speaker mention (not a longer entity around it).
 fn e_inside(e: Option<&Entity>, s: &Speaker) -> bool {
     e.is_some_and(|e| s.start <= e.start && e.end <= s.end && e.end < s.end)
+}
+
+/// Whether entity `e` (code points) lies inside one of the byte ranges `own`.
+fn inside(own: &[Range<usize>], ctx: &crate::pipeline::Context, e: &Entity) -> bool {
+    !own.is_empty() && {
+        let at = ctx.byte_of(e.start);
+        own.iter().any(|r| r.start <= at && at < r.end)
+    }
 }
 
 fn fill(out: &mut Speaker, ln: &LocalName) {
