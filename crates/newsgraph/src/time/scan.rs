@@ -3190,7 +3190,11 @@ impl<'c> Scanner<'c> {
                 ) && !self.tok(i + 2).is_some_and(|t| {
                     t.low.ends_with("ing") || self.cue(i + 2) & (C_PAST | C_WEAK_PAST) != 0
                 });
-                let classifies = self.any(i + 1, &["is", "are"]) && self.any(i + 2, &["a", "an"]);
+                // Not a name inside a phrase ("the steps taken by the President of Russia today are a
+                // threat": "today" dates the steps).
+                let classifies = self.any(i + 1, &["is", "are"])
+                    && self.any(i + 2, &["a", "an"])
+                    && !(i >= self.lo + 2 && self.any(i - 2, &["of", "by"]));
                 name && (stative || classifies)
             }
         }
@@ -3224,13 +3228,13 @@ impl<'c> Scanner<'c> {
             "him", "not", "too", "also", "even", "again", "together", "already", "still", "only",
             "just", "here", "there", "now", "well", "either", "rather", "instead", "ahead",
             "alone", "too", // Verbs and auxiliaries after a subject "the future".
-            "is", "was", "are", "were", "has", "had", "have", "does", "did", "can", "could", "will",
-            "would", "shall", "should", "may", "might", "must", "looks", "look", "holds", "hold",
-            "belongs", "belong", "lies", "lie", "seems", "seem", "depends", "depend", "remains",
-            "remain", "appears", "promises", "brings", "matters", "begins", "starts", "comes",
-            "come", "requires", "needs", "means", "calls", "becomes", "become", "gets", "goes",
-            "rests", "hinges", "starts", "awaits", "beckons", "lay", "looked", "held", "became",
-            "began",
+            "is", "was", "are", "were", "has", "had", "have", "does", "did", "can", "could",
+            "will", "would", "shall", "should", "may", "might", "must", "looks", "look", "holds",
+            "hold", "belongs", "belong", "lies", "lie", "seems", "seem", "depends", "depend",
+            "remains", "remain", "appears", "promises", "brings", "matters", "begins", "starts",
+            "comes", "come", "requires", "needs", "means", "calls", "becomes", "become", "gets",
+            "goes", "rests", "hinges", "starts", "awaits", "beckons", "lay", "looked", "held",
+            "became", "began",
         ];
         !NOT_NOUNS.contains(&w)
     }
@@ -4143,7 +4147,33 @@ impl<'c> Scanner<'c> {
         {
             return !american(self.w(i - 1));
         }
-        self.is(e, "of") && self.tok(e + 1).is_some_and(|t| t.cap || t.low == "the")
+        if self.is(e, "of") && self.tok(e + 1).is_some_and(|t| t.cap || t.low == "the") {
+            return true;
+        }
+        // "congratulated the President of Azerbaijan on Independence Day": the country named just before.
+        let lo = self.lo.max(i.saturating_sub(12));
+        (lo + 1..i).any(|k| {
+            self.is(k, "of")
+                && self.any(
+                    k - 1,
+                    &[
+                        "president",
+                        "people",
+                        "peoples",
+                        "king",
+                        "queen",
+                        "emir",
+                        "government",
+                        "republic",
+                        "kingdom",
+                        "citizens",
+                        "minister",
+                    ],
+                )
+                && self.tok(k + 1).is_some_and(|t| {
+                    t.cap && t.kind == TokenKind::Word && !american(t.low) && t.low != "the"
+                })
+        })
     }
 
     /// Hyphenated words: `two-year`, `30-day`, `day-long`, `third-quarter` (via the quarter matcher),

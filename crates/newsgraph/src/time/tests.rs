@@ -2320,6 +2320,11 @@ fn today_of_the_present_era_is_present_ref() {
             &[("today", D, "2022-04-25")],
         ),
         (
+            "The decree signed by the President of Portugal today is a turning point.",
+            "2022-04-25",
+            &[("today", D, "2022-04-25")],
+        ),
+        (
             "Lisbon today is hosting the finance ministers.",
             "2022-04-25",
             &[("today", D, "2022-04-25")],
@@ -2395,6 +2400,22 @@ fn the_future_before_a_noun_is_no_time() {
             "In the future such disputes will go to a court.",
             "2022-04-25",
             &[("the future", D, "FUTURE_REF")],
+        ),
+    ]);
+}
+
+#[test]
+fn independence_day_of_a_country_named_before_is_not_july_fourth() {
+    check(&[
+        (
+            "Greetings were sent to the President of Estonia on Independence Day.",
+            "2022-02-24",
+            &[("Independence Day", D, "XXXX-XX-XX")],
+        ),
+        (
+            "Fireworks lit up the harbor on Independence Day.",
+            "2022-07-10",
+            &[("Independence Day", D, "2022-07-04")],
         ),
     ]);
 }
