@@ -668,6 +668,9 @@ impl<'c> Scanner<'c> {
         if a >= self.lo + 2 && self.is(a - 2, "ahead") && self.is(a - 1, "of") {
             return Some(Direction::Future);
         }
+        if self.planned_event_before(a) {
+            return Some(Direction::Future);
+        }
         let soon_as = (self.lo + 2..a)
             .rev()
             .take(3)
@@ -696,6 +699,69 @@ impl<'c> Scanner<'c> {
             return Some(after.unwrap_or(Direction::Future));
         }
         self.cues(a, b, true)
+    }
+
+    /// Whether the expression at `a` dates a planned event that a cue before it puts ahead: "preparations
+    /// for a meeting in Berlin on Tuesday", "ahead of the talks on Friday", "the upcoming vote on Sunday".
+    /// The event noun stands at most three tokens before the (optional) "on", the cue at most five before the
+    /// noun, with no punctuation in between; the tense of the clause (often a past "discussed") dates the
+    /// preparing, not the event.
+    fn planned_event_before(&self, a: usize) -> bool {
+        const EVENTS: &[&str] = &[
+            "meeting",
+            "meetings",
+            "talks",
+            "summit",
+            "vote",
+            "visit",
+            "session",
+            "conference",
+            "negotiations",
+            "consultations",
+            "referendum",
+            "election",
+            "elections",
+            "hearing",
+            "debate",
+            "ceremony",
+            "rally",
+            "trip",
+            "forum",
+        ];
+        let mut k = a;
+        if k > self.lo && self.is(k - 1, "on") {
+            k -= 1;
+        }
+        let lo = self.lo.max(k.saturating_sub(4));
+        let Some(n) = (lo..k).rev().find(|&j| self.any(j, EVENTS)) else {
+            return false;
+        };
+        // A possessive mark is no break: "preparations for the donors' meeting".
+        let brk = |j: usize| self.is_punct(j) && !self.any(j, &["'", "’", "'s", "’s"]);
+        if (n + 1..k).any(brk) {
+            return false;
+        }
+        let lo = self.lo.max(n.saturating_sub(5));
+        for j in (lo..n).rev() {
+            if brk(j) {
+                return false;
+            }
+            let w = self.w(j);
+            let cue = match w {
+                "upcoming" | "forthcoming" | "scheduled" | "planned" => true,
+                "preparations" | "preparation" | "preparing" | "prepare" | "prepares" => {
+                    self.is(j + 1, "for")
+                }
+                "ahead" => self.is(j + 1, "of"),
+                _ => false,
+            };
+            if cue {
+                // "the previously planned meeting on Monday was called off".
+                return !(j > self.lo
+                    && self.any(j - 1, &["previously", "originally", "initially", "had"]));
+            }
+        }
+        false
     }
 
     /// Whether a past tense stands just before token `k` in its clause ("had filed", "was restored", "were
@@ -3017,6 +3083,162 @@ impl<'c> Scanner<'c> {
         self.any(k, ERA) || self.any(k + 1, ERA)
     }
 
+    /// Whether a bare `today` at `i` names the present era rather than the article's day (TimeML
+    /// `PRESENT_REF`): "the challenges of today", "the world today", "Even today, the country leads...",
+    /// "Europe today faces...". The cues are few and conservative; everything else keeps the date.
+    fn present_era_today(&self, i: usize) -> bool {
+        if self.any(i + 1, &["'s", "’s"]) {
+            return false;
+        }
+        // A past tense after it tells of the day's events: "the world today marked", "even today we have
+        // received".
+        let next = if self.is(i + 1, ",") { i + 2 } else { i + 1 };
+        // "The world today marks the day of...": the day's own occasion.
+        if self.any(
+            next,
+            &[
+                "marks",
+                "mark",
+                "celebrates",
+                "celebrate",
+                "commemorates",
+                "commemorate",
+                "observes",
+                "observe",
+                "honours",
+                "honors",
+            ],
+        ) {
+            return false;
+        }
+        let past_after = || {
+            self.cues_fwd_w(next, 4, C_PAST | C_WEAK_PAST | C_STRONG_PAST, false)
+                == Some(Direction::Past)
+        };
+        if i <= self.lo {
+            return false;
+        }
+        let p = self.toks[i - 1].low;
+        match p {
+            // "the problems of today" (not "as of today", "the end of today", "the results of today").
+            "of" if i >= self.lo + 2 => {
+                let pp = self.toks[i - 2].low;
+                self.toks[i - 2].kind == TokenKind::Word
+                    && !matches!(
+                        pp,
+                        "as" | "end"
+                            | "beginning"
+                            | "start"
+                            | "middle"
+                            | "rest"
+                            | "course"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "night"
+                            | "results"
+                            | "outcome"
+                            | "events"
+                            | "agenda"
+                            | "meeting"
+                            | "session"
+                    )
+            }
+            "world" | "society" | "humanity" | "mankind" => !past_after(),
+            "even" => !past_after(),
+            // "Europe today faces", "Ukraine today is a fortress": a name, then a stative present verb that
+            // is no auxiliary of a progressive or perfect ("is visiting", "needs repaired"); a copula only
+            // before an indefinite predicate, which classifies ("Elian today is the symbol of our unity" may
+            // well mean the day).
+            _ => {
+                let name = self.toks[i - 1].cap
+                    && self.toks[i - 1].kind == TokenKind::Word
+                    && !matches!(
+                        p,
+                        "and"
+                            | "but"
+                            | "so"
+                            | "yet"
+                            | "then"
+                            | "also"
+                            | "only"
+                            | "just"
+                            | "until"
+                            | "since"
+                            | "as"
+                            | "from"
+                            | "for"
+                            | "that"
+                            | "here"
+                            | "there"
+                            | "what"
+                            | "which"
+                            | "it"
+                            | "we"
+                            | "i"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "you"
+                            | "this"
+                    );
+                let stative = self.any(
+                    i + 1,
+                    &[
+                        "faces", "face", "remains", "remain", "needs", "need", "lives", "live",
+                    ],
+                ) && !self.tok(i + 2).is_some_and(|t| {
+                    t.low.ends_with("ing") || self.cue(i + 2) & (C_PAST | C_WEAK_PAST) != 0
+                });
+                // Not a name inside a phrase ("the steps taken by the President of Russia today are a
+                // threat": "today" dates the steps).
+                let classifies = self.any(i + 1, &["is", "are"])
+                    && self.any(i + 2, &["a", "an"])
+                    && !(i >= self.lo + 2 && self.any(i - 2, &["of", "by"]));
+                name && (stative || classifies)
+            }
+        }
+    }
+
+    /// Whether the word at `k`, after "the future", is the noun it modifies ("the future treaty") rather than
+    /// the verb or adverb of a clause whose subject or object is the future ("the future looks bright", "in
+    /// the future such rules will apply"). After "in" the phrase is nearly always adverbial and is kept.
+    fn future_modifies_noun(&self, k: usize) -> bool {
+        let Some(t) = self.tok(k) else {
+            return false;
+        };
+        if t.cap || t.kind != TokenKind::Word || !t.low.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+        if k >= self.lo + 3 && self.is(k - 3, "in") {
+            return false;
+        }
+        let w = t.low;
+        if w.len() < 3 || w.ends_with("ly") || w.ends_with("ed") || self.cue(k) != 0 {
+            return false;
+        }
+        const NOT_NOUNS: &[&str] = &[
+            // Function words, pronouns, determiners.
+            "and", "but", "nor", "for", "the", "that", "this", "these", "those", "which", "who",
+            "whom", "whose", "what", "when", "where", "while", "than", "then", "with", "from",
+            "into", "onto", "upon", "about", "after", "before", "without", "within", "through",
+            "under", "over", "against", "between", "among", "toward", "towards", "unless", "until",
+            "because", "such", "all", "any", "some", "every", "each", "many", "much", "more",
+            "most", "our", "their", "your", "his", "her", "its", "they", "them", "you", "she",
+            "him", "not", "too", "also", "even", "again", "together", "already", "still", "only",
+            "just", "here", "there", "now", "well", "either", "rather", "instead", "ahead",
+            "alone", "too", // Verbs and auxiliaries after a subject "the future".
+            "is", "was", "are", "were", "has", "had", "have", "does", "did", "can", "could",
+            "will", "would", "shall", "should", "may", "might", "must", "looks", "look", "holds",
+            "hold", "belongs", "belong", "lies", "lie", "seems", "seem", "depends", "depend",
+            "remains", "remain", "appears", "promises", "brings", "matters", "begins", "starts",
+            "comes", "come", "requires", "needs", "means", "calls", "becomes", "become", "gets",
+            "goes", "rests", "hinges", "starts", "awaits", "beckons", "lay", "looked", "held",
+            "became", "began",
+        ];
+        !NOT_NOUNS.contains(&w)
+    }
+
     /// Deictic words: `today`, `tonight`, `yesterday afternoon`, `tomorrow`, `now`, `currently`, `recently`,
     /// `the future`, `the past`.
     fn m_deictic(&self, i: usize) -> Option<Cand> {
@@ -3044,6 +3266,9 @@ impl<'c> Scanner<'c> {
                         .is_some_and(|p| p.cap && p.kind == TokenKind::Word) =>
             {
                 None
+            }
+            "today" if self.present_era_today(i) => {
+                cand(i, i + 1, TimexType::Date, "PRESENT_REF".into())
             }
             "today" | "today's" => cand(i, i + 1, TimexType::Date, day(0)),
             "tonight" => cand(i, i + 1, TimexType::Time, format!("{}TNI", day(0))),
@@ -3162,6 +3387,8 @@ impl<'c> Scanner<'c> {
                 match self.w(j) {
                     // "the future of the alliance": its fate or prospects, not a time.
                     "future" if j == i + 1 && self.is(j + 1, "of") => None,
+                    // "the future treaty", "the future guarantors of its security": an adjective, not a time.
+                    "future" if j == i + 1 && self.future_modifies_noun(j + 1) => None,
                     "future" => cand(i, j + 1, TimexType::Date, "FUTURE_REF".into()),
                     "past" if j == i + 1 || self.is(i + 1, "recent") => {
                         if self.quantity(j + 1).is_some()
@@ -3538,6 +3765,15 @@ impl<'c> Scanner<'c> {
                 {
                     return cand(i, j + 1, TimexType::Date, cal::unit_value(self.dct, u, -1));
                 }
+                // "cooperation will grow in the coming year": the next calendar year (month, week), as "next
+                // year" or "the upcoming year"; only the plural ("the coming weeks") is a vague stretch ahead.
+                if r == "coming"
+                    && self.is(i, "the")
+                    && matches!(u, Unit::Year | Unit::Month | Unit::Week)
+                    && !self.any(j + 1, &["of", "and", "or"])
+                {
+                    return cand(i, j + 1, TimexType::Date, cal::unit_value(self.dct, u, 1));
+                }
                 cand(i, j + 1, TimexType::Duration, u.duration(Some(1.0)))
             }
             Lex::Units(u) => {
@@ -3802,11 +4038,17 @@ impl<'c> Scanner<'c> {
             e = k;
             Some(y)
         } else {
+            // As for months, only strong cues count: in "the leaders exchanged greetings on the approaching
+            // Christmas" the past verb dates the greeting, not the feast.
             self.dct.map(|a| {
                 let this = rule(a.year());
-                match (this, self.direction(i, e)) {
-                    (Some(d), Direction::Past) if d > cal::add_days(a, 7) => a.year() - 1,
-                    (Some(d), Direction::Future) if d < a => a.year() + 1,
+                match (this, self.month_tense(i, e)) {
+                    (Some(d), Some(Direction::Past)) if d > cal::add_days(a, 7) => a.year() - 1,
+                    (Some(d), Some(Direction::Future)) if d < a => a.year() + 1,
+                    // No cue: the last one, unless the next one is at most six weeks ahead (Christmas read on
+                    // December 14, Orthodox Christmas on December 30).
+                    (Some(d), None) if d > cal::add_days(a, 45) => a.year() - 1,
+                    (Some(d), None) if d < cal::add_days(a, -320) => a.year() + 1,
                     _ => a.year(),
                 }
             })
@@ -3905,7 +4147,33 @@ impl<'c> Scanner<'c> {
         {
             return !american(self.w(i - 1));
         }
-        self.is(e, "of") && self.tok(e + 1).is_some_and(|t| t.cap || t.low == "the")
+        if self.is(e, "of") && self.tok(e + 1).is_some_and(|t| t.cap || t.low == "the") {
+            return true;
+        }
+        // "congratulated the President of Azerbaijan on Independence Day": the country named just before.
+        let lo = self.lo.max(i.saturating_sub(12));
+        (lo + 1..i).any(|k| {
+            self.is(k, "of")
+                && self.any(
+                    k - 1,
+                    &[
+                        "president",
+                        "people",
+                        "peoples",
+                        "king",
+                        "queen",
+                        "emir",
+                        "government",
+                        "republic",
+                        "kingdom",
+                        "citizens",
+                        "minister",
+                    ],
+                )
+                && self.tok(k + 1).is_some_and(|t| {
+                    t.cap && t.kind == TokenKind::Word && !american(t.low) && t.low != "the"
+                })
+        })
     }
 
     /// Hyphenated words: `two-year`, `30-day`, `day-long`, `third-quarter` (via the quarter matcher),

@@ -2247,3 +2247,175 @@ fn days_of_holy_week_follow_easter() {
         show(&t)
     );
 }
+
+#[test]
+fn the_coming_year_is_the_next_one() {
+    check(&[
+        (
+            "The two ministries hope to open a ferry line in the coming year.",
+            "2022-11-10",
+            &[("the coming year", D, "2023")],
+        ),
+        (
+            "The coming month will show whether the harvest can be saved.",
+            "2022-11-10",
+            &[("The coming month", D, "2022-12")],
+        ),
+        (
+            "Talks on the port resume in the coming week.",
+            "2022-11-10",
+            &[("the coming week", D, "2022-W46")],
+        ),
+        // The plural stays a vague stretch ahead, as TimeBank has it.
+        (
+            "More ferries will be ordered in the coming years.",
+            "2022-11-10",
+            &[("the coming years", P, "PXY")],
+        ),
+    ]);
+}
+
+#[test]
+fn today_of_the_present_era_is_present_ref() {
+    check(&[
+        (
+            "Old treaties cannot answer the dangers of today.",
+            "2022-04-25",
+            &[("today", D, "PRESENT_REF")],
+        ),
+        (
+            "Few tools in the world today can measure such faint signals.",
+            "2022-04-25",
+            &[("today", D, "PRESENT_REF")],
+        ),
+        (
+            "Even today, the valley grows most of the region's apricots.",
+            "2022-04-25",
+            &[("today", D, "PRESENT_REF")],
+        ),
+        (
+            "Portugal today faces a shortage of nurses.",
+            "2022-04-25",
+            &[("today", D, "PRESENT_REF")],
+        ),
+        (
+            "The mayor said Lisbon today is a magnet for young engineers.",
+            "2022-04-25",
+            &[("today", D, "PRESENT_REF")],
+        ),
+        // The day itself: "as of today", a past tense, an occasion, a progressive.
+        (
+            "As of today, 40 families have been moved to the school.",
+            "2022-04-25",
+            &[("today", D, "2022-04-25")],
+        ),
+        (
+            "Even today we have received twelve new requests.",
+            "2022-04-25",
+            &[("today", D, "2022-04-25")],
+        ),
+        (
+            "The world today marks the anniversary of the disaster.",
+            "2022-04-25",
+            &[("today", D, "2022-04-25")],
+        ),
+        (
+            "The decree signed by the President of Portugal today is a turning point.",
+            "2022-04-25",
+            &[("today", D, "2022-04-25")],
+        ),
+        (
+            "Lisbon today is hosting the finance ministers.",
+            "2022-04-25",
+            &[("today", D, "2022-04-25")],
+        ),
+    ]);
+}
+
+#[test]
+fn weekday_of_a_planned_event_is_the_coming_one() {
+    check(&[
+        // 2022-04-25 is a Monday: the meeting being prepared is on the next day.
+        (
+            "The minister discussed preparations for a donors' meeting in Vienna on Tuesday.",
+            "2022-04-25",
+            &[("Tuesday", D, "2022-04-26")],
+        ),
+        (
+            "Ahead of the summit on Thursday, the envoys exchanged drafts.",
+            "2022-04-25",
+            &[("Thursday", D, "2022-04-28")],
+        ),
+        // No plan: the talks were held.
+        (
+            "The envoys held talks on Thursday.",
+            "2022-04-25",
+            &[("Thursday", D, "2022-04-21")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_feast_just_ahead_is_the_coming_one() {
+    check(&[
+        // The past verb dates the greetings, not the feast ten days ahead.
+        (
+            "The mayors exchanged greetings ahead of the approaching Christmas holidays.",
+            "2021-12-15",
+            &[("Christmas", D, "2021-12-25")],
+        ),
+        (
+            "The choir rehearses carols for Orthodox Christmas.",
+            "2021-12-30",
+            &[("Christmas", D, "2022-01-07")],
+        ),
+        // Long past with a past cue stays behind.
+        (
+            "Sales were weak at Christmas.",
+            "2022-03-10",
+            &[("Christmas", D, "2021-12-25")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_future_before_a_noun_is_no_time() {
+    check(&[
+        (
+            "The parties to the future treaty met in Oslo.",
+            "2022-04-25",
+            &[],
+        ),
+        (
+            "Both sides named the future guarantors of the deal.",
+            "2022-04-25",
+            &[],
+        ),
+        (
+            "The future looks bright for the shipyard.",
+            "2022-04-25",
+            &[("The future", D, "FUTURE_REF")],
+        ),
+        (
+            "In the future such disputes will go to a court.",
+            "2022-04-25",
+            &[("the future", D, "FUTURE_REF")],
+        ),
+    ]);
+}
+
+#[test]
+fn independence_day_of_a_country_named_before_is_not_july_fourth() {
+    check(&[
+        (
+            "Greetings were sent to the President of Estonia on Independence Day.",
+            "2022-02-24",
+            &[("Independence Day", D, "XXXX-XX-XX")],
+        ),
+        (
+            "Fireworks lit up the harbor on Independence Day.",
+            "2022-07-10",
+            &[("Independence Day", D, "2022-07-04")],
+        ),
+    ]);
+}
