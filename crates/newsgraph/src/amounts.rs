@@ -1323,9 +1323,14 @@ fn read_words(
     let first = w(k);
     // Fractions: `half`, `a third` (only `half` and `quarter`: `third` is mostly an ordinal).
     if first == "half" {
-        // `a half million`
+        // `half million`, `half a million`
         if let Some(sc) = scale_word(&w(k + 1)) {
             return Some((0.5 * sc, None, k + 2, None));
+        }
+        if w(k + 1) == "a" {
+            if let Some(sc) = scale_word(&w(k + 2)) {
+                return Some((0.5 * sc, None, k + 3, None));
+            }
         }
         return Some((50.0, None, k + 1, Some(50.0)));
     }

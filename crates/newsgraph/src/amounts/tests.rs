@@ -360,6 +360,17 @@ const CASES: &[(
         None,
         None,
     ),
+    (
+        "The agency shipped half a million doses to the region.",
+        "half a million",
+        500000.0,
+        AmountKind::Count,
+        None,
+        Some("doses"),
+        None,
+        None,
+        None,
+    ),
 ];
 
 #[test]

@@ -2398,10 +2398,26 @@ impl<'c> Scanner<'c> {
                     value = Some(format!("{c}{}", &d[..1]));
                 }
             }
-        } else if self.tok(j).is_some_and(|t| t.ndig == 4) && self.is(j + 1, "'s") && the {
+        } else if self.tok(j).is_some_and(|t| t.ndig == 4 || t.ndig == 2)
+            && (self.is(j + 1, "'s") || self.is(j + 1, "\u{2019}s"))
+            && the
+        {
+            // `the 1990's`, `the 80's`: the apostrophe some writers put in the plural.
             let d = w;
-            if d.ends_with('0') && !matches!(self.lex(j + 2), Lex::Unit(_) | Lex::Ordinal(_)) {
-                value = Some(d[..3].to_string());
+            if d.len() == self.tok(j).map_or(0, |t| usize::from(t.ndig))
+                && d.ends_with('0')
+                && !matches!(self.lex(j + 2), Lex::Unit(_) | Lex::Ordinal(_))
+            {
+                value = Some(if d.len() == 4 {
+                    d[..3].to_string()
+                } else {
+                    let c = if d < "30" && self.dct.is_some_and(|a| a.year() >= 2000) {
+                        20
+                    } else {
+                        19
+                    };
+                    format!("{c}{}", &d[..1])
+                });
                 e = j + 2;
             }
         } else if the || md.is_some() {

@@ -203,6 +203,11 @@ fn months_days_and_years() {
             &[("1949", D, "1949"), ("the 1990s", D, "199")],
         ),
         (
+            "Prices doubled during the 80’s and again in the 1990's.",
+            "2022-02-17",
+            &[("the 80’s", D, "198"), ("the 1990's", D, "199")],
+        ),
+        (
             "Such wars shaped the 20th century.",
             "2022-02-17",
             &[("the 20th century", D, "19")],
