@@ -1105,6 +1105,18 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
         kind = AmountKind::Percent;
         end = tk.end;
         next = k + 1;
+        // `seven-tenths of 1 percent`: a share of a percentage is that percentage.
+        if lw(k + 1) == "of" && matches!(&*lw(k + 3), "percent" | "%" | "pct") {
+            if let Some(n) = toks
+                .get(k + 2)
+                .filter(|t| t.kind == TokenKind::Number)
+                .and_then(|_| parse_numeral(w(k + 2)))
+            {
+                value = (p * n * 100.0).round() / 10_000.0;
+                end = toks[k + 3].end;
+                next = k + 4;
+            }
+        }
     } else if let Some((v, noun)) = sk.split_once('-').and_then(|(a, b)| {
         let v = word_number(a)?;
         (b.len() > 1
@@ -1461,6 +1473,33 @@ fn is_appositive_age(text: &str, toks: &[Token], first: usize, f: &Found) -> boo
         }
 }
 
+/// Whether the words from token `k` name a street (one to three capitalised words and a street word), so that the
+/// number before them is a house number.
+fn is_street_address<'a>(w: &impl Fn(usize) -> &'a str, k: usize) -> bool {
+    let mut j = k;
+    while j < k + 3 && w(j).starts_with(|c: char| c.is_ascii_uppercase()) {
+        j += 1;
+        if j > k
+            && matches!(
+                w(j).trim_end_matches('.'),
+                "St" | "Street"
+                    | "Ave"
+                    | "Avenue"
+                    | "Dr"
+                    | "Drive"
+                    | "Rd"
+                    | "Road"
+                    | "Blvd"
+                    | "Boulevard"
+                    | "Lane"
+            )
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Numbers that are not amounts: dates, times, references, names, ordinals.
 fn is_excluded(text: &str, toks: &[Token], first: usize, f: &Found) -> bool {
     let w = |k: usize| -> &str { toks.get(k).map(|t| &text[t.start..t.end]).unwrap_or("") };
@@ -1521,6 +1560,10 @@ fn is_excluded(text: &str, toks: &[Token], first: usize, f: &Found) -> bool {
         }
         // Phone numbers: `+7 495 123`, digit groups.
         if prev == "+" {
+            return true;
+        }
+        // Street addresses: `601 Riverview Dr.`, `209 West Houston St.`.
+        if is_street_address(&w, f.next) {
             return true;
         }
     }

@@ -874,6 +874,14 @@ pub(crate) fn split_sentences_into(text: &str, tokens: &[Token], out: &mut Vec<R
                             && SENTENCE_STARTERS.contains(n.to_lowercase().as_str());
                     } else if matches!(t, "..." | "…") {
                         end_here = first.is_uppercase();
+                    } else if t == "."
+                        && first.is_ascii_digit()
+                        && i > 0
+                        && tokens[i - 1].end == tk.start
+                        && matches!(tokens[i - 1].text(text), "No" | "Nos")
+                    {
+                        // `No. 1`, `Resolution No. 2334`: a number sign, not a sentence's end.
+                        end_here = false;
                     } else {
                         // A terminal inside quotes followed by a lower-case continuation ("?” he asked.) does not end.
                         end_here = opens || (!first.is_lowercase() && !first.is_alphanumeric());
@@ -1040,6 +1048,15 @@ mod tests {
         assert_eq!(
             sents("He lives in the U.S. He works there."),
             ["He lives in the U.S.", "He works there."]
+        );
+        // A number sign is no sentence end; a sentence that ends in `no` still ends.
+        assert_eq!(
+            sents("The song is at No. 1 this week. She said no. 12 people left."),
+            [
+                "The song is at No. 1 this week.",
+                "She said no.",
+                "12 people left."
+            ]
         );
     }
 

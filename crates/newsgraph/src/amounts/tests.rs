@@ -371,6 +371,17 @@ const CASES: &[(
         None,
         None,
     ),
+    (
+        "Hours worked fell by seven-tenths of 1 percent in March.",
+        "seven-tenths of 1 percent",
+        0.7,
+        AmountKind::Percent,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ),
 ];
 
 #[test]
@@ -411,6 +422,8 @@ const NOT_AMOUNTS: &[&str] = &[
     "Under Section 5 of the law, and Resolution 2334, the G7 met.",
     "Apollo 11 landed in 1969.",
     "She finished 3rd in the race.",
+    "The single went straight to No. 1 in May.",
+    "The couple moved to 412 Maple Grove Ave. last spring.",
     "Russia announced on 2022-02-17 that it has begun withdrawing.",
 ];
 
