@@ -311,6 +311,42 @@ impl<'a> Words<'a> {
         Some(np.start..end.max(np.end))
     }
 
+    /// The mention `m` without a framing phrase set off by commas at its end (`Sweden, meanwhile,` ->
+    /// `Sweden`; see [`Words::describes`]). Applied to the speaker found, after the cue model, whose
+    /// features read the mention as found.
+    pub fn unframed(&self, m: &Range<usize>) -> Range<usize> {
+        let Some(c) = (m.start + 1..m.end).rev().find(|&i| self.t(i) == ",") else {
+            return m.clone();
+        };
+        if c + 1 < m.end && !self.describes(c + 1, m.end) {
+            m.start..c
+        } else {
+            m.clone()
+        }
+    }
+
+    /// Whether the words `k..e` set off by commas after a name describe it (`, the attorney general of
+    /// Oklahoma,`, `, 45,`) rather than frame the sentence: a discourse adverb (`, meanwhile,`), a phrase
+    /// opened by a preposition (`, for his part,`, `, in a statement,`), a participle (`, speaking on radio,`)
+    /// or a clause of its own (`, he says,`) describes no one, and the speaker is the name alone.
+    fn describes(&self, k: usize, e: usize) -> bool {
+        let first = self.t(k);
+        if !is_lower_word(first) || is_title(first) || SPEAKER_NOUNS.contains(first) {
+            return true;
+        }
+        let second = (k + 1 < e).then(|| self.t(k + 1));
+        let adverb = second.is_none() && first.chars().all(char::is_alphabetic);
+        // `of` and `from` tell where the person belongs (`, of the Sierra Club,`); `last`, `this` open a
+        // description (`, this year's nominee,`).
+        let phrase = PREPOSITIONS.contains(first)
+            && !matches!(first, "of" | "from" | "last" | "this" | "early" | "late");
+        let participle = first.len() > 5
+            && first.ends_with("ing")
+            && second.is_some_and(|w| !is_title(w) && !SPEAKER_NOUNS.contains(w));
+        let clause = PRONOUNS.contains(first);
+        !(adverb || phrase || participle || clause)
+    }
+
     /// The speaker mention starting at `start` (inverted order: `said Peskov`, `said the ministry`); stops
     /// before `hi`.
     pub fn mention_after(&self, start: usize, hi: usize) -> Option<Range<usize>> {

@@ -1267,6 +1267,83 @@ mod tests {
             .expect("extracts")
     }
 
+    /// The name a quote whose speaker mention reads `mention` resolved to.
+    fn resolved<'d>(doc: &'d crate::Document, mention: &str) -> Option<&'d str> {
+        doc.quotes
+            .iter()
+            .find(|q| speaker_of(q) == Some(mention))
+            .and_then(|q| name_of(q))
+    }
+
+    #[test]
+    fn first_person_in_a_transcript_is_the_turn_speaker() {
+        // `I` is not the last person named but the speaker of the turn; `we` is what that speaker heads, not
+        // the country named last.
+        let text = "Meeting on fisheries\n\nPresident of France John Smithson: Good afternoon. We met Maria \
+                    Lopez in Vienna yesterday. I think that the plan works well. Head of the Federal \
+                    Fisheries Service Ivan Petrovsky: Thank you. Norway fishes in the north. We expect that \
+                    the catch will grow this year.";
+        let doc = full_pipeline(text);
+        assert_eq!(
+            resolved(&doc, "I"),
+            Some("John Smithson"),
+            "{:#?}",
+            doc.quotes
+        );
+        assert_eq!(
+            resolved(&doc, "We"),
+            Some("Federal Fisheries Service"),
+            "{:#?}",
+            doc.quotes
+        );
+        // A name after `wrote to` before a colon opens no turn.
+        let text = "Talks\n\nPresident of France John Smithson: Good afternoon. Yesterday he wrote to Maria \
+                    Lopez: thank you. I think that the plan works well.";
+        let doc = full_pipeline(text);
+        assert_eq!(
+            resolved(&doc, "I"),
+            Some("John Smithson"),
+            "{:#?}",
+            doc.quotes
+        );
+    }
+
+    #[test]
+    fn first_person_outside_a_transcript_names_no_one() {
+        let text =
+            "Plant news\n\nMaria Lopez visited the plant in Austria on Monday. I believe that the \
+                    plant will reopen soon.";
+        let doc = full_pipeline(text);
+        let i = doc.quotes.iter().find(|q| speaker_of(q) == Some("I"));
+        assert!(i.is_some(), "{:#?}", doc.quotes);
+        assert_eq!(i.and_then(|q| name_of(q)), None, "{:#?}", doc.quotes);
+    }
+
+    #[test]
+    fn we_speaks_for_a_country_not_a_product() {
+        let text = "Vaccine news\n\nAustria shipped the Zenith Light vaccine to clinics. We believe that the \
+                    vaccine is safe.";
+        let doc = full_pipeline(text);
+        assert_eq!(resolved(&doc, "We"), Some("Austria"), "{:#?}", doc.quotes);
+    }
+
+    #[test]
+    fn framing_phrases_are_no_part_of_the_speaker() {
+        let text =
+            "Aid news\n\nSweden, meanwhile, said that it would send more aid to the region.\n\n\
+                    Senator Tom Baker, speaking on local radio, said that the bill would pass.\n\n\
+                    Tom Baker, the senator from Ohio, said that the vote was close.";
+        let doc = full_pipeline(text);
+        let speakers: Vec<_> = doc.quotes.iter().filter_map(speaker_of).collect();
+        assert!(speakers.contains(&"Sweden"), "{speakers:?}");
+        assert!(speakers.contains(&"Senator Tom Baker"), "{speakers:?}");
+        // An appositive that describes the speaker stays.
+        assert!(
+            speakers.contains(&"Tom Baker, the senator from Ohio"),
+            "{speakers:?}"
+        );
+    }
+
     #[test]
     fn pronoun_speakers_agree_in_gender() {
         let text = "Senator Margaret Holloway met Governor Daniel Reyes in Denver on Monday. Reyes praised the \

@@ -6,6 +6,7 @@ use super::mention::LocalName;
 use super::{Cue, Doc, Found, Quote, Speaker};
 use crate::entities::gender::{self, Gender};
 use crate::entities::{Entity, EntityCluster, EntityLabel};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// How many earlier names or entities a pronoun or description looks back over (keeps resolution linear).
@@ -261,17 +262,21 @@ pub(super) fn output(
     };
     let mut seen: Vec<Seen> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
-    // The local name of each quote's speaker mention, read once for `seen` and for the speaker itself.
-    let names: Vec<LocalName> = found
+    // Each quote's speaker mention without a framing phrase (`Sweden, meanwhile,`), and its local name, read
+    // once for `seen` and for the speaker itself.
+    let mentions: Vec<Option<Range<usize>>> = found
         .iter()
-        .map(|f| {
-            f.speaker
-                .as_ref()
+        .map(|f| f.speaker.as_ref().map(|m| doc.w.unframed(m)))
+        .collect();
+    let names: Vec<LocalName> = mentions
+        .iter()
+        .map(|m| {
+            m.as_ref()
                 .map_or_else(LocalName::default, |m| doc.w.local_name(m))
         })
         .collect();
-    for (f, &ln) in found.iter().zip(&names) {
-        if let Some(m) = &f.speaker {
+    for (m, &ln) in mentions.iter().zip(&names) {
+        if let Some(m) = m {
             if ln.name.is_some() {
                 seen.push(Seen {
                     pos: ctx.tokens[m.start].start,
@@ -309,11 +314,17 @@ pub(super) fn output(
         let i = direct.partition_point(|r| r.start <= pos);
         i > 0 && reach[i - 1] > pos
     };
+    let turns = turns(doc, entities);
+    // Clusters by canonical name: a turn speaker's affiliation names the cluster a `we` speaks for.
+    let by_name: HashMap<&str, usize> = clusters
+        .iter()
+        .map(|c| (c.canonical.as_str(), c.id))
+        .collect();
     let holders = office_holders(doc, entities, clusters, quoted);
     // The attributions resolved so far, for a pronoun that continues one of them.
     let mut done: Vec<Prev> = Vec::new();
     let mut out = Vec::with_capacity(found.len());
-    for (f, &ln) in found.iter().zip(&names) {
+    for ((f, &ln), mention) in found.iter().zip(&names).zip(&mentions) {
         let (first, last) = (f.parts.first(), f.parts.last());
         let whole = ctx.span(first.start..last.end);
         let parts = if f.parts.len() > 1 {
@@ -331,7 +342,7 @@ pub(super) fn output(
             }
         });
         let audience = f.audience.as_ref().map(|r| ctx.span(doc.bytes(r)));
-        let speaker = f.speaker.as_ref().map(|m| {
+        let speaker = mention.as_ref().map(|m| {
             let at = ctx.tokens[m.start].start;
             let lo = at.min(f.parts.first().start);
             // The attribution this one may continue: the latest to end before it begins, in narration.
@@ -353,7 +364,19 @@ pub(super) fn output(
             } else {
                 Vec::new()
             };
-            let s = speaker(doc, m, ln, &seen, entities, clusters, &holders, prev, &own);
+            let first_person = m.end == m.start + 1 && doc.t(m.start) == "I";
+            let plural = m.end == m.start + 1 && matches!(doc.t(m.start), "we" | "We" | "us");
+            // `I` is the speaker of the transcript turn it stands in, if any (and `we` what that speaker
+            // belongs to); a quotation mark left open in a transcript does not end the turn.
+            let turn = if first_person || plural {
+                let i = turns.partition_point(|(p, _)| *p < at);
+                i.checked_sub(1).map(|i| turns[i].1)
+            } else {
+                None
+            };
+            let s = speaker(
+                doc, m, ln, &seen, entities, clusters, &holders, prev, &own, turn, &by_name,
+            );
             if !quoted(at) {
                 done.push(Prev::new(doc, f, m, ln, &s, clusters, !entities.is_empty()));
             }
@@ -374,6 +397,73 @@ pub(super) fn output(
             parts,
             negated,
         });
+    }
+    out
+}
+
+/// Whether entity `e` can be what a `we` speaks for: a country (by the gazetteer), an organization whose name
+/// ends in an organization's head noun (`Federal Customs Service`) or is an acronym (`NATO`), or one tied to a
+/// country (`State Duma`).
+fn speaks_as_we(e: &Entity, clusters: &[EntityCluster]) -> bool {
+    use crate::entities::gazetteer::{COUNTRY, GAZETTEER};
+    let name = clusters
+        .get(e.cluster)
+        .filter(|c| c.id == e.cluster)
+        .map_or(e.canonical.as_str(), |c| c.canonical.as_str());
+    match e.label {
+        EntityLabel::Loc => {
+            let words: Vec<&str> = name.split_whitespace().take(8).collect();
+            GAZETTEER
+                .lookup(&words)
+                .is_some_and(|g| g.is_any(1 << COUNTRY))
+        }
+        EntityLabel::Org => {
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            let acronym =
+                (2..=6).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase());
+            acronym || ORG_WORDS.contains(last) || e.country.is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Transcript turns (`President of Russia Vladimir Putin: ...`, also mid-paragraph or after a heading): a
+/// person entity right before a colon, not the object of a verb or preposition (`he told Biden: ...`).
+/// Byte position of the colon and that entity, in text order.
+fn turns<'e>(doc: &Doc, entities: &'e [Entity]) -> Vec<(usize, &'e Entity)> {
+    let ctx = doc.ctx;
+    let mut out = Vec::new();
+    if entities.is_empty() {
+        return out;
+    }
+    for c in 1..ctx.tokens.len() {
+        if doc.t(c) != ":" {
+            continue;
+        }
+        let end = ctx.tokens[c - 1].end;
+        let k = entities.partition_point(|e| ctx.byte_of(e.start) < end);
+        let Some(e) = entities[..k]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|e| e.label == EntityLabel::Person && ctx.byte_of(e.end) == end)
+        else {
+            continue;
+        };
+        let first = doc.tok_from(ctx.byte_of(e.start));
+        // A verb, a preposition or a conjunction before the name makes it an object (`he told Biden:`, `wrote
+        // to Biden:`); a title (`newspaper correspondent Andrei Kolesnikov:`) does not.
+        let object = first > 0 && {
+            let w = doc.t(first - 1);
+            w.chars().next().is_some_and(char::is_lowercase)
+                && (super::lexicon::PREPOSITIONS.contains(w)
+                    || super::lexicon::is_cue_form(w)
+                    || w.ends_with("ed")
+                    || matches!(w, "and" | "or" | "but" | "than" | "as" | "like"))
+        };
+        if !object {
+            out.push((ctx.tokens[c].start, e));
+        }
     }
     out
 }
@@ -423,6 +513,8 @@ fn speaker(
     holders: &[Holder],
     prev: Option<&Prev>,
     own: &[Range<usize>],
+    turn: Option<&Entity>,
+    by_name: &HashMap<&str, usize>,
 ) -> Speaker {
     let ctx = doc.ctx;
     let bytes = doc.bytes(m);
@@ -443,6 +535,14 @@ fn speaker(
     let object_pronoun = m.end == m.start + 1 && is_any(&["him", "her", "them", "us"]);
     let pronoun = ln.pronoun || object_pronoun;
     let person_pronoun = pronoun && is_any(&["he", "she", "i", "him", "her"]);
+    // `I` names no earlier person (in a speech or a release, the last person named is rarely the one speaking):
+    // only the speaker of the transcript turn it stands in.
+    if m.end == m.start + 1 && w == "I" {
+        if let Some(e) = turn {
+            name_by_entity(&mut out, e, clusters);
+        }
+        return out;
+    }
     // 1. Entities, when the recognizer ran.
     if !entities.is_empty() {
         // Entities come in text order: only the few before the mention are candidates.
@@ -489,8 +589,27 @@ fn speaker(
             }
             cand
         } else if pronoun {
+            // `we` and `us` speak for a body of people: a country or an organization by its name, not a
+            // product, an event or a region named since (`Sputnik Light`, `Europe`).
+            let we = is_any(&["we", "us"]);
+            // In a transcript turn, `we` is what its speaker belongs to (`Head of the Federal Customs Service
+            // Vladimir Bulavin: ... we have digitised ...`).
+            let affiliation = turn.filter(|_| we).and_then(|t| {
+                clusters
+                    .get(t.cluster)
+                    .filter(|c| c.id == t.cluster)
+                    .and_then(|c| c.affiliation.clone())
+                    .or_else(|| t.affiliation.clone())
+            });
+            if let Some(a) = affiliation {
+                out.cluster = by_name.get(a.as_str()).copied();
+                out.name = Some(a);
+                return out;
+            }
             entities[..upto].iter().rev().take(LOOKBACK).find(|e| {
-                matches!(e.label, EntityLabel::Org | EntityLabel::Loc) && e.end <= out.start
+                matches!(e.label, EntityLabel::Org | EntityLabel::Loc)
+                    && e.end <= out.start
+                    && (!we || speaks_as_we(e, clusters))
             })
         } else {
             // The overlapping entity; of several, the person, then the last (the head of `Kremlin spokesman
