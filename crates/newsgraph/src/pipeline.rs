@@ -437,7 +437,8 @@ impl Pipeline {
 ///
 /// An organization or other name with the span of a town, region, country or sea the places stage resolved, after a
 /// preposition of place or listed beside locations, is that place (`in St Petersburg`, `Moscow, St Petersburg and
-/// Tomsk`, `the Black Sea and the Sea of Azov`): the tagger knows few cities written with `St`. Its other mentions
+/// Tomsk`, `the Black Sea and the Sea of Azov`, a route `Romny - Lubny - Poltava`): the tagger knows few cities
+/// written with `St`, and few small towns. Its other mentions
 /// and its cluster follow. A place the places stage calls a metonym (`Barcelona beat`) or a possessor stays.
 fn located_entities(
     ctx: &Context,
@@ -513,7 +514,14 @@ fn located_entities(
                     a <= b
                         && matches!(
                             between(a, b),
-                            ", " | " and " | ", and " | ", the " | " and the " | ", and the "
+                            ", " | " and "
+                                | ", and "
+                                | ", the "
+                                | " and the "
+                                | ", and the "
+                                | " - "
+                                | " – "
+                                | " — "
                         )
                 }
             })
@@ -712,6 +720,21 @@ mod tests {
         assert!(!names_a_place_by_its_form("Southern District"));
         assert!(!names_a_place_by_its_form("Gallup"));
         assert!(!names_a_place_by_its_form("European Union"));
+    }
+
+    #[test]
+    fn a_town_in_a_route_beside_a_place_is_a_place() {
+        // Evacuation routes list towns between dashes; the tagger reads a small town there as an organization.
+        let doc = Pipeline::builder()
+            .build()
+            .extract(&Article::parse(
+                "x",
+                "Humanitarian corridor: Lokhvytsia - Lubny - Poltava. Buses leave at nine.",
+            ))
+            .unwrap();
+        let e = doc.entities.iter().find(|e| e.text == "Lubny");
+        let e = e.unwrap_or_else(|| panic!("Lubny in {:?}", doc.entities));
+        assert_eq!(e.label, entities::EntityLabel::Loc, "{e:?}");
     }
 
     #[test]
