@@ -437,7 +437,8 @@ impl Pipeline {
 ///
 /// An organization or other name with the span of a town, region, country or sea the places stage resolved, after a
 /// preposition of place or listed beside locations, is that place (`in St Petersburg`, `Moscow, St Petersburg and
-/// Tomsk`, `the Black Sea and the Sea of Azov`): the tagger knows few cities written with `St`. Its other mentions
+/// Tomsk`, `the Black Sea and the Sea of Azov`, a route `Romny - Lubny - Poltava`): the tagger knows few cities
+/// written with `St`, and few small towns. Its other mentions
 /// and its cluster follow. A place the places stage calls a metonym (`Barcelona beat`) or a possessor stays.
 fn located_entities(
     ctx: &Context,
@@ -446,24 +447,38 @@ fn located_entities(
     clusters: &mut [entities::EntityCluster],
 ) {
     use entities::EntityLabel;
-    let place_at = |start: usize, end: usize| {
+    // A place the gazetteer resolved at exactly this span, with or without a country (`Eastern Europe` has none).
+    let gazetteer_place_at = |start: usize, end: usize| {
         // Places come in text order.
         let at = places.partition_point(|p| p.start < start);
         places[at..]
             .iter()
             .take_while(|p| p.start == start)
-            .find(|p| {
-                p.end == end
-                    && p.resolution == Some(places::PlaceResolution::Gazetteer)
-                    && p.country.is_some()
-            })
+            .find(|p| p.end == end && p.resolution == Some(places::PlaceResolution::Gazetteer))
     };
+    let place_at =
+        |start: usize, end: usize| gazetteer_place_at(start, end).filter(|p| p.country.is_some());
     let between = |a: usize, b: usize| ctx.text.get(ctx.byte_of(a)..ctx.byte_of(b)).unwrap_or("x");
     // Clusters of which a mention is such a place: one name means one thing in a document.
     let mut to_place = vec![false; clusters.len()];
     for i in 0..entities.len() {
         let e = &entities[i];
         if !matches!(e.label, EntityLabel::Org | EntityLabel::Misc) {
+            continue;
+        }
+        // A name built like a place's (`Novgorod Region`, `Eastern Europe`) is one wherever it stands, if the places
+        // stage read it as a literal region or land form; other names need a place's context, as `Gallup`, `Hamas`
+        // and `the EU` are places in the gazetteer too. So does a town: a firm named after a river resolves as one.
+        let shaped = e.label == EntityLabel::Org
+            && gazetteer_place_at(e.start, e.end).is_some_and(|p| {
+                p.role == places::PlaceRole::Literal
+                    && matches!(p.feature.as_deref(), Some("region" | "feature"))
+                    && names_a_place_by_its_form(&e.text)
+            });
+        if shaped {
+            if let Some(t) = to_place.get_mut(e.cluster) {
+                *t = true;
+            }
             continue;
         }
         let Some(p) = place_at(e.start, e.end) else {
@@ -499,7 +514,14 @@ fn located_entities(
                     a <= b
                         && matches!(
                             between(a, b),
-                            ", " | " and " | ", and " | ", the " | " and the " | ", and the "
+                            ", " | " and "
+                                | ", and "
+                                | ", the "
+                                | " and the "
+                                | ", and the "
+                                | " - "
+                                | " – "
+                                | " — "
                         )
                 }
             })
@@ -531,6 +553,49 @@ fn located_entities(
             }
         }
     }
+}
+
+/// Whether a name says by its words that it is a place: a region's or land form's class noun (`Novgorod Region`,
+/// `Southern Federal District`, `Korean Peninsula`, `Sea of Azov`) or a compass word before a region (`Eastern Europe`,
+/// `South Asia`). Organizations named after places add their own head word (`Amur Region Government`), so the whole
+/// name is checked, and only a name the places stage resolved is asked.
+fn names_a_place_by_its_form(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let is_compass = |w: &str| {
+        matches!(
+            w,
+            "Eastern"
+                | "Western"
+                | "Northern"
+                | "Southern"
+                | "Central"
+                | "South"
+                | "North"
+                | "East"
+                | "West"
+        )
+    };
+    // A compass word and a class noun alone name courts and commands as often (`the Southern District`).
+    if words.len() == 2 && is_compass(words[0]) && !names_a_water_or_land_form(name) {
+        return !matches!(
+            words[1],
+            "Region"
+                | "District"
+                | "Oblast"
+                | "Krai"
+                | "Territory"
+                | "Province"
+                | "Command"
+                | "Division"
+        );
+    }
+    let class_noun = words.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "Region" | "District" | "Oblast" | "Krai" | "Territory" | "Province" | "Valley"
+        )
+    }) || names_a_water_or_land_form(name);
+    class_noun || (words.len() >= 2 && is_compass(words[0]))
 }
 
 /// Whether a gazetteer feature's name is a sea, river or land form's (`Sea of Azov`, `Dnieper River`), not a
@@ -629,6 +694,47 @@ mod tests {
         // Seas and rivers, not buildings that stand for who sits in them.
         assert!(names_a_water_or_land_form("Sea of Azov"));
         assert!(!names_a_water_or_land_form("White House"));
+    }
+
+    #[test]
+    fn a_name_built_as_a_region_the_places_stage_resolves_is_a_place() {
+        // The tagger reads these as organizations; no preposition of place or listed location says otherwise.
+        let doc = Pipeline::builder()
+            .build()
+            .extract(&Article::parse(
+                "x",
+                "The ministers demanded that the alliance pull its weapons out of Eastern Europe. Troops of the \
+                 Southern Federal District went back to their barracks on Friday. Fishermen said the Sea of Azov \
+                 was calm.",
+            ))
+            .unwrap();
+        for name in ["Eastern Europe", "Southern Federal District", "Sea of Azov"] {
+            let e = doc.entities.iter().find(|e| e.text == name);
+            let e = e.unwrap_or_else(|| panic!("{name} in {:?}", doc.entities));
+            assert_eq!(e.label, entities::EntityLabel::Loc, "{e:?}");
+            assert_eq!(doc.entity_clusters[e.cluster].label, e.label);
+        }
+        assert!(names_a_place_by_its_form("Kaluga Region"));
+        assert!(names_a_place_by_its_form("South Asia"));
+        // A court, and names that carry no class noun (`Hamas`, `Gallup` are towns in the gazetteer too).
+        assert!(!names_a_place_by_its_form("Southern District"));
+        assert!(!names_a_place_by_its_form("Gallup"));
+        assert!(!names_a_place_by_its_form("European Union"));
+    }
+
+    #[test]
+    fn a_town_in_a_route_beside_a_place_is_a_place() {
+        // Evacuation routes list towns between dashes; the tagger reads a small town there as an organization.
+        let doc = Pipeline::builder()
+            .build()
+            .extract(&Article::parse(
+                "x",
+                "Humanitarian corridor: Lokhvytsia - Lubny - Poltava. Buses leave at nine.",
+            ))
+            .unwrap();
+        let e = doc.entities.iter().find(|e| e.text == "Lubny");
+        let e = e.unwrap_or_else(|| panic!("Lubny in {:?}", doc.entities));
+        assert_eq!(e.label, entities::EntityLabel::Loc, "{e:?}");
     }
 
     #[test]

@@ -315,12 +315,50 @@ pub(crate) fn cluster(words: &[&str], mentions: &mut [Mention]) -> Vec<Cluster> 
             })
         })
         .collect();
+    // One-word names the tagger reads as a person at most of their mentions and no full name took: `Trump` alone,
+    // where the document never writes the full name, is a person at every mention (`the Trump campaign`), not an
+    // organization here and a person there; one name means one thing in a document. A tie or a minority is no
+    // evidence (`at Stanford` twice, a person once), nor is a known place that is no known person (`Benghazi`).
+    let mut lone: Vec<(u32, bool)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| m.cluster == usize::MAX && m.toks.len() == 1 && keys.of(*i).len() == 1)
+        .map(|(i, m)| (keys.of(i)[0], m.label == EntityLabel::Person))
+        .collect();
+    lone.sort_unstable();
+    let mut lone_persons: Vec<u32> = Vec::new();
+    for run in lone.chunk_by(|a, b| a.0 == b.0) {
+        let persons = run.iter().filter(|x| x.1).count();
+        if persons > 0 && persons * 2 > run.len() {
+            lone_persons.push(run[0].0);
+        }
+    }
     // Everything else: same name, or a shorter form of one organization or place ("Defense Ministry").
     for (i, m) in mentions.iter_mut().enumerate() {
         if m.cluster != usize::MAX {
             continue;
         }
         let k = keys.of(i);
+        if let [w] = k {
+            let word = words.get(m.toks.start).copied().unwrap_or("");
+            if matches!(
+                m.label,
+                EntityLabel::Org | EntityLabel::Loc | EntityLabel::Misc
+            ) && m.toks.len() == 1
+                && lone_persons.binary_search(w).is_ok()
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && !is_country_not_name(word)
+                && !super::is_org_only(&[word])
+                && !super::gazetteer::GAZETTEER
+                    .lookup(&[word])
+                    .is_some_and(|e| {
+                        e.is_any(super::gazetteer::PLACE_CATS)
+                            && !e.is_any(1 << super::gazetteer::PERSON)
+                    })
+            {
+                m.label = EntityLabel::Person;
+            }
+        }
         // A name of two words or more that the document gives a person elsewhere is that person's, whatever the
         // tagger read here (`Olena Zelenska` as an organization at the start of a sentence).
         if k.len() >= 2 {

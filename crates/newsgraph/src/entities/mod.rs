@@ -1615,6 +1615,53 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_name_mostly_read_as_a_person_is_that_person_everywhere() {
+        let words = [
+            "Critics", "of", "the", "Novak", "campaign", "left", ".", "Novak", "said", "so", ".",
+            "Novak", "smiled", ".",
+        ];
+        let labels = |ls: [EntityLabel; 3]| {
+            let mut mentions = vec![
+                mention(3..4, ls[0]),
+                mention(7..8, ls[1]),
+                mention(11..12, ls[2]),
+            ];
+            coref::cluster(&words, &mut mentions);
+            mentions
+        };
+        // No full name in the document: the two person readings carry the third.
+        let m = labels([EntityLabel::Org, EntityLabel::Person, EntityLabel::Person]);
+        assert!(m.iter().all(|m| m.label == EntityLabel::Person), "{m:?}");
+        assert!(m.iter().all(|x| x.cluster == m[0].cluster), "{m:?}");
+        // One person reading among three is no evidence.
+        let m = labels([EntityLabel::Org, EntityLabel::Org, EntityLabel::Person]);
+        assert_eq!(m[0].label, EntityLabel::Org, "{m:?}");
+        // A known place that is no known person stays a place.
+        let words = [
+            "They", "left", "Benghazi", ".", "Benghazi", "spoke", ".", "Benghazi", "won", ".",
+        ];
+        let mut m = vec![
+            mention(2..3, EntityLabel::Loc),
+            mention(4..5, EntityLabel::Person),
+            mention(7..8, EntityLabel::Person),
+        ];
+        coref::cluster(&words, &mut m);
+        assert_eq!(m[0].label, EntityLabel::Loc, "{m:?}");
+        // Through the tagger: `the Hollande government` is read as a place, the two others as the person.
+        let (entities, clusters) = run(
+            "Officials in the Hollande government resigned on Monday. Hollande told reporters he was \
+             disappointed. Hollande then flew home.",
+        );
+        let c = person(&clusters, "Hollande");
+        let hollande: Vec<_> = entities.iter().filter(|e| e.text == "Hollande").collect();
+        assert_eq!(hollande.len(), 3, "{entities:#?}");
+        for e in hollande {
+            assert_eq!(e.label, EntityLabel::Person, "{e:?}");
+            assert_eq!(clusters[e.cluster].canonical, c.canonical);
+        }
+    }
+
+    #[test]
     fn a_known_organization_is_no_surname() {
         let words = [
             "Harlan", "County", "GOP", "met", ".", "The", "GOP", "chair", "spoke", ".",
