@@ -84,7 +84,8 @@ static TITLE_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
     s
 });
 
-fn is_title(w: &str) -> bool {
+/// Whether `w` is a title word (`president`, `President`, `Sen.`), in lower case or capitalized.
+pub(super) fn is_title(w: &str) -> bool {
     // Most words (names, verbs) are ruled out by one bit test on their lower-cased ends, before any lookup.
     let b = w.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else {

@@ -70,8 +70,7 @@ impl Prev {
         let head = (m.start + 1..m.end)
             .find(|&i| doc.t(i) == "of")
             .map_or(last, |i| doc.t(i - 1));
-        let is_title =
-            |w: &str| w.len() < 32 && super::lexicon::TITLES.contains(w.to_lowercase().as_str());
+        let is_title = super::mention::is_title;
         let titled = is_title(head);
         // `the Fisher case argued`: a lower-case head that is no title speaks for no person named in it.
         let thing = last.chars().all(char::is_lowercase) && !is_title(last);
