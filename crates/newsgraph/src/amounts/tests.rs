@@ -526,12 +526,27 @@ fn time_expressions_are_left_to_the_time_extractor() {
 
 #[test]
 fn a_rate_the_time_extractor_owns_keeps_its_amount() {
-    // `a year` is a set (`P1Y`) for the time extractor; the amount before it stays, rate and all.
+    // Where a time expression covers the rate (`a year` as a set, `P1Y`; the time extractor leaves an amount's
+    // rate to it, but other callers may pass one), the amount before it stays, rate and all.
     let text =
         "The fund will pay the families $80,000 a year, and the city 300 million dollars a year. \
                 Officials counted 152,000 a week earlier. The war costs $ 4 billion to $ 6 billion a month.";
     let ctx = Context::from_text(text, None);
-    let timexes = crate::time::extract(&ctx);
+    let mut timexes = crate::time::extract(&ctx);
+    for (rate, value) in [("a year", "P1Y"), ("a month", "P1M")] {
+        for (b, _) in text.match_indices(rate) {
+            timexes.push(Timex {
+                start: b,
+                end: b + rate.len(),
+                text: rate.into(),
+                kind: crate::time::TimexType::Set,
+                value: value.into(),
+                modifier: None,
+                interval: None,
+            });
+        }
+    }
+    timexes.sort_by_key(|t| t.start);
     assert!(timexes.iter().any(|t| t.text == "a year"), "{timexes:?}");
     let found = extract(&ctx, &timexes);
     let got: Vec<_> = found

@@ -3674,34 +3674,27 @@ impl<'c> Scanner<'c> {
                 return cand(i, e, TimexType::Date, "FUTURE_REF".into());
             }
             if rel.is_none() && !the {
-                // "$5 a year", "twice a year": a rate, so a set.
                 if self.any(i, &["a", "an", "per"]) && q == Qty::N(1.0) {
                     let p = self.prev(i);
-                    let pk = if i > self.lo {
-                        self.toks[i - 1].kind
-                    } else {
-                        TokenKind::Punct
-                    };
+                    // "twice a year", "three times a week", "40 hours a week": a frequency, so a set.
+                    let time_counted = i >= self.lo + 2
+                        && matches!(self.toks[i - 1].lex, Lex::Unit(_) | Lex::Units(_))
+                        && self.toks[i - 2].kind == TokenKind::Number;
+                    if matches!(p, "twice" | "once" | "times") || time_counted {
+                        return cand(i, e, TimexType::Set, u.duration(Some(1.0)));
+                    }
+                    // "$5 a year", "10,000 units a year", "3 percent a year": the rate of an amount, which is the
+                    // amount's unit (the amounts stage spans it), not a time of its own; as "annually" after
+                    // an amount, TimeBank mostly leaves it out.
+                    if self.rate_of_amount(i) {
+                        return None;
+                    }
+                    // "$300 more a year": still a rate, though not one the amount spans.
                     let counted = i >= self.lo + 2
                         && self.toks[i - 1].kind == TokenKind::Word
                         && !self.toks[i - 1].cap
                         && self.toks[i - 2].kind == TokenKind::Number;
-                    if pk == TokenKind::Number
-                        || counted
-                        || matches!(
-                            p,
-                            "percent"
-                                | "%"
-                                | "twice"
-                                | "once"
-                                | "times"
-                                | "dollars"
-                                | "cents"
-                                | "million"
-                                | "billion"
-                                | "thousand"
-                        )
-                    {
+                    if counted {
                         return cand(i, e, TimexType::Set, u.duration(Some(1.0)));
                     }
                 }
@@ -3832,6 +3825,58 @@ impl<'c> Scanner<'c> {
         }
     }
 
+    /// Whether the words before `i` end an amount the rate at `i` is of: a number, a number word (`million`,
+    /// `percent`, `dollars`), or up to three lower-case words of what it counts after one (`10,000 units`,
+    /// `55 billion cubic metres`).
+    fn rate_of_amount(&self, i: usize) -> bool {
+        const AMOUNT_WORDS: &[&str] = &[
+            "percent",
+            "pct",
+            "cent",
+            "%",
+            "dollars",
+            "cents",
+            "pence",
+            "yuan",
+            "yen",
+            "million",
+            "billion",
+            "trillion",
+            "thousand",
+            "hundred",
+            "millions",
+            "billions",
+            "thousands",
+            "hundreds",
+        ];
+        let mut k = i;
+        for words in 0..=3 {
+            if k <= self.lo {
+                return false;
+            }
+            k -= 1;
+            let t = &self.toks[k];
+            if t.kind == TokenKind::Number || AMOUNT_WORDS.contains(&t.low) {
+                return true;
+            }
+            // Only the counted noun and its modifiers may stand between: no function word, name or unit of time;
+            // and the word before the rate is that noun, a plural ("units", "people"), not a verb ("women over 21
+            // get screened annually").
+            if words == 3
+                || t.kind != TokenKind::Word
+                || t.cap
+                || t.lex != Lex::Other
+                || STOP_BEFORE_RATE.contains(&t.low)
+                || (words == 0
+                    && !(t.low.ends_with('s')
+                        || matches!(t.low, "people" | "children" | "men" | "women" | "kwh")))
+            {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Sets: `every Monday`, `each year`, `daily`, `annually`, `twice a year`, `on Mondays`.
     fn m_set(&self, i: usize) -> Option<Cand> {
         let t = self.tok(i)?;
@@ -3856,15 +3901,8 @@ impl<'c> Scanner<'c> {
 
             // "revenue to increase by 20% annually", "10,000 units annually": a growth or output rate, which
             // TimeBank leaves out.
-            if matches!(t.low, "annually" | "yearly") && i > self.lo {
-                let p = &self.toks[i - 1];
-                let counted = i >= self.lo + 2
-                    && p.kind == TokenKind::Word
-                    && !p.cap
-                    && self.toks[i - 2].kind == TokenKind::Number;
-                if p.kind == TokenKind::Number || matches!(p.low, "%" | "percent") || counted {
-                    return None;
-                }
+            if matches!(t.low, "annually" | "yearly") && self.rate_of_amount(i) {
+                return None;
             }
             // "its quarterly dividend": a financial term TimeBank leaves out; "his weekly radio address" is a set.
             if t.low == "quarterly"
@@ -3899,6 +3937,10 @@ impl<'c> Scanner<'c> {
             && matches!(self.lex(i + 1), Lex::Unit(Unit::Second | Unit::Minute))
             && !self.any(i.saturating_sub(1), &["times", "once", "twice"])
         {
+            return None;
+        }
+        // "55 billion cubic metres per year", "$115 each month": the amount's rate, as `a year` after one.
+        if matches!(t.low, "per" | "each") && self.rate_of_amount(i) {
             return None;
         }
         let (a, mut j) = match t.low {
@@ -4821,6 +4863,14 @@ const CAR_MAKES: &[&str] = &[
 ];
 
 /// Words that name a kind of newspaper before "daily" or "weekly" used as a noun ("the business daily").
+/// Function words that end the walk back from a rate to its amount (`spent 3 days in a week` is no rate).
+const STOP_BEFORE_RATE: &[&str] = &[
+    "in", "of", "for", "to", "at", "on", "by", "with", "from", "and", "or", "than", "the", "a",
+    "an", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "they", "he",
+    "she", "we", "that", "which", "who", "but", "about", "over", "under", "up", "down", "out",
+    "off", "into", "per",
+];
+
 const NEWSPAPER_KINDS: &[&str] = &[
     "business",
     "financial",

@@ -324,9 +324,14 @@ fn sets() {
             &[("daily", S, "P1D")],
         ),
         (
-            "The plant produces 10,000 units a year.",
+            "The committee meets twice a year and reports three times a month.",
             "2022-02-17",
-            &[("a year", S, "P1Y")],
+            &[("twice a year", S, "P1Y"), ("a month", S, "P1M")],
+        ),
+        (
+            "Nurses there often work 60 hours a week.",
+            "2022-02-17",
+            &[("60 hours", P, "PT60H"), ("a week", S, "P1W")],
         ),
     ]);
 }
@@ -974,6 +979,21 @@ fn growth_and_output_rates_are_not_sets() {
             "The plant would produce about 10,000 units annually.",
             "1989-10-26",
             &[],
+        ),
+        (
+            "The plant produces 10,000 units a year and pays its workers $2,000 a month.",
+            "2022-02-17",
+            &[],
+        ),
+        (
+            "Exports grew 4 percent a year, to 55 billion cubic metres per year, and cost billions each year.",
+            "2022-02-17",
+            &[],
+        ),
+        (
+            "Women over 40 get screened annually.",
+            "2022-02-17",
+            &[("annually", S, "P1Y")],
         ),
         (
             "The commemorations were similar to those held here annually for Marti.",
