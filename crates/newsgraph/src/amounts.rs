@@ -851,7 +851,20 @@ fn scan_sentence(ctx: &Context, toks: &[Token], blocked: &Blocked, out: &mut Vec
             } else if f.kind == AmountKind::Percent {
                 j = usize::MAX;
             }
-            object = read_object(text, toks, j).map(|r| ctx.span(r));
+            let read = read_object(text, toks, j);
+            // `300 patients a day`: the rate after the counted thing is the amount's, as after a number.
+            if let Some(r) = &read {
+                if f.unit.is_none() {
+                    let k = toks.partition_point(|t| t.start < r.end);
+                    // (`93 thousand people a week earlier` is a time, not a rate.)
+                    if matches!(w(k), "a" | "an" | "per" | "each")
+                        && !matches!(w(k + 2), "earlier" | "ago" | "later" | "before" | "after")
+                    {
+                        f.unit = rate_unit(w(k + 1));
+                    }
+                }
+            }
+            object = read.map(|r| ctx.span(r));
         }
         let span = ctx.span(start..f.range.end);
         out.push(Amount {
@@ -876,6 +889,20 @@ fn scan_sentence(ctx: &Context, toks: &[Token], blocked: &Blocked, out: &mut Vec
             currency: f.currency.filter(|c| !c.is_empty()).map(str::to_string),
         });
     }
+}
+
+/// The unit of a rate after `a`/`per`: `day` gives `per day` (lower-case words only).
+fn rate_unit(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "day" => "per day",
+        "week" => "per week",
+        "month" => "per month",
+        "year" => "per year",
+        "hour" => "per hour",
+        "minute" => "per minute",
+        "second" => "per second",
+        _ => return None,
+    })
 }
 
 /// Whether token `t` can open an amount (a cheap test before the full reading).
@@ -1263,15 +1290,7 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
             "day" | "week" | "month" | "year" | "hour" | "minute" | "second"
         )
     {
-        let per = match &*lw(next + 1) {
-            "day" => "per day",
-            "week" => "per week",
-            "month" => "per month",
-            "year" => "per year",
-            "hour" => "per hour",
-            "minute" => "per minute",
-            _ => "per second",
-        };
+        let per = rate_unit(&lw(next + 1)).unwrap_or("per second");
         unit = Some(match unit {
             Some("bbl") => "bbl per day",
             Some("km") if per == "per hour" => "km/h",
