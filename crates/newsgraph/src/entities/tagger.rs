@@ -916,7 +916,9 @@ fn word_key(w: &str) -> u64 {
 }
 
 /// Most word forms kept per thread (408 bytes of weights each); when full, the cache keeps its most used words.
-const CACHE_LIMIT: usize = 24_576;
+/// The weights take the 12.5 MB that 24,576 entries took when each also kept the form's full infos (news keeps
+/// bringing new words: a larger cache computes fewer of them again).
+const CACHE_LIMIT: usize = 30_720;
 
 impl WordCache {
     /// Makes the cache belong to `model` and `clusters`, emptying it if it held another's weights.
