@@ -707,14 +707,14 @@ fn add_to(acc: &mut [i32; N_LABELS], v: &[i32; N_LABELS]) {
 /// the label-history features when the previous label is O (the usual case). Kept as i32: i16 copies of the sums
 /// (with an exact i32 fallback) measured slower on the Kremlin releases, as about 2% of rows spread too far
 /// for i16 even around a per-row base and reading these sums is only about 3% of the run time. In this order
-/// (`repr(C)`): a scored token reads its word's `own` and `after_o` rows, which then share a cache line.
+/// (`repr(C)`): a scored token reads its word's `own` and `after_o` rows, which then share a cache line. The rare
+/// headlines in capitals score their words afresh from the words' text: the form's full [`TokenInfo`] is not kept
+/// here (a fifth of the entry's size, and of the memory a filling cache touches).
 #[repr(C)]
 struct WordWeights {
     own: [i32; N_LABELS],
     after_o: [i32; N_LABELS],
     neighbour: [[i32; N_LABELS]; 4],
-    /// All the form's features, for the rare headlines in capitals (they score words afresh).
-    info: TokenInfo,
 }
 
 /// What tagging reads of a token besides weights: a fifth of a [`TokenInfo`], so that a document's tokens are
@@ -787,7 +787,68 @@ pub struct WordCache {
     word_classes: Vec<u32>,
     class_from: usize,
     class_batch: Vec<(u64, u32)>,
+    /// Summed weights of the shape-pair features, by pair (see [`PairRows`]).
+    pairs: PairRows,
 }
+
+/// The weights of the two word-pair features of a pair of neighbouring shapes, one for each token of the pair:
+/// news has a few hundred shape pairs, so each token adds two cached rows instead of hashing and looking up two
+/// features in the large table.
+#[derive(Default)]
+struct PairRows {
+    /// Shape-pair hash (see [`pair_hashes`]) -> 1 + index in `rows` (0: not there yet).
+    index: HashTable<u32>,
+    /// Per pair: the weights of `T_SHAPE2L` (the pair's right token's) and of `T_SHAPE2R` (its left token's).
+    rows: Vec<[[i32; N_LABELS]; 2]>,
+}
+
+/// Most shape pairs kept (odd text may have many) from one block of tokens to the next (see [`PairRows::trim`]).
+const PAIR_LIMIT: usize = 4096;
+
+impl PairRows {
+    /// The index of a shape pair's rows, summed on first sight. Indexes stay valid until [`PairRows::trim`].
+    #[inline]
+    fn of(&mut self, model: &Model, pair: u64) -> usize {
+        match self.index.get(pair) {
+            Some(&i) if i > 0 => i as usize - 1,
+            _ => self.add(model, pair),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn add(&mut self, model: &Model, pair: u64) -> usize {
+        let mut rows = [[0; N_LABELS]; 2];
+        model.add(f(T_SHAPE2L, pair), &mut rows[0]);
+        model.add(f(T_SHAPE2R, pair), &mut rows[1]);
+        self.rows.push(rows);
+        *self.index.entry(pair) = self.rows.len() as u32;
+        self.rows.len() - 1
+    }
+
+    fn clear(&mut self) {
+        self.index.clear();
+        self.rows.clear();
+    }
+
+    /// Empties the rows if there are too many (called where no index is held: a block of tokens adds at most a
+    /// few per token).
+    fn trim(&mut self) {
+        if self.rows.len() >= PAIR_LIMIT {
+            self.clear();
+        }
+    }
+
+    /// The rows at `i` (of [`PairRows::of`]); zero if none.
+    #[inline]
+    fn row(&self, i: usize, which: usize) -> &[i32; N_LABELS] {
+        const ZERO: [i32; N_LABELS] = [0; N_LABELS];
+        self.rows.get(i).and_then(|r| r.get(which)).unwrap_or(&ZERO)
+    }
+}
+
+/// A word pair of two neighbouring tokens: its [`pair_hashes`] and its shape pair's index in [`PairRows`].
+type Pair = (u64, u64, usize);
 
 /// What the class features of a word read ([`Parts::CLASS`]): its shape, case and clusters.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -854,8 +915,10 @@ fn word_key(w: &str) -> u64 {
     fmix(h)
 }
 
-/// Most word forms kept per thread (about 0.5 KB each); when full, the cache keeps its most used words.
-const CACHE_LIMIT: usize = 24_576;
+/// Most word forms kept per thread (408 bytes of weights each); when full, the cache keeps its most used words.
+/// The weights take the 12.5 MB that 24,576 entries took when each also kept the form's full infos (news keeps
+/// bringing new words: a larger cache computes fewer of them again).
+const CACHE_LIMIT: usize = 30_720;
 
 impl WordCache {
     /// Makes the cache belong to `model` and `clusters`, emptying it if it held another's weights.
@@ -876,6 +939,7 @@ impl WordCache {
             self.word_classes.clear();
             self.class_batch.clear();
             self.class_from = 0;
+            self.pairs.clear();
             self.owner = owner;
             self.generation += 1;
             // Room for a full cache at once: growing by doubling rehashed the index and copied the weights
@@ -950,8 +1014,8 @@ impl WordCache {
         self.generation += 1;
     }
 
-    /// Index of a word form's entry, making it on first sight: a new entry's weights are left at zero and its
-    /// form's features pushed to `batch`, each with its row of sums (six per new entry from `first_new` on: its own
+    /// Index of a word form's entry, making it on first sight: a new entry's weights come in with
+    /// [`WordCache::sum_new`] (until then `words` is shorter than `hot`) and its form's features are pushed to `batch`, each with its row of sums (six per new entry from `first_new` on: its own
     /// features, each neighbour offset's, after O), for [`WordCache::sum_new`]; its class's features are summed
     /// once per class (pushed to `class_batch` when the class is new).
     fn word(
@@ -971,8 +1035,8 @@ impl WordCache {
             return i;
         }
         let info = word_info(w, clusters, &mut self.buf);
-        let i = self.words.len() as u32;
-        let row = (self.words.len().saturating_sub(first_new) * 6) as u32;
+        let i = self.hot.len() as u32;
+        let row = (self.hot.len().saturating_sub(first_new) * 6) as u32;
         let mut feats = std::mem::take(&mut self.feats);
         feats.clear();
         own_features_of(&info, false, Parts::FORM, &mut feats);
@@ -1014,19 +1078,14 @@ impl WordCache {
             first: first_probe(&info, gaz),
             hits: 0,
         });
-        self.words.push(WordWeights {
-            info,
-            own: [0; N_LABELS],
-            neighbour: [[0; N_LABELS]; 4],
-            after_o: [0; N_LABELS],
-        });
         self.index.insert(key, i);
         i
     }
 
-    /// Sums the weights of the entries made from `first_new` on, from their features in `batch`: all of a
-    /// sentence's new words in one batch of independent lookups (see [`Model::add_batch`]), as their memory
-    /// fetches from the large weight table then overlap.
+    /// Sums the weights of the entries made from `first_new` on (`words` has the entries before them), from their
+    /// features in `batch`: all of a sentence's new words in one batch of independent lookups (see
+    /// [`Model::add_batch`]), as their memory fetches from the large weight table then overlap. Their weights are
+    /// written once, as they are pushed.
     fn sum_new(&mut self, model: &Model, first_new: usize, batch: &mut Vec<(u64, u32)>) {
         // The new classes first: their sums go into their words'.
         if let Some(new) = self.class_sums.get_mut(self.class_from..) {
@@ -1040,27 +1099,29 @@ impl WordCache {
                 }
             }
         }
-        if let Some(new) = self.words.get_mut(first_new..) {
-            if !new.is_empty() {
-                let sums = &mut self.sums;
-                sums.clear();
-                sums.resize(new.len() * 6, [0; N_LABELS]);
-                model.add_batch(batch, &mut self.found, sums);
-                for ((w, s), &c) in new
-                    .iter_mut()
-                    .zip(sums.chunks_exact_mut(6))
+        let new = self.hot.len().saturating_sub(first_new);
+        if new > 0 && self.words.len() == first_new {
+            let sums = &mut self.sums;
+            sums.clear();
+            sums.resize(new * 6, [0; N_LABELS]);
+            model.add_batch(batch, &mut self.found, sums);
+            let class_sums = &self.class_sums;
+            self.words.extend(
+                sums.chunks_exact_mut(6)
                     .zip(&self.word_classes)
-                {
-                    if let Some(class) = self.class_sums.get(c as usize) {
-                        for (row, class_row) in s.iter_mut().zip(class) {
-                            add_to(row, class_row);
+                    .map(|(s, &c)| {
+                        if let Some(class) = class_sums.get(c as usize) {
+                            for (row, class_row) in s.iter_mut().zip(class) {
+                                add_to(row, class_row);
+                            }
                         }
-                    }
-                    w.own = s[0];
-                    w.neighbour = [s[1], s[2], s[3], s[4]];
-                    w.after_o = s[5];
-                }
-            }
+                        WordWeights {
+                            own: s[0],
+                            after_o: s[5],
+                            neighbour: [s[1], s[2], s[3], s[4]],
+                        }
+                    }),
+            );
         }
         // Nothing pending: the classes may be emptied here when there are too many.
         self.word_classes.clear();
@@ -1107,7 +1168,7 @@ impl WordCache {
             keys.iter()
                 .map(|k| self.index.get(k).copied().unwrap_or(u32::MAX)),
         );
-        let mut first_new = self.words.len();
+        let mut first_new = self.hot.len();
         let mut batch = std::mem::take(&mut self.batch);
         batch.clear();
         for (id, w) in ids.iter_mut().skip(start).zip(words) {
@@ -1117,7 +1178,7 @@ impl WordCache {
                 if batch.len() >= 1 << 14 {
                     self.sum_new(model, first_new, &mut batch);
                     batch.clear();
-                    first_new = self.words.len();
+                    first_new = self.hot.len();
                 }
             } else if let Some(h) = self.hot.get_mut(*id as usize) {
                 h.hits = h.hits.saturating_add(1);
@@ -1184,6 +1245,16 @@ const KEEP_TOKENS: usize = 1 << 16;
 /// Most tokens of a sentence scored at once (see [`Model::tag_infos`]): far more than a real sentence has.
 const BLOCK: usize = 1 << 12;
 
+/// A sentence being tagged: its words, their entries in the word cache and the gazetteer and clusters the cache
+/// was filled with.
+#[derive(Clone, Copy)]
+struct Sentence<'a> {
+    words: &'a [&'a str],
+    ids: &'a [u32],
+    gaz: &'a Gazetteer,
+    clusters: &'a Clusters,
+}
+
 /// Reusable buffers for tagging.
 #[derive(Default)]
 pub struct Scratch {
@@ -1243,9 +1314,9 @@ impl Model {
         history.observe_case(&scratch.infos);
     }
 
-    /// Adds the weights of [`position_features`] of token `i` that come from the dense tables to `acc`, except
-    /// the bias (decoding adds it with the label weights), and pushes the hashed ones, with the token's index, to
-    /// `hashed` (for [`Model::add_batch`]). `left` and `right`: the [`pair_hashes`] of the token's left and right
+    /// Adds the weights of [`position_features`] of token `i` that come from the dense tables and the shape pairs'
+    /// rows to `acc`, except the bias (decoding adds it with the label weights), and pushes the hashed ones, with
+    /// the token's index, to `hashed` (for [`Model::add_batch`]). `left` and `right`: the token's left and right
     /// word pairs (each pair is the right pair of one token and the left pair of the next: hashed once).
     #[inline]
     #[allow(clippy::too_many_arguments)]
@@ -1254,8 +1325,9 @@ impl Model {
         infos: &[Token],
         i: usize,
         headline: bool,
-        left: (u64, u64),
-        right: (u64, u64),
+        left: Pair,
+        right: Pair,
+        pairs: &PairRows,
         acc: &mut [i32; N_LABELS],
         hashed: &mut Vec<(u64, u32)>,
     ) {
@@ -1264,8 +1336,8 @@ impl Model {
         let l = i.checked_sub(1).map(|j| &infos[j]);
         let r = infos.get(i + 1);
         let at = i as u32;
-        hashed.push((f(T_SHAPE2L, left.0), at));
-        hashed.push((f(T_SHAPE2R, right.0), at));
+        add_to(acc, pairs.row(left.2, 0));
+        add_to(acc, pairs.row(right.2, 1));
         hashed.push((f(T_BIGRAML, left.1), at));
         hashed.push((f(T_BIGRAMR, right.1), at));
         let mut g = t.gaz;
@@ -1366,26 +1438,37 @@ impl Model {
         let mut infos = std::mem::take(&mut scratch.infos);
         let mut ids = std::mem::take(&mut scratch.ids);
         cache.sentence(words, self, clusters, gaz, &mut ids, &mut infos);
-        self.tag_infos(&mut infos, &ids, gaz, history, scratch, cache, cased, out);
+        let sentence = Sentence {
+            words,
+            ids: &ids,
+            gaz,
+            clusters,
+        };
+        self.tag_infos(&mut infos, sentence, history, scratch, cache, cased, out);
         scratch.infos = infos;
         scratch.ids = ids;
     }
 
     /// Tags one sentence given its tokens' infos as the cache has them (no gazetteer marks, no document case
-    /// yet: both are filled here) and their cache entries `ids`.
+    /// yet: both are filled here) and its words with their cache entries.
     #[allow(clippy::too_many_arguments)]
     fn tag_infos(
         &self,
         infos: &mut [Token],
-        ids: &[u32],
-        gaz: &Gazetteer,
+        sentence: Sentence,
         history: &mut History,
         scratch: &mut Scratch,
-        cache: &WordCache,
+        cache: &mut WordCache,
         cased: bool,
         out: &mut Vec<u8>,
     ) {
         out.clear();
+        let Sentence {
+            words,
+            ids,
+            gaz,
+            clusters,
+        } = sentence;
         let Scratch {
             feats,
             firsts,
@@ -1428,9 +1511,10 @@ impl Model {
             let end = n.min(start + BLOCK);
             let fixed = &mut fixed[..end - start];
             hashed.clear();
+            cache.pairs.trim();
             // The right word pair of a scored token is the left pair of the next: hashed once when both are
             // scored.
-            let mut carried: Option<(u64, u64)> = None;
+            let mut carried: Option<Pair> = None;
             for i in start..end {
                 if skip[i] {
                     carried = None;
@@ -1439,16 +1523,22 @@ impl Model {
                 fixed[i - start] = [0; N_LABELS];
                 // The document case is read only for scored tokens.
                 history.apply_case_to(&mut infos[i]);
+                let pairs = &mut cache.pairs;
                 let left = carried.unwrap_or_else(|| {
-                    pair_hashes(i.checked_sub(1).and_then(|j| infos.get(j)), infos.get(i))
+                    self.pair(
+                        pairs,
+                        i.checked_sub(1).and_then(|j| infos.get(j)),
+                        infos.get(i),
+                    )
                 });
-                let right = pair_hashes(infos.get(i), infos.get(i + 1));
+                let right = self.pair(pairs, infos.get(i), infos.get(i + 1));
                 self.add_position(
                     infos,
                     i,
                     headline,
                     left,
                     right,
+                    pairs,
                     &mut fixed[i - start],
                     hashed,
                 );
@@ -1463,12 +1553,17 @@ impl Model {
             self.add_batch(hashed, found, fixed);
             if headline {
                 // Headlines in capitals drop the exact-form features: rare enough to compute afresh, from the
-                // words' full infos in the cache.
-                let info = |j: usize| {
-                    ids.get(j)
-                        .and_then(|&id| cache.words.get(id as usize))
-                        .map(|w| &w.info)
-                };
+                // words' full infos (the same as the cache's entries were made from), for the block's tokens and
+                // their windows.
+                let mut buf = WordBuf::default();
+                let from = start.saturating_sub(2);
+                let full: Vec<TokenInfo> = words
+                    .get(from..n.min(end + 2))
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|w| word_info(w, clusters, &mut buf))
+                    .collect();
+                let info = |j: usize| j.checked_sub(from).and_then(|j| full.get(j));
                 for (i, acc) in (start..end).zip(fixed.iter_mut()) {
                     feats.clear();
                     if let Some(t) = info(i) {
@@ -1579,14 +1674,28 @@ impl Model {
         &self,
         infos: &[Token],
         ids: &[u32],
-        cache: &WordCache,
+        cache: &mut WordCache,
         i: usize,
     ) -> [i32; N_LABELS] {
         let mut acc = [[0i32; N_LABELS]];
-        let left = pair_hashes(i.checked_sub(1).and_then(|j| infos.get(j)), infos.get(i));
-        let right = pair_hashes(infos.get(i), infos.get(i + 1));
+        let pairs = &mut cache.pairs;
+        let left = self.pair(
+            pairs,
+            i.checked_sub(1).and_then(|j| infos.get(j)),
+            infos.get(i),
+        );
+        let right = self.pair(pairs, infos.get(i), infos.get(i + 1));
         let (mut hashed, mut found) = (Vec::new(), Vec::new());
-        self.add_position(infos, i, false, left, right, &mut acc[0], &mut hashed);
+        self.add_position(
+            infos,
+            i,
+            false,
+            left,
+            right,
+            pairs,
+            &mut acc[0],
+            &mut hashed,
+        );
         for h in hashed.iter_mut() {
             h.1 = 0;
         }
@@ -1594,6 +1703,13 @@ impl Model {
         let [mut acc] = acc;
         add_words(&mut acc, ids, cache, i);
         acc
+    }
+
+    /// The word pair of two neighbouring tokens (`None` past the sentence edge), with its shape pair's rows.
+    #[inline]
+    fn pair(&self, pairs: &mut PairRows, l: Option<&Token>, r: Option<&Token>) -> Pair {
+        let (shape, lower) = pair_hashes(l, r);
+        (shape, lower, pairs.of(self, shape))
     }
 }
 
@@ -1710,8 +1826,14 @@ impl Model {
                     labels.clear();
                     if let Some(infos) = all_infos.get_mut(at) {
                         if infos.len() == ids.len() {
+                            let sentence = Sentence {
+                                words: s,
+                                ids: &ids,
+                                gaz,
+                                clusters,
+                            };
                             self.tag_infos(
-                                infos, &ids, gaz, history, scratch, &cache, cased, labels,
+                                infos, sentence, history, scratch, &mut cache, cased, labels,
                             );
                         }
                     }
@@ -1782,6 +1904,7 @@ mod tests {
         ];
         let m = &*MODEL;
         let mut history = History::default();
+        let mut pairs = PairRows::default();
         for words in sentences {
             let mut infos = Vec::new();
             sentence_infos(words, &GAZETTEER, &CLUSTERS, &mut infos);
@@ -1793,9 +1916,22 @@ mod tests {
                 position_features(&infos, i, headline, &mut feats);
                 let mut fast = [[0i32; N_LABELS]];
                 let (mut hashed, mut found) = (Vec::new(), Vec::new());
-                let left = pair_hashes(i.checked_sub(1).map(|j| &tokens[j]), tokens.get(i));
-                let right = pair_hashes(tokens.get(i), tokens.get(i + 1));
-                m.add_position(&tokens, i, headline, left, right, &mut fast[0], &mut hashed);
+                let left = m.pair(
+                    &mut pairs,
+                    i.checked_sub(1).map(|j| &tokens[j]),
+                    tokens.get(i),
+                );
+                let right = m.pair(&mut pairs, tokens.get(i), tokens.get(i + 1));
+                m.add_position(
+                    &tokens,
+                    i,
+                    headline,
+                    left,
+                    right,
+                    &pairs,
+                    &mut fast[0],
+                    &mut hashed,
+                );
                 for h in hashed.iter_mut() {
                     h.1 = 0;
                 }
@@ -1908,7 +2044,7 @@ mod tests {
         let entry = |cache: &WordCache, w: &str| {
             let i = *cache.index.get(&word_key(w)).expect("cached") as usize;
             (
-                cache.words[i].info.word,
+                cache.hot[i].token.lower,
                 cache.words[i].own,
                 cache.words[i].after_o,
             )
@@ -2003,6 +2139,35 @@ mod tests {
         for k in 1..units - 1 {
             assert_eq!(labels[k * n..(k + 1) * n], second[..], "unit {k}");
         }
+    }
+
+    /// The shape pairs' rows are the weights of their two features, also after a trim emptied them.
+    #[test]
+    fn shape_pair_rows_are_the_pair_features_weights() {
+        let m = &*MODEL;
+        let mut pairs = PairRows::default();
+        let tokens: Vec<Token> = ["Kremlin", "spokesman", "said", "3.5", "NATO"]
+            .iter()
+            .map(|w| Token::of(&word_info(w, &CLUSTERS, &mut WordBuf::default())))
+            .collect();
+        let check = |pairs: &mut PairRows| {
+            for i in 0..=tokens.len() {
+                let (l, r) = (i.checked_sub(1).map(|j| &tokens[j]), tokens.get(i));
+                let (shape, _, at) = m.pair(pairs, l, r);
+                assert_eq!(pairs.row(at, 0), &m.sum(&[f(T_SHAPE2L, shape)]));
+                assert_eq!(pairs.row(at, 1), &m.sum(&[f(T_SHAPE2R, shape)]));
+            }
+        };
+        check(&mut pairs);
+        // Different pairs (invented hashes) fill the rows past the limit: a trim empties them.
+        for k in 0..PAIR_LIMIT as u64 {
+            pairs.of(m, mix(k, 7));
+        }
+        assert!(pairs.rows.len() > PAIR_LIMIT);
+        pairs.trim();
+        assert!(pairs.rows.is_empty());
+        check(&mut pairs);
+        assert!(pairs.rows.len() <= tokens.len() + 1);
     }
 
     #[test]
