@@ -482,6 +482,17 @@ impl Gazetteer {
     /// Records named `surface` (`key` is its normalized form), into `out`; whether a longer name may start with
     /// `key` (`new` of `new york`).
     pub(crate) fn lookup(&self, surface: &str, key: &str, out: &mut Vec<u32>) -> bool {
+        self.lookup_hashed(surface, key, geo_hash(key.as_bytes()), out)
+    }
+
+    /// [`Gazetteer::lookup`] given the key's `geo_hash` `h` (a caller that hashed it already).
+    pub(crate) fn lookup_hashed(
+        &self,
+        surface: &str,
+        key: &str,
+        h: u64,
+        out: &mut Vec<u32>,
+    ) -> bool {
         out.clear();
         let n = self.parsed.len() + SMALL.len();
         let push = |ids: &str, out: &mut Vec<u32>| {
@@ -498,7 +509,6 @@ impl Gazetteer {
             push(ids, out);
         }
         // One hash of the key for both tables.
-        let h = geo_hash(key.as_bytes());
         let prefix = match self.index_entry(key, h) {
             Some((prefix, ids)) => {
                 push(ids, out);
