@@ -1473,6 +1473,77 @@ impl Spans {
     }
 }
 
+/// Gazetteer answers by surface within one document: names recur (`Trump`, `Russia`, a sentence's `The`), and a
+/// lookup probes two tables and parses id lists each time. Sound because within [`detect`] the key is a function
+/// of the surface (each character normalized, a one-byte gap between tokens as a space), so the key's hash serves
+/// as the surface's. Direct-mapped: a collision only forgets an answer.
+struct LookupMemo<'t> {
+    slots: Vec<Option<MemoEntry<'t>>>,
+    /// The candidates of all entries, one after another.
+    ids: Vec<u32>,
+}
+
+/// One remembered answer of [`LookupMemo`].
+#[derive(Clone, Copy)]
+struct MemoEntry<'t> {
+    hash: u64,
+    surface: &'t str,
+    /// Start and length of the candidates in `LookupMemo::ids`.
+    start: u32,
+    len: u32,
+    /// Whether a longer name may start with the key.
+    longer: bool,
+    demonym: Option<u32>,
+}
+
+impl<'t> LookupMemo<'t> {
+    /// Slots (a power of two): more than the distinct names of most articles.
+    const SLOTS: usize = 256;
+
+    fn new() -> Self {
+        LookupMemo {
+            slots: vec![None; Self::SLOTS],
+            ids: Vec::new(),
+        }
+    }
+
+    /// [`gazetteer::Gazetteer::lookup`] of `surface` (normalized as `key`) into `out`, and
+    /// [`gazetteer::Gazetteer::demonym`] of `surface`: remembered.
+    fn lookup(
+        &mut self,
+        gaz: &gazetteer::Gazetteer,
+        surface: &'t str,
+        key: &str,
+        out: &mut Vec<u32>,
+    ) -> (bool, Option<u32>) {
+        let hash = gazetteer::geo_hash(key.as_bytes());
+        let slot = (hash >> 32) as usize & (Self::SLOTS - 1);
+        if let Some(Some(e)) = self.slots.get(slot) {
+            if e.hash == hash && e.surface == surface {
+                out.clear();
+                let (s, n) = (e.start as usize, e.len as usize);
+                out.extend_from_slice(self.ids.get(s..s + n).unwrap_or_default());
+                return (e.longer, e.demonym);
+            }
+        }
+        let longer = gaz.lookup_hashed(surface, key, hash, out);
+        let demonym = gaz.demonym(surface);
+        let entry = MemoEntry {
+            hash,
+            surface,
+            start: self.ids.len() as u32,
+            len: out.len() as u32,
+            longer,
+            demonym,
+        };
+        self.ids.extend_from_slice(out);
+        if let Some(cell) = self.slots.get_mut(slot) {
+            *cell = Some(entry);
+        }
+        (longer, demonym)
+    }
+}
+
 /// Gazetteer detection over the capitalized token sequences of each sentence.
 fn detect(ctx: &Context) -> Vec<Mention> {
     let gaz = &*GAZETTEER;
@@ -1481,6 +1552,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let mut key = String::new();
     let mut best_key = String::new();
     let mut cands: Vec<u32> = Vec::new();
+    let mut memo = LookupMemo::new();
     // Last words of multi-word capitalized names that are not places: surnames (`Andrew Jackson` -> `Jackson`),
     // normalized into one string (byte ranges of it), not a string each.
     let mut surname_text = String::new();
@@ -1557,14 +1629,14 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 let before = key.len();
                 normalize_into(w, &mut key);
                 let surface = &text[t.start..tj.end];
+                let (longer, demonym) = memo.lookup(gaz, surface, &key, &mut cands);
                 if is_cap_word(text, tj) && j <= i + 1 {
-                    if let Some(d) = gaz.demonym(surface) {
+                    if let Some(d) = demonym {
                         best = Some((j, vec![d], true));
                         best_end = tj.end;
                         best_key.clone_from(&key);
                     }
                 }
-                let longer = gaz.lookup(surface, &key, &mut cands);
                 // `Portland, Ore.`, `Walker County (Ga.)`: the tokenizer leaves the dot of an AP-style region
                 // abbreviation apart; it names a region only right after a comma or a bracket (`Mass.` is also a
                 // church service).
@@ -1577,7 +1649,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         .is_some_and(|p| matches!(&text[toks[p].start..toks[p].end], "," | "("));
                     if let Some(d) = dot.filter(|_| after) {
                         key.push('.');
-                        gaz.lookup(&text[t.start..d.end], &key, &mut cands);
+                        memo.lookup(gaz, &text[t.start..d.end], &key, &mut cands);
                         cands.retain(|&c| gaz.record(c).kind == Kind::Admin1);
                         if !cands.is_empty() {
                             best = Some((j + 1, cands.clone(), false));
@@ -1623,7 +1695,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         key.truncate(before);
                         normalize_into(&w[..pos], &mut key);
                         let head_surface = &text[t.start..tj.start + pos];
-                        gaz.lookup(head_surface, &key, &mut cands);
+                        memo.lookup(gaz, head_surface, &key, &mut cands);
                         if !cands.is_empty() {
                             best = Some((j, cands.clone(), false));
                             best_end = tj.start + pos;

@@ -1999,3 +1999,51 @@ fn decomposed_diacritics_find_their_place() {
     let bo = find(&ps, "Bogota\u{301}").expect("Bogotá");
     assert_eq!(bo.country.as_deref(), Some("CO"), "{bo:?}");
 }
+
+#[test]
+fn lookup_memo_answers_like_the_gazetteer() {
+    let gaz = &*GAZETTEER;
+    // Names asked twice, some sharing a key but not a surface (`US`, `Us`: only the code is exact-case), and more
+    // names than slots, so that entries are replaced.
+    let mut names: Vec<String> = [
+        "Paris",
+        "paris",
+        "PARIS",
+        "US",
+        "Us",
+        "New York",
+        "New\nYork",
+        "Russian",
+        "The",
+        "Ore.",
+        "Springfield",
+        "Kyiv’s",
+        "São Paulo",
+    ]
+    .map(String::from)
+    .to_vec();
+    names.extend((0..600).map(|i| format!("Name{i}")));
+    let text = names.join("|");
+    let surfaces: Vec<&str> = text.split('|').collect();
+    let mut memo = LookupMemo::new();
+    let (mut got, mut want) = (Vec::new(), Vec::new());
+    for round in 0..2 {
+        for &s in &surfaces {
+            // The key as `detect` builds it: a space between words.
+            let mut key = String::new();
+            for (n, w) in s.split(char::is_whitespace).enumerate() {
+                if n > 0 {
+                    key.push(' ');
+                }
+                normalize_into(w, &mut key);
+            }
+            let (longer, demonym) = memo.lookup(gaz, s, &key, &mut got);
+            let want_longer = gaz.lookup(s, &key, &mut want);
+            assert_eq!(
+                (longer, demonym, &got),
+                (want_longer, gaz.demonym(s), &want),
+                "{s:?} round {round}"
+            );
+        }
+    }
+}
