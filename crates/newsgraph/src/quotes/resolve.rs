@@ -7,6 +7,7 @@ use super::{Cue, Doc, Found, Quote, Speaker};
 use crate::entities::gender::{self, Gender};
 use crate::entities::{Entity, EntityCluster, EntityLabel};
 use crate::text::Shape;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -18,6 +19,17 @@ const LOOKBACK: usize = 64;
 struct Seen<'a> {
     pos: usize,
     name: LocalName<'a>,
+    /// The name's last word (empty without a name), which a description's head is compared with.
+    last: &'a str,
+}
+
+impl<'a> Seen<'a> {
+    fn new(pos: usize, name: LocalName<'a>) -> Seen<'a> {
+        let last = name
+            .name
+            .map_or("", |n| n.rsplit(' ').next().unwrap_or_default());
+        Seen { pos, name, last }
+    }
 }
 
 /// An attribution already resolved, which a later pronoun may continue (`“...,” said Andriy Yermak. According
@@ -56,7 +68,7 @@ impl Prev {
         m: &Range<usize>,
         ln: LocalName,
         s: &Speaker,
-        clusters: &[EntityCluster],
+        genders: &Genders,
         with_entities: bool,
         quote: usize,
     ) -> Prev {
@@ -82,19 +94,14 @@ impl Prev {
         // The gender is read only when the speaker is a person ([`Prev::continued`]): not worked out otherwise.
         let (person, gender) = match s
             .cluster
-            .and_then(|c| clusters.get(c).filter(|k| k.id == c))
+            .and_then(|c| genders.clusters.get(c).filter(|k| k.id == c))
         {
             _ if he_she => (true, gender::of_pronoun(w)),
             // `I`, `we`, `they`: no third person a later `he` continues.
             _ if ln.pronoun => (false, None),
             Some(c) => {
                 let person = c.label == EntityLabel::Person && !thing;
-                (
-                    person,
-                    person
-                        .then(|| gender::of_person(&c.canonical, c.title.as_deref()))
-                        .flatten(),
-                )
+                (person, person.then(|| genders.of_cluster(c)).flatten())
             }
             None if s.cluster.is_some() => (false, None),
             // Without an entity, a name counts only where no recognizer ran (a capitalized word the
@@ -224,10 +231,7 @@ fn titled_names<'a>(doc: &Doc<'a, '_>) -> Vec<Seen<'a>> {
                 let m = first..j;
                 let ln = doc.w.local_name(&m);
                 if ln.person && ln.name.is_some() {
-                    out.push(Seen {
-                        pos: doc.ctx.tokens[i].start,
-                        name: ln,
-                    });
+                    out.push(Seen::new(doc.ctx.tokens[i].start, ln));
                 }
                 i = j;
                 continue;
@@ -310,10 +314,7 @@ pub(super) fn output(
     for (m, &ln) in mentions.iter().zip(&names) {
         if let Some(m) = m {
             if ln.name.is_some() {
-                seen.push(Seen {
-                    pos: ctx.tokens[m.start].start,
-                    name: ln,
-                });
+                seen.push(Seen::new(ctx.tokens[m.start].start, ln));
                 covered.push(doc.bytes(m));
             }
         }
@@ -355,6 +356,7 @@ pub(super) fn output(
     let holders = office_holders(doc, entities, clusters, quoted);
     // The attributions resolved so far, for a pronoun that continues one of them.
     let mut done: Vec<Prev> = Vec::new();
+    let genders = Genders::new(clusters);
     let mut out = Vec::with_capacity(found.len());
     for ((f, &ln), mention) in found.iter().zip(&names).zip(&mentions) {
         let (first, last) = (f.parts.first(), f.parts.last());
@@ -416,7 +418,7 @@ pub(super) fn output(
                 ln,
                 &seen,
                 entities,
-                clusters,
+                &genders,
                 &holders,
                 prev.map(|p| (p, &out[..])),
                 own,
@@ -431,7 +433,7 @@ pub(super) fn output(
                     m,
                     ln,
                     &s,
-                    clusters,
+                    &genders,
                     with_entities,
                     out.len(),
                 ));
@@ -566,13 +568,14 @@ fn speaker(
     ln: LocalName,
     seen: &[Seen],
     entities: &[Entity],
-    clusters: &[EntityCluster],
+    genders: &Genders,
     holders: &[Holder],
     prev: Option<(&Prev, &[Quote])>,
     own: &[Range<usize>],
     turn: Option<&Entity>,
     by_name: &HashMap<&str, usize>,
 ) -> Speaker {
+    let clusters = genders.clusters;
     let ctx = doc.ctx;
     let bytes = doc.bytes(m);
     let s = ctx.span(bytes.clone());
@@ -612,7 +615,7 @@ fn speaker(
                 e.label == EntityLabel::Person
                     && e.end <= out.start
                     && !inside(own, ctx, e)
-                    && agrees(said, || person_gender(e, clusters))
+                    && agrees(said, || genders.of_entity(e))
             });
             // A pronoun after an attribution continues its speaker (news convention), unless someone else
             // was named since.
@@ -828,13 +831,12 @@ fn speaker(
     // A description: `the ministry` -> the last name ending in `Ministry`.
     let head = doc.t(m.end - 1);
     if head.chars().all(char::is_lowercase) && head.len() > 2 {
-        if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
-            x.name.name.is_some_and(|n| {
-                n.rsplit(' ')
-                    .next()
-                    .is_some_and(|last| last.eq_ignore_ascii_case(head))
-            })
-        }) {
+        if let Some(a) = seen[..before]
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|x| x.name.name.is_some() && x.last.eq_ignore_ascii_case(head))
+        {
             fill(&mut out, &a.name);
         }
     }
@@ -862,11 +864,44 @@ fn agrees(said: Option<Gender>, person: impl FnOnce() -> Option<Gender>) -> bool
     }
 }
 
-/// The gender that person entity `e`'s cluster (its fullest name and title) points to.
-fn person_gender(e: &Entity, clusters: &[EntityCluster]) -> Option<Gender> {
-    match clusters.get(e.cluster).filter(|c| c.id == e.cluster) {
-        Some(c) => gender::of_person(&c.canonical, c.title.as_deref()),
-        None => gender::of_person(&e.canonical, e.title.as_deref()),
+/// The genders of the document's clusters, each worked out once: a pronoun's search asks it of every person
+/// it passes over, and most are the same few people.
+struct Genders<'c> {
+    clusters: &'c [EntityCluster],
+    /// Per cluster index: `None` until asked.
+    memo: Vec<Cell<Option<Option<Gender>>>>,
+}
+
+impl<'c> Genders<'c> {
+    fn new(clusters: &'c [EntityCluster]) -> Genders<'c> {
+        Genders {
+            clusters,
+            memo: vec![Cell::new(None); clusters.len()],
+        }
+    }
+
+    /// The gender of cluster `c` (its fullest name and title).
+    fn of_cluster(&self, c: &EntityCluster) -> Option<Gender> {
+        let slot = self
+            .memo
+            .get(c.id)
+            .filter(|_| self.clusters.get(c.id).is_some_and(|k| std::ptr::eq(k, c)));
+        if let Some(g) = slot.and_then(Cell::get) {
+            return g;
+        }
+        let g = gender::of_person(&c.canonical, c.title.as_deref());
+        if let Some(slot) = slot {
+            slot.set(Some(g));
+        }
+        g
+    }
+
+    /// The gender that person entity `e`'s cluster (its fullest name and title) points to.
+    fn of_entity(&self, e: &Entity) -> Option<Gender> {
+        match self.clusters.get(e.cluster).filter(|c| c.id == e.cluster) {
+            Some(c) => self.of_cluster(c),
+            None => gender::of_person(&e.canonical, e.title.as_deref()),
+        }
     }
 }
 
