@@ -13,6 +13,9 @@ use std::sync::LazyLock;
 pub(crate) struct Words<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
+    /// Each token's surface, sliced once: the stage reads token texts hundreds of thousands of times, and
+    /// slicing `text` checks both ends for char boundaries every time.
+    strs: Vec<&'a str>,
 }
 
 /// What the mention tells about the speaker without any entity list. Borrowed from the text: most are only
@@ -117,11 +120,18 @@ fn is_possessive(w: &str) -> bool {
 }
 
 impl<'a> Words<'a> {
+    /// The tokens of `text` with their surfaces.
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> Words<'a> {
+        let strs = tokens
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or(""))
+            .collect();
+        Words { text, tokens, strs }
+    }
+
+    /// The surface of token `i` (empty past the end).
     pub fn t(&self, i: usize) -> &'a str {
-        self.tokens
-            .get(i)
-            .and_then(|t| self.text.get(t.start..t.end))
-            .unwrap_or("")
+        self.strs.get(i).copied().unwrap_or("")
     }
 
     /// Whether token `i` is a word (not punctuation).
@@ -560,10 +570,7 @@ mod tests {
 
     fn before(text: &str, cue: &str) -> Option<String> {
         let ctx = Context::from_text(text, None);
-        let w = Words {
-            text,
-            tokens: &ctx.tokens,
-        };
+        let w = Words::new(text, &ctx.tokens);
         let i = (0..ctx.tokens.len()).find(|&i| w.t(i) == cue)?;
         let m = w.mention_before(0, i)?;
         Some(text[ctx.tokens[m.start].start..ctx.tokens[m.end - 1].end].to_string())
@@ -604,10 +611,7 @@ mod tests {
     fn names_titles_and_affiliations() {
         let text = "Kremlin spokesman Dmitry Peskov told reporters.";
         let ctx = Context::from_text(text, None);
-        let w = Words {
-            text,
-            tokens: &ctx.tokens,
-        };
+        let w = Words::new(text, &ctx.tokens);
         let n = w.local_name(&(0..4));
         assert_eq!(n.name, Some("Dmitry Peskov"));
         assert_eq!(n.title, Some("Kremlin spokesman"));

@@ -619,10 +619,7 @@ fn run(
     }
     let doc = Doc {
         ctx,
-        w: Words {
-            text: ctx.text,
-            tokens: &ctx.tokens,
-        },
+        w: Words::new(ctx.text, &ctx.tokens),
     };
     let quotations = marks::find(ctx);
     let mut found: Vec<Found> = Vec::new();

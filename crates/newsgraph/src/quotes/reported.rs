@@ -70,10 +70,7 @@ pub(super) fn find(
             }
             // Most words are no cue form: one bit test on the token's bytes rules them out (title case is looked
             // up lower-cased).
-            if !title
-                && !shapes
-                    .may_hold_bytes(doc.ctx.text.as_bytes().get(toks[i].range()).unwrap_or(&[]))
-            {
+            if !title && !shapes.may_hold(doc.t(i)) {
                 i += 1;
                 continue;
             }

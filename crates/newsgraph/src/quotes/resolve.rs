@@ -6,8 +6,11 @@ use super::mention::LocalName;
 use super::{Cue, Doc, Found, Quote, Speaker};
 use crate::entities::gender::{self, Gender};
 use crate::entities::{Entity, EntityCluster, EntityLabel};
+use crate::text::Shape;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// How many earlier names or entities a pronoun or description looks back over (keeps resolution linear).
 const LOOKBACK: usize = 64;
@@ -16,6 +19,17 @@ const LOOKBACK: usize = 64;
 struct Seen<'a> {
     pos: usize,
     name: LocalName<'a>,
+    /// The name's last word (empty without a name), which a description's head is compared with.
+    last: &'a str,
+}
+
+impl<'a> Seen<'a> {
+    fn new(pos: usize, name: LocalName<'a>) -> Seen<'a> {
+        let last = name
+            .name
+            .map_or("", |n| n.rsplit(' ').next().unwrap_or_default());
+        Seen { pos, name, last }
+    }
 }
 
 /// An attribution already resolved, which a later pronoun may continue (`“...,” said Andriy Yermak. According
@@ -35,25 +49,28 @@ struct Prev {
     sent: Option<usize>,
     /// Whether the speaker is a person (a name, a person entity, `he`/`she`, a title like `the minister`).
     person: bool,
-    /// The speaker's gender, when told.
+    /// The speaker's gender, when told (read only for a person).
     gender: Option<Gender>,
-    /// What the speaker resolved to (none for an unresolved description), which a continuing pronoun copies.
-    name: Option<String>,
+    /// The entity cluster the speaker resolved to.
     cluster: Option<usize>,
-    title: Option<String>,
-    affiliation: Option<String>,
+    /// Index of its quote in the output, whose speaker a continuing pronoun copies (no copy of the names here:
+    /// most attributions are never continued).
+    quote: usize,
 }
 
 impl Prev {
-    /// The attribution `f`, whose speaker mention `m` (local name `ln`) resolved to `s`.
+    /// The attribution `f`, whose speaker mention `m` (local name `ln`) resolved to `s`, which becomes quote
+    /// `quote` of the output.
+    #[allow(clippy::too_many_arguments)] // the attribution, its mention and speaker, and where it goes
     fn new(
         doc: &Doc,
         f: &Found,
         m: &Range<usize>,
         ln: LocalName,
         s: &Speaker,
-        clusters: &[EntityCluster],
+        genders: &Genders,
         with_entities: bool,
+        quote: usize,
     ) -> Prev {
         let ctx = doc.ctx;
         let at = doc.bytes(m);
@@ -74,25 +91,31 @@ impl Prev {
         let titled = is_title(head);
         // `the Fisher case argued`: a lower-case head that is no title speaks for no person named in it.
         let thing = last.chars().all(char::is_lowercase) && !is_title(last);
+        // The gender is read only when the speaker is a person ([`Prev::continued`]): not worked out otherwise.
         let (person, gender) = match s
             .cluster
-            .and_then(|c| clusters.get(c).filter(|k| k.id == c))
+            .and_then(|c| genders.clusters.get(c).filter(|k| k.id == c))
         {
             _ if he_she => (true, gender::of_pronoun(w)),
             // `I`, `we`, `they`: no third person a later `he` continues.
             _ if ln.pronoun => (false, None),
-            Some(c) => (
-                c.label == EntityLabel::Person && !thing,
-                gender::of_person(&c.canonical, c.title.as_deref()),
-            ),
+            Some(c) => {
+                let person = c.label == EntityLabel::Person && !thing;
+                (person, person.then(|| genders.of_cluster(c)).flatten())
+            }
             None if s.cluster.is_some() => (false, None),
             // Without an entity, a name counts only where no recognizer ran (a capitalized word the
             // recognizer left alone is too often none: `Therefore`, `After`).
-            None => (
-                (ln.person && s.name.is_some() && !with_entities)
-                    || (titled && !ln.pronoun && s.name.is_none()),
-                gender::of_person(s.name.as_deref().unwrap_or(""), Some(&s.text)),
-            ),
+            None => {
+                let person = (ln.person && s.name.is_some() && !with_entities)
+                    || (titled && !ln.pronoun && s.name.is_none());
+                (
+                    person,
+                    person
+                        .then(|| gender::of_person(s.name.as_deref().unwrap_or(""), Some(&s.text)))
+                        .flatten(),
+                )
+            }
         };
         Prev {
             start,
@@ -102,10 +125,8 @@ impl Prev {
             sent: si.filter(|_| !direct),
             person,
             gender,
-            name: s.name.clone(),
             cluster: s.cluster,
-            title: s.title.clone(),
-            affiliation: s.affiliation.clone(),
+            quote,
         }
     }
 
@@ -122,11 +143,13 @@ impl Prev {
             })
     }
 
-    fn fill(&self, out: &mut Speaker) {
-        out.name = self.name.clone();
+    /// Gives `out` what this attribution's speaker resolved to; `quotes` is the output so far.
+    fn fill(&self, quotes: &[Quote], out: &mut Speaker) {
+        let s = quotes.get(self.quote).and_then(|q| q.speaker.as_ref());
+        out.name = s.and_then(|s| s.name.clone());
         out.cluster = self.cluster;
-        out.title = self.title.clone();
-        out.affiliation = self.affiliation.clone();
+        out.title = s.and_then(|s| s.title.clone());
+        out.affiliation = s.and_then(|s| s.affiliation.clone());
     }
 }
 
@@ -189,7 +212,8 @@ fn titled_names<'a>(doc: &Doc<'a, '_>) -> Vec<Seen<'a>> {
             continue;
         }
         let w = doc.t(i);
-        if super::lexicon::TITLES.contains(w) || is_cap_title(w) {
+        // Most words before a capitalized one are no title: one bit test on their shape rules them out.
+        if may_be_title(w) && (super::lexicon::TITLES.contains(w) || is_cap_title(w)) {
             let mut j = i + 1;
             // `its Foreign Minister, Sergei Lavrov,`
             if doc.t(j) == "," {
@@ -207,10 +231,7 @@ fn titled_names<'a>(doc: &Doc<'a, '_>) -> Vec<Seen<'a>> {
                 let m = first..j;
                 let ln = doc.w.local_name(&m);
                 if ln.person && ln.name.is_some() {
-                    out.push(Seen {
-                        pos: doc.ctx.tokens[i].start,
-                        name: ln,
-                    });
+                    out.push(Seen::new(doc.ctx.tokens[i].start, ln));
                 }
                 i = j;
                 continue;
@@ -221,25 +242,41 @@ fn titled_names<'a>(doc: &Doc<'a, '_>) -> Vec<Seen<'a>> {
     out
 }
 
+/// Capitalized titles that introduce a name in running text.
+const CAP_TITLES: [&str; 15] = [
+    "President",
+    "Minister",
+    "Secretary",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Governor",
+    "Chancellor",
+    "Mayor",
+    "Prime",
+    "Spokesman",
+    "Ambassador",
+    "General",
+    "Gen.",
+];
+
 fn is_cap_title(w: &str) -> bool {
-    matches!(
-        w,
-        "President"
-            | "Minister"
-            | "Secretary"
-            | "Senator"
-            | "Sen."
-            | "Rep."
-            | "Gov."
-            | "Governor"
-            | "Chancellor"
-            | "Mayor"
-            | "Prime"
-            | "Spokesman"
-            | "Ambassador"
-            | "General"
-            | "Gen."
-    )
+    CAP_TITLES.contains(&w)
+}
+
+/// The shapes of the titles and of [`CAP_TITLES`], as they are written: a word of another shape is neither.
+static TITLE_OR_CAP_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
+    let mut s = Shape::default();
+    for t in super::lexicon::TITLES.iter().chain(CAP_TITLES.iter()) {
+        s.add(t);
+    }
+    s
+});
+
+/// False when `w` is surely neither in the titles nor in [`CAP_TITLES`].
+fn may_be_title(w: &str) -> bool {
+    TITLE_OR_CAP_SHAPES.may_hold(w)
 }
 
 pub(super) fn output(
@@ -277,10 +314,7 @@ pub(super) fn output(
     for (m, &ln) in mentions.iter().zip(&names) {
         if let Some(m) = m {
             if ln.name.is_some() {
-                seen.push(Seen {
-                    pos: ctx.tokens[m.start].start,
-                    name: ln,
-                });
+                seen.push(Seen::new(ctx.tokens[m.start].start, ln));
                 covered.push(doc.bytes(m));
             }
         }
@@ -322,6 +356,7 @@ pub(super) fn output(
     let holders = office_holders(doc, entities, clusters, quoted);
     // The attributions resolved so far, for a pronoun that continues one of them.
     let mut done: Vec<Prev> = Vec::new();
+    let genders = Genders::new(clusters);
     let mut out = Vec::with_capacity(found.len());
     for ((f, &ln), mention) in found.iter().zip(&names).zip(&mentions) {
         let (first, last) = (f.parts.first(), f.parts.last());
@@ -358,10 +393,14 @@ pub(super) fn output(
                     !nested && !quoted(at) && later && p.para.saturating_add(1) >= para
                 });
             // A direct quotation's own words name no speaker of it (`“Biden is wrong,” he said`).
-            let own: Vec<Range<usize>> = if f.kind == super::QuoteKind::Direct {
-                f.parts.iter().cloned().collect()
+            let own_parts: Vec<Range<usize>>;
+            let own: &[Range<usize>] = if f.kind != super::QuoteKind::Direct {
+                &[]
+            } else if f.parts.len() == 1 {
+                std::slice::from_ref(f.parts.first())
             } else {
-                Vec::new()
+                own_parts = f.parts.iter().cloned().collect();
+                &own_parts
             };
             let first_person = m.end == m.start + 1 && doc.t(m.start) == "I";
             let plural = m.end == m.start + 1 && matches!(doc.t(m.start), "we" | "We" | "us");
@@ -374,10 +413,30 @@ pub(super) fn output(
                 None
             };
             let s = speaker(
-                doc, m, ln, &seen, entities, clusters, &holders, prev, &own, turn, &by_name,
+                doc,
+                m,
+                ln,
+                &seen,
+                entities,
+                &genders,
+                &holders,
+                prev.map(|p| (p, &out[..])),
+                own,
+                turn,
+                &by_name,
             );
             if !quoted(at) {
-                done.push(Prev::new(doc, f, m, ln, &s, clusters, !entities.is_empty()));
+                let with_entities = !entities.is_empty();
+                done.push(Prev::new(
+                    doc,
+                    f,
+                    m,
+                    ln,
+                    &s,
+                    &genders,
+                    with_entities,
+                    out.len(),
+                ));
             }
             s
         });
@@ -499,7 +558,8 @@ fn name_by_entity(out: &mut Speaker, e: &Entity, clusters: &[EntityCluster]) {
         .or_else(|| e.affiliation.clone());
 }
 
-/// The speaker of mention `m`, whose local name is `ln`; a pronoun may continue attribution `prev`, and names
+/// The speaker of mention `m`, whose local name is `ln`; a pronoun may continue attribution `prev` (given with
+/// the output so far, which holds what it resolved to), and names
 /// inside `own` (the quotation's own words) are no candidates.
 #[allow(clippy::too_many_arguments)] // the mention, the document's names and entities, and the preceding attribution
 fn speaker(
@@ -508,13 +568,14 @@ fn speaker(
     ln: LocalName,
     seen: &[Seen],
     entities: &[Entity],
-    clusters: &[EntityCluster],
+    genders: &Genders,
     holders: &[Holder],
-    prev: Option<&Prev>,
+    prev: Option<(&Prev, &[Quote])>,
     own: &[Range<usize>],
     turn: Option<&Entity>,
     by_name: &HashMap<&str, usize>,
 ) -> Speaker {
+    let clusters = genders.clusters;
     let ctx = doc.ctx;
     let bytes = doc.bytes(m);
     let s = ctx.span(bytes.clone());
@@ -554,11 +615,11 @@ fn speaker(
                 e.label == EntityLabel::Person
                     && e.end <= out.start
                     && !inside(own, ctx, e)
-                    && agrees(said, || person_gender(e, clusters))
+                    && agrees(said, || genders.of_entity(e))
             });
             // A pronoun after an attribution continues its speaker (news convention), unless someone else
             // was named since.
-            if let Some(p) = prev.filter(|p| {
+            if let Some((p, quotes)) = prev.filter(|(p, _)| {
                 p.continued(
                     said,
                     cand.map(|e| Cand {
@@ -583,7 +644,7 @@ fn speaker(
                     }),
                 )
             }) {
-                p.fill(&mut out);
+                p.fill(quotes, &mut out);
                 return out;
             }
             cand
@@ -726,7 +787,7 @@ fn speaker(
                     gender::of_person(x.name.name.unwrap_or_default(), x.name.title)
                 })
         });
-        if let Some(p) = prev.filter(|p| {
+        if let Some((p, quotes)) = prev.filter(|(p, _)| {
             let c = cand.map(|x| Cand {
                 pos: x.pos,
                 cluster: None,
@@ -737,7 +798,7 @@ fn speaker(
             });
             p.continued(said, c)
         }) {
-            p.fill(&mut out);
+            p.fill(quotes, &mut out);
             return out;
         }
         if let Some(a) = cand {
@@ -770,13 +831,12 @@ fn speaker(
     // A description: `the ministry` -> the last name ending in `Ministry`.
     let head = doc.t(m.end - 1);
     if head.chars().all(char::is_lowercase) && head.len() > 2 {
-        if let Some(a) = seen[..before].iter().rev().take(LOOKBACK).find(|x| {
-            x.name.name.is_some_and(|n| {
-                n.rsplit(' ')
-                    .next()
-                    .is_some_and(|last| last.eq_ignore_ascii_case(head))
-            })
-        }) {
+        if let Some(a) = seen[..before]
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|x| x.name.name.is_some() && x.last.eq_ignore_ascii_case(head))
+        {
             fill(&mut out, &a.name);
         }
     }
@@ -804,11 +864,44 @@ fn agrees(said: Option<Gender>, person: impl FnOnce() -> Option<Gender>) -> bool
     }
 }
 
-/// The gender that person entity `e`'s cluster (its fullest name and title) points to.
-fn person_gender(e: &Entity, clusters: &[EntityCluster]) -> Option<Gender> {
-    match clusters.get(e.cluster).filter(|c| c.id == e.cluster) {
-        Some(c) => gender::of_person(&c.canonical, c.title.as_deref()),
-        None => gender::of_person(&e.canonical, e.title.as_deref()),
+/// The genders of the document's clusters, each worked out once: a pronoun's search asks it of every person
+/// it passes over, and most are the same few people.
+struct Genders<'c> {
+    clusters: &'c [EntityCluster],
+    /// Per cluster index: `None` until asked.
+    memo: Vec<Cell<Option<Option<Gender>>>>,
+}
+
+impl<'c> Genders<'c> {
+    fn new(clusters: &'c [EntityCluster]) -> Genders<'c> {
+        Genders {
+            clusters,
+            memo: vec![Cell::new(None); clusters.len()],
+        }
+    }
+
+    /// The gender of cluster `c` (its fullest name and title).
+    fn of_cluster(&self, c: &EntityCluster) -> Option<Gender> {
+        let slot = self
+            .memo
+            .get(c.id)
+            .filter(|_| self.clusters.get(c.id).is_some_and(|k| std::ptr::eq(k, c)));
+        if let Some(g) = slot.and_then(Cell::get) {
+            return g;
+        }
+        let g = gender::of_person(&c.canonical, c.title.as_deref());
+        if let Some(slot) = slot {
+            slot.set(Some(g));
+        }
+        g
+    }
+
+    /// The gender that person entity `e`'s cluster (its fullest name and title) points to.
+    fn of_entity(&self, e: &Entity) -> Option<Gender> {
+        match self.clusters.get(e.cluster).filter(|c| c.id == e.cluster) {
+            Some(c) => self.of_cluster(c),
+            None => gender::of_person(&e.canonical, e.title.as_deref()),
+        }
     }
 }
 
