@@ -769,7 +769,11 @@ mod tests {
             Input::Failed { error, .. } => error.to_string(),
             Input::Article { article, .. } => format!("article {:?}", article.text),
         };
-        assert!(error(b"ab \xFF").contains("offset 3"), "{}", error(b"ab \xFF"));
+        assert!(
+            error(b"ab \xFF").contains("offset 3"),
+            "{}",
+            error(b"ab \xFF")
+        );
         assert!(error(b"\xEF\xBB\xBFab \xFF").contains("offset 6"));
         assert!(error(b"ab\0cd").contains("binary"));
         assert_eq!(error(b"\xEF\xBB\xBFab cd"), "article \"ab cd\"");
