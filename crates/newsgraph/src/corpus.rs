@@ -405,9 +405,14 @@ fn sniff_binary(path: &Path) -> Option<Error> {
     memchr::memchr(0, &buf[..n]).map(|_| Error::Binary(path.display().to_string()))
 }
 
+/// Whether the file is binary: a NUL byte among its first bytes.
+fn is_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(SNIFF)]).is_some()
+}
+
 /// Binary (NUL bytes) or invalid UTF-8, with the byte offset counted from the start of the file.
 fn check_text(source: &str, bytes: &[u8], base: u64) -> Option<Error> {
-    if memchr::memchr(0, &bytes[..bytes.len().min(SNIFF)]).is_some() {
+    if is_binary(bytes) {
         return Some(Error::Binary(source.to_string()));
     }
     std::str::from_utf8(bytes)
@@ -420,23 +425,27 @@ fn check_text(source: &str, bytes: &[u8], base: u64) -> Option<Error> {
 
 /// A plain-text file: one article with the path as id. A UTF-8 byte order mark is dropped.
 fn text_input(id: String, mut bytes: Vec<u8>, date: Option<NaiveDate>) -> Input {
-    if let Some(e) = check_text(&id, &bytes, 0) {
-        return failed(id, e);
+    if is_binary(&bytes) {
+        return failed(id.clone(), Error::Binary(id));
     }
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
+    // The text is checked for UTF-8 once, by `String::from_utf8` (as `check_text` would report it: the offset
+    // counts the byte order mark).
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
-    }
+        3
+    } else {
+        0
+    };
     match String::from_utf8(bytes) {
         Ok(text) => Input::Article {
             article: Article::parse(id, text).with_date(date),
             warnings: Vec::new(),
         },
-        // Checked above; kept for completeness rather than unwrapping.
         Err(e) => failed(
             id.clone(),
             Error::InvalidUtf8 {
                 source_name: id,
-                offset: e.utf8_error().valid_up_to(),
+                offset: bom + e.utf8_error().valid_up_to(),
             },
         ),
     }
@@ -750,6 +759,24 @@ mod tests {
         assert!(errors[1].0.ends_with("data.jsonl:2") && errors[1].1.contains("data.jsonl:2"));
         assert!(errors[2].1.contains("image.png: binary file"));
         assert!(errors[3].0.ends_with("missing.txt"));
+    }
+
+    /// A plain text is checked for UTF-8 once, after its byte order mark is dropped: the offset of a bad byte
+    /// still counts from the start of the file, and a NUL byte still makes it binary.
+    #[test]
+    fn plain_text_errors_count_offsets_from_the_file_start() {
+        let error = |bytes: &[u8]| match text_input("t.txt".into(), bytes.to_vec(), None) {
+            Input::Failed { error, .. } => error.to_string(),
+            Input::Article { article, .. } => format!("article {:?}", article.text),
+        };
+        assert!(
+            error(b"ab \xFF").contains("offset 3"),
+            "{}",
+            error(b"ab \xFF")
+        );
+        assert!(error(b"\xEF\xBB\xBFab \xFF").contains("offset 6"));
+        assert!(error(b"ab\0cd").contains("binary"));
+        assert_eq!(error(b"\xEF\xBB\xBFab cd"), "article \"ab cd\"");
     }
 
     #[test]
