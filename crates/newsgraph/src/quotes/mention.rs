@@ -79,6 +79,19 @@ fn is_quote(w: &str) -> bool {
 }
 
 /// The shapes of the titles, ASCII-lower-cased: both lookups of [`is_title`] are of a word with such a shape.
+/// Auxiliaries and adverbs that end no speaker mention (`I am saying`, `We have agreed`, `Khan also decried`).
+const TRAILING_AUX: &[&str] = &[
+    "am", "is", "are", "was", "were", "have", "has", "had", "also", "will", "would", "can",
+    "could", "should", "must", "may", "might", "do", "does", "did", "just", "still", "again",
+    "then", "already",
+];
+
+/// Lone words that name no speaker: determiners, auxiliaries and demonstratives a mention can shrink to.
+const NO_SPEAKER_WORDS: &[&str] = &[
+    "the", "a", "an", "has", "have", "had", "is", "are", "was", "were", "also", "let", "this",
+    "that", "these", "those", "am", "will", "would",
+];
+
 static TITLE_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
     let mut s = Shape::default();
     for t in TITLES.iter() {
@@ -333,6 +346,27 @@ impl<'a> Words<'a> {
             m.start..c
         } else {
             m.clone()
+        }
+    }
+
+    /// The speaker mention as output: [`Self::unframed`], without trailing auxiliaries and adverbs the mention
+    /// finder took in (`I am` saying, `You have` shown: `I`, `You`); `None` when only a function word is left
+    /// (`The` forecast, `has` confirmed, `This` is confirmed), which names no one.
+    pub fn speaker_words(&self, m: &Range<usize>) -> Option<Range<usize>> {
+        let mut m = self.unframed(m);
+        while m.end > m.start + 1 && TRAILING_AUX.contains(&self.t(m.end - 1)) {
+            m.end -= 1;
+        }
+        // Capitalized, `Will` may be a name (George Will): only the words that never are count then.
+        let only = (m.end == m.start + 1).then(|| self.t(m.start));
+        match only {
+            Some(w)
+                if !matches!(w, "Will" | "Would")
+                    && NO_SPEAKER_WORDS.contains(&w.to_ascii_lowercase().as_str()) =>
+            {
+                None
+            }
+            _ => Some(m),
         }
     }
 

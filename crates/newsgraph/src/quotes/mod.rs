@@ -1342,6 +1342,26 @@ mod tests {
     }
 
     #[test]
+    fn auxiliaries_and_lone_function_words_are_no_speaker() {
+        let text = "Meeting with farmers\n\nPrime Minister Anna Berg: Good afternoon, colleagues. I am saying this \
+                    because we all understand that the harvest matters. You have shown what you are capable of.\n\n\
+                    This is confirmed by the accumulated experience of the regions.";
+        let doc = full_pipeline(text);
+        let speakers: Vec<_> = doc.quotes.iter().filter_map(speaker_of).collect();
+        assert!(speakers.contains(&"I"), "{:#?}", doc.quotes);
+        for bad in ["I am", "You have", "This"] {
+            assert!(!speakers.contains(&bad), "{bad}: {:#?}", doc.quotes);
+        }
+        let i = doc.quotes.iter().find(|q| speaker_of(q) == Some("I"));
+        assert_eq!(
+            i.and_then(|q| name_of(q)),
+            Some("Anna Berg"),
+            "{:#?}",
+            doc.quotes
+        );
+    }
+
+    #[test]
     fn pronoun_speakers_agree_in_gender() {
         let text = "Senator Margaret Holloway met Governor Daniel Reyes in Denver on Monday. Reyes praised the \
                     plan.\n\n“We will fund the schools first,” she said.\n\n\

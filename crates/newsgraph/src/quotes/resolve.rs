@@ -298,11 +298,11 @@ pub(super) fn output(
     };
     let mut seen: Vec<Seen> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
-    // Each quote's speaker mention without a framing phrase (`Sweden, meanwhile,`), and its local name, read
-    // once for `seen` and for the speaker itself.
+    // Each quote's speaker mention without a framing phrase (`Sweden, meanwhile,`) or trailing auxiliary (`I am`),
+    // and its local name, read once for `seen` and for the speaker itself.
     let mentions: Vec<Option<Range<usize>>> = found
         .iter()
-        .map(|f| f.speaker.as_ref().map(|m| doc.w.unframed(m)))
+        .map(|f| f.speaker.as_ref().and_then(|m| doc.w.speaker_words(m)))
         .collect();
     let names: Vec<LocalName> = mentions
         .iter()
