@@ -338,7 +338,7 @@ impl<'a> Words<'a> {
     /// The mention `m` without a framing phrase set off by commas at its end (`Sweden, meanwhile,` ->
     /// `Sweden`; see [`Words::describes`]). Applied to the speaker found, after the cue model, whose
     /// features read the mention as found.
-    pub fn unframed(&self, m: &Range<usize>) -> Range<usize> {
+    fn unframed(&self, m: &Range<usize>) -> Range<usize> {
         let Some(c) = (m.start + 1..m.end).rev().find(|&i| self.t(i) == ",") else {
             return m.clone();
         };
@@ -359,10 +359,12 @@ impl<'a> Words<'a> {
         }
         // Capitalized, `Will` may be a name (George Will): only the words that never are count then.
         let only = (m.end == m.start + 1).then(|| self.t(m.start));
+        let mut buf = [0u8; 8];
         match only {
             Some(w)
                 if !matches!(w, "Will" | "Would")
-                    && NO_SPEAKER_WORDS.contains(&w.to_ascii_lowercase().as_str()) =>
+                    && crate::text::ascii_lower(w, &mut buf)
+                        .is_some_and(|l| NO_SPEAKER_WORDS.contains(&l)) =>
             {
                 None
             }

@@ -1352,13 +1352,7 @@ mod tests {
         for bad in ["I am", "You have", "This"] {
             assert!(!speakers.contains(&bad), "{bad}: {:#?}", doc.quotes);
         }
-        let i = doc.quotes.iter().find(|q| speaker_of(q) == Some("I"));
-        assert_eq!(
-            i.and_then(|q| name_of(q)),
-            Some("Anna Berg"),
-            "{:#?}",
-            doc.quotes
-        );
+        assert_eq!(resolved(&doc, "I"), Some("Anna Berg"), "{:#?}", doc.quotes);
     }
 
     #[test]

@@ -81,12 +81,8 @@ impl Prev {
         let sent = si.and_then(|i| ctx.sentences.get(i));
         let w = doc.t(m.start);
         let he_she = m.end == m.start + 1 && gender::of_pronoun(w).is_some();
-        // The head of a description is the word before its first `of` (`the Head of the Office of the
-        // President`), else its last word.
         let last = doc.t(m.end - 1);
-        let head = (m.start + 1..m.end)
-            .find(|&i| doc.t(i) == "of")
-            .map_or(last, |i| doc.t(i - 1));
+        let head = description_head(doc, m);
         let is_title = super::mention::is_title;
         let titled = is_title(head);
         // `the Fisher case argued`: a lower-case head that is no title speaks for no person named in it.
@@ -843,12 +839,18 @@ fn speaker(
     out
 }
 
+/// The head word of mention `m`: the word before its first `of` (`the Head of the Office of the President`),
+/// else its last word (`The Russian President`).
+fn description_head<'a>(doc: &Doc<'a, '_>, m: &Range<usize>) -> &'a str {
+    (m.start + 1..m.end)
+        .find(|&i| doc.t(i) == "of")
+        .map_or(doc.t(m.end - 1), |i| doc.t(i - 1))
+}
+
 /// Whether the head of mention `m` is a person's title: the word before its first `of` (`President of
 /// Ukraine`, `the Head of the Ukrainian state`), else its last word (`The Russian President`).
 fn titled_head(doc: &Doc, m: &Range<usize>) -> bool {
-    let head = (m.start + 1..m.end)
-        .find(|&i| doc.t(i) == "of")
-        .map_or(doc.t(m.end - 1), |i| doc.t(i - 1));
+    let head = description_head(doc, m);
     let mut buf = [0u8; 32];
     // `state` heads a body (`the Ukrainian state`), though it also opens titles (`state senator`).
     crate::text::ascii_lower(head, &mut buf)
