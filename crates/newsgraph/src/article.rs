@@ -282,7 +282,19 @@ pub fn parse_structure(text: &str) -> Structure {
                     .all(char::is_uppercase)
                     && p.len() >= 3
             });
-            if caps || agency.is_some() || c.name("date").is_some() {
+            // A word in capitals and a colon also open labels (`UPDATE:`, `BYLINE:`, `TITLE:`, `WATCH:`): with
+            // neither agency nor date, the word must be the name of a place.
+            let label_like = agency.is_none()
+                && c.name("date").is_none()
+                && m.as_str().trim_end().ends_with(':');
+            let named_place = || {
+                place.as_deref().is_some_and(|p| {
+                    crate::places::is_place_name(&p.split(' ').collect::<Vec<_>>())
+                })
+            };
+            if (caps || agency.is_some() || c.name("date").is_some())
+                && (!label_like || named_place())
+            {
                 let end = first.start + m.as_str().trim_end().len();
                 st.dateline = Some((first.start..end, place, agency));
                 if st.date.is_none() {
@@ -501,6 +513,20 @@ mod tests {
         assert_eq!(&text[r], "Washington (AFP) –");
         assert_eq!(place.as_deref(), Some("Washington"));
         assert_eq!(agency.as_deref(), Some("AFP"));
+        // A colon after a word in capitals opens a dateline only when the word names a place.
+        let text = "LOS ANGELES: The actor was hurt.\n\nMore text.";
+        let (r, place, _) = parse_structure(text).dateline.unwrap();
+        assert_eq!(&text[r], "LOS ANGELES:");
+        assert_eq!(place.as_deref(), Some("LOS ANGELES"));
+        for label in [
+            "UPDATE: The shop closed on Monday.",
+            "BYLINE: Jane Roe.",
+            "TITLE: The fair opened on Monday in the rain.",
+        ] {
+            let st = parse_structure(&format!("{label}\n\nMore text."));
+            assert_eq!(st.dateline, None, "{label}");
+            assert_eq!(st.body.start, 0, "{label}");
+        }
         let st = parse_structure("Russia said on Monday it was ready.\n\n(Reuters)");
         assert_eq!(st.credit.unwrap().1, vec!["Reuters".to_string()]);
         let st = parse_structure("Russia said on Monday it was ready.\n\n-AFP");
