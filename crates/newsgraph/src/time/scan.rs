@@ -4,7 +4,7 @@ use super::calendar::{self as cal, Direction, Unit};
 use super::lexicon::{self, Lex};
 use super::{Interval, Timex, TimexType};
 use crate::pipeline::Context;
-use crate::text::{Shape, TokenKind, HYPHEN};
+use crate::text::{Shape, TokenKind, HYPHEN, UPPER};
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::sync::LazyLock;
 
@@ -338,59 +338,95 @@ struct Scanner<'c> {
     orthodox: std::cell::Cell<Option<bool>>,
     /// The article's main country keeps the Orthodox Easter.
     orthodox_country: bool,
+    /// `(a, b)`: no token in `a..b` is a quarter word ([`quarter_word`]). Scans move forward, so the look-ahead of
+    /// [`Scanner::m_quarter`] reads each token once instead of eleven times.
+    no_quarter: std::cell::Cell<(usize, usize)>,
+    /// The last [`Scanner::quantity_unit`] asked for: its token, the sentence and paragraph bounds it read
+    /// (`lo`, `lim`) and its answer ([`Scanner::m_ago`] and [`Scanner::m_duration`] ask for the same token).
+    last_quantity_unit: std::cell::Cell<Option<QuantityUnitMemo>>,
+}
+
+/// A memo of [`Scanner::quantity_unit`]: token, `lo`, `lim`, answer.
+type QuantityUnitMemo = (usize, usize, usize, Option<(Qty, Unit, bool, usize)>);
+
+/// Lower-cased copies of the tokens that hold an ASCII capital, end to end: every other token is its own lower
+/// case, and the scanner reads it from the text itself (no copy of the whole text per document).
+fn lowered_capitals(ctx: &Context) -> String {
+    let mut lower = String::new();
+    for t in &ctx.tokens {
+        if t.class & UPPER != 0 {
+            lower.push_str(&ctx.text[t.start..t.end]);
+        }
+    }
+    lower.make_ascii_lowercase();
+    lower
+}
+
+/// The scanner's view of every token of `ctx`; `lower` is [`lowered_capitals`] of the same context. Kept out of
+/// line, so that profiles show its per-token cost apart from the matchers'.
+#[inline(never)]
+fn scanner_tokens<'t>(ctx: &Context<'t>, lower: &'t str) -> Vec<Tok<'t>> {
+    let text = ctx.text;
+    let mut at = 0;
+    let mut prev_end = usize::MAX;
+    let mut toks = Vec::with_capacity(ctx.tokens.len());
+    for t in &ctx.tokens {
+        let raw = if t.class & UPPER != 0 {
+            let n = t.end - t.start;
+            let r = &lower[at..at + n];
+            at += n;
+            r
+        } else {
+            &text[t.start..t.end]
+        };
+        let (low, dot) = match raw.strip_suffix('.') {
+            Some(s) if !s.is_empty() && t.kind == TokenKind::Word => (s, true),
+            _ => (raw, false),
+        };
+        // Runs on every token: ASCII first letters (nearly all) are tested without decoding a char.
+        let cap = match text.as_bytes().get(t.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+        };
+        let (int, ndig) = if t.kind == TokenKind::Number && low.len() <= 9 {
+            // The value of an all-digit token, read in the same pass that checks its digits.
+            low.bytes()
+                .try_fold(0u32, |n, b| {
+                    b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+                })
+                .filter(|_| !low.is_empty())
+                .map_or((None, 0), |n| (Some(n), low.len() as u8))
+        } else {
+            (None, 0)
+        };
+        let lex = if t.kind == TokenKind::Word && lexicon::may_be_listed(low) {
+            lexicon::lookup(low)
+        } else {
+            Lex::Other
+        };
+        toks.push(Tok {
+            low,
+            dot,
+            kind: t.kind,
+            cap,
+            lex,
+            int,
+            ndig,
+            hyphen: t.class & HYPHEN != 0,
+            glued: prev_end == t.start,
+        });
+        prev_end = t.end;
+    }
+    toks
 }
 
 /// Finds and normalizes the time expressions of the text in `ctx`.
 pub fn extract(ctx: &Context, orthodox_country: bool) -> Vec<Timex> {
-    let lower = ctx.text.to_ascii_lowercase();
-    let text = ctx.text;
-    let toks: Vec<Tok> = ctx
-        .tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let raw = &lower[t.start..t.end];
-            let (low, dot) = match raw.strip_suffix('.') {
-                Some(s) if !s.is_empty() && t.kind == TokenKind::Word => (s, true),
-                _ => (raw, false),
-            };
-            // Runs on every token: ASCII first letters (nearly all) are tested without decoding a char.
-            let cap = match text.as_bytes().get(t.start) {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text[t.start..t.end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase),
-            };
-            let (int, ndig) = if t.kind == TokenKind::Number && low.len() <= 9 {
-                // The value of an all-digit token, read in the same pass that checks its digits.
-                low.bytes()
-                    .try_fold(0u32, |n, b| {
-                        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
-                    })
-                    .filter(|_| !low.is_empty())
-                    .map_or((None, 0), |n| (Some(n), low.len() as u8))
-            } else {
-                (None, 0)
-            };
-            let lex = if t.kind == TokenKind::Word && lexicon::may_be_listed(low) {
-                lexicon::lookup(low)
-            } else {
-                Lex::Other
-            };
-            Tok {
-                low,
-                dot,
-                kind: t.kind,
-                cap,
-                lex,
-                int,
-                ndig,
-                hyphen: t.class & HYPHEN != 0,
-                glued: i > 0 && ctx.tokens[i - 1].end == t.start,
-            }
-        })
-        .collect();
+    let lower = lowered_capitals(ctx);
+    let toks = scanner_tokens(ctx, &lower);
     let mut sc = Scanner {
         toks,
         dct: ctx.date,
@@ -409,6 +445,8 @@ pub fn extract(ctx: &Context, orthodox_country: bool) -> Vec<Timex> {
         title_case: std::cell::Cell::new(None),
         orthodox: std::cell::Cell::new(None),
         orthodox_country,
+        no_quarter: std::cell::Cell::new((0, 0)),
+        last_quantity_unit: std::cell::Cell::new(None),
     };
     sc.cue_cache = vec![std::cell::Cell::new(u16::MAX); sc.toks.len()];
     let mut out: Vec<(Cand, Option<Interval>)> = Vec::new();
@@ -1567,6 +1605,18 @@ impl<'c> Scanner<'c> {
 
     /// `N units` with an optional range (`two to three weeks`, `12 to 18 months`).
     fn quantity_unit(&self, i: usize) -> Option<(Qty, Unit, bool, usize)> {
+        if let Some((k, lo, lim, v)) = self.last_quantity_unit.get() {
+            if (k, lo, lim) == (i, self.lo, self.lim) {
+                return v;
+            }
+        }
+        let v = self.quantity_unit_at(i);
+        self.last_quantity_unit.set(Some((i, self.lo, self.lim, v)));
+        v
+    }
+
+    /// [`Scanner::quantity_unit`], not remembered.
+    fn quantity_unit_at(&self, i: usize) -> Option<(Qty, Unit, bool, usize)> {
         let (q, mut j) = self.quantity(i)?;
         if self.any(j, &["to", "or", "-", "–"]) {
             if let Some((_, k)) = self.quantity(j + 1) {
@@ -2658,10 +2708,24 @@ impl<'c> Scanner<'c> {
 
     /// Quarters and halves: `the third quarter`, `third-quarter`, `the fiscal first quarter of 1990`,
     /// `last year's fourth quarter`, `the latest quarter`, `the year-earlier quarter`.
+    /// Whether a quarter word ([`quarter_word`]) lies in the `n` tokens from `i` on (within the paragraph). Reuses
+    /// the stretch known to hold none when `i` lies in it, so forward scans read each token once; any other
+    /// start reads at most `n` tokens.
+    fn quarter_word_within(&self, i: usize, n: usize) -> bool {
+        let end = (i + n).min(self.lim);
+        let (a, b) = self.no_quarter.get();
+        let (a, mut b) = if a <= i && i <= b { (a, b) } else { (i, i) };
+        while b < end && !self.toks.get(b).is_some_and(quarter_word) {
+            b += 1;
+        }
+        self.no_quarter.set((a, b));
+        b < end
+    }
+
     fn m_quarter(&self, i: usize) -> Option<Cand> {
         // Most tokens tried here have no quarter word close enough: at most eight tokens come before it ("the
         // year-ago nineteen eighty-eight's fiscal first fiscal quarter").
-        if !(i..(i + 11).min(self.lim)).any(|k| self.toks.get(k).is_some_and(quarter_word)) {
+        if !self.quarter_word_within(i, 11) {
             return None;
         }
         if let Some(c) = self.quarter(i) {
