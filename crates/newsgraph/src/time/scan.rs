@@ -4,7 +4,7 @@ use super::calendar::{self as cal, Direction, Unit};
 use super::lexicon::{self, Lex};
 use super::{Interval, Timex, TimexType};
 use crate::pipeline::Context;
-use crate::text::{Shape, TokenKind, HYPHEN, UPPER};
+use crate::text::{Shape, TokenKind, HYPHEN};
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::sync::LazyLock;
 
@@ -349,84 +349,57 @@ struct Scanner<'c> {
 /// A memo of [`Scanner::quantity_unit`]: token, `lo`, `lim`, answer.
 type QuantityUnitMemo = (usize, usize, usize, Option<(Qty, Unit, bool, usize)>);
 
-/// Lower-cased copies of the tokens that hold an ASCII capital, end to end: every other token is its own lower
-/// case, and the scanner reads it from the text itself (no copy of the whole text per document).
-fn lowered_capitals(ctx: &Context) -> String {
-    let mut lower = String::new();
-    for t in &ctx.tokens {
-        if t.class & UPPER != 0 {
-            lower.push_str(&ctx.text[t.start..t.end]);
-        }
-    }
-    lower.make_ascii_lowercase();
-    lower
-}
-
-/// The scanner's view of every token of `ctx`; `lower` is [`lowered_capitals`] of the same context. Kept out of
-/// line, so that profiles show its per-token cost apart from the matchers'.
-#[inline(never)]
-fn scanner_tokens<'t>(ctx: &Context<'t>, lower: &'t str) -> Vec<Tok<'t>> {
-    let text = ctx.text;
-    let mut at = 0;
-    let mut prev_end = usize::MAX;
-    let mut toks = Vec::with_capacity(ctx.tokens.len());
-    for t in &ctx.tokens {
-        let raw = if t.class & UPPER != 0 {
-            let n = t.end - t.start;
-            let r = &lower[at..at + n];
-            at += n;
-            r
-        } else {
-            &text[t.start..t.end]
-        };
-        let (low, dot) = match raw.strip_suffix('.') {
-            Some(s) if !s.is_empty() && t.kind == TokenKind::Word => (s, true),
-            _ => (raw, false),
-        };
-        // Runs on every token: ASCII first letters (nearly all) are tested without decoding a char.
-        let cap = match text.as_bytes().get(t.start) {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => text[t.start..t.end]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase),
-        };
-        let (int, ndig) = if t.kind == TokenKind::Number && low.len() <= 9 {
-            // The value of an all-digit token, read in the same pass that checks its digits.
-            low.bytes()
-                .try_fold(0u32, |n, b| {
-                    b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
-                })
-                .filter(|_| !low.is_empty())
-                .map_or((None, 0), |n| (Some(n), low.len() as u8))
-        } else {
-            (None, 0)
-        };
-        let lex = if t.kind == TokenKind::Word && lexicon::may_be_listed(low) {
-            lexicon::lookup(low)
-        } else {
-            Lex::Other
-        };
-        toks.push(Tok {
-            low,
-            dot,
-            kind: t.kind,
-            cap,
-            lex,
-            int,
-            ndig,
-            hyphen: t.class & HYPHEN != 0,
-            glued: prev_end == t.start,
-        });
-        prev_end = t.end;
-    }
-    toks
-}
-
 /// Finds and normalizes the time expressions of the text in `ctx`.
 pub fn extract(ctx: &Context, orthodox_country: bool) -> Vec<Timex> {
-    let lower = lowered_capitals(ctx);
-    let toks = scanner_tokens(ctx, &lower);
+    let lower = ctx.text.to_ascii_lowercase();
+    let text = ctx.text;
+    let toks: Vec<Tok> = ctx
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let raw = &lower[t.start..t.end];
+            let (low, dot) = match raw.strip_suffix('.') {
+                Some(s) if !s.is_empty() && t.kind == TokenKind::Word => (s, true),
+                _ => (raw, false),
+            };
+            // Runs on every token: ASCII first letters (nearly all) are tested without decoding a char.
+            let cap = match text.as_bytes().get(t.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase),
+            };
+            let (int, ndig) = if t.kind == TokenKind::Number && low.len() <= 9 {
+                // The value of an all-digit token, read in the same pass that checks its digits.
+                low.bytes()
+                    .try_fold(0u32, |n, b| {
+                        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+                    })
+                    .filter(|_| !low.is_empty())
+                    .map_or((None, 0), |n| (Some(n), low.len() as u8))
+            } else {
+                (None, 0)
+            };
+            let lex = if t.kind == TokenKind::Word && lexicon::may_be_listed(low) {
+                lexicon::lookup(low)
+            } else {
+                Lex::Other
+            };
+            Tok {
+                low,
+                dot,
+                kind: t.kind,
+                cap,
+                lex,
+                int,
+                ndig,
+                hyphen: t.class & HYPHEN != 0,
+                glued: i > 0 && ctx.tokens[i - 1].end == t.start,
+            }
+        })
+        .collect();
     let mut sc = Scanner {
         toks,
         dct: ctx.date,
