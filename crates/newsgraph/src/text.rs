@@ -342,9 +342,30 @@ static ABBREVIATION_MAX_LEN: LazyLock<usize> = LazyLock::new(|| {
         .unwrap_or(0)
 });
 
+/// Shapes of the words of both abbreviation lists: the tokenizer asks about every word before a dot (most end a
+/// sentence), and the shape rules nearly all of them out before lower-casing and hashing.
+static ABBREVIATION_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
+    let mut shapes = Shape::default();
+    for w in ABBREVIATIONS.iter().chain(PREPOSITIVE.iter()) {
+        shapes.add(w);
+    }
+    shapes
+});
+
 /// Whether `word` (without its final dot, any case) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
     if word.len() > *ABBREVIATION_MAX_LEN {
+        return false;
+    }
+    // The shape's bytes, lower-cased: first, second (0 if none) and last.
+    let lc = u8::to_ascii_lowercase;
+    let (f, s, l) = match *word.as_bytes() {
+        [] => return false,
+        [a] => (lc(&a), 0, lc(&a)),
+        [a, b] => (lc(&a), lc(&b), lc(&b)),
+        [a, b, .., z] => (lc(&a), lc(&b), lc(&z)),
+    };
+    if !ABBREVIATION_SHAPES.may_hold_shape(word.len(), f, s, l) {
         return false;
     }
     let mut buf = [0u8; 16];

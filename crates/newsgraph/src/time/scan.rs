@@ -338,7 +338,16 @@ struct Scanner<'c> {
     orthodox: std::cell::Cell<Option<bool>>,
     /// The article's main country keeps the Orthodox Easter.
     orthodox_country: bool,
+    /// `(a, b)`: no token in `a..b` is a quarter word ([`quarter_word`]). Scans move forward, so the look-ahead of
+    /// [`Scanner::m_quarter`] reads each token once instead of eleven times.
+    no_quarter: std::cell::Cell<(usize, usize)>,
+    /// The last [`Scanner::quantity_unit`] asked for: its token, the sentence and paragraph bounds it read
+    /// (`lo`, `lim`) and its answer ([`Scanner::m_ago`] and [`Scanner::m_duration`] ask for the same token).
+    last_quantity_unit: std::cell::Cell<Option<QuantityUnitMemo>>,
 }
+
+/// A memo of [`Scanner::quantity_unit`]: token, `lo`, `lim`, answer.
+type QuantityUnitMemo = (usize, usize, usize, Option<(Qty, Unit, bool, usize)>);
 
 /// Finds and normalizes the time expressions of the text in `ctx`.
 pub fn extract(ctx: &Context, orthodox_country: bool) -> Vec<Timex> {
@@ -409,6 +418,8 @@ pub fn extract(ctx: &Context, orthodox_country: bool) -> Vec<Timex> {
         title_case: std::cell::Cell::new(None),
         orthodox: std::cell::Cell::new(None),
         orthodox_country,
+        no_quarter: std::cell::Cell::new((0, 0)),
+        last_quantity_unit: std::cell::Cell::new(None),
     };
     sc.cue_cache = vec![std::cell::Cell::new(u16::MAX); sc.toks.len()];
     let mut out: Vec<(Cand, Option<Interval>)> = Vec::new();
@@ -1567,6 +1578,18 @@ impl<'c> Scanner<'c> {
 
     /// `N units` with an optional range (`two to three weeks`, `12 to 18 months`).
     fn quantity_unit(&self, i: usize) -> Option<(Qty, Unit, bool, usize)> {
+        if let Some((k, lo, lim, v)) = self.last_quantity_unit.get() {
+            if (k, lo, lim) == (i, self.lo, self.lim) {
+                return v;
+            }
+        }
+        let v = self.quantity_unit_at(i);
+        self.last_quantity_unit.set(Some((i, self.lo, self.lim, v)));
+        v
+    }
+
+    /// [`Scanner::quantity_unit`], not remembered.
+    fn quantity_unit_at(&self, i: usize) -> Option<(Qty, Unit, bool, usize)> {
         let (q, mut j) = self.quantity(i)?;
         if self.any(j, &["to", "or", "-", "–"]) {
             if let Some((_, k)) = self.quantity(j + 1) {
@@ -2658,10 +2681,24 @@ impl<'c> Scanner<'c> {
 
     /// Quarters and halves: `the third quarter`, `third-quarter`, `the fiscal first quarter of 1990`,
     /// `last year's fourth quarter`, `the latest quarter`, `the year-earlier quarter`.
+    /// Whether a quarter word ([`quarter_word`]) lies in the `n` tokens from `i` on (within the paragraph). Reuses
+    /// the stretch known to hold none when `i` lies in it, so forward scans read each token once; any other
+    /// start reads at most `n` tokens.
+    fn quarter_word_within(&self, i: usize, n: usize) -> bool {
+        let end = (i + n).min(self.lim);
+        let (a, b) = self.no_quarter.get();
+        let (a, mut b) = if a <= i && i <= b { (a, b) } else { (i, i) };
+        while b < end && !self.toks.get(b).is_some_and(quarter_word) {
+            b += 1;
+        }
+        self.no_quarter.set((a, b));
+        b < end
+    }
+
     fn m_quarter(&self, i: usize) -> Option<Cand> {
         // Most tokens tried here have no quarter word close enough: at most eight tokens come before it ("the
         // year-ago nineteen eighty-eight's fiscal first fiscal quarter").
-        if !(i..(i + 11).min(self.lim)).any(|k| self.toks.get(k).is_some_and(quarter_word)) {
+        if !self.quarter_word_within(i, 11) {
             return None;
         }
         if let Some(c) = self.quarter(i) {
