@@ -21,7 +21,7 @@ mod gazetteer;
 
 use crate::entities::{Entity, EntityLabel};
 use crate::pipeline::Context;
-use crate::text::{Token, TokenKind, HYPHEN};
+use crate::text::{Token, TokenKind, DIGIT, HYPHEN, LOWER, NON_ASCII, UPPER};
 use gazetteer::{normalize_into, Kind, Record, GAZETTEER};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -604,8 +604,9 @@ impl Mention {
 }
 
 fn is_cap_word(text: &str, t: &Token) -> bool {
-    // The first byte without slicing the token (asked of every token).
+    // The class bits, then the first byte without slicing the token (asked of every token).
     t.kind == TokenKind::Word
+        && t.class & (UPPER | NON_ASCII) != 0
         && match text.as_bytes().get(t.start).filter(|_| t.end > t.start) {
             // ASCII first: no UTF-8 decoding for the common case.
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -1475,8 +1476,8 @@ impl Spans {
 
 /// Gazetteer answers by surface within one document: names recur (`Trump`, `Russia`, a sentence's `The`), and a
 /// lookup probes two tables and parses id lists each time. Sound because within [`detect`] the key is a function
-/// of the surface (each character normalized, a one-byte gap between tokens as a space), so the key's hash serves
-/// as the surface's. Direct-mapped: a collision only forgets an answer.
+/// of the surface (each character normalized, a one-byte gap between tokens as a space): keyed by the surface
+/// alone, a remembered name needs no key built. Direct-mapped: a collision only forgets an answer.
 struct LookupMemo<'t> {
     slots: Vec<Option<MemoEntry<'t>>>,
     /// The candidates of all entries, one after another.
@@ -1507,6 +1508,25 @@ impl<'t> LookupMemo<'t> {
         }
     }
 
+    /// The memo's hash of a surface.
+    fn hash(surface: &str) -> u64 {
+        gazetteer::geo_hash(surface.as_bytes())
+    }
+
+    /// The remembered answer of [`LookupMemo::lookup`] for `surface` (whose [`LookupMemo::hash`] is `hash`),
+    /// its candidates into `out`; `None` when not remembered.
+    fn get(&self, surface: &str, hash: u64, out: &mut Vec<u32>) -> Option<(bool, Option<u32>)> {
+        let slot = (hash >> 32) as usize & (Self::SLOTS - 1);
+        let e = self.slots.get(slot)?.as_ref()?;
+        if e.hash != hash || e.surface != surface {
+            return None;
+        }
+        out.clear();
+        let (s, n) = (e.start as usize, e.len as usize);
+        out.extend_from_slice(self.ids.get(s..s + n).unwrap_or_default());
+        Some((e.longer, e.demonym))
+    }
+
     /// [`gazetteer::Gazetteer::lookup`] of `surface` (normalized as `key`) into `out`, and
     /// [`gazetteer::Gazetteer::demonym`] of `surface`: remembered.
     fn lookup(
@@ -1516,17 +1536,25 @@ impl<'t> LookupMemo<'t> {
         key: &str,
         out: &mut Vec<u32>,
     ) -> (bool, Option<u32>) {
-        let hash = gazetteer::geo_hash(key.as_bytes());
-        let slot = (hash >> 32) as usize & (Self::SLOTS - 1);
-        if let Some(Some(e)) = self.slots.get(slot) {
-            if e.hash == hash && e.surface == surface {
-                out.clear();
-                let (s, n) = (e.start as usize, e.len as usize);
-                out.extend_from_slice(self.ids.get(s..s + n).unwrap_or_default());
-                return (e.longer, e.demonym);
-            }
+        let hash = Self::hash(surface);
+        match self.get(surface, hash, out) {
+            Some(answer) => answer,
+            None => self.answer(gaz, surface, hash, key, out),
         }
-        let longer = gaz.lookup_hashed(surface, key, hash, out);
+    }
+
+    /// [`LookupMemo::lookup`] of a surface not remembered (`hash` is its [`LookupMemo::hash`]): asked of the
+    /// gazetteer, then remembered.
+    fn answer(
+        &mut self,
+        gaz: &gazetteer::Gazetteer,
+        surface: &'t str,
+        hash: u64,
+        key: &str,
+        out: &mut Vec<u32>,
+    ) -> (bool, Option<u32>) {
+        let slot = (hash >> 32) as usize & (Self::SLOTS - 1);
+        let longer = gaz.lookup(surface, key, out);
         let demonym = gaz.demonym(surface);
         let entry = MemoEntry {
             hash,
@@ -1541,6 +1569,28 @@ impl<'t> LookupMemo<'t> {
             *cell = Some(entry);
         }
         (longer, demonym)
+    }
+}
+
+/// Appends to `key` (the key of `toks[from..*built]`) the normalized words of the tokens up to `upto` (a gap
+/// between two tokens as a space), as [`detect`] keys a name from token `from` on.
+fn extend_key(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    built: &mut usize,
+    upto: usize,
+    key: &mut String,
+) {
+    while *built <= upto {
+        let Some(t) = toks.get(*built) else {
+            return;
+        };
+        if *built > from && toks.get(*built - 1).is_some_and(|p| t.start > p.end) {
+            key.push(' ');
+        }
+        normalize_into(&text[t.start..t.end], key);
+        *built += 1;
     }
 }
 
@@ -1572,13 +1622,15 @@ fn detect(ctx: &Context) -> Vec<Mention> {
         while i < toks.len() {
             let t = &toks[i];
             // Most tokens are words from a lower-case ASCII letter: no street number, no capitalized word; only
-            // a hyphenated compound is looked into.
+            // a hyphenated compound is looked into. (A word of no capital, digit or non-ASCII byte is one or
+            // fares alike below: its class says so without reading its bytes.)
             if t.kind == TokenKind::Word
-                && t.end > t.start
-                && text
-                    .as_bytes()
-                    .get(t.start)
-                    .is_some_and(u8::is_ascii_lowercase)
+                && (t.class & (UPPER | DIGIT | NON_ASCII) == 0
+                    || (t.end > t.start
+                        && text
+                            .as_bytes()
+                            .get(t.start)
+                            .is_some_and(u8::is_ascii_lowercase)))
             {
                 if t.class & HYPHEN != 0 {
                     split_hyphenated(text, t, &mut out);
@@ -1604,8 +1656,10 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 i += 1;
                 continue;
             }
-            // Longest gazetteer name starting here.
+            // Longest gazetteer name starting here. The key of the tokens `i..built` is built only when needed:
+            // names recur, and a remembered surface needs none.
             key.clear();
+            let mut built = i;
             let mut best: Option<(usize, Vec<u32>, bool)> = None;
             let mut best_end = t.end;
             let mut j = i;
@@ -1623,17 +1677,20 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 if !joinable {
                     break;
                 }
-                if j > i && tj.start > toks[j - 1].end {
-                    key.push(' ');
-                }
-                let before = key.len();
-                normalize_into(w, &mut key);
                 let surface = &text[t.start..tj.end];
-                let (longer, demonym) = memo.lookup(gaz, surface, &key, &mut cands);
+                let hash = LookupMemo::hash(surface);
+                let (longer, demonym) = match memo.get(surface, hash, &mut cands) {
+                    Some(answer) => answer,
+                    None => {
+                        extend_key(text, toks, i, &mut built, j, &mut key);
+                        memo.answer(gaz, surface, hash, &key, &mut cands)
+                    }
+                };
                 if is_cap_word(text, tj) && j <= i + 1 {
                     if let Some(d) = demonym {
                         best = Some((j, vec![d], true));
                         best_end = tj.end;
+                        extend_key(text, toks, i, &mut built, j, &mut key);
                         best_key.clone_from(&key);
                     }
                 }
@@ -1648,6 +1705,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         .checked_sub(1)
                         .is_some_and(|p| matches!(&text[toks[p].start..toks[p].end], "," | "("));
                     if let Some(d) = dot.filter(|_| after) {
+                        extend_key(text, toks, i, &mut built, j, &mut key);
                         key.push('.');
                         memo.lookup(gaz, &text[t.start..d.end], &key, &mut cands);
                         cands.retain(|&c| gaz.record(c).kind == Kind::Admin1);
@@ -1684,6 +1742,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                 if !cands.is_empty() && is_cap_word(text, tj) {
                     best = Some((j, cands.clone(), false));
                     best_end = tj.end;
+                    extend_key(text, toks, i, &mut built, j, &mut key);
                     best_key.clone_from(&key);
                 }
                 // `Los Angeles-based`, `New York-born`: the name ends inside the hyphenated word.
@@ -1692,7 +1751,14 @@ fn detect(ctx: &Context) -> Vec<Mention> {
                         .find('-')
                         .filter(|&p| w[p + 1..].starts_with(|c: char| c.is_lowercase()))
                     {
-                        key.truncate(before);
+                        // The key up to the word before (built anew: it may hold this word already), its gap,
+                        // and the name's part of the word.
+                        key.clear();
+                        built = i;
+                        extend_key(text, toks, i, &mut built, j - 1, &mut key);
+                        if tj.start > toks[j - 1].end {
+                            key.push(' ');
+                        }
                         normalize_into(&w[..pos], &mut key);
                         let head_surface = &text[t.start..tj.start + pos];
                         memo.lookup(gaz, head_surface, &key, &mut cands);
@@ -2908,27 +2974,32 @@ fn is_title_case(text: &str, toks: &[Token]) -> bool {
         if t.kind != TokenKind::Word {
             continue;
         }
-        // Bytes first: the string (with its char boundaries) only for a word that opens with a non-ASCII byte.
-        let b = text.as_bytes().get(t.start..t.end).unwrap_or_default();
-        let ascii_start = b.first().is_some_and(u8::is_ascii);
-        let short_lower = b.len() <= 3
-            && if b.is_ascii() {
-                b.iter().all(u8::is_ascii_lowercase)
-            } else {
-                text[t.start..t.end].chars().all(char::is_lowercase)
-            };
-        if short_lower {
-            continue; // `of`, `in`, `the` stay lower case in titles
-        }
-        words += 1;
-        let upper = if ascii_start {
-            b[0].is_ascii_uppercase()
+        let upper = if t.class & NON_ASCII == 0 {
+            // An ASCII word: its class bits rule out most words before its bytes are read (a short word with
+            // anything but lower-case letters and punctuation, a capital anywhere).
+            let bytes = || text.as_bytes().get(t.start..t.end).unwrap_or_default();
+            if t.end.wrapping_sub(t.start) <= 3
+                && t.class & !LOWER == 0
+                && bytes().iter().all(u8::is_ascii_lowercase)
+            {
+                continue; // `of`, `in`, `the` stay lower case in titles
+            }
+            t.class & UPPER != 0 && bytes().first().is_some_and(u8::is_ascii_uppercase)
         } else {
-            text[t.start..t.end]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+            let b = text.as_bytes().get(t.start..t.end).unwrap_or_default();
+            // The string (with its char boundaries) only for a word with a non-ASCII byte.
+            if b.len() <= 3 && text[t.start..t.end].chars().all(char::is_lowercase) {
+                continue;
+            }
+            match b.first() {
+                Some(f) if f.is_ascii() => f.is_ascii_uppercase(),
+                _ => text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase),
+            }
         };
+        words += 1;
         if upper {
             caps += 1;
         } else if caps + (toks.len() - n - 1) < 4 * (words - caps) {
@@ -3507,47 +3578,80 @@ spellings! {
         | b"kilometers" | b"criticize" | b"criticized" | b"analyze" | b"jewelry" | b"mom";
 }
 
-/// A word's shape for the spelling filter: its length and its first and last bytes (lower case), in 8 bits.
-const fn spelling_shape(len: usize, first: u8, last: u8) -> usize {
-    (len.wrapping_mul(131) ^ (first as usize).wrapping_mul(31) ^ (last as usize).wrapping_mul(7))
-        & 255
+/// A word's cell in [`CUE_SHAPES`]: its first and last bytes, five bits each (`& 31` folds the two cases of an
+/// ASCII letter together).
+const fn cue_cell(first: u8, last: u8) -> usize {
+    (((first & 31) as usize) << 5) | (last & 31) as usize
 }
 
-/// The shapes of [`SPELLINGS`], a bit each: most words of a text have none of them and are never compared.
-const SPELLING_SHAPES: [u64; 4] = {
-    let mut bits = [0u64; 4];
+/// Bit of [`CUE_SHAPES`] of an institution of `len` bytes (a spelling of `len` bytes has bit `len`).
+const fn institution_bit(len: usize) -> u64 {
+    1 << (32 + len)
+}
+
+/// The shapes of [`SPELLINGS`] and [`INSTITUTIONS`]: per cell of the first and last bytes (see [`cue_cell`]), a
+/// bit per length of a spelling (bits 0 to 31) and of an institution ([`institution_bit`]). Most words of a text
+/// have none of them and are never compared.
+static CUE_SHAPES: [u64; 1024] = {
+    let mut t = [0u64; 1024];
     let mut i = 0;
     while i < SPELLINGS.len() {
         let w = SPELLINGS[i];
-        let s = spelling_shape(w.len(), w[0], w[w.len() - 1]);
-        bits[s / 64] |= 1 << (s % 64);
+        assert!(w.len() < 32);
+        t[cue_cell(w[0], w[w.len() - 1])] |= 1 << w.len();
         i += 1;
     }
-    bits
+    let mut i = 0;
+    while i < INSTITUTIONS.len() {
+        let w = INSTITUTIONS[i].0.as_bytes();
+        assert!(w.len() < 32);
+        t[cue_cell(w[0], w[w.len() - 1])] |= institution_bit(w.len());
+        i += 1;
+    }
+    t
 };
 
 /// Whether an ASCII word (any case) may be one of [`SPELLINGS`]: false rules it out.
+#[inline]
 fn may_be_spelling(w: &[u8]) -> bool {
-    let (Some(first), Some(last)) = (w.first(), w.last()) else {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
         return false;
     };
-    let s = spelling_shape(
-        w.len(),
-        first.to_ascii_lowercase(),
-        last.to_ascii_lowercase(),
-    );
-    SPELLING_SHAPES[s / 64] & (1 << (s % 64)) != 0
+    w.len() < 32 && CUE_SHAPES[cue_cell(first, last)] & (1 << w.len()) != 0
 }
 
-/// Institutions and offices that name their country (`Gardai` are the Irish police) as a place would. (Their
-/// first letters are listed again in [`locale_cues`], which tests them first.)
+/// Whether a word may be one of [`INSTITUTIONS`]: false rules it out.
+#[inline]
+fn may_be_institution(w: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    w.len() < 32 && CUE_SHAPES[cue_cell(first, last)] & institution_bit(w.len()) != 0
+}
+
+/// Institutions and offices that name their country (`Gardai` are the Irish police) as a place would.
+const INSTITUTIONS: [(&str, &str); 12] = [
+    ("Garda", "IE"),
+    ("Gardai", "IE"),
+    ("Gardaí", "IE"),
+    ("Taoiseach", "IE"),
+    ("Tánaiste", "IE"),
+    ("Tanaiste", "IE"),
+    ("Dáil", "IE"),
+    ("Oireachtas", "IE"),
+    ("NHS", "GB"),
+    ("Whitehall", "GB"),
+    ("Westminster", "GB"),
+    ("MoD", "GB"),
+];
+
+/// The country of an institution or office of [`INSTITUTIONS`] (`Gardai` are the Irish police), which names it as
+/// a place would.
 fn institution_country(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "Garda" | "Gardai" | "Gardaí" | "Taoiseach" | "Tánaiste" | "Tanaiste" | "Dáil"
-        | "Oireachtas" => "IE",
-        "NHS" | "Whitehall" | "Westminster" | "MoD" => "GB",
-        _ => return None,
-    })
+    INSTITUTIONS
+        .iter()
+        .find(|(n, _)| *n == w)
+        .map(|(_, cc)| *cc)
 }
 
 /// A searcher for the pound sign, built once (a vectorized count of a text's pound signs).
@@ -3561,22 +3665,30 @@ fn locale_cues(ctx: &Context) -> LocaleCues {
     let mut lower = String::new();
     let mut ascii = [0u8; 16];
     let text = ctx.text.as_bytes();
-    for t in ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+    for t in &ctx.tokens {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
         // Read as bytes: the string (and its char boundaries) only for the few words that pass the tests below.
         let Some(b) = text.get(t.start..t.end) else {
             continue;
         };
-        // Institutions start with a capital (and all with one of these letters); spellings are 3 to 13 letters
-        // long: cheap tests on the first byte and the length rule out most words before a comparison.
+        // Their length and their first and last bytes rule out most words before any comparison (both tests
+        // read the same cell of `CUE_SHAPES`).
+        let spelling = may_be_spelling(b);
+        let institution = may_be_institution(b);
+        // A word that opens with an ASCII byte lower-cases to a spelling only if it is ASCII (no other character
+        // but the Kelvin sign lower-cases to ASCII, and no spelling has a `k` inside): then its shape tells.
         let first = b.first().copied().unwrap_or(0);
-        if matches!(first, b'G' | b'T' | b'D' | b'O' | b'N' | b'W' | b'M') {
+        if first.is_ascii() && !spelling && !institution {
+            continue;
+        }
+        if institution {
             if let Some(cc) = ctx.text.get(t.start..t.end).and_then(institution_country) {
                 *counts.entry(cc).or_default() += 1;
             }
         }
-        // A word that opens with an ASCII byte lower-cases to a spelling only if it is ASCII (no other character
-        // but the Kelvin sign lower-cases to ASCII, and no spelling has a `k` inside): then its shape tells.
-        if b.len() > 16 || (first.is_ascii() && !may_be_spelling(b)) {
+        if b.len() > 16 || (first.is_ascii() && !spelling) {
             continue;
         }
         let Some(w) = ctx.text.get(t.start..t.end) else {

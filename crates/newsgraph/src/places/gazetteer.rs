@@ -286,15 +286,22 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load
 
 /// Lower-cases `s` into `out`, mapping typographic apostrophes to `'` (as `scripts/build_geo.py` does).
 pub(crate) fn normalize_into(s: &str, out: &mut String) {
-    // Most words are ASCII without a backtick: copy and lower-case in place rather than char by char.
-    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
-        let start = out.len();
-        out.push_str(s);
-        if let Some(added) = out.get_mut(start..) {
-            added.make_ascii_lowercase();
+    // Most words are ASCII without a backtick: one pass that tests and lower-cases each byte (the words are
+    // short: a copy call and a second pass cost more than they save).
+    let start = out.len();
+    out.reserve(s.len());
+    for &b in s.as_bytes() {
+        if !b.is_ascii() || b == b'`' {
+            out.truncate(start);
+            return normalize_slow(s, out);
         }
-        return;
+        out.push(char::from(b.to_ascii_lowercase()));
     }
+}
+
+/// [`normalize_into`] of a word with a backtick or a non-ASCII character: char by char.
+#[cold]
+fn normalize_slow(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '’' | '‘' | '`' => out.push('\''),

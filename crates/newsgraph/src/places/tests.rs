@@ -1935,6 +1935,21 @@ fn spelling_filter_lets_every_listed_spelling_through() {
 }
 
 #[test]
+fn institution_filter_lets_every_institution_through() {
+    for (w, cc) in INSTITUTIONS {
+        assert_eq!(institution_country(w), Some(cc));
+        assert!(may_be_institution(w.as_bytes()), "{w}");
+    }
+    // Most words are turned away before any comparison.
+    let text = "The minister said on Tuesday that the talks would go on in Geneva next week with both sides";
+    let passed = text
+        .split(' ')
+        .filter(|w| may_be_institution(w.as_bytes()))
+        .count();
+    assert_eq!(passed, 0);
+}
+
+#[test]
 fn only_the_kelvin_sign_lower_cases_to_ascii() {
     // `locale_cues` turns away a word that opens with an ASCII byte by its shape alone: sound only while no
     // non-ASCII character but the Kelvin sign lower-cases to ASCII and no listed spelling has a `k` after its
