@@ -88,8 +88,12 @@ const TRAILING_AUX: &[&str] = &[
 /// Lone words that name no speaker: determiners, auxiliaries and demonstratives a mention can shrink to.
 const NO_SPEAKER_WORDS: &[&str] = &[
     "the", "a", "an", "has", "have", "had", "is", "are", "was", "were", "also", "let", "this",
-    "that", "these", "those", "am", "will", "would",
+    "that", "these", "those", "am", "will", "would", "not",
 ];
+
+/// The longest mention (in tokens) [`Words::subject_words`] reduces: loose subjects are at most 8 words,
+/// appositives 24.
+const MAX_REDUCED: usize = 40;
 
 /// Words dropped from the front of a mention: conjunctions, subordinators and sentence adverbs open a clause
 /// whose subject follows (`But nobody`, `after 55 percent`, `whom many`).
@@ -133,8 +137,8 @@ const LEADING_SKIP: &[&str] = &[
 ];
 
 /// Words that open a mention holding no speaker: prepositions (`By` refusing, `During our` talks: the words
-/// after are an object), `let`, `whose`, negation. Not `about` and `at`, which may open a number (`About 40
-/// rabbis`, `at least 21,000`).
+/// after are an object), `let`, `whose`. Not `not` (`Not everyone` finds), nor `about` and `at`, which may
+/// open a number (`About 40 rabbis`, `at least 21,000`).
 const LEADING_NONE: &[&str] = &[
     "by",
     "in",
@@ -165,7 +169,6 @@ const LEADING_NONE: &[&str] = &[
     "per",
     "let",
     "whose",
-    "not",
     "which",
 ];
 
@@ -625,6 +628,11 @@ impl<'a> Words<'a> {
     /// are grounds to` say, `By` refusing, `It should be` said). The loose subject rules take in the words
     /// from the clause start to the cue, which are often a whole clause; an analyst wants its subject.
     fn subject_words(&self, mut m: Range<usize>, cue: Option<usize>) -> Option<Range<usize>> {
+        // A round may scan the mention: longer ones (a run of capitals, not a loose clause) pass as they are,
+        // which bounds the work per quote.
+        if m.len() > MAX_REDUCED {
+            return Some(m);
+        }
         // Each round shortens the mention or returns: at most its length in rounds.
         loop {
             while m.end > m.start
@@ -1106,6 +1114,11 @@ mod tests {
                 None,
             ),
             ("Asked why he would not endorse the plan", "endorse", None),
+            (
+                "Not everyone finds the plan fair.",
+                "finds",
+                Some("Not everyone"),
+            ),
             // Existential `there`.
             ("There are grounds to say that it failed.", "say", None),
             (
