@@ -1356,6 +1356,53 @@ mod tests {
     }
 
     #[test]
+    fn speakers_of_reported_speech_in_longer_clauses() {
+        let text = "Harbor talks\n\nThere are grounds to say that the harbor plan failed. There are meetings \
+                    where you discuss the harbor budget with the mayor.\n\nMaria Lindqvist, who chairs the \
+                    fisheries committee in Bergen, said the quotas would rise next spring.\n\nOlaf Brenner, 58, \
+                    who runs a bakery near the port, says he buys bread from the harbor market.\n\nHe’s said \
+                    the harbor budget is too small for the town. But the harbor bosses are apparently so worried \
+                    that the ferry will stop that they called the mayor.";
+        let doc = full_pipeline(text);
+        let said = |cue: &str| {
+            doc.quotes
+                .iter()
+                .find(|q| q.cue.as_ref().is_some_and(|c| c.text == cue))
+                .map(|q| speaker_of(q).map(str::to_string))
+        };
+        // `There` is never a speaker; `you` is the subject of the `where` clause.
+        assert_eq!(said("say"), Some(None), "{:#?}", doc.quotes);
+        assert_eq!(
+            said("discuss"),
+            Some(Some("you".into())),
+            "{:#?}",
+            doc.quotes
+        );
+        // The name before a relative clause (and an age) is the subject.
+        assert_eq!(
+            said("said").flatten().as_deref(),
+            Some("Maria Lindqvist"),
+            "{:#?}",
+            doc.quotes
+        );
+        assert_eq!(
+            said("says").flatten().as_deref(),
+            Some("Olaf Brenner"),
+            "{:#?}",
+            doc.quotes
+        );
+        assert_eq!(
+            resolved(&doc, "Olaf Brenner"),
+            Some("Olaf Brenner"),
+            "{:#?}",
+            doc.quotes
+        );
+        let speakers: Vec<_> = doc.quotes.iter().filter_map(speaker_of).collect();
+        assert!(speakers.contains(&"He"), "{:#?}", doc.quotes);
+        assert!(speakers.contains(&"the harbor bosses"), "{:#?}", doc.quotes);
+    }
+
+    #[test]
     fn pronoun_speakers_agree_in_gender() {
         let text = "Senator Margaret Holloway met Governor Daniel Reyes in Denver on Monday. Reyes praised the \
                     plan.\n\n“We will fund the schools first,” she said.\n\n\

@@ -222,6 +222,9 @@ pub(super) fn find(
             {
                 continue;
             }
+            // `Sanders, who has sent pleas on his behalf, said ...`: the name before the relative clause. Read
+            // only now, so that the cue model, later candidates and content ends see what they were trained on.
+            let speaker = speaker.or_else(|| doc.w.relative_antecedent(sr.start, cue.start));
             out.push(Found {
                 parts: Parts::one(bytes),
                 kind: QuoteKind::Indirect,

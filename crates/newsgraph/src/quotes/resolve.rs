@@ -298,7 +298,11 @@ pub(super) fn output(
     // and its local name, read once for `seen` and for the speaker itself.
     let mentions: Vec<Option<Range<usize>>> = found
         .iter()
-        .map(|f| f.speaker.as_ref().and_then(|m| doc.w.speaker_words(m)))
+        .map(|f| {
+            f.speaker
+                .as_ref()
+                .and_then(|m| doc.w.speaker_words(m, f.cue.as_ref().map(|c| c.0.start)))
+        })
         .collect();
     let names: Vec<LocalName> = mentions
         .iter()
