@@ -50,6 +50,9 @@ pub struct Context<'a> {
     pub tokens: Vec<Token>,
     /// The credit line (byte range, agencies), which lies outside the paragraphs.
     pub credit: Option<(Range<usize>, Vec<String>)>,
+    /// The dateline (byte range, `ISTANBUL, May 21 (AFP) –`), which opens the first body paragraph's first
+    /// sentence but is no part of what it says.
+    pub dateline: Option<Range<usize>>,
     chars: CharMap,
 }
 
@@ -100,6 +103,7 @@ impl<'a> Context<'a> {
             sentences,
             tokens,
             credit: None,
+            dateline: None,
             chars: CharMap::new(text),
         }
     }
@@ -115,6 +119,7 @@ impl<'a> Context<'a> {
         paras.extend(st.paragraphs.iter().map(|(r, h)| (r.clone(), *h, false)));
         let mut ctx = Context::new(text, date, &paras);
         ctx.credit = st.credit.clone();
+        ctx.dateline = st.dateline.as_ref().map(|d| d.0.clone());
         ctx
     }
 
@@ -128,6 +133,7 @@ impl<'a> Context<'a> {
             .collect();
         let mut ctx = Context::new(text, date.or(st.date), &paras);
         ctx.credit = st.credit;
+        ctx.dateline = st.dateline.map(|d| d.0);
         ctx
     }
 

@@ -664,8 +664,26 @@ impl<'a> Words<'a> {
                 }
             }
             let lone = m.end == m.start + 1;
-            let verb = first.len() > 5 && first.ends_with("ing") && !first.ends_with("thing")
-                || first.len() > 3 && first.ends_with("ed") && !first.contains('-');
+            // A participle before a plural noun right before the cue modifies it: `shipping brokers` say,
+            // `retired officers` said.
+            let modifies = m.len() == 2
+                && cue == Some(m.end)
+                && !matches!(
+                    first,
+                    "including"
+                        | "according"
+                        | "following"
+                        | "regarding"
+                        | "concerning"
+                        | "excluding"
+                )
+                && is_lower_word(self.t(m.start + 1))
+                && self.t(m.start + 1).len() > 4
+                && self.t(m.start + 1).ends_with('s')
+                && !self.t(m.start + 1).ends_with("ss");
+            let verb = !modifies
+                && (first.len() > 5 && first.ends_with("ing") && !first.ends_with("thing")
+                    || first.len() > 3 && first.ends_with("ed") && !first.contains('-'));
             // `By` refusing, `In` view, `Let’s` think, `whose campaign`, `not affected ...`, `tapping ...`,
             // `stopped short of` endorsing.
             if LEADING_NONE.contains(&first)
@@ -1114,6 +1132,18 @@ mod tests {
                 None,
             ),
             ("Asked why he would not endorse the plan", "endorse", None),
+            // A participle that modifies the plural noun before the cue.
+            (
+                "shipping brokers say that rates rose",
+                "say",
+                Some("shipping brokers"),
+            ),
+            (
+                "retired officers said the plan failed",
+                "said",
+                Some("retired officers"),
+            ),
+            ("including ones said to fail", "said", None),
             (
                 "Not everyone finds the plan fair.",
                 "finds",

@@ -38,7 +38,7 @@ pub(super) fn find(
     let mut pending: Vec<Pending> = Vec::new();
     let mut emitted: std::collections::HashSet<(usize, usize)> = Default::default();
     for (si, sent) in doc.ctx.sentences.iter().enumerate() {
-        let sr = sent.tokens.clone();
+        let sr = doc.sent_tokens(si);
         let para = &doc.ctx.paragraphs[sent.paragraph];
         if para.heading && !para.title {
             continue;
@@ -469,7 +469,7 @@ fn is_label(w: &str) -> bool {
 /// ...` (a transcript turn: a capitalized name and a colon open the paragraph, the rest of it is the speech).
 fn colon_attribution(doc: &Doc, si: usize, title: bool) -> Option<Found> {
     let sent = &doc.ctx.sentences[si];
-    let sr = sent.tokens.clone();
+    let sr = doc.sent_tokens(si);
     let hi = sr.end.min(sr.start + 7);
     let c = (sr.start + 1..hi).find(|&c| doc.t(c) == ":")?;
     if is_label(doc.t(sr.start)) {

@@ -809,6 +809,16 @@ fn speaker(
     if pronoun {
         return out;
     }
+    // One capitalized word opening its sentence that the recognizer, having run, left alone is a common noun
+    // there (`Economists` expected, `Analysts` say), not a name.
+    if m.len() == 1
+        && !entities.is_empty()
+        && doc
+            .sentence_of_token(m.start)
+            .is_some_and(|si| doc.sent_tokens(si).start == m.start)
+    {
+        return out;
+    }
     if ln.name.is_some() {
         // A later mention (`Peskov`) inherits title and affiliation of the fuller one (`Kremlin spokesman
         // Dmitry Peskov`).
