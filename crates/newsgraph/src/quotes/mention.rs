@@ -1178,7 +1178,7 @@ mod tests {
             ),
             // Pronouns with what follows them, contractions, expletive `it`.
             (
-                "I would like to begin by thanking the crew.",
+                "I wish to start by thanking our crew.",
                 "thanking",
                 Some("I"),
             ),
