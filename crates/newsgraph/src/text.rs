@@ -287,6 +287,17 @@ impl Shape {
             self.bits[i] & m != 0
         }
     }
+    /// [`Shape::may_hold`] on `w` lower-cased (ASCII), without lower-casing all of it: for lists of lower-case
+    /// words looked up in any case.
+    pub(crate) fn may_hold_caseless(&self, w: &str) -> bool {
+        let lc = u8::to_ascii_lowercase;
+        match *w.as_bytes() {
+            [] => false,
+            [a] => self.may_hold_shape(1, lc(&a), 0, lc(&a)),
+            [a, b] => self.may_hold_shape(2, lc(&a), lc(&b), lc(&b)),
+            [a, b, .., z] => self.may_hold_shape(w.len(), lc(&a), lc(&b), lc(&z)),
+        }
+    }
     /// [`Shape::may_hold`] on a word's bytes.
     pub(crate) fn may_hold_bytes(&self, w: &[u8]) -> bool {
         Self::key(w).is_some_and(|(i, m)| self.bits[i] & m != 0)
@@ -357,15 +368,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     if word.len() > *ABBREVIATION_MAX_LEN {
         return false;
     }
-    // The shape's bytes, lower-cased: first, second (0 if none) and last.
-    let lc = u8::to_ascii_lowercase;
-    let (f, s, l) = match *word.as_bytes() {
-        [] => return false,
-        [a] => (lc(&a), 0, lc(&a)),
-        [a, b] => (lc(&a), lc(&b), lc(&b)),
-        [a, b, .., z] => (lc(&a), lc(&b), lc(&z)),
-    };
-    if !ABBREVIATION_SHAPES.may_hold_shape(word.len(), f, s, l) {
+    if !ABBREVIATION_SHAPES.may_hold_caseless(word) {
         return false;
     }
     let mut buf = [0u8; 16];

@@ -303,6 +303,11 @@ const STANCE_ADJECTIVES: &[&str] = &[
     "focused",
 ];
 
+/// Whether `w` reads as an adverb in `-ly` (`recently`, `jointly`; not `fly` or `Italy` in lower case).
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly")
+}
+
 /// Whether `w` is a pronoun that can be a subject (the speaking pronouns, and `you`).
 fn is_subject_pronoun(w: &str) -> bool {
     PRONOUNS.contains(w) || matches!(w, "you" | "You")
@@ -320,17 +325,7 @@ static TITLE_SHAPES: LazyLock<Shape> = LazyLock::new(|| {
 /// Whether `w` is a title word (`president`, `President`, `Sen.`), in lower case or capitalized.
 pub(super) fn is_title(w: &str) -> bool {
     // Most words (names, verbs) are ruled out by one bit test on their lower-cased ends, before any lookup.
-    let b = w.as_bytes();
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-        return false;
-    };
-    let second = b.get(1).copied().unwrap_or(0);
-    if !TITLE_SHAPES.may_hold_shape(
-        b.len(),
-        first.to_ascii_lowercase(),
-        second.to_ascii_lowercase(),
-        last.to_ascii_lowercase(),
-    ) {
+    if !TITLE_SHAPES.may_hold_caseless(w) {
         return false;
     }
     if TITLES.contains(w) {
@@ -647,7 +642,7 @@ impl<'a> Words<'a> {
             let mut buf = [0u8; 16];
             let first = crate::text::ascii_lower(self.t(m.start), &mut buf).unwrap_or("");
             // `recently the Kiev authorities` began.
-            let adverb = first.len() > 4 && first.ends_with("ly") && is_lower_word(self.t(m.start));
+            let adverb = is_ly_adverb(first) && is_lower_word(self.t(m.start));
             if LEADING_SKIP.contains(&first) || adverb {
                 m.start += 1;
                 continue;
@@ -761,10 +756,12 @@ impl<'a> Words<'a> {
         if last && CLAUSE_TAIL.contains(&w) {
             return true;
         }
+        let mut prev_buf = [0u8; 16];
         let after_det = DETERMINERS.contains(prev)
-            || DETERMINERS.contains(prev.to_ascii_lowercase().as_str())
+            || crate::text::ascii_lower(prev, &mut prev_buf)
+                .is_some_and(|p| DETERMINERS.contains(p))
             || is_possessive(prev);
-        if w.len() > 4 && w.ends_with("ly") && !after_det || VERBS.contains(&w) && !after_det {
+        if (is_ly_adverb(w) || VERBS.contains(&w)) && !after_det {
             return true;
         }
         let verb = w.len() > 3 && w.ends_with("ed") && !w.contains('-');
@@ -813,7 +810,7 @@ impl<'a> Words<'a> {
         let mut k = c;
         while k > m.start + 1 {
             let w = self.t(k - 1);
-            let adverb = w.len() > 4 && w.ends_with("ly")
+            let adverb = is_ly_adverb(w)
                 || matches!(
                     w,
                     "now" | "also" | "still" | "already" | "not" | "long" | "often"

@@ -2679,8 +2679,6 @@ impl<'c> Scanner<'c> {
         cand(a, e, TimexType::Date, v)
     }
 
-    /// Quarters and halves: `the third quarter`, `third-quarter`, `the fiscal first quarter of 1990`,
-    /// `last year's fourth quarter`, `the latest quarter`, `the year-earlier quarter`.
     /// Whether a quarter word ([`quarter_word`]) lies in the `n` tokens from `i` on (within the paragraph). Reuses
     /// the stretch known to hold none when `i` lies in it, so forward scans read each token once; any other
     /// start reads at most `n` tokens.
@@ -2695,6 +2693,8 @@ impl<'c> Scanner<'c> {
         b < end
     }
 
+    /// Quarters and halves: `the third quarter`, `third-quarter`, `the fiscal first quarter of 1990`,
+    /// `last year's fourth quarter`, `the latest quarter`, `the year-earlier quarter`.
     fn m_quarter(&self, i: usize) -> Option<Cand> {
         // Most tokens tried here have no quarter word close enough: at most eight tokens come before it ("the
         // year-ago nineteen eighty-eight's fiscal first fiscal quarter").
