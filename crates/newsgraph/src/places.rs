@@ -1513,10 +1513,15 @@ impl<'t> LookupMemo<'t> {
         gazetteer::geo_hash(surface.as_bytes())
     }
 
+    /// The slot of a surface of hash `hash`.
+    fn slot(hash: u64) -> usize {
+        (hash >> 32) as usize & (Self::SLOTS - 1)
+    }
+
     /// The remembered answer of [`LookupMemo::lookup`] for `surface` (whose [`LookupMemo::hash`] is `hash`),
     /// its candidates into `out`; `None` when not remembered.
     fn get(&self, surface: &str, hash: u64, out: &mut Vec<u32>) -> Option<(bool, Option<u32>)> {
-        let slot = (hash >> 32) as usize & (Self::SLOTS - 1);
+        let slot = Self::slot(hash);
         let e = self.slots.get(slot)?.as_ref()?;
         if e.hash != hash || e.surface != surface {
             return None;
@@ -1553,7 +1558,7 @@ impl<'t> LookupMemo<'t> {
         key: &str,
         out: &mut Vec<u32>,
     ) -> (bool, Option<u32>) {
-        let slot = (hash >> 32) as usize & (Self::SLOTS - 1);
+        let slot = Self::slot(hash);
         let longer = gaz.lookup(surface, key, out);
         let demonym = gaz.demonym(surface);
         let entry = MemoEntry {
