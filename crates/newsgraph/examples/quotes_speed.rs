@@ -17,7 +17,7 @@ fn main() {
     let mut n = 0;
     for _ in 0..5 {
         for c in &ctxs {
-            n += newsgraph::quotes::extract(c, &[], &[]).len();
+            n += newsgraph::quotes::extract(c, &[], &[], &[]).len();
         }
     }
     let secs = t0.elapsed().as_secs_f64() / 5.0;

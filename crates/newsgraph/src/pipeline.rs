@@ -312,7 +312,7 @@ impl Pipeline {
             Vec::new()
         };
         let quotes = if c.quotes {
-            quotes::extract(&ctx, &entities, &entity_clusters)
+            quotes::extract(&ctx, &entities, &entity_clusters, &timexes)
         } else {
             Vec::new()
         };

@@ -597,16 +597,61 @@ impl<'a> Words<'a> {
     ///
     /// Before that, [`Self::subject_words`] reduces a mention the loose subject rules took in whole to the
     /// subject it holds; `cue` is the cue's first token, if any.
-    pub fn speaker_words(&self, m: &Range<usize>, cue: Option<usize>) -> Option<Range<usize>> {
+    ///
+    /// `times` are the token ranges of the article's time expressions, in text order: one that opens or closes
+    /// the mention sets the scene and is left out ([`Self::without_times`]); a mention that is only a time
+    /// (`The court this month` rejected: `this month`) gives way to the mention before it, in the sentence from
+    /// token `lo`.
+    pub fn speaker_words(
+        &self,
+        m: &Range<usize>,
+        cue: Option<usize>,
+        times: &[Range<usize>],
+        lo: usize,
+    ) -> Option<Range<usize>> {
+        match self.speaker_words_once(m, cue, times) {
+            Ok(m) => m,
+            Err(k) => {
+                // Once only: the mention before is read as it is (no chain of times to walk back over). It is the
+                // subject when it opens a clause (`, the Supreme Court this month` rejected), not when a verb or
+                // a preposition governs it (sent `a letter this week` urging, a visit `to the United States in
+                // September` indicates).
+                let before = self.mention_before(lo, k).filter(|b| b.end <= k)?;
+                let mut buf = [0u8; 16];
+                let opens = before.start <= lo
+                    || crate::text::ascii_lower(self.t(before.start - 1), &mut buf)
+                        .is_some_and(|p| CLAUSE_OPENERS.contains(&p))
+                    || is_quote(self.t(before.start - 1));
+                if !opens {
+                    return None;
+                }
+                self.speaker_words_once(&before, None, times).ok().flatten()
+            }
+        }
+    }
+
+    /// [`Self::speaker_words`] for mention `m` alone: `Err(k)` when the mention is a time expression, `k` its
+    /// first token or the preposition before it.
+    fn speaker_words_once(
+        &self,
+        m: &Range<usize>,
+        cue: Option<usize>,
+        times: &[Range<usize>],
+    ) -> Result<Option<Range<usize>>, usize> {
         let m = self.unframed(m);
-        let mut m = self.subject_words(m, cue)?;
+        let Some(mut m) = self.subject_words(m, cue) else {
+            return Ok(None);
+        };
         while m.end > m.start + 1 && TRAILING_AUX.contains(&self.t(m.end - 1)) {
             m.end -= 1;
         }
+        let Some(m) = self.without_times(m, times)? else {
+            return Ok(None);
+        };
         // Capitalized, `Will` may be a name (George Will): only the words that never are count then.
         let only = (m.end == m.start + 1).then(|| self.t(m.start));
         let mut buf = [0u8; 8];
-        match only {
+        Ok(match only {
             Some(w)
                 if !matches!(w, "Will" | "Would")
                     && crate::text::ascii_lower(w, &mut buf)
@@ -615,7 +660,73 @@ impl<'a> Words<'a> {
                 None
             }
             _ => Some(m),
+        })
+    }
+
+    /// The mention without a time expression that opens it (`Today we` -> `we`, `In December, the prince` ->
+    /// `the prince`) or closes it with its preposition (`Trump on Tuesday` -> `Trump`, `A new poll last week` ->
+    /// `A new poll`); `Err(k)` when the mention is a time expression (`this week` published: the subject is
+    /// before it), `k` the time's first token or the preposition before it. A time that modifies what follows
+    /// stays: `Tuesday's primary`, `recent forecasts`, `the class of 2016`.
+    fn without_times(
+        &self,
+        mut m: Range<usize>,
+        times: &[Range<usize>],
+    ) -> Result<Option<Range<usize>>, usize> {
+        // The first time expression ending inside the mention or after it.
+        let i = times.partition_point(|t| t.end <= m.start);
+        if let Some(t) = times.get(i).filter(|t| t.start <= m.start) {
+            if t.end >= m.end {
+                let mut k = t.start;
+                let mut buf = [0u8; 16];
+                if k > 0
+                    && crate::text::ascii_lower(self.t(k - 1), &mut buf)
+                        .is_some_and(|p| TIME_PREPOSITIONS.contains(&p))
+                {
+                    k -= 1;
+                }
+                return Err(k);
+            }
+            let next = self.t(t.end);
+            let single = t.end == t.start + 1;
+            // `Winter Paralympics`: a season word opening a name.
+            let season = single
+                && matches!(
+                    self.t(t.start),
+                    "Winter" | "Summer" | "Spring" | "Autumn" | "Fall"
+                );
+            let subject_follows = next == ","
+                || is_subject_pronoun(next)
+                || matches!(next, "somebody" | "someone" | "nobody" | "everyone")
+                || DETERMINERS.contains(next)
+                || is_cap(next) && !season;
+            if subject_follows {
+                m.start = t.end;
+                while m.start < m.end && self.t(m.start) == "," {
+                    m.start += 1;
+                }
+            }
         }
+        // The last time expression starting inside the mention.
+        let j = times.partition_point(|t| t.start < m.end);
+        if let Some(t) = j.checked_sub(1).and_then(|j| times.get(j)) {
+            if t.end >= m.end && t.start > m.start {
+                let mut e = t.start;
+                let mut buf = [0u8; 16];
+                let before = crate::text::ascii_lower(self.t(e - 1), &mut buf).unwrap_or("");
+                if TIME_PREPOSITIONS.contains(&before) {
+                    e -= 1;
+                } else if TIME_BOUND.contains(&before) || is_possessive(before) {
+                    // `the class of 2016`, `the 1990s`: the time is part of the noun phrase.
+                    e = m.end;
+                }
+                while e > m.start && self.t(e - 1) == "," {
+                    e -= 1;
+                }
+                m.end = e;
+            }
+        }
+        Ok((!m.is_empty()).then_some(m))
     }
 
     /// The subject a mention holds (`But party bosses are apparently so` worried -> `party bosses`, `He’s`
@@ -984,6 +1095,37 @@ impl<'a> Words<'a> {
     }
 }
 
+/// Prepositions that open a time adverbial closing a mention (`on` Tuesday, `in` recent weeks, `earlier` this
+/// year): left out with the time.
+const TIME_PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "since",
+    "over",
+    "by",
+    "until",
+    "through",
+    "throughout",
+    "out",
+    "earlier",
+    "later",
+];
+
+/// Words after which a mention opens a clause, so may be its subject (`, the court`, `and lawmakers`, `that
+/// Sanders`, `When Fiorina`).
+const CLAUSE_OPENERS: &[&str] = &[
+    ",", ";", ":", "—", "–", "(", "and", "but", "or", "so", "yet", "that", "when", "while", "as",
+    "because", "after", "before", "if", "although", "though", "whereas", "where",
+];
+
+/// Words after which a time closing a mention belongs to the noun phrase (`the class of 2016`, `the 1990s`).
+const TIME_BOUND: &[&str] = &[
+    "of", "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that",
+    "these", "those", "from", "to", "and", "or", "for", "between",
+];
+
 fn is_weekday_like(w: &str) -> bool {
     matches!(
         w,
@@ -1106,7 +1248,7 @@ mod tests {
         let i = (0..ctx.tokens.len())
             .find(|&i| w.t(i) == cue)
             .expect("cue in text");
-        let m = w.speaker_words(&(0..i), Some(i))?;
+        let m = w.speaker_words(&(0..i), Some(i), &[], 0)?;
         Some(text[ctx.tokens[m.start].start..ctx.tokens[m.end - 1].end].to_string())
     }
 

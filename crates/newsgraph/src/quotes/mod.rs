@@ -25,6 +25,7 @@ pub mod train;
 use crate::entities::{Entity, EntityCluster};
 use crate::pipeline::Context;
 use crate::text::Span;
+use crate::time::Timex;
 use serde::{Deserialize, Serialize};
 
 /// What kind of quotation.
@@ -609,9 +610,16 @@ impl<'a, 'c> Doc<'a, 'c> {
     }
 }
 
-/// Finds the quotes and reported speech of an article and their speakers.
-pub fn extract(ctx: &Context, entities: &[Entity], clusters: &[EntityCluster]) -> Vec<Quote> {
-    run(ctx, entities, clusters, None)
+/// Finds the quotes and reported speech of an article and their speakers. `timexes` (the article's time
+/// expressions, from [`crate::time::extract`]) keep a time that opens or closes a speaker mention out of the
+/// speaker (`Trump on Tuesday` said: `Trump`).
+pub fn extract(
+    ctx: &Context,
+    entities: &[Entity],
+    clusters: &[EntityCluster],
+    timexes: &[Timex],
+) -> Vec<Quote> {
+    run(ctx, entities, clusters, timexes, None)
 }
 
 /// [`extract`], also handing every reported-speech candidate the cue model judged to `collect` (training).
@@ -619,6 +627,7 @@ fn run(
     ctx: &Context,
     entities: &[Entity],
     clusters: &[EntityCluster],
+    timexes: &[Timex],
     collect: Option<&mut Vec<reported::Collected>>,
 ) -> Vec<Quote> {
     if ctx.tokens.is_empty() {
@@ -814,7 +823,14 @@ fn run(
         found.push(f);
     }
     found.sort_by_key(|f| f.parts.first().start);
-    resolve::output(&doc, &found, entities, clusters)
+    // The time expressions as token ranges, in text order.
+    let mut times: Vec<Range<usize>> = timexes
+        .iter()
+        .map(|t| doc.tok_from(ctx.byte_of(t.start))..doc.tok_from(ctx.byte_of(t.end)))
+        .filter(|r| !r.is_empty())
+        .collect();
+    times.sort_by_key(|r| r.start);
+    resolve::output(&doc, &found, entities, clusters, &times)
 }
 
 /// A reporting verb capitalized at the start of an inverted attribution (`Said Ellis: “...”`).
@@ -847,7 +863,7 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<Quote> {
         let ctx = Context::from_text(text, None);
-        extract(&ctx, &[], &[])
+        extract(&ctx, &[], &[], &[])
     }
 
     fn speaker_of(q: &Quote) -> Option<&str> {
@@ -1047,7 +1063,7 @@ mod tests {
             None,
             &[(0..article.find('\n').unwrap_or(0), false, true)],
         );
-        let qs = extract(&ctx, &[], &[]);
+        let qs = extract(&ctx, &[], &[], &[]);
         assert_eq!(qs.len(), 1);
         assert_eq!(qs[0].text, "‘We have no plans to invade’");
         assert_eq!(qs[0].kind, QuoteKind::Direct);
@@ -1256,7 +1272,7 @@ mod tests {
                 mentions: 1,
             },
         ];
-        let qs = extract(&ctx, &[kremlin, peskov], &clusters);
+        let qs = extract(&ctx, &[kremlin, peskov], &clusters, &[]);
         assert_eq!(qs.len(), 2);
         for q in &qs {
             let s = q.speaker.as_ref().unwrap();
@@ -1310,6 +1326,48 @@ mod tests {
             doc.quotes.iter().all(|q| speaker_of(q) != Some("LISBON")),
             "{:?}",
             doc.quotes
+        );
+    }
+
+    #[test]
+    fn a_time_opening_or_closing_the_speaker_mention_is_left_out() {
+        let speakers = |text: &str| -> Vec<Option<String>> {
+            full_pipeline(text)
+                .quotes
+                .iter()
+                .map(|q| speaker_of(q).map(str::to_string))
+                .collect()
+        };
+        let one = |s: &str| vec![Some(s.to_string())];
+        // A time closing the mention, with its preposition.
+        assert_eq!(
+            speakers(
+                "The harbour authority on Tuesday said the cranes would be replaced by spring."
+            ),
+            one("The harbour authority")
+        );
+        assert_eq!(
+            speakers("A new survey last week found that ferry fares rose by a third."),
+            one("A new survey")
+        );
+        // A time opening it.
+        assert_eq!(
+            speakers("Today we announced that the ferry line to Tromso will reopen."),
+            one("we")
+        );
+        // A mention that is only a time: the subject is before it, when it opens the clause.
+        assert_eq!(
+            speakers("The ferry union this week announced that its crews would strike in March."),
+            one("The ferry union")
+        );
+        assert_eq!(
+            speakers("Dock workers sent a letter this week urging the council to delay the vote."),
+            vec![None]
+        );
+        // A time inside the noun phrase stays.
+        assert_eq!(
+            speakers("Tuesday's audit showed that the terminal had lost money for years."),
+            one("Tuesday's audit")
         );
     }
 
@@ -1866,7 +1924,7 @@ mod tests {
             start += block.len() + 2;
         }
         let ctx = Context::new(text, None, &paras);
-        let qs = extract(&ctx, &[], &[]);
+        let qs = extract(&ctx, &[], &[], &[]);
         check_spans(text, &qs);
         qs
     }
@@ -2057,7 +2115,7 @@ mod tests {
             affiliation: None,
             country: Some("RU".into()),
         };
-        let qs = extract(&ctx, &[russian], &[]);
+        let qs = extract(&ctx, &[russian], &[], &[]);
         check_spans(text, &qs);
         let q = qs
             .iter()
@@ -2096,7 +2154,7 @@ mod tests {
             ),
             ent("Moscow", EntityLabel::Loc, 1, None),
         ];
-        let qs = extract(&ctx, &entities, &[]);
+        let qs = extract(&ctx, &entities, &[], &[]);
         check_spans(text, &qs);
         let q = qs
             .iter()

@@ -280,6 +280,7 @@ pub(super) fn output(
     found: &[Found],
     entities: &[Entity],
     clusters: &[EntityCluster],
+    times: &[Range<usize>],
 ) -> Vec<Quote> {
     let ctx = doc.ctx;
     // Lookups below bisect the entities by position: make sure they are in text order.
@@ -299,9 +300,16 @@ pub(super) fn output(
     let mentions: Vec<Option<Range<usize>>> = found
         .iter()
         .map(|f| {
-            f.speaker
-                .as_ref()
-                .and_then(|m| doc.w.speaker_words(m, f.cue.as_ref().map(|c| c.0.start)))
+            f.speaker.as_ref().and_then(|m| {
+                // The sentence's first token: a mention that is only a time gives way to one before it.
+                let lo = ctx
+                    .tokens
+                    .get(m.start)
+                    .and_then(|t| ctx.sentence_at(t.start))
+                    .map_or(0, |s| doc.sent_tokens(s).start);
+                doc.w
+                    .speaker_words(m, f.cue.as_ref().map(|c| c.0.start), times, lo)
+            })
         })
         .collect();
     let names: Vec<LocalName> = mentions

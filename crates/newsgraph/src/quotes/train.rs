@@ -39,7 +39,7 @@ fn examples(text: &str, ann: &str) -> Vec<(Vec<u32>, bool)> {
     let st = parse_structure(text);
     let ctx = Context::of_article(text, &st, st.date);
     let mut collected: Vec<Collected> = Vec::new();
-    let _ = super::run(&ctx, &[], &[], Some(&mut collected));
+    let _ = super::run(&ctx, &[], &[], &[], Some(&mut collected));
     let chars: Vec<char> = text.chars().collect();
     let gold: Vec<_> = parse_ann(ann)
         .into_iter()

@@ -8,6 +8,13 @@ use crate::text::{Shape, TokenKind, HYPHEN};
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::sync::LazyLock;
 
+/// Words before a month name that ask for a time ("in May", "since April", "early June"): then a month word that
+/// is also a name ("Theresa May", "April Mellody") is the month.
+const MONTH_CUES: &[&str] = &[
+    "in", "since", "until", "till", "by", "from", "through", "early", "late", "mid", "last",
+    "next", "this", "of", "during", "before", "after", "between", "each", "every", "end", "mid-",
+];
+
 /// A token as the scanner sees it: one per token of the document, so kept small (its byte range is read from the
 /// context's token of the same index).
 #[derive(Debug, Clone, Copy)]
@@ -1785,6 +1792,20 @@ impl<'c> Scanner<'c> {
         if !t.cap && (amb || self.is_headline_lower(i)) {
             return false;
         }
+        // "April Mellody, a spokeswoman", "June Carter": a month that is also a given name, before a capitalized
+        // word and after no word that asks for a time ("in April Russia moved"), is the name.
+        if matches!(t.low, "april" | "june" | "august")
+            && !day_or_year_next
+            && self
+                .tok(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Word && n.cap && n.lex == Lex::Other)
+        {
+            let p = if i > self.lo { self.w(i - 1) } else { "" };
+            // "a June Trump campaign event": after a determiner, the month modifies.
+            if !MONTH_CUES.contains(&p) && !matches!(p, "a" | "an" | "the") {
+                return false;
+            }
+        }
         if !amb || (t.dot && !matches!(t.low, "may" | "march")) {
             return true;
         }
@@ -1807,33 +1828,8 @@ impl<'c> Scanner<'c> {
             {
                 return true;
             }
-            return matches!(
-                p,
-                "in" | "since"
-                    | "until"
-                    | "till"
-                    | "by"
-                    | "from"
-                    | "through"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "of"
-                    | "during"
-                    | "before"
-                    | "after"
-                    | "between"
-                    | "to"
-                    | "and"
-                    | "or"
-                    | "each"
-                    | "every"
-                    | "end"
-                    | "mid-"
-            ) && !self.any(i + 1, &["be", "have", "not", "also"]);
+            return (MONTH_CUES.contains(&p) || matches!(p, "to" | "and" | "or"))
+                && !self.any(i + 1, &["be", "have", "not", "also"]);
         }
         false
     }

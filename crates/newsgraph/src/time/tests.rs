@@ -405,6 +405,14 @@ fn not_time_expressions() {
             "2022-02-17",
         ),
         ("Theresa May met the delegation in London.", "2022-02-17"),
+        (
+            "April Kessler, a spokeswoman for the port authority, declined to comment.",
+            "2022-02-17",
+        ),
+        (
+            "June Okafor and August Brandt chaired the hearing.",
+            "2022-02-17",
+        ),
         ("The minister may resign, aides said.", "2022-02-17"),
         ("Thousands joined the march on Washington.", "2022-02-17"),
         ("The army deployed 2000 troops and 150 tanks.", "2022-02-17"),
@@ -417,6 +425,23 @@ fn not_time_expressions() {
         let t = tag(s, Some(d));
         assert!(t.is_empty(), "{s:?} gave {:?}", show(&t));
     }
+}
+
+#[test]
+fn a_month_that_is_also_a_given_name_is_a_month_where_a_time_is_asked_for() {
+    let t = tag(
+        "In April Kyiv asked for air defence; since June Warsaw has sent shells. A June Kessler rally drew crowds.",
+        Some("2022-07-20"),
+    );
+    assert_eq!(
+        show(&t),
+        [
+            ("April", "2022-04"),
+            ("June", "2022-06"),
+            ("June", "2022-06")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
 }
 
 #[test]
