@@ -1372,6 +1372,30 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_a_descriptive_appositive_is_not_the_speaker() {
+        let names = |text: &str| -> Vec<Option<String>> {
+            full_pipeline(text)
+                .quotes
+                .iter()
+                .map(|q| name_of(q).map(str::to_string))
+                .collect()
+        };
+        // The appositive describes the head: its names are not the speaker.
+        assert_eq!(
+            names(
+                "Mayor Tomas Berg will present the budget on Friday. Lena Ostrova, a senior adviser to Mayor \
+                 Tomas Berg, said the budget would pass."
+            ),
+            [Some("Lena Ostrova".to_string())]
+        );
+        // An appositive that is a name names the speaker.
+        assert_eq!(
+            names("The port's new director, Pieter Haalstra, said the cranes would be replaced."),
+            [Some("Pieter Haalstra".to_string())]
+        );
+    }
+
+    #[test]
     fn a_capitalized_common_noun_opening_the_sentence_is_no_name() {
         let doc = full_pipeline(
             "The ferry company raised its fares on Monday.\n\nAnalysts said the rise would hurt tourism. \

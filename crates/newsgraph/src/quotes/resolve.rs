@@ -554,6 +554,19 @@ fn negated(doc: &Doc, cue: &Range<usize>, lemma: &str, speaker: Option<&Range<us
         })
 }
 
+/// The code-point end of the head of mention `m` when an appositive after a comma or a parenthesis describes it
+/// (`Newt Gingrich, a Trump ally`, `The Forward, an influential newspaper`, `Tanden, head of the Center for
+/// American Progress`): it opens with a determiner or a lower-case word. `None` without one, or when the
+/// appositive is a name (`its Foreign Minister, Sergei Lavrov`, `Portland, Ore., Mayor Charlie Hales`).
+fn described_head_end(doc: &Doc, m: &Range<usize>) -> Option<usize> {
+    let c = (m.start + 1..m.end).find(|&i| matches!(doc.t(i), "," | "("))?;
+    let next = doc.t(c + 1);
+    let described = c + 1 < m.end
+        && (super::lexicon::DETERMINERS.contains(next)
+            || next.chars().next().is_some_and(char::is_lowercase));
+    described.then(|| doc.ctx.char_of(doc.ctx.tokens[c].start))
+}
+
 /// Names the speaker by entity `e`: its cluster's canonical name, title and affiliation (the mention's own where
 /// the cluster has none).
 fn name_by_entity(out: &mut Speaker, e: &Entity, clusters: &[EntityCluster]) {
@@ -691,6 +704,30 @@ fn speaker(
             over.clone()
                 .find(|e| e.label == EntityLabel::Person)
                 .or_else(|| over.next())
+        };
+        // `Newt Gingrich, a Trump ally`: a name inside a descriptive appositive is not the speaker; the head's
+        // entity is (of several, the person, then the last). A head without one (`His mother, former presenter
+        // Theresa Lowe`), or with only a possessor (`Elliott’s father, the Rev. Charles Elliott Jr.`), leaves the
+        // name found.
+        let hit = match described_head_end(doc, m) {
+            Some(head_end) if !pronoun && hit.is_some_and(|e| e.start >= head_end) => {
+                let possessor = |e: &Entity| {
+                    let after = ctx.text.get(ctx.byte_of(e.end)..).unwrap_or("");
+                    ["’s", "'s"]
+                        .iter()
+                        .any(|p| after.starts_with(p) || e.text.ends_with(p))
+                };
+                let mut head = entities[..end_at]
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                    .filter(|e| e.start < head_end && out.start < e.end && !possessor(e));
+                head.clone()
+                    .find(|e| e.label == EntityLabel::Person)
+                    .or_else(|| head.next())
+                    .or(hit)
+            }
+            _ => hit,
         };
         // `Moscow’s chancellor`: a title owned by a place or body is the most recent titled person of that
         // country (or with that title).
