@@ -1474,21 +1474,28 @@ impl Spans {
     }
 }
 
-/// Gazetteer answers by surface within one document: names recur (`Trump`, `Russia`, a sentence's `The`), and a
-/// lookup probes two tables and parses id lists each time. Sound because within [`detect`] the key is a function
-/// of the surface (each character normalized, a one-byte gap between tokens as a space): keyed by the surface
-/// alone, a remembered name needs no key built. Direct-mapped: a collision only forgets an answer.
-struct LookupMemo<'t> {
-    slots: Vec<Option<MemoEntry<'t>>>,
+/// Gazetteer answers by surface: names recur within a document (`Trump`, `Russia`, a sentence's `The`) and across
+/// the documents of a run (`Moscow`, `President`, `The`), and a lookup probes two tables (cold memory) and parses id
+/// lists each time. Sound because within [`detect`] the key is a function of the surface (each character
+/// normalized, a one-byte gap between tokens as a space) and the gazetteer is fixed: keyed by the surface alone, a
+/// remembered name needs no key built. Kept per thread across documents (see [`MEMO`]), its surfaces copied into
+/// one string. Direct-mapped: a collision only forgets an answer.
+#[derive(Default)]
+struct LookupMemo {
+    slots: Vec<Option<MemoEntry>>,
+    /// The surfaces of all entries, one after another.
+    surfaces: String,
     /// The candidates of all entries, one after another.
     ids: Vec<u32>,
 }
 
 /// One remembered answer of [`LookupMemo`].
 #[derive(Clone, Copy)]
-struct MemoEntry<'t> {
+struct MemoEntry {
     hash: u64,
-    surface: &'t str,
+    /// Start and length of the surface in `LookupMemo::surfaces`.
+    at: u32,
+    surface_len: u32,
     /// Start and length of the candidates in `LookupMemo::ids`.
     start: u32,
     len: u32,
@@ -1497,15 +1504,49 @@ struct MemoEntry<'t> {
     demonym: Option<u32>,
 }
 
-impl<'t> LookupMemo<'t> {
-    /// Slots (a power of two): more than the distinct names of most articles.
-    const SLOTS: usize = 256;
+thread_local! {
+    /// The lookup memo of this thread, lent to [`detect`] for each document.
+    static MEMO: std::cell::RefCell<LookupMemo> = std::cell::RefCell::new(LookupMemo::default());
+}
 
-    fn new() -> Self {
-        LookupMemo {
-            slots: vec![None; Self::SLOTS],
-            ids: Vec::new(),
+impl LookupMemo {
+    /// Slots (a power of two): more than the distinct names of many articles.
+    const SLOTS: usize = 4096;
+    /// Bytes of surfaces (and candidates) past which the memo starts afresh before a document, so that entries
+    /// overwritten by collisions do not pile up in a long run.
+    const MAX_BYTES: usize = 1 << 18;
+
+    /// This thread's memo, taken out of [`MEMO`] for one document (a fresh one when it is not there).
+    fn take() -> Self {
+        let mut memo = MEMO.try_with(|m| m.take()).unwrap_or_default();
+        memo.bound();
+        memo
+    }
+
+    /// Starts afresh when the memo is full (or new), so that its memory stays bounded in a long run. (Within one
+    /// document it grows at most with the document's capitalized words.)
+    fn bound(&mut self) {
+        if self.slots.len() != Self::SLOTS
+            || self.surfaces.len() > Self::MAX_BYTES
+            || self.ids.len() * 4 > Self::MAX_BYTES
+        {
+            self.clear();
         }
+    }
+
+    /// Forgets every answer.
+    #[cold]
+    #[inline(never)]
+    fn clear(&mut self) {
+        self.slots.clear();
+        self.slots.resize(Self::SLOTS, None);
+        self.surfaces.clear();
+        self.ids.clear();
+    }
+
+    /// Gives the memo back to [`MEMO`] for the thread's next document.
+    fn put_back(self) {
+        let _ = MEMO.try_with(|m| *m.borrow_mut() = self);
     }
 
     /// The memo's hash of a surface.
@@ -1523,7 +1564,8 @@ impl<'t> LookupMemo<'t> {
     fn get(&self, surface: &str, hash: u64, out: &mut Vec<u32>) -> Option<(bool, Option<u32>)> {
         let slot = Self::slot(hash);
         let e = self.slots.get(slot)?.as_ref()?;
-        if e.hash != hash || e.surface != surface {
+        let (at, n) = (e.at as usize, e.surface_len as usize);
+        if e.hash != hash || self.surfaces.as_bytes().get(at..at + n) != Some(surface.as_bytes()) {
             return None;
         }
         out.clear();
@@ -1537,7 +1579,7 @@ impl<'t> LookupMemo<'t> {
     fn lookup(
         &mut self,
         gaz: &gazetteer::Gazetteer,
-        surface: &'t str,
+        surface: &str,
         key: &str,
         out: &mut Vec<u32>,
     ) -> (bool, Option<u32>) {
@@ -1553,7 +1595,7 @@ impl<'t> LookupMemo<'t> {
     fn answer(
         &mut self,
         gaz: &gazetteer::Gazetteer,
-        surface: &'t str,
+        surface: &str,
         hash: u64,
         key: &str,
         out: &mut Vec<u32>,
@@ -1563,12 +1605,14 @@ impl<'t> LookupMemo<'t> {
         let demonym = gaz.demonym(surface);
         let entry = MemoEntry {
             hash,
-            surface,
+            at: self.surfaces.len() as u32,
+            surface_len: surface.len() as u32,
             start: self.ids.len() as u32,
             len: out.len() as u32,
             longer,
             demonym,
         };
+        self.surfaces.push_str(surface);
         self.ids.extend_from_slice(out);
         if let Some(cell) = self.slots.get_mut(slot) {
             *cell = Some(entry);
@@ -1607,7 +1651,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
     let mut key = String::new();
     let mut best_key = String::new();
     let mut cands: Vec<u32> = Vec::new();
-    let mut memo = LookupMemo::new();
+    let mut memo = LookupMemo::take();
     // Last words of multi-word capitalized names that are not places: surnames (`Andrew Jackson` -> `Jackson`),
     // normalized into one string (byte ranges of it), not a string each.
     let mut surname_text = String::new();
@@ -2319,6 +2363,7 @@ fn detect(ctx: &Context) -> Vec<Mention> {
             i = j + 1;
         }
     }
+    memo.put_back();
     // Small towns named like people or things (`Tyler`, `Nelson`, `Barry`) need one mention in the document with a
     // place's context; one sense per document lets that mention vouch for the others.
     // Places under 15,000 people (cities1000) need the same, whatever the length of their name.
