@@ -13,6 +13,57 @@ pub(crate) use crate::text::Fnv;
 type Map<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
+/// A word list with the shapes of its words ([`Shape`]): most words of news text have no shape of the list, and
+/// their lookup is one bit test instead of a hash, a probe and a comparison (the speaker and cue finders look up
+/// every word they pass in several lists). Reads as the list itself otherwise.
+pub(crate) struct Shaped<T> {
+    words: T,
+    shapes: Shape,
+}
+
+impl<T> std::ops::Deref for Shaped<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.words
+    }
+}
+
+impl Shaped<Set> {
+    fn new(words: Set) -> Shaped<Set> {
+        let mut shapes = Shape::default();
+        for w in &words {
+            shapes.add(w);
+        }
+        Shaped { words, shapes }
+    }
+    /// Whether `w` is in the list.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.shapes.may_hold(w) && self.words.contains(w)
+    }
+}
+
+impl<V> Shaped<Map<V>> {
+    fn new(words: Map<V>) -> Shaped<Map<V>> {
+        let mut shapes = Shape::default();
+        for w in words.keys() {
+            shapes.add(w);
+        }
+        Shaped { words, shapes }
+    }
+    /// What the list holds for `w`.
+    pub(crate) fn get(&self, w: &str) -> Option<&V> {
+        if self.shapes.may_hold(w) {
+            self.words.get(w)
+        } else {
+            None
+        }
+    }
+    /// Whether `w` is in the list.
+    pub(crate) fn contains_key(&self, w: &str) -> bool {
+        self.shapes.may_hold(w) && self.words.contains_key(w)
+    }
+}
+
 /// Reporting verbs: lemma, then its forms. `strong` verbs introduce direct quotes and reported speech alike;
 /// the belief verbs (`think`, `believe`) only reported speech with an explicit subject.
 const VERBS: &[(&str, &[&str])] = &[
@@ -167,7 +218,7 @@ const WEAK: &[&str] = &[
 ];
 
 /// Surface form -> (lemma, weak).
-pub(crate) static CUES: LazyLock<Map<(&'static str, bool)>> = LazyLock::new(|| {
+pub(crate) static CUES: LazyLock<Shaped<Map<(&'static str, bool)>>> = LazyLock::new(|| {
     let mut m = Map::default();
     for (lemma, forms) in VERBS {
         let weak = WEAK.contains(lemma);
@@ -175,15 +226,15 @@ pub(crate) static CUES: LazyLock<Map<(&'static str, bool)>> = LazyLock::new(|| {
             m.insert(*f, (*lemma, weak));
         }
     }
-    m
+    Shaped::<Map<_>>::new(m)
 });
 
-fn set(words: &'static str) -> Set {
-    words.split_whitespace().collect()
+fn set(words: &'static str) -> Shaped<Set> {
+    Shaped::<Set>::new(words.split_whitespace().collect())
 }
 
 /// Titles and roles that stand before or after a name (`spokesman`, `President`).
-pub(crate) static TITLES: LazyLock<Set> = LazyLock::new(|| {
+pub(crate) static TITLES: LazyLock<Shaped<Set>> = LazyLock::new(|| {
     set("spokesman spokeswoman spokesperson spokespeople minister president vice secretary senator sen sen. rep \
          rep. gov gov. governor chancellor lawyer attorney chief director leader chairman chairwoman chair official \
          ambassador envoy general gen gen. adviser advisor aide candidate nominee mayor commissioner premier prime \
@@ -201,7 +252,7 @@ pub(crate) static TITLES: LazyLock<Set> = LazyLock::new(|| {
 });
 
 /// Determiners and possessives that open a descriptive mention (`the ministry`, `his aide`).
-pub(crate) static DETERMINERS: LazyLock<Set> = LazyLock::new(|| {
+pub(crate) static DETERMINERS: LazyLock<Shaped<Set>> = LazyLock::new(|| {
     set("the a an this these those his her its their our my your another one some several many both \
          other most few two three four five six seven eight nine ten dozens hundreds thousands each every no \
          The A An This These Those His Her Its Their Our My Another One Some Several Many Both Two Three \
@@ -209,11 +260,11 @@ pub(crate) static DETERMINERS: LazyLock<Set> = LazyLock::new(|| {
 });
 
 /// Personal pronouns that can speak.
-pub(crate) static PRONOUNS: LazyLock<Set> =
+pub(crate) static PRONOUNS: LazyLock<Shaped<Set>> =
     LazyLock::new(|| set("he she they we i it He She They We I It"));
 
 /// Bare nouns that speak without a determiner (`officials said`, `sources say`).
-pub(crate) static SPEAKER_NOUNS: LazyLock<Set> = LazyLock::new(|| {
+pub(crate) static SPEAKER_NOUNS: LazyLock<Shaped<Set>> = LazyLock::new(|| {
     set("officials sources experts analysts authorities critics observers residents witnesses police officers \
          lawmakers democrats republicans supporters aides people voters economists scientists researchers \
          diplomats investigators prosecutors reports polls studies surveys data records documents advocates \
@@ -223,7 +274,7 @@ pub(crate) static SPEAKER_NOUNS: LazyLock<Set> = LazyLock::new(|| {
 });
 
 /// Capitalized words that open sentences or clauses but are not names (`But`, `Today`).
-pub(crate) static CAP_STOP: LazyLock<Set> = LazyLock::new(|| {
+pub(crate) static CAP_STOP: LazyLock<Shaped<Set>> = LazyLock::new(|| {
     set("But And So Then Yet Also However Meanwhile Today Yesterday Tomorrow Earlier Later Now Still Instead \
          On In At For With From By To Of As After Before Since When While If Although Though Because Asked \
          Speaking Writing Last Next This That These Those There Here It He She They We I You Indeed Moreover \
@@ -235,7 +286,7 @@ pub(crate) static CAP_STOP: LazyLock<Set> = LazyLock::new(|| {
 });
 
 /// Words skipped between a speaker and the cue (`also said`, `has repeatedly said`, `later told`).
-pub(crate) static BETWEEN: LazyLock<Set> = LazyLock::new(|| {
+pub(crate) static BETWEEN: LazyLock<Shaped<Set>> = LazyLock::new(|| {
     set("also later then has had have would will could may might again previously repeatedly once further \
          reportedly recently subsequently earlier first just even still often frequently publicly privately \
          separately similarly openly flatly simply herself himself themselves itself is was were are be been \
@@ -243,14 +294,14 @@ pub(crate) static BETWEEN: LazyLock<Set> = LazyLock::new(|| {
 });
 
 /// Words after a cue that begin a circumstance rather than the content (`said in a statement that`).
-pub(crate) static PREPOSITIONS: LazyLock<Set> = LazyLock::new(|| {
+pub(crate) static PREPOSITIONS: LazyLock<Shaped<Set>> = LazyLock::new(|| {
     set("in on at during after before from with via through to by for about of over under last this early late \
          earlier later yesterday today tonight monday tuesday wednesday thursday friday saturday sunday \
          Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 });
 
 /// Words that mark an organization or a place rather than a person (for pronoun antecedents).
-pub(crate) static ORG_WORDS: LazyLock<Set> = LazyLock::new(|| {
+pub(crate) static ORG_WORDS: LazyLock<Shaped<Set>> = LazyLock::new(|| {
     set("Ministry Department Party Committee Kremlin House Office Agency Council Commission Service Times Post \
          Journal News Press Association University Institute Campaign Court Congress Senate Government Army \
          Police Bureau Union Bank Foundation Center Centre Network Corporation Inc Inc. Corp Corp. Co. Company \
@@ -263,7 +314,7 @@ pub(crate) static ORG_WORDS: LazyLock<Set> = LazyLock::new(|| {
 });
 
 /// Connectors allowed inside a name (`Luigi di Maio`, `Secretary of State`).
-pub(crate) static NAME_JOINERS: LazyLock<Set> =
+pub(crate) static NAME_JOINERS: LazyLock<Shaped<Set>> =
     LazyLock::new(|| set("of de di da van von bin al la le du del der dos das y -"));
 
 /// Stance verbs (PARC/PolNeAR count them as attributions: `called for a veto`, `urged Republicans to ...`,

@@ -59,18 +59,18 @@ pub(super) fn find(
         let mut last_subject: Option<Range<usize>> = None;
         let mut i = sr.start;
         while i < sr.end {
+            // Most words are no cue form: one bit test on the token's bytes rules them out (title case is looked
+            // up lower-cased). Tested first: only the few words that pass are placed among the quotations.
+            if !title && !shapes.may_hold(doc.t(i)) {
+                i += 1;
+                continue;
+            }
             let b = toks[i].start;
             while qi < quoted.len() && quoted[qi].end <= b {
                 qi += 1;
             }
             if qi < quoted.len() && quoted[qi].start < b && b < quoted[qi].end {
                 // Inside a quotation: the writer is not reporting here.
-                i += 1;
-                continue;
-            }
-            // Most words are no cue form: one bit test on the token's bytes rules them out (title case is looked
-            // up lower-cased).
-            if !title && !shapes.may_hold(doc.t(i)) {
                 i += 1;
                 continue;
             }

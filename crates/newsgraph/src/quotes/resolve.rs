@@ -7,10 +7,13 @@ use super::{Cue, Doc, Found, Quote, Speaker};
 use crate::entities::gender::{self, Gender};
 use crate::entities::{Entity, EntityCluster, EntityLabel};
 use crate::text::Shape;
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+/// Clusters by canonical name, made when first needed.
+type ByName<'c> = OnceCell<HashMap<&'c str, usize>>;
 
 /// How many earlier names or entities a pronoun or description looks back over (keeps resolution linear).
 const LOOKBACK: usize = 64;
@@ -293,6 +296,12 @@ pub(super) fn output(
         sorted = v;
         &sorted
     };
+    // The longest entity (in characters): an entity that starts further before a mention than this ends before it.
+    let longest = entities
+        .iter()
+        .map(|e| e.end.saturating_sub(e.start))
+        .max()
+        .unwrap_or(0);
     let mut seen: Vec<Seen> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
     // Each quote's speaker mention without a framing phrase (`Sweden, meanwhile,`) or trailing auxiliary (`I am`),
@@ -356,11 +365,9 @@ pub(super) fn output(
         i > 0 && reach[i - 1] > pos
     };
     let turns = turns(doc, entities);
-    // Clusters by canonical name: a turn speaker's affiliation names the cluster a `we` speaks for.
-    let by_name: HashMap<&str, usize> = clusters
-        .iter()
-        .map(|c| (c.canonical.as_str(), c.id))
-        .collect();
+    // Clusters by canonical name: a turn speaker's affiliation names the cluster a `we` speaks for. Built on the
+    // first such `we` only (most articles have none, and hashing every cluster's name cost more than the rest).
+    let by_name: ByName = OnceCell::new();
     let holders = office_holders(doc, entities, clusters, quoted);
     // The attributions resolved so far, for a pronoun that continues one of them.
     let mut done: Vec<Prev> = Vec::new();
@@ -425,7 +432,7 @@ pub(super) fn output(
                 m,
                 ln,
                 &seen,
-                entities,
+                (entities, longest),
                 &genders,
                 &holders,
                 prev.map(|p| (p, &out[..])),
@@ -581,20 +588,20 @@ fn name_by_entity(out: &mut Speaker, e: &Entity, clusters: &[EntityCluster]) {
 
 /// The speaker of mention `m`, whose local name is `ln`; a pronoun may continue attribution `prev` (given with
 /// the output so far, which holds what it resolved to), and names
-/// inside `own` (the quotation's own words) are no candidates.
+/// inside `own` (the quotation's own words) are no candidates. The entities come with the length of the longest.
 #[allow(clippy::too_many_arguments)] // the mention, the document's names and entities, and the preceding attribution
-fn speaker(
+fn speaker<'c>(
     doc: &Doc,
     m: &Range<usize>,
     ln: LocalName,
     seen: &[Seen],
-    entities: &[Entity],
-    genders: &Genders,
+    (entities, longest): (&[Entity], usize),
+    genders: &Genders<'c>,
     holders: &[Holder],
     prev: Option<(&Prev, &[Quote])>,
     own: &[Range<usize>],
     turn: Option<&Entity>,
-    by_name: &HashMap<&str, usize>,
+    by_name: &ByName<'c>,
 ) -> Speaker {
     let clusters = genders.clusters;
     let ctx = doc.ctx;
@@ -683,7 +690,15 @@ fn speaker(
                     .or_else(|| t.affiliation.clone())
             });
             if let Some(a) = affiliation {
-                out.cluster = by_name.get(a.as_str()).copied();
+                out.cluster = by_name
+                    .get_or_init(|| {
+                        clusters
+                            .iter()
+                            .map(|c| (c.canonical.as_str(), c.id))
+                            .collect()
+                    })
+                    .get(a.as_str())
+                    .copied();
                 out.name = Some(a);
                 return out;
             }
@@ -696,14 +711,23 @@ fn speaker(
             // The overlapping entity; of several, the person, then the last (the head of `Kremlin spokesman
             // Dmitry Peskov`).
             // Walked from the last one back: the first person met, else the first entity met.
-            let mut over = entities[..end_at]
-                .iter()
-                .rev()
-                .take(LOOKBACK)
-                .filter(|e| e.start < out.end && out.start < e.end);
-            over.clone()
-                .find(|e| e.label == EntityLabel::Person)
-                .or_else(|| over.next())
+            // The walk stops where no entity can reach the mention any more (one that starts `longest` before
+            // it ends before it): most mentions overlap one entity or none, and the window held 64.
+            let mut first = None;
+            let mut person = None;
+            for e in entities[..end_at].iter().rev().take(LOOKBACK) {
+                if e.start.saturating_add(longest) <= out.start {
+                    break;
+                }
+                if e.start < out.end && out.start < e.end {
+                    if e.label == EntityLabel::Person {
+                        person = Some(e);
+                        break;
+                    }
+                    first = first.or(Some(e));
+                }
+            }
+            person.or(first)
         };
         // `Newt Gingrich, a Trump ally`: a name inside a descriptive appositive is not the speaker; the head's
         // entity is (of several, the person, then the last). A head without one (`His mother, former presenter
