@@ -650,38 +650,16 @@ impl<V: Copy + Default> HashTable<V> {
     #[cold]
     #[inline(never)]
     fn grow(&mut self) {
-        self.rebuild((self.keys.len() * 2).max(256), Some);
-    }
-
-    /// Makes room for `n` keys at once, so that filling the table to `n` does not rehash it.
-    fn reserve(&mut self, n: usize) {
-        let cap = (n * 2).next_power_of_two().max(256);
-        if cap > self.keys.len() {
-            self.rebuild(cap, Some);
-        }
-    }
-
-    /// Keeps the keys whose value `f` maps to `Some`, with the new value, in a table sized for what is kept or
-    /// for `room` keys if more.
-    fn remap(&mut self, room: usize, f: impl Fn(V) -> Option<V>) {
-        let cap = (self.len.max(room) * 2).next_power_of_two().max(256);
-        self.rebuild(cap, f);
-    }
-
-    /// The table moved to `cap` slots (a power of two above twice the entries kept), its values through `f`.
-    fn rebuild(&mut self, cap: usize, f: impl Fn(V) -> Option<V>) {
+        let cap = (self.keys.len() * 2).max(256);
         let keys = std::mem::replace(&mut self.keys, vec![0; cap]);
         let values = std::mem::replace(&mut self.values, vec![V::default(); cap]);
         self.used.clear();
-        self.len = 0;
-        self.zero = self.zero.and_then(&f);
         for (k, v) in keys.into_iter().zip(values) {
-            if let (true, Some(v)) = (k != 0, f(v)) {
+            if k != 0 {
                 let i = self.slot(k);
                 self.keys[i] = k;
                 self.values[i] = v;
                 self.used.push(i as u32);
-                self.len += 1;
             }
         }
     }
@@ -779,9 +757,7 @@ struct WordHot {
 /// lookup instead of twenty weight lookups and a dozen string hashes.
 #[derive(Default)]
 pub struct WordCache {
-    /// Word key (see [`word_key`]) -> entry: probed for every token, so a plain open-addressing table (one
-    /// compare per probe where the general map matched a group of control bytes first).
-    index: HashTable<u32>,
+    index: HashMap<u64, u32, HashBuild>,
     words: Vec<WordWeights>,
     /// Per entry of `words`: what each token reads.
     hot: Vec<WordHot>,
@@ -1014,12 +990,14 @@ impl WordCache {
             i += 1;
             new_index.get(i - 1).is_some_and(|&n| n != u32::MAX)
         });
-        self.index.remap(CACHE_LIMIT, |i| {
-            new_index
-                .get(i as usize)
-                .copied()
-                .filter(|&n| n != u32::MAX)
-        });
+        self.index
+            .retain(|_, i| match new_index.get(*i as usize).copied() {
+                Some(n) if n != u32::MAX => {
+                    *i = n;
+                    true
+                }
+                _ => false,
+            });
         for h in self.hot.iter_mut() {
             h.hits = 0;
         }
@@ -1028,6 +1006,7 @@ impl WordCache {
         if self.words.capacity() > 2 * CACHE_LIMIT {
             self.words.shrink_to(CACHE_LIMIT);
             self.hot.shrink_to(CACHE_LIMIT);
+            self.index.shrink_to(CACHE_LIMIT);
         }
         // Entry indexes changed: sentences looked up before are looked up again.
         self.generation += 1;
@@ -1046,7 +1025,7 @@ impl WordCache {
         batch: &mut Vec<(u64, u32)>,
     ) -> u32 {
         let key = word_key(w);
-        if let Some(&i) = self.index.get(key) {
+        if let Some(&i) = self.index.get(&key) {
             // A new word's second occurrence in its sentence.
             if let Some(h) = self.hot.get_mut(i as usize) {
                 h.hits = h.hits.saturating_add(1);
@@ -1097,7 +1076,7 @@ impl WordCache {
             first: first_probe(&info, gaz),
             hits: 0,
         });
-        *self.index.entry(key) = i;
+        self.index.insert(key, i);
         i
     }
 
@@ -1185,7 +1164,7 @@ impl WordCache {
         let start = ids.len();
         ids.extend(
             keys.iter()
-                .map(|&k| self.index.get(k).copied().unwrap_or(u32::MAX)),
+                .map(|k| self.index.get(k).copied().unwrap_or(u32::MAX)),
         );
         let mut first_new = self.hot.len();
         let mut batch = std::mem::take(&mut self.batch);
@@ -2101,7 +2080,7 @@ mod tests {
         let (mut ids, mut infos) = (Vec::new(), Vec::new());
         cache.sentence(&words, model, clusters, gaz, &mut ids, &mut infos);
         let entry = |cache: &WordCache, w: &str| {
-            let i = *cache.index.get(word_key(w)).expect("cached") as usize;
+            let i = *cache.index.get(&word_key(w)).expect("cached") as usize;
             (
                 cache.hot[i].token.lower,
                 cache.words[i].own,
@@ -2120,7 +2099,7 @@ mod tests {
         );
         assert_eq!(entry(&cache, "the"), the);
         assert_eq!(entry(&cache, "said"), said);
-        assert!(cache.index.get(word_key("Kremlin")).is_none());
+        assert!(!cache.index.contains_key(&word_key("Kremlin")));
         // A dropped word comes back with the same weights.
         let kremlin = {
             let mut fresh = WordCache::default();
@@ -2167,7 +2146,7 @@ mod tests {
             fresh.sentence(&[w], model, clusters, gaz, &mut ids, &mut infos);
             cache.sentence(&[w], model, clusters, gaz, &mut ids, &mut infos);
             let sums = |c: &WordCache| {
-                let i = *c.index.get(word_key(w)).expect("cached") as usize;
+                let i = *c.index.get(&word_key(w)).expect("cached") as usize;
                 (c.words[i].own, c.words[i].neighbour, c.words[i].after_o)
             };
             assert_eq!(sums(&cache), sums(&fresh), "{w}");
