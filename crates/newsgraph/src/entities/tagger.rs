@@ -51,31 +51,29 @@ pub fn allowed(prev: u8, cur: u8, last: bool) -> bool {
     }
 }
 
-/// Per previous label and "ends the sentence": the labels [`allowed`] after it, in label order (decoding compares
-/// the scores of these few, at most 9 of the 17, instead of masking every label of every token).
-static ALLOWED: LazyLock<[[Vec<u8>; 2]; N_LABELS]> = LazyLock::new(|| {
+/// Per previous label and "ends the sentence": each label's mask, all ones if [`allowed`] after it, else zero.
+static ALLOWED: LazyLock<[[[i32; N_LABELS]; 2]; N_LABELS]> = LazyLock::new(|| {
     std::array::from_fn(|prev| {
         std::array::from_fn(|last| {
-            (0..N_LABELS as u8)
-                .filter(|&cur| allowed(prev as u8, cur, last == 1))
-                .collect()
+            std::array::from_fn(|cur| -i32::from(allowed(prev as u8, cur as u8, last == 1)))
         })
     })
 });
 
-/// The best allowed label: the first of the highest scores among `allow` (label 0, O, when none is allowed).
+/// The best allowed label: the first of the highest scores among the labels `allow` masks in (label 0, O, when none
+/// is allowed or all score `i32::MIN`). The scores are masked and their maximum taken over all labels at once (no
+/// branch per label, which the compiler turns into a few vector instructions), then the first label with it found.
 #[inline]
-fn best_label(acc: &[i32; N_LABELS], allow: &[u8]) -> u8 {
-    let mut best = 0u8;
-    let mut best_score = i32::MIN;
-    for &l in allow {
-        let s = acc.get(l as usize).copied().unwrap_or(i32::MIN);
-        if s > best_score {
-            best = l;
-            best_score = s;
-        }
+fn best_label(acc: &[i32; N_LABELS], allow: &[i32; N_LABELS]) -> u8 {
+    let mut masked = [i32::MIN; N_LABELS];
+    for ((m, &s), &a) in masked.iter_mut().zip(acc).zip(allow) {
+        *m = (s & a) | (i32::MIN & !a);
     }
-    best
+    let top = masked.iter().copied().fold(i32::MIN, i32::max);
+    if top == i32::MIN {
+        return 0;
+    }
+    masked.iter().position(|&m| m == top).unwrap_or(0) as u8
 }
 
 /// Typed spans (token ranges) of a BILOU label sequence; tolerant of invalid sequences.
@@ -1864,6 +1862,46 @@ pub fn tag_words(words: &[&str], sentences: &[Range<usize>], out: &mut Vec<u8>) 
 mod tests {
     use super::*;
     use crate::entities::features::dynamic_features;
+
+    /// The masked maximum picks what comparing the allowed labels one by one picks: the first allowed label of the
+    /// highest score, O when every allowed label scores `i32::MIN`; ties and extreme scores included.
+    #[test]
+    fn best_label_is_the_first_allowed_maximum() {
+        let one_by_one = |acc: &[i32; N_LABELS], prev: u8, last: bool| {
+            let (mut best, mut best_score) = (0u8, i32::MIN);
+            for l in (0..N_LABELS as u8).filter(|&l| allowed(prev, l, last)) {
+                if acc[l as usize] > best_score {
+                    best = l;
+                    best_score = acc[l as usize];
+                }
+            }
+            best
+        };
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for round in 0..4000 {
+            let mut acc = [0i32; N_LABELS];
+            for a in acc.iter_mut() {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                *a = match round % 4 {
+                    0 => (x % 5) as i32 - 2,
+                    1 => x as i32,
+                    2 => [i32::MIN, i32::MAX, 0, -1][(x % 4) as usize],
+                    _ => i32::MIN,
+                };
+            }
+            for prev in 0..N_LABELS as u8 {
+                for last in [false, true] {
+                    assert_eq!(
+                        best_label(&acc, &ALLOWED[prev as usize][last as usize]),
+                        one_by_one(&acc, prev, last),
+                        "{acc:?} after {prev}, last {last}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn bilou_spans_and_constraints() {
