@@ -97,80 +97,87 @@ const MAX_REDUCED: usize = 40;
 
 /// Words dropped from the front of a mention: conjunctions, subordinators and sentence adverbs open a clause
 /// whose subject follows (`But nobody`, `after 55 percent`, `whom many`).
-const LEADING_SKIP: &[&str] = &[
-    "but",
-    "and",
-    "so",
-    "yet",
-    "or",
-    "nor",
-    "as",
-    "after",
-    "before",
-    "while",
-    "because",
-    "if",
-    "when",
-    "where",
-    "since",
-    "although",
-    "though",
-    "once",
-    "until",
-    "whether",
-    "unless",
-    "perhaps",
-    "maybe",
-    "also",
-    "even",
-    "then",
-    "now",
-    "however",
-    "meanwhile",
-    "instead",
-    "thus",
-    "still",
-    "indeed",
-    "who",
-    "whom",
-    "just",
-];
+fn is_leading_skip(w: &str) -> bool {
+    // A `match` on the words (by length, then bytes): asked for the first word of every mention.
+    matches!(
+        w,
+        "but"
+            | "and"
+            | "so"
+            | "yet"
+            | "or"
+            | "nor"
+            | "as"
+            | "after"
+            | "before"
+            | "while"
+            | "because"
+            | "if"
+            | "when"
+            | "where"
+            | "since"
+            | "although"
+            | "though"
+            | "once"
+            | "until"
+            | "whether"
+            | "unless"
+            | "perhaps"
+            | "maybe"
+            | "also"
+            | "even"
+            | "then"
+            | "now"
+            | "however"
+            | "meanwhile"
+            | "instead"
+            | "thus"
+            | "still"
+            | "indeed"
+            | "who"
+            | "whom"
+            | "just"
+    )
+}
 
 /// Words that open a mention holding no speaker: prepositions (`By` refusing, `During our` talks: the words
 /// after are an object), `let`, `whose`. Not `not` (`Not everyone` finds), nor `about` and `at`, which may
 /// open a number (`About 40 rabbis`, `at least 21,000`).
-const LEADING_NONE: &[&str] = &[
-    "by",
-    "in",
-    "on",
-    "for",
-    "with",
-    "from",
-    "of",
-    "to",
-    "into",
-    "during",
-    "under",
-    "over",
-    "through",
-    "despite",
-    "without",
-    "amid",
-    "among",
-    "against",
-    "within",
-    "throughout",
-    "upon",
-    "like",
-    "unlike",
-    "toward",
-    "towards",
-    "via",
-    "per",
-    "let",
-    "whose",
-    "which",
-];
+fn is_leading_none(w: &str) -> bool {
+    // A `match` on the words (by length, then bytes): asked for the first word of every mention.
+    matches!(
+        w,
+        "by" | "in"
+            | "on"
+            | "for"
+            | "with"
+            | "from"
+            | "of"
+            | "to"
+            | "into"
+            | "during"
+            | "under"
+            | "over"
+            | "through"
+            | "despite"
+            | "without"
+            | "amid"
+            | "among"
+            | "against"
+            | "within"
+            | "throughout"
+            | "upon"
+            | "like"
+            | "unlike"
+            | "toward"
+            | "towards"
+            | "via"
+            | "per"
+            | "let"
+            | "whose"
+            | "which"
+    )
+}
 
 /// Auxiliaries and question words that put the subject after them (`Do you` think, `how would you`).
 const QUESTION: &[&str] = &[
@@ -754,7 +761,7 @@ impl<'a> Words<'a> {
             let first = crate::text::ascii_lower(self.t(m.start), &mut buf).unwrap_or("");
             // `recently the Kiev authorities` began.
             let adverb = is_ly_adverb(first) && is_lower_word(self.t(m.start));
-            if LEADING_SKIP.contains(&first) || adverb {
+            if is_leading_skip(first) || adverb {
                 m.start += 1;
                 continue;
             }
@@ -792,7 +799,7 @@ impl<'a> Words<'a> {
                     || first.len() > 3 && first.ends_with("ed") && !first.contains('-'));
             // `By` refusing, `In` view, `Let’s` think, `whose campaign`, `not affected ...`, `tapping ...`,
             // `stopped short of` endorsing.
-            if LEADING_NONE.contains(&first)
+            if is_leading_none(first)
                 || is_lower_word(self.t(m.start)) && verb
                 || matches!(
                     first,
@@ -851,7 +858,7 @@ impl<'a> Words<'a> {
         if w == "," {
             let mut buf = [0u8; 16];
             let n = crate::text::ascii_lower(next, &mut buf).unwrap_or("");
-            return LEADING_SKIP.contains(&n);
+            return is_leading_skip(n);
         }
         if !is_lower_word(w) && !w.starts_with(['\'', '’']) {
             return false;
