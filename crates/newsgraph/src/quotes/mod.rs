@@ -1292,6 +1292,15 @@ mod tests {
             .expect("extracts")
     }
 
+    /// What `field` reads off the speaker of each quote of `text`, through the whole pipeline.
+    fn each_speaker(text: &str, field: fn(&Quote) -> Option<&str>) -> Vec<Option<String>> {
+        full_pipeline(text)
+            .quotes
+            .iter()
+            .map(|q| field(q).map(str::to_string))
+            .collect()
+    }
+
     #[test]
     fn the_dateline_is_neither_speech_nor_speaker() {
         // The participle's subject is the clause's, after the dateline.
@@ -1331,13 +1340,7 @@ mod tests {
 
     #[test]
     fn a_time_opening_or_closing_the_speaker_mention_is_left_out() {
-        let speakers = |text: &str| -> Vec<Option<String>> {
-            full_pipeline(text)
-                .quotes
-                .iter()
-                .map(|q| speaker_of(q).map(str::to_string))
-                .collect()
-        };
+        let speakers = |text: &str| each_speaker(text, speaker_of);
         let one = |s: &str| vec![Some(s.to_string())];
         // A time closing the mention, with its preposition.
         assert_eq!(
@@ -1373,13 +1376,7 @@ mod tests {
 
     #[test]
     fn a_name_in_a_descriptive_appositive_is_not_the_speaker() {
-        let names = |text: &str| -> Vec<Option<String>> {
-            full_pipeline(text)
-                .quotes
-                .iter()
-                .map(|q| name_of(q).map(str::to_string))
-                .collect()
-        };
+        let names = |text: &str| each_speaker(text, name_of);
         // The appositive describes the head: its names are not the speaker.
         assert_eq!(
             names(
