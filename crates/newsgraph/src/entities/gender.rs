@@ -40,6 +40,12 @@ pub fn preload() {
     LazyLock::force(&FIRST_NAMES);
 }
 
+/// Whether `w` is a first name of the table (`Donald`, `Maria`), in any case.
+pub fn is_first_name(w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    lower(w, &mut buf).is_some_and(|w| FIRST_NAMES.contains_key(w))
+}
+
 /// The gender of a third-person pronoun (`he`, `His`, `herself`); none for any other word.
 pub fn of_pronoun(w: &str) -> Option<Gender> {
     let mut buf = [0u8; 8];

@@ -781,6 +781,25 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
         }
         i += 1;
     }
+    // `Donald J. Trump`: a first name right before a person's middle initial is the name's (the tagger sometimes
+    // starts the name at the initial).
+    for i in 0..mentions.len() {
+        let s = mentions[i].toks.start;
+        let sent_start = ctx.sentences[mentions[i].sent].tokens.start;
+        let initial = |w: &str| {
+            let b = w.as_bytes();
+            b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+        };
+        if mentions[i].label == EntityLabel::Person
+            && s > sent_start
+            && initial(words[s])
+            && capitalised(words[s - 1])
+            && gender::is_first_name(words[s - 1])
+            && i.checked_sub(1).map_or(true, |j| mentions[j].toks.end < s)
+        {
+            mentions[i].toks.start = s - 1;
+        }
+    }
     // No name ends with a comma, a colon or a bracket it does not open that the tagger took in (`Office of the
     // President,`, `Gingrich]`).
     for m in mentions.iter_mut() {
@@ -1284,6 +1303,28 @@ mod tests {
             .iter()
             .find(|c| c.label == EntityLabel::Person && c.canonical == name)
             .unwrap_or_else(|| panic!("no person {name} in {clusters:#?}"))
+    }
+
+    #[test]
+    fn a_first_name_before_a_middle_initial_is_part_of_the_name() {
+        for (text, name) in [
+            (
+                "Donald J. Trump, a real-estate developer, spoke at the rally.",
+                "Donald J. Trump",
+            ),
+            (
+                "The mural was painted by Cory L. Stowers last spring.",
+                "Cory L. Stowers",
+            ),
+        ] {
+            let (entities, _) = run(text);
+            assert!(
+                entities
+                    .iter()
+                    .any(|e| e.label == EntityLabel::Person && e.text == name),
+                "{text}: {entities:#?}"
+            );
+        }
     }
 
     #[test]
