@@ -608,26 +608,25 @@ impl<'a> Words<'a> {
     /// `times` are the token ranges of the article's time expressions, in text order: one that opens or closes
     /// the mention sets the scene and is left out ([`Self::without_times`]); a mention that is only a time
     /// (`The court this month` rejected: `this month`) gives way to the mention before it, in the sentence from
-    /// token `lo`.
+    /// token `lo()` (asked only then).
     pub fn speaker_words(
         &self,
         m: &Range<usize>,
         cue: Option<usize>,
         times: &[Range<usize>],
-        lo: usize,
+        lo: impl FnOnce() -> usize,
     ) -> Option<Range<usize>> {
         match self.speaker_words_once(m, cue, times) {
             Ok(m) => m,
             Err(k) => {
+                let lo = lo();
                 // Once only: the mention before is read as it is (no chain of times to walk back over). It is the
                 // subject when it opens a clause (`, the Supreme Court this month` rejected), not when a verb or
                 // a preposition governs it (sent `a letter this week` urging, a visit `to the United States in
                 // September` indicates).
                 let before = self.mention_before(lo, k).filter(|b| b.end <= k)?;
-                let mut buf = [0u8; 16];
                 let opens = before.start <= lo
-                    || crate::text::ascii_lower(self.t(before.start - 1), &mut buf)
-                        .is_some_and(|p| CLAUSE_OPENERS.contains(&p))
+                    || self.lower_in(before.start - 1, CLAUSE_OPENERS)
                     || is_quote(self.t(before.start - 1));
                 if !opens {
                     return None;
@@ -670,6 +669,12 @@ impl<'a> Words<'a> {
         })
     }
 
+    /// Whether token `i`, ASCII-lower-cased, is one of `words` (lower-case words).
+    fn lower_in(&self, i: usize, words: &[&str]) -> bool {
+        let mut buf = [0u8; 16];
+        crate::text::ascii_lower(self.t(i), &mut buf).is_some_and(|w| words.contains(&w))
+    }
+
     /// The mention without a time expression that opens it (`Today we` -> `we`, `In December, the prince` ->
     /// `the prince`) or closes it with its preposition (`Trump on Tuesday` -> `Trump`, `A new poll last week` ->
     /// `A new poll`); `Err(k)` when the mention is a time expression (`this week` published: the subject is
@@ -684,15 +689,12 @@ impl<'a> Words<'a> {
         let i = times.partition_point(|t| t.end <= m.start);
         if let Some(t) = times.get(i).filter(|t| t.start <= m.start) {
             if t.end >= m.end {
-                let mut k = t.start;
-                let mut buf = [0u8; 16];
-                if k > 0
-                    && crate::text::ascii_lower(self.t(k - 1), &mut buf)
-                        .is_some_and(|p| TIME_PREPOSITIONS.contains(&p))
-                {
-                    k -= 1;
-                }
-                return Err(k);
+                let k = t.start;
+                return Err(if k > 0 && self.lower_in(k - 1, TIME_PREPOSITIONS) {
+                    k - 1
+                } else {
+                    k
+                });
             }
             let next = self.t(t.end);
             let single = t.end == t.start + 1;
@@ -719,11 +721,9 @@ impl<'a> Words<'a> {
         if let Some(t) = j.checked_sub(1).and_then(|j| times.get(j)) {
             if t.end >= m.end && t.start > m.start {
                 let mut e = t.start;
-                let mut buf = [0u8; 16];
-                let before = crate::text::ascii_lower(self.t(e - 1), &mut buf).unwrap_or("");
-                if TIME_PREPOSITIONS.contains(&before) {
+                if self.lower_in(e - 1, TIME_PREPOSITIONS) {
                     e -= 1;
-                } else if TIME_BOUND.contains(&before) || is_possessive(before) {
+                } else if self.lower_in(e - 1, TIME_BOUND) || self.lower_in(e - 1, &["'s", "'"]) {
                     // `the class of 2016`, `the 1990s`: the time is part of the noun phrase.
                     e = m.end;
                 }
@@ -1255,7 +1255,7 @@ mod tests {
         let i = (0..ctx.tokens.len())
             .find(|&i| w.t(i) == cue)
             .expect("cue in text");
-        let m = w.speaker_words(&(0..i), Some(i), &[], 0)?;
+        let m = w.speaker_words(&(0..i), Some(i), &[], || 0)?;
         Some(text[ctx.tokens[m.start].start..ctx.tokens[m.end - 1].end].to_string())
     }
 

@@ -1292,6 +1292,14 @@ mod tests {
             .expect("extracts")
     }
 
+    /// The first quote of `doc` that `pick` picks (the test fails without one).
+    fn quote_where(doc: &crate::Document, pick: impl Fn(&Quote) -> bool) -> &Quote {
+        doc.quotes
+            .iter()
+            .find(|q| pick(q))
+            .unwrap_or_else(|| panic!("no such quote in {:?}", doc.quotes))
+    }
+
     /// What `field` reads off the speaker of each quote of `text`, through the whole pipeline.
     fn each_speaker(text: &str, field: fn(&Quote) -> Option<&str>) -> Vec<Option<String>> {
         full_pipeline(text)
@@ -1308,22 +1316,14 @@ mod tests {
             "FRANKFURT, Sept 14 – The central bank left its rate unchanged on Thursday, saying prices were \
              rising more slowly than it had hoped.\n\nThe decision was expected.",
         );
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| q.text.starts_with("prices"))
-            .expect("a quote");
+        let q = quote_where(&doc, |q| q.text.starts_with("prices"));
         assert_eq!(speaker_of(q), Some("The central bank"), "{q:?}");
         // Reported speech before its cue starts after the dateline.
         let doc = full_pipeline(
             "LISBON (AFP) – Portugal will host the fisheries talks next month, the agriculture minister \
              announced on Monday.\n\nDelegations from six countries are due.",
         );
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| q.text.contains("fisheries"))
-            .expect("a quote");
+        let q = quote_where(&doc, |q| q.text.contains("fisheries"));
         assert!(q.text.starts_with("Portugal will host"), "{q:?}");
         assert_eq!(speaker_of(q), Some("the agriculture minister"), "{q:?}");
         // A place and a colon open a dateline, not a transcript turn.
@@ -1398,18 +1398,10 @@ mod tests {
             "The ferry company raised its fares on Monday.\n\nAnalysts said the rise would hurt tourism. \
              Maria Lindqvist said it was overdue.",
         );
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| q.text.contains("tourism"))
-            .expect("a quote");
+        let q = quote_where(&doc, |q| q.text.contains("tourism"));
         assert_eq!(speaker_of(q), Some("Analysts"), "{q:?}");
         assert_eq!(name_of(q), None, "{q:?}");
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| q.text.contains("overdue"))
-            .expect("a quote");
+        let q = quote_where(&doc, |q| q.text.contains("overdue"));
         assert_eq!(name_of(q), Some("Maria Lindqvist"), "{q:?}");
     }
 

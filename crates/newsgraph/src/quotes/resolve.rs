@@ -310,12 +310,12 @@ pub(super) fn output(
         .iter()
         .map(|f| {
             f.speaker.as_ref().and_then(|m| {
-                // The sentence's first token: a mention that is only a time gives way to one before it.
-                let lo = ctx
-                    .tokens
-                    .get(m.start)
-                    .and_then(|t| ctx.sentence_at(t.start))
-                    .map_or(0, |s| doc.sent_tokens(s).start);
+                // The sentence's first token, asked only of a mention that is a time and gives way to one
+                // before it.
+                let lo = || {
+                    doc.sentence_of_token(m.start)
+                        .map_or(0, |s| doc.sent_tokens(s).start)
+                };
                 doc.w
                     .speaker_words(m, f.cue.as_ref().map(|c| c.0.start), times, lo)
             })
@@ -561,6 +561,32 @@ fn negated(doc: &Doc, cue: &Range<usize>, lemma: &str, speaker: Option<&Range<us
         })
 }
 
+/// Of `entities` (in text order; `longest` is the length of the longest) those that overlap the code-point range
+/// `span` and pass `keep`: the person, else the last (the head of `Kremlin spokesman Dmitry Peskov`). Walked from
+/// the last one back, at most [`LOOKBACK`], the first person met or else the first entity met; the walk stops where
+/// no entity can reach the span any more (one that starts `longest` before it ends before it): most mentions
+/// overlap one entity or none.
+fn overlapping(
+    entities: &[Entity],
+    longest: usize,
+    span: Range<usize>,
+    keep: impl Fn(&Entity) -> bool,
+) -> Option<&Entity> {
+    let mut first = None;
+    for e in entities.iter().rev().take(LOOKBACK) {
+        if e.start.saturating_add(longest) <= span.start {
+            break;
+        }
+        if e.start < span.end && span.start < e.end && keep(e) {
+            if e.label == EntityLabel::Person {
+                return Some(e);
+            }
+            first = first.or(Some(e));
+        }
+    }
+    first
+}
+
 /// The code-point end of the head of mention `m` when an appositive after a comma or a parenthesis describes it
 /// (`Newt Gingrich, a Trump ally`, `The Forward, an influential newspaper`, `Tanden, head of the Center for
 /// American Progress`): it opens with a determiner or a lower-case word. `None` without one, or when the
@@ -708,26 +734,7 @@ fn speaker<'c>(
                     && (!we || speaks_as_we(e, clusters))
             })
         } else {
-            // The overlapping entity; of several, the person, then the last (the head of `Kremlin spokesman
-            // Dmitry Peskov`).
-            // Walked from the last one back: the first person met, else the first entity met.
-            // The walk stops where no entity can reach the mention any more (one that starts `longest` before
-            // it ends before it): most mentions overlap one entity or none, and the window held 64.
-            let mut first = None;
-            let mut person = None;
-            for e in entities[..end_at].iter().rev().take(LOOKBACK) {
-                if e.start.saturating_add(longest) <= out.start {
-                    break;
-                }
-                if e.start < out.end && out.start < e.end {
-                    if e.label == EntityLabel::Person {
-                        person = Some(e);
-                        break;
-                    }
-                    first = first.or(Some(e));
-                }
-            }
-            person.or(first)
+            overlapping(&entities[..end_at], longest, out.start..out.end, |_| true)
         };
         // `Newt Gingrich, a Trump ally`: a name inside a descriptive appositive is not the speaker; the head's
         // entity is (of several, the person, then the last). A head without one (`His mother, former presenter
@@ -741,15 +748,10 @@ fn speaker<'c>(
                         .iter()
                         .any(|p| after.starts_with(p) || e.text.ends_with(p))
                 };
-                let mut head = entities[..end_at]
-                    .iter()
-                    .rev()
-                    .take(LOOKBACK)
-                    .filter(|e| e.start < head_end && out.start < e.end && !possessor(e));
-                head.clone()
-                    .find(|e| e.label == EntityLabel::Person)
-                    .or_else(|| head.next())
-                    .or(hit)
+                overlapping(&entities[..end_at], longest, out.start..head_end, |e| {
+                    !possessor(e)
+                })
+                .or(hit)
             }
             _ => hit,
         };

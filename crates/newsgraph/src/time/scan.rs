@@ -8,12 +8,34 @@ use crate::text::{Shape, TokenKind, HYPHEN};
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::sync::LazyLock;
 
-/// Words before a month name that ask for a time ("in May", "since April", "early June"): then a month word that
-/// is also a name ("Theresa May", "April Mellody") is the month.
-const MONTH_CUES: &[&str] = &[
-    "in", "since", "until", "till", "by", "from", "through", "early", "late", "mid", "last",
-    "next", "this", "of", "during", "before", "after", "between", "each", "every", "end", "mid-",
-];
+/// Whether `p`, the word before a month name, asks for a time ("in May", "since April", "early June"): then a
+/// month word that is also a name ("Theresa May", "April Mellody") is the month.
+fn is_month_cue(p: &str) -> bool {
+    matches!(
+        p,
+        "in" | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "from"
+            | "through"
+            | "early"
+            | "late"
+            | "mid"
+            | "last"
+            | "next"
+            | "this"
+            | "of"
+            | "during"
+            | "before"
+            | "after"
+            | "between"
+            | "each"
+            | "every"
+            | "end"
+            | "mid-"
+    )
+}
 
 /// A token as the scanner sees it: one per token of the document, so kept small (its byte range is read from the
 /// context's token of the same index).
@@ -1802,7 +1824,7 @@ impl<'c> Scanner<'c> {
         {
             let p = if i > self.lo { self.w(i - 1) } else { "" };
             // "a June Trump campaign event": after a determiner, the month modifies.
-            if !MONTH_CUES.contains(&p) && !matches!(p, "a" | "an" | "the") {
+            if !is_month_cue(p) && !matches!(p, "a" | "an" | "the") {
                 return false;
             }
         }
@@ -1828,7 +1850,7 @@ impl<'c> Scanner<'c> {
             {
                 return true;
             }
-            return (MONTH_CUES.contains(&p) || matches!(p, "to" | "and" | "or"))
+            return (is_month_cue(p) || matches!(p, "to" | "and" | "or"))
                 && !self.any(i + 1, &["be", "have", "not", "also"]);
         }
         false
