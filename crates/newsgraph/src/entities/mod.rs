@@ -1390,6 +1390,13 @@ mod tests {
                 Some("MD"),
             ),
             (
+                "On Monday, Adviser to the Head of the Office of the President Oksana Hrytsenko spoke to reporters.",
+                "Oksana Hrytsenko",
+                "Adviser to the Head of the Office of the President",
+                None,
+                None,
+            ),
+            (
                 "Minister of Foreign Affairs of Latvia Anna Berzina spoke by phone with her counterpart.",
                 "Anna Berzina",
                 "Minister of Foreign Affairs",

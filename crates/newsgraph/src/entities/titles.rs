@@ -634,7 +634,7 @@ fn premodifier(
 }
 
 /// `Deputy Head of the Office of the President`: offices within offices. From a title starting at `start`, walks
-/// left over `of`, `the`, capitalised words and the organizations the tagger found among them, back to the
+/// left over `of`, `to the`, `the`, capitalised words and the organizations the tagger found among them, back to the
 /// first title head followed by `of` and its modifiers; `start` itself when there is none. `end` ends the title.
 fn office_chain_start(
     words: &[&str],
@@ -646,7 +646,8 @@ fn office_chain_start(
 ) -> usize {
     let mut k = start;
     let mut first = k;
-    while k > sent.start && k + 8 > start {
+    // Bounded (an office chain is short), room for `Adviser to the Head of the Office of the President`.
+    while k > sent.start && k + 12 > start {
         let w = words[k - 1];
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         if at[k - 1] != usize::MAX {
@@ -661,18 +662,20 @@ fn office_chain_start(
                 continue;
             }
         }
-        if !(capital || matches!(w, "of" | "the")) {
+        // `Adviser to the Head of ...`: an office serving another office chains with `to the`.
+        let to_the = w == "to" && words.get(k).is_some_and(|n| *n == "the");
+        if !(capital || matches!(w, "of" | "the") || to_the) {
             break;
         }
         k -= 1;
-        if is_head(w) && words.get(k + 1).is_some_and(|n| *n == "of") {
+        if is_head(w) && words.get(k + 1).is_some_and(|n| matches!(*n, "of" | "to")) {
             first = k;
         }
     }
     while first > sent.start && at[first - 1] == usize::MAX && is_modifier(words[first - 1]) {
         first -= 1;
     }
-    while first + 1 < end && matches!(words[first], "of" | "and" | "the" | "The") {
+    while first + 1 < end && matches!(words[first], "of" | "and" | "the" | "The" | "to") {
         first += 1;
     }
     first

@@ -316,7 +316,7 @@ fn is_ly_adverb(w: &str) -> bool {
 }
 
 /// Whether `w` is a pronoun that can be a subject (the speaking pronouns, and `you`).
-fn is_subject_pronoun(w: &str) -> bool {
+pub(super) fn is_subject_pronoun(w: &str) -> bool {
     PRONOUNS.contains(w) || matches!(w, "you" | "You")
 }
 
@@ -422,10 +422,10 @@ impl<'a> Words<'a> {
             } else if saw_cap
                 && w == "the"
                 && k >= lo + 3
-                && self.t(k - 2) == "of"
-                && is_cap(self.t(k - 3))
+                && (self.t(k - 2) == "of" && is_cap(self.t(k - 3))
+                    || self.t(k - 2) == "to" && is_title(self.t(k - 3)))
             {
-                // `Mr. Morgan of the Sierra Club`
+                // `Mr. Morgan of the Sierra Club`, `The Adviser to the Head`
                 k -= 2;
             } else {
                 break;
@@ -1022,11 +1022,40 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// Mention `m` (from [`Self::mention_after`]) ending in a title, with the office that title heads (`the Head` `of the Office of the
+    /// President`, `the Adviser` `to the Head`): capitalized words joined by `of the`, or `to the` after a title,
+    /// up to `hi`.
+    pub fn with_office(&self, m: Range<usize>, hi: usize) -> Range<usize> {
+        if m.end == m.start || !is_title(self.t(m.end - 1)) {
+            return m;
+        }
+        let mut k = m.end;
+        while k + 2 < hi
+            && self.t(k + 1) == "the"
+            && is_cap(self.t(k + 2))
+            && (self.t(k) == "of" || self.t(k) == "to" && is_title(self.t(k - 1)))
+        {
+            k += 3;
+            while k < hi
+                && is_cap(self.t(k))
+                && self.tokens[k].kind != crate::text::TokenKind::Punct
+                || k + 1 < hi && is_possessive(self.t(k)) && is_cap(self.t(k + 1))
+            {
+                k += 1;
+            }
+        }
+        m.start..k
+    }
+
     /// Name, title and affiliation read off a mention.
     pub fn local_name(&self, m: &Range<usize>) -> LocalName<'a> {
         let mut out = LocalName::default();
         if m.end == m.start + 1 && PRONOUNS.contains(self.t(m.start)) {
             out.pronoun = true;
+            return out;
+        }
+        // `You said`: the one spoken to, whom the mention does not name.
+        if m.end == m.start + 1 && matches!(self.t(m.start), "you" | "You") {
             return out;
         }
         // Head part: before an appositive comma or parenthesis.
@@ -1058,8 +1087,13 @@ impl<'a> Words<'a> {
         }
         let org = (n..end).any(|i| ORG_WORDS.contains(self.t(i)));
         if org {
-            // Organizations keep their whole capitalized run (`Russian Defense Ministry`).
-            while n > start && (is_cap(self.t(n - 1)) || NAME_JOINERS.contains(self.t(n - 1))) {
+            // Organizations keep their whole capitalized run (`Russian Defense Ministry`), with an owner's name
+            // (`The Prosecutor’s Office`).
+            while n > start
+                && (is_cap(self.t(n - 1))
+                    || NAME_JOINERS.contains(self.t(n - 1))
+                    || is_possessive(self.t(n - 1)) && n - 1 > start && is_cap(self.t(n - 2)))
+            {
                 n -= 1;
             }
         }

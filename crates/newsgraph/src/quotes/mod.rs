@@ -1393,6 +1393,55 @@ mod tests {
     }
 
     #[test]
+    fn a_description_by_title_is_the_person_with_that_title() {
+        let doc = full_pipeline(
+            "Head of the Office of the President Oleh Marchenko met the envoys in Kyiv on Tuesday. Adviser to \
+             the Head of the Office of the President Taras Hnatyuk also took part. The Head of the President's \
+             Office noted that the talks had been difficult. The Adviser to the Head of the President's Office \
+             stressed that the guarantees must be binding. According to the Head of the Office of the President, \
+             the work will go on.",
+        );
+        for (content, mention, name) in [
+            (
+                "difficult",
+                "The Head of the President's Office",
+                "Oleh Marchenko",
+            ),
+            (
+                "binding",
+                "The Adviser to the Head of the President's Office",
+                "Taras Hnatyuk",
+            ),
+            (
+                "go on",
+                "the Head of the Office of the President",
+                "Oleh Marchenko",
+            ),
+        ] {
+            let q = quote_where(&doc, |q| q.text.contains(content));
+            assert_eq!(speaker_of(q), Some(mention), "{q:?}");
+            assert_eq!(name_of(q), Some(name), "{q:?}");
+        }
+        // With no one holding the title, the description names no one (not the office it belongs to); a Prime
+        // Minister is not `the Minister`.
+        let names = |text: &str| each_speaker(text, name_of);
+        assert_eq!(
+            names("The Head of the President's Office noted that the talks had been difficult."),
+            [None]
+        );
+        assert_eq!(
+            names("Prime Minister Anna Koval opened the session. The Minister said the budget was ready."),
+            [None]
+        );
+        // An office owned by a title is an organization's name; `You` names no one.
+        assert_eq!(
+            names("The Prosecutor's Office said the case had been opened."),
+            [Some("Prosecutor's Office".to_string())]
+        );
+        assert_eq!(names("You said that the plan works."), [None]);
+    }
+
+    #[test]
     fn a_capitalized_common_noun_opening_the_sentence_is_no_name() {
         let doc = full_pipeline(
             "The ferry company raised its fares on Monday.\n\nAnalysts said the rise would hurt tourism. \

@@ -629,14 +629,18 @@ fn content_for(
 ) -> Option<Content> {
     let t = |i: usize| doc.t(i);
     if lemma == "according to" {
-        let m = doc.w.mention_after(cue.end, e).or_else(|| {
-            // `according to show insiders`: everything up to the comma or the end.
-            let mut j = cue.end;
-            while j < e && j < cue.end + 10 && t(j) != "," {
-                j += 1;
-            }
-            (j > cue.end && (j == e || t(j) == ",")).then_some(cue.end..j)
-        })?;
+        let m = doc
+            .w
+            .mention_after(cue.end, e)
+            .map(|m| doc.w.with_office(m, e))
+            .or_else(|| {
+                // `according to show insiders`: everything up to the comma or the end.
+                let mut j = cue.end;
+                while j < e && j < cue.end + 10 && t(j) != "," {
+                    j += 1;
+                }
+                (j > cue.end && (j == e || t(j) == ",")).then_some(cue.end..j)
+            })?;
         if cue.start > sr.start + 2 && t(cue.start - 1) == "," {
             return Some((sr.start..cue.start - 1, m, None));
         }

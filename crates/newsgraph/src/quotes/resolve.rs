@@ -417,15 +417,12 @@ pub(super) fn output(
                 own_parts = f.parts.iter().cloned().collect();
                 &own_parts
             };
-            let first_person = m.end == m.start + 1 && doc.t(m.start) == "I";
-            let plural = m.end == m.start + 1 && matches!(doc.t(m.start), "we" | "We" | "us");
             // `I` is the speaker of the transcript turn it stands in, if any (and `we` what that speaker
-            // belongs to); a quotation mark left open in a transcript does not end the turn.
-            let turn = if first_person || plural {
+            // belongs to, and `the Minister` that speaker if the title fits); a quotation mark left open in a
+            // transcript does not end the turn.
+            let turn = {
                 let i = turns.partition_point(|(p, _)| *p < at);
                 i.checked_sub(1).map(|i| turns[i].1)
-            } else {
-                None
             };
             let s = speaker(
                 doc,
@@ -612,6 +609,70 @@ fn name_by_entity(out: &mut Speaker, e: &Entity, clusters: &[EntityCluster]) {
         .or_else(|| e.affiliation.clone());
 }
 
+/// Whether word `head` is among the few title words right before entity `entities[i]` (`Minister` of
+/// Agriculture Dmitry Patrushev): capitalized words and `of`, `the`, `to`, `and`, back to the entity before.
+fn head_before(doc: &Doc, entities: &[Entity], i: usize, head: &str) -> bool {
+    let ctx = doc.ctx;
+    let Some(e) = entities.get(i) else {
+        return false;
+    };
+    let first = doc.tok_from(ctx.byte_of(e.start));
+    let floor = i.checked_sub(1).map_or(0, |p| ctx.byte_of(entities[p].end));
+    (first.saturating_sub(6)..first)
+        .rev()
+        .take_while(|&k| {
+            let w = doc.t(k);
+            ctx.tokens[k].start >= floor
+                && doc.w.is_word(k)
+                && (super::mention::is_cap(w) || matches!(w, "of" | "the" | "to" | "and"))
+        })
+        .any(|k| doc.t(k).eq_ignore_ascii_case(head))
+}
+
+/// Names the speaker by cluster `c`.
+fn name_by_cluster(out: &mut Speaker, c: &EntityCluster) {
+    out.name = Some(c.canonical.clone());
+    out.cluster = Some(c.id);
+    out.title = c.title.clone();
+    out.affiliation = c.affiliation.clone();
+}
+
+/// The person a title description names: of the holders named before `at` whose title it fits, the one named
+/// last among the entities `before` it (within the lookback), else the only one. A person met first whose title
+/// was not read but who has the title's head word near the name (`Minister of Agriculture Dmitry Patrushev`, when the
+/// title was not read) makes it ambiguous: none.
+fn title_holder<'c>(
+    doc: &Doc,
+    d: &TitleWords,
+    holders: &[Holder<'c>],
+    before: &[Entity],
+    at: usize,
+) -> Option<&'c EntityCluster> {
+    let fit: Vec<&'c EntityCluster> = holders
+        .iter()
+        .filter(|h| h.first < at && h.fits(d))
+        .map(|h| h.cluster)
+        .collect();
+    if fit.is_empty() {
+        return None;
+    }
+    for (i, e) in before.iter().enumerate().rev().take(LOOKBACK) {
+        if let Some(c) = fit.iter().find(|c| c.id == e.cluster) {
+            return Some(c);
+        }
+        if e.label == EntityLabel::Person
+            && !holders.iter().any(|h| h.cluster.id == e.cluster)
+            && head_before(doc, before, i, &d.head)
+        {
+            return None;
+        }
+    }
+    match fit.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
 /// The speaker of mention `m`, whose local name is `ln`; a pronoun may continue attribution `prev` (given with
 /// the output so far, which holds what it resolved to), and names
 /// inside `own` (the quotation's own words) are no candidates. The entities come with the length of the longest.
@@ -645,7 +706,12 @@ fn speaker<'c>(
     // Compared without lower-casing: no letter but an ASCII one lower-cases to these. The object forms speak
     // after `according to` (`According to him, ...`).
     let w = doc.t(m.start);
-    let is_any = |forms: &[&str]| forms.iter().any(|p| w.eq_ignore_ascii_case(p));
+    // Only the first letter may be a capital: `US` is the country, not `us`.
+    let is_any = |forms: &[&str]| {
+        forms.iter().any(|p| {
+            w.eq_ignore_ascii_case(p) && w.get(1..).is_some_and(|r| r == p.get(1..).unwrap_or(""))
+        })
+    };
     let object_pronoun = m.end == m.start + 1 && is_any(&["him", "her", "them", "us"]);
     let pronoun = ln.pronoun || object_pronoun;
     let person_pronoun = pronoun && is_any(&["he", "she", "i", "him", "her"]);
@@ -808,13 +874,42 @@ fn speaker<'c>(
                             )
                         });
                     if let Some(c) = holder.map(|h| h.cluster) {
-                        out.name = Some(c.canonical.clone());
-                        out.cluster = Some(c.id);
-                        out.title = c.title.clone();
-                        out.affiliation = c.affiliation.clone();
+                        name_by_cluster(&mut out, c);
                         return out;
                     }
                 }
+            }
+        }
+        // `The Head of the President’s Office`, `the Minister of Health`: a description by another title is the
+        // document's person with that title (the speaker of the transcript turn it stands in, else the one named
+        // last, when several have it). With no such person it
+        // names no one, not the office it belongs to. A `person` read from title words alone (`the Head`) is none.
+        let person_hit = hit.is_some_and(|e| {
+            e.label == EntityLabel::Person && !e.text.split(' ').all(super::mention::is_title)
+        });
+        if !pronoun && !person_hit {
+            if let Some(d) =
+                titled_description(doc, m).filter(|_| office_described(doc, m).is_none())
+            {
+                // A turn's speaker whose title was not read but was named after the title's head word
+                // (`Minister of Agriculture Dmitry Patrushev`) may be the one described: no guess then.
+                let in_turn = turn.map(|t| (t, holders.iter().find(|h| h.cluster.id == t.cluster)));
+                let holder = match in_turn {
+                    Some((_, Some(h))) if h.fits(&d) => Some(h.cluster),
+                    Some((t, None))
+                        if entities
+                            .iter()
+                            .position(|e| e.cluster == t.cluster)
+                            .is_some_and(|i| head_before(doc, entities, i, &d.head)) =>
+                    {
+                        None
+                    }
+                    _ => title_holder(doc, &d, holders, &entities[..upto], out.start),
+                };
+                if let Some(c) = holder {
+                    name_by_cluster(&mut out, c);
+                }
+                return out;
             }
         }
         // `The Russian government`, `US officials`: a nationality or a country before a collective noun names a
@@ -890,6 +985,10 @@ fn speaker<'c>(
     {
         return out;
     }
+    // A description by title names no one without the entities that could hold it (not the office in it).
+    if titled_description(doc, m).is_some() {
+        return out;
+    }
     if ln.name.is_some() {
         // A later mention (`Peskov`) inherits title and affiliation of the fuller one (`Kremlin spokesman
         // Dmitry Peskov`).
@@ -909,9 +1008,13 @@ fn speaker<'c>(
         fill(&mut out, &full);
         return out;
     }
-    // A description: `the ministry` -> the last name ending in `Ministry`.
+    // A description: `the ministry` -> the last name ending in `Ministry` (not a pronoun ending a name: `Thank
+    // You`).
     let head = doc.t(m.end - 1);
-    if head.chars().all(char::is_lowercase) && head.len() > 2 {
+    if head.chars().all(char::is_lowercase)
+        && head.len() > 2
+        && !super::mention::is_subject_pronoun(head)
+    {
         if let Some(a) = seen[..before]
             .iter()
             .rev()
@@ -1036,6 +1139,7 @@ fn office_holders<'c>(
             first: f,
             cluster: c,
             guest,
+            title: OnceCell::new(),
         })
         .take(MAX_HOLDERS)
         .collect()
@@ -1062,6 +1166,151 @@ struct Holder<'c> {
     /// Named with a country's title as someone's counterpart (`talks with President of France Emmanuel
     /// Macron`): a release's visitor, whom a bare `the President` means only when no host holds the office.
     guest: bool,
+    /// The cluster's title read for comparison, on the first description that asks (most documents have none).
+    title: OnceCell<Option<TitleWords>>,
+}
+
+impl Holder<'_> {
+    /// Whether the description `d` fits this holder's title.
+    fn fits(&self, d: &TitleWords) -> bool {
+        self.title
+            .get_or_init(|| {
+                let t = self.cluster.title.as_deref()?;
+                TitleWords::of(t.split(' '))
+            })
+            .as_ref()
+            .is_some_and(|t| d.fits(t))
+    }
+}
+
+/// A title in a form to compare (`Head of the President’s Office` and `Head of the Office of the President`
+/// alike): its head, the last word before `of`, `to` or `for`, and its words, lower-cased, without function words
+/// and possessive endings.
+#[derive(Debug, PartialEq)]
+struct TitleWords {
+    head: String,
+    /// Sorted, without repeats.
+    words: Vec<String>,
+}
+
+impl TitleWords {
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Option<TitleWords> {
+        let mut head = None;
+        let mut headed = false;
+        let mut all = Vec::new();
+        for w in words {
+            let w = w.trim_end_matches("’s").trim_end_matches("'s");
+            let l = w.to_lowercase();
+            match l.as_str() {
+                "of" | "to" | "for" => headed = true,
+                "" | "the" | "and" | "’" | "'" => {}
+                _ => {
+                    if !headed {
+                        head = Some(l.clone());
+                    }
+                    all.push(l);
+                }
+            }
+        }
+        all.sort_unstable();
+        all.dedup();
+        Some(TitleWords {
+            head: head?,
+            words: all,
+        })
+    }
+
+    /// Whether a description with these words names the holder of title `t`: the same head, no word `t` lacks,
+    /// and every rank `t` has (`the Head` is not the `Deputy Head`).
+    fn fits(&self, t: &TitleWords) -> bool {
+        let has = |ws: &[String], w: &String| ws.binary_search(w).is_ok();
+        self.head == t.head
+            && self.words.iter().all(|w| has(&t.words, w))
+            && t.words
+                .iter()
+                .filter(|w| {
+                    matches!(
+                        w.as_str(),
+                        "deputy"
+                            | "vice"
+                            | "first"
+                            | "acting"
+                            | "former"
+                            | "assistant"
+                            | "interim"
+                            | "prime"
+                    )
+                })
+                .all(|w| has(&self.words, w))
+    }
+}
+
+/// A description of a person by title alone (`The Head of the President’s Office`, `the Minister of Health`,
+/// `the Deputy Head`, `the spokesman`): its title words. Definite (a title without `the` opens a name: `Minister
+/// of Health Viktor Lyashko`, `King`), headed by a person's title, with only titles and capitalized words before
+/// the head and the office's capitalized name after it.
+fn titled_description(doc: &Doc, m: &Range<usize>) -> Option<TitleWords> {
+    let mut end = m.start;
+    while end < m.end && !matches!(doc.t(end), "," | "(") {
+        end += 1;
+    }
+    if !doc.t(m.start).eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let i = m.start + 1;
+    let split = (i..end)
+        .find(|&k| matches!(doc.t(k), "of" | "to" | "for"))
+        .unwrap_or(end);
+    if split <= i {
+        return None;
+    }
+    let head = doc.t(split - 1);
+    let mut buf = [0u8; 16];
+    let lower = crate::text::ascii_lower(head, &mut buf)?;
+    let person_title = super::lexicon::TITLES.contains(lower)
+        && !matches!(
+            lower,
+            "state"
+                | "foreign"
+                | "defense"
+                | "defence"
+                | "interior"
+                | "finance"
+                | "press"
+                | "campaign"
+                | "former"
+                | "senior"
+                | "top"
+                | "acting"
+                | "interim"
+                | "emeritus"
+                | "presidential"
+                | "republican"
+                | "democratic"
+                | "democrat"
+                | "gop"
+                | "executive"
+                | "vice"
+                | "deputy"
+                | "prime"
+                | "general"
+        )
+        && !lower.ends_with('.')
+        && !matches!(
+            lower,
+            "mr" | "mrs" | "ms" | "dr" | "prof" | "rev" | "sen" | "rep" | "gov"
+        );
+    let cap = super::mention::is_cap;
+    if !person_title
+        || !(i..split - 1).all(|k| cap(doc.t(k)) || super::mention::is_title(doc.t(k)))
+        || !(split..end).all(|k| {
+            let w = doc.t(k);
+            cap(w) || matches!(w, "of" | "to" | "for" | "the" | "and" | "’s" | "'s")
+        })
+    {
+        return None;
+    }
+    TitleWords::of((i..end).map(|k| doc.t(k)))
 }
 
 /// Whether `with` opens the title words before entity `e` (`a conversation with President of Finland Sauli
