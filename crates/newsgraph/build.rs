@@ -132,4 +132,28 @@ fn main() {
     }
     let bytes: Vec<u8> = table.iter().flat_map(|v| v.to_le_bytes()).collect();
     write("geo_small.bin", &bytes);
+
+    // US counties keyed as the gazetteer keys a name and sorted by key (stably: same-name counties keep their
+    // order), so that a lookup is a binary search and loading builds nothing.
+    let counties = data("us_counties.tsv");
+    let mut keyed: Vec<(String, String)> = Vec::new();
+    for line in counties.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        let [admin1, name, lat, lon, n, ..] = f[..] else {
+            continue;
+        };
+        // `normalize_into` of an ASCII name; other names would need its Unicode rules here.
+        assert!(
+            name.is_ascii(),
+            "us_counties.tsv: non-ASCII county name {name:?}: teach build.rs to normalize it"
+        );
+        let key = county_key_of_normalized(name.to_ascii_lowercase().replace('`', "'"));
+        keyed.push((key, format!("{admin1}\t{name}\t{lat}\t{lon}\t{n}")));
+    }
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let table: String = keyed
+        .iter()
+        .map(|(k, rest)| format!("{k}\t{rest}\n"))
+        .collect();
+    write("geo_counties.tsv", table.as_bytes());
 }

@@ -1289,7 +1289,7 @@ fn us_county(
         }
     }
     let Some(anchor) = anchor else {
-        return match counties {
+        return match counties.as_slice() {
             [only] if top_country.map_or(true, |t| t == "US") => Some(*only),
             _ => None,
         };

@@ -208,10 +208,16 @@ fn parse_small(line: &'static str) -> Option<Record> {
     })
 }
 
+/// The county table as compiled by `scripts/build_us_counties.py` (the tests read it; lookups read `COUNTIES`).
+#[cfg(test)]
 static US_COUNTIES: &str = include_str!("../../data/geo/us_counties.tsv");
 
+/// The lines of `us_counties.tsv` keyed and sorted by their county key: `key TAB admin1 TAB name TAB lat TAB lon TAB
+/// places` (compiled by `build.rs`), so that a county is found by binary search with nothing built at run time.
+static COUNTIES: &str = include_str!(concat!(env!("OUT_DIR"), "/geo_counties.tsv"));
+
 /// A US county: its state's admin1 code, its point (the mean of its GeoNames places) and how many places it has.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct County {
     pub admin1: &'static str,
     pub lat: f32,
@@ -219,50 +225,40 @@ pub(crate) struct County {
     pub places: u32,
 }
 
-/// US counties by normalized name (`orange county`, `st croix county`), all states together.
-static COUNTIES: LazyLock<HashMap<String, Vec<County>>> = LazyLock::new(|| {
-    // Built on first use in a run (a few thousand lines): a fast hash and one key string per line.
-    let mut map: HashMap<String, Vec<County>> = map(US_COUNTIES.len() / 24);
-    for line in US_COUNTIES.lines() {
-        let mut f = line.split('\t');
-        let (Some(admin1), Some(name), Some(lat), Some(lon), Some(n)) =
-            (f.next(), f.next(), f.next(), f.next(), f.next())
-        else {
-            continue;
-        };
-        let county = County {
-            admin1,
-            lat: lat.parse().unwrap_or(0.0),
-            lon: lon.parse().unwrap_or(0.0),
-            places: n.parse().unwrap_or(0),
-        };
-        map.entry(county_key(name)).or_default().push(county);
-    }
-    map
-});
+/// The county of a `COUNTIES` line (its fields after the key).
+fn parse_county(line: &'static str) -> Option<County> {
+    let mut f = line.split('\t').skip(1);
+    let admin1 = f.next()?;
+    let _name = f.next()?;
+    Some(County {
+        admin1,
+        lat: f.next()?.parse().unwrap_or(0.0),
+        lon: f.next()?.parse().unwrap_or(0.0),
+        places: f.next()?.parse().unwrap_or(0),
+    })
+}
 
 /// The lookup key of a county name: lower case, `Saint`/`St.` as `st`, no periods.
 pub(crate) fn county_key(name: &str) -> String {
     let mut k = String::with_capacity(name.len());
     normalize_into(name, &mut k);
-    // Most names need nothing more (`orange county`): no copies for them.
-    let plain = !k.contains('.')
-        && !k.starts_with("saint ")
-        && k.split(' ')
-            .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
-    if plain {
-        return k;
-    }
-    let k = k.replace('.', "");
-    let k = k
-        .strip_prefix("saint ")
-        .map_or(k.clone(), |r| format!("st {r}"));
-    k.split_whitespace().collect::<Vec<_>>().join(" ")
+    county_key_of_normalized(k)
 }
 
-/// The US counties named `name` (`Orange County`, `Orleans Parish`).
-pub(crate) fn us_counties(name: &str) -> &'static [County] {
-    COUNTIES.get(&county_key(name)).map_or(&[], Vec::as_slice)
+/// The US counties named `name` (`Orange County`, `Orleans Parish`), all states together, in the order of
+/// `us_counties.tsv`.
+pub(crate) fn us_counties(name: &str) -> Vec<County> {
+    let key = county_key(name);
+    let mut out = Vec::new();
+    let mut pos = lower_bound(COUNTIES, &key);
+    while let Some((line, next)) = line_at(COUNTIES, pos) {
+        if key_of(line) != key {
+            break;
+        }
+        out.extend(parse_county(line));
+        pos = next;
+    }
+    out
 }
 
 /// `ADMIN1` as a map from (country, code) to the record of the first line of that key (looked up for every place
@@ -768,6 +764,45 @@ mod tests {
         for name in names {
             assert_eq!(county_key(name), general(name), "{name:?}");
         }
+    }
+
+    #[test]
+    fn counties_are_found_as_a_map_of_the_table_finds_them() {
+        // The map the table makes: every line under its name's key, in the table's order.
+        let mut map: StdHashMap<String, Vec<County>> = StdHashMap::new();
+        let mut names = Vec::new();
+        for line in US_COUNTIES.lines() {
+            let mut f = line.split('\t');
+            let (Some(admin1), Some(name), Some(lat), Some(lon), Some(n)) =
+                (f.next(), f.next(), f.next(), f.next(), f.next())
+            else {
+                continue;
+            };
+            names.push(name);
+            map.entry(county_key(name)).or_default().push(County {
+                admin1,
+                lat: lat.parse().unwrap_or(0.0),
+                lon: lon.parse().unwrap_or(0.0),
+                places: n.parse().unwrap_or(0),
+            });
+        }
+        assert!(names.len() > 3000);
+        names.extend([
+            "",
+            "County",
+            "Orange County",
+            "ORANGE COUNTY",
+            "Saint Croix County",
+            "St. Croix County",
+            "Nowhere County",
+            "Orange  County",
+        ]);
+        for name in names {
+            let want = map.get(&county_key(name)).cloned().unwrap_or_default();
+            assert_eq!(us_counties(name), want, "{name:?}");
+        }
+        // Same-name counties of several states, in the table's order.
+        assert!(us_counties("Orange County").len() > 3);
     }
 
     #[test]

@@ -50,3 +50,22 @@ pub(crate) fn filter_bit(h: u64) -> (usize, u8) {
     let bit = (h >> 42) as usize & (FILTER_BITS - 1);
     (bit / 8, 1u8 << (bit % 8))
 }
+
+/// The lookup key of a US county name already normalized (lower case, see `normalize_into`): `saint` as `st`, no
+/// periods, single spaces (`st croix county`). Shared so that the build script keys its county table as the
+/// gazetteer keys a name.
+pub(crate) fn county_key_of_normalized(k: String) -> String {
+    // Most names need nothing more (`orange county`): no copies for them.
+    let plain = !k.contains('.')
+        && !k.starts_with("saint ")
+        && k.split(' ')
+            .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    if plain {
+        return k;
+    }
+    let k = k.replace('.', "");
+    let k = k
+        .strip_prefix("saint ")
+        .map_or(k.clone(), |r| format!("st {r}"));
+    k.split_whitespace().collect::<Vec<_>>().join(" ")
+}
