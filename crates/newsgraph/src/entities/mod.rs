@@ -1390,6 +1390,13 @@ mod tests {
                 Some("MD"),
             ),
             (
+                "Minister of Transport Vitaly Savelyev said the new bridge would open in May.",
+                "Vitaly Savelyev",
+                "Minister",
+                Some("Transport"),
+                None,
+            ),
+            (
                 "On Monday, Adviser to the Head of the Office of the President Oksana Hrytsenko spoke to reporters.",
                 "Oksana Hrytsenko",
                 "Adviser to the Head of the Office of the President",

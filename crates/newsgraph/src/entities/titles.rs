@@ -488,6 +488,26 @@ pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut V
             });
             continue;
         }
+        // `Minister of Transport Vitaly Savelyev`, `Head of the Security Service of Ukraine Ivan Bakanov`: an
+        // office's name and its holder's read as one organization; a first name opens the holder's.
+        let first_name = |j: usize| {
+            super::gender::is_first_name(words[j])
+                || GAZETTEER
+                    .lookup(&words[j..j + 1])
+                    .is_some_and(|e| e.is_any(1 << FIRST))
+        };
+        let holder = (toks.end.saturating_sub(3).max(toks.start + 1)..toks.end.saturating_sub(1))
+            .filter(|_| !whole_place && next_end.is_none())
+            .find(|&j| first_name(j) && is_name(j..toks.end));
+        if let Some(j) = holder {
+            mentions[i].toks.end = j;
+            added.push(Mention {
+                toks: j..toks.end,
+                label: EntityLabel::Person,
+                ..mentions[i].clone()
+            });
+            continue;
+        }
         // The name right after the place, which the tagger left out.
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         let mut e = toks.end;

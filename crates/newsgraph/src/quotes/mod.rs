@@ -1439,6 +1439,14 @@ mod tests {
             [Some("Prosecutor's Office".to_string())]
         );
         assert_eq!(names("You said that the plan works."), [None]);
+        // The office's name read as the holder's affiliation (`Minister` of `Transport`) still describes him.
+        assert_eq!(
+            names(
+                "Minister of Transport Vitaly Savelyev opened the bridge. The Minister of Transport noted that \
+                 traffic would double."
+            ),
+            [Some("Vitaly Savelyev".to_string())]
+        );
     }
 
     #[test]

@@ -1166,7 +1166,8 @@ struct Holder<'c> {
     /// Named with a country's title as someone's counterpart (`talks with President of France Emmanuel
     /// Macron`): a release's visitor, whom a bare `the President` means only when no host holds the office.
     guest: bool,
-    /// The cluster's title read for comparison, on the first description that asks (most documents have none).
+    /// The cluster's title (with its affiliation's words) read for comparison, on the first description that asks
+    /// (most documents have none).
     title: OnceCell<Option<TitleWords>>,
 }
 
@@ -1176,7 +1177,16 @@ impl Holder<'_> {
         self.title
             .get_or_init(|| {
                 let t = self.cluster.title.as_deref()?;
-                TitleWords::of(t.split(' '))
+                let mut words = TitleWords::of(t.split(' '))?;
+                // `Minister` of `Health`: the office's name may have been read as the affiliation.
+                if let Some(a) = self.cluster.affiliation.as_deref() {
+                    if let Some(a) = TitleWords::of(a.split(' ')) {
+                        words.words.extend(a.words);
+                        words.words.sort_unstable();
+                        words.words.dedup();
+                    }
+                }
+                Some(words)
             })
             .as_ref()
             .is_some_and(|t| d.fits(t))
