@@ -11,9 +11,8 @@ use super::features::{
     T_DOC_CASE_LOWER, T_GAZ, T_GAZ_L, T_GAZ_R, T_HEADLINE, T_HIST, T_HIST_SHAPE, T_PREV, T_PREV2,
     T_SHAPE2L, T_SHAPE2R, T_START, WINDOW, WORD_ROWS,
 };
-use super::gazetteer::{Entry, Gazetteer, HashBuild, GAZETTEER};
+use super::gazetteer::{Entry, Gazetteer, GAZETTEER};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -749,15 +748,146 @@ struct WordHot {
     token: Token,
     /// Gazetteer probe of the word as a one-word phrase.
     first: Option<(Entry, bool)>,
-    /// How often the entry was looked up since it came in (see [`WordCache::keep_frequent`]).
+}
+
+/// A slot of [`WordIndex`]: a word's key (0: empty), its entry and how often the entry was looked up since it came
+/// in (see [`WordCache::keep_frequent`]).
+#[derive(Clone, Copy, Default)]
+struct IndexSlot {
+    key: u64,
+    id: u32,
     hits: u32,
 }
+
+/// The word cache's index: word key -> entry, by open addressing with linear probing in one array of 16-byte
+/// slots, at most half full. Every token is looked up: a slot is one memory fetch where a hash map read its
+/// control bytes and then its bucket (the index is larger than a core's own caches), and it counts the lookups
+/// where they are found instead of in the entry.
+#[derive(Default)]
+struct WordIndex {
+    slots: Vec<IndexSlot>,
+    len: usize,
+}
+
+impl WordIndex {
+    /// The slot key of a word key (0 marks an empty slot).
+    #[inline]
+    fn slot_key(k: u64) -> u64 {
+        k.max(1)
+    }
+
+    /// Where `k` is, or the empty slot where it would go (`None` while there are no slots).
+    #[inline]
+    fn find(&self, k: u64) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = (k as usize) & mask;
+        loop {
+            let s = self.slots.get(i)?;
+            if s.key == k || s.key == 0 {
+                return Some(i);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The entry of word key `k`, if indexed.
+    #[cfg(test)]
+    fn get(&self, k: u64) -> Option<u32> {
+        let k = Self::slot_key(k);
+        let s = self.slots.get(self.find(k)?)?;
+        (s.key == k).then_some(s.id)
+    }
+
+    /// The entry of word key `k`, if indexed, counting the lookup.
+    #[inline]
+    fn hit(&mut self, k: u64) -> Option<u32> {
+        let k = Self::slot_key(k);
+        let i = self.find(k)?;
+        let s = self.slots.get_mut(i)?;
+        if s.key != k {
+            return None;
+        }
+        s.hits = s.hits.saturating_add(1);
+        Some(s.id)
+    }
+
+    /// Indexes a new word key (not indexed yet) with its entry.
+    fn insert(&mut self, k: u64, id: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.resize((self.slots.len() * 2).max(1 << 10));
+        }
+        let k = Self::slot_key(k);
+        if let Some(s) = self.find(k).and_then(|i| self.slots.get_mut(i)) {
+            if s.key == 0 {
+                self.len += 1;
+            }
+            *s = IndexSlot {
+                key: k,
+                id,
+                hits: 0,
+            };
+        }
+    }
+
+    /// Moves the slots to a table of `cap` slots (a power of two, more than twice the slots in use).
+    fn resize(&mut self, cap: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![IndexSlot::default(); cap]);
+        for s in old {
+            if s.key != 0 {
+                if let Some(t) = self.find(s.key).and_then(|i| self.slots.get_mut(i)) {
+                    *t = s;
+                }
+            }
+        }
+    }
+
+    /// The lookup counts, by entry (`n` entries).
+    fn hits(&self, n: usize) -> Vec<u32> {
+        let mut hits = vec![0; n];
+        for s in &self.slots {
+            if let (true, Some(h)) = (s.key != 0, hits.get_mut(s.id as usize)) {
+                *h = s.hits;
+            }
+        }
+        hits
+    }
+
+    /// Keeps the entries that `new_id` maps to a new entry (not `u32::MAX`), with their new entries and no lookups
+    /// counted, in a table of `cap` slots.
+    fn keep(&mut self, new_id: &[u32], cap: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![IndexSlot::default(); cap]);
+        self.len = 0;
+        for s in old {
+            match new_id.get(s.id as usize) {
+                Some(&id) if s.key != 0 && id != u32::MAX => {
+                    if let Some(t) = self.find(s.key).and_then(|i| self.slots.get_mut(i)) {
+                        *t = IndexSlot {
+                            key: s.key,
+                            id,
+                            hits: 0,
+                        };
+                        self.len += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        self.slots.clear();
+        self.len = 0;
+    }
+}
+
+/// Slots of a [`WordIndex`] for a full cache: at most half of them used.
+const INDEX_SLOTS: usize = (2 * CACHE_LIMIT).next_power_of_two();
 
 /// Per-thread cache of [`WordWeights`], across documents: news repeats its words, so most tokens cost one
 /// lookup instead of twenty weight lookups and a dozen string hashes.
 #[derive(Default)]
 pub struct WordCache {
-    index: HashMap<u64, u32, HashBuild>,
+    index: WordIndex,
     words: Vec<WordWeights>,
     /// Per entry of `words`: what each token reads.
     hot: Vec<WordHot>,
@@ -961,7 +1091,7 @@ impl WordCache {
             // Room for a full cache at once: growing by doubling rehashed the index and copied the weights
             // (half a kilobyte a word) a dozen times while the first documents filled it. The lists' pages are
             // only touched as words come in.
-            self.index.reserve(CACHE_LIMIT);
+            self.index.resize(INDEX_SLOTS);
             self.words.reserve(CACHE_LIMIT);
             self.hot.reserve(CACHE_LIMIT);
             for (k, o) in WINDOW.into_iter().enumerate() {
@@ -980,17 +1110,17 @@ impl WordCache {
         const ROOM: usize = CACHE_LIMIT / 4 * 3;
         // The fewest lookups a kept word has: more than the word at the room's edge in the order of lookups has
         // (ties there are all dropped), and at least one.
-        let mut most: Vec<u32> = self.hot.iter().map(|h| h.hits).collect();
+        let hits = self.index.hits(self.hot.len());
+        let mut most = hits.clone();
         // Only the count at the room's edge matters: select it (linear) rather than sort them all.
         let edge =
             (ROOM < most.len()).then(|| *most.select_nth_unstable_by(ROOM, |a, b| b.cmp(a)).1);
         let floor = edge.map_or(1, |h| h.saturating_add(1)).max(1);
         let mut next = 0u32;
-        let new_index: Vec<u32> = self
-            .hot
+        let new_index: Vec<u32> = hits
             .iter()
-            .map(|h| {
-                if h.hits >= floor {
+            .map(|&h| {
+                if h >= floor {
                     next += 1;
                     next - 1
                 } else {
@@ -1008,23 +1138,12 @@ impl WordCache {
             i += 1;
             new_index.get(i - 1).is_some_and(|&n| n != u32::MAX)
         });
-        self.index
-            .retain(|_, i| match new_index.get(*i as usize).copied() {
-                Some(n) if n != u32::MAX => {
-                    *i = n;
-                    true
-                }
-                _ => false,
-            });
-        for h in self.hot.iter_mut() {
-            h.hits = 0;
-        }
+        self.index.keep(&new_index, INDEX_SLOTS);
         // A sentence of many new words (a megabyte of distinct words without a sentence end) grows the cache far
         // past its limit: the room it took is given back rather than held by the thread for the rest of the batch.
         if self.words.capacity() > 2 * CACHE_LIMIT {
             self.words.shrink_to(CACHE_LIMIT);
             self.hot.shrink_to(CACHE_LIMIT);
-            self.index.shrink_to(CACHE_LIMIT);
         }
         // Entry indexes changed: sentences looked up before are looked up again.
         self.generation += 1;
@@ -1043,11 +1162,8 @@ impl WordCache {
         batch: &mut Vec<(u64, u32)>,
     ) -> u32 {
         let key = word_key(w);
-        if let Some(&i) = self.index.get(&key) {
+        if let Some(i) = self.index.hit(key) {
             // A new word's second occurrence in its sentence.
-            if let Some(h) = self.hot.get_mut(i as usize) {
-                h.hits = h.hits.saturating_add(1);
-            }
             return i;
         }
         let info = word_info(w, clusters, &mut self.buf);
@@ -1062,7 +1178,6 @@ impl WordCache {
         self.hot.push(WordHot {
             token: Token::of(&info),
             first: first_probe(&info, gaz),
-            hits: 0,
         });
         self.index.insert(key, i);
         i
@@ -1209,10 +1324,7 @@ impl WordCache {
         keys.clear();
         keys.extend(words.iter().map(|w| word_key(w)));
         let start = ids.len();
-        ids.extend(
-            keys.iter()
-                .map(|k| self.index.get(k).copied().unwrap_or(u32::MAX)),
-        );
+        ids.extend(keys.iter().map(|&k| self.index.hit(k).unwrap_or(u32::MAX)));
         let mut first_new = self.hot.len();
         let mut batch = std::mem::take(&mut self.batch);
         batch.clear();
@@ -1225,8 +1337,6 @@ impl WordCache {
                     batch.clear();
                     first_new = self.hot.len();
                 }
-            } else if let Some(h) = self.hot.get_mut(*id as usize) {
-                h.hits = h.hits.saturating_add(1);
             }
         }
         self.sum_new(model, first_new, &mut batch);
@@ -2127,7 +2237,7 @@ mod tests {
         let (mut ids, mut infos) = (Vec::new(), Vec::new());
         cache.sentence(&words, model, clusters, gaz, &mut ids, &mut infos);
         let entry = |cache: &WordCache, w: &str| {
-            let i = *cache.index.get(&word_key(w)).expect("cached") as usize;
+            let i = cache.index.get(word_key(w)).expect("cached") as usize;
             (
                 cache.hot[i].token.lower,
                 cache.words[i].own,
@@ -2140,13 +2250,10 @@ mod tests {
         // Sentences looked up before must be looked up again: entry indexes moved.
         assert!(cache.generation > generation);
         assert_eq!(cache.words.len(), 2);
-        assert_eq!(
-            cache.hot.iter().map(|h| h.hits).collect::<Vec<_>>(),
-            vec![0, 0]
-        );
+        assert_eq!(cache.index.hits(cache.hot.len()), vec![0, 0]);
         assert_eq!(entry(&cache, "the"), the);
         assert_eq!(entry(&cache, "said"), said);
-        assert!(!cache.index.contains_key(&word_key("Kremlin")));
+        assert!(cache.index.get(word_key("Kremlin")).is_none());
         // A dropped word comes back with the same weights.
         let kremlin = {
             let mut fresh = WordCache::default();
@@ -2176,7 +2283,7 @@ mod tests {
         let mut buf = WordBuf::default();
         for w in words {
             let t = word_info(w, clusters, &mut buf);
-            let entry = &cache.words[*cache.index.get(&word_key(w)).expect("cached") as usize];
+            let entry = &cache.words[cache.index.get(word_key(w)).expect("cached") as usize];
             let mut feats = Vec::new();
             own_features(&t, false, &mut feats);
             assert_eq!(entry.own, m.sum(&feats), "{w}");
@@ -2235,7 +2342,7 @@ mod tests {
             fresh.sentence(&[w], model, clusters, gaz, &mut ids, &mut infos);
             cache.sentence(&[w], model, clusters, gaz, &mut ids, &mut infos);
             let sums = |c: &WordCache| {
-                let i = *c.index.get(&word_key(w)).expect("cached") as usize;
+                let i = c.index.get(word_key(w)).expect("cached") as usize;
                 (c.words[i].own, c.words[i].neighbour, c.words[i].after_o)
             };
             assert_eq!(sums(&cache), sums(&fresh), "{w}");
