@@ -760,7 +760,8 @@ struct IndexSlot {
 }
 
 /// The word cache's index: word key -> entry, by open addressing with linear probing in one array of 16-byte
-/// slots, at most half full. Every token is looked up: a slot is one memory fetch where a hash map read its
+/// slots, less than half full up to the cache's limit (at most three quarters full past it, so that a long sentence
+/// of new words does not double the index's memory). Every token is looked up: a slot is one memory fetch where a hash map read its
 /// control bytes and then its bucket (the index is larger than a core's own caches), and it counts the lookups
 /// where they are found instead of in the entry.
 #[derive(Default)]
@@ -813,7 +814,7 @@ impl WordIndex {
 
     /// Indexes a new word key (not indexed yet) with its entry.
     fn insert(&mut self, k: u64, id: u32) {
-        if (self.len + 1) * 2 > self.slots.len() {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
             self.resize((self.slots.len() * 2).max(1 << 10));
         }
         let k = Self::slot_key(k);
@@ -880,7 +881,7 @@ impl WordIndex {
     }
 }
 
-/// Slots of a [`WordIndex`] for a full cache: at most half of them used.
+/// Slots of a [`WordIndex`] for a full cache: less than half of them used.
 const INDEX_SLOTS: usize = (2 * CACHE_LIMIT).next_power_of_two();
 
 /// Per-thread cache of [`WordWeights`], across documents: news repeats its words, so most tokens cost one
@@ -1022,8 +1023,8 @@ fn cluster_slot(level: u8, cluster: u16, case: u8) -> usize {
     ((cluster as usize) * 2 + (level & 1) as usize) * 5 + (case as usize % 5)
 }
 
-/// Most rows of piece sums kept per thread (2.2 MB; news has a few thousand pieces, odd text may have many more
-/// shapes and affixes): the piece sums are emptied when a batch leaves more.
+/// Most rows of piece sums kept per thread (2.2 MB; 300 news articles bring about 20,000 pieces, most of them
+/// affixes, and odd text may have many more): the piece sums are emptied when a batch leaves more.
 const PIECE_ROW_LIMIT: usize = 1 << 15;
 
 /// The cache's key of a word form: a hash of its bytes read up to 8 at a time (the bytes of a short word in two
@@ -1220,6 +1221,11 @@ impl WordCache {
                 batch.push((f, first + j as u32));
             }
         });
+        // Grown by steps, not doubled: the rows are emptied past their limit, and doubling at the limit would hold
+        // twice the room for the rest of the thread.
+        if self.piece_rows.capacity() < at as usize + rows.len() {
+            self.piece_rows.reserve_exact(PIECE_ROW_LIMIT / 8);
+        }
         self.piece_rows
             .resize(at as usize + rows.len(), [0; N_LABELS]);
         match cluster {
