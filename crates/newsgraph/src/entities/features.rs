@@ -418,70 +418,30 @@ pub fn static_features(infos: &[TokenInfo], i: usize, headline: bool, out: &mut 
     position_features(infos, i, headline, out);
 }
 
-/// Which of a word's features: those of its form (exact form, lowercase, affixes) and those of its class (shape,
-/// case and clusters, which many words share: the tagger sums a class's weights once for all its words).
-#[derive(Debug, Clone, Copy)]
-pub struct Parts {
-    /// Features of the form.
-    pub form: bool,
-    /// Features of the class ([`TokenInfo::shape`], [`TokenInfo::case`], [`TokenInfo::cluster`] only).
-    pub class: bool,
-}
-
-impl Parts {
-    /// Every feature.
-    pub const ALL: Parts = Parts {
-        form: true,
-        class: true,
-    };
-    /// The features of the form.
-    pub const FORM: Parts = Parts {
-        form: true,
-        class: false,
-    };
-    /// The features of the class.
-    pub const CLASS: Parts = Parts {
-        form: false,
-        class: true,
-    };
-}
-
 /// Features of the token itself: they depend only on its form (and the headline flag), so the tagger caches
 /// their summed weights per word.
 #[inline]
 pub fn own_features(t: &TokenInfo, headline: bool, out: &mut Vec<u64>) {
-    own_features_of(t, headline, Parts::ALL, out);
-}
-
-/// The `parts` of [`own_features`] (in the same order).
-#[inline]
-pub fn own_features_of(t: &TokenInfo, headline: bool, parts: Parts, out: &mut Vec<u64>) {
-    if parts.form {
-        // In capitals or lower-case text the exact form says little: leave it out so the lowercase carries the
-        // word.
-        if !headline {
-            out.push(f(T_WORD, t.word));
-        }
-        out.push(f(T_LOWER, t.lower));
-        out.push(f(T_LOWER_CASE, mix(t.lower, t.case as u64)));
+    // In capitals or lower-case text the exact form says little: leave it out so the lowercase carries the
+    // word.
+    if !headline {
+        out.push(f(T_WORD, t.word));
     }
-    if parts.class {
-        out.push(f(T_SHAPE_AT + 2, t.shape));
-        out.push(f(T_CASE_AT + 2, t.case as u64));
-        for (level, &c) in t.cluster.iter().enumerate() {
-            if c != 0 {
-                let c = (level as u64) << 16 | c as u64;
-                out.push(f(T_CLUSTER, c));
-                out.push(f(T_CLUSTER_CASE, mix(c, t.case as u64)));
-            }
+    out.push(f(T_LOWER, t.lower));
+    out.push(f(T_LOWER_CASE, mix(t.lower, t.case as u64)));
+    out.push(f(T_SHAPE_AT + 2, t.shape));
+    out.push(f(T_CASE_AT + 2, t.case as u64));
+    for (level, &c) in t.cluster.iter().enumerate() {
+        if c != 0 {
+            let c = (level as u64) << 16 | c as u64;
+            out.push(f(T_CLUSTER, c));
+            out.push(f(T_CLUSTER_CASE, mix(c, t.case as u64)));
         }
     }
-    if parts.form {
-        for k in 0..4 {
-            if t.prefix[k] != 0 {
-                out.push(f(T_PREFIX + k as u64, t.prefix[k]));
-                out.push(f(T_SUFFIX + k as u64, t.suffix[k]));
-            }
+    for k in 0..4 {
+        if t.prefix[k] != 0 {
+            out.push(f(T_PREFIX + k as u64, t.prefix[k]));
+            out.push(f(T_SUFFIX + k as u64, t.suffix[k]));
         }
     }
 }
@@ -490,43 +450,152 @@ pub fn own_features_of(t: &TokenInfo, headline: bool, parts: Parts, out: &mut Ve
 /// neighbour's form, the offset and the headline flag, so they are cached too.
 #[inline]
 pub fn neighbour_features(x: Option<&TokenInfo>, o: isize, headline: bool, out: &mut Vec<u64>) {
-    neighbour_features_of(x, o, headline, Parts::ALL, out);
-}
-
-/// The `parts` of [`neighbour_features`] (in the same order).
-#[inline]
-pub fn neighbour_features_of(
-    x: Option<&TokenInfo>,
-    o: isize,
-    headline: bool,
-    parts: Parts,
-    out: &mut Vec<u64>,
-) {
     let k = match o {
         -2 => 0u64,
         -1 => 1,
         1 => 2,
         _ => 3,
     };
-    if parts.form {
-        out.push(f(T_LOWER_AT + k, x.map_or(PAD, |x| x.lower)));
+    out.push(f(T_LOWER_AT + k, x.map_or(PAD, |x| x.lower)));
+    for level in 0..2 {
+        let c = x.map_or(PAD, |x| x.cluster[level] as u64);
+        out.push(f(T_CLUSTER_AT + k, (level as u64) << 16 | c));
     }
-    if parts.class {
-        for level in 0..2 {
-            let c = x.map_or(PAD, |x| x.cluster[level] as u64);
-            out.push(f(T_CLUSTER_AT + k, (level as u64) << 16 | c));
-        }
-        let sk = if k >= 2 { k + 1 } else { k };
-        out.push(f(T_SHAPE_AT + sk, x.map_or(PAD, |x| x.shape)));
-        out.push(f(T_CASE_AT + sk, x.map_or(9, |x| x.case as u64)));
-    }
-    if parts.form && o.abs() == 1 {
+    let sk = if k >= 2 { k + 1 } else { k };
+    out.push(f(T_SHAPE_AT + sk, x.map_or(PAD, |x| x.shape)));
+    out.push(f(T_CASE_AT + sk, x.map_or(9, |x| x.case as u64)));
+    if o.abs() == 1 {
         let k = (o > 0) as u64;
         if !headline {
             out.push(f(T_WORD_AT + k, x.map_or(PAD, |x| x.word)));
         }
         out.push(f(T_SUFFIX_AT + k, x.map_or(PAD, |x| x.suffix[2])));
     }
+}
+
+/// Rows of the sums the tagger caches per word form (not in a headline in capitals): the word's own features,
+/// its features as the neighbour at each offset of [`WINDOW`] (rows 1 to 4) and the label-history features after
+/// O (row 5).
+pub const WORD_ROWS: usize = 6;
+
+/// What a group of a word's features reads besides the form itself: many words share each piece (a shape, a
+/// cluster, the first or last four letters), so the tagger sums a piece's weights once for all its words. With
+/// the features [`form_features`] gives, a word's pieces' features are those of [`own_features`],
+/// [`neighbour_features`] and the after-O features of [`dynamic_features`] (not in headlines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Piece {
+    /// The collapsed shape and the capitalization.
+    Shape {
+        /// [`TokenInfo::shape`].
+        shape: u64,
+        /// [`TokenInfo::case`].
+        case: u8,
+    },
+    /// A cluster of one level (0 coarse, 1 fine; cluster 0 is unknown) with the capitalization.
+    Cluster {
+        /// Coarse or fine.
+        level: u8,
+        /// The cluster id.
+        cluster: u16,
+        /// [`TokenInfo::case`].
+        case: u8,
+    },
+    /// [`TokenInfo::prefix`].
+    Prefixes([u64; 4]),
+    /// [`TokenInfo::suffix`], with the bits of the affix lengths the word has (those with a prefix).
+    Suffixes {
+        /// The suffix hashes.
+        suffix: [u64; 4],
+        /// Bit `k`: the word has affixes of `k + 1` characters.
+        lengths: u8,
+    },
+}
+
+/// The pieces of a word form (see [`Piece`]).
+pub fn pieces(t: &TokenInfo) -> [Piece; 5] {
+    let case = t.case as u8;
+    let lengths = (0..4).fold(0u8, |m, k| m | ((t.prefix[k] != 0) as u8) << k);
+    [
+        Piece::Shape {
+            shape: t.shape,
+            case,
+        },
+        Piece::Cluster {
+            level: 0,
+            cluster: t.cluster[0],
+            case,
+        },
+        Piece::Cluster {
+            level: 1,
+            cluster: t.cluster[1],
+            case,
+        },
+        Piece::Prefixes(t.prefix),
+        Piece::Suffixes {
+            suffix: t.suffix,
+            lengths,
+        },
+    ]
+}
+
+/// The features a piece brings to a word's rows (see [`WORD_ROWS`]): `push(row, feature)`.
+pub fn piece_features(p: &Piece, mut push: impl FnMut(usize, u64)) {
+    match *p {
+        Piece::Shape { shape, case } => {
+            push(0, f(T_SHAPE_AT + 2, shape));
+            push(0, f(T_CASE_AT + 2, case as u64));
+            for k in 0..4u64 {
+                let sk = if k >= 2 { k + 1 } else { k };
+                push(1 + k as usize, f(T_SHAPE_AT + sk, shape));
+                push(1 + k as usize, f(T_CASE_AT + sk, case as u64));
+            }
+            push(5, previous_label_features(0, 0, shape)[1]);
+        }
+        Piece::Cluster {
+            level,
+            cluster,
+            case,
+        } => {
+            let c = (level as u64) << 16 | cluster as u64;
+            if cluster != 0 {
+                push(0, f(T_CLUSTER, c));
+                push(0, f(T_CLUSTER_CASE, mix(c, case as u64)));
+            }
+            for k in 0..4u64 {
+                push(1 + k as usize, f(T_CLUSTER_AT + k, c));
+            }
+        }
+        Piece::Prefixes(prefix) => {
+            for (k, &x) in prefix.iter().enumerate() {
+                if x != 0 {
+                    push(0, f(T_PREFIX + k as u64, x));
+                }
+            }
+        }
+        Piece::Suffixes { suffix, lengths } => {
+            for (k, &x) in suffix.iter().enumerate() {
+                if lengths & (1 << k) != 0 {
+                    push(0, f(T_SUFFIX + k as u64, x));
+                }
+            }
+            push(2, f(T_SUFFIX_AT, suffix[2]));
+            push(3, f(T_SUFFIX_AT + 1, suffix[2]));
+        }
+    }
+}
+
+/// The features of a word's rows (see [`WORD_ROWS`]) that read its exact or lowercase form, which no other word
+/// shares: `push(row, feature)`.
+pub fn form_features(t: &TokenInfo, mut push: impl FnMut(usize, u64)) {
+    push(0, f(T_WORD, t.word));
+    push(0, f(T_LOWER, t.lower));
+    push(0, f(T_LOWER_CASE, mix(t.lower, t.case as u64)));
+    for k in 0..4u64 {
+        push(1 + k as usize, f(T_LOWER_AT + k, t.lower));
+    }
+    push(2, f(T_WORD_AT, t.word));
+    push(3, f(T_WORD_AT + 1, t.word));
+    push(5, previous_label_features(0, t.lower, 0)[0]);
 }
 
 /// Features that depend on the token's place: bias, bigrams, gazetteer matches, sentence start, headline and
@@ -638,9 +707,9 @@ mod tests {
         assert_eq!(infos[0].suffix[1], hash_bytes(b"an"));
     }
 
-    /// The tagger sums a word's form features and its class features apart: together they are every feature.
+    /// A word's pieces' features and its form's are the features of its cached rows, row by row.
     #[test]
-    fn form_and_class_features_are_all_the_features() {
+    fn pieces_and_form_are_a_words_cached_features() {
         let words = [
             "Putin",
             "said",
@@ -650,29 +719,32 @@ mod tests {
             "Zelenskyy",
             ",",
             "de",
+            "a",
+            "Zürich",
+            "ab",
         ];
-        let mut infos = Vec::new();
-        sentence_infos(&words, &GAZETTEER, &CLUSTERS, &mut infos);
+        let mut buf = WordBuf::default();
         let sorted = |mut v: Vec<u64>| {
             v.sort_unstable();
             v
         };
-        for headline in [false, true] {
-            for t in &infos {
-                let (mut all, mut parts) = (Vec::new(), Vec::new());
-                own_features(t, headline, &mut all);
-                own_features_of(t, headline, Parts::FORM, &mut parts);
-                own_features_of(t, headline, Parts::CLASS, &mut parts);
-                assert_eq!(sorted(all), sorted(parts));
-                for o in WINDOW {
-                    for x in [Some(t), None] {
-                        let (mut all, mut parts) = (Vec::new(), Vec::new());
-                        neighbour_features(x, o, headline, &mut all);
-                        neighbour_features_of(x, o, headline, Parts::FORM, &mut parts);
-                        neighbour_features_of(x, o, headline, Parts::CLASS, &mut parts);
-                        assert_eq!(sorted(all), sorted(parts));
-                    }
-                }
+        for w in words {
+            let t = word_info(w, &CLUSTERS, &mut buf);
+            let mut rows = vec![Vec::new(); WORD_ROWS];
+            own_features(&t, false, &mut rows[0]);
+            for (k, o) in WINDOW.into_iter().enumerate() {
+                neighbour_features(Some(&t), o, false, &mut rows[1 + k]);
+            }
+            let mut dynf = [0u64; 6];
+            dynamic_features(&t, 0, 0, 0, &mut dynf);
+            rows[5].extend_from_slice(&dynf[2..4]);
+            let mut split = vec![Vec::new(); WORD_ROWS];
+            form_features(&t, |r, f| split[r].push(f));
+            for p in pieces(&t) {
+                piece_features(&p, |r, f| split[r].push(f));
+            }
+            for (r, (a, b)) in rows.into_iter().zip(split).enumerate() {
+                assert_eq!(sorted(a), sorted(b), "{w:?} row {r}");
             }
         }
     }

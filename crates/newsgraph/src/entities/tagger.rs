@@ -5,15 +5,14 @@
 
 use super::clusters::{Clusters, CLUSTERS};
 use super::features::{
-    f, first_probe, fmix, is_headline, mark_gazetteer_from, mix, neighbour_features,
-    neighbour_features_of, own_features, own_features_of, previous_label_features, word_info, Case,
-    Parts, TokenCase, TokenInfo, WordBuf, N_LABELS, PAD, T_BIAS, T_BIGRAML, T_BIGRAMR, T_DOC_CASE,
+    f, first_probe, fmix, form_features, is_headline, mark_gazetteer_from, mix, neighbour_features,
+    own_features, piece_features, pieces, previous_label_features, word_info, Case, Piece,
+    TokenCase, TokenInfo, WordBuf, N_LABELS, PAD, T_BIAS, T_BIGRAML, T_BIGRAMR, T_DOC_CASE,
     T_DOC_CASE_LOWER, T_GAZ, T_GAZ_L, T_GAZ_R, T_HEADLINE, T_HIST, T_HIST_SHAPE, T_PREV, T_PREV2,
-    T_SHAPE2L, T_SHAPE2R, T_START, WINDOW,
+    T_SHAPE2L, T_SHAPE2R, T_START, WINDOW, WORD_ROWS,
 };
-use super::gazetteer::{Entry, Gazetteer, HashBuild, GAZETTEER};
+use super::gazetteer::{Entry, Gazetteer, GAZETTEER};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -749,15 +748,147 @@ struct WordHot {
     token: Token,
     /// Gazetteer probe of the word as a one-word phrase.
     first: Option<(Entry, bool)>,
-    /// How often the entry was looked up since it came in (see [`WordCache::keep_frequent`]).
+}
+
+/// A slot of [`WordIndex`]: a word's key (0: empty), its entry and how often the entry was looked up since it came
+/// in (see [`WordCache::keep_frequent`]).
+#[derive(Clone, Copy, Default)]
+struct IndexSlot {
+    key: u64,
+    id: u32,
     hits: u32,
 }
+
+/// The word cache's index: word key -> entry, by open addressing with linear probing in one array of 16-byte
+/// slots, less than half full up to the cache's limit (at most three quarters full past it, so that a long sentence
+/// of new words does not double the index's memory). Every token is looked up: a slot is one memory fetch where a hash map read its
+/// control bytes and then its bucket (the index is larger than a core's own caches), and it counts the lookups
+/// where they are found instead of in the entry.
+#[derive(Default)]
+struct WordIndex {
+    slots: Vec<IndexSlot>,
+    len: usize,
+}
+
+impl WordIndex {
+    /// The slot key of a word key (0 marks an empty slot).
+    #[inline]
+    fn slot_key(k: u64) -> u64 {
+        k.max(1)
+    }
+
+    /// Where `k` is, or the empty slot where it would go (`None` while there are no slots).
+    #[inline]
+    fn find(&self, k: u64) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = (k as usize) & mask;
+        loop {
+            let s = self.slots.get(i)?;
+            if s.key == k || s.key == 0 {
+                return Some(i);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The entry of word key `k`, if indexed.
+    #[cfg(test)]
+    fn get(&self, k: u64) -> Option<u32> {
+        let k = Self::slot_key(k);
+        let s = self.slots.get(self.find(k)?)?;
+        (s.key == k).then_some(s.id)
+    }
+
+    /// The entry of word key `k`, if indexed, counting the lookup.
+    #[inline]
+    fn hit(&mut self, k: u64) -> Option<u32> {
+        let k = Self::slot_key(k);
+        let i = self.find(k)?;
+        let s = self.slots.get_mut(i)?;
+        if s.key != k {
+            return None;
+        }
+        s.hits = s.hits.saturating_add(1);
+        Some(s.id)
+    }
+
+    /// Indexes a new word key (not indexed yet) with its entry.
+    fn insert(&mut self, k: u64, id: u32) {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            self.resize((self.slots.len() * 2).max(1 << 10));
+        }
+        let k = Self::slot_key(k);
+        if let Some(s) = self.find(k).and_then(|i| self.slots.get_mut(i)) {
+            if s.key == 0 {
+                self.len += 1;
+            }
+            *s = IndexSlot {
+                key: k,
+                id,
+                hits: 0,
+            };
+        }
+    }
+
+    /// Moves the slots to a table of `cap` slots (a power of two, more than twice the slots in use).
+    fn resize(&mut self, cap: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![IndexSlot::default(); cap]);
+        for s in old {
+            if s.key != 0 {
+                if let Some(t) = self.find(s.key).and_then(|i| self.slots.get_mut(i)) {
+                    *t = s;
+                }
+            }
+        }
+    }
+
+    /// The lookup counts, by entry (`n` entries).
+    fn hits(&self, n: usize) -> Vec<u32> {
+        let mut hits = vec![0; n];
+        for s in &self.slots {
+            if let (true, Some(h)) = (s.key != 0, hits.get_mut(s.id as usize)) {
+                *h = s.hits;
+            }
+        }
+        hits
+    }
+
+    /// Keeps the entries that `new_id` maps to a new entry (not `u32::MAX`), with their new entries and no lookups
+    /// counted, in a table of `cap` slots.
+    fn keep(&mut self, new_id: &[u32], cap: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![IndexSlot::default(); cap]);
+        self.len = 0;
+        for s in old {
+            match new_id.get(s.id as usize) {
+                Some(&id) if s.key != 0 && id != u32::MAX => {
+                    if let Some(t) = self.find(s.key).and_then(|i| self.slots.get_mut(i)) {
+                        *t = IndexSlot {
+                            key: s.key,
+                            id,
+                            hits: 0,
+                        };
+                        self.len += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        self.slots.clear();
+        self.len = 0;
+    }
+}
+
+/// Slots of a [`WordIndex`] for a full cache: less than half of them used.
+const INDEX_SLOTS: usize = (2 * CACHE_LIMIT).next_power_of_two();
 
 /// Per-thread cache of [`WordWeights`], across documents: news repeats its words, so most tokens cost one
 /// lookup instead of twenty weight lookups and a dozen string hashes.
 #[derive(Default)]
 pub struct WordCache {
-    index: HashMap<u64, u32, HashBuild>,
+    index: WordIndex,
     words: Vec<WordWeights>,
     /// Per entry of `words`: what each token reads.
     hot: Vec<WordHot>,
@@ -769,22 +900,24 @@ pub struct WordCache {
     generation: u64,
     buf: WordBuf,
     keys: Vec<u64>,
-    /// A new word's features, kept so that each new word does not allocate its own list.
-    feats: Vec<u64>,
     /// A sentence's new words' features with their rows of sums, the weight rows found for them and the sums
     /// (see [`WordCache::sum_new`]).
     batch: Vec<(u64, u32)>,
     found: Vec<(u32, u32)>,
     sums: Vec<[i32; N_LABELS]>,
-    /// Word classes (see [`ClassKey`]) and their summed class features, in a word's six rows of sums: a new
-    /// word adds its class's rows instead of looking up the class features again (a class has many words).
-    classes: HashMap<ClassKey, u32, HashBuild>,
-    class_sums: Vec<[[i32; N_LABELS]; 6]>,
-    /// The pending batch's classes: each new word's class, the classes made from `class_from` on and their
-    /// features with their rows of sums (as `batch` is for words).
-    word_classes: Vec<u32>,
-    class_from: usize,
-    class_batch: Vec<(u64, u32)>,
+    /// Word pieces (see [`Piece`]) -> where their summed rows start in `piece_rows` (by [`piece_key`] for shapes
+    /// and affixes; by [`cluster_slot`] for clusters, plus one, 0 for none yet): a new word adds its pieces' rows
+    /// instead of looking up their features again (a shape, a cluster or an affix has many words; on 300 news
+    /// articles the pieces' features were two thirds of a new word's feature lookups).
+    piece_index: HashTable<u32>,
+    cluster_index: Vec<u32>,
+    /// Each piece's rows, as many as its kind has (see [`PIECE_ROWS`]).
+    piece_rows: Vec<[i32; N_LABELS]>,
+    /// The pending batch's pieces: each new word's pieces, the rows made from `rows_from` on and their features
+    /// with their rows (as `batch` is for words).
+    word_pieces: Vec<[u32; 5]>,
+    rows_from: usize,
+    piece_batch: Vec<(u64, u32)>,
     /// Summed weights of the shape-pair features, by pair (see [`PairRows`]).
     pairs: PairRows,
 }
@@ -848,36 +981,51 @@ impl PairRows {
 /// A word pair of two neighbouring tokens: its [`pair_hashes`] and its shape pair's index in [`PairRows`].
 type Pair = (u64, u64, usize);
 
-/// What the class features of a word read ([`Parts::CLASS`]): its shape, case and clusters.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct ClassKey {
-    shape: u64,
-    case: u8,
-    cluster: [u16; 2],
+/// Per kind of [`Piece`] (see [`piece_kind`]): the word rows (see [`WORD_ROWS`]) that its rows add to, in order.
+/// A prefix only adds to the word's own row, a suffix also to its rows as the neighbour at offsets -1 and +1, a
+/// cluster to all but the after-O row.
+const PIECE_ROWS: [&[usize]; 4] = [&[0, 1, 2, 3, 4, 5], &[0, 1, 2, 3, 4], &[0], &[0, 2, 3]];
+
+/// The kind of a piece: its index in [`PIECE_ROWS`].
+#[inline]
+fn piece_kind(p: &Piece) -> usize {
+    match p {
+        Piece::Shape { .. } => 0,
+        Piece::Cluster { .. } => 1,
+        Piece::Prefixes(_) => 2,
+        Piece::Suffixes { .. } => 3,
+    }
 }
 
-impl ClassKey {
-    fn of(t: &TokenInfo) -> ClassKey {
-        ClassKey {
-            shape: t.shape,
-            case: t.case as u8,
-            cluster: t.cluster,
+/// The key of a shape or affix piece in [`WordCache::piece_index`]: a 64-bit hash, as words are keyed by theirs.
+/// The affix hashes are already well spread: rotating them apart is enough.
+#[inline]
+fn piece_key(p: &Piece) -> u64 {
+    let spread =
+        |x: [u64; 4]| x[0] ^ x[1].rotate_left(16) ^ x[2].rotate_left(32) ^ x[3].rotate_left(48);
+    match *p {
+        Piece::Shape { shape, case } => mix(shape, case as u64),
+        Piece::Prefixes(prefix) => spread(prefix) ^ 0x5bd1_e995,
+        Piece::Suffixes { suffix, lengths } => {
+            spread(suffix).rotate_left(7) ^ 0xc2b2_ae35 ^ (lengths as u64) << 56
         }
+        Piece::Cluster {
+            level,
+            cluster,
+            case,
+        } => mix(cluster as u64, (level as u64) << 8 | case as u64),
     }
 }
 
-impl std::hash::Hash for ClassKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // One well-spread word for the pass-through hasher (equal keys are still compared in full).
-        let rest =
-            (self.case as u64) << 32 | (self.cluster[0] as u64) << 16 | self.cluster[1] as u64;
-        state.write_u64(mix(self.shape, rest));
-    }
+/// Where a cluster piece is in [`WordCache::cluster_index`]: few clusters, so a plain array.
+#[inline]
+fn cluster_slot(level: u8, cluster: u16, case: u8) -> usize {
+    ((cluster as usize) * 2 + (level & 1) as usize) * 5 + (case as usize % 5)
 }
 
-/// Most word classes kept per thread (news has a few thousand; odd text may have many more shapes): the class
-/// sums are emptied when a batch leaves more.
-const CLASS_LIMIT: usize = 4096;
+/// Most rows of piece sums kept per thread (2.2 MB; 300 news articles bring about 20,000 pieces, most of them
+/// affixes, and odd text may have many more): the piece sums are emptied when a batch leaves more.
+const PIECE_ROW_LIMIT: usize = 1 << 15;
 
 /// The cache's key of a word form: a hash of its bytes read up to 8 at a time (the bytes of a short word in two
 /// overlapping reads; the length tells the reads apart), cheaper than the byte-wise hash of its features.
@@ -932,18 +1080,19 @@ impl WordCache {
             self.index.clear();
             self.words.clear();
             self.hot.clear();
-            self.classes.clear();
-            self.class_sums.clear();
-            self.word_classes.clear();
-            self.class_batch.clear();
-            self.class_from = 0;
+            self.piece_index.clear();
+            self.cluster_index.clear();
+            self.piece_rows.clear();
+            self.word_pieces.clear();
+            self.piece_batch.clear();
+            self.rows_from = 0;
             self.pairs.clear();
             self.owner = owner;
             self.generation += 1;
             // Room for a full cache at once: growing by doubling rehashed the index and copied the weights
             // (half a kilobyte a word) a dozen times while the first documents filled it. The lists' pages are
             // only touched as words come in.
-            self.index.reserve(CACHE_LIMIT);
+            self.index.resize(INDEX_SLOTS);
             self.words.reserve(CACHE_LIMIT);
             self.hot.reserve(CACHE_LIMIT);
             for (k, o) in WINDOW.into_iter().enumerate() {
@@ -962,17 +1111,17 @@ impl WordCache {
         const ROOM: usize = CACHE_LIMIT / 4 * 3;
         // The fewest lookups a kept word has: more than the word at the room's edge in the order of lookups has
         // (ties there are all dropped), and at least one.
-        let mut most: Vec<u32> = self.hot.iter().map(|h| h.hits).collect();
+        let hits = self.index.hits(self.hot.len());
+        let mut most = hits.clone();
         // Only the count at the room's edge matters: select it (linear) rather than sort them all.
         let edge =
             (ROOM < most.len()).then(|| *most.select_nth_unstable_by(ROOM, |a, b| b.cmp(a)).1);
         let floor = edge.map_or(1, |h| h.saturating_add(1)).max(1);
         let mut next = 0u32;
-        let new_index: Vec<u32> = self
-            .hot
+        let new_index: Vec<u32> = hits
             .iter()
-            .map(|h| {
-                if h.hits >= floor {
+            .map(|&h| {
+                if h >= floor {
                     next += 1;
                     next - 1
                 } else {
@@ -990,32 +1139,21 @@ impl WordCache {
             i += 1;
             new_index.get(i - 1).is_some_and(|&n| n != u32::MAX)
         });
-        self.index
-            .retain(|_, i| match new_index.get(*i as usize).copied() {
-                Some(n) if n != u32::MAX => {
-                    *i = n;
-                    true
-                }
-                _ => false,
-            });
-        for h in self.hot.iter_mut() {
-            h.hits = 0;
-        }
+        self.index.keep(&new_index, INDEX_SLOTS);
         // A sentence of many new words (a megabyte of distinct words without a sentence end) grows the cache far
         // past its limit: the room it took is given back rather than held by the thread for the rest of the batch.
         if self.words.capacity() > 2 * CACHE_LIMIT {
             self.words.shrink_to(CACHE_LIMIT);
             self.hot.shrink_to(CACHE_LIMIT);
-            self.index.shrink_to(CACHE_LIMIT);
         }
         // Entry indexes changed: sentences looked up before are looked up again.
         self.generation += 1;
     }
 
     /// Index of a word form's entry, making it on first sight: a new entry's weights come in with
-    /// [`WordCache::sum_new`] (until then `words` is shorter than `hot`) and its form's features are pushed to `batch`, each with its row of sums (six per new entry from `first_new` on: its own
-    /// features, each neighbour offset's, after O), for [`WordCache::sum_new`]; its class's features are summed
-    /// once per class (pushed to `class_batch` when the class is new).
+    /// [`WordCache::sum_new`] (until then `words` is shorter than `hot`) and its form's features are pushed to
+    /// `batch`, each with its row of sums ([`WORD_ROWS`] per new entry from `first_new` on), for
+    /// [`WordCache::sum_new`]; its pieces' features are summed once per piece (see [`WordCache::piece`]).
     fn word(
         &mut self,
         w: &str,
@@ -1025,59 +1163,81 @@ impl WordCache {
         batch: &mut Vec<(u64, u32)>,
     ) -> u32 {
         let key = word_key(w);
-        if let Some(&i) = self.index.get(&key) {
+        if let Some(i) = self.index.hit(key) {
             // A new word's second occurrence in its sentence.
-            if let Some(h) = self.hot.get_mut(i as usize) {
-                h.hits = h.hits.saturating_add(1);
-            }
             return i;
         }
         let info = word_info(w, clusters, &mut self.buf);
         let i = self.hot.len() as u32;
-        let row = (self.hot.len().saturating_sub(first_new) * 6) as u32;
-        let mut feats = std::mem::take(&mut self.feats);
-        feats.clear();
-        own_features_of(&info, false, Parts::FORM, &mut feats);
-        batch.extend(feats.iter().map(|&f| (f, row)));
-        for (k, o) in WINDOW.into_iter().enumerate() {
-            feats.clear();
-            neighbour_features_of(Some(&info), o, false, Parts::FORM, &mut feats);
-            batch.extend(feats.iter().map(|&f| (f, row + 1 + k as u32)));
+        let row = (self.hot.len().saturating_sub(first_new) * WORD_ROWS) as u32;
+        form_features(&info, |r, f| batch.push((f, row + r as u32)));
+        let mut ids = [0u32; 5];
+        for (id, p) in ids.iter_mut().zip(pieces(&info)) {
+            *id = self.piece(p);
         }
-        // The label-history features after O (see `dynamic_features`): the lowercase one is the form's, the
-        // shape one the class's.
-        let [after_o_lower, after_o_shape] = previous_label_features(0, info.lower, info.shape);
-        batch.push((after_o_lower, row + 5));
-        let class = ClassKey::of(&info);
-        let c = match self.classes.get(&class) {
-            Some(&c) => c,
-            None => {
-                let c = self.class_sums.len() as u32;
-                let row = (self.class_sums.len().saturating_sub(self.class_from) * 6) as u32;
-                feats.clear();
-                own_features_of(&info, false, Parts::CLASS, &mut feats);
-                self.class_batch.extend(feats.iter().map(|&f| (f, row)));
-                for (k, o) in WINDOW.into_iter().enumerate() {
-                    feats.clear();
-                    neighbour_features_of(Some(&info), o, false, Parts::CLASS, &mut feats);
-                    self.class_batch
-                        .extend(feats.iter().map(|&f| (f, row + 1 + k as u32)));
-                }
-                self.class_batch.push((after_o_shape, row + 5));
-                self.class_sums.push([[0; N_LABELS]; 6]);
-                self.classes.insert(class, c);
-                c
-            }
-        };
-        self.word_classes.push(c);
-        self.feats = feats;
+        self.word_pieces.push(ids);
         self.hot.push(WordHot {
             token: Token::of(&info),
             first: first_probe(&info, gaz),
-            hits: 0,
         });
         self.index.insert(key, i);
         i
+    }
+
+    /// Where a piece's rows start in `piece_rows`, making them on first sight: its features are pushed to
+    /// `piece_batch` with their rows (counted from `rows_from`), for [`WordCache::sum_new`] to sum.
+    #[inline]
+    fn piece(&mut self, p: Piece) -> u32 {
+        let slot = match p {
+            Piece::Cluster {
+                level,
+                cluster,
+                case,
+            } => {
+                let i = cluster_slot(level, cluster, case);
+                match self.cluster_index.get(i) {
+                    Some(&at) if at > 0 => return at - 1,
+                    _ => Some(i),
+                }
+            }
+            _ => match self.piece_index.get(piece_key(&p)) {
+                Some(&at) => return at,
+                None => None,
+            },
+        };
+        self.new_piece(p, slot)
+    }
+
+    /// Makes a piece's rows (see [`WordCache::piece`]); `cluster`: its slot in `cluster_index` if a cluster.
+    #[cold]
+    #[inline(never)]
+    fn new_piece(&mut self, p: Piece, cluster: Option<usize>) -> u32 {
+        let rows = PIECE_ROWS.get(piece_kind(&p)).copied().unwrap_or(&[]);
+        let at = self.piece_rows.len() as u32;
+        let first = (at as usize).saturating_sub(self.rows_from) as u32;
+        let batch = &mut self.piece_batch;
+        piece_features(&p, |r, f| {
+            if let Some(j) = rows.iter().position(|&x| x == r) {
+                batch.push((f, first + j as u32));
+            }
+        });
+        // Grown by steps, not doubled: the rows are emptied past their limit, and doubling at the limit would hold
+        // twice the room for the rest of the thread.
+        if self.piece_rows.capacity() < at as usize + rows.len() {
+            self.piece_rows.reserve_exact(PIECE_ROW_LIMIT / 8);
+        }
+        self.piece_rows
+            .resize(at as usize + rows.len(), [0; N_LABELS]);
+        match cluster {
+            Some(i) => {
+                if self.cluster_index.len() <= i {
+                    self.cluster_index.resize(i + 1, 0);
+                }
+                self.cluster_index[i] = at + 1;
+            }
+            None => *self.piece_index.entry(piece_key(&p)) = at,
+        }
+        at
     }
 
     /// Sums the weights of the entries made from `first_new` on (`words` has the entries before them), from their
@@ -1085,50 +1245,58 @@ impl WordCache {
     /// [`Model::add_batch`]), as their memory fetches from the large weight table then overlap. Their weights are
     /// written once, as they are pushed.
     fn sum_new(&mut self, model: &Model, first_new: usize, batch: &mut Vec<(u64, u32)>) {
-        // The new classes first: their sums go into their words'.
-        if let Some(new) = self.class_sums.get_mut(self.class_from..) {
+        // The new pieces first: their sums go into their words'.
+        if let Some(new) = self.piece_rows.get_mut(self.rows_from..) {
             if !new.is_empty() {
-                let sums = &mut self.sums;
-                sums.clear();
-                sums.resize(new.len() * 6, [0; N_LABELS]);
-                model.add_batch(&mut self.class_batch, &mut self.found, sums);
-                for (c, s) in new.iter_mut().zip(sums.chunks_exact(6)) {
-                    c.copy_from_slice(s);
-                }
+                model.add_batch(&mut self.piece_batch, &mut self.found, new);
             }
         }
         let new = self.hot.len().saturating_sub(first_new);
         if new > 0 && self.words.len() == first_new {
             let sums = &mut self.sums;
             sums.clear();
-            sums.resize(new * 6, [0; N_LABELS]);
+            sums.resize(new * WORD_ROWS, [0; N_LABELS]);
             model.add_batch(batch, &mut self.found, sums);
-            let class_sums = &self.class_sums;
-            self.words.extend(
-                sums.chunks_exact_mut(6)
-                    .zip(&self.word_classes)
-                    .map(|(s, &c)| {
-                        if let Some(class) = class_sums.get(c as usize) {
-                            for (row, class_row) in s.iter_mut().zip(class) {
-                                add_to(row, class_row);
+            let piece_rows = &self.piece_rows;
+            const ZERO: [i32; N_LABELS] = [0; N_LABELS];
+            let row = |at: usize| piece_rows.get(at).unwrap_or(&ZERO);
+            self.words
+                .extend(
+                    sums.chunks_exact(WORD_ROWS)
+                        .zip(&self.word_pieces)
+                        .map(|(s, ids)| {
+                            // The pieces in the order of `pieces`, their rows as `PIECE_ROWS` has them.
+                            let mut w: [[i32; N_LABELS]; WORD_ROWS] = std::array::from_fn(|r| s[r]);
+                            let [shape, coarse, fine, prefix, suffix] = ids.map(|i| i as usize);
+                            for (r, acc) in w.iter_mut().enumerate() {
+                                add_to(acc, row(shape + r));
                             }
-                        }
-                        WordWeights {
-                            own: s[0],
-                            after_o: s[5],
-                            neighbour: [s[1], s[2], s[3], s[4]],
-                        }
-                    }),
-            );
+                            for (r, acc) in w.iter_mut().take(5).enumerate() {
+                                add_to(acc, row(coarse + r));
+                                add_to(acc, row(fine + r));
+                            }
+                            add_to(&mut w[0], row(prefix));
+                            add_to(&mut w[0], row(suffix));
+                            add_to(&mut w[2], row(suffix + 1));
+                            add_to(&mut w[3], row(suffix + 2));
+                            let [own, n0, n1, n2, n3, after_o] = w;
+                            WordWeights {
+                                own,
+                                after_o,
+                                neighbour: [n0, n1, n2, n3],
+                            }
+                        }),
+                );
         }
-        // Nothing pending: the classes may be emptied here when there are too many.
-        self.word_classes.clear();
-        self.class_batch.clear();
-        if self.class_sums.len() >= CLASS_LIMIT {
-            self.classes.clear();
-            self.class_sums.clear();
+        // Nothing pending: the pieces may be emptied here when there are too many.
+        self.word_pieces.clear();
+        self.piece_batch.clear();
+        if self.piece_rows.len() >= PIECE_ROW_LIMIT {
+            self.piece_index.clear();
+            self.cluster_index.clear();
+            self.piece_rows.clear();
         }
-        self.class_from = self.class_sums.len();
+        self.rows_from = self.piece_rows.len();
     }
 
     /// Fills `ids` and `infos` for a sentence (no gazetteer marks, no document case yet).
@@ -1162,10 +1330,7 @@ impl WordCache {
         keys.clear();
         keys.extend(words.iter().map(|w| word_key(w)));
         let start = ids.len();
-        ids.extend(
-            keys.iter()
-                .map(|k| self.index.get(k).copied().unwrap_or(u32::MAX)),
-        );
+        ids.extend(keys.iter().map(|&k| self.index.hit(k).unwrap_or(u32::MAX)));
         let mut first_new = self.hot.len();
         let mut batch = std::mem::take(&mut self.batch);
         batch.clear();
@@ -1178,8 +1343,6 @@ impl WordCache {
                     batch.clear();
                     first_new = self.hot.len();
                 }
-            } else if let Some(h) = self.hot.get_mut(*id as usize) {
-                h.hits = h.hits.saturating_add(1);
             }
         }
         self.sum_new(model, first_new, &mut batch);
@@ -2080,7 +2243,7 @@ mod tests {
         let (mut ids, mut infos) = (Vec::new(), Vec::new());
         cache.sentence(&words, model, clusters, gaz, &mut ids, &mut infos);
         let entry = |cache: &WordCache, w: &str| {
-            let i = *cache.index.get(&word_key(w)).expect("cached") as usize;
+            let i = cache.index.get(word_key(w)).expect("cached") as usize;
             (
                 cache.hot[i].token.lower,
                 cache.words[i].own,
@@ -2093,13 +2256,10 @@ mod tests {
         // Sentences looked up before must be looked up again: entry indexes moved.
         assert!(cache.generation > generation);
         assert_eq!(cache.words.len(), 2);
-        assert_eq!(
-            cache.hot.iter().map(|h| h.hits).collect::<Vec<_>>(),
-            vec![0, 0]
-        );
+        assert_eq!(cache.index.hits(cache.hot.len()), vec![0, 0]);
         assert_eq!(entry(&cache, "the"), the);
         assert_eq!(entry(&cache, "said"), said);
-        assert!(!cache.index.contains_key(&word_key("Kremlin")));
+        assert!(cache.index.get(word_key("Kremlin")).is_none());
         // A dropped word comes back with the same weights.
         let kremlin = {
             let mut fresh = WordCache::default();
@@ -2111,14 +2271,47 @@ mod tests {
         assert_eq!(entry(&cache, "Kremlin"), kremlin);
     }
 
-    /// Words whose class sums were emptied (more classes than the limit) get the sums of a fresh cache.
+    /// A cached word's rows are the summed weights of its plain features, as made from its pieces' rows and its
+    /// form's features, for words that share pieces and words that bring new ones.
     #[test]
-    fn word_sums_survive_emptied_class_sums() {
+    fn cached_word_rows_are_the_plain_feature_sums() {
+        let (m, clusters, gaz) = (&*MODEL, &*CLUSTERS, &*GAZETTEER);
+        let mut cache = WordCache::default();
+        cache.own_by(m, clusters, gaz);
+        let words = [
+            "Kremlin", "kremlin", "Peskov", "said", "says", "NATO", "3.5", "iPhone", "Zürich", "a",
+            ",", "Kyiv", "Kyivan",
+        ];
+        let (mut ids, mut infos) = (Vec::new(), Vec::new());
+        for chunk in words.chunks(4) {
+            cache.sentence(chunk, m, clusters, gaz, &mut ids, &mut infos);
+        }
+        let mut buf = WordBuf::default();
+        for w in words {
+            let t = word_info(w, clusters, &mut buf);
+            let entry = &cache.words[cache.index.get(word_key(w)).expect("cached") as usize];
+            let mut feats = Vec::new();
+            own_features(&t, false, &mut feats);
+            assert_eq!(entry.own, m.sum(&feats), "{w}");
+            for (k, o) in WINDOW.into_iter().enumerate() {
+                feats.clear();
+                neighbour_features(Some(&t), o, false, &mut feats);
+                assert_eq!(entry.neighbour[k], m.sum(&feats), "{w} at {o}");
+            }
+            let mut dynf = [0u64; 6];
+            dynamic_features(&t, 0, 0, 0, &mut dynf);
+            assert_eq!(entry.after_o, m.sum(&dynf[2..4]), "{w}");
+        }
+    }
+
+    /// Words whose piece sums were emptied (more pieces than the limit) get the sums of a fresh cache.
+    #[test]
+    fn word_sums_survive_emptied_piece_sums() {
         let (model, clusters, gaz) = (&*MODEL, &*CLUSTERS, &*GAZETTEER);
-        // Words of many shapes: every run of up to seven of four character classes, no class twice in a row.
+        // Words of many shapes: every run of up to eight of four character classes, no class twice in a row.
         let mut words: Vec<String> = vec![String::new()];
         let mut all = Vec::new();
-        for _ in 0..7 {
+        for _ in 0..8 {
             let mut longer = Vec::new();
             for w in &words {
                 for c in ['a', 'B', '7', '-'] {
@@ -2137,16 +2330,25 @@ mod tests {
             let chunk: Vec<&str> = chunk.iter().map(String::as_str).collect();
             cache.sentence(&chunk, model, clusters, gaz, &mut ids, &mut infos);
         }
-        // 4,372 classes went in: the sums were emptied on the way.
-        assert!(all.len() > CLASS_LIMIT);
-        assert!(cache.class_sums.len() + CLASS_LIMIT < all.len() + 50);
+        // More rows of pieces went in than the limit: the sums were emptied on the way.
+        let mut buf = WordBuf::default();
+        let distinct: std::collections::HashSet<Piece> = all
+            .iter()
+            .flat_map(|w| pieces(&word_info(w, clusters, &mut buf)))
+            .collect();
+        let rows_in: usize = distinct
+            .iter()
+            .map(|p| PIECE_ROWS[piece_kind(p)].len())
+            .sum();
+        assert!(rows_in > PIECE_ROW_LIMIT, "{rows_in}");
+        assert!(cache.piece_rows.len() < rows_in - PIECE_ROW_LIMIT / 2);
         for w in ["Kremlin", all[0].as_str(), all[all.len() - 1].as_str()] {
             let mut fresh = WordCache::default();
             fresh.own_by(model, clusters, gaz);
             fresh.sentence(&[w], model, clusters, gaz, &mut ids, &mut infos);
             cache.sentence(&[w], model, clusters, gaz, &mut ids, &mut infos);
             let sums = |c: &WordCache| {
-                let i = *c.index.get(&word_key(w)).expect("cached") as usize;
+                let i = c.index.get(word_key(w)).expect("cached") as usize;
                 (c.words[i].own, c.words[i].neighbour, c.words[i].after_o)
             };
             assert_eq!(sums(&cache), sums(&fresh), "{w}");
