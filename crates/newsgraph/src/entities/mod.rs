@@ -1397,9 +1397,9 @@ mod tests {
                 None,
             ),
             (
-                "On Monday, Adviser to the Head of the Office of the President Oksana Hrytsenko spoke to reporters.",
+                "On Monday, Adviser to the Head of the Office of the Chancellor Oksana Hrytsenko spoke to reporters.",
                 "Oksana Hrytsenko",
-                "Adviser to the Head of the Office of the President",
+                "Adviser to the Head of the Office of the Chancellor",
                 None,
                 None,
             ),

@@ -1395,26 +1395,26 @@ mod tests {
     #[test]
     fn a_description_by_title_is_the_person_with_that_title() {
         let doc = full_pipeline(
-            "Head of the Office of the President Oleh Marchenko met the envoys in Kyiv on Tuesday. Adviser to \
-             the Head of the Office of the President Taras Hnatyuk also took part. The Head of the President's \
-             Office noted that the talks had been difficult. The Adviser to the Head of the President's Office \
-             stressed that the guarantees must be binding. According to the Head of the Office of the President, \
+            "Head of the Bureau of the Chancellor Oleh Marchenko met the envoys in Kyiv on Tuesday. Adviser to \
+             the Head of the Bureau of the Chancellor Oksana Hrytsenko also took part. The Head of the Chancellor's \
+             Bureau noted that the talks had been difficult. The Adviser to the Head of the Chancellor's Bureau \
+             stressed that the guarantees must be binding. According to the Head of the Bureau of the Chancellor, \
              the work will go on.",
         );
         for (content, mention, name) in [
             (
                 "difficult",
-                "The Head of the President's Office",
+                "The Head of the Chancellor's Bureau",
                 "Oleh Marchenko",
             ),
             (
                 "binding",
-                "The Adviser to the Head of the President's Office",
-                "Taras Hnatyuk",
+                "The Adviser to the Head of the Chancellor's Bureau",
+                "Oksana Hrytsenko",
             ),
             (
                 "go on",
-                "the Head of the Office of the President",
+                "the Head of the Bureau of the Chancellor",
                 "Oleh Marchenko",
             ),
         ] {
@@ -1426,7 +1426,7 @@ mod tests {
         // Minister is not `the Minister`.
         let names = |text: &str| each_speaker(text, name_of);
         assert_eq!(
-            names("The Head of the President's Office noted that the talks had been difficult."),
+            names("The Head of the Chancellor's Bureau noted that the talks had been difficult."),
             [None]
         );
         assert_eq!(
