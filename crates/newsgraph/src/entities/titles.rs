@@ -418,7 +418,8 @@ fn is_title_of(
 
 /// `President of Ukraine Volodymyr Zelenskyy`, `Prime Minister of Israel Naftali Bennett`: official style puts
 /// the country after the title and before the name. The tagger, trained on `Israeli Prime Minister ...`, reads the
-/// country and the name as one organization or misses the name; split them into the place and the person.
+/// country and the name as one organization or misses the name; split them into the place and the person. The same
+/// for an office's name (`Minister of Transport Vitaly Savelyev`), split where a first name opens the holder's.
 pub(crate) fn split_titled_names(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     use super::gazetteer::{FIRST, GAZETTEER, PLACE_CATS};
     let at = owners(words.len(), mentions);

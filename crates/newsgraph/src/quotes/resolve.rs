@@ -639,8 +639,8 @@ fn name_by_cluster(out: &mut Speaker, c: &EntityCluster) {
 
 /// The person a title description names: of the holders named before `at` whose title it fits, the one named
 /// last among the entities `before` it (within the lookback), else the only one. A person met first whose title
-/// was not read but who has the title's head word near the name (`Minister of Agriculture Dmitry Patrushev`, when the
-/// title was not read) makes it ambiguous: none.
+/// was not read but whose name follows the title's head word (`Minister of Agriculture Dmitry Patrushev`) makes it
+/// ambiguous: none.
 fn title_holder<'c>(
     doc: &Doc,
     d: &TitleWords,
@@ -882,8 +882,8 @@ fn speaker<'c>(
         }
         // `The Head of the President’s Office`, `the Minister of Health`: a description by another title is the
         // document's person with that title (the speaker of the transcript turn it stands in, else the one named
-        // last, when several have it). With no such person it
-        // names no one, not the office it belongs to. A `person` read from title words alone (`the Head`) is none.
+        // last, when several have it). With no such person it names no one, not the office it belongs to. A
+        // `person` read from title words alone (`the Head`) is none.
         let person_hit = hit.is_some_and(|e| {
             e.label == EntityLabel::Person && !e.text.split(' ').all(super::mention::is_title)
         });
@@ -1260,12 +1260,12 @@ impl TitleWords {
 /// of Health Viktor Lyashko`, `King`), headed by a person's title, with only titles and capitalized words before
 /// the head and the office's capitalized name after it.
 fn titled_description(doc: &Doc, m: &Range<usize>) -> Option<TitleWords> {
+    if !doc.t(m.start).eq_ignore_ascii_case("the") {
+        return None;
+    }
     let mut end = m.start;
     while end < m.end && !matches!(doc.t(end), "," | "(") {
         end += 1;
-    }
-    if !doc.t(m.start).eq_ignore_ascii_case("the") {
-        return None;
     }
     let i = m.start + 1;
     let split = (i..end)
@@ -1277,6 +1277,8 @@ fn titled_description(doc: &Doc, m: &Range<usize>) -> Option<TitleWords> {
     let head = doc.t(split - 1);
     let mut buf = [0u8; 16];
     let lower = crate::text::ascii_lower(head, &mut buf)?;
+    // A person's title, not a word that only modifies one (`the Foreign` ministry) or an abbreviation before a
+    // name.
     let person_title = super::lexicon::TITLES.contains(lower)
         && !matches!(
             lower,
@@ -1304,12 +1306,17 @@ fn titled_description(doc: &Doc, m: &Range<usize>) -> Option<TitleWords> {
                 | "deputy"
                 | "prime"
                 | "general"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "prof"
+                | "rev"
+                | "sen"
+                | "rep"
+                | "gov"
         )
-        && !lower.ends_with('.')
-        && !matches!(
-            lower,
-            "mr" | "mrs" | "ms" | "dr" | "prof" | "rev" | "sen" | "rep" | "gov"
-        );
+        && !lower.ends_with('.');
     let cap = super::mention::is_cap;
     if !person_title
         || !(i..split - 1).all(|k| cap(doc.t(k)) || super::mention::is_title(doc.t(k)))
