@@ -781,6 +781,29 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
         }
         i += 1;
     }
+    // `Salvador Marlon B. Malbog IV`: the surname after a person's middle initial is the person's, whatever the
+    // tagger read it as (not an organization's or a place's head: `John F. Kennedy Airport`).
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let e = mentions[i].toks.end;
+        let n = &mentions[i + 1];
+        let initial = words.get(e).is_some_and(|w| {
+            let b = w.as_bytes();
+            b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+        });
+        let surname = n.toks.start == e + 1
+            && n.toks.len() <= 3
+            && n.sent == mentions[i].sent
+            && words[n.toks.clone()]
+                .iter()
+                .all(|w| capitalised(w) && !is_org_head(w) && !is_institution(w));
+        if mentions[i].label == EntityLabel::Person && initial && surname {
+            let n = mentions.remove(i + 1);
+            mentions[i].toks.end = n.toks.end;
+            continue;
+        }
+        i += 1;
+    }
     // `Donald J. Trump`: a first name right before a person's middle initial is the name's (the tagger sometimes
     // starts the name at the initial).
     for i in 0..mentions.len() {
@@ -1308,6 +1331,10 @@ mod tests {
     #[test]
     fn a_first_name_before_a_middle_initial_is_part_of_the_name() {
         for (text, name) in [
+            (
+                "The agency's deputy director Ramon Ernesto T. Dalisay IV said the games would go ahead.",
+                "Ramon Ernesto T. Dalisay IV",
+            ),
             (
                 "Donald J. Trump, a real-estate developer, spoke at the rally.",
                 "Donald J. Trump",
