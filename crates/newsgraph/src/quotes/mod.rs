@@ -578,7 +578,8 @@ impl<'a, 'c> Doc<'a, 'c> {
         }
         let inner = text.get(q.inner_start..q.inner_end).unwrap_or("").trim();
         let first = inner.chars().find(|c| c.is_alphanumeric()).unwrap_or('a');
-        let words = inner.split_whitespace().count();
+        // Only `at least 2` and `at least 6` are asked: counting stops there (a long quote is not walked to its end).
+        let words = inner.split_whitespace().take(6).count();
         let raw = text.get(para.range.start..q.start).unwrap_or("");
         let before = raw.trim_end();
         let Some(prev) = before.chars().next_back() else {
