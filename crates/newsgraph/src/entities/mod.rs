@@ -631,6 +631,12 @@ fn is_sentence_opening_word(w: &str) -> bool {
 }
 
 /// A double quotation mark token (straight, curly, guillemet, or the `` and '' of older wires).
+/// A middle initial (`J.`).
+fn is_initial(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+}
+
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "“" | "”" | "„" | "«" | "»" | "``" | "''")
 }
@@ -787,10 +793,7 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     while i + 1 < mentions.len() {
         let e = mentions[i].toks.end;
         let n = &mentions[i + 1];
-        let initial = words.get(e).is_some_and(|w| {
-            let b = w.as_bytes();
-            b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
-        });
+        let initial = words.get(e).is_some_and(|w| is_initial(w));
         let surname = n.toks.start == e + 1
             && n.toks.len() <= 3
             && n.sent == mentions[i].sent
@@ -809,13 +812,9 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     for i in 0..mentions.len() {
         let s = mentions[i].toks.start;
         let sent_start = ctx.sentences[mentions[i].sent].tokens.start;
-        let initial = |w: &str| {
-            let b = w.as_bytes();
-            b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
-        };
         if mentions[i].label == EntityLabel::Person
             && s > sent_start
-            && initial(words[s])
+            && is_initial(words[s])
             && capitalised(words[s - 1])
             && gender::is_first_name(words[s - 1])
             && i.checked_sub(1).map_or(true, |j| mentions[j].toks.end < s)

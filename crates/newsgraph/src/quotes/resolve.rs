@@ -368,7 +368,7 @@ pub(super) fn output(
     // Clusters by canonical name: a turn speaker's affiliation names the cluster a `we` speaks for. Built on the
     // first such `we` only (most articles have none, and hashing every cluster's name cost more than the rest).
     let by_name: ByName = OnceCell::new();
-    let holders = office_holders(doc, entities, clusters, quoted);
+    let offices = office_holders(doc, entities, clusters, quoted);
     // The attributions resolved so far, for a pronoun that continues one of them.
     let mut done: Vec<Prev> = Vec::new();
     let genders = Genders::new(clusters);
@@ -431,7 +431,7 @@ pub(super) fn output(
                 &seen,
                 (entities, longest),
                 &genders,
-                &holders,
+                &offices,
                 prev.map(|p| (p, &out[..])),
                 own,
                 turn,
@@ -684,7 +684,7 @@ fn speaker<'c>(
     seen: &[Seen],
     (entities, longest): (&[Entity], usize),
     genders: &Genders<'c>,
-    holders: &[Holder],
+    offices: &Offices,
     prev: Option<(&Prev, &[Quote])>,
     own: &[Range<usize>],
     turn: Option<&Entity>,
@@ -715,6 +715,9 @@ fn speaker<'c>(
     let object_pronoun = m.end == m.start + 1 && is_any(&["him", "her", "them", "us"]);
     let pronoun = ln.pronoun || object_pronoun;
     let person_pronoun = pronoun && is_any(&["he", "she", "i", "him", "her"]);
+    // A description by office (`The President`) or by another title (`the Minister of Health`), read once.
+    let office = (!pronoun).then(|| office_described(doc, m)).flatten();
+    let described = (!pronoun).then(|| titled_description(doc, m)).flatten();
     // `I` names no earlier person (in a speech or a release, the last person named is rarely the one speaking):
     // only the speaker of the transcript turn it stands in.
     if m.end == m.start + 1 && w == "I" {
@@ -845,12 +848,13 @@ fn speaker<'c>(
         // the document. Of several, the one not of an organization (`President of the European Council`; told by
         // the affiliation's head word), then the most mentioned (a release names visiting presidents too).
         if !pronoun && !hit.is_some_and(|e| e.label == EntityLabel::Person) {
-            if let Some((office, qualified)) = office_described(doc, m) {
+            if let Some((office, qualified)) = office {
                 let country = hit
                     .filter(|e| matches!(e.label, EntityLabel::Loc | EntityLabel::Norp))
                     .and_then(|e| e.country.as_deref());
                 if !qualified || country.is_some() {
-                    let holder = holders
+                    let holder = offices
+                        .holders
                         .iter()
                         .filter(|h| {
                             let c = h.cluster;
@@ -887,24 +891,23 @@ fn speaker<'c>(
         let person_hit = hit.is_some_and(|e| {
             e.label == EntityLabel::Person && !e.text.split(' ').all(super::mention::is_title)
         });
-        if !pronoun && !person_hit {
-            if let Some(d) =
-                titled_description(doc, m).filter(|_| office_described(doc, m).is_none())
-            {
+        if !person_hit {
+            if let Some(d) = described.as_ref().filter(|_| office.is_none()) {
                 // A turn's speaker whose title was not read but was named after the title's head word
                 // (`Minister of Agriculture Dmitry Patrushev`) may be the one described: no guess then.
+                let holders = &offices.holders;
                 let in_turn = turn.map(|t| (t, holders.iter().find(|h| h.cluster.id == t.cluster)));
                 let holder = match in_turn {
-                    Some((_, Some(h))) if h.fits(&d) => Some(h.cluster),
+                    Some((_, Some(h))) if h.fits(d) => Some(h.cluster),
                     Some((t, None))
-                        if entities
-                            .iter()
-                            .position(|e| e.cluster == t.cluster)
-                            .is_some_and(|i| head_before(doc, entities, i, &d.head)) =>
+                        if offices.first.get(t.cluster).is_some_and(|&f| {
+                            let i = entities.partition_point(|e| e.start < f);
+                            head_before(doc, entities, i, &d.head)
+                        }) =>
                     {
                         None
                     }
-                    _ => title_holder(doc, &d, holders, &entities[..upto], out.start),
+                    _ => title_holder(doc, d, holders, &entities[..upto], out.start),
                 };
                 if let Some(c) = holder {
                     name_by_cluster(&mut out, c);
@@ -986,7 +989,7 @@ fn speaker<'c>(
         return out;
     }
     // A description by title names no one without the entities that could hold it (not the office in it).
-    if titled_description(doc, m).is_some() {
+    if described.is_some() {
         return out;
     }
     if ln.name.is_some() {
@@ -1105,7 +1108,7 @@ fn office_holders<'c>(
     entities: &[Entity],
     clusters: &'c [EntityCluster],
     quoted: impl Fn(usize) -> bool,
-) -> Vec<Holder<'c>> {
+) -> Offices<'c> {
     let ctx = doc.ctx;
     let mut first = vec![usize::MAX; clusters.len()];
     // Whether the cluster's first mention in the writer's words (not a speaker's: `talks with Vladimir Putin`
@@ -1128,21 +1131,29 @@ fn office_holders<'c>(
             guest[e.cluster] = foreign(c) && after_with(doc, e);
         }
     }
-    clusters
+    let holders = clusters
         .iter()
-        .zip(first)
+        .zip(&first)
         .zip(guest)
-        .filter(|((c, f), _)| {
-            c.label == EntityLabel::Person && c.title.is_some() && *f != usize::MAX
+        .filter(|((c, &f), _)| {
+            c.label == EntityLabel::Person && c.title.is_some() && f != usize::MAX
         })
-        .map(|((c, f), guest)| Holder {
+        .map(|((c, &f), guest)| Holder {
             first: f,
             cluster: c,
             guest,
             title: OnceCell::new(),
         })
         .take(MAX_HOLDERS)
-        .collect()
+        .collect();
+    Offices { holders, first }
+}
+
+/// The titled persons of a document, and where each cluster is first mentioned.
+struct Offices<'c> {
+    holders: Vec<Holder<'c>>,
+    /// Code point of each cluster's first mention (`usize::MAX` for none).
+    first: Vec<usize>,
 }
 
 /// Whether person cluster `c` bears a country's title (`President of France`, `US President`).
