@@ -792,6 +792,7 @@ fn run(
         let k = doc.tok_from(f.parts.first().start);
         !(wanting && doc.t(k) == "to" && cues.binary_search(&(k + 1)).is_ok())
     });
+    drop_nested_learned(&doc, &mut found);
     // Partial quotes take the speaker of the reported speech around them (the closest content that starts
     // before and contains them; contents are sorted, so a few steps back suffice).
     let mut hosts: Vec<(Range<usize>, usize)> = found
@@ -832,6 +833,50 @@ fn run(
         .collect();
     times.sort_by_key(|r| r.start);
     resolve::output(&doc, &found, entities, clusters, &times)
+}
+
+/// Whether a quote's cue is a reporting verb of the hand lexicon (not a verb only the learned cues know).
+fn is_reporting_cue(doc: &Doc, f: &Found) -> bool {
+    f.cue
+        .as_ref()
+        .is_some_and(|c| reported::is_reporting(doc, &c.0, c.1))
+}
+
+/// Reported speech on a verb that is no reporting verb, found inside what someone else is reported to have said
+/// (`premiums have doubled since January, brokers say`), is part of that content, not a second attribution.
+/// (Contents after their cue were already cleared of these before their ends were set:
+/// `reported::drop_inner_learned`.)
+fn drop_nested_learned(doc: &Doc, found: &mut Vec<Found>) {
+    let mut hosts: Vec<Range<usize>> = found
+        .iter()
+        .filter(|f| f.kind == QuoteKind::Indirect && is_reporting_cue(doc, f))
+        .map(|f| f.parts.first().clone())
+        .collect();
+    if hosts.is_empty() {
+        return;
+    }
+    hosts.sort_by_key(|h| h.start);
+    // Prefix maximum of the ends: a cue is inside some host when the hosts starting before it reach past it.
+    let mut reach = Vec::with_capacity(hosts.len());
+    let mut m = 0;
+    for h in &hosts {
+        m = m.max(h.end);
+        reach.push(m);
+    }
+    found.retain(|f| {
+        if f.kind != QuoteKind::Indirect || is_reporting_cue(doc, f) {
+            return true;
+        }
+        let Some(c) = &f.cue else { return true };
+        let at = doc.ctx.tokens[c.0.start].start;
+        // Its subject inside the host too: `He stressed A and praised B` shares the subject, it is no content.
+        let from = f
+            .speaker
+            .as_ref()
+            .map_or(at, |s| doc.ctx.tokens[s.start].start.min(at));
+        let k = hosts.partition_point(|h| h.start <= from);
+        !(k > 0 && reach[k - 1] > at)
+    });
 }
 
 /// A reporting verb capitalized at the start of an inverted attribution (`Said Ellis: “...”`).
@@ -2050,6 +2095,57 @@ mod tests {
                 "{text}: {qs:#?}"
             );
         }
+    }
+
+    /// Inside what someone is reported to have said, a verb that is no reporting verb makes no second
+    /// attribution; a reporting verb there still does (`X said Y had told him ...`).
+    #[test]
+    fn reported_speech_inside_reported_speech_needs_a_reporting_verb() {
+        let cues = |qs: &[Quote]| -> Vec<String> {
+            qs.iter()
+                .filter_map(|q| q.cue.as_ref().map(|c| c.text.clone()))
+                .collect()
+        };
+        for (text, outer, inner) in [
+            (
+                "Container rates from Shanghai have doubled since October, freight agents say.",
+                "say",
+                "doubled",
+            ),
+            (
+                "The harbour master told reporters that two tankers are expected in Varna from May 4.",
+                "told",
+                "expected",
+            ),
+        ] {
+            let qs = quotes(text);
+            let found = cues(&qs);
+            assert!(found.iter().any(|c| c == outer), "{text}: {qs:#?}");
+            assert!(!found.iter().any(|c| c == inner), "{text}: {qs:#?}");
+        }
+        let qs = quotes(
+            "The mayor said the fire chief had told him that the bridge would reopen in June.",
+        );
+        let found = cues(&qs);
+        assert!(
+            found.iter().any(|c| c == "said") && found.iter().any(|c| c == "told"),
+            "{qs:#?}"
+        );
+        // A second verb phrase shares the subject: it is no content of the first, and it ends the first.
+        let qs = quotes(
+            "The governor explained the reasons for the curfew and spoke about the repairs.",
+        );
+        let by_cue = |cue: &str| {
+            qs.iter()
+                .find(|q| q.cue.as_ref().is_some_and(|c| c.text == cue))
+                .map(|q| q.text.as_str())
+        };
+        assert_eq!(
+            by_cue("explained"),
+            Some("the reasons for the curfew"),
+            "{qs:#?}"
+        );
+        assert_eq!(by_cue("spoke"), Some("the repairs"), "{qs:#?}");
     }
 
     /// Headlines speak in their own shapes: `X Says Y` in headline case, and `X: Y`.

@@ -184,11 +184,16 @@ pub(super) fn find(
             }
             i = cue.end;
         }
+        drop_inner_learned(doc, &sr, &mut pending);
         // A content stops where the next attribution of the sentence begins (`X said A — and he noted B`).
         for a in 0..pending.len() {
             let mut end = pending[a].0.end;
             for b in pending.iter().skip(a + 1).take(4) {
-                let s = b.1.as_ref().map_or(b.3.start, |m| m.start.min(b.3.start));
+                let mut s = b.1.as_ref().map_or(b.3.start, |m| m.start.min(b.3.start));
+                if s <= pending[a].0.start && coordinated(doc, b.3.start) {
+                    // `X explained A and spoke about B`: the subject is shared, the second verb ends A.
+                    s = b.3.start;
+                }
                 if pending[a].0.start < s && s < end {
                     end = s;
                 }
@@ -196,7 +201,7 @@ pub(super) fn find(
             while end > pending[a].0.start
                 && matches!(
                     doc.t(end - 1),
-                    "and" | "but" | "while" | "that" | "," | ";" | "—" | "–" | "-" | ":"
+                    "and" | "but" | "while" | "that" | "also" | "," | ";" | "—" | "–" | "-" | ":"
                 )
             {
                 end -= 1;
@@ -235,6 +240,69 @@ pub(super) fn find(
             });
         }
     }
+}
+
+/// Whether the verb at token `i` opens a second verb phrase: `and spoke`, `, and also expressed`, `but denied`.
+fn coordinated(doc: &Doc, i: usize) -> bool {
+    let mut j = i;
+    if j > 0 && (doc.t(j - 1) == "also" || doc.t(j - 1).ends_with("ly")) {
+        j -= 1;
+    }
+    j > 0 && matches!(doc.t(j - 1), "and" | "but")
+}
+
+/// Whether a cue is a form of a reporting verb in the hand lexicon (not a word only the learned cues know, nor a
+/// form the lexicon leaves out, such as the passive `expected`).
+pub(super) fn is_reporting(doc: &Doc, cue: &Range<usize>, lemma: &str) -> bool {
+    let w = doc.t(cue.start);
+    lemma == "according to"
+        || CUES.contains_key(w)
+        || w.starts_with(|c: char| c.is_uppercase()) && CUES.contains_key(&w.to_lowercase())
+}
+
+/// Drops a sentence's attribution on a learned cue that stands, subject and all, inside the content clause of an
+/// earlier reporting verb, with no comma or conjunction between that content's start and the inner attribution:
+/// in `X said that two tankers are expected in Varna`, `two tankers are expected` is what X said, and taken as an
+/// attribution of its own it would cut X's content down to `that`. A coordinated clause keeps its own
+/// (`X said A, but Y wants B`; `X stressed A and praised B`, whose subject is X's).
+fn drop_inner_learned(doc: &Doc, sr: &Range<usize>, pending: &mut Vec<Pending>) {
+    if !pending.iter().any(|p| is_reporting(doc, &p.3, p.4))
+        || pending.iter().all(|p| is_reporting(doc, &p.3, p.4))
+    {
+        return;
+    }
+    // For each token of the sentence, the sentence position just after the last separator before it: one pass,
+    // so that a long sentence with many candidates stays linear.
+    let mut open_from = Vec::with_capacity(sr.len() + 1);
+    let mut last = sr.start;
+    for j in sr.clone() {
+        open_from.push(last);
+        if matches!(doc.t(j), "," | "and" | "but" | "while" | ";" | "—" | "–") {
+            last = j + 1;
+        }
+    }
+    open_from.push(last);
+    let open = |j: usize| open_from[j.clamp(sr.start, sr.end) - sr.start];
+    let mut drop = vec![false; pending.len()];
+    for b in 0..pending.len() {
+        if is_reporting(doc, &pending[b].3, pending[b].4) {
+            continue;
+        }
+        let at = pending[b].3.start;
+        let from = pending[b].1.as_ref().map_or(at, |m| m.start.min(at));
+        // The nearest few earlier attributions are the only hosts worth a look.
+        drop[b] = pending[..b].iter().rev().take(8).any(|a| {
+            is_reporting(doc, &a.3, a.4)
+                && a.0.start <= from
+                && at < a.0.end
+                && open(from) <= a.0.start
+        });
+    }
+    let mut k = 0;
+    pending.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// A cue candidate as the cue model saw it, for training: cue and content byte ranges, features.
