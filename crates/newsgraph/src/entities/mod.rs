@@ -630,13 +630,13 @@ fn is_sentence_opening_word(w: &str) -> bool {
     )
 }
 
-/// A double quotation mark token (straight, curly, guillemet, or the `` and '' of older wires).
 /// A middle initial (`J.`).
 fn is_initial(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
 }
 
+/// A double quotation mark token (straight, curly, guillemet, or the `` and '' of older wires).
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "“" | "”" | "„" | "«" | "»" | "``" | "''")
 }
@@ -789,24 +789,26 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     }
     // `Salvador Marlon B. Malbog IV`: the surname after a person's middle initial is the person's, whatever the
     // tagger read it as (not an organization's or a place's head: `John F. Kennedy Airport`).
-    let mut i = 0;
-    while i + 1 < mentions.len() {
-        let e = mentions[i].toks.end;
-        let n = &mentions[i + 1];
-        let initial = words.get(e).is_some_and(|w| is_initial(w));
-        let surname = n.toks.start == e + 1
-            && n.toks.len() <= 3
-            && n.sent == mentions[i].sent
-            && words[n.toks.clone()]
-                .iter()
-                .all(|w| capitalised(w) && !is_org_head(w) && !is_institution(w));
-        if mentions[i].label == EntityLabel::Person && initial && surname {
-            let n = mentions.remove(i + 1);
-            mentions[i].toks.end = n.toks.end;
-            continue;
+    // One pass that folds each surname into the person before it (no removal from the middle of the list).
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for n in mentions.drain(..) {
+        if let Some(p) = kept.last_mut() {
+            let e = p.toks.end;
+            let initial = words.get(e).is_some_and(|w| is_initial(w));
+            let surname = n.toks.start == e + 1
+                && n.toks.len() <= 3
+                && n.sent == p.sent
+                && words[n.toks.clone()]
+                    .iter()
+                    .all(|w| capitalised(w) && !is_org_head(w) && !is_institution(w));
+            if p.label == EntityLabel::Person && initial && surname {
+                p.toks.end = n.toks.end;
+                continue;
+            }
         }
-        i += 1;
+        kept.push(n);
     }
+    *mentions = kept;
     // `Donald J. Trump`: a first name right before a person's middle initial is the name's (the tagger sometimes
     // starts the name at the initial).
     for i in 0..mentions.len() {

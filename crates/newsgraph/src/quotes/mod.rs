@@ -847,10 +847,16 @@ fn is_reporting_cue(doc: &Doc, f: &Found) -> bool {
 /// (Contents after their cue were already cleared of these before their ends were set:
 /// `reported::drop_inner_learned`.)
 fn drop_nested_learned(doc: &Doc, found: &mut Vec<Found>) {
+    // Per quote: `Some(reporting)` for reported speech, `None` for the rest (never dropped, never a host).
+    let reporting: Vec<Option<bool>> = found
+        .iter()
+        .map(|f| (f.kind == QuoteKind::Indirect).then(|| is_reporting_cue(doc, f)))
+        .collect();
     let mut hosts: Vec<Range<usize>> = found
         .iter()
-        .filter(|f| f.kind == QuoteKind::Indirect && is_reporting_cue(doc, f))
-        .map(|f| f.parts.first().clone())
+        .zip(&reporting)
+        .filter(|(_, r)| **r == Some(true))
+        .map(|(f, _)| f.parts.first().clone())
         .collect();
     if hosts.is_empty() {
         return;
@@ -863,8 +869,10 @@ fn drop_nested_learned(doc: &Doc, found: &mut Vec<Found>) {
         m = m.max(h.end);
         reach.push(m);
     }
+    let mut k = 0;
     found.retain(|f| {
-        if f.kind != QuoteKind::Indirect || is_reporting_cue(doc, f) {
+        k += 1;
+        if reporting[k - 1] != Some(false) {
             return true;
         }
         let Some(c) = &f.cue else { return true };
@@ -874,8 +882,8 @@ fn drop_nested_learned(doc: &Doc, found: &mut Vec<Found>) {
             .speaker
             .as_ref()
             .map_or(at, |s| doc.ctx.tokens[s.start].start.min(at));
-        let k = hosts.partition_point(|h| h.start <= from);
-        !(k > 0 && reach[k - 1] > at)
+        let before = hosts.partition_point(|h| h.start <= from);
+        !(before > 0 && reach[before - 1] > at)
     });
 }
 

@@ -266,9 +266,11 @@ pub(super) fn is_reporting(doc: &Doc, cue: &Range<usize>, lemma: &str) -> bool {
 /// attribution of its own it would cut X's content down to `that`. A coordinated clause keeps its own
 /// (`X said A, but Y wants B`; `X stressed A and praised B`, whose subject is X's).
 fn drop_inner_learned(doc: &Doc, sr: &Range<usize>, pending: &mut Vec<Pending>) {
-    if !pending.iter().any(|p| is_reporting(doc, &p.3, p.4))
-        || pending.iter().all(|p| is_reporting(doc, &p.3, p.4))
-    {
+    let reporting: Vec<bool> = pending
+        .iter()
+        .map(|p| is_reporting(doc, &p.3, p.4))
+        .collect();
+    if !reporting.contains(&true) || !reporting.contains(&false) {
         return;
     }
     // For each token of the sentence, the sentence position just after the last separator before it: one pass,
@@ -283,21 +285,20 @@ fn drop_inner_learned(doc: &Doc, sr: &Range<usize>, pending: &mut Vec<Pending>) 
     }
     open_from.push(last);
     let open = |j: usize| open_from[j.clamp(sr.start, sr.end) - sr.start];
-    let mut drop = vec![false; pending.len()];
-    for b in 0..pending.len() {
-        if is_reporting(doc, &pending[b].3, pending[b].4) {
-            continue;
-        }
-        let at = pending[b].3.start;
-        let from = pending[b].1.as_ref().map_or(at, |m| m.start.min(at));
-        // The nearest few earlier attributions are the only hosts worth a look.
-        drop[b] = pending[..b].iter().rev().take(8).any(|a| {
-            is_reporting(doc, &a.3, a.4)
-                && a.0.start <= from
-                && at < a.0.end
-                && open(from) <= a.0.start
-        });
-    }
+    let drop: Vec<bool> = (0..pending.len())
+        .map(|b| {
+            if reporting[b] {
+                return false;
+            }
+            let at = pending[b].3.start;
+            let from = pending[b].1.as_ref().map_or(at, |m| m.start.min(at));
+            // The nearest few earlier attributions are the only hosts worth a look.
+            (b.saturating_sub(8)..b).rev().any(|a| {
+                let c = &pending[a].0;
+                reporting[a] && c.start <= from && at < c.end && open(from) <= c.start
+            })
+        })
+        .collect();
     let mut k = 0;
     pending.retain(|_| {
         k += 1;
