@@ -676,10 +676,34 @@ impl<'c, 't> LowerWords<'c, 't> {
     }
 }
 
+/// Bytes of context the word tests around a place look at: more than any word they compare with, and a bound,
+/// so that a place inside a run with no space (`Russia-Ukraine-Russia-...`) is not read to the run's ends once
+/// per place, which made a long run quadratic.
+const CONTEXT: usize = 256;
+
+/// The text before byte `start`, at most [`CONTEXT`] bytes of it.
+fn text_before(text: &str, start: usize) -> &str {
+    let before = text.get(..start).unwrap_or("");
+    let mut lo = start.saturating_sub(CONTEXT);
+    while !before.is_char_boundary(lo) {
+        lo += 1;
+    }
+    &before[lo..]
+}
+
+/// The text after byte `end`, at most [`CONTEXT`] bytes of it.
+fn text_after(text: &str, end: usize) -> &str {
+    let after = text.get(end..).unwrap_or("");
+    let mut hi = CONTEXT.min(after.len());
+    while !after.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    &after[..hi]
+}
+
 /// The word right before byte `start` (punctuation counts as a word).
 fn previous_word(text: &str, start: usize) -> &str {
-    text.get(..start)
-        .unwrap_or("")
+    text_before(text, start)
         .trim_end()
         .rsplit(char::is_whitespace)
         .next()
@@ -734,7 +758,7 @@ fn names_a_work_or_vessel(text: &str, range: &Range<usize>) -> bool {
 /// Conventions`, `the Paris Agreement`, `the Normandy format`, `the Minsk agreements`): the place is part of a
 /// name, not where something happens. (A country before such a word is a party to it: `the Iran agreement`.)
 fn names_an_agreement(text: &str, end: usize) -> bool {
-    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+    let Some(rest) = text_after(text, end).strip_prefix(' ') else {
         return false;
     };
     let word = rest
@@ -771,7 +795,7 @@ fn names_an_agreement(text: &str, end: usize) -> bool {
 /// of`, `the town of`; not `settlement`, which is also a conflict's: `a settlement of Armenian-Azerbaijani
 /// relations`): the name after them is a town, village or district, whatever else it could be.
 fn after_settlement_of(text: &str, start: usize) -> bool {
-    let before = text.get(..start).unwrap_or("").trim_end();
+    let before = text_before(text, start).trim_end();
     let Some(rest) = before.strip_suffix(" of") else {
         return false;
     };
@@ -4151,7 +4175,7 @@ fn role(text: &str, m: &Mention) -> PlaceRole {
         return PlaceRole::Embedded;
     }
     // After a preposition the place is where something is (`officials in Kyiv rejected`).
-    let before = text.get(..m.range.start).unwrap_or("");
+    let before = text_before(text, m.range.start);
     let prev = before
         .trim_end_matches(|c: char| c.is_whitespace())
         .trim_end_matches(" the")
@@ -4162,7 +4186,7 @@ fn role(text: &str, m: &Mention) -> PlaceRole {
         return PlaceRole::Literal;
     }
     // The next word, or the one after an auxiliary: `Russia said`, `Kyiv has repeatedly denied` is too far.
-    let rest = text.get(m.range.end..).unwrap_or("");
+    let rest = text_after(text, m.range.end);
     let mut words = rest
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
