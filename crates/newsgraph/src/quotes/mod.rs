@@ -2156,6 +2156,54 @@ mod tests {
         assert_eq!(by_cue("spoke"), Some("the repairs"), "{qs:#?}");
     }
 
+    /// `A, said X, and B, said Y`: each speaker said the clause after the attribution before, not the sentence so
+    /// far; and a sentence of thousands of attributions stays linear (each content had run back to the
+    /// sentence's start, and each content end was found by reading to the sentence's end).
+    #[test]
+    fn a_content_before_its_cue_starts_after_the_attribution_before_it() {
+        let qs = quotes(
+            "The ferry will sail again on Monday, said the harbour master, and the bridge stays shut, said the mayor.",
+        );
+        assert_eq!(
+            reported(&qs),
+            vec![
+                (
+                    "The ferry will sail again on Monday",
+                    Some("the harbour master")
+                ),
+                ("the bridge stays shut", Some("the mayor")),
+            ],
+            "{qs:#?}"
+        );
+        let qs = quotes(
+            "Exports rose by a fifth, according to the customs office, and by a tenth in value, according to the bank.",
+        );
+        assert_eq!(
+            reported(&qs),
+            vec![
+                ("Exports rose by a fifth", Some("the customs office")),
+                ("by a tenth in value", Some("the bank")),
+            ],
+            "{qs:#?}"
+        );
+        // An attribution whose content follows it stays inside a later content before its cue.
+        let qs = quotes("The mayor said the bridge stays shut, the council added.");
+        assert!(
+            reported(&qs).contains(&("The mayor said the bridge stays shut", Some("the council"))),
+            "{qs:#?}"
+        );
+        let chain = "the talks failed, said Ivanov, ".repeat(20_000);
+        let qs = quotes(&chain);
+        check_spans(&chain, &qs);
+        assert!(qs.len() >= 19_000, "{}", qs.len());
+        assert!(
+            qs.iter().all(|q| q.text.len() < 40),
+            "a content runs over attributions"
+        );
+        let cues = "said ".repeat(100_000);
+        check_spans(&cues, &quotes(&cues));
+    }
+
     /// Headlines speak in their own shapes: `X Says Y` in headline case, and `X: Y`.
     #[test]
     fn headline_attributions() {

@@ -55,6 +55,11 @@ pub(super) fn find(
             e -= 1;
         }
         pending.clear();
+        let cuts = std::cell::OnceCell::new();
+        let clause_end = |a: usize, b: usize| {
+            cuts.get_or_init(|| Cuts::new(doc, &sr))
+                .clause_end(doc, a, b)
+        };
         // The subject of the last attribution in the sentence, for `X said ... and added ...`.
         let mut last_subject: Option<Range<usize>> = None;
         let mut i = sr.start;
@@ -137,6 +142,7 @@ pub(super) fn find(
                             .clone()
                             .or_else(|| implied_subject(doc, &sr, &cue)),
                         collect.is_none(),
+                        &clause_end,
                     ),
                 };
                 cand.filter(|(content, speaker, _)| {
@@ -163,8 +169,7 @@ pub(super) fn find(
                     };
                     if let Some(col) = collect.as_deref_mut() {
                         let toks = &doc.ctx.tokens;
-                        let end =
-                            clause_end(doc, content.start, content.end).max(content.start + 1);
+                        let end = clause_end(content.start, content.end).max(content.start + 1);
                         col.push(Collected {
                             cue: toks[cue.start].start..toks[cue.end - 1].end,
                             content: toks[content.start].start..toks[end - 1].end,
@@ -185,6 +190,34 @@ pub(super) fn find(
             i = cue.end;
         }
         drop_inner_learned(doc, &sr, &mut pending);
+        // A content before its cue starts after an attribution of the same shape before it in the sentence (`A,
+        // said X, and B, said Y`: Y said B, not `A, said X, and B`). An attribution with its content after it
+        // may stand inside the later content (`Clinton had told police that ..., the source added`).
+        let separator = |j: usize| matches!(doc.t(j), "," | "and" | "but" | ";" | "—" | "–");
+        for a in 1..pending.len() {
+            let (content, cue) = (&pending[a].0, &pending[a].3);
+            if content.end > cue.start {
+                continue;
+            }
+            let mut start = content.start;
+            for b in pending[..a].iter().rev().take(4) {
+                if b.0.end > b.3.start {
+                    continue;
+                }
+                let att = [b.1.as_ref(), b.2.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .fold(b.3.end, |e, r| e.max(r.end));
+                if start < att && att < content.end && separator(att) {
+                    start = att;
+                    break;
+                }
+            }
+            while start < content.end && separator(start) {
+                start += 1;
+            }
+            pending[a].0.start = start;
+        }
         // A content stops where the next attribution of the sentence begins (`X said A — and he noted B`).
         for a in 0..pending.len() {
             let mut end = pending[a].0.end;
@@ -206,7 +239,7 @@ pub(super) fn find(
             {
                 end -= 1;
             }
-            pending[a].0.end = clause_end(doc, pending[a].0.start, end);
+            pending[a].0.end = clause_end(pending[a].0.start, end);
         }
         emitted.clear();
         for (content, speaker, audience, cue, lemma) in pending.drain(..) {
@@ -323,6 +356,7 @@ fn fallback(
     cue: &Range<usize>,
     subject: Option<Range<usize>>,
     strict: bool,
+    clause_end: &dyn Fn(usize, usize) -> usize,
 ) -> Option<Attributed> {
     let k = cue.end;
     if e > k + 1 && word(doc, k) {
@@ -335,7 +369,7 @@ fn fallback(
         {
             return None;
         }
-        let end = clause_end(doc, k, e);
+        let end = clause_end(k, e);
         return (end > k + 1).then_some((k..end, subject, None));
     }
     let before = subject.as_ref().map_or(cue.start, |s| s.start);
@@ -603,28 +637,92 @@ fn clause_end(doc: &Doc, start: usize, end: usize) -> usize {
         if depth == 1 {
             continue;
         }
-        let cut = match w {
-            ";" => true,
-            ":" => j > start + 2,
-            "," => {
-                let next = t(j + 1);
-                (next.ends_with("ing")
-                    && next.len() > 5
-                    && next.bytes().all(|b| b.is_ascii_lowercase()))
-                    || matches!(next, "although" | "though" | "whereas" | "according")
-            }
-            "although" | "whereas" => true,
-            "and" | "but" => {
-                let next = t(j + 1);
-                super::lexicon::is_cue_form(next) && (next.ends_with("ed") || next == "said")
-            }
-            _ => false,
-        };
-        if cut {
+        if cuts_clause(doc, j) && (w != ":" || j > start + 2) {
             return j;
         }
     }
     end
+}
+
+/// Whether token `j` (no quotation mark) ends a content clause outside quotations: `;`, `although`, a `:` (not
+/// right after the content's start), `, according`, `, adding`, `and said`.
+fn cuts_clause(doc: &Doc, j: usize) -> bool {
+    match doc.t(j) {
+        ";" | ":" | "although" | "whereas" => true,
+        "," => {
+            let next = doc.t(j + 1);
+            (next.ends_with("ing")
+                && next.len() > 5
+                && next.bytes().all(|b| b.is_ascii_lowercase()))
+                || matches!(next, "although" | "though" | "whereas" | "according")
+        }
+        "and" | "but" => {
+            let next = doc.t(j + 1);
+            super::lexicon::is_cue_form(next) && (next.ends_with("ed") || next == "said")
+        }
+        _ => false,
+    }
+}
+
+/// [`clause_end`] for the contents of one sentence, answered without a scan: a sentence of thousands of cues
+/// (`said said said ...`) gives each a content running to the sentence end, and scanning each of them made it
+/// quadratic. Built once per sentence, in one pass.
+pub(super) struct Cuts {
+    /// First token of the sentence.
+    base: usize,
+    /// Sentence end: contents end there at the latest.
+    end: usize,
+    /// Parity of the quotation marks before each token of the sentence (and at its end).
+    parity: Vec<bool>,
+    /// For each parity and token, the first token from there on that cuts a clause ([`cuts_clause`]) and stands
+    /// after that many marks; `end` when none.
+    next: [Vec<usize>; 2],
+}
+
+impl Cuts {
+    pub(super) fn new(doc: &Doc, sr: &Range<usize>) -> Self {
+        let n = sr.len();
+        let mut parity = Vec::with_capacity(n + 1);
+        let mut mark = Vec::with_capacity(n);
+        let mut p = false;
+        for j in sr.clone() {
+            parity.push(p);
+            let m = is_mark_token(doc.t(j));
+            mark.push(m);
+            p ^= m;
+        }
+        parity.push(p);
+        let mut next = [vec![sr.end; n + 1], vec![sr.end; n + 1]];
+        for k in (0..n).rev() {
+            for q in 0..2 {
+                next[q][k] = next[q][k + 1];
+            }
+            if !mark[k] && cuts_clause(doc, sr.start + k) {
+                next[usize::from(parity[k])][k] = sr.start + k;
+            }
+        }
+        Cuts {
+            base: sr.start,
+            end: sr.end,
+            parity,
+            next,
+        }
+    }
+
+    /// Where a content from `start` up to `end` stops, as [`clause_end`] finds it.
+    pub(super) fn clause_end(&self, doc: &Doc, start: usize, end: usize) -> usize {
+        if start < self.base || start + 1 > self.end || end > self.end {
+            return clause_end(doc, start, end);
+        }
+        let at = |j: usize| j - self.base;
+        // The marks counted from the token after the start, as the scan counts them.
+        let q = usize::from(self.parity[at(start + 1)]);
+        let mut j = self.next[q][at(start + 1)];
+        while j < end && j <= start + 2 && doc.t(j) == ":" {
+            j = self.next[q][at(j + 1)];
+        }
+        j.min(end)
+    }
 }
 
 /// End of a content that stops at the comma before token `j`: `A, said` ends before the comma, `A “B,” said`
