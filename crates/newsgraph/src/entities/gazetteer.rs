@@ -303,6 +303,11 @@ impl Gazetteer {
 
     /// The entry for a phrase given as text tokens.
     pub fn lookup(&self, tokens: &[&str]) -> Option<Entry> {
+        // No phrase is longer (the table leaves them out): a long mention is not hashed word by word, which made
+        // the callers that try every prefix of one quadratic.
+        if tokens.len() > MAX_LEN {
+            return None;
+        }
         // The phrase hash folded as it goes (what `get` computes from the hashes), without collecting them.
         self.get_hashed(
             tokens

@@ -768,25 +768,32 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
         }
     }
     mentions.retain(|m| !words[m.toks.clone()].iter().any(|w| is_quote_mark(w)));
-    // Join "Luigi" + "di" + "Maio".
-    let mut i = 0;
-    while i < mentions.len() {
-        if mentions[i].label == EntityLabel::Person {
-            let e = mentions[i].toks.end;
-            if e + 1 < sent_end(&mentions[i]) && is_particle(words[e]) && capitalised(words[e + 1])
-            {
-                let next_is_mention = mentions.get(i + 1).is_some_and(|n| n.toks.start == e + 1);
-                if next_is_mention {
-                    let n = mentions.remove(i + 1);
-                    mentions[i].toks.end = n.toks.end;
-                } else if !mentions.iter().any(|n| n.toks.contains(&(e + 1))) {
-                    mentions[i].toks.end = e + 2;
-                }
-                continue;
+    // Join "Luigi" + "di" + "Maio" (and "Maria de la Cruz"). One pass that folds each joined name into the person
+    // before it, with the covered tokens marked once: removing from the middle of the list and asking the whole
+    // list whether a word is taken made a document of many such names quadratic.
+    let mut covered = covered_tokens(words.len(), mentions);
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut rest = std::mem::take(mentions).into_iter().peekable();
+    while let Some(mut m) = rest.next() {
+        while m.label == EntityLabel::Person {
+            let e = m.toks.end;
+            if !(e + 1 < sent_end(&m) && is_particle(words[e]) && capitalised(words[e + 1])) {
+                break;
+            }
+            if let Some(n) = rest.next_if(|n| n.toks.start == e + 1) {
+                m.toks.end = n.toks.end;
+            } else if !covered[e + 1] {
+                m.toks.end = e + 2;
+                covered[e] = true;
+                covered[e + 1] = true;
+            } else {
+                // The name after the particle is another mention's (one that takes the particle too).
+                break;
             }
         }
-        i += 1;
+        kept.push(m);
     }
+    *mentions = kept;
     // `Salvador Marlon B. Malbog IV`: the surname after a person's middle initial is the person's, whatever the
     // tagger read it as (not an organization's or a place's head: `John F. Kennedy Airport`).
     // One pass that folds each surname into the person before it (no removal from the middle of the list).
@@ -1026,42 +1033,45 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     }
     mentions.extend(extra);
     mentions.sort_by_key(|m| m.toks.start);
-    // "Russian" + "Defense Ministry": one organization of that country.
-    let mut i = 0;
-    while i + 1 < mentions.len() {
-        let joined = mentions[i].label == EntityLabel::Norp
-            && mentions[i + 1].label == EntityLabel::Org
-            && mentions[i + 1].toks.start == mentions[i].toks.end
-            && mentions[i + 1].sent == mentions[i].sent;
-        if joined {
-            let n = mentions.remove(i + 1);
-            mentions[i].toks.end = n.toks.end;
-            mentions[i].label = EntityLabel::Org;
+    // "Russian" + "Defense Ministry": one organization of that country (folded in one pass, as above).
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for n in mentions.drain(..) {
+        if let Some(p) = kept.last_mut() {
+            if p.label == EntityLabel::Norp
+                && n.label == EntityLabel::Org
+                && n.toks.start == p.toks.end
+                && n.sent == p.sent
+            {
+                p.toks.end = n.toks.end;
+                p.label = EntityLabel::Org;
+                continue;
+            }
         }
-        i += 1;
+        kept.push(n);
     }
+    *mentions = kept;
     // "School of Music", "Ministry of Defence": an organization whose name ends in its head noun goes on over
     // "of" and the capitalised name after it (which the tagger may have read as a person or place of its own).
-    let mut i = 0;
-    while i < mentions.len() {
-        let (e, end) = (mentions[i].toks.end, sent_end(&mentions[i]));
-        let extends = mentions[i].label == EntityLabel::Org
+    // Folded in one pass, as above.
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut rest = std::mem::take(mentions).into_iter().peekable();
+    while let Some(mut m) = rest.next() {
+        let (e, end) = (m.toks.end, sent_end(&m));
+        let extends = m.label == EntityLabel::Org
             && is_institution(words[e - 1])
             && e + 1 < end
             && words[e] == "of"
             && capitalised(words[e + 1]);
         if extends {
-            let next = i + 1;
             // A one-word "person" after "of" is the name's end (`School of Music`); a longer one is a person.
             let joins = |n: &Mention| {
                 n.toks.start == e + 1
                     && n.toks.end <= end
                     && (n.label != EntityLabel::Person || n.toks.len() == 1)
             };
-            if mentions.get(next).is_some_and(joins) {
-                let n = mentions.remove(next);
-                mentions[i].toks.end = n.toks.end;
-            } else if !mentions.get(next).is_some_and(|n| n.toks.start <= e + 1) {
+            if let Some(n) = rest.next_if(joins) {
+                m.toks.end = n.toks.end;
+            } else if !rest.peek().is_some_and(|n| n.toks.start <= e + 1) {
                 let mut j = e + 1;
                 while j < end
                     && j < e + 5
@@ -1070,14 +1080,17 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
                 {
                     j += 1;
                 }
-                if mentions.get(next).map_or(true, |n| n.toks.start >= j) {
-                    mentions[i].toks.end = j;
+                if rest.peek().map_or(true, |n| n.toks.start >= j) {
+                    m.toks.end = j;
                 }
             }
         }
-        i += 1;
+        kept.push(m);
     }
-    // Seats of power the tagger missed.
+    *mentions = kept;
+    // Seats of power the tagger missed. The tokens mentions cover, marked once: asking the whole list for each seat
+    // made a document of many seats quadratic.
+    let covered = covered_tokens(words.len(), mentions);
     let mut extra = Vec::new();
     let mut lower = String::new();
     for (si, s) in ctx.sentences.iter().enumerate() {
@@ -1101,11 +1114,7 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
             } else {
                 (1, metonym_country(&lower[..one]).is_some())
             };
-            if hit
-                && !mentions
-                    .iter()
-                    .any(|m| m.toks.start < t + len && t < m.toks.end)
-            {
+            if hit && !covered[t..(t + len).min(words.len())].contains(&true) {
                 extra.push(Mention {
                     toks: t..t + len,
                     sent: si,
@@ -1121,6 +1130,17 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
     }
     mentions.extend(extra);
     mentions.sort_by_key(|m| m.toks.start);
+}
+
+/// Which of a document's `n` tokens some mention covers.
+fn covered_tokens(n: usize, mentions: &[Mention]) -> Vec<bool> {
+    let mut covered = vec![false; n];
+    for m in mentions {
+        for c in &mut covered[m.toks.start.min(n)..m.toks.end.min(n)] {
+            *c = true;
+        }
+    }
+    covered
 }
 
 /// "Head of the President's Office Andriy Yermak", "Federation Council Speaker Valentina Matviyenko", "US President
@@ -1159,18 +1179,24 @@ fn split_office_from_name(words: &[&str], mentions: &mut Vec<Mention>) {
         if list {
             continue;
         }
-        // The split point `j`: the name runs from it to `k`.
+        // The split point `j`: the name runs from it to `k`. The last capitalised word, found once: a long mention
+        // with many office words stays linear.
+        let last_cap = (toks.start..toks.end)
+            .rev()
+            .find(|&i| capitalised(words[i]));
         let split = (toks.start + 1..toks.end - 1).find_map(|j| {
             let prev = words[j - 1];
             let office = is_org_head(prev) || is_institution(prev);
             if !(office || titles::is_head(prev)) {
                 return None;
             }
-            // The name, then only lower-case words the tagger ran on with (`... and others`), dropped.
-            let k = (j..toks.end)
+            // The name (two to four words, so five are enough to look at), then only lower-case words the tagger
+            // ran on with (`... and others`), dropped.
+            let lim = toks.end.min(j + 5);
+            let k = (j..lim)
                 .find(|&k| !titles::is_name_word(words[k]))
-                .unwrap_or(toks.end);
-            if !(2..=4).contains(&(k - j)) || words[k..toks.end].iter().any(|w| capitalised(w)) {
+                .unwrap_or(lim);
+            if !(2..=4).contains(&(k - j)) || last_cap.is_some_and(|c| c >= k) {
                 return None;
             }
             let first_name = GAZETTEER
@@ -2127,6 +2153,51 @@ mod tests {
             clusters.iter().all(|c| c.canonical != "party"),
             "{clusters:?}"
         );
+    }
+
+    /// A person before a particle whose name another mention already takes with the particle: the join moves on
+    /// (it had asked the same question again and again, without end).
+    #[test]
+    fn a_particle_name_taken_by_another_mention_is_left_to_it() {
+        let ctx = Context::from_text("Luigi di Maio spoke.", None);
+        let words: Vec<&str> = ctx.tokens.iter().map(|t| t.text(ctx.text)).collect();
+        assert_eq!(words[..3], ["Luigi", "di", "Maio"]);
+        let mut mentions = vec![
+            mention(0..1, EntityLabel::Person),
+            mention(1..3, EntityLabel::Person),
+        ];
+        fix_spans(&ctx, &words, &mut mentions);
+        assert!(
+            mentions.iter().all(|m| m.toks.end <= words.len()),
+            "{mentions:?}"
+        );
+    }
+
+    /// Long runs of names, offices and seats of power in one sentence stay linear: each of these took seconds to
+    /// minutes at a few hundred kilobytes (the list searched, or shortened from the middle, once per mention; a
+    /// long mention looked up in the gazetteer once per prefix).
+    #[test]
+    fn runs_of_names_and_offices_are_handled_in_linear_time() {
+        for (unit, label, min) in [
+            ("Head of the Office Andriy Yermak ", None, 1),
+            ("Kremlin spokesman ", Some(EntityLabel::Org), 10_000),
+            ("Russian Defense Ministry ", Some(EntityLabel::Org), 10_000),
+            ("Luigi di Maio ", None, 1),
+            // No entity at all (a run of capitalised words with no name the tagger knows): handled all the same.
+            ("School of Music ", None, 0),
+        ] {
+            let text = unit.repeat(400_000 / unit.len());
+            let (entities, _) = run(&text);
+            let chars: Vec<char> = text.chars().collect();
+            for e in &entities {
+                assert_eq!(chars[e.start..e.end].iter().collect::<String>(), e.text);
+            }
+            let n = entities
+                .iter()
+                .filter(|e| label.map_or(true, |l| e.label == l))
+                .count();
+            assert!(n >= min, "{unit}: {n} entities");
+        }
     }
 
     #[test]
