@@ -2777,7 +2777,12 @@ impl<'c> Scanner<'c> {
                 None => cal::unit_value(Some(a), Unit::Quarter, reporting()),
             }
         } else if shift == i64::MIN {
-            cal::unit_value(Some(a), Unit::Quarter, reporting())
+            // "the quarter", "the latest period": the quarter under discussion ("the fiscal first quarter ...
+            // sales for the quarter"), else the one earnings news of the article's date reports.
+            match &self.ref_quarter {
+                Some((v, _)) => v.clone(),
+                None => cal::unit_value(Some(a), Unit::Quarter, reporting()),
+            }
         } else {
             cal::unit_value(Some(a), Unit::Quarter, shift)
         };

@@ -1353,6 +1353,16 @@ fn earnings_comparisons_follow_the_reported_quarter() {
                 ("the year-earlier period", D, "2012-Q3"),
             ],
         ),
+        // Early in a quarter, the one just ended is reported by default; a fiscal quarter named first is the one
+        // the article is about, and "the latest period" is that one.
+        (
+            "The toolmaker earned $12 million in its fiscal fourth quarter. Sales in the latest period rose 9%.",
+            "2013-11-02",
+            &[
+                ("its fiscal fourth quarter", D, "2013-Q4"),
+                ("the latest period", D, "2013-Q4"),
+            ],
+        ),
         (
             "Steel output fell in the third quarter. The company expects a loss in the fourth quarter. \
              In the year-ago period, it earned $40 million.",
