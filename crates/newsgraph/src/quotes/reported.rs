@@ -694,8 +694,8 @@ impl Cuts {
         parity.push(p);
         let mut next = [vec![sr.end; n + 1], vec![sr.end; n + 1]];
         for k in (0..n).rev() {
-            for q in 0..2 {
-                next[q][k] = next[q][k + 1];
+            for n in next.iter_mut() {
+                n[k] = n[k + 1];
             }
             if !mark[k] && cuts_clause(doc, sr.start + k) {
                 next[usize::from(parity[k])][k] = sr.start + k;
