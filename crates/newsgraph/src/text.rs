@@ -906,6 +906,10 @@ pub(crate) fn split_sentences_into(text: &str, tokens: &[Token], out: &mut Vec<R
                     {
                         // `No. 1`, `Resolution No. 2334`: a number sign, not a sentence's end.
                         end_here = false;
+                    } else if matches!(first, ',' | ';') {
+                        // No sentence opens with a comma: the period closed an abbreviation the tokenizer split
+                        // off (`Ron Johnson, R-Wis., said`).
+                        end_here = false;
                     } else {
                         // A terminal inside quotes followed by a lower-case continuation ("?” he asked.) does not end.
                         end_here = opens || (!first.is_lowercase() && !first.is_alphanumeric());
@@ -1056,6 +1060,14 @@ mod tests {
         assert_eq!(
             sents("Growth was 1.5 percent. It rose."),
             ["Growth was 1.5 percent.", "It rose."]
+        );
+        // A period the tokenizer splits off a hyphenated abbreviation, before a comma, ends no sentence.
+        assert_eq!(
+            sents("Sen. Mara Quill, R-Wis., voted no. Rep. Ed Lum (D-Md.), voted yes."),
+            [
+                "Sen. Mara Quill, R-Wis., voted no.",
+                "Rep. Ed Lum (D-Md.), voted yes."
+            ]
         );
         assert_eq!(
             sents("“We will win,” he said. “Never.”"),

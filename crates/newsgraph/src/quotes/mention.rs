@@ -366,6 +366,16 @@ impl<'a> Words<'a> {
         self.strs.get(i).copied().unwrap_or("")
     }
 
+    /// Whether token `i` follows token `i - 1` with no space between (`Wis` + `.`).
+    fn glued(&self, i: usize) -> bool {
+        i > 0
+            && self
+                .tokens
+                .get(i)
+                .zip(self.tokens.get(i - 1))
+                .is_some_and(|(t, p)| t.start == p.end)
+    }
+
     /// Whether token `i` is a word (not punctuation).
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens
@@ -530,11 +540,19 @@ impl<'a> Words<'a> {
             // Appositive: `Scott Pruitt, the attorney general of Oklahoma, said`; or a relative clause, which
             // may be longer (`Andrea Holm, who took part in the talks by video link, said`).
             let mut k = j - 1;
+            // After the model: an abbreviation's period inside the appositive (`Ron Johnson, R-Wis., said`) is no
+            // clause end; the mention finder the model was trained with stops there.
+            let mut dotted = false;
             while k > lo && k + 24 > j {
                 let w = self.t(k - 1);
-                if w == "," || is_quote(w) || matches!(w, "." | ";" | ":" | "—" | "–") {
+                let abbreviation = relative && w == "." && k >= 2 && self.glued(k - 1);
+                if w == ","
+                    || is_quote(w)
+                    || matches!(w, "." | ";" | ":" | "—" | "–") && !abbreviation
+                {
                     break;
                 }
+                dotted |= abbreviation;
                 k -= 1;
             }
             if k > lo && k < j - 1 && self.t(k - 1) == "," {
@@ -568,7 +586,9 @@ impl<'a> Words<'a> {
                     return relative.then_some(head);
                 }
                 if relative {
-                    return None;
+                    // A short appositive only this reading gets through (`, R-Wis.,`, `, Jr.,`).
+                    let plain = !matches!(first, "that" | "and" | "but") && k + 6 >= j;
+                    return (dotted && plain).then_some(head);
                 }
                 if matches!(first, "that" | "and" | "but") || k + 16 < j {
                     return None;

@@ -2204,6 +2204,21 @@ mod tests {
         check_spans(&cues, &quotes(&cues));
     }
 
+    /// A lawmaker's party and state between commas (`Mara Quill, R-Wis., said`) is an appositive: the name before
+    /// it is the speaker.
+    #[test]
+    fn a_party_label_between_the_name_and_the_cue() {
+        let qs = quotes("Sen. Mara Quill, R-Wis., said the dam would hold through the spring.");
+        assert_eq!(
+            reported(&qs),
+            vec![(
+                "the dam would hold through the spring",
+                Some("Sen. Mara Quill")
+            )],
+            "{qs:#?}"
+        );
+    }
+
     /// Headlines speak in their own shapes: `X Says Y` in headline case, and `X: Y`.
     #[test]
     fn headline_attributions() {
