@@ -996,14 +996,7 @@ fn fix_spans(ctx: &Context, words: &[&str], mentions: &mut Vec<Mention>) {
         }
     }
     // Capitalised names ending in an organization's head noun that the tagger missed ("Defense Ministry").
-    let mut covered = vec![false; words.len()];
-    for m in mentions.iter() {
-        for t in m.toks.clone() {
-            if let Some(c) = covered.get_mut(t) {
-                *c = true;
-            }
-        }
-    }
+    let covered = covered_tokens(words.len(), mentions);
     let mut extra = Vec::new();
     for (si, s) in ctx.sentences.iter().enumerate() {
         for t in s.tokens.clone() {
