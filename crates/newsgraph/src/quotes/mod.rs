@@ -2060,6 +2060,45 @@ mod tests {
             .collect()
     }
 
+    /// A cue word inside a noun phrase (after an article or a possessive, before the phrase's next word) or in
+    /// `with a view to` reports nobody's words; a noun with a content clause still does.
+    #[test]
+    fn a_cue_word_inside_a_noun_phrase_is_no_cue() {
+        let text = "The talks lasted more than six hours and ended without a statement. Pensions stay unchanged \
+            for those who work for the said cooperatives. The regional fund was created with a view to supporting \
+            small dairy farms. The sea route is a promising direction for the development of northern ports. Our \
+            talks dealt with fishing quotas, ferry links and tariffs. The forecast target has been exceeded by \
+            twelve percent this spring. Officials praised its devoted crews and the renewed effort to clear the \
+            roads.";
+        let qs = quotes(text);
+        check_spans(text, &qs);
+        let cues: Vec<&str> = qs
+            .iter()
+            .filter_map(|q| q.cue.as_ref().map(|c| c.text.as_str()))
+            .collect();
+        for noun_phrase in [
+            "talks",
+            "said",
+            "view",
+            "promising",
+            "forecast",
+            "devoted",
+            "renewed",
+        ] {
+            assert!(!cues.contains(&noun_phrase), "{noun_phrase}: {qs:#?}");
+        }
+        let qs = quotes("The mayor repeated his stern warning that the bridge would stay shut.");
+        let cues: Vec<(&str, &str)> = qs
+            .iter()
+            .filter_map(|q| q.cue.as_ref().map(|c| (c.text.as_str(), q.text.as_str())))
+            .collect();
+        assert!(
+            cues.contains(&("warning", "that the bridge would stay shut")),
+            "{qs:#?}"
+        );
+        assert!(!cues.iter().any(|c| c.0 == "stern"), "{qs:#?}");
+    }
+
     /// A cue-like noun closing the sentence after a preposition (`a forum on Beijing's security fears.`), or a
     /// passive, makes no attribution of the clause before it.
     #[test]
