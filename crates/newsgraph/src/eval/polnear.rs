@@ -20,7 +20,8 @@
 //!   quotation marks, punctuation and whitespace at every edge.
 //!
 //! Speaker accuracy is measured on the overlap-matched direct quotes whose gold has a Source: correct when the
-//! predicted speaker mention overlaps a gold Source span (a pronoun mention counts, as in the gold).
+//! predicted speaker mention overlaps a gold Source span (a pronoun mention counts, as in the gold); reported
+//! speaker accuracy the same way on the overlap-matched reported speech (no speaker counts as wrong).
 
 use crate::article::Article;
 use crate::error::{Error, Result};
@@ -278,6 +279,7 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
         Counts::default(),
     );
     let (mut speaker_ok, mut speaker_total, mut documents) = (0usize, 0usize, 0usize);
+    let (mut reported_speaker_ok, mut reported_speaker_total) = (0usize, 0usize);
     for (name, ann_path) in &anns {
         let text_path = text_dir.join(format!("{name}.txt"));
         let Ok(text) = read(&text_path) else {
@@ -342,45 +344,45 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
             if want_direct {
                 direct.add(c);
                 direct_exact.add(cx);
-                for &(g, p) in &m {
-                    if gs[g].sources.is_empty() {
-                        continue;
-                    }
-                    speaker_total += 1;
-                    let ok = ps[p].speaker.as_ref().is_some_and(|s| {
-                        gs[g].sources.iter().any(|&(a, b)| s.start < b && a < s.end)
-                    });
-                    if ok {
-                        speaker_ok += 1;
-                    } else if let Some(w) = errors.as_mut() {
-                        let src: Vec<String> = gs[g]
-                            .sources
-                            .iter()
-                            .map(|&(a, b)| slice(&chars, a, b))
-                            .collect();
-                        let _ = writeln!(
-                            w,
-                            "SPEAKER\t{name}\tgold={:?}\tpred={:?}\tquote={:?}",
-                            src.join(" | "),
-                            ps[p].speaker.as_ref().map(|s| s.text.as_str()),
-                            short(&ps[p].text)
-                        );
-                    }
-                }
             } else {
                 reported.add(c);
                 reported_exact.add(cx);
+            }
+            let (ok_count, total, tag) = if want_direct {
+                (&mut speaker_ok, &mut speaker_total, "SPEAKER")
+            } else {
+                (
+                    &mut reported_speaker_ok,
+                    &mut reported_speaker_total,
+                    "REPORTED-SPEAKER",
+                )
+            };
+            for &(g, p) in &m {
+                if gs[g].sources.is_empty() {
+                    continue;
+                }
+                *total += 1;
+                let ok = ps[p]
+                    .speaker
+                    .as_ref()
+                    .is_some_and(|s| gs[g].sources.iter().any(|&(a, b)| s.start < b && a < s.end));
+                if ok {
+                    *ok_count += 1;
+                } else if let Some(w) = errors.as_mut() {
+                    let _ = writeln!(
+                        w,
+                        "{tag}\t{name}\tgold={:?}\tpred={:?}\tquote={:?}",
+                        spans_text(&chars, &gs[g].sources, " | "),
+                        ps[p].speaker.as_ref().map(|s| s.text.as_str()),
+                        short(&ps[p].text)
+                    );
+                }
             }
             if let Some(w) = errors.as_mut() {
                 let kind = if want_direct { "DIRECT" } else { "REPORTED" };
                 let gm: Vec<bool> = (0..gi.len()).map(|i| m.iter().any(|x| x.0 == i)).collect();
                 let pm: Vec<bool> = (0..pi.len()).map(|i| m.iter().any(|x| x.1 == i)).collect();
                 for (i, g) in gs.iter().enumerate() {
-                    let t: Vec<String> = g
-                        .content
-                        .iter()
-                        .map(|&(a, b)| slice(&chars, a, b))
-                        .collect();
                     let exact = mx.iter().any(|x| x.0 == i);
                     // A miss whose content some prediction overlaps was lost to one-to-one matching (the
                     // prediction spans several gold contents, or several gold contents share the words).
@@ -394,19 +396,12 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
                     } else {
                         continue;
                     };
-                    let cue: Vec<String> =
-                        g.cue.iter().map(|&(a, b)| slice(&chars, a, b)).collect();
-                    let src: Vec<String> = g
-                        .sources
-                        .iter()
-                        .map(|&(a, b)| slice(&chars, a, b))
-                        .collect();
                     let _ = writeln!(
                         w,
                         "{kind} {tag}\t{name}\t{}\tcue={}\tsource={}",
-                        short(&t.join(" | ")),
-                        cue.join(" "),
-                        src.join(" ")
+                        short(&spans_text(&chars, &g.content, " | ")),
+                        spans_text(&chars, &g.cue, " "),
+                        spans_text(&chars, &g.sources, " ")
                     );
                     if tag == "INEXACT" {
                         if let Some(&(_, p)) = m.iter().find(|x| x.0 == i) {
@@ -432,6 +427,11 @@ pub fn evaluate(pipeline: &Pipeline, path: &Path) -> Result<Report> {
     report.metric("speaker judged quotes", speaker_total as f64);
     report.prf("reported overlap", reported);
     report.prf("reported exact", reported_exact);
+    report.metric(
+        "reported speaker accuracy",
+        crate::eval::ratio(reported_speaker_ok, reported_speaker_total),
+    );
+    report.metric("reported speaker judged", reported_speaker_total as f64);
     Ok(report)
 }
 
@@ -439,6 +439,12 @@ fn slice(chars: &[char], a: usize, b: usize) -> String {
     chars[a.min(chars.len())..b.min(chars.len())]
         .iter()
         .collect()
+}
+
+/// The text of each span, joined by `sep`.
+fn spans_text(chars: &[char], spans: &[(usize, usize)], sep: &str) -> String {
+    let parts: Vec<String> = spans.iter().map(|&(a, b)| slice(chars, a, b)).collect();
+    parts.join(sep)
 }
 
 fn short(s: &str) -> String {
