@@ -2060,6 +2060,28 @@ mod tests {
             .collect()
     }
 
+    /// A participle clause after an attribution (`“...,” X said, adding that ...`) is said by that attribution's
+    /// subject, whether the attribution is a direct quote's or reported speech's.
+    #[test]
+    fn a_participle_after_an_attribution_shares_its_speaker() {
+        let text = "“The ferry will sail again on Monday,” the harbour master said, adding that the bridge would \
+            stay shut. The council said the road would reopen in June, warning that repairs could cost more.";
+        let qs = quotes(text);
+        check_spans(text, &qs);
+        let r = reported(&qs);
+        assert!(
+            r.contains(&(
+                "that the bridge would stay shut",
+                Some("the harbour master")
+            )),
+            "{qs:#?}"
+        );
+        assert!(
+            r.contains(&("that repairs could cost more", Some("The council"))),
+            "{qs:#?}"
+        );
+    }
+
     /// A cue word inside a noun phrase (after an article or a possessive, before the phrase's next word) or in
     /// `with a view to` reports nobody's words; a noun with a content clause still does.
     #[test]

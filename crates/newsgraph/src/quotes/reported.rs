@@ -25,6 +25,12 @@ pub(super) fn find(
         .filter_map(|f| f.cue.as_ref().map(|c| c.0.start))
         .collect();
     used.sort_unstable();
+    // Direct quotes' cues and speakers, for a participle clause after them (`“...,” X said, adding ...`).
+    let mut direct_speakers: Vec<(usize, Range<usize>)> = direct
+        .iter()
+        .filter_map(|f| Some((f.cue.as_ref()?.0.start, f.speaker.clone()?)))
+        .collect();
+    direct_speakers.sort_unstable_by_key(|d| d.0);
     let direct_starts: Vec<usize> = {
         let mut v: Vec<usize> = direct.iter().map(|f| f.parts.first().start).collect();
         v.sort_unstable();
@@ -245,6 +251,8 @@ pub(super) fn find(
             pending[a].0.end = clause_end(pending[a].0.start, end);
         }
         emitted.clear();
+        // The cue and speaker of the sentence's last attribution emitted with a speaker.
+        let mut last_said: Option<(usize, Range<usize>)> = None;
         for (content, speaker, audience, cue, lemma) in pending.drain(..) {
             if content.is_empty() || !emitted.insert((content.start, content.end)) {
                 continue;
@@ -265,7 +273,14 @@ pub(super) fn find(
             }
             // `Sanders, who has sent pleas on his behalf, said ...`: the name before the relative clause. Read
             // only now, so that the cue model, later candidates and content ends see what they were trained on.
-            let speaker = speaker.or_else(|| doc.w.relative_antecedent(sr.start, cue.start));
+            let speaker = speaker
+                .or_else(|| doc.w.relative_antecedent(sr.start, cue.start))
+                .or_else(|| {
+                    participle_subject(doc, &sr, &cue, &direct_speakers, last_said.as_ref())
+                });
+            if let Some(m) = &speaker {
+                last_said = Some((cue.start, m.clone()));
+            }
             out.push(Found {
                 parts: Parts::one(bytes),
                 kind: QuoteKind::Indirect,
@@ -276,6 +291,34 @@ pub(super) fn find(
             });
         }
     }
+}
+
+/// The speaker of a participle clause set off by a comma or dash after an attribution in the same sentence (`“...,”
+/// the mayor said, adding that ...`; `X denied A, calling it ...`): that attribution's subject, the nearest before
+/// the participle. Read after the cue model, like [`super::mention::Words::relative_antecedent`].
+fn participle_subject(
+    doc: &Doc,
+    sr: &Range<usize>,
+    cue: &Range<usize>,
+    direct: &[(usize, Range<usize>)],
+    reported: Option<&(usize, Range<usize>)>,
+) -> Option<Range<usize>> {
+    let c = cue.start;
+    if cue.len() != 1
+        || c <= sr.start
+        || !doc.t(c).ends_with("ing")
+        || !matches!(doc.t(c - 1), "," | "—" | "–")
+    {
+        return None;
+    }
+    let k = direct.partition_point(|d| d.0 < c);
+    let from_direct = k.checked_sub(1).map(|k| &direct[k]);
+    [from_direct, reported]
+        .into_iter()
+        .flatten()
+        .filter(|(at, m)| *at >= sr.start && *at < c && m.end < c)
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, m)| m.clone())
 }
 
 /// Whether the verb at token `i` opens a second verb phrase: `and spoke`, `, and also expressed`, `but denied`.
