@@ -2060,10 +2060,11 @@ mod tests {
             .collect()
     }
 
-    /// A participle clause after an attribution (`“...,” X said, adding that ...`) is said by that attribution's
-    /// subject, whether the attribution is a direct quote's or reported speech's.
+    /// A participle clause after an attribution (`“...,” X said, adding that ...`), a coordinated verb and a gerund
+    /// after `by` are said by that attribution's subject, whether the attribution is a direct quote's or reported
+    /// speech's.
     #[test]
-    fn a_participle_after_an_attribution_shares_its_speaker() {
+    fn a_clause_after_an_attribution_shares_its_speaker() {
         let text = "“The ferry will sail again on Monday,” the harbour master said, adding that the bridge would \
             stay shut. The council said the road would reopen in June, warning that repairs could cost more.";
         let qs = quotes(text);
@@ -2078,6 +2079,23 @@ mod tests {
         );
         assert!(
             r.contains(&("that repairs could cost more", Some("The council"))),
+            "{qs:#?}"
+        );
+        // A coordinated verb, a gerund after `by`.
+        let text = "The union leader criticised the ministry's plan and urged members to vote against it. The \
+            union leader criticised the ministry's plan by calling it a gift to shipowners.";
+        let qs = quotes(text);
+        let r = reported(&qs);
+        assert!(
+            r.contains(&("members to vote against it", Some("The union leader"))),
+            "{qs:#?}"
+        );
+        assert!(
+            r.contains(&("the ministry's plan", Some("The union leader"))),
+            "{qs:#?}"
+        );
+        assert!(
+            r.contains(&("it a gift to shipowners", Some("The union leader"))),
             "{qs:#?}"
         );
     }

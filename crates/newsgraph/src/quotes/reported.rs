@@ -25,7 +25,7 @@ pub(super) fn find(
         .filter_map(|f| f.cue.as_ref().map(|c| c.0.start))
         .collect();
     used.sort_unstable();
-    // Direct quotes' cues and speakers, for a participle clause after them (`“...,” X said, adding ...`).
+    // Direct quotes' cues and speakers, for a clause that shares their subject (`“...,” X said, adding ...`).
     let mut direct_speakers: Vec<(usize, Range<usize>)> = direct
         .iter()
         .filter_map(|f| Some((f.cue.as_ref()?.0.start, f.speaker.clone()?)))
@@ -240,11 +240,12 @@ pub(super) fn find(
                     end = s;
                 }
             }
+            // `by` before a gerund's attribution: `X criticised A by calling it B`.
             while end > pending[a].0.start
-                && matches!(
+                && (matches!(
                     doc.t(end - 1),
                     "and" | "but" | "while" | "that" | "also" | "," | ";" | "—" | "–" | "-" | ":"
-                )
+                ) || doc.t(end - 1) == "by")
             {
                 end -= 1;
             }
@@ -275,9 +276,7 @@ pub(super) fn find(
             // only now, so that the cue model, later candidates and content ends see what they were trained on.
             let speaker = speaker
                 .or_else(|| doc.w.relative_antecedent(sr.start, cue.start))
-                .or_else(|| {
-                    participle_subject(doc, &sr, &cue, &direct_speakers, last_said.as_ref())
-                });
+                .or_else(|| shared_subject(doc, &sr, &cue, &direct_speakers, last_said.as_ref()));
             if let Some(m) = &speaker {
                 last_said = Some((cue.start, m.clone()));
             }
@@ -293,10 +292,11 @@ pub(super) fn find(
     }
 }
 
-/// The speaker of a participle clause set off by a comma or dash after an attribution in the same sentence (`“...,”
-/// the mayor said, adding that ...`; `X denied A, calling it ...`): that attribution's subject, the nearest before
-/// the participle. Read after the cue model, like [`super::mention::Words::relative_antecedent`].
-fn participle_subject(
+/// The speaker of a cue that shares the subject of an attribution before it in the same sentence: a participle
+/// clause set off by a comma or dash (`“...,” the mayor said, adding that ...`), a coordinated verb (`X praised A
+/// and described B`) or a gerund after `by` (`X responded by saying ...`). The speaker is the subject of the
+/// nearest such attribution. Read after the cue model, like [`super::mention::Words::relative_antecedent`].
+fn shared_subject(
     doc: &Doc,
     sr: &Range<usize>,
     cue: &Range<usize>,
@@ -304,11 +304,13 @@ fn participle_subject(
     reported: Option<&(usize, Range<usize>)>,
 ) -> Option<Range<usize>> {
     let c = cue.start;
-    if cue.len() != 1
-        || c <= sr.start
-        || !doc.t(c).ends_with("ing")
-        || !matches!(doc.t(c - 1), "," | "—" | "–")
-    {
+    if c <= sr.start {
+        return None;
+    }
+    let participle =
+        cue.len() == 1 && doc.t(c).ends_with("ing") && matches!(doc.t(c - 1), "," | "—" | "–");
+    let gerund = cue.len() == 1 && doc.t(c).ends_with("ing") && doc.t(c - 1) == "by";
+    if !participle && !gerund && !coordinated(doc, c) {
         return None;
     }
     let k = direct.partition_point(|d| d.0 < c);
