@@ -470,6 +470,35 @@ mod tests {
         assert_eq!(g[0].sources, vec![(0, 3)]);
     }
 
+    /// Reported speaker accuracy judges the matched reported speech: a speaker overlapping the gold Source is right,
+    /// another is wrong.
+    #[test]
+    fn reported_speaker_accuracy_judges_matched_reported_speech() {
+        let dir = tempfile::tempdir().unwrap();
+        let split = dir.path();
+        fs::create_dir_all(split.join("text")).unwrap();
+        fs::create_dir_all(split.join("attributions")).unwrap();
+        let text = "The mayor said the bridge would stay shut. The council said the road would reopen in June.";
+        fs::write(split.join("text/doc.txt"), text).unwrap();
+        // The second gold source is the mayor on purpose: the council, which the pipeline names, is then wrong.
+        let ann = "T1\tSource 0 9\tThe mayor\nT2\tCue 10 14\tsaid\nT3\tContent 15 41\tx\n\
+            E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n\
+            T4\tSource 0 9\tThe mayor\nT5\tCue 55 59\tsaid\nT6\tContent 60 89\tx\n\
+            E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n";
+        fs::write(split.join("attributions/doc_a.ann"), ann).unwrap();
+        let report = evaluate(&Pipeline::builder().build(), split).unwrap();
+        assert_eq!(
+            report.get("reported speaker judged"),
+            Some(2.0),
+            "{report:?}"
+        );
+        assert_eq!(
+            report.get("reported speaker accuracy"),
+            Some(0.5),
+            "{report:?}"
+        );
+    }
+
     #[test]
     fn exact_match_ignores_marks_and_punctuation() {
         let chars: Vec<char> = "“We will win,” he said.".chars().collect();

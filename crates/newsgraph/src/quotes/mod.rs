@@ -2098,6 +2098,12 @@ mod tests {
             r.contains(&("it a gift to shipowners", Some("The union leader"))),
             "{qs:#?}"
         );
+        // The second sentence's content stops before `by` too.
+        assert_eq!(
+            r.iter().filter(|c| c.0 == "the ministry's plan").count(),
+            2,
+            "{qs:#?}"
+        );
     }
 
     /// A cue word inside a noun phrase (after an article or a possessive, before the phrase's next word) or in

@@ -307,10 +307,11 @@ fn shared_subject(
     if c <= sr.start {
         return None;
     }
-    let participle =
-        cue.len() == 1 && doc.t(c).ends_with("ing") && matches!(doc.t(c - 1), "," | "—" | "–");
-    let gerund = cue.len() == 1 && doc.t(c).ends_with("ing") && doc.t(c - 1) == "by";
-    if !participle && !gerund && !coordinated(doc, c) {
+    // A participle after a comma or dash, a gerund after `by`.
+    let ing_form = cue.len() == 1
+        && doc.t(c).ends_with("ing")
+        && matches!(doc.t(c - 1), "," | "—" | "–" | "by");
+    if !ing_form && !coordinated(doc, c) {
         return None;
     }
     let k = direct.partition_point(|d| d.0 < c);
