@@ -214,6 +214,26 @@ fn currency_before(w: &str) -> Option<&'static str> {
     })
 }
 
+/// The currency of a dollar sign glued after token `t`'s capitals (`C$`, `A$`, `HK$`, `NZ$`, `S$`, `NT$`), which
+/// the tokenizer reads as a word and a sign.
+fn glued_dollar(text: &str, t: &Token) -> Option<&'static str> {
+    if text.as_bytes().get(t.end) != Some(&b'$') {
+        return None;
+    }
+    Some(match text.get(t.start..t.end)? {
+        "C" | "CA" | "Can" => "CAD",
+        "A" | "AU" => "AUD",
+        "HK" => "HKD",
+        "NZ" => "NZD",
+        "S" | "SG" => "SGD",
+        "NT" => "TWD",
+        "US" => "USD",
+        "R" => "BRL",
+        "Mex" => "MXN",
+        _ => return None,
+    })
+}
+
 /// `w` with its ASCII capitals lower-cased, as `str::to_ascii_lowercase` gives it, copied only when it has one:
 /// the word lists below are probed mostly with words that are lower case already.
 fn lower(w: &str) -> Cow<'_, str> {
@@ -925,6 +945,10 @@ fn may_start(text: &str, t: &Token) -> bool {
             if class & DIGIT != 0 {
                 return true;
             }
+            // The country letters of a dollar sign glued to them: `C$50`, `HK$2`.
+            if text.as_bytes().get(t.end) == Some(&b'$') && glued_dollar(text, t).is_some() {
+                return true;
+            }
             let hyphen = class & HYPHEN != 0;
             // Most words are plain letters that cannot open an amount. Without a hyphen only the listed words
             // can, and the shape of the lower-cased word rules nearly all others out before the full pass below.
@@ -1046,6 +1070,23 @@ fn read_amount(text: &str, toks: &[Token], i: usize, allow_range: bool) -> Optio
     {
         currency = Some("USD");
         k = i + 2;
+    } else if let Some(c) = glued_dollar(text, t) {
+        // `C$17.9 million`, `HK$ 2 billion`: the tokenizer splits the country letters from the sign.
+        let sign = toks
+            .get(i + 1)
+            .filter(|n| n.start == t.end && w(i + 1) == "$")?;
+        let n = toks.get(i + 2).filter(|n| n.start - sign.end <= 1)?;
+        if n.kind == TokenKind::Number {
+            k = i + 2;
+        } else if n.kind == TokenKind::Word
+            && n.start == sign.end
+            && w(i + 2).starts_with(|c: char| c.is_ascii_digit())
+        {
+            k = i + 2; // `C$50m`
+        } else {
+            return None;
+        }
+        currency = Some(c);
     }
     let tk = toks.get(k)?;
     let sk = w(k);
