@@ -295,9 +295,9 @@ pub(crate) static BETWEEN: LazyLock<Shaped<Set>> = LazyLock::new(|| {
 
 /// Words after a cue that begin a circumstance rather than the content (`said in a statement that`).
 pub(crate) static PREPOSITIONS: LazyLock<Shaped<Set>> = LazyLock::new(|| {
-    set("in on at during after before from with via through to by for about of over under last this early late \
-         earlier later yesterday today tonight monday tuesday wednesday thursday friday saturday sunday \
-         Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+    set("in on at during after before from with via through to by for about of over under outside inside near \
+         behind beside across amid among last this early late earlier later yesterday today tonight monday \
+         tuesday wednesday thursday friday saturday sunday Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 });
 
 /// Words that mark an organization or a place rather than a person (for pronoun antecedents).

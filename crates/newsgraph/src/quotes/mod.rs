@@ -261,18 +261,53 @@ impl<'a, 'c> Doc<'a, 'c> {
             return (close > k + 1).then_some(k..close + 1);
         }
         let mut e = k;
+        let mut verb = false;
         while e < hi && e < k + 5 {
             let w = self.t(e);
             let punct = self.ctx.tokens[e].kind == crate::text::TokenKind::Punct;
             if punct
                 || w == "that"
                 || lexicon::PREPOSITIONS.contains(w)
-                || mention::is_stop(w)
                 || lexicon::CUES.contains_key(w)
             {
                 break;
             }
+            if mention::is_stop(w) {
+                verb = matches!(
+                    w,
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "did"
+                        | "does"
+                        | "do"
+                );
+                break;
+            }
+            // Without `that`, a second determiner or a subject pronoun opens the content's subject: `told
+            // reporters the budget was spent`, `told the BBC he would stay`.
+            if e > k && (lexicon::DETERMINERS.contains(w) || lexicon::PRONOUNS.contains(w)) {
+                break;
+            }
             e += 1;
+        }
+        // Stopped by a verb, the last word is the content's subject: `told lawmakers spending was too high`.
+        let det = lexicon::DETERMINERS.contains(self.t(k));
+        if verb && e >= k + 2 + usize::from(det) {
+            e -= 1;
         }
         (e > k).then_some(k..e)
     }
@@ -1069,6 +1104,39 @@ mod tests {
             qs[0].audience.as_ref().map(|a| a.text.as_str()),
             Some("reporters")
         );
+        // Without `that`, the audience ends where the content's subject begins.
+        for (text, audience, content) in [
+            (
+                "The harbour master told reporters the ferry budget was spent.",
+                "reporters",
+                "the ferry budget was spent",
+            ),
+            (
+                "The harbour master told the BBC he would not resign.",
+                "the BBC",
+                "he would not resign",
+            ),
+            (
+                "The harbour master told councillors spending was too high.",
+                "councillors",
+                "spending was too high",
+            ),
+            (
+                "The harbour master told union members wages would rise.",
+                "union members",
+                "wages would rise",
+            ),
+        ] {
+            let qs = quotes(text);
+            check_spans(text, &qs);
+            assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+            assert_eq!(
+                qs[0].audience.as_ref().map(|a| a.text.as_str()),
+                Some(audience),
+                "{text}"
+            );
+            assert_eq!(qs[0].text, content, "{text}");
+        }
     }
 
     #[test]
