@@ -507,6 +507,53 @@ impl<'a> Words<'a> {
             .filter(|m| m.end < cue && self.t(m.end) == ",")
     }
 
+    /// Whether a clause set off by commas stands right before the cue at `cue` (`The union, whose headquarters,
+    /// the old mill, is being sold ..., argued`): the name before it is not the cue's subject, though
+    /// [`Self::mention_before`] (which the cue model was trained with) reads it as one. Read after the model.
+    pub fn clause_before(&self, lo: usize, cue: usize) -> bool {
+        let mut j = cue;
+        while j > lo && super::lexicon::BETWEEN.contains(self.t(j - 1)) {
+            j -= 1;
+        }
+        if j <= lo + 1 || self.t(j - 1) != "," {
+            return false;
+        }
+        let mut k = j - 1;
+        while k > lo && k + 24 > j {
+            let w = self.t(k - 1);
+            if w == "," || is_quote(w) || matches!(w, "." | ";" | ":" | "—" | "–") {
+                break;
+            }
+            k -= 1;
+        }
+        let first = self.t(k);
+        k > lo
+            && k < j - 1
+            && self.t(k - 1) == ","
+            && matches!(
+                first,
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "should"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "did"
+                    | "does"
+                    | "do"
+            )
+    }
+
     /// [`Self::mention_before`]; `relative`: the name before a relative clause (`X, who ...,`) instead of none.
     fn mention_before_with(&self, lo: usize, cue: usize, relative: bool) -> Option<Range<usize>> {
         let mut j = cue;
@@ -542,7 +589,6 @@ impl<'a> Words<'a> {
             let mut k = j - 1;
             // After the model: an abbreviation's period inside the appositive (`Ron Johnson, R-Wis., said`) is no
             // clause end; the mention finder the model was trained with stops there.
-            let mut dotted = false;
             while k > lo && k + 24 > j {
                 let w = self.t(k - 1);
                 let abbreviation = relative && w == "." && k >= 2 && self.glued(k - 1);
@@ -552,7 +598,6 @@ impl<'a> Words<'a> {
                 {
                     break;
                 }
-                dotted |= abbreviation;
                 k -= 1;
             }
             if k > lo && k < j - 1 && self.t(k - 1) == "," {
@@ -570,6 +615,7 @@ impl<'a> Words<'a> {
                 if relative
                     && h >= lo + 2
                     && self.t(h - 2) == ","
+                    && (1..=3).contains(&self.t(h - 1).len())
                     && self.t(h - 1).bytes().all(|b| b.is_ascii_digit())
                 {
                     h -= 2;
@@ -586,9 +632,16 @@ impl<'a> Words<'a> {
                     return relative.then_some(head);
                 }
                 if relative {
-                    // A short appositive only this reading gets through (`, R-Wis.,`, `, Jr.,`).
-                    let plain = !matches!(first, "that" | "and" | "but") && k + 6 >= j;
-                    return (dotted && plain).then_some(head);
+                    // What the reading before the model leaves: an appositive with an abbreviation's period (`,
+                    // R-Wis.,`, `, the No. 2 Republican in the Senate,`), after an age (`Marley Anderson, 21, a
+                    // junior from Las Vegas,`) or longer than 16 tokens.
+                    // Not a clause (`Rubio, whose hometown, Miami, is projected ...,`) nor before a participle,
+                    // which shares the subject of the clause before it (`X questioned ..., implying`).
+                    let plain = !matches!(first, "that" | "and" | "but" | "whose")
+                        && !is_stop(first)
+                        && k + 20 >= j
+                        && !self.t(cue).ends_with("ing");
+                    return plain.then_some(head);
                 }
                 if matches!(first, "that" | "and" | "but") || k + 16 < j {
                     return None;

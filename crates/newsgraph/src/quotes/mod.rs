@@ -2372,6 +2372,40 @@ mod tests {
         );
     }
 
+    /// An appositive with an age, an abbreviation or many words still leaves the name before it as the speaker;
+    /// a clause between commas or a participle after one does not.
+    #[test]
+    fn a_long_appositive_between_the_name_and_the_cue() {
+        for (text, content, speaker) in [
+            (
+                "Tova Marsh, 44, a ferry pilot from Duluth, said the harbour froze early.",
+                "the harbour froze early",
+                Some("Tova Marsh"),
+            ),
+            (
+                "Rep. Ada Vance of Ohio, the No. 3 Democrat on the transport panel, said the bridge bill would pass.",
+                "the bridge bill would pass",
+                Some("Rep. Ada Vance of Ohio"),
+            ),
+            (
+                "Ben Okri, a retired engineer who built canal locks in three states and a member of the county water board, said the levee was sound.",
+                "the levee was sound",
+                Some("Ben Okri"),
+            ),
+            (
+                "The union, whose headquarters, the old mill, is being sold to pay the debts left by the long strike of the spring, argued that the rota was unsafe.",
+                "that the rota was unsafe",
+                None,
+            ),
+        ] {
+            let qs = quotes(text);
+            check_spans(text, &qs);
+            let r = reported(&qs);
+            let got = r.iter().find(|c| c.0 == content);
+            assert_eq!(got.map(|c| c.1), Some(speaker), "{text}: {qs:#?}");
+        }
+    }
+
     /// Headlines speak in their own shapes: `X Says Y` in headline case, and `X: Y`.
     #[test]
     fn headline_attributions() {

@@ -275,6 +275,11 @@ pub(super) fn find(
             // `Sanders, who has sent pleas on his behalf, said ...`: the name before the relative clause. Read
             // only now, so that the cue model, later candidates and content ends see what they were trained on.
             let speaker = speaker
+                .filter(|m| {
+                    m.end >= cue.start
+                        || doc.t(cue.start).ends_with("ing")
+                        || !doc.w.clause_before(sr.start, cue.start)
+                })
                 .or_else(|| doc.w.relative_antecedent(sr.start, cue.start))
                 .or_else(|| shared_subject(doc, &sr, &cue, &direct_speakers, last_said.as_ref()));
             if let Some(m) = &speaker {
