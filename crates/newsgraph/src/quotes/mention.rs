@@ -527,31 +527,7 @@ impl<'a> Words<'a> {
             k -= 1;
         }
         let first = self.t(k);
-        k > lo
-            && k < j - 1
-            && self.t(k - 1) == ","
-            && matches!(
-                first,
-                "is" | "was"
-                    | "are"
-                    | "were"
-                    | "be"
-                    | "been"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "would"
-                    | "will"
-                    | "could"
-                    | "should"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "did"
-                    | "does"
-                    | "do"
-            )
+        k > lo && k < j - 1 && self.t(k - 1) == "," && is_auxiliary(first)
     }
 
     /// [`Self::mention_before`]; `relative`: the name before a relative clause (`X, who ...,`) instead of none.
@@ -1257,21 +1233,11 @@ fn is_weekday_like(w: &str) -> bool {
     )
 }
 
-/// Function words that end a description going backwards.
-pub(crate) fn is_stop(w: &str) -> bool {
+/// An auxiliary or modal verb (`is`, `has`, `would`): after a noun phrase, the start of its predicate.
+pub(crate) fn is_auxiliary(w: &str) -> bool {
     matches!(
         w,
-        "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "and"
-            | "but"
-            | "or"
-            | "nor"
-            | "to"
-            | "is"
-            | "was"
+        "is" | "was"
             | "are"
             | "were"
             | "be"
@@ -1279,19 +1245,6 @@ pub(crate) fn is_stop(w: &str) -> bool {
             | "has"
             | "have"
             | "had"
-            | "not"
-            | "as"
-            | "if"
-            | "when"
-            | "while"
-            | "because"
-            | "than"
-            | "so"
-            | "it"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
             | "would"
             | "will"
             | "could"
@@ -1303,11 +1256,41 @@ pub(crate) fn is_stop(w: &str) -> bool {
             | "did"
             | "does"
             | "do"
-            | "also"
-            | "then"
-            | "there"
-            | "here"
     )
+}
+
+/// Function words that end a description going backwards.
+pub(crate) fn is_stop(w: &str) -> bool {
+    is_auxiliary(w)
+        || matches!(
+            w,
+            "that"
+                | "which"
+                | "who"
+                | "whom"
+                | "and"
+                | "but"
+                | "or"
+                | "nor"
+                | "to"
+                | "not"
+                | "as"
+                | "if"
+                | "when"
+                | "while"
+                | "because"
+                | "than"
+                | "so"
+                | "it"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "also"
+                | "then"
+                | "there"
+                | "here"
+        )
 }
 
 #[cfg(test)]

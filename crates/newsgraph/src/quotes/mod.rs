@@ -273,28 +273,7 @@ impl<'a, 'c> Doc<'a, 'c> {
                 break;
             }
             if mention::is_stop(w) {
-                verb = matches!(
-                    w,
-                    "is" | "was"
-                        | "are"
-                        | "were"
-                        | "be"
-                        | "been"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "would"
-                        | "will"
-                        | "could"
-                        | "should"
-                        | "can"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "did"
-                        | "does"
-                        | "do"
-                );
+                verb = mention::is_auxiliary(w);
                 break;
             }
             // Without `that`, a second determiner or a subject pronoun opens the content's subject: `told
