@@ -2100,6 +2100,17 @@ mod tests {
         qs
     }
 
+    /// Each sentence has reported speech with this content and speaker (`None`: no speaker).
+    fn assert_reported_speakers(cases: &[(&str, &str, Option<&str>)]) {
+        for &(text, content, speaker) in cases {
+            let qs = quotes(text);
+            check_spans(text, &qs);
+            let r = reported(&qs);
+            let got = r.iter().find(|c| c.0 == content);
+            assert_eq!(got.map(|c| c.1), Some(speaker), "{text}: {qs:#?}");
+        }
+    }
+
     fn reported(qs: &[Quote]) -> Vec<(&str, Option<&str>)> {
         qs.iter()
             .filter(|q| q.kind == QuoteKind::Indirect)
@@ -2355,7 +2366,7 @@ mod tests {
     /// a clause between commas or a participle after one does not.
     #[test]
     fn a_long_appositive_between_the_name_and_the_cue() {
-        for (text, content, speaker) in [
+        assert_reported_speakers(&[
             (
                 "Tova Marsh, 44, a ferry pilot from Duluth, said the harbour froze early.",
                 "the harbour froze early",
@@ -2376,13 +2387,25 @@ mod tests {
                 "that the rota was unsafe",
                 None,
             ),
-        ] {
-            let qs = quotes(text);
-            check_spans(text, &qs);
-            let r = reported(&qs);
-            let got = r.iter().find(|c| c.0 == content);
-            assert_eq!(got.map(|c| c.1), Some(speaker), "{text}: {qs:#?}");
-        }
+        ]);
+    }
+
+    /// A cue coordinated with the sentence's first verb takes its subject when no attribution comes before it;
+    /// not across a clause with a subject of its own.
+    #[test]
+    fn a_coordinated_cue_takes_the_sentence_subject() {
+        assert_reported_speakers(&[
+            (
+                "The harbour master scratched his beard at length, and then said the ferry would sail at dawn.",
+                "the ferry would sail at dawn",
+                Some("The harbour master"),
+            ),
+            (
+                "The likeliest outcome is that the dockers walk out at noon, and then argue that the rota is unsafe.",
+                "that the rota is unsafe",
+                None,
+            ),
+        ]);
     }
 
     /// Headlines speak in their own shapes: `X Says Y` in headline case, and `X: Y`.

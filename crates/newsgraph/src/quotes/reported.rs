@@ -327,12 +327,55 @@ fn shared_subject(
         .filter(|(at, m)| *at >= sr.start && *at < c && m.end < c)
         .max_by_key(|(at, _)| *at)
         .map(|(_, m)| m.clone())
+        .or_else(|| (!ing_form).then(|| clause_subject(doc, sr, c)).flatten())
+}
+
+/// The subject that opens the sentence of a coordinated cue at token `c` when no attribution comes before it:
+/// `The judge rubbed his chin, and then said ...`, `In 2008, Cooper donated $750 and has spoken ...`. The mention
+/// must open the sentence (or follow one short opening phrase and its comma) and be followed by its verb.
+fn clause_subject(doc: &Doc, sr: &Range<usize>, c: usize) -> Option<Range<usize>> {
+    let mut s0 = sr.start;
+    if super::lexicon::PREPOSITIONS.contains(doc.t(s0)) || doc.t(s0) == "In" || doc.t(s0) == "By" {
+        s0 = (s0 + 1..(s0 + 9).min(c)).find(|&j| doc.t(j) == ",")? + 1;
+    }
+    let m = doc.w.mention_after(s0, c)?;
+    let next = doc.t(m.end);
+    let verb = m.end + 1 < c
+        && next.starts_with(|ch: char| ch.is_ascii_lowercase())
+        && !matches!(next, "and" | "but" | "or" | "of" | "who" | "which" | "that")
+        && !super::lexicon::PREPOSITIONS.contains(next);
+    // Another clause between them has a subject of its own (`The likeliest outcome is that investors take it in
+    // stride and view it as ...`).
+    let other_clause = (m.end..c).any(|j| {
+        matches!(
+            doc.t(j),
+            "that"
+                | "who"
+                | "which"
+                | "whom"
+                | "whose"
+                | "when"
+                | "where"
+                | "because"
+                | "if"
+                | "while"
+                | "since"
+        )
+    });
+    let it = matches!(doc.t(m.start), "It" | "it");
+    (m.start == s0 && verb && !other_clause && !it).then_some(m)
 }
 
 /// Whether the verb at token `i` opens a second verb phrase: `and spoke`, `, and also expressed`, `but denied`.
 fn coordinated(doc: &Doc, i: usize) -> bool {
     let mut j = i;
-    if j > 0 && (doc.t(j - 1) == "also" || doc.t(j - 1).ends_with("ly")) {
+    while j > 0
+        && i - j < 2
+        && (matches!(
+            doc.t(j - 1),
+            "also" | "then" | "now" | "later" | "has" | "have" | "had"
+        ) || doc.t(j - 1).ends_with("ly"))
+    {
         j -= 1;
     }
     j > 0 && matches!(doc.t(j - 1), "and" | "but")
