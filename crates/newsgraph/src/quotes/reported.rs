@@ -339,6 +339,10 @@ fn clause_subject(doc: &Doc, sr: &Range<usize>, c: usize) -> Option<Range<usize>
         s0 = (s0 + 1..(s0 + 9).min(c)).find(|&j| doc.t(j) == ",")? + 1;
     }
     let m = doc.w.mention_after(s0, c)?;
+    // A subject far back is another clause's, and the scan below stays bounded in a long sentence.
+    if c > m.end + 40 {
+        return None;
+    }
     let next = doc.t(m.end);
     let verb = m.end + 1 < c
         && next.starts_with(|ch: char| ch.is_ascii_lowercase())
