@@ -1064,6 +1064,11 @@ mod tests {
                 "told",
                 false,
             ),
+            (
+                "The harbour master refused to say whether the ferry would sail.",
+                "say",
+                true,
+            ),
         ];
         for (text, cue, negated) in cases {
             let qs = quotes(text);

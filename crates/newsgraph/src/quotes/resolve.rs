@@ -544,6 +544,16 @@ fn negated(doc: &Doc, cue: &Range<usize>, lemma: &str, speaker: Option<&Range<us
     if matches!(lemma, "decline" | "refuse") {
         return true;
     }
+    // The verb inside a refusal: `declined to say whether ...` (the cue model may read `say` as a cue too).
+    if cue.start >= 2 && doc.t(cue.start - 1) == "to" {
+        let before = doc.t(cue.start - 2);
+        if ["declin", "refus", "Declin", "Refus"]
+            .iter()
+            .any(|p| before.starts_with(p))
+        {
+            return true;
+        }
+    }
     // The auxiliary and its negation sit right before the cue: look back a few words, not past the speaker,
     // punctuation or a quotation mark.
     let stop = speaker.filter(|s| s.end <= cue.start).map_or(0, |s| s.end);
