@@ -215,7 +215,7 @@ fn currency_before(w: &str) -> Option<&'static str> {
 }
 
 /// The currency of a dollar sign glued after token `t`'s capitals (`C$`, `A$`, `HK$`, `NZ$`, `S$`, `NT$`), which
-/// the tokenizer reads as a word and a sign.
+/// the tokenizer reads as a word and a sign. `US$` is not here: it is read with `US $`.
 fn glued_dollar(text: &str, t: &Token) -> Option<&'static str> {
     if text.as_bytes().get(t.end) != Some(&b'$') {
         return None;
@@ -227,7 +227,6 @@ fn glued_dollar(text: &str, t: &Token) -> Option<&'static str> {
         "NZ" => "NZD",
         "S" | "SG" => "SGD",
         "NT" => "TWD",
-        "US" => "USD",
         "R" => "BRL",
         "Mex" => "MXN",
         _ => return None,
@@ -946,7 +945,7 @@ fn may_start(text: &str, t: &Token) -> bool {
                 return true;
             }
             // The country letters of a dollar sign glued to them: `C$50`, `HK$2`.
-            if text.as_bytes().get(t.end) == Some(&b'$') && glued_dollar(text, t).is_some() {
+            if glued_dollar(text, t).is_some() {
                 return true;
             }
             let hyphen = class & HYPHEN != 0;

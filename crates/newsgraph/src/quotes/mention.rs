@@ -518,16 +518,27 @@ impl<'a> Words<'a> {
         if j <= lo + 1 || self.t(j - 1) != "," {
             return false;
         }
-        let mut k = j - 1;
-        while k > lo && k + 24 > j {
+        let k = self.set_off_start(lo, j - 1, false);
+        let first = self.t(k);
+        k > lo && k < j - 1 && self.t(k - 1) == "," && is_auxiliary(first)
+    }
+
+    /// The first token of the phrase set off before the comma at `comma` (an appositive or a clause): the scan
+    /// goes back at most 23 tokens to the previous comma, quotation mark or clause punctuation. `dotted`: an
+    /// abbreviation's period (`Ron Johnson, R-Wis., said`) does not end it; the mention finder the cue model was
+    /// trained with stops there, so only readings after the model pass it.
+    fn set_off_start(&self, lo: usize, comma: usize, dotted: bool) -> usize {
+        let mut k = comma;
+        while k > lo && k + 23 > comma {
             let w = self.t(k - 1);
-            if w == "," || is_quote(w) || matches!(w, "." | ";" | ":" | "—" | "–") {
+            let abbreviation = dotted && w == "." && k >= 2 && self.glued(k - 1);
+            if w == "," || is_quote(w) || matches!(w, "." | ";" | ":" | "—" | "–") && !abbreviation
+            {
                 break;
             }
             k -= 1;
         }
-        let first = self.t(k);
-        k > lo && k < j - 1 && self.t(k - 1) == "," && is_auxiliary(first)
+        k
     }
 
     /// [`Self::mention_before`]; `relative`: the name before a relative clause (`X, who ...,`) instead of none.
@@ -562,20 +573,7 @@ impl<'a> Words<'a> {
         if j > lo && self.t(j - 1) == "," {
             // Appositive: `Scott Pruitt, the attorney general of Oklahoma, said`; or a relative clause, which
             // may be longer (`Andrea Holm, who took part in the talks by video link, said`).
-            let mut k = j - 1;
-            // After the model: an abbreviation's period inside the appositive (`Ron Johnson, R-Wis., said`) is no
-            // clause end; the mention finder the model was trained with stops there.
-            while k > lo && k + 24 > j {
-                let w = self.t(k - 1);
-                let abbreviation = relative && w == "." && k >= 2 && self.glued(k - 1);
-                if w == ","
-                    || is_quote(w)
-                    || matches!(w, "." | ";" | ":" | "—" | "–") && !abbreviation
-                {
-                    break;
-                }
-                k -= 1;
-            }
+            let k = self.set_off_start(lo, j - 1, relative);
             if k > lo && k < j - 1 && self.t(k - 1) == "," {
                 let mut h = k - 1;
                 if h > lo && self.t(h - 1) == ")" {
