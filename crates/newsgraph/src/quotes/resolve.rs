@@ -305,35 +305,29 @@ pub(super) fn output(
     let mut seen: Vec<Seen> = Vec::new();
     let mut covered: Vec<Range<usize>> = Vec::new();
     // Each quote's speaker mention without a framing phrase (`Sweden, meanwhile,`) or trailing auxiliary (`I am`),
-    // and its local name, read once for `seen` and for the speaker itself.
-    let mentions: Vec<Option<Range<usize>>> = found
+    // and its local name, read once for `seen` and for the speaker itself. Only quotes with a mention have an
+    // entry (by index in `found`): a text of bare attributions has hundreds of thousands without.
+    let mentions: Vec<(usize, Range<usize>, LocalName)> = found
         .iter()
-        .map(|f| {
-            f.speaker.as_ref().and_then(|m| {
-                // The sentence's first token, asked only of a mention that is a time and gives way to one
-                // before it.
-                let lo = || {
-                    doc.sentence_of_token(m.start)
-                        .map_or(0, |s| doc.sent_tokens(s).start)
-                };
-                doc.w
-                    .speaker_words(m, f.cue.as_ref().map(|c| c.0.start), times, lo)
-            })
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let m = f.speaker.as_ref()?;
+            // The sentence's first token, asked only of a mention that is a time and gives way to one before it.
+            let lo = || {
+                doc.sentence_of_token(m.start)
+                    .map_or(0, |s| doc.sent_tokens(s).start)
+            };
+            let m = doc
+                .w
+                .speaker_words(m, f.cue.as_ref().map(|c| c.0.start), times, lo)?;
+            let ln = doc.w.local_name(&m);
+            Some((i, m, ln))
         })
         .collect();
-    let names: Vec<LocalName> = mentions
-        .iter()
-        .map(|m| {
-            m.as_ref()
-                .map_or_else(LocalName::default, |m| doc.w.local_name(m))
-        })
-        .collect();
-    for (m, &ln) in mentions.iter().zip(&names) {
-        if let Some(m) = m {
-            if ln.name.is_some() {
-                seen.push(Seen::new(ctx.tokens[m.start].start, ln));
-                covered.push(doc.bytes(m));
-            }
+    for (_, m, ln) in &mentions {
+        if ln.name.is_some() {
+            seen.push(Seen::new(ctx.tokens[m.start].start, *ln));
+            covered.push(doc.bytes(m));
         }
     }
     covered.sort_by_key(|r| r.start);
@@ -373,7 +367,12 @@ pub(super) fn output(
     let mut done: Vec<Prev> = Vec::new();
     let genders = Genders::new(clusters);
     let mut out = Vec::with_capacity(found.len());
-    for ((f, &ln), mention) in found.iter().zip(&names).zip(&mentions) {
+    let mut mentions = mentions.into_iter().peekable();
+    for (i, f) in found.iter().enumerate() {
+        let (mention, ln) = match mentions.next_if(|m| m.0 == i) {
+            Some((_, m, ln)) => (Some(m), ln),
+            None => (None, LocalName::default()),
+        };
         let (first, last) = (f.parts.first(), f.parts.last());
         let whole = ctx.span(first.start..last.end);
         let parts = if f.parts.len() > 1 {
@@ -462,7 +461,7 @@ pub(super) fn output(
             text: whole.text,
             kind: f.kind,
             cue,
-            speaker,
+            speaker: speaker.map(Box::new),
             audience,
             parts,
             negated,
