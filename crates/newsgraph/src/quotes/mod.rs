@@ -788,8 +788,8 @@ fn run(
     let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
     reported::find(&doc, &quoted, &mut found, collect);
     // `I want to stress that ...`: the content of `want` is `to stress that ...`, itself reported by `stress`;
-    // one attribution, by the inner cue. Only for verbs that add nothing to the saying: `refused to confirm`
-    // keeps its refusal.
+    // one attribution, by the inner cue. Only for verbs that add nothing to the saying (`continued to insist`,
+    // `was quick to stress`): `refused to confirm` keeps its refusal, `vowed to prove` its vow.
     let mut cues: Vec<usize> = found
         .iter()
         .filter(|f| f.kind == QuoteKind::Indirect)
@@ -800,10 +800,22 @@ fn run(
         if f.kind != QuoteKind::Indirect {
             return true;
         }
-        let wanting = f
-            .cue
-            .as_ref()
-            .is_some_and(|c| matches!(c.1, "want" | "wish" | "like" | "hope" | "intend" | "need"));
+        let wanting = f.cue.as_ref().is_some_and(|c| {
+            matches!(
+                c.1,
+                "want"
+                    | "wish"
+                    | "like"
+                    | "hope"
+                    | "intend"
+                    | "need"
+                    | "continue"
+                    | "quick"
+                    | "eager"
+                    | "seem"
+                    | "try"
+            )
+        });
         let k = doc.tok_from(f.parts.first().start);
         !(wanting && doc.t(k) == "to" && cues.binary_search(&(k + 1)).is_ok())
     });
@@ -2412,6 +2424,41 @@ mod tests {
                 None,
             ),
         ]);
+    }
+
+    /// A cue after `to` is said by the subject of the verb that governs it (`refused to concede`, `continued to
+    /// insist`).
+    #[test]
+    fn a_cue_after_to_takes_the_subject_of_its_verb() {
+        assert_reported_speakers(&[
+            (
+                "The harbour master refused, at first, to concede that the pier was unsafe.",
+                "that the pier was unsafe",
+                Some("The harbour master"),
+            ),
+            (
+                "The ferry operator continued to insist the timetable would hold through the storm.",
+                "the timetable would hold through the storm",
+                Some("The ferry operator"),
+            ),
+        ]);
+        // `continued to insist`, `was quick to stress`: one attribution, by the inner cue (not also one of `to
+        // insist ...` by `continued`, which left the content `to` once the inner one cut it short).
+        for (text, content) in [
+            (
+                "The ferry operator continued to insist the timetable would hold through the storm.",
+                "the timetable would hold through the storm",
+            ),
+            (
+                "Councillor Mara Voss was quick to stress that the toll bridge had been closed twice.",
+                "that the toll bridge had been closed twice",
+            ),
+        ] {
+            let qs = quotes(text);
+            let r = reported(&qs);
+            assert_eq!(r.len(), 1, "{text}: {r:?}");
+            assert_eq!(r[0].0, content, "{text}");
+        }
     }
 
     /// Headlines speak in their own shapes: `X Says Y` in headline case, and `X: Y`.
