@@ -59,6 +59,12 @@ fn is_catenative(w: &str) -> bool {
     )
 }
 
+/// A US party and state after a name (`R-S.C.`, `D-Calif.`, `I-Vt`).
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
 pub(crate) fn is_cap(w: &str) -> bool {
     // ASCII first: no UTF-8 decoding for the common case.
     match w.as_bytes().first() {
@@ -504,7 +510,7 @@ impl<'a> Words<'a> {
     /// and the cue model was trained on that; this is read for the speaker after the model has decided.
     pub fn relative_antecedent(&self, lo: usize, cue: usize) -> Option<Range<usize>> {
         self.mention_before_with(lo, cue, true)
-            .filter(|m| m.end < cue && self.t(m.end) == ",")
+            .filter(|m| m.end < cue && matches!(self.t(m.end), "," | "("))
     }
 
     /// Whether a clause set off by commas stands right before the cue at `cue` (`The union, whose headquarters,
@@ -585,14 +591,20 @@ impl<'a> Words<'a> {
                         h = p;
                     }
                 }
-                // `Olaf Brenner, 58, who runs a bakery, says`: the age between the name and the clause.
-                if relative
-                    && h >= lo + 2
-                    && self.t(h - 2) == ","
-                    && (1..=3).contains(&self.t(h - 1).len())
-                    && self.t(h - 1).bytes().all(|b| b.is_ascii_digit())
-                {
-                    h -= 2;
+                // `Olaf Brenner, 58, who runs a bakery, says`: the age between the name and the clause; `Ron
+                // Dale, R-Ohio, a member of the panel, said`: the party and state.
+                if relative && h >= lo + 2 {
+                    let age = (1..=3).contains(&self.t(h - 1).len())
+                        && self.t(h - 1).bytes().all(|b| b.is_ascii_digit());
+                    if age && self.t(h - 2) == "," {
+                        h -= 2;
+                    } else if let Some(p) = (h.saturating_sub(4).max(lo)..h - 1)
+                        .rev()
+                        .find(|&p| self.t(p) == ",")
+                        .filter(|&p| is_party_tag(self.t(p + 1)))
+                    {
+                        h = p;
+                    }
                 }
                 let head = self.np_before(lo, h)?;
                 if head.end - head.start == 1 && PRONOUNS.contains(self.t(head.start)) {

@@ -2461,6 +2461,30 @@ mod tests {
         }
     }
 
+    /// The name before a relative clause or a party-and-state tag is the speaker: `X (D-Ore.), who ..., said`,
+    /// `X, R-Mont., a member of ..., said`, and `X, who previously argued ...` (the clause's own cue).
+    #[test]
+    fn a_name_before_a_tag_or_a_relative_clause_speaks() {
+        assert_reported_speakers(&[
+            (
+                "Rep. Dana Whitcombe (D-Ore.), who has sat on the river board since 2019, said the permits were \
+                 overdue.",
+                "the permits were overdue",
+                Some("Rep. Dana Whitcombe"),
+            ),
+            (
+                "Sen. Carl Ostrand, R-Mont., a longtime critic of the grazing fees, said the auction was rushed.",
+                "the auction was rushed",
+                Some("Sen. Carl Ostrand"),
+            ),
+            (
+                "The levy was opposed by Governor Ilse Marquardt, who previously argued that it was unfair to farmers.",
+                "that it was unfair to farmers",
+                Some("Governor Ilse Marquardt"),
+            ),
+        ]);
+    }
+
     /// Headlines speak in their own shapes: `X Says Y` in headline case, and `X: Y`.
     #[test]
     fn headline_attributions() {

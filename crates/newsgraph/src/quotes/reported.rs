@@ -1,7 +1,7 @@
 //! Reported speech: a reporting verb (or `according to`) with its subject mention, and the content clause
 //! after it (`X said (that) ...`) or before it (`..., X said.`, `..., said X.`, `..., according to X.`).
 
-use super::lexicon::{CUES, DETERMINERS, PREPOSITIONS, PRONOUNS};
+use super::lexicon::{BETWEEN, CUES, DETERMINERS, PREPOSITIONS, PRONOUNS};
 use super::mention::is_cap;
 use super::model::{self, Candidate, Source};
 use super::{is_mark_token, Doc, Found, Parts, QuoteKind};
@@ -282,7 +282,8 @@ pub(super) fn find(
                 })
                 .or_else(|| doc.w.relative_antecedent(sr.start, cue.start))
                 .or_else(|| shared_subject(doc, &sr, &cue, &direct_speakers, last_said.as_ref()))
-                .or_else(|| controller(doc, &sr, &cue));
+                .or_else(|| controller(doc, &sr, &cue))
+                .or_else(|| relative_subject(doc, &sr, &cue));
             if let Some(m) = &speaker {
                 last_said = Some((cue.start, m.clone()));
             }
@@ -354,6 +355,27 @@ fn controller(doc: &Doc, sr: &Range<usize>, cue: &Range<usize>) -> Option<Range<
         return None;
     }
     doc.w.mention_before(sr.start, j - 1)
+}
+
+/// The name a relative clause opened by the cue is about, past adverbs and auxiliaries (`Trump, who previously
+/// questioned whether ...`, `the ministry, which has long denied ...`): what [`implied_subject`] reads before the
+/// model for a cue right after `who`, read after it for a cue it left without a speaker.
+fn relative_subject(doc: &Doc, sr: &Range<usize>, cue: &Range<usize>) -> Option<Range<usize>> {
+    let mut j = cue.start;
+    while j > sr.start + 3 && j + 3 > cue.start {
+        let w = doc.t(j - 1);
+        if BETWEEN.contains(w) || w.len() > 4 && w.ends_with("ly") {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if j < sr.start + 3 || !matches!(doc.t(j - 1), "who" | "which") || doc.t(j - 2) != "," {
+        return None;
+    }
+    doc.w
+        .mention_before(sr.start, j - 2)
+        .filter(|m| m.end == j - 2 && doc.name_like(m))
 }
 
 /// Verbs and adjectives whose subject also does what the infinitive after them says (`refused to`, `vowed to`,
