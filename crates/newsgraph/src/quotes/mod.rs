@@ -2482,6 +2482,18 @@ mod tests {
                 "that it was unfair to farmers",
                 Some("Governor Ilse Marquardt"),
             ),
+            // The content after a circumstance (`said Friday that`), as with a subject right before the cue.
+            (
+                "The minister, who has toured the flooded valley twice, said Friday that the state would pay.",
+                "that the state would pay",
+                Some("The minister"),
+            ),
+            (
+                "The mayor, who has chaired the river board since 2019, said in a letter that the dredging would \
+                 resume.",
+                "that the dredging would resume",
+                Some("The mayor"),
+            ),
         ]);
     }
 

@@ -255,6 +255,7 @@ pub(super) fn find(
         // The cue and speaker of the sentence's last attribution emitted with a speaker.
         let mut last_said: Option<(usize, Range<usize>)> = None;
         for (content, speaker, audience, cue, lemma) in pending.drain(..) {
+            let content = without_circumstance(doc, content);
             if content.is_empty() || !emitted.insert((content.start, content.end)) {
                 continue;
             }
@@ -355,6 +356,20 @@ fn controller(doc: &Doc, sr: &Range<usize>, cue: &Range<usize>) -> Option<Range<
         return None;
     }
     doc.w.mention_before(sr.start, j - 1)
+}
+
+/// A content from `that` on when a short circumstance opens it (`said Friday that ...`, `said in a letter that
+/// ...`): the reading the content rules give a cue with a subject before it, for the contents found without one
+/// (after a long relative clause, `X, who ..., said Friday that`).
+fn without_circumstance(doc: &Doc, content: Range<usize>) -> Range<usize> {
+    if content.is_empty() || !PREPOSITIONS.contains(doc.t(content.start)) {
+        return content;
+    }
+    let upto = content.end.min(content.start + 7);
+    (content.start + 1..upto)
+        .take_while(|&j| doc.w.is_word(j))
+        .find(|&j| doc.t(j) == "that")
+        .map_or(content.clone(), |j| j..content.end)
 }
 
 /// The name a relative clause opened by the cue is about, past adverbs and auxiliaries (`Trump, who previously
