@@ -362,7 +362,9 @@ fn controller(doc: &Doc, sr: &Range<usize>, cue: &Range<usize>) -> Option<Range<
 /// ...`): the reading the content rules give a cue with a subject before it, for the contents found without one
 /// (after a long relative clause, `X, who ..., said Friday that`).
 fn without_circumstance(doc: &Doc, content: Range<usize>) -> Range<usize> {
-    if content.is_empty() || !PREPOSITIONS.contains(doc.t(content.start)) {
+    // `to` opens an infinitive (`would like to note that`), which the caller reads as such.
+    let first = doc.t(content.start);
+    if content.is_empty() || first == "to" || !PREPOSITIONS.contains(first) {
         return content;
     }
     let upto = content.end.min(content.start + 7);
