@@ -317,7 +317,7 @@ const STANCE_ADJECTIVES: &[&str] = &[
 ];
 
 /// Whether `w` reads as an adverb in `-ly` (`recently`, `jointly`; not `fly` or `Italy` in lower case).
-fn is_ly_adverb(w: &str) -> bool {
+pub(super) fn is_ly_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly")
 }
 

@@ -2,7 +2,7 @@
 //! after it (`X said (that) ...`) or before it (`..., X said.`, `..., said X.`, `..., according to X.`).
 
 use super::lexicon::{BETWEEN, CUES, DETERMINERS, PREPOSITIONS, PRONOUNS};
-use super::mention::is_cap;
+use super::mention::{is_cap, is_ly_adverb};
 use super::model::{self, Candidate, Source};
 use super::{is_mark_token, Doc, Found, Parts, QuoteKind};
 use crate::text::TokenKind;
@@ -334,7 +334,7 @@ fn shared_subject(
 }
 
 /// The subject of the verb that governs a cue after `to` (`he refused, generally, to concede that ...`, `Sanders
-/// continued to insist ...`, `she was quick to point out ...`): the cue's own speaker. Read after the cue model,
+/// continued to insist ...`, `she was quick to stress ...`): the cue's own speaker. Read after the cue model,
 /// for a cue it left without one; the few catenatives the model's mention finder already passes (`want to
 /// stress`) are not repeated here.
 fn controller(doc: &Doc, sr: &Range<usize>, cue: &Range<usize>) -> Option<Range<usize>> {
@@ -349,7 +349,7 @@ fn controller(doc: &Doc, sr: &Range<usize>, cue: &Range<usize>) -> Option<Range<
         j = (j.saturating_sub(5).max(sr.start + 1)..j - 1)
             .rev()
             .find(|&k| doc.t(k) == ",")?;
-    } else if doc.t(j - 1).len() > 4 && doc.t(j - 1).ends_with("ly") {
+    } else if is_ly_adverb(doc.t(j - 1)) {
         j -= 1;
     }
     if j <= sr.start + 1 || !is_controller(doc.t(j - 1)) {
@@ -362,9 +362,12 @@ fn controller(doc: &Doc, sr: &Range<usize>, cue: &Range<usize>) -> Option<Range<
 /// ...`): the reading the content rules give a cue with a subject before it, for the contents found without one
 /// (after a long relative clause, `X, who ..., said Friday that`).
 fn without_circumstance(doc: &Doc, content: Range<usize>) -> Range<usize> {
+    if content.is_empty() {
+        return content;
+    }
     // `to` opens an infinitive (`would like to note that`), which the caller reads as such.
     let first = doc.t(content.start);
-    if content.is_empty() || first == "to" || !PREPOSITIONS.contains(first) {
+    if first == "to" || !PREPOSITIONS.contains(first) {
         return content;
     }
     let upto = content.end.min(content.start + 7);
@@ -381,12 +384,17 @@ fn relative_subject(doc: &Doc, sr: &Range<usize>, cue: &Range<usize>) -> Option<
     let mut j = cue.start;
     while j > sr.start + 3 && j + 3 > cue.start {
         let w = doc.t(j - 1);
-        if BETWEEN.contains(w) || w.len() > 4 && w.ends_with("ly") {
+        if BETWEEN.contains(w) || is_ly_adverb(w) {
             j -= 1;
         } else {
             break;
         }
     }
+    who_antecedent(doc, sr, j)
+}
+
+/// The name before `, who` or `, which` ending right before token `j`, if it looks like a name.
+fn who_antecedent(doc: &Doc, sr: &Range<usize>, j: usize) -> Option<Range<usize>> {
     if j < sr.start + 3 || !matches!(doc.t(j - 1), "who" | "which") || doc.t(j - 2) != "," {
         return None;
     }
@@ -741,11 +749,8 @@ fn object_before_cue(doc: &Doc, sr: &Range<usize>, before: usize, cue: usize) ->
 fn implied_subject(doc: &Doc, sr: &Range<usize>, cue: &Range<usize>) -> Option<Range<usize>> {
     let t = |i: usize| doc.t(i);
     let c = cue.start;
-    if c >= sr.start + 3 && matches!(t(c - 1), "which" | "who") && t(c - 2) == "," {
-        return doc
-            .w
-            .mention_before(sr.start, c - 2)
-            .filter(|m| m.end == c - 2 && doc.name_like(m));
+    if c > sr.start && matches!(t(c - 1), "which" | "who") {
+        return who_antecedent(doc, sr, c);
     }
     if c > sr.start + 2 && matches!(t(c - 1), "and" | "but") {
         return doc
